@@ -11,6 +11,15 @@ app = typer.Typer(
 )
 
 
+def _register_subcommands() -> None:
+    from .cli_annotations import app as annotations_app
+
+    app.add_typer(annotations_app, name="annotations")
+
+
+_register_subcommands()
+
+
 def main() -> None:  # console-script entry point
     app()
 

