@@ -1,6 +1,8 @@
 """The `servanda` command: a thin typer layer over the library API."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 app = typer.Typer(
@@ -9,6 +11,107 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+@app.command()
+def run(
+    inputs: list[Path] = typer.Argument(..., help="Files or directories (.txt, .md, ToTA .xml; recursive)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output JSONL (errors go to OUT.errors.jsonl)."),
+    fmt: str = typer.Option("documents", "--format", help="documents: one line per document; "
+                            "clauses: one flat line per clause."),
+    classifier: str = typer.Option("model", help="model: the fine-tuned transformer (English) with cue "
+                                   "lexicons for other languages; cues: the cue-lexicon classifier only."),
+    model: Path = typer.Option(None, help="Trained classifier directory (default models/clause-minilm)."),
+    backend: str = typer.Option("spacy", help="NER backend: spacy, or stanza (needs its models installed)."),
+    resume: bool = typer.Option(False, help="Keep finished documents of an earlier, interrupted run."),
+    max_bytes: int = typer.Option(16 * 1024 * 1024, help="Larger files are refused with an error record."),
+    workers: int = typer.Option(1, help="Worker processes (documents are spread across them)."),
+    device: str = typer.Option("cpu", help="cpu or cuda, for the classifier."),
+    dtype: str = typer.Option("float32", help="float32 or bfloat16 classifier weights."),
+    progress: bool = typer.Option(None, help="Progress bar (default: only on a terminal)."),
+) -> None:
+    """Extract clauses, labels, commitment attributes, parties and officials.
+
+    Example: servanda run corpus/ ../shared/corpora/tota/txt/pta_2.txt --out out/pred.jsonl
+
+    Exit code 0 when every document was processed, 1 when some failed (see OUT.errors.jsonl).
+    """
+    from .classify.model import DEFAULT_MODEL_DIR
+    from .runner import PipelineConfig, run_batch
+    from .stages import PipelineError
+
+    if classifier not in ("model", "cues"):
+        raise typer.BadParameter("--classifier must be model or cues")
+    model_dir = None if classifier == "cues" else str(model or DEFAULT_MODEL_DIR)
+    config = PipelineConfig(model_dir=model_dir, ner_backend=backend, device=device, dtype=dtype)
+    try:
+        summary = run_batch(inputs, out, config=config, fmt=fmt, resume=resume, max_bytes=max_bytes,
+                            workers=workers, progress=progress)
+    except PipelineError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"{summary.documents} documents, {summary.clauses} clauses, {summary.failed} failed, "
+               f"{summary.skipped} already done; {summary.seconds:.1f}s -> {out}", err=True)
+    for e in summary.errors[:20]:
+        typer.echo(f"  failed: {e['path']}: {e['reason']}", err=True)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def train(
+    out_dir: Path = typer.Option(None, help="Where to write the model (default models/clause-minilm)."),
+    base_model: str = typer.Option("", help="Base encoder: a local path or hub name "
+                                   "(default: the bundled all-MiniLM-L6-v2)."),
+    epochs: int = typer.Option(6, help="Training epochs."),
+    batch_size: int = typer.Option(16, help="Batch size."),
+    learning_rate: float = typer.Option(8e-5, help="Peak learning rate."),
+    seed: int = typer.Option(13, help="Random seed (training is deterministic per machine)."),
+    device: str = typer.Option("auto", help="auto, cpu or cuda."),
+    weak_data: Path = typer.Option(None, help="Optional JSONL of weakly-labelled clauses (kept separate, "
+                                   "down-weighted by --weak-weight)."),
+    weak_weight: float = typer.Option(0.3, help="Loss weight of weak examples."),
+    max_train_examples: int = typer.Option(None, help="Cap the training set (quick tests)."),
+    evaluate: bool = typer.Option(True, help="Score dev and test after training and write the model card."),
+) -> None:
+    """Fine-tune the clause classifier on the gold set's train split.
+
+    Example: servanda train --epochs 6   (writes models/clause-minilm/ with a model card)
+    """
+    from .classify.card import write_model_card
+    from .classify.model import DEFAULT_MODEL_DIR
+    from .classify.train import TrainConfig, train as train_model
+
+    config = TrainConfig(base_model=base_model, out_dir=str(out_dir or DEFAULT_MODEL_DIR), epochs=epochs,
+                         batch_size=batch_size, learning_rate=learning_rate, seed=seed, device=device,
+                         weak_data=str(weak_data) if weak_data else None, weak_weight=weak_weight,
+                         max_train_examples=max_train_examples)
+    info = train_model(config, log=lambda m: typer.echo(m, err=True))
+    if evaluate:
+        write_model_card(Path(config.out_dir), info, log=lambda m: typer.echo(m, err=True))
+    typer.echo(config.out_dir)
+
+
+@app.command()
+def compare(
+    split: str = typer.Option("test", help="Gold split to score on."),
+    model: Path = typer.Option(None, help="Fine-tuned model directory (default models/clause-minilm)."),
+    out: Path = typer.Option(None, help="Write the comparison as JSON here."),
+) -> None:
+    """Baselines side by side with the fine-tuned classifier on gold clauses of one split.
+
+    Example: servanda compare --split test --out out/compare.json
+    """
+    import json
+
+    from .classify.compare import compare as run_compare, format_table
+    from .classify.model import DEFAULT_MODEL_DIR
+
+    model_dir = model or DEFAULT_MODEL_DIR
+    result = run_compare(split, model_dir if (Path(model_dir) / "config.json").exists() else None)
+    typer.echo(format_table(result))
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=2) + "\n")
 
 
 def _register_subcommands() -> None:

@@ -1,0 +1,43 @@
+# servanda: the two set-up commands are `make run` (extract over corpus/ and the gold
+# documents, score against the gold set) and `make test`. Both build everything they need
+# on a fresh machine with nothing but Python.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SERVANDA := $(VENV)/bin/servanda
+MODEL := models/clause-minilm/model.safetensors
+OUT := out
+# Documents of the gold set (corpus/ and stand-off texts in ../shared), read from annotations/gold.jsonl.
+GOLD_DOCS = $(shell $(PY) -c "import json;print(' '.join(sorted({json.loads(l)['path'] for l in open('annotations/gold.jsonl')})))")
+
+.PHONY: install model run test bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	# torch first and pinned: the local CPU build; a looser pin would fetch a multi-GB CUDA build
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+$(MODEL): $(VENV)/.installed annotations/gold.jsonl
+	$(SERVANDA) train
+
+model: $(MODEL)
+
+run: $(MODEL)
+	mkdir -p $(OUT)
+	$(SERVANDA) run corpus/ $(GOLD_DOCS) --out $(OUT)/pred.jsonl || [ $$? -eq 1 ]
+	$(SERVANDA) eval $(OUT)/pred.jsonl annotations/gold.jsonl --split dev --metrics $(OUT)/metrics.dev.json --report $(OUT)/report-dev
+	$(SERVANDA) eval $(OUT)/pred.jsonl annotations/gold.jsonl --split test --metrics $(OUT)/metrics.test.json --report $(OUT)/report-test
+
+test: $(VENV)/.installed
+	$(PY) -m pytest -q
+
+bench: $(MODEL)
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(OUT) .pytest_cache

