@@ -57,7 +57,7 @@ def process_path(pipeline: Pipeline, path: Path, max_bytes: int = DEFAULT_MAX_BY
     try:
         for stage in pipeline:
             stage_name = stage.name
-            doc = stage(doc)
+            doc = pipeline.run_stage(stage, doc)
     except PipelineError:
         raise  # a wiring or model problem stops the batch: every document would fail
     except Exception as err:  # one bad document must not end the batch

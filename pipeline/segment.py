@@ -60,7 +60,8 @@ SIGNED_LINE = re.compile(
 # so the next line continues it even across a blank line (OCR page layout).
 CONNECTOR_END = re.compile(
     r"(?:\b(?:the|of|and|or|to|in|on|for|by|with|a|an|as|at|from|between|under|that|which|its|their|"
-    r"de|del|la|el|los|las|y|en|le|les|des|du|et|à|та|і|й|в|у|з|до|на|між|про|для|що)|,|–|-)$",
+    r"de|del|al|la|el|los|las|y|en|con|por|para|sus|su|que|entre|sobre|le|les|des|du|et|à|au|aux|par|pour|"
+    r"sur|avec|leur|leurs|та|і|й|в|у|з|до|на|між|про|для|що)|,|–|-)$",
     re.IGNORECASE,
 )
 CONNECTOR_WORD_END = re.compile(CONNECTOR_END.pattern.replace(r"|,|–|-)$", r")$"), re.IGNORECASE)
@@ -221,7 +222,10 @@ def layout_blocks(text: str) -> list[Block]:
                                                  text[pieces[j][0]:pieces[j][1]], pieces[j][2], wrapped):
                 j += 1
         end = pieces[j - 1][1]
-        if kind == "paragraph" and j == i + 1 and _is_standalone_short(line):
+        if kind in ("paragraph", "list_item") and j == i + 1 and _is_standalone_short(text[s:e]) \
+                and not text[s:s + 1].islower():
+            # a short line with no sentence punctuation that nothing continues is a
+            # heading or caption, numbered ("I. Resilience of Energy …") or not
             kind = "heading"
         blocks.append(Block(s, end, kind))
         i = j

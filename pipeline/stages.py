@@ -18,6 +18,7 @@ Field names used across the project:
 """
 from __future__ import annotations
 
+import time
 from typing import ClassVar, Iterable, Sequence
 
 from .records import Document
@@ -77,6 +78,8 @@ class Pipeline:
             available |= stage.provides
         self.stages = list(stages)
         self.provides = frozenset(available)
+        # Wall seconds spent in each stage since the pipeline was built (for benchmarks).
+        self.timings: dict[str, float] = {s.name: 0.0 for s in self.stages}
 
     @property
     def versions(self) -> dict[str, str]:
@@ -84,8 +87,15 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         for stage in self.stages:
-            doc = stage(doc)
+            doc = self.run_stage(stage, doc)
         return doc
+
+    def run_stage(self, stage: Stage, doc: Document) -> Document:
+        started = time.perf_counter()
+        try:
+            return stage(doc)
+        finally:
+            self.timings[stage.name] += time.perf_counter() - started
 
     def __iter__(self):
         return iter(self.stages)

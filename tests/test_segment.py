@@ -1,0 +1,118 @@
+"""Segmentation on real layouts from the corpus (guide §2)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segment import segment_text
+
+from .conftest import CORPUS, EXTRA, TOTA_TXT
+
+needs_shared = pytest.mark.skipif(not TOTA_TXT.exists(), reason="../shared/corpora is not beside the project")
+
+
+def texts(path):
+    text = path.read_bytes().decode("utf-8")
+    return text, segment_text(text, "en")
+
+
+def find(clauses, prefix):
+    return next(c for c in clauses if c.text.startswith(prefix))
+
+
+def test_list_items_lose_their_markers_and_keep_their_lead_in():
+    text, clauses = texts(CORPUS / "001_35aa4428eebad88a.txt")
+    item = find(clauses, "Promote defence capabilities related")
+    assert item.kind == "list_item"
+    assert text[item.start - 3:item.start] == "1. "
+    sub = find(clauses, "Exploring the development and acquisition")
+    assert sub.kind == "list_item" and sub.lead_in.startswith("Promote defence capabilities")
+    formula = find(clauses, "We, the Minister of Defence of the Republic of Albania")
+    assert formula.kind == "lead_in" and formula.text.endswith("as follows:")
+
+
+def test_preamble_clauses_are_separate_and_marked():
+    _, clauses = texts(CORPUS / "001_35aa4428eebad88a.txt")
+    recital = find(clauses, "Reaffirming our intent")
+    assert recital.in_preamble and recital.text.endswith("Adriatic-Ionian region,")
+    assert not find(clauses, "This Joint Declaration is made").in_preamble
+
+
+def test_title_lines_and_markdown_emphasis():
+    _, clauses = texts(CORPUS / "001_35aa4428eebad88a.txt")
+    assert clauses[0].text == "JOINT DECLARATION"
+    assert find(clauses, "held in Tirana").text == "held in Tirana, Albania on **18th March 2025**"
+    broken = find(clauses, "THE DEPUTY PRIME MINISTER OF THE REPUBLIC OF")
+    assert broken.text.endswith("CROATIA AND MINISTER OF DEFENCE")
+
+
+def test_signature_blocks_are_one_clause_each():
+    _, clauses = texts(CORPUS / "001_35aa4428eebad88a.txt")
+    signatures = [c for c in clauses if c.kind == "signature"]
+    assert len(signatures) == 3
+    assert signatures[0].text.startswith("**For the Ministry of Defence of")
+    assert signatures[0].text.endswith("Minister of Defence") and "Pirro VENGU" in signatures[0].text
+    _, clauses = texts(CORPUS / "003_8b34fae9ba579083.txt")
+    assert [c.text for c in clauses[-2:]] == ["For Ukraine: Volodymyr Zelenskyy, President",
+                                              "For the Republic of Albania: Edi Rama, Prime Minister"]
+
+
+def test_news_page_furniture():
+    _, clauses = texts(CORPUS / "002_a8a708190db0c4ae.txt")
+    furniture = [c.text for c in clauses if c.kind == "heading"]
+    assert "Read next" in furniture and "19:27" in furniture
+
+
+def test_ukrainian_sentences():
+    text = (CORPUS / "000_f321c7ed43b71061.txt").read_text(encoding="utf-8")
+    clauses = segment_text(text, "uk")
+    assert clauses[0].text.startswith("Косово, Албанія та Хорватія підписали")
+    assert any(c.text == "«Ми показуємо, що разом і не дозволимо нікому дестабілізувати регіон." for c in clauses)
+    assert all(text[c.start:c.end] == c.text for c in clauses)
+
+
+@needs_shared
+def test_headings_in_security_agreements():
+    _, clauses = texts(EXTRA / "ua_ca_security_2024.txt")
+    part = find(clauses, "Part I. Objectives")
+    assert part.kind == "heading" and part.text == "Part I. Objectives"
+    assert find(clauses, "Resilience of Energy and other Critical Infrastructure").kind == "heading"
+
+
+@needs_shared
+def test_ocr_line_breaks_are_rejoined():
+    _, clauses = texts(TOTA_TXT / "pta_10.txt")
+    parties = find(clauses, "The Government of the Republic of Panama and the Government of the")
+    assert parties.text.endswith("Republic of Singapore (“the Parties”)")
+    wto = find(clauses, "Building on their rights, obligations and undertakings")
+    assert wto.text.endswith("bilateral agreements;")
+
+
+@needs_shared
+def test_space_separated_paragraphs_and_inline_markers():
+    _, clauses = texts(TOTA_TXT / "pta_351.txt")
+    assert find(clauses, "Japan and Brunei Darussalam").text == "Japan and Brunei Darussalam,"
+    item = find(clauses, "establish a framework for further bilateral cooperation")
+    assert item.kind == "list_item" and item.text.endswith("business environment; and")
+
+
+@needs_shared
+def test_document_over_spacy_max_length_keeps_offsets():
+    text = (TOTA_TXT / "pta_450.txt").read_text(encoding="utf-8")
+    assert len(text) > 1_000_000
+    clauses = segment_text(text, "es")
+    assert len(clauses) > 3000
+    assert all(text[c.start:c.end] == c.text for c in clauses)
+    assert clauses[-1].end > len(text) - 200
+    assert find(clauses, "DESARROLLAR sus respectivos").text.endswith("Organización Mundial del Comercio;")
+
+
+def test_every_non_space_character_is_covered_or_a_marker():
+    from pipeline.gold import MARKER_ONLY
+
+    for path in sorted(CORPUS.glob("*.txt")):
+        text, clauses = texts(path)
+        pos = 0
+        for c in clauses + [type(clauses[0])(start=len(text), end=len(text), text="")]:
+            gap = text[pos:c.start]
+            assert not gap.strip() or MARKER_ONLY.match(gap), (path.name, gap)
+            pos = c.end
