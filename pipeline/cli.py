@@ -13,6 +13,51 @@ app = typer.Typer(
 )
 
 
+@app.command("eval")
+def evaluate_predictions(
+    pred: Path = typer.Argument(..., help="Predictions JSONL, one document per line (output of `servanda run`)."),
+    gold: Path = typer.Argument(..., help="Gold JSONL (ANNOTATION_GUIDE.md §7), e.g. annotations/gold.jsonl."),
+    split: str = typer.Option(None, help="Score only gold documents whose `split` is this (train, dev, test)."),
+    report: Path = typer.Option(None, help="Directory for report.md, report.html, confusion_matrix.png "
+                                "and per_document.csv."),
+    metrics: Path = typer.Option(None, help="metrics.json to write (default: next to PRED, "
+                                 "out/pred.jsonl -> out/pred.metrics.json). Keys: docs/metrics.md."),
+    root: Path = typer.Option(Path("."), help="Directory that the gold `path` fields are relative to; the "
+                              "texts are read to trim whitespace off clause spans."),
+    bootstrap: int = typer.Option(1000, min=0, help="Bootstrap samples (documents resampled) for the "
+                                  "confidence intervals of the headline F1s; 0 turns them off."),
+    seed: int = typer.Option(0, help="Seed of the bootstrap resampling."),
+) -> None:
+    """Score predictions against the gold set: clause labels, segmentation, entities,
+    commitment attributes and language, with bootstrap confidence intervals.
+
+    Example: servanda eval out/pred.jsonl annotations/gold.jsonl --split dev --report out/eval-dev
+
+    Documents pair by doc_id. A prediction made on a different text (text_sha256) is
+    refused and listed; gold documents without a prediction count as all misses.
+    Exit code 0 on success, 2 for an unreadable or invalid file.
+    """
+    from .evaluate import EvalInputError, load_jsonl, score
+    from .report import print_summary, write_metrics, write_report
+
+    records = {}
+    for name, path in (("PRED", pred), ("GOLD", gold)):
+        try:
+            records[name] = load_jsonl(path)
+        except EvalInputError as err:
+            raise typer.BadParameter(str(err), param_hint=name)
+    try:
+        result = score(records["PRED"], records["GOLD"], text_root=root, bootstrap=bootstrap, seed=seed, split=split)
+    except EvalInputError as err:
+        raise typer.BadParameter(str(err))
+    print_summary(result)
+    metrics_path = write_metrics(result, metrics or pred.with_suffix(".metrics.json"))
+    typer.echo(f"metrics -> {metrics_path}", err=True)
+    if report:
+        paths = write_report(result, report)
+        typer.echo(f"report -> {paths['report.html']}", err=True)
+
+
 @app.command()
 def run(
     inputs: list[Path] = typer.Argument(..., help="Files or directories (.txt, .md, ToTA .xml; recursive)."),
