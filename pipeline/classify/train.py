@@ -32,6 +32,10 @@ class TrainConfig:
     seed: int = 13
     languages: tuple[str, ...] = ("en",)
     class_weighting: bool = True
+    # Freezing the 30k-word embedding matrix halves the optimiser's work on a CPU;
+    # the encoder layers still adapt.
+    freeze_embeddings: bool = True
+    precision: str = "auto"  # auto: bfloat16 autocast where the hardware has bf16 units, else float32
     max_train_examples: Optional[int] = None  # for quick tests
     device: str = "auto"
     threads: int = 0  # 0: torch's default
@@ -101,6 +105,19 @@ def gold_examples(split: str, languages: Optional[tuple[str, ...]] = None) -> li
     return examples
 
 
+def bf16_capable(device: str) -> bool:
+    """Does this machine run bfloat16 matrix work natively (AMX/AVX-512 BF16, or a CUDA GPU)?"""
+    import torch
+
+    if device == "cuda":
+        return torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+    try:
+        flags = next(l for l in open("/proc/cpuinfo") if l.startswith("flags")).split()
+    except (OSError, StopIteration):
+        return False
+    return "amx_bf16" in flags or "avx512_bf16" in flags
+
+
 def _seed_everything(seed: int) -> None:
     import numpy as np
     import torch
@@ -165,16 +182,21 @@ def train(config: TrainConfig, log=print) -> dict[str, Any]:
         base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=label2id,
         use_safetensors=True)
     model.to(device)
+    if config.freeze_embeddings:
+        model.base_model.embeddings.word_embeddings.weight.requires_grad_(False)
+    use_bf16 = config.precision == "bf16" or (config.precision == "auto" and bf16_capable(device))
     counts = {l: sum(e.label == l for e in train_ex) for l in LABELS}
     # Inverse-sqrt frequency weights: disclaimers are rare but must be recalled.
     weights = torch.tensor([(len(train_ex) / (len(LABELS) * max(counts[l], 1))) ** 0.5
                             if config.class_weighting else 1.0 for l in LABELS], device=device)
-    optim = torch.optim.AdamW(model.parameters(), lr=config.learning_rate, weight_decay=config.weight_decay)
+    optim = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=config.learning_rate,
+                              weight_decay=config.weight_decay)
     rng = random.Random(config.seed)
     steps = config.epochs * math.ceil(len(train_ex) / config.batch_size)
     sched = get_linear_schedule_with_warmup(optim, int(config.warmup_ratio * steps), steps)
     started = time.perf_counter()
-    log(f"training on {len(train_ex)} clauses ({counts}), {steps} steps, device {device}")
+    log(f"training on {len(train_ex)} clauses ({counts}), {steps} steps, device {device}, "
+        f"{'bfloat16 autocast' if use_bf16 else 'float32'}")
     for epoch in range(config.epochs):
         model.train()
         total = 0.0
@@ -182,7 +204,9 @@ def train(config: TrainConfig, log=print) -> dict[str, Any]:
             enc = tokenizer([e.context for e in batch], [e.text for e in batch], truncation="only_second",
                             max_length=MAX_LENGTH, padding=True, return_tensors="pt").to(device)
             target = torch.tensor([label2id[e.label] for e in batch], device=device)
-            per_example = torch.nn.functional.cross_entropy(model(**enc).logits, target, weight=weights,
+            with torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=use_bf16):
+                logits = model(**enc).logits
+            per_example = torch.nn.functional.cross_entropy(logits.float(), target, weight=weights,
                                                             reduction="none")
             sample_w = torch.tensor([e.weight for e in batch], device=device)
             loss = (per_example * sample_w).sum() / sample_w.sum()
@@ -209,6 +233,7 @@ def train(config: TrainConfig, log=print) -> dict[str, Any]:
         "train_documents": sorted({e.doc_id for e in train_ex}),
         "dev_examples": len(dev_ex), "temperature": temperature,
         "train_seconds": round(time.perf_counter() - started, 1), "device": device,
+        "precision": "bfloat16-autocast" if use_bf16 else "float32",
         "date": time.strftime("%Y-%m-%d"),
     }
     (out / "training.json").write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n")

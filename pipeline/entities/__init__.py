@@ -1,0 +1,16 @@
+"""Entity recognition (guide §5–6) and party resolution (guide §4–5).
+
+Stages:
+
+- :class:`EntityRecognizer` (``entities``): states, organisations, institutions and
+  officials with document offsets and canonical ids;
+- :class:`PartyResolver` (``parties``): the document's parties, and PARTY labels on
+  their mentions.
+
+The attribute stage resolves actors and beneficiaries with :func:`resolve_actors`
+and :func:`resolve_beneficiaries`.
+"""
+from .parties import PartyResolver, find_parties, resolve_actors, resolve_beneficiaries
+from .recognizer import EntityRecognizer
+
+__all__ = ["EntityRecognizer", "PartyResolver", "find_parties", "resolve_actors", "resolve_beneficiaries"]

@@ -15,6 +15,7 @@ case-insensitively (ALL-CAPS headings) but must be capitalised as names are, so 
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -172,6 +173,15 @@ def state_names(lang: str) -> dict[str, str]:
     return result
 
 
+@lru_cache(maxsize=1)
+def state_ids() -> frozenset[str]:
+    """Every id the gazetteer gives a state (ISO alpha-3, XKX, withdrawn codes)."""
+    import pycountry
+
+    curated = {k for k in load_json("states.json")["aliases"] if not k.startswith("_")}
+    return frozenset({c.alpha_3 for c in pycountry.countries} | curated | {KOSOVO})
+
+
 @lru_cache(maxsize=None)
 def org_names(lang: str) -> dict[str, str]:
     """Surface form → organisation id."""
@@ -196,6 +206,12 @@ def blocked_names(lang: str) -> list[str]:
     blocked = load_json("states.json")["blocked"]
     langs = [lang] if lang == "en" else [lang, "en"]
     return [s for code in langs for s in blocked.get(code, [])]
+
+
+@lru_cache(maxsize=1)
+def represented_by() -> dict[str, str]:
+    """Territory id → id of the state that concludes agreements on its behalf."""
+    return {k: v for k, v in load_json("states.json")["represented_by"].items() if not k.startswith("_")}
 
 
 @lru_cache(maxsize=1)
@@ -298,7 +314,9 @@ class Gazetteer:
         self.entries = entries
         self.acronyms = {surface: (sid, kind) for surface, sid, kind in entries.values() if _is_acronym(surface)}
         names = [k for k, (s, _, _) in entries.items() if not _is_acronym(s)]
-        self.name_re = re.compile(r"(?<!\w)(?:" + trie_regex(names) + r")(?!\w)", re.IGNORECASE)
+        # A name may also start right after a lower-case letter: OCR and XML rendering
+        # glue words ("PreambleCanada and the Republic of Honduras").
+        self.name_re = re.compile(r"(?:(?<!\w)|(?-i:(?<=[a-z])))(?:" + trie_regex(names) + r")(?!\w)", re.IGNORECASE)
         self.acronym_re = re.compile(
             r"(?<![\w.])(?:" + trie_regex(self.acronyms) + r")(?![\w])")
 
@@ -351,16 +369,32 @@ class Gazetteer:
         return s
 
 
+class SpanSet:
+    """Non-overlapping [start, end) spans with a fast overlap test."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def longest_first(spans: Iterable[tuple]) -> list[tuple]:
     """Non-overlapping spans, preferring the longest, then the leftmost; sorted by start.
     Each span is a tuple whose first two items are (start, end)."""
     chosen: list[tuple] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     for span in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0])):
-        s, e = span[0], span[1]
-        if not any(s < te and ts < e for ts, te in taken):
+        if not taken.overlaps(span[0], span[1]):
             chosen.append(span)
-            taken.append((s, e))
+            taken.add(span[0], span[1])
     return sorted(chosen, key=lambda x: x[0])
 
 

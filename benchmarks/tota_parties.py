@@ -1,0 +1,174 @@
+"""Party-set accuracy on the bilateral ToTA treaties.
+
+    python benchmarks/tota_parties.py [--workers W] [--limit N] [--out benchmarks/results/tota_parties.json]
+
+Runs reader → language → segment → entities → parties over every treaty in
+../shared/corpora/tota/meta.jsonl whose ``composition`` is exactly "Bilateral",
+compares the sorted predicted party set with ``parties_original`` (the original
+signatories, ISO alpha-3), prints the accuracy, where the prediction came from, and
+every miss with a category, and writes all of it as JSON.
+
+Two conventions differ between ToTA and the guide and are mapped before comparing:
+ToTA writes Kosovo as ``RKS`` (the guide: ``XKX``), and lists the successor states of
+a dissolved party (Serbia and Montenegro → MNE, SRB) where the text, and so the
+pipeline, names the state that signed (``SCG``).
+
+Documents listed in ../shared/corpora/RESERVED.txt are skipped (evaluation only;
+this script reads that list at run time and names none of them).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TOTA = ROOT.parent / "shared" / "corpora" / "tota"
+RESERVED = ROOT.parent / "shared" / "corpora" / "RESERVED.txt"
+TOTA_TO_GUIDE = {"RKS": "XKX"}
+EU_MEMBERS_MIN = 5  # a gold set this large with EU members is an expanded "EU" party
+
+
+def reserved_ids() -> set[str]:
+    return {l.strip() for l in RESERVED.read_text().splitlines() if l.strip() and not l.startswith("#")}
+
+
+def bilateral_rows(limit: int | None = None) -> list[dict]:
+    skip = reserved_ids()
+    rows = [json.loads(l) for l in (TOTA / "meta.jsonl").read_text().splitlines() if l.strip()]
+    rows = [r for r in rows if r["composition"] == "Bilateral" and r["doc_id"] not in skip]
+    return rows[:limit] if limit else rows
+
+
+def gold_parties(row: dict) -> list[str]:
+    return sorted({TOTA_TO_GUIDE.get(p, p) for p in row["parties_original"]})
+
+
+def comparable(pred: list[str]) -> list[str]:
+    from pipeline.entities.gazetteer import historic_successors
+
+    succ = historic_successors()
+    return sorted({s for p in pred for s in succ.get(p, [p])})
+
+
+def _run_chunk(doc_ids: list[str]) -> list[dict]:
+    from pipeline.entities import EntityRecognizer, PartyResolver
+    from pipeline.langid import LanguageIdentifier
+    from pipeline.reader import read_document
+    from pipeline.segment import Segmenter
+    from pipeline.stages import Pipeline
+
+    pipeline = Pipeline([LanguageIdentifier(), Segmenter(), EntityRecognizer(), PartyResolver()])
+    out = []
+    for doc_id in doc_ids:
+        doc = pipeline(read_document(TOTA / "txt" / f"{doc_id}.txt"))
+        mentioned = Counter(e.id for e in doc.entities if e.id and e.label != "OFFICIAL")
+        out.append({"doc_id": doc_id, "lang": doc.lang, "chars": len(doc.text), "predicted": doc.parties,
+                    "source": doc.meta.get("parties_source"), "mentioned": dict(mentioned),
+                    "text_head": doc.text[:3000], "text_tail": doc.text[-3000:]})
+    out[-1]["timings"] = dict(pipeline.timings) if out else {}
+    return out
+
+
+def _loose(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^a-z]+", "", s)
+
+
+def categorise(row: dict, result: dict) -> str:
+    """Why a prediction differs from ToTA's party set."""
+    from babel import Locale
+
+    gold, pred = set(gold_parties(row)), set(comparable(result["predicted"]))
+    missing, extra = gold - pred, pred - gold
+    if "EU" in pred or (len(gold) >= EU_MEMBERS_MIN and not pred & gold):
+        return "EU member-state expansion"
+    if not pred:
+        return "no evidence found"
+    unmentioned = [p for p in missing if p not in result["mentioned"]]
+    if unmentioned:
+        en = Locale("en").territories
+        import pycountry
+
+        names = {p: (en.get(getattr(pycountry.countries.get(alpha_3=p), "alpha_2", "")) or p) for p in unmentioned}
+        text = _loose(result["text_head"] + result["text_tail"])
+        if any(_loose(n) and _loose(n) in text for n in names.values()):
+            return "OCR/layout breaks the name"
+        return "party not named in the text (or only by an alias the gazetteer lacks)"
+    if extra and not missing:
+        return f"extra party from {result['source']} evidence"
+    return f"wrong parties from {result['source']} evidence"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "tota_parties.json"))
+    args = ap.parse_args()
+
+    rows = bilateral_rows(args.limit)
+    started = time.perf_counter()
+    ids = [r["doc_id"] for r in sorted(rows, key=lambda r: -r["chars"])]
+    chunks = [ids[k::args.workers] for k in range(args.workers)]
+    if args.workers > 1:
+        import multiprocessing as mp
+
+        with mp.get_context("spawn").Pool(args.workers) as pool:
+            results = [r for chunk in pool.map(_run_chunk, chunks) for r in chunk]
+    else:
+        results = _run_chunk(ids)
+    wall = time.perf_counter() - started
+    by_id = {r["doc_id"]: r for r in results}
+
+    records, misses = [], []
+    for row in rows:
+        res = by_id[row["doc_id"]]
+        gold, pred = gold_parties(row), comparable(res["predicted"])
+        ok = gold == pred
+        rec = {"doc_id": row["doc_id"], "name": row["name"], "lang": res["lang"], "gold": gold,
+               "predicted": res["predicted"], "compared_as": pred, "correct": ok, "source": res["source"]}
+        if not ok:
+            rec["category"] = categorise(row, res)
+            misses.append(rec)
+        records.append(rec)
+
+    n, correct = len(records), sum(r["correct"] for r in records)
+    accuracy = correct / n if n else 0.0
+    print(f"ToTA bilateral treaties: {n} (reserved documents skipped)")
+    print(f"party-set accuracy: {correct}/{n} = {accuracy:.3f}   wall {wall:.1f}s, "
+          f"{sum(r['chars'] for r in results) / 1e6:.1f}M characters")
+    print("evidence used:", dict(Counter(r["source"] for r in records).most_common()))
+    print("accuracy by evidence:", {s: f"{sum(r['correct'] for r in records if r['source'] == s)}/"
+                                    f"{sum(1 for r in records if r['source'] == s)}"
+                                    for s, _ in Counter(r["source"] for r in records).most_common()})
+    categories = Counter(m["category"] for m in misses)
+    print(f"misses: {len(misses)}")
+    for cat, k in categories.most_common():
+        print(f"  {k:3d}  {cat}")
+        for m in misses:
+            if m["category"] == cat:
+                print(f"         {m['doc_id']:8s} {m['name'][:48]:48s} gold={m['gold']} predicted={m['predicted']}")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({
+        "task": "party-set accuracy, ToTA composition == 'Bilateral', parties_original",
+        "documents": n, "correct": correct, "accuracy": round(accuracy, 4), "wall_seconds": round(wall, 1),
+        "id_mapping": {"gold": TOTA_TO_GUIDE, "predicted": "historic states → successors (data/states.json)"},
+        "evidence": dict(Counter(r["source"] for r in records)),
+        "miss_categories": dict(categories), "misses": misses, "documents_detail": records,
+    }, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+"""Officials (guide §5: OFFICIAL with ``role`` as written and ``affiliation`` id).
+
+Three sources, in the order a reader trusts them:
+
+1. signature blocks: "For the Republic of Albania:" / "Pirro VENGU" / "Minister of
+   Defence", or on one line "For Ukraine: Volodymyr Zelenskyy, President";
+2. appositions around a person the statistical NER found: "Serbian President
+   Aleksandar Vucic" (the adjective gives the affiliation), "Russian Foreign
+   Ministry spokeswoman Mariya Zakharova", "Edi Rama, Prime Minister of Albania";
+3. later surname-only mentions of an official already named ("Vucic said").
+
+Titles and honorifics are not part of the person span; ``Entity.name`` holds the
+name in normal case ("Pirro VENGU" → "Pirro Vengu").
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable, Optional
+
+from ..records import Clause, Entity
+from .gazetteer import Gazetteer, english_demonyms
+
+ROLE_WORDS = (
+    r"President|Vice[- ]President|Prime\s+Minister|Minister|Ministers|Secretary(?:[- ]General)?|Chancellor|"
+    r"Ambassador|Plenipotentiary|Spokes(?:man|woman|person)|Chair(?:man|woman|person)?|Director(?:[- ]General)?|"
+    r"Commissioner|High\s+Representative|King|Queen|Emperor|Emir|Sultan|Prince|Governor|Speaker|Premier|"
+    r"Head\s+of\s+(?:State|Government)|Chief\s+of\s+(?:Staff|the\s+General\s+Staff)|Commander(?:[- ]in[- ]Chief)?|"
+    r"Chargé\s+d['’]Affaires|Deputy|Representative|Envoy|Advisor|Adviser|Counsellor|Undersecretary|"
+    r"Presidente|Vicepresidente|Ministr[oa]|Viceministr[oa]|Secretari[oa]|Embajador(?:a)?|Canciller|Director(?:a)?|"
+    r"Président|Ministre|Secrétaire|Ambassadeur|Premier\s+ministre|spokes(?:man|woman|person)|minister|president"
+)
+ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.IGNORECASE)
+HONORIFIC = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|M|Prof|H\.?\s?E|S\.?\s?E)\.?|Sir|Dame|His\s+Excellency|Her\s+Excellency|"
+    r"\(signed\)|\(Signed\)|\(sgd\.?\))\s+", re.IGNORECASE)
+SIGNATURE_HEAD = re.compile(
+    r"^\W*(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|EN NOMBRE DE|За|Від імені)\s+\S")
+NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЄІЇҐ][\w'’.-]*"
+PERSON_LINE = re.compile(rf"^{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|de|da|van|von|der|bin|al|el|y|del|la))*\s+{NAME_TOKEN}$")
+# A role phrase that ends right before a person: "Serbian President", "Russian
+# Foreign Ministry spokeswoman", "the Minister of Defence of Albania,".
+ROLE_BEFORE = re.compile(
+    rf"(?P<role>(?:(?:[A-Z][\w'’.-]*|of|the|for|and)\s+){{0,6}}?(?:{ROLE_WORDS})"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and))*)?)\s*,?\s*$")
+ROLE_AFTER = re.compile(
+    rf"^\s*,\s*(?:the\s+)?(?P<role>(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?:{ROLE_WORDS})"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for))*)?)")
+LOWER_IN_NAME = {"de", "da", "van", "von", "der", "bin", "al", "el", "y", "del", "la", "di", "du", "le"}
+
+
+def normalise_name(name: str) -> str:
+    """Normal case for a name written in capitals ("Pirro VENGU" → "Pirro Vengu",
+    "ANUŠIĆ" → "Anušić"); mixed-case tokens ("McDonald") are kept."""
+    def fix(token: str) -> str:
+        if len(token) > 1 and token.isupper():
+            return "-".join(p[:1] + p[1:].lower() for p in token.split("-"))
+        return token
+
+    return " ".join(fix(t) for t in name.split())
+
+
+class OfficialFinder:
+    """Officials in the clauses of one document (English, Spanish, French)."""
+
+    def __init__(self, lang: str, gazetteer: Gazetteer):
+        self.lang = lang
+        self.gazetteer = gazetteer
+        self.demonyms = english_demonyms() if lang == "en" else {}
+
+    # signature blocks -------------------------------------------------------
+    def from_signatures(self, text: str, clauses: Iterable[Clause]) -> list[Entity]:
+        out: list[Entity] = []
+        for clause in clauses:
+            # a short "For X: name" line outside a recognised signature block counts too
+            if clause.kind == "signature" or (len(clause.text) <= 200 and ":" in clause.text
+                                              and SIGNATURE_HEAD.match(clause.text)):
+                out += self._signature_block(text, clause)
+        return out
+
+    def _signature_block(self, text: str, clause: Clause) -> list[Entity]:
+        if not SIGNATURE_HEAD.match(clause.text):
+            return []
+        pieces = [p for p in (_trim(text, clause.start + m.start(), clause.start + m.end())
+                              for m in re.finditer(r"[^\n:,]+", clause.text)) if p]
+        people = [k for k, (s, e) in enumerate(pieces) if k > 0 and self._looks_like_person(text[s:e])]
+        if len(people) != 1:
+            return []  # two-column OCR or no name: better nothing than a wrong pairing
+        k = people[0]
+        s, e = pieces[k]
+        # "For the Ministry of Defence of\nthe Republic of Albania": the last state or
+        # organisation named before the name is the one the person signs for.
+        ids = self.gazetteer.ids_in(text[clause.start:s])
+        roles = [text[a:b] for a, b in pieces[k + 1:] + pieces[1:k] if ROLE.search(text[a:b])]
+        s += _honorific_length(text[s:e])
+        return [Entity(s, e, text[s:e], "OFFICIAL", role=roles[0] if roles else None,
+                       affiliation=ids[-1] if ids else None, name=normalise_name(text[s:e]), source="signature")]
+
+    def _looks_like_person(self, line: str) -> bool:
+        bare = line[_honorific_length(line):].strip("*_ ")
+        if ROLE.search(bare) or self.gazetteer.find(bare) or any(c.isdigit() for c in bare):
+            return False
+        return bool(PERSON_LINE.match(bare)) and 2 <= len(bare.split()) <= 5
+
+    # appositions ---------------------------------------------------------------
+    def from_persons(self, text: str, persons: Iterable[tuple[int, int]]) -> list[Entity]:
+        """Officials among person spans (document offsets) found by the NER backend."""
+        out = []
+        for s, e in persons:
+            s, e = _strip_person(text, s, e)
+            if e <= s:
+                continue
+            official = self._apposition(text, s, e)
+            if official:
+                out.append(official)
+        return out
+
+    def _apposition(self, text: str, s: int, e: int) -> Optional[Entity]:
+        line_start = text.rfind("\n", 0, s) + 1
+        before = ROLE_BEFORE.search(text[max(line_start, s - 120):s])
+        if before:
+            role, affiliation = self._role_and_affiliation(before.group("role"))
+        else:
+            line_end = text.find("\n", e)
+            after = ROLE_AFTER.match(text[e:min(e + 120, line_end if line_end >= 0 else len(text))])
+            if not after:
+                return None
+            role, affiliation = self._role_and_affiliation(after.group("role"))
+        if role is None:
+            return None
+        return Entity(s, e, text[s:e], "OFFICIAL", role=role, affiliation=affiliation,
+                      name=normalise_name(text[s:e]), source="apposition")
+
+    def _role_and_affiliation(self, phrase: str) -> tuple[Optional[str], Optional[str]]:
+        """"Russian Foreign Ministry spokeswoman" → ("Foreign Ministry spokeswoman", RUS);
+        "Minister of Defence of Albania" → ("Minister of Defence", ALB)."""
+        phrase = re.sub(r"^(?:the|The)\s+", "", phrase.strip().rstrip(",").strip())
+        affiliation = None
+        first, _, rest = phrase.partition(" ")
+        possessive = re.match(r"^(.+?)['’]s\s+(.*)$", phrase)
+        if possessive and self.gazetteer.lookup(possessive.group(1)):
+            affiliation, phrase = self.gazetteer.lookup(possessive.group(1))[0], possessive.group(2)
+        elif first in self.demonyms and rest:
+            affiliation, phrase = self.demonyms[first], rest
+        else:
+            mentions = self.gazetteer.find(phrase)
+            if mentions:
+                m = mentions[-1]
+                affiliation = m.id
+                tail = re.search(r"\s+(?:of|for)\s+(?:the\s+)?$", phrase[:m.start])
+                if m.end == len(phrase) and tail:
+                    phrase = phrase[:tail.start()]  # "Minister of Defence of Albania"
+                elif m.start == 0:
+                    phrase = phrase[m.end:].strip()  # "US President"
+        phrase = phrase.strip(" ,")
+        if not ROLE.search(phrase):
+            return None, None
+        return phrase, affiliation
+
+    # coreference ---------------------------------------------------------------
+    @staticmethod
+    def coreferent(text: str, officials: list[Entity], clauses: Iterable[Clause],
+                   is_free: Callable[[int, int], bool]) -> list[Entity]:
+        """Surname-only mentions of officials named in full earlier ("Vucic said")."""
+        surnames = {}
+        for off in officials:
+            parts = (off.name or off.text).split()
+            if len(parts) >= 2:
+                surnames.setdefault(parts[-1], off)
+        if not surnames:
+            return []
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in surnames) + r")(?!\w)", re.IGNORECASE)
+        out = []
+        for clause in clauses:
+            for m in pattern.finditer(text, clause.start, clause.end):
+                if not m.group()[:1].isupper() or not is_free(m.start(), m.end()):
+                    continue
+                off = surnames[next(k for k in surnames if k.casefold() == m.group().casefold())]
+                out.append(Entity(m.start(), m.end(), m.group(), "OFFICIAL", role=off.role,
+                                  affiliation=off.affiliation, name=normalise_name(m.group()), source="coreference"))
+        return out
+
+
+def _honorific_length(line: str) -> int:
+    m = HONORIFIC.match(line.lstrip("*_ "))
+    return (len(line) - len(line.lstrip("*_ "))) + m.end() if m else 0
+
+
+def _trim(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
+    while s < e and (text[s].isspace() or text[s] in "*_"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "*_.,;"):
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _strip_person(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a leading honorific/article and a trailing possessive from an NER span."""
+    s += _honorific_length(text[s:e])
+    span = text[s:e]
+    if span.startswith(("the ", "The ")):
+        s += 4
+    m = re.search(r"['’]s?$", text[s:e])
+    if m:
+        e = s + m.start()
+    return s, e

@@ -1,0 +1,410 @@
+"""Which of the states and organisations a document names are its parties.
+
+Evidence is read in the order a treaty analyst would trust it, and the first source
+that names at least two parties decides:
+
+1. the preamble's definition ("Ukraine and the Republic of Albania (hereinafter
+   referred to as “the Participants”)");
+2. an opening list of names ("The Republic of Finland and the Republic of Estonia,",
+   "Turkey and Estonia establish a free trade area");
+3. the title ("AGREEMENT BETWEEN THE REPUBLIC OF INDIA AND THE REPUBLIC OF SINGAPORE");
+4. an operative formula ("We, the Minister of Defence of A, … of B … declare");
+5. the signature blocks ("For the Republic of Albania:");
+6. in news, the headline or first sentence about an instrument ("Косово, Албанія та
+   Хорватія підписали тристоронню декларацію");
+7. "between X and Y" phrases anywhere in the text;
+8. failing all these, the states the text names most often.
+
+States named inside an institution ("For the Ministry of Defence of the Republic of
+Albania") count as evidence: the ministry acts for the state.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable, Iterable, Optional, Sequence
+
+from ..records import Clause, Document, Entity
+from ..stages import Stage
+from .gazetteer import english_demonyms, gazetteer, represented_by, state_ids
+
+OPENING_CLAUSES = 40
+OPENING_SHARE = 0.3  # the opening is also bounded by a share of the text
+TITLE_MAX_CHARS = 250
+DEFINITION_LOOKAHEAD = 160
+MIN_PARTIES = 2
+PARTY_LIST_CLAUSES = 3
+
+_I = re.IGNORECASE
+DEFINITION_CUE = re.compile(
+    r"hereinafter|herein\s*after|referred\s+to\s+as|denominad[oa]s|en\s+lo\s+sucesivo|en\s+adelante|ci-après|"
+    r"dénommé|(?:далі|надалі)\s*[-–—]|іменован|[(“\"‘'«]\s*(?:the\s+|las\s+|les\s+)?(?:Contracting\s+)?"
+    r"(?:Parties|Participants|Sides|Partes)\b", _I)
+PARTY_WORD = re.compile(r"Part(?:y|ies)|Participants?|Sides?|Signator(?:y|ies)|Partes|Parties|Сторон|Учасник", _I)
+# Words that may sit between the names of an opening list of parties.
+LIST_FILLER = re.compile(
+    r"^(?:[\s,;:.()\[\]*“”\"'‘’«»—–-]|\d+\.|\b(?:the|and|of|on|one|other|part|hand|between|government|governments|"
+    r"preamble|article|y|e|et|el|la|los|las|le|les|de|del|des|du|d|gobierno|gobiernos|gouvernement|gouvernements|"
+    r"rep[úu]blicas?|r[ée]publiques?|por|una|otra|parte|entre|pr[ée][áa]mbulo|pr[ée]ambule|уряд|уряди|та|і|й|між|"
+    r"hereinafter|hereafter|called|referred|to|as|in|this|agreement|denominad[oa]s|en|lo|sucesivo|adelante|ci|après|"
+    r"dénommée?s?|далі|sides?|partes|parties|participants)\b)+$",
+    _I)
+TITLE_LINK = re.compile(r"\b(?:between|entre|між|BETWEEN|ENTRE|МІЖ)\b|\s[-–/]\s|[A-Za-z]/[A-Z]")
+OPERATIVE_FORMULA = re.compile(r"^\W*(?:We|WE|Ми|Nosotros|Nous),\s")
+INSTRUMENT_CUE = re.compile(
+    r"\b(?:sign(?:ed|s|ing)?|agreement|accord|deal|treaty|declaration|memorandum|pact|approved|ratif\w+|"
+    r"concluded)\b|підписа\w*|угод\w*|деклараці\w*|меморанд\w*|договор\w*|договір|ратифік\w*|пакт\w*", _I)
+NEWS_OPENING = 3
+TREATY_STRUCTURE = re.compile(r"\b(?:Article|ARTICLE|Artículo|Стаття)\s+\d|\b(?:the\s+)?(?:Contracting\s+)?Parties\b"
+                              r"|\bParticipants\b|\blas\s+Partes\b|Сторони")
+TREATY_STRUCTURE_MIN = 3
+# "between [the Government of] X and [the Government of] Y"
+BETWEEN_BEFORE = re.compile(r"(?:between|entre|між)\s+(?:(?:the|el|la|le|los)\s+)?"
+                            r"(?:(?:Government|Gobierno|Gouvernement)\s+(?:of|de|du|de\s+la)\s+(?:the\s+|la\s+|el\s+)?)?$", _I)
+BETWEEN_AND = re.compile(r"^\s+(?:and|y|et|та|і)\s+(?:(?:the|el|la|le|los)\s+)?"
+                         r"(?:(?:Government|Gobierno|Gouvernement)\s+(?:of|de|du|de\s+la)\s+(?:the\s+|la\s+|el\s+)?)?$", _I)
+FREQUENT_SHARE = 0.5
+# "For the Republic of Albania", "FOR THE GOVERNMENT OF", "Por el Gobierno de", "За Україну"; lower-case
+# "for" only before a government or state ("for the Government of the State of Israel").
+SIGNATURE_FOR = re.compile(
+    r"(?:^|(?<=\s))(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|За|Від імені)\s+(?=\S)"
+    r"|(?:^|(?<=\s))for\s+(?=the\s+(?:Government|Republic|Kingdom|State|Federal)\b)")
+SIGNATURE_HEADER_MAX = 160
+
+# Collective references to the parties (guide §5: resolved in actors, never spans).
+COLLECTIVE = re.compile(
+    r"\b(?:(?:the\s+)?(?:Contracting\s+)?(?:Participants|Parties|Sides|Signatories)|both\s+(?:countries|sides|"
+    r"parties|participants)|the\s+two\s+(?:countries|sides|parties|governments)|each\s+(?:party|participant|side)|"
+    r"either\s+(?:party|participant|side)|we|our|us|las\s+partes|ambas\s+partes|les\s+parties)\b|"
+    r"сторон\w*|учасник\w*|обидві\s+країни|обидві\s+сторони|\bми\b|\bнаш\w*", _I)
+ROLE_REFERENCE = re.compile(r"\b(?P<adj>[A-Z][a-z]+)\s+(?:Participant|Party|Side|side)\b|"
+                            r"(?P<uk>[а-яєіїґ']+(?:ськ|цьк|зьк)\w*)\s+сторон\w*", _I)
+COMMITMENT_VERB = re.compile(r"\b(?:shall|will|must|undertakes?|commits?|agrees?|intends?|aims?|would|may)\b|"
+                             r"\bбуд\w+|зобов\w+|\bdeber\w*|\bse\s+comprometen|\bs['’]engagent", _I)
+BENEFICIARY_CUE = re.compile(r"(?:\b(?:to|for|towards|with|of|для|до|a|para|con|pour|avec|à)\s+(?:the\s+)?$|['’]s\s*$)", _I)
+
+
+class PartyResolver(Stage):
+    """Stage: ``Document.parties`` (sorted ids) and PARTY labels on their mentions."""
+
+    name = "parties"
+    requires = frozenset({"entities", "clauses"})
+    provides = frozenset({"parties"})
+
+    @property
+    def version(self) -> str:
+        return "party-evidence-1"
+
+    def process(self, doc: Document) -> Document:
+        parties, source = find_parties(doc)
+        doc.parties = sorted(parties)
+        doc.meta["parties_source"] = source
+        for ent in doc.entities:
+            if ent.label in ("STATE", "ORG", "PARTY") and ent.id:
+                ent.label = "PARTY" if ent.id in parties else ("ORG" if _is_org(ent) else "STATE")
+        return doc
+
+
+def find_parties(doc: Document) -> tuple[list[str], str]:
+    """The party ids and the name of the evidence that gave them."""
+    mentions = _MentionIndex(doc)
+    sources: Sequence[tuple[str, Callable[[Document, _MentionIndex], list[str]]]] = (
+        ("definition", _from_definition), ("party-list", _from_party_list), ("title", _from_title),
+        ("operative-formula", _from_operative_formula), ("signatures", _from_signatures),
+        ("news-instrument", _from_news_instrument), ("between", _from_between), ("frequency", _from_frequency),
+    )
+    for name, source in sources:
+        ids = _without_representing_states(_unique(source(doc, mentions)))
+        if len(ids) >= MIN_PARTIES:
+            return ids, name
+    return [], "none"
+
+
+def _without_representing_states(ids: list[str]) -> list[str]:
+    """"The Government of Denmark and the Home Government of the Faroe Islands": the
+    territory is the party, the state that represents it is not a second one."""
+    representing = {represented_by()[t] for t in ids if t in represented_by()}
+    return [i for i in ids if i not in representing]
+
+
+# --- mentions with the ids inside institutions --------------------------------
+
+class _MentionIndex:
+    """(start, end, id) of every state/organisation named in the document, including
+    those inside an institution's name, in text order."""
+
+    def __init__(self, doc: Document):
+        self.items: list[tuple[int, int, str, str]] = []  # start, end, id, kind
+        for ent in doc.entities:
+            if ent.label == "OFFICIAL":
+                continue
+            if ent.source == "institution" or (ent.label == "ORG" and not ent.id):
+                for s, e, sid, kind in _ids_inside(doc, ent):
+                    self.items.append((s, e, sid, kind))
+            elif ent.id:
+                self.items.append((ent.start, ent.end, ent.id, "org" if _is_org(ent) else "state"))
+        self.items.sort()
+
+    def between(self, start: int, end: int, states_only: bool = False) -> list[tuple[int, int, str, str]]:
+        return [m for m in self.items if start <= m[0] and m[1] <= end and (not states_only or m[3] == "state")]
+
+    def ids(self, start: int, end: int) -> list[str]:
+        return _unique(m[2] for m in self.between(start, end))
+
+
+def _ids_inside(doc: Document, ent: Entity) -> list[tuple[int, int, str, str]]:
+    if _cyrillic(ent.text):
+        from .ukrainian import tokens_of, ukrainian_gazetteer
+
+        toks = tokens_of(doc.text, ent.start, ent.end)
+        return [(s, e, en.id, en.kind) for s, e, _, _, en in ukrainian_gazetteer().find(doc.text, toks)]
+    gaz = gazetteer(doc.lang or "en")
+    return [(m.start, m.end, m.id, m.kind) for m in gaz.find(doc.text, ent.start, ent.end)]
+
+
+# --- evidence sources ----------------------------------------------------------
+
+def _opening(doc: Document) -> list[Clause]:
+    limit = max(2000, int(OPENING_SHARE * len(doc.text)))
+    return [c for c in doc.clauses[:OPENING_CLAUSES] if c.start < limit]
+
+
+def _from_definition(doc: Document, mentions: _MentionIndex) -> list[str]:
+    for clause in _opening(doc):
+        for cue in DEFINITION_CUE.finditer(clause.text):
+            after = clause.text[cue.start():cue.start() + DEFINITION_LOOKAHEAD]
+            if not PARTY_WORD.search(after):
+                continue
+            ids = mentions.ids(clause.start, clause.start + cue.start())
+            if len(ids) >= MIN_PARTIES:
+                return ids
+    return []
+
+
+def _from_party_list(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """The names the opening starts with, joined only by filler words: one clause
+    ("Japan and the Kingdom of Thailand (hereinafter …)"), or several that hold
+    nothing but names ("The Swiss Confederation (hereinafter called Switzerland)" /
+    "and" / "The Republic of Estonia …"). Looked for from each of the first clauses
+    after the title lines."""
+    start = len(_title_block(doc))
+    for first in range(max(0, start - 1), min(len(doc.clauses), start + PARTY_LIST_CLAUSES)):
+        ids: list[str] = []
+        for clause in doc.clauses[first:first + OPENING_CLAUSES]:
+            run, consumed = _leading_run(doc.text, clause, mentions)
+            ids += run
+            if not consumed:
+                break
+        ids = _unique(ids)
+        if len(ids) >= MIN_PARTIES:
+            return ids
+    return []
+
+
+def _leading_run(text: str, clause: Clause, mentions: _MentionIndex) -> tuple[list[str], bool]:
+    """Ids of the names the clause starts with, and whether nothing else follows them."""
+    ids: list[str] = []
+    pos = clause.start
+    for s, e, sid, _ in mentions.between(clause.start, clause.end):
+        if s < pos:
+            continue  # a name inside one already counted
+        if not _is_filler(text[pos:s]):
+            return ids, False
+        ids.append(sid)
+        pos = e
+    return ids, _is_filler(text[pos:clause.end])
+
+
+def _is_filler(gap: str) -> bool:
+    """Only words that join names in a list of parties; one unknown capitalised word
+    is tolerated ("the Home Government of", OCR debris such as "the United Mexico")."""
+    if not gap.strip() or LIST_FILLER.match(gap):
+        return True
+    words = re.findall(r"[^\W\d_]+", gap)
+    unknown = [w for w in words if not LIST_FILLER.match(w)]
+    return len(unknown) == 1 and unknown[0][:1].isupper() and len(words) <= 8
+
+
+def _title_block(doc: Document) -> list[Clause]:
+    """The opening lines before the first sentence: short, and not ending as a
+    sentence or a list entry does."""
+    block = []
+    for clause in doc.clauses[:OPENING_CLAUSES]:
+        if len(clause.text) > TITLE_MAX_CHARS or clause.text.rstrip("*_ ").endswith((".", ";", ":", ",")):
+            break
+        block.append(clause)
+    return block
+
+
+def _from_title(doc: Document, mentions: _MentionIndex) -> list[str]:
+    block = _title_block(doc)
+    if not block or not any(TITLE_LINK.search(c.text) for c in block):
+        return []
+    return _unique(sid for c in block for sid in mentions.ids(c.start, c.end))
+
+
+def _from_operative_formula(doc: Document, mentions: _MentionIndex) -> list[str]:
+    for clause in doc.clauses:
+        if OPERATIVE_FORMULA.match(clause.text):
+            ids = mentions.ids(clause.start, clause.end)
+            if len(ids) >= MIN_PARTIES:
+                return ids
+    return []
+
+
+def _from_signatures(doc: Document, mentions: _MentionIndex) -> list[str]:
+    blocks = [c for c in doc.clauses if c.kind == "signature"
+              or (c.start > 0.7 * len(doc.text) and len(c.text) <= 300 and SIGNATURE_FOR.search(c.text))]
+    return _unique(sid for c in blocks for sid in _signature_ids(doc, c, mentions))
+
+
+def _signature_ids(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
+    """Ids named in each "For …"/"Por …"/"За …" header of a block (not in the
+    signatory's title). A header runs to its colon when the colon comes before a
+    blank line ("For the Ministry of Defence of\nthe Republic of Albania**:"), else to
+    the end of its line."""
+    ids = []
+    heads = list(SIGNATURE_FOR.finditer(clause.text))
+    for k, m in enumerate(heads):
+        limit = heads[k + 1].start() if k + 1 < len(heads) else len(clause.text)
+        segment = clause.text[m.end():limit]
+        colon = segment.find(":")
+        blank = re.search(r"\n\s*\n", segment)
+        if 0 <= colon <= SIGNATURE_HEADER_MAX and (blank is None or colon < blank.start()):
+            stop = colon
+        else:
+            stop = segment.find("\n") if "\n" in segment else len(segment)
+        ids += mentions.ids(clause.start + m.end(), clause.start + m.end() + stop)
+    return ids
+
+
+def _from_news_instrument(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """In a news report, the parties of the instrument its headline or first sentence
+    is about. Not used for an instrument itself, whose opening articles may cite
+    other agreements ("… Agreement between Croatia and the EU")."""
+    if len(TREATY_STRUCTURE.findall(doc.text[:50_000])) >= TREATY_STRUCTURE_MIN:
+        return []
+    for clause in doc.clauses[:NEWS_OPENING]:
+        if INSTRUMENT_CUE.search(clause.text):
+            ids = mentions.ids(clause.start, clause.end)
+            if len(ids) >= MIN_PARTIES:
+                return ids
+    return []
+
+
+def _from_between(doc: Document, mentions: _MentionIndex) -> list[str]:
+    votes: Counter = Counter()
+    items = mentions.between(0, len(doc.text), states_only=True)
+    for (s1, e1, a, _), (s2, e2, b, _) in zip(items, items[1:]):
+        if a != b and BETWEEN_AND.match(doc.text[e1:s2]) and BETWEEN_BEFORE.search(doc.text[max(0, s1 - 60):s1]):
+            votes[tuple(sorted((a, b)))] += 1
+    if not votes:
+        return []
+    (pair, _), = votes.most_common(1)
+    return list(pair)
+
+
+def _from_frequency(doc: Document, mentions: _MentionIndex) -> list[str]:
+    counts = Counter(m[2] for m in mentions.between(0, len(doc.text), states_only=True))
+    if not counts:
+        return []
+    top = counts.most_common(1)[0][1]
+    return [sid for sid, n in counts.most_common() if n >= max(2, FREQUENT_SHARE * top)]
+
+
+# --- actors and beneficiaries --------------------------------------------------
+
+def resolve_actors(clause_text: str, doc: Document) -> list[str]:
+    """Party ids that ``clause_text`` (a clause or, better, its subject) refers to.
+
+    A collective reference ("the Participants", "the Parties", "both countries", "we",
+    "Сторони", "Учасники") means every party; "the Albanian Participant" means
+    Albania; otherwise the parties named explicitly — before the commitment verb when
+    a whole clause is given ("Albania will support Ukraine" → ALB). If the text names
+    no party but names other states or organisations, those are returned (news often
+    reports undertakings of states that are not parties to any instrument)."""
+    head = _before_verb(clause_text)
+    role = _role_reference(head, doc)
+    if role:
+        return [role]
+    named = _ids_in_text(head, doc)
+    parties = [i for i in named if i in doc.parties]
+    if parties:
+        return parties
+    if COLLECTIVE.search(head):
+        return list(doc.parties)
+    return named
+
+
+def resolve_beneficiaries(clause_text: str, doc: Document, actors: Iterable[str] = ()) -> list[str]:
+    """Parties an undertaking is for ("support to Ukraine", "Ukraine's defence") other
+    than its actors."""
+    actors = set(actors)
+    out: list[str] = []
+    for s, _, sid in _mentions_in_text(clause_text, doc):
+        if sid in doc.parties and sid not in actors and sid not in out \
+                and BENEFICIARY_CUE.search(clause_text[max(0, s - 20):s]):
+            out.append(sid)
+    return out
+
+
+def _before_verb(text: str) -> str:
+    m = COMMITMENT_VERB.search(text)
+    return text[:m.start()] if m and m.start() > 0 else text
+
+
+def _role_reference(text: str, doc: Document) -> Optional[str]:
+    """"the Albanian Participant", "українська сторона" → that state's id."""
+    from .ukrainian import ukrainian_demonyms, lemmas
+
+    for m in ROLE_REFERENCE.finditer(text):
+        if m.group("adj"):
+            sid = english_demonyms().get(m.group("adj"))
+        else:
+            table = ukrainian_demonyms()
+            sid = next((table[l] for l in lemmas(m.group("uk").lower()) if l in table), None)
+        if sid and (not doc.parties or sid in doc.parties):
+            return sid
+    return None
+
+
+def _mentions_in_text(text: str, doc: Document) -> list[tuple[int, int, str]]:
+    if _cyrillic(text):
+        from .ukrainian import tokens_of, ukrainian_gazetteer
+
+        toks = tokens_of(text)
+        found = [(s, e, en.id) for s, e, _, _, en in ukrainian_gazetteer().find(text, toks)]
+        found += [(m.start, m.end, m.id) for m in gazetteer("en").find(text)]
+        return sorted(found)
+    return [(m.start, m.end, m.id) for m in gazetteer(doc.lang or "en").find(text)]
+
+
+def _ids_in_text(text: str, doc: Document) -> list[str]:
+    return _unique(sid for _, _, sid in _mentions_in_text(text, doc))
+
+
+# --- helpers -------------------------------------------------------------------
+
+def _unique(ids: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for i in ids:
+        if i not in out:
+            out.append(i)
+    return out
+
+
+def _is_org(ent: Entity) -> bool:
+    """Organisation ids are not ISO alpha-3 codes (EU, NATO, G7, UDCG …)."""
+    if ent.label == "ORG":
+        return True
+    if ent.label == "STATE":
+        return False
+    return not _is_state_id(ent.id or "")
+
+
+def _is_state_id(sid: str) -> bool:
+    return sid in state_ids()
+
+
+def _cyrillic(text: str) -> bool:
+    return any("а" <= c.lower() <= "я" or c in "єіїґЄІЇҐ" for c in text)

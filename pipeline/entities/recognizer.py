@@ -1,0 +1,215 @@
+"""The entity stage: states, organisations, institutions and officials with offsets.
+
+Work is split by what each part costs. The gazetteer (states and organisations from
+data) is one regular-expression pass over the whole text; institution and signature
+rules run per clause; the statistical NER — by far the slowest part — runs only on
+the clauses where it can add something: every clause of a short document (news
+reports, declarations), and in long treaties only the clauses with a title word
+("Minister", "President", …), where officials are named. Clauses go through
+``nlp.pipe`` in batches, and every offset is mapped back to the document.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from ..records import Clause, Document, Entity
+from ..stages import PipelineError, Stage
+from .gazetteer import DATA_DIR, Gazetteer, SpanSet, gazetteer
+from .institutions import DOCUMENT_WORDS, ORGANISATION_NOUNS, InstitutionFinder
+from .models import require_stanza_models, spacy_english, spacy_version, stanza_pipeline
+from .officials import ROLE, OfficialFinder
+
+BACKENDS = ("spacy", "stanza")
+# Up to this size a document is read whole by the NER (news, declarations).
+SMALL_DOC_CHARS = 30_000
+NER_BATCH = 64
+MAX_NER_CLAUSE = 20_000  # a run-on OCR "clause" longer than this is not where officials are named
+# Which recogniser wins when two candidate spans overlap; then the longer span.
+SOURCE_PRIORITY = {"signature": 6, "title-pattern": 6, "apposition": 5, "coreference": 4, "institution": 3,
+                   "gazetteer": 2, "lemma-gazetteer": 2, "abbreviation": 1, "spacy": 1, "stanza": 1}
+COLLECTIVE_NAMES = frozenset({"participants", "parties", "party", "sides", "side", "signatories", "contracting parties",
+                              "participant", "government", "governments", "state", "states"})
+STANZA_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "PERS": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
+
+
+@lru_cache(maxsize=1)
+def data_version() -> str:
+    """A short digest of the data files, so outputs record which lists produced them."""
+    digest = hashlib.sha256()
+    for path in sorted(DATA_DIR.glob("*.json")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+class EntityRecognizer(Stage):
+    """Stage: ``Document.entities`` (STATE/ORG/OFFICIAL; PartyResolver adds PARTY).
+
+    ``backend="spacy"`` (default) uses the English spaCy pipeline for persons and
+    organisations; ``backend="stanza"`` uses stanza's English/Ukrainian NER and needs
+    its models installed locally (no download is attempted)."""
+
+    name = "entities"
+    requires = frozenset({"text", "lang", "clauses"})
+    provides = frozenset({"entities"})
+
+    def __init__(self, backend: str = "spacy", stanza_dir: Optional[str] = None,
+                 small_doc_chars: int = SMALL_DOC_CHARS):
+        if backend not in BACKENDS:
+            raise PipelineError(f"unknown NER backend {backend!r}; choose one of {BACKENDS}")
+        self.backend = backend
+        self.small_doc_chars = small_doc_chars
+        if backend == "stanza":
+            self.stanza_dir = str(require_stanza_models(resources_dir=stanza_dir))
+        else:
+            spacy_english()  # load now: a missing model fails when the pipeline is built
+
+    @property
+    def version(self) -> str:
+        if self.backend == "stanza":
+            import stanza
+
+            ner = f"stanza-{stanza.__version__}"
+        else:
+            ner = spacy_version()
+        return f"gazetteer-{data_version()}+{ner}+rules-1"
+
+    def process(self, doc: Document) -> Document:
+        text = doc.text
+        lang = doc.lang or "en"
+        ukrainian = [c for c in doc.clauses if (c.lang or lang) == "uk"]
+        latin = [c for c in doc.clauses if (c.lang or lang) != "uk"]
+        latin_lang = lang if lang in ("en", "es", "fr") else "en"
+        gaz = gazetteer(latin_lang)
+        candidates = [Entity(m.start, m.end, text[m.start:m.end], "STATE" if m.kind == "state" else "ORG",
+                             id=m.id, source=m.source) for m in gaz.find(text)]
+        if ukrainian:
+            from .ukrainian import UkrainianRecognizer
+
+            candidates += UkrainianRecognizer().entities(text, ukrainian)
+        candidates += self._latin_entities(text, latin, latin_lang, gaz, len(text) <= self.small_doc_chars)
+        if ukrainian and self.backend == "stanza":
+            candidates += self._stanza_orgs(text, ukrainian, "uk", gaz)
+        candidates = resolve_overlaps(candidates)
+        doc.entities = resolve_overlaps(candidates + abbreviations(text, candidates))
+        return doc
+
+    # --- English, Spanish, French ----------------------------------------------
+    def _latin_entities(self, text: str, clauses: list[Clause], lang: str, gaz: Gazetteer,
+                        small: bool) -> list[Entity]:
+        institutions = InstitutionFinder(lang, gaz)
+        officials = OfficialFinder(lang, gaz)
+        out: list[Entity] = []
+        for clause in clauses:
+            out += institutions.find(text, clause.start, clause.end)
+        out += officials.from_signatures(text, clauses)
+        if lang == "en" or self.backend == "stanza":
+            selected = [c for c in clauses if len(c.text) <= MAX_NER_CLAUSE and (small or ROLE.search(c.text))]
+            spans = list(self._ner_spans(text, selected, lang))
+            headings = SpanSet()
+            for c in clauses:
+                if c.kind == "heading":
+                    headings.add(c.start, c.end)
+            out += officials.from_persons(text, [(s, e) for s, e, label in spans if label == "PERSON"])
+            out += [ent for s, e, label in spans if label in ("ORG", "GPE") and not headings.overlaps(s, e)
+                    for ent in [_statistical_entity(text, s, e, label, gaz, self.backend)] if ent]
+        found = [e for e in out if e.label == "OFFICIAL"]
+        if found:
+            taken = SpanSet()
+            for ent in resolve_overlaps(out):
+                taken.add(ent.start, ent.end)
+            out += OfficialFinder.coreferent(text, found, clauses, lambda s, e: not taken.overlaps(s, e))
+        return out
+
+    def _ner_spans(self, text: str, clauses: list[Clause], lang: str) -> Iterable[tuple[int, int, str]]:
+        """(start, end, PERSON|ORG|GPE) in document offsets."""
+        if not clauses:
+            return
+        if self.backend == "stanza":
+            yield from self._stanza_spans(text, clauses, lang)
+            return
+        nlp = spacy_english()
+        for clause, parsed in zip(clauses, nlp.pipe((c.text for c in clauses), batch_size=NER_BATCH)):
+            for ent in parsed.ents:
+                if ent.label_ in ("PERSON", "ORG", "GPE"):
+                    yield clause.start + ent.start_char, clause.start + ent.end_char, ent.label_
+
+    def _stanza_spans(self, text: str, clauses: list[Clause], lang: str) -> Iterable[tuple[int, int, str]]:
+        import stanza
+
+        nlp = stanza_pipeline(lang if lang in ("en", "uk") else "en", self.stanza_dir)
+        docs = nlp([stanza.Document([], text=c.text) for c in clauses])
+        for clause, parsed in zip(clauses, docs):
+            for ent in parsed.ents:
+                label = STANZA_LABELS.get(ent.type)
+                if label:
+                    yield clause.start + ent.start_char, clause.start + ent.end_char, label
+
+    def _stanza_orgs(self, text: str, clauses: list[Clause], lang: str, gaz: Gazetteer) -> list[Entity]:
+        spans = self._stanza_spans(text, [c for c in clauses if len(c.text) <= MAX_NER_CLAUSE], lang)
+        return [ent for s, e, label in spans if label == "ORG"
+                for ent in [_statistical_entity(text, s, e, label, gaz, "stanza")] if ent]
+
+
+def _statistical_entity(text: str, s: int, e: int, label: str, gaz: Gazetteer, source: str) -> Optional[Entity]:
+    """An ORG or GPE from the NER, if it is a name the guide tags: no treaty or
+    programme names, no collective references, no cities or regions (a GPE counts only
+    when the gazetteer knows it as a state)."""
+    m = re.match(r"(?:the|The|THE)\s+", text[s:e])
+    if m:
+        s += m.end()
+    tail = re.search(r"['’]s?$", text[s:e])
+    if tail:
+        e = s + tail.start()
+    surface = text[s:e]
+    words = re.findall(r"\w+", surface.lower())
+    if not words or "\n" in surface or not surface[:1].isupper() or any(w in DOCUMENT_WORDS for w in words):
+        return None
+    if surface.lower() in COLLECTIVE_NAMES:
+        return None
+    known = gaz.lookup(surface)
+    if label == "GPE":
+        if known and known[1] == "state":
+            return Entity(s, e, surface, "STATE", id=known[0], source=source)
+        return None
+    if known:
+        return Entity(s, e, surface, "ORG", id=known[0], source=source) if known[1] == "org" else None
+    # The small model calls many capitalised phrases ORG ("Cyber Security", "Euro-Atlantic
+    # Integration"); only a phrase headed by an organisation noun is kept.
+    if not any(w in ORGANISATION_NOUNS for w in words):
+        return None
+    return Entity(s, e, surface, "ORG", source=source)
+
+
+ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Z0-9&]{1,9})\s*\)")
+
+
+def abbreviations(text: str, entities: list[Entity]) -> list[Entity]:
+    """Organisations defined with an abbreviation ("Stockholm International Peace
+    Research Institute (SIPRI)") are also tagged where the abbreviation is used."""
+    defined: dict[str, Entity] = {}
+    for ent in entities:
+        if ent.label == "ORG":
+            m = ABBREVIATION.match(text, ent.end)
+            if m and m.group("abbr") not in defined:
+                defined[m.group("abbr")] = ent
+    if not defined:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, defined)) + r")(?![\w-])")
+    return [Entity(m.start(), m.end(), m.group(), "ORG", id=defined[m.group()].id, source="abbreviation")
+            for m in pattern.finditer(text)]
+
+
+def resolve_overlaps(candidates: Iterable[Entity]) -> list[Entity]:
+    """Non-overlapping entities: the more trusted recogniser first, then the longer span."""
+    chosen: list[Entity] = []
+    taken = SpanSet()
+    order = sorted(candidates, key=lambda x: (-SOURCE_PRIORITY.get(x.source or "", 0), -(x.end - x.start), x.start))
+    for ent in order:
+        if ent.end <= ent.start or taken.overlaps(ent.start, ent.end):
+            continue
+        chosen.append(ent)
+        taken.add(ent.start, ent.end)
+    return sorted(chosen, key=lambda x: (x.start, x.end))
