@@ -107,7 +107,7 @@ def train(
     out_dir: Path = typer.Option(None, help="Where to write the model (default models/clause-minilm)."),
     base_model: str = typer.Option("", help="Base encoder: a local path or hub name "
                                    "(default: the bundled all-MiniLM-L6-v2)."),
-    epochs: int = typer.Option(6, help="Training epochs."),
+    epochs: int = typer.Option(4, help="Training epochs."),
     batch_size: int = typer.Option(16, help="Batch size."),
     learning_rate: float = typer.Option(8e-5, help="Peak learning rate."),
     seed: int = typer.Option(13, help="Random seed (training is deterministic per machine)."),

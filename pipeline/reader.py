@@ -34,7 +34,9 @@ def iter_paths(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
         path = Path(item)
         if path.is_dir():
             for sub in sorted(path.rglob("*")):
-                if sub.is_file() and sub.suffix.lower() in SUFFIXES and not sub.name.startswith("."):
+                # a broken link is listed too, so that it gets an error record, not silence
+                if (sub.is_file() or sub.is_symlink()) and sub.suffix.lower() in SUFFIXES \
+                        and not sub.name.startswith("."):
                     yield sub
         else:
             yield path

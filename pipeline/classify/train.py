@@ -17,14 +17,14 @@ from typing import Any, Optional
 
 from .. import gold
 from ..records import LABELS, Clause
-from .model import DEFAULT_MODEL_DIR, MAX_LENGTH, context_of, default_base_model
+from .model import DEFAULT_MODEL_DIR, MAX_LENGTH, context_of, default_base_model, quiet_transformers
 
 
 @dataclass
 class TrainConfig:
     base_model: str = ""  # path or hub name; "" = the bundled all-MiniLM-L6-v2
     out_dir: str = str(DEFAULT_MODEL_DIR)
-    epochs: int = 6
+    epochs: int = 4
     batch_size: int = 16
     learning_rate: float = 8e-5
     weight_decay: float = 0.01
@@ -162,6 +162,7 @@ def train(config: TrainConfig, log=print) -> dict[str, Any]:
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
 
+    quiet_transformers()
     _seed_everything(config.seed)
     if config.threads:
         torch.set_num_threads(config.threads)

@@ -16,6 +16,7 @@ case-insensitively (ALL-CAPS headings) but must be capitalised as names are, so 
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ NAME_FUNCTION_WORDS = frozenset(
 APOSTROPHES = "'’ʼ`´"
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
 _SPACE_RE = re.compile(r"\s+")
+GLUED = re.compile(r"[a-z][A-Z]")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*", re.UNICODE)
 # Official long forms that CLDR and ISO do not list for every language: "República
 # del Perú", "République du Cameroun", "Kingdom of X". A match preceded by one of
@@ -235,7 +237,7 @@ def english_demonyms() -> dict[str, str]:
     from .models import english_vocabulary
 
     vocab = english_vocabulary()
-    derived: dict[str, tuple[int, str]] = {}  # adjective → (stem length, id)
+    derived: dict[str, tuple[int, str]] = {}  # adjective → (length of the name it came from, id)
     for surface, sid in state_names("en").items():
         if " " in surface or not surface[:1].isupper():
             continue
@@ -243,9 +245,9 @@ def english_demonyms() -> dict[str, str]:
             stem = surface[: len(surface) - len(ending)]
             candidate = stem + replacement
             if surface.endswith(ending) and candidate in vocab:
-                # "Nigerian" comes from Nigeria (stem "Nigeri"), not Niger (stem "Niger")
-                if len(stem) > derived.get(candidate, (0, ""))[0]:
-                    derived[candidate] = (len(stem), sid)
+                # "Nigerian" fits Nigeria and Niger: the longer name is the closer one
+                if len(surface) > derived.get(candidate, (0, ""))[0]:
+                    derived[candidate] = (len(surface), sid)
                 break  # the first rule that yields a known word is the demonym
     curated = {k: v for k, v in load_json("demonyms.json")["en"].items() if v}
     return {**{k: v for k, (_, v) in derived.items()}, **curated}
@@ -314,9 +316,12 @@ class Gazetteer:
         self.entries = entries
         self.acronyms = {surface: (sid, kind) for surface, sid, kind in entries.values() if _is_acronym(surface)}
         names = [k for k, (s, _, _) in entries.items() if not _is_acronym(s)]
-        # A name may also start right after a lower-case letter: OCR and XML rendering
-        # glue words ("PreambleCanada and the Republic of Honduras").
-        self.name_re = re.compile(r"(?:(?<!\w)|(?-i:(?<=[a-z])))(?:" + trie_regex(names) + r")(?!\w)", re.IGNORECASE)
+        trie = trie_regex(names)
+        self.name_re = re.compile(r"(?<!\w)(?:" + trie + r")(?!\w)", re.IGNORECASE)
+        # OCR and XML rendering glue words ("PreambleCanada and the Republic of Honduras"):
+        # names are also tried where a capital follows a lower-case letter. (A look-behind
+        # admitting lower-case letters in the main expression would triple its cost.)
+        self.name_at = re.compile(r"(?:" + trie + r")(?!\w)", re.IGNORECASE)
         self.acronym_re = re.compile(
             r"(?<![\w.])(?:" + trie_regex(self.acronyms) + r")(?![\w])")
 
@@ -336,7 +341,8 @@ class Gazetteer:
         offsets into ``text``."""
         end = len(text) if end is None else end
         found: list[tuple[int, int, str, str]] = []
-        for m in self.name_re.finditer(text, start, end):
+        glued = (self.name_at.match(text, g.start() + 1, end) for g in GLUED.finditer(text, start, end))
+        for m in itertools.chain(self.name_re.finditer(text, start, end), filter(None, glued)):
             canonical, sid, kind = self.entries[norm_key(m.group())]
             if _cased_like_name(m.group(), canonical):
                 found.append((m.start(), m.end(), sid, kind))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..records import Entity
-from .gazetteer import Gazetteer, english_demonyms
+from .gazetteer import Gazetteer, english_demonyms, trie_regex
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w&'’-]*")
 GOVERNMENT_HEADS = frozenset(
@@ -39,10 +39,11 @@ OTHER_HEADS = frozenset(
     "conseil comité banque fonds cour direction agence institut assemblée".split())
 ORGANISATION_NOUNS = GOVERNMENT_HEADS | OTHER_HEADS | frozenset(
     "ministry union alliance federation foundation network newspaper agency times post news press".split())
+HEAD_WORD = re.compile(r"(?<!\w)(?:" + trie_regex(GOVERNMENT_HEADS | OTHER_HEADS) + r")(?!\w)", re.IGNORECASE)
 GOVERNMENT_AS_STATE = frozenset({"government", "gobierno", "gouvernement", "cabinet", "governments", "gobiernos"})
 DOCUMENT_WORDS = frozenset(
     "agreement agreements treaty convention protocol charter declaration resolution programme program plan strategy "
-    "concept initiative pledge formula act statute package compass policy decision regulation directive rules "
+    "concept initiative pledge formula act statute package compass decision regulation directive rules "
     "memorandum arrangement summit meeting conference partnership framework acuerdo tratado convenio protocolo "
     "accord traité".split())
 LEFT_STOP = frozenset(
@@ -52,6 +53,10 @@ LEFT_STOP = frozenset(
 CONNECTORS = re.compile(r"\s+(?:of|for|on|in|by|against|de\s+la|de\s+los|de\s+las|del|de|des|du|d['’])\s+"
                         r"(?:(?:the|la|el|los|las|les|l['’])\s+)?", re.IGNORECASE)
 MAX_LEFT = 6
+POSSESSIVE = re.compile(r"['’]s?$")
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split())
 
 
 @dataclass
@@ -75,6 +80,8 @@ class InstitutionFinder:
         self.demonyms = english_demonyms() if lang == "en" else {}
 
     def find(self, text: str, start: int, end: int) -> list[Entity]:
+        if not HEAD_WORD.search(text, start, end):
+            return []  # most clauses name no institution: skip the tokenising
         toks = [_Tok(start + m.start(), start + m.end(), m.group()) for m in TOKEN.finditer(text[start:end])]
         out: list[Entity] = []
         i = 0
@@ -105,8 +112,7 @@ class InstitutionFinder:
         phrase = text[s:end]
         pair = " ".join(t.low for t in toks[max(first, i - 1):i + 1])
         government = toks[i].low in GOVERNMENT_HEADS or pair in GOVERNMENT_PAIRS
-        named = bool(self.gazetteer.find(phrase)) or any(
-            t.text in self.demonyms or _possessive_base(t.text) in self.demonyms for t in toks[first:i])
+        named = bool(self.gazetteer.find(phrase)) or any(t.text in self.demonyms for t in toks[first:i])
         if not (government or named):
             return None
         return first, s, end, last
@@ -115,8 +121,9 @@ class InstitutionFinder:
         first = i
         while first > 0 and i - first < MAX_LEFT:
             prev = toks[first - 1]
+            # a possessor ("Spain’s Ministry of the Interior") is a mention of its own
             if not prev.capitalised or not _joined(text, prev, toks[first]) or prev.low in LEFT_STOP \
-                    or prev.low in DOCUMENT_WORDS or prev.low.endswith(("ing", "ed")):
+                    or prev.low in DOCUMENT_WORDS or prev.low.endswith("ing") or POSSESSIVE.search(prev.text):
                 break
             first -= 1
         return first
@@ -129,7 +136,7 @@ class InstitutionFinder:
         while True:
             m = CONNECTORS.match(text, end)
             k = self._token_at(toks, last + 1, m.end()) if m else None
-            if k is None or not toks[k].capitalised or toks[k].low in DOCUMENT_WORDS:
+            if k is None or not toks[k].capitalised or toks[k].low in DOCUMENT_WORDS | CALENDAR_WORDS:
                 return end, last
             mention = next((mm for mm in self.gazetteer.find(text, toks[k].start, min(len(text), toks[k].start + 120))
                             if mm.start == toks[k].start), None)
@@ -138,9 +145,13 @@ class InstitutionFinder:
                 end = mention.end
                 continue
             last = k
-            while last + 1 < len(toks) and toks[last + 1].capitalised and _joined(text, toks[last], toks[last + 1]) \
-                    and toks[last + 1].low not in DOCUMENT_WORDS:
+            while not POSSESSIVE.search(toks[last].text) and last + 1 < len(toks) and toks[last + 1].capitalised \
+                    and _joined(text, toks[last], toks[last + 1]) \
+                    and toks[last + 1].low not in CALENDAR_WORDS | DOCUMENT_WORDS:
                 last += 1
+            possessive = POSSESSIVE.search(toks[last].text)
+            if possessive:  # "Council of Europe's Committee": the institution ends before "'s"
+                return toks[last].start + possessive.start(), last
             end = toks[last].end
 
     @staticmethod
@@ -161,7 +172,3 @@ def _joined(text: str, a: _Tok, b: _Tok) -> bool:
 
 
 _JOIN = re.compile(r"\s+|\s*[-–]\s*")
-
-
-def _possessive_base(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word)

@@ -27,7 +27,8 @@ ROLE_WORDS = (
     r"Head\s+of\s+(?:State|Government)|Chief\s+of\s+(?:Staff|the\s+General\s+Staff)|Commander(?:[- ]in[- ]Chief)?|"
     r"Chargé\s+d['’]Affaires|Deputy|Representative|Envoy|Advisor|Adviser|Counsellor|Undersecretary|"
     r"Presidente|Vicepresidente|Ministr[oa]|Viceministr[oa]|Secretari[oa]|Embajador(?:a)?|Canciller|Director(?:a)?|"
-    r"Président|Ministre|Secrétaire|Ambassadeur|Premier\s+ministre|spokes(?:man|woman|person)|minister|president"
+    r"Président|Ministre|Secrétaire|Ambassadeur|Premier\s+ministre|spokes(?:man|woman|person)|minister|president|"
+    r"Taoiseach|Tánaiste|Federal\s+Chancellor"
 )
 ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.IGNORECASE)
 HONORIFIC = re.compile(
@@ -37,6 +38,7 @@ SIGNATURE_HEAD = re.compile(
     r"^\W*(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|EN NOMBRE DE|За|Від імені)\s+\S")
 NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЄІЇҐ][\w'’.-]*"
 PERSON_LINE = re.compile(rf"^{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|de|da|van|von|der|bin|al|el|y|del|la))*\s+{NAME_TOKEN}$")
+ROLE_PREFIX = re.compile(rf"(?P<role>(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?:{ROLE_WORDS}))\s+(?P<name>{NAME_TOKEN}\s+{NAME_TOKEN})")
 # A role phrase that ends right before a person: "Serbian President", "Russian
 # Foreign Ministry spokeswoman", "the Minister of Defence of Albania,".
 ROLE_BEFORE = re.compile(
@@ -45,7 +47,9 @@ ROLE_BEFORE = re.compile(
 ROLE_AFTER = re.compile(
     rf"^\s*,\s*(?:the\s+)?(?P<role>(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?:{ROLE_WORDS})"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for))*)?)")
-LOWER_IN_NAME = {"de", "da", "van", "von", "der", "bin", "al", "el", "y", "del", "la", "di", "du", "le"}
+# Words that never stand in a signatory's name line ("KINMEN AND MATSU", "THE REPUBLIC").
+NAME_STOPWORDS = frozenset({"and", "of", "the", "for", "republic", "government", "kingdom", "state", "states",
+                            "ministry", "signed", "done", "date", "signature", "witness"})
 
 
 def normalise_name(name: str) -> str:
@@ -82,7 +86,10 @@ class OfficialFinder:
             return []
         pieces = [p for p in (_trim(text, clause.start + m.start(), clause.start + m.end())
                               for m in re.finditer(r"[^\n:,]+", clause.text)) if p]
-        people = [k for k, (s, e) in enumerate(pieces) if k > 0 and self._looks_like_person(text[s:e])]
+        pieces = [q for p in pieces for q in self._split_role_prefix(text, *p)]
+        names = self.gazetteer.find(text, clause.start, clause.end)
+        people = [k for k, (s, e) in enumerate(pieces) if k > 0 and self._looks_like_person(text[s:e])
+                  and not any(m.start <= s < m.end for m in names)]  # "KINMEN AND MATSU" ends a name
         if len(people) != 1:
             return []  # two-column OCR or no name: better nothing than a wrong pairing
         k = people[0]
@@ -90,16 +97,39 @@ class OfficialFinder:
         # "For the Ministry of Defence of\nthe Republic of Albania": the last state or
         # organisation named before the name is the one the person signs for.
         ids = self.gazetteer.ids_in(text[clause.start:s])
-        roles = [text[a:b] for a, b in pieces[k + 1:] + pieces[1:k] if ROLE.search(text[a:b])]
         s += _honorific_length(text[s:e])
-        return [Entity(s, e, text[s:e], "OFFICIAL", role=roles[0] if roles else None,
+        return [Entity(s, e, text[s:e], "OFFICIAL", role=self._signature_role(text, pieces, k),
                        affiliation=ids[-1] if ids else None, name=normalise_name(text[s:e]), source="signature")]
+
+    def _split_role_prefix(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
+        """"President Volodymyr Zelenskyy" → the title and the name as two pieces
+        ("Deputy Prime Minister and …" stays whole: no name follows the title)."""
+        m = ROLE_PREFIX.match(text, s, e)
+        if m and self._looks_like_person(text[m.start("name"):e]):
+            return [(s, m.end("role")), (m.start("name"), e)]
+        return [(s, e)]
+
+    @staticmethod
+    def _signature_role(text: str, pieces: list[tuple[int, int]], k: int) -> Optional[str]:
+        """The title under (or before) the name; failing a known title word, the short
+        line right under the name, as written ("TDTaoiseach")."""
+        roles = [text[a:b] for a, b in pieces[k + 1:] + pieces[1:k] if ROLE.search(text[a:b])]
+        if roles:
+            return roles[0]
+        if k + 1 < len(pieces) and pieces[k + 1][1] - pieces[k + 1][0] <= 60:
+            return text[pieces[k + 1][0]:pieces[k + 1][1]]
+        return None
 
     def _looks_like_person(self, line: str) -> bool:
         bare = line[_honorific_length(line):].strip("*_ ")
-        if ROLE.search(bare) or self.gazetteer.find(bare) or any(c.isdigit() for c in bare):
+        # a state's name may end a person's name ("Luis Montenegro") but not start the line
+        if ROLE.search(bare) or any(m.start == 0 for m in self.gazetteer.find(bare)) \
+                or any(c.isdigit() for c in bare):
             return False
-        return bool(PERSON_LINE.match(bare)) and 2 <= len(bare.split()) <= 5
+        words = bare.split()
+        if any(w.lower() in NAME_STOPWORDS for w in words):
+            return False
+        return bool(PERSON_LINE.match(bare)) and 2 <= len(words) <= 5
 
     # appositions ---------------------------------------------------------------
     def from_persons(self, text: str, persons: Iterable[tuple[int, int]]) -> list[Entity]:
@@ -133,7 +163,9 @@ class OfficialFinder:
     def _role_and_affiliation(self, phrase: str) -> tuple[Optional[str], Optional[str]]:
         """"Russian Foreign Ministry spokeswoman" → ("Foreign Ministry spokeswoman", RUS);
         "Minister of Defence of Albania" → ("Minister of Defence", ALB)."""
-        phrase = re.sub(r"^(?:the|The)\s+", "", phrase.strip().rstrip(",").strip())
+        # "President Biden and Prime Minister Lapid": the title next to the name is the last one
+        phrase = re.split(r"\s+and\s+", phrase.strip().rstrip(",").strip())[-1]
+        phrase = re.sub(r"^(?:(?:the|The|of|for|and)\s+)+", "", phrase)
         affiliation = None
         first, _, rest = phrase.partition(" ")
         possessive = re.match(r"^(.+?)['’]s\s+(.*)$", phrase)
@@ -194,8 +226,13 @@ def _trim(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
 
 
 def _strip_person(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop a leading honorific/article and a trailing possessive from an NER span."""
+    """Drop a leading honorific/article and a trailing possessive from an NER span, and
+    complete a name the model cut after a particle ("Ursula von der" + "Leyen")."""
     s += _honorific_length(text[s:e])
+    particle = re.search(r"\s(?:von|van|der|de|da|del|di|du|le|la|bin|al)$", text[s:e])
+    rest = re.match(rf"\s+{NAME_TOKEN}", text[e:e + 40]) if particle else None
+    if rest:
+        e += rest.end()
     span = text[s:e]
     if span.startswith(("the ", "The ")):
         s += 4

@@ -50,7 +50,7 @@ LIST_FILLER = re.compile(
     r"dénommée?s?|далі|sides?|partes|parties|participants)\b)+$",
     _I)
 TITLE_LINK = re.compile(r"\b(?:between|entre|між|BETWEEN|ENTRE|МІЖ)\b|\s[-–/]\s|[A-Za-z]/[A-Z]")
-OPERATIVE_FORMULA = re.compile(r"^\W*(?:We|WE|Ми|Nosotros|Nous),\s")
+OPERATIVE_FORMULA = re.compile(r"^\W*(?:We|WE|Ми|Nosotros|Nous),?\s+(?:the|THE|los|les|[A-ZА-ЯІЇЄ])")
 INSTRUMENT_CUE = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|agreement|accord|deal|treaty|declaration|memorandum|pact|approved|ratif\w+|"
     r"concluded)\b|підписа\w*|угод\w*|деклараці\w*|меморанд\w*|договор\w*|договір|ратифік\w*|пакт\w*", _I)
@@ -66,9 +66,11 @@ BETWEEN_AND = re.compile(r"^\s+(?:and|y|et|та|і)\s+(?:(?:the|el|la|le|los)\s+
 FREQUENT_SHARE = 0.5
 # "For the Republic of Albania", "FOR THE GOVERNMENT OF", "Por el Gobierno de", "За Україну"; lower-case
 # "for" only before a government or state ("for the Government of the State of Israel").
+# "For the purposes of", "For greater certainty" are no signatures: a name follows "For (the)".
 SIGNATURE_FOR = re.compile(
-    r"(?:^|(?<=\s))(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|За|Від імені)\s+(?=\S)"
-    r"|(?:^|(?<=\s))for\s+(?=the\s+(?:Government|Republic|Kingdom|State|Federal)\b)")
+    r"(?:^|(?<=\s))(?:(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|За|Від імені)\s+"
+    r"(?:(?:the|THE|el|EL|la|LA|le|LE|l['’])\s+)?(?=[A-ZÀ-ÞА-ЯЄІЇҐ])"
+    r"|for\s+the\s+(?=(?:Government|Republic|Kingdom|State|Federal)\b))")
 SIGNATURE_HEADER_MAX = 160
 
 # Collective references to the parties (guide §5: resolved in actors, never spans).
@@ -253,13 +255,32 @@ def _from_operative_formula(doc: Document, mentions: _MentionIndex) -> list[str]
 
 
 def _from_signatures(doc: Document, mentions: _MentionIndex) -> list[str]:
-    blocks = [c for c in doc.clauses if c.kind == "signature"
-              or (c.start > 0.7 * len(doc.text) and len(c.text) <= 300 and SIGNATURE_FOR.search(c.text))]
-    return _unique(sid for c in blocks for sid in _signature_ids(doc, c, mentions))
+    ids: list[str] = []
+    for clause in doc.clauses:
+        if clause.kind == "signature":
+            ids += _signature_block_ids(doc, clause, mentions)
+        elif clause.start > 0.7 * len(doc.text) and len(clause.text) <= 300:
+            ids += _signature_ids(doc, clause, mentions)
+    return ids
+
+
+def _signature_block_ids(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
+    """Every state or organisation a signature block names outside the signatories'
+    titles: two-column OCR puts both headers' names on the lines after "FOR THE
+    GOVERNMENT OF FOR THE GOVERNMENT OF"."""
+    from .officials import ROLE
+
+    if not SIGNATURE_FOR.search(clause.text):
+        return []
+    ids = []
+    for line in re.finditer(r"[^\n]+", clause.text):
+        if not ROLE.search(line.group()):
+            ids += mentions.ids(clause.start + line.start(), clause.start + line.end())
+    return ids
 
 
 def _signature_ids(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
-    """Ids named in each "For …"/"Por …"/"За …" header of a block (not in the
+    """Ids named in each "For …"/"Por …"/"За …" header of a clause (not in the
     signatory's title). A header runs to its colon when the colon comes before a
     blank line ("For the Ministry of Defence of\nthe Republic of Albania**:"), else to
     the end of its line."""
@@ -309,7 +330,7 @@ def _from_frequency(doc: Document, mentions: _MentionIndex) -> list[str]:
     if not counts:
         return []
     top = counts.most_common(1)[0][1]
-    return [sid for sid, n in counts.most_common() if n >= max(2, FREQUENT_SHARE * top)]
+    return [sid for sid, n in counts.most_common() if n >= FREQUENT_SHARE * top]
 
 
 # --- actors and beneficiaries --------------------------------------------------

@@ -17,14 +17,14 @@ from typing import Iterable, Optional
 
 from ..records import Clause, Document, Entity
 from ..stages import PipelineError, Stage
-from .gazetteer import DATA_DIR, Gazetteer, SpanSet, gazetteer
+from .gazetteer import DATA_DIR, Gazetteer, SpanSet, gazetteer, load_json
 from .institutions import DOCUMENT_WORDS, ORGANISATION_NOUNS, InstitutionFinder
 from .models import require_stanza_models, spacy_english, spacy_version, stanza_pipeline
 from .officials import ROLE, OfficialFinder
 
 BACKENDS = ("spacy", "stanza")
 # Up to this size a document is read whole by the NER (news, declarations).
-SMALL_DOC_CHARS = 30_000
+SMALL_DOC_CHARS = 10_000
 NER_BATCH = 64
 MAX_NER_CLAUSE = 20_000  # a run-on OCR "clause" longer than this is not where officials are named
 # Which recogniser wins when two candidate spans overlap; then the longer span.
@@ -93,7 +93,8 @@ class EntityRecognizer(Stage):
         if ukrainian and self.backend == "stanza":
             candidates += self._stanza_orgs(text, ukrainian, "uk", gaz)
         candidates = resolve_overlaps(candidates)
-        doc.entities = resolve_overlaps(candidates + abbreviations(text, candidates))
+        candidates = resolve_overlaps(candidates + abbreviations(text, candidates))
+        doc.entities = share_official_attributes(short_forms(candidates, "uk" if lang == "uk" else "en"))
         return doc
 
     # --- English, Spanish, French ----------------------------------------------
@@ -160,9 +161,9 @@ def _statistical_entity(text: str, s: int, e: int, label: str, gaz: Gazetteer, s
     m = re.match(r"(?:the|The|THE)\s+", text[s:e])
     if m:
         s += m.end()
-    tail = re.search(r"['’]s?$", text[s:e])
-    if tail:
-        e = s + tail.start()
+    cut = re.search(r"\s*\(|['’]s?$", text[s:e])  # "Air Force Capability Coalition (AFCC", "Ukraine’s"
+    if cut:
+        e = s + cut.start()
     surface = text[s:e]
     words = re.findall(r"\w+", surface.lower())
     if not words or "\n" in surface or not surface[:1].isupper() or any(w in DOCUMENT_WORDS for w in words):
@@ -200,6 +201,36 @@ def abbreviations(text: str, entities: list[Entity]) -> list[Entity]:
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, defined)) + r")(?![\w-])")
     return [Entity(m.start(), m.end(), m.group(), "ORG", id=defined[m.group()].id, source="abbreviation")
             for m in pattern.finditer(text)]
+
+
+def short_forms(entities: list[Entity], lang: str) -> list[Entity]:
+    """"the Union" is the EU, "the Alliance" NATO, in a document that names them in full."""
+    table = load_json("organisations.json")["short_forms"].get(lang, {})
+    named = {e.id for e in entities if e.id}
+    for ent in entities:
+        if ent.label == "ORG" and ent.id is None and table.get(ent.text) in named:
+            ent.id = table[ent.text]
+    return entities
+
+
+def share_official_attributes(entities: list[Entity]) -> list[Entity]:
+    """A mention of an official that lacks the role or affiliation ("Президент Володимир
+    Зеленський" in running text) takes them from another mention of the same person
+    (the signature block "За Україну: Президент Володимир Зеленський")."""
+    officials = [e for e in entities if e.label == "OFFICIAL"]
+    by_name: dict[str, Entity] = {}
+    for off in officials:
+        key = (off.name or off.text).casefold()
+        known = by_name.get(key)
+        if known is None or (not known.affiliation and off.affiliation):
+            by_name[key] = off
+    for off in officials:
+        known = by_name[(off.name or off.text).casefold()]
+        if not off.affiliation and known.affiliation:
+            off.affiliation = known.affiliation
+        if not off.role and known.role:
+            off.role = known.role
+    return entities
 
 
 def resolve_overlaps(candidates: Iterable[Entity]) -> list[Entity]:

@@ -49,6 +49,7 @@ ROLE_MODIFIERS = frozenset({"генеральний", "перший", "віце"
                             "колишній", "тимчасовий"})
 ROLE_STOP = frozenset({"та", "і", "й", "з", "із", "зі", "у", "в", "на", "до", "від", "що", "який", "яка", "це"})
 MAX_ROLE_TAIL = 4
+PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 MAX_NAME_TOKENS = 3
 
 
@@ -98,6 +99,12 @@ def paradigm(word: str) -> frozenset[str]:
     for p in morph_uk().parse(word):
         forms |= {_APOS.sub("'", f.word) for f in p.lexeme}
     return frozenset(forms)
+
+
+def _name_like(word: str) -> bool:
+    """A first name, surname or patronymic in the dictionary, or a word it does not
+    know at all (foreign names: "Венгу", "Маседончі")."""
+    return bool(grammemes(word) & PERSON_GRAMMEMES) or not morph_uk().word_is_known(word)
 
 
 def _is_common_word(word: str) -> bool:
@@ -242,9 +249,14 @@ class UkrainianRecognizer:
             if head & GOVERNMENT_AS_STATE or not head & (GOVERNMENT_BODIES | OTHER_BODIES):
                 continue
             first = i
-            while first > 0 and "ADJF" in grammemes(toks[first - 1].lower) and toks[first - 1].capitalised \
+            while first > 0 and i - first < MAX_ROLE_TAIL and "ADJF" in grammemes(toks[first - 1].lower) \
                     and _adjacent(text, toks[first - 1:first + 1]):
                 first -= 1
+            # a proper name of an institution starts with a capital ("Державна прикордонна служба")
+            while first < i and not toks[first].capitalised:
+                first += 1
+            if not toks[first].capitalised:
+                continue
             named = any(demonym_id(t) for t in toks[first:i + 1])
             last = i + 1
             while last < len(toks) and last - i <= MAX_ROLE_TAIL and not toks[last].capitalised \
@@ -252,8 +264,7 @@ class UkrainianRecognizer:
                 last += 1
             if last in by_first and _adjacent(text, toks[last - 1:last + 1]):
                 last, named = by_first[last][0], True
-            government = bool(head & GOVERNMENT_BODIES) and (tok.capitalised or named)
-            if named or government:
+            if named or head & GOVERNMENT_BODIES:
                 s, e = toks[first].start, toks[last - 1].end
                 out.append(Entity(s, e, text[s:e], "ORG", source="institution"))
         return out
@@ -266,6 +277,7 @@ class UkrainianRecognizer:
         inside = {k for _, _, i, j, _ in names for k in range(i, j)}
         out: list[Entity] = []
         role: Optional[str] = None
+        signs_for = self._signature_party(text, toks, names)
         i = 0
         while i < len(toks):
             if lemmas(toks[i].lower) & ROLE_HEADS and not toks[i].all_caps:
@@ -279,9 +291,9 @@ class UkrainianRecognizer:
                 if k in name_at:
                     k, entry = name_at[k]
                     affiliation = entry.id
-                person = self._person_at(text, toks, k, inside)
+                person = self._person_at(text, toks, k, inside, after_title=True)
                 if person:
-                    out.append(_official(text, toks, k, person, role, affiliation))
+                    out.append(_official(text, toks, k, person, role, affiliation or signs_for))
                     k = person
                 i = k
                 continue
@@ -297,16 +309,33 @@ class UkrainianRecognizer:
         return out
 
     @staticmethod
-    def _person_at(text: str, toks: list[Token], k: int, inside: set[int]) -> Optional[int]:
-        """End (exclusive token index) of a person name starting at token ``k``."""
+    def _signature_party(text: str, toks: list[Token], names) -> Optional[str]:
+        """"За Італію: Прем’єр-міністр Джорджа Мелоні": the state after "За" / "Від імені"."""
+        if toks and toks[0].text in ("За", "Від") and names and names[0][2] in (1, 2):
+            return names[0][4].id
+        return None
+
+    @staticmethod
+    def _person_at(text: str, toks: list[Token], k: int, inside: set[int],
+                   after_title: bool = False) -> Optional[int]:
+        """End (exclusive token index) of a person name starting at token ``k``: a
+        token the dictionary tags as a name (or does not know: foreign names), then
+        capitalised tokens — any after a first name ("Піро Венгу"), else surnames or
+        unknown words. Right after a title any two capitalised tokens are taken (the
+        dictionary lacks many first names). A quoted name («Слуга Народу») is a party
+        or a brand, not a person."""
+        if k >= len(toks) or text[toks[k].start - 1:toks[k].start] in "«\"“'":
+            return None
         j = k
         while j < len(toks) and j - k < MAX_NAME_TOKENS and toks[j].capitalised and j not in inside \
                 and not toks[j].all_caps and (j == k or _adjacent(text, toks[j - 1:j + 1])):
             j += 1
-        if j == k:
+        if j == k or not (after_title or _name_like(toks[k].lower)):
             return None
-        tags = grammemes(toks[k].lower)
-        if j - k >= 2 or tags & {"Name", "Surn"}:
+        after_first_name = after_title or "Name" in grammemes(toks[k].lower)
+        while j > k + 1 and not (after_first_name or all(_name_like(t.lower) for t in toks[k + 1:j])):
+            j -= 1
+        if j - k >= 2 or grammemes(toks[k].lower) & PERSON_GRAMMEMES:
             return j
         return None
 

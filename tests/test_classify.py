@@ -1,0 +1,123 @@
+"""Clause classification and commitment attributes: the cue classifier on the guide's
+own examples, a real (tiny) fine-tuning run, and attributes on a real document."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.classify import ClauseClassifier
+from pipeline.classify.attributes import is_conditional, strength_of
+from pipeline.classify.compare import label_scores
+from pipeline.classify.cues import classify_clause
+from pipeline.records import Clause
+from pipeline.runner import PipelineConfig, build_pipeline, process_path
+
+from .conftest import CORPUS
+
+
+def clause(text, **kw):
+    return Clause(start=0, end=len(text), text=text, **kw)
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Albania has made important military contributions to Ukraine, and will continue to support "
+     "Ukraine in the same way as in 2022-2024.", "commitment"),
+    ("The Participants underline that this Agreement is not a substitute for Ukraine's future "
+     "membership in NATO.", "disclaimer"),
+    ("It does not create any new international or intergovernmental legal obligations between States.",
+     "disclaimer"),
+    ("This Agreement will remain in effect for a period of ten years.", "other"),
+    ("No new customs duties on imports shall be introduced in trade between the Parties.", "commitment"),
+])
+def test_cue_classifier_on_guide_examples(text, label):
+    assert classify_clause(clause(text), "en")[0] == label
+
+
+def test_cue_classifier_uses_context():
+    assert classify_clause(clause("Recognizing the strong relations between the Parties,", in_preamble=True),
+                           "en")[0] == "recital"
+    assert classify_clause(clause("Sharing expertise in recruiting personnel", kind="list_item",
+                                  lead_in="We hereby declare our engagement as follows:"), "en")[0] == "commitment"
+    assert classify_clause(clause("ARTICLE 12", kind="heading"), "en")[0] == "other"
+
+
+@pytest.mark.parametrize("text,strength", [
+    ("The Parties shall abolish customs duties.", "binding"),
+    ("Ukraine undertakes to implement reforms.", "binding"),
+    ("The Participants will continue to support Ukraine.", "firm"),
+    ("The Participants will seek to deepen cooperation.", "soft"),
+    ("Japan intends to provide further support, as appropriate.", "soft"),
+    ("Україна зобов’язується продовжувати процес реформ.", "binding"),
+])
+def test_strength(text, strength):
+    assert strength_of(text) == strength
+
+
+def test_conditional():
+    assert is_conditional("In the event of future Russian armed attack, the Participants will consult "
+                          "within 24 hours.")
+    assert not is_conditional("The Participants will consult regularly.")
+
+
+def test_label_scores_perfect_and_confused():
+    perfect = label_scores(["commitment", "recital", "disclaimer"], ["commitment", "recital", "disclaimer"])
+    assert perfect["macro_f1"] == 1.0
+    half = label_scores(["commitment", "disclaimer"], ["commitment", "commitment"])
+    assert half["per_label"]["disclaimer"]["recall"] == 0.0
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    """A real fine-tuning run, kept small so the suite stays fast on two cores."""
+    from pipeline.classify.train import TrainConfig, train
+
+    out = tmp_path_factory.mktemp("model")
+    info = train(TrainConfig(out_dir=str(out), epochs=1, batch_size=8, max_train_examples=48), log=lambda m: None)
+    return out, info
+
+
+def test_training_writes_safetensors_and_card(tiny_model):
+    out, info = tiny_model
+    assert (out / "model.safetensors").exists() and not list(out.glob("*.bin"))
+    saved = json.loads((out / "training.json").read_text())
+    assert saved["train_examples"] == 48 and saved["fingerprint"] == info["fingerprint"]
+    assert 0.5 <= saved["temperature"] <= 4.0
+
+
+def test_training_is_deterministic(tiny_model, tmp_path):
+    from safetensors.torch import load_file
+
+    from pipeline.classify.train import TrainConfig, train
+
+    out, info = tiny_model
+    train(TrainConfig(out_dir=str(tmp_path), epochs=1, batch_size=8, max_train_examples=48), log=lambda m: None)
+    a, b = load_file(out / "model.safetensors"), load_file(tmp_path / "model.safetensors")
+    assert all((a[k] == b[k]).all() for k in a)
+
+
+def test_model_labels_every_clause_with_a_probability(tiny_model):
+    out, _ = tiny_model
+    pipeline = build_pipeline(PipelineConfig(model_dir=str(out)))
+    doc = process_path(pipeline, CORPUS / "001_35aa4428eebad88a.txt")
+    assert all(c.label in ("commitment", "recital", "disclaimer", "other") for c in doc.clauses)
+    assert all(0.0 <= c.score <= 1.0 for c in doc.clauses)
+    assert {c.classifier for c in doc.clauses} == {pipeline.versions["classify"]}
+    uk = process_path(pipeline, CORPUS / "000_f321c7ed43b71061.txt")
+    assert all(c.classifier.startswith("cues-1-uk") for c in uk.clauses if c.lang == "uk")
+
+
+def test_actors_from_the_operative_formula(cue_pipeline):
+    doc = process_path(cue_pipeline, CORPUS / "001_35aa4428eebad88a.txt")
+    assert doc.parties == ["ALB", "HRV", "XKX"]
+    item = next(c for c in doc.clauses if c.text.startswith("Exploring the development and acquisition"))
+    assert item.label == "commitment" and item.actors == ["ALB", "HRV", "XKX"]
+    assert item.strength == "soft"
+
+
+def test_actors_from_the_subject(cue_pipeline):
+    doc = process_path(cue_pipeline, CORPUS / "003_8b34fae9ba579083.txt")
+    albania = [c for c in doc.clauses if c.label == "commitment" and c.text.startswith("Albania will")]
+    assert albania and all(c.actors == ["ALB"] for c in albania)
+    assert any("UKR" in c.beneficiaries for c in albania)

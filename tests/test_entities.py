@@ -1,0 +1,315 @@
+"""Entities, officials and parties on real documents (guide §4–6), with the real
+spaCy model, the real pymorphy3 dictionary and the real language and segmentation
+stages. Reserved documents are never read."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.entities import EntityRecognizer, PartyResolver, resolve_actors, resolve_beneficiaries
+from pipeline.entities.gazetteer import english_demonyms, gazetteer
+from pipeline.entities.models import missing_stanza_models, stanza_resources_dir
+from pipeline.entities.officials import normalise_name
+from pipeline.langid import LanguageIdentifier
+from pipeline.reader import read_document
+from pipeline.records import ENTITY_LABELS, Clause, Document
+from pipeline.segment import Segmenter
+from pipeline.stages import Pipeline, PipelineError
+
+from .conftest import CORPUS, EXTRA, TOTA_TXT, reserved_ids
+
+UK_NEWS = CORPUS / "000_f321c7ed43b71061.txt"
+DECLARATION = CORPUS / "001_35aa4428eebad88a.txt"
+EN_NEWS = CORPUS / "002_a8a708190db0c4ae.txt"
+AGREEMENT = CORPUS / "003_8b34fae9ba579083.txt"
+KOSOVO_NEWS = CORPUS / "004_2434c8a2a09c0381.txt"
+needs_extra = pytest.mark.skipif(not EXTRA.exists(), reason="../shared/corpora/extra is not beside the project")
+needs_tota = pytest.mark.skipif(not TOTA_TXT.exists(), reason="../shared/corpora/tota is not beside the project")
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline([LanguageIdentifier(), Segmenter(), EntityRecognizer(), PartyResolver()])
+
+
+@pytest.fixture(scope="module")
+def docs(pipeline):
+    cache: dict[Path, Document] = {}
+
+    def get(path: Path) -> Document:
+        assert path.stem not in reserved_ids()
+        if path not in cache:
+            cache[path] = pipeline(read_document(path))
+        return cache[path]
+
+    return get
+
+
+def mentions(doc: Document, surface: str) -> list:
+    return [e for e in doc.entities if e.text == surface]
+
+
+def official(doc: Document, surface: str):
+    found = [e for e in mentions(doc, surface) if e.label == "OFFICIAL"]
+    assert found, f"no OFFICIAL {surface!r} in {[(e.text, e.label) for e in doc.entities if e.label == 'OFFICIAL']}"
+    return found[0]
+
+
+# --- offsets and labels -----------------------------------------------------------
+
+def _extra(name: str) -> Path:
+    return EXTRA / f"{name}.txt"
+
+
+OFFSET_DOCS = sorted(CORPUS.glob("*.txt")) + [
+    p for p in (_extra("ua_de_security_2024"), _extra("ua_it_security_2024"), _extra("uk_news_eu_ua_summit_2020"))
+    if p.exists()]
+
+
+@pytest.mark.parametrize("path", OFFSET_DOCS, ids=lambda p: p.stem)
+def test_offsets_labels_and_ids(docs, path):
+    doc = docs(path)
+    text = path.read_bytes().decode("utf-8")
+    assert doc.entities, "no entities found"
+    previous_end = -1
+    for e in doc.entities:
+        assert text[e.start:e.end] == e.text
+        assert e.start >= previous_end, "entities overlap"
+        previous_end = e.end
+        assert e.label in ENTITY_LABELS
+        if e.label in ("PARTY", "STATE"):
+            assert e.id and e.id.isupper()
+        if e.label == "PARTY":
+            assert e.id in doc.parties
+    assert doc.stages_run["entities"].startswith("gazetteer-")
+    assert doc.parties == sorted(doc.parties)
+
+
+# --- states, Kosovo and Ukrainian inflection --------------------------------------------
+
+def test_kosovo_is_xkx_in_every_spelling(docs):
+    en = docs(DECLARATION)
+    for surface in ("REPUBLIC OF KOSOVA", "Republic of Kosovo", "Republic of Kosova", "Kosova"):
+        assert {e.id for e in mentions(en, surface)} == {"XKX"}, surface
+    uk = docs(UK_NEWS)
+    for surface in ("Косово", "Косова", "Республіка Косово"):
+        assert {e.id for e in mentions(uk, surface)} == {"XKX"}, surface
+
+
+def test_all_caps_heading_and_long_forms(docs):
+    doc = docs(DECLARATION)
+    heading = mentions(doc, "REPUBLIC OF ALBANIA")
+    assert heading and heading[0].start == 85 and heading[0].end == 104  # guide §7's example offsets
+    assert {e.id for e in mentions(doc, "Republic of Croatia")} == {"HRV"}
+
+
+def test_inflected_ukrainian_names_match_on_lemmas(docs):
+    doc = docs(UK_NEWS)
+    expected = {"Албанії": "ALB", "Албанією": "ALB", "Хорватії": "HRV", "Косова": "XKX", "Україні": "UKR",
+                "НАТО": "NATO"}
+    for surface, sid in expected.items():
+        assert {e.id for e in mentions(doc, surface)} == {sid}, surface
+
+
+def test_ukrainian_instrumental_case_in_a_constructed_document():
+    text = "Між Україною та Італією укладено угоду. Італія надаватиме підтримку Україні."
+    doc = Document("t", "t", text, "", lang="uk", provided={"text", "lang", "clauses"},
+                   clauses=[Clause(0, 38, text[:38], lang="uk"), Clause(39, len(text), text[39:], lang="uk")])
+    doc = EntityRecognizer()(doc)
+    assert [(e.text, e.id) for e in doc.entities] == [
+        ("Україною", "UKR"), ("Італією", "ITA"), ("Італія", "ITA"), ("Україні", "UKR")]
+
+
+def test_gazetteer_data_forms_and_what_it_must_not_tag():
+    gaz = gazetteer("en")
+    cases = {"the Republic of Korea": "KOR", "Grand-Duchy of Luxembourg": "LUX", "Türkiye": "TUR",
+             "Czechia": "CZE", "United Kingdom of Great Britain and Northern Ireland": "GBR", "U.S.": "USA",
+             "Former Yugoslav Republic of Macedonia": "MKD", "Kingdom of Thailand": "THA"}
+    for surface, sid in cases.items():
+        assert gaz.ids_in(f"between {surface} and") == [sid], surface
+    # ordinary words, adjectives, regions and currencies are not state mentions
+    assert gaz.ids_in("roast turkey from chad; Ukrainian and Russian troops; Latin America; 75 million US dollars") == []
+
+
+def test_demonyms_are_derived_from_cldr_names():
+    demonyms = english_demonyms()
+    assert demonyms["Serbian"] == "SRB" and demonyms["Albanian"] == "ALB"
+    assert demonyms["Nigerian"] == "NGA"  # not Niger
+    assert demonyms["Kosovar"] == "XKX"  # curated: the model's vocabulary lacks it
+
+
+# --- organisations and institutions -----------------------------------------------------
+
+def test_institutions_are_one_org_without_a_nested_party(docs):
+    doc = docs(DECLARATION)
+    ministries = [e for e in doc.entities if e.text.startswith("Ministry of Defence of")]
+    assert len(ministries) == 3 and all(e.label == "ORG" for e in ministries)
+    assert not any(e.label == "PARTY" and m.start <= e.start < m.end for m in ministries for e in doc.entities)
+    assert mentions(docs(UK_NEWS), "Міноборони Албанії")[0].label == "ORG"
+    agreement = docs(AGREEMENT)
+    assert mentions(agreement, "Defence Forces of Ukraine")[0].label == "ORG"
+
+
+def test_org_inside_a_treaty_name_is_tagged_but_not_the_treaty(docs):
+    doc = docs(AGREEMENT)
+    charter = doc.text.index("UN Charter")
+    tagged = [e for e in doc.entities if e.start == charter]
+    assert [(e.text, e.label, e.id) for e in tagged] == [("UN", "ORG", "UN")]
+    assert not any("Charter" in e.text or "Helsinki" in e.text for e in doc.entities)
+    # adjectives and cities are not entities
+    assert not any(e.text in ("Ukrainian", "Russian", "Albanian", "Tirana", "Davos", "Kharkiv") for e in doc.entities)
+
+
+def test_government_of_a_state_tags_the_state():
+    text = ("The Government of Japan and the Government of Hungary (hereinafter referred to as "
+            "“the Parties”), Recognising their friendship,")
+    doc = Document("t", "t", text, "", lang="en", provided={"text", "lang", "clauses"},
+                   clauses=[Clause(0, len(text), text)])
+    doc = PartyResolver()(EntityRecognizer()(doc))
+    assert [(e.text, e.label, e.id) for e in doc.entities] == [("Japan", "PARTY", "JPN"), ("Hungary", "PARTY", "HUN")]
+    assert doc.parties == ["HUN", "JPN"]
+
+
+# --- officials -------------------------------------------------------------------------
+
+def test_signature_blocks_give_role_affiliation_and_normalised_name(docs):
+    doc = docs(DECLARATION)
+    vengu = official(doc, "Pirro VENGU")
+    assert (vengu.role, vengu.affiliation, vengu.name) == ("Minister of Defence", "ALB", "Pirro Vengu")
+    assert doc.text[vengu.start - 4:vengu.start] == "Mr. "  # the honorific is not part of the span
+    assert (vengu.start, vengu.end) == (4576, 4587)  # guide §7's example offsets
+    anusic = official(doc, "Ivan ANUŠIĆ")
+    assert (anusic.role, anusic.affiliation, anusic.name) == (
+        "Deputy Prime Minister and Minister of Defence", "HRV", "Ivan Anušić")
+    assert official(doc, "Ejup MAQEDONCI").affiliation == "XKX"
+    agreement = docs(AGREEMENT)
+    assert (official(agreement, "Volodymyr Zelenskyy").role, official(agreement, "Volodymyr Zelenskyy").affiliation) \
+        == ("President", "UKR")
+    assert (official(agreement, "Edi Rama").role, official(agreement, "Edi Rama").affiliation) == (
+        "Prime Minister", "ALB")
+
+
+def test_appositions_take_affiliation_from_the_demonym(docs):
+    doc = docs(KOSOVO_NEWS)
+    zakharova = official(doc, "Mariya Zakharova")
+    assert zakharova.affiliation == "RUS" and zakharova.role.endswith("spokeswoman")
+    vucic = official(doc, "Aleksandar Vucic")
+    assert (vucic.role, vucic.affiliation) == ("President", "SRB")
+    later = [e for e in mentions(doc, "Vucic") if e.label == "OFFICIAL"]
+    assert later and all(e.affiliation == "SRB" for e in later)  # "… Vucic said."
+    assert mentions(doc, "Russian Foreign Ministry")[0].label == "ORG"
+
+
+def test_ukrainian_title_patterns_and_foreign_surnames(docs):
+    doc = docs(UK_NEWS)
+    vengu = official(doc, "Піро Венгу")
+    assert (vengu.role, vengu.affiliation) == ("міністр оборони", "ALB")
+    assert official(doc, "Еюпа Маседончі").affiliation == "XKX"  # "колег з Косова Еюпа Маседончі"
+    assert official(doc, "Івана Анушича").affiliation == "HRV"
+    assert official(doc, "Маседончі").affiliation == "XKX"  # "– сказав Маседончі"
+
+
+def test_name_normalisation():
+    assert normalise_name("Pirro VENGU") == "Pirro Vengu"
+    assert normalise_name("Ivan ANUŠIĆ") == "Ivan Anušić"
+    assert normalise_name("Ursula von der Leyen") == "Ursula von der Leyen"
+
+
+@needs_extra
+def test_officials_in_extra_agreements(docs):
+    de = docs(_extra("ua_de_security_2024"))
+    scholz = official(de, "Olaf Scholz")
+    assert (scholz.role, scholz.affiliation) == ("Federal Chancellor", "DEU")
+    it = docs(_extra("ua_it_security_2024"))  # Ukrainian text: "За Італію: Прем’єр-міністр Джорджа Мелоні"
+    assert it.lang == "uk" and official(it, "Джорджа Мелоні").affiliation == "ITA"
+
+
+# --- parties ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path, parties", [
+    (UK_NEWS, ["ALB", "HRV", "XKX"]),
+    (DECLARATION, ["ALB", "HRV", "XKX"]),
+    (EN_NEWS, ["ALB", "UKR"]),
+    (AGREEMENT, ["ALB", "UKR"]),
+], ids=lambda x: getattr(x, "stem", None) or "-".join(x))
+def test_party_sets_of_the_seed_documents(docs, path, parties):
+    doc = docs(path)
+    assert doc.parties == parties
+    assert {e.id for e in doc.entities if e.label == "PARTY"} == set(parties)
+
+
+def test_non_parties_stay_state_and_org(docs):
+    doc = docs(AGREEMENT)
+    assert {e.label for e in doc.entities if e.id == "RUS"} == {"STATE"}
+    assert {e.label for e in doc.entities if e.id == "NATO"} == {"ORG"}
+
+
+@needs_extra
+@pytest.mark.parametrize("name, parties", [
+    ("ua_de_security_2024", ["DEU", "UKR"]), ("ua_dk_security_2024", ["DNK", "UKR"]),
+    ("ua_fr_security_2024", ["FRA", "UKR"]), ("ua_it_security_2024", ["ITA", "UKR"]),
+])
+def test_party_sets_of_extra_agreements(docs, name, parties):
+    assert docs(_extra(name)).parties == parties
+
+
+@needs_tota
+@pytest.mark.parametrize("name, parties", [("pta_1", ["JPN", "THA"]), ("pta_10", ["PAN", "SGP"]),
+                                           ("pta_35", ["CRI", "GTM", "HND", "NIC", "PAN", "SLV"])])
+def test_party_sets_of_tota_treaties(docs, name, parties):
+    assert name not in reserved_ids()
+    assert docs(TOTA_TXT / f"{name}.txt").parties == parties
+
+
+def test_resolve_actors_and_beneficiaries(docs):
+    doc = docs(AGREEMENT)
+    assert resolve_actors("The Participants will hold senior-level Strategic Defence and Security Policy Dialogue.",
+                          doc) == ["ALB", "UKR"]
+    clause = "Albania will continue its support to Ukraine for the ten-year duration of this Agreement."
+    assert resolve_actors(clause, doc) == ["ALB"]
+    assert resolve_beneficiaries(clause, doc, ["ALB"]) == ["UKR"]
+    assert resolve_actors("the Albanian Participant will provide", doc) == ["ALB"]
+    assert resolve_actors("both countries will cooperate", doc) == ["ALB", "UKR"]
+    uk = docs(UK_NEWS)
+    assert resolve_actors("Сторони продовжать співпрацю", uk) == ["ALB", "HRV", "XKX"]
+    assert resolve_actors("Албанія надаватиме підтримку", uk) == ["ALB"]
+
+
+# --- backends and wiring ------------------------------------------------------------------
+
+def test_stanza_backend_without_models_fails_at_construction(tmp_path):
+    with pytest.raises(PipelineError, match="stanza.download"):
+        EntityRecognizer(backend="stanza", stanza_dir=str(tmp_path))
+
+
+def test_unknown_backend_is_refused():
+    with pytest.raises(PipelineError, match="unknown NER backend"):
+        EntityRecognizer(backend="flair")
+
+
+@pytest.mark.skipif(bool(missing_stanza_models()),
+                    reason=f"stanza's en/uk tokenize+ner models are not installed in {stanza_resources_dir()} "
+                           f"(offline machine; see the PipelineError message for how to install them)")
+def test_stanza_backend_finds_officials(tmp_path):
+    stanza_pipeline = Pipeline([LanguageIdentifier(), Segmenter(), EntityRecognizer(backend="stanza"), PartyResolver()])
+    doc = stanza_pipeline(read_document(KOSOVO_NEWS))
+    assert doc.stages_run["entities"].split("+")[1].startswith("stanza")
+    assert official(doc, "Aleksandar Vucic").affiliation == "SRB"
+
+
+def test_entities_before_segmentation_fail_when_the_pipeline_is_built():
+    with pytest.raises(PipelineError, match="clauses"):
+        Pipeline([LanguageIdentifier(), EntityRecognizer(), Segmenter()])
+    with pytest.raises(PipelineError, match="entities"):
+        Pipeline([LanguageIdentifier(), Segmenter(), PartyResolver(), EntityRecognizer()])
+
+
+def test_stage_contract():
+    assert (EntityRecognizer.name, EntityRecognizer.requires, EntityRecognizer.provides) == (
+        "entities", frozenset({"text", "lang", "clauses"}), frozenset({"entities"}))
+    assert (PartyResolver.name, PartyResolver.requires, PartyResolver.provides) == (
+        "parties", frozenset({"entities", "clauses"}), frozenset({"parties"}))
+    doc = Document("t", "t", "x", "", lang="en", provided={"text", "lang"})
+    with pytest.raises(PipelineError, match="clauses"):
+        EntityRecognizer()(doc)
