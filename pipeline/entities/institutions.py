@@ -67,7 +67,13 @@ class _Tok:
 
     @property
     def low(self) -> str:
-        return self.text.lower()
+        """Lower case, without a possessive ending ("Department’s" → "department")."""
+        return POSSESSIVE.sub("", self.text).lower()
+
+    @property
+    def base_end(self) -> int:
+        m = POSSESSIVE.search(self.text)
+        return self.start + m.start() if m else self.end
 
     @property
     def capitalised(self) -> bool:
@@ -105,7 +111,7 @@ class InstitutionFinder:
         if any(t.low in GOVERNMENT_AS_STATE for t in toks[first:i + 1]):
             return None
         end, last = self._right_edge(text, toks, i)
-        if last == i and i + 1 < len(toks) and _joined(text, toks[i], toks[i + 1]) \
+        if last == i and end == toks[i].end and i + 1 < len(toks) and _joined(text, toks[i], toks[i + 1]) \
                 and (toks[i + 1].capitalised or toks[i + 1].low in DOCUMENT_WORDS):
             return None  # "Council Decision", "Association Agreement": the noun modifies a name
         s = toks[first].start
@@ -132,8 +138,8 @@ class InstitutionFinder:
         """Extend over "of Defence", "of the Republic of Albania", "of Ministers of the
         Council of Europe", "of the Russian Federation against Ukraine": each step is a
         connector and a capitalised name; a state or organisation name is taken whole."""
-        end, last = toks[i].end, i
-        while True:
+        end, last = toks[i].base_end, i
+        while end == toks[last].end:  # a possessive head ("State Department’s Bureau") ends here
             m = CONNECTORS.match(text, end)
             k = self._token_at(toks, last + 1, m.end()) if m else None
             if k is None or not toks[k].capitalised or toks[k].low in DOCUMENT_WORDS | CALENDAR_WORDS:
@@ -149,10 +155,8 @@ class InstitutionFinder:
                     and _joined(text, toks[last], toks[last + 1]) \
                     and toks[last + 1].low not in CALENDAR_WORDS | DOCUMENT_WORDS:
                 last += 1
-            possessive = POSSESSIVE.search(toks[last].text)
-            if possessive:  # "Council of Europe's Committee": the institution ends before "'s"
-                return toks[last].start + possessive.start(), last
-            end = toks[last].end
+            end = toks[last].base_end  # "Council of Europe's Committee": the institution ends before "'s"
+        return end, last
 
     @staticmethod
     def _token_at(toks: list[_Tok], lo: int, start: int) -> Optional[int]:

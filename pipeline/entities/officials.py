@@ -34,19 +34,22 @@ ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.IGNORECASE)
 HONORIFIC = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|M|Prof|H\.?\s?E|S\.?\s?E)\.?|Sir|Dame|His\s+Excellency|Her\s+Excellency|"
     r"\(signed\)|\(Signed\)|\(sgd\.?\))\s+", re.IGNORECASE)
-SIGNATURE_HEAD = re.compile(
-    r"^\W*(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|EN NOMBRE DE|За|Від імені)\s+\S")
+# "For the Republic of Albania", "FOR THE GOVERNMENT OF", "Por el Gobierno de", "За Україну"; lower-case
+# "for" only before a government or state ("for the Government of the State of Israel").
+# "For the purposes of", "For greater certainty" are no signatures: a name follows "For (the)".
+SIGNATURE_FOR = re.compile(
+    r"(?:^|(?<=\s))(?:(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|EN NOMBRE DE|За|Від імені)"
+    r"\s+(?:(?:the|THE|el|EL|la|LA|le|LE|l['’])\s+)?(?=[A-ZÀ-ÞА-ЯЄІЇҐ])"
+    r"|for\s+the\s+(?=(?:Government|Republic|Kingdom|State|Federal)\b))")
 NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЄІЇҐ][\w'’.-]*"
 PERSON_LINE = re.compile(rf"^{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|de|da|van|von|der|bin|al|el|y|del|la))*\s+{NAME_TOKEN}$")
-ROLE_PREFIX = re.compile(rf"(?P<role>(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?:{ROLE_WORDS}))\s+(?P<name>{NAME_TOKEN}\s+{NAME_TOKEN})")
 # A role phrase that ends right before a person: "Serbian President", "Russian
 # Foreign Ministry spokeswoman", "the Minister of Defence of Albania,".
-ROLE_BEFORE = re.compile(
-    rf"(?P<role>(?:(?:[A-Z][\w'’.-]*|of|the|for|and)\s+){{0,6}}?(?:{ROLE_WORDS})"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and))*)?)\s*,?\s*$")
-ROLE_AFTER = re.compile(
-    rf"^\s*,\s*(?:the\s+)?(?P<role>(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?:{ROLE_WORDS})"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for))*)?)")
+_CAP = r"[A-Z][\w'’.-]*"
+_ROLE_TAIL = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|of|the|and))*)?"  # "… of the Republic of Albania"
+ROLE_PREFIX = re.compile(rf"(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS}))\s+(?P<name>{NAME_TOKEN}\s+{NAME_TOKEN})")
+ROLE_BEFORE = re.compile(rf"(?P<role>(?:(?:{_CAP}|of|the|for|and)\s+){{0,6}}?(?:{ROLE_WORDS}){_ROLE_TAIL})\s*,?\s*$")
+ROLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS}){_ROLE_TAIL})")
 # Words that never stand in a signatory's name line ("KINMEN AND MATSU", "THE REPUBLIC").
 NAME_STOPWORDS = frozenset({"and", "of", "the", "for", "republic", "government", "kingdom", "state", "states",
                             "ministry", "signed", "done", "date", "signature", "witness"})
@@ -77,12 +80,12 @@ class OfficialFinder:
         for clause in clauses:
             # a short "For X: name" line outside a recognised signature block counts too
             if clause.kind == "signature" or (len(clause.text) <= 200 and ":" in clause.text
-                                              and SIGNATURE_HEAD.match(clause.text)):
+                                              and _starts_with_for(clause.text)):
                 out += self._signature_block(text, clause)
         return out
 
     def _signature_block(self, text: str, clause: Clause) -> list[Entity]:
-        if not SIGNATURE_HEAD.match(clause.text):
+        if not _starts_with_for(clause.text):
             return []
         pieces = [p for p in (_trim(text, clause.start + m.start(), clause.start + m.end())
                               for m in re.finditer(r"[^\n:,]+", clause.text)) if p]
@@ -210,6 +213,11 @@ class OfficialFinder:
                 out.append(Entity(m.start(), m.end(), m.group(), "OFFICIAL", role=off.role,
                                   affiliation=off.affiliation, name=normalise_name(m.group()), source="coreference"))
         return out
+
+
+def _starts_with_for(text: str) -> bool:
+    """Does a block start with its "For …" header (after any "**" emphasis)?"""
+    return SIGNATURE_FOR.match(text.lstrip("*_ \n")) is not None
 
 
 def _honorific_length(line: str) -> int:

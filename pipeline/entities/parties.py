@@ -20,6 +20,7 @@ Albania") count as evidence: the ministry acts for the state.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import Callable, Iterable, Optional, Sequence
@@ -27,6 +28,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from ..records import Clause, Document, Entity
 from ..stages import Stage
 from .gazetteer import english_demonyms, gazetteer, represented_by, state_ids
+from .officials import ROLE, SIGNATURE_FOR
 
 OPENING_CLAUSES = 40
 OPENING_SHARE = 0.3  # the opening is also bounded by a share of the text
@@ -64,13 +66,6 @@ BETWEEN_BEFORE = re.compile(r"(?:between|entre|між)\s+(?:(?:the|el|la|le|los)
 BETWEEN_AND = re.compile(r"^\s+(?:and|y|et|та|і)\s+(?:(?:the|el|la|le|los)\s+)?"
                          r"(?:(?:Government|Gobierno|Gouvernement)\s+(?:of|de|du|de\s+la)\s+(?:the\s+|la\s+|el\s+)?)?$", _I)
 FREQUENT_SHARE = 0.5
-# "For the Republic of Albania", "FOR THE GOVERNMENT OF", "Por el Gobierno de", "За Україну"; lower-case
-# "for" only before a government or state ("for the Government of the State of Israel").
-# "For the purposes of", "For greater certainty" are no signatures: a name follows "For (the)".
-SIGNATURE_FOR = re.compile(
-    r"(?:^|(?<=\s))(?:(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|За|Від імені)\s+"
-    r"(?:(?:the|THE|el|EL|la|LA|le|LE|l['’])\s+)?(?=[A-ZÀ-ÞА-ЯЄІЇҐ])"
-    r"|for\s+the\s+(?=(?:Government|Republic|Kingdom|State|Federal)\b))")
 SIGNATURE_HEADER_MAX = 160
 
 # Collective references to the parties (guide §5: resolved in actors, never spans).
@@ -146,9 +141,11 @@ class _MentionIndex:
             elif ent.id:
                 self.items.append((ent.start, ent.end, ent.id, "org" if _is_org(ent) else "state"))
         self.items.sort()
+        self.starts = [m[0] for m in self.items]
 
     def between(self, start: int, end: int, states_only: bool = False) -> list[tuple[int, int, str, str]]:
-        return [m for m in self.items if start <= m[0] and m[1] <= end and (not states_only or m[3] == "state")]
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if m[1] <= end and (not states_only or m[3] == "state")]
 
     def ids(self, start: int, end: int) -> list[str]:
         return _unique(m[2] for m in self.between(start, end))
@@ -268,8 +265,6 @@ def _signature_block_ids(doc: Document, clause: Clause, mentions: _MentionIndex)
     """Every state or organisation a signature block names outside the signatories'
     titles: two-column OCR puts both headers' names on the lines after "FOR THE
     GOVERNMENT OF FOR THE GOVERNMENT OF"."""
-    from .officials import ROLE
-
     if not SIGNATURE_FOR.search(clause.text):
         return []
     ids = []

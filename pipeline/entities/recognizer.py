@@ -19,7 +19,7 @@ from ..records import Clause, Document, Entity
 from ..stages import PipelineError, Stage
 from .gazetteer import DATA_DIR, Gazetteer, SpanSet, gazetteer, load_json
 from .institutions import DOCUMENT_WORDS, ORGANISATION_NOUNS, InstitutionFinder
-from .models import require_stanza_models, spacy_english, spacy_version, stanza_pipeline
+from .models import STANZA_LANGS, require_stanza_models, spacy_english, spacy_version, stanza_pipeline
 from .officials import ROLE, OfficialFinder
 
 BACKENDS = ("spacy", "stanza")
@@ -63,6 +63,12 @@ class EntityRecognizer(Stage):
         self.small_doc_chars = small_doc_chars
         if backend == "stanza":
             self.stanza_dir = str(require_stanza_models(resources_dir=stanza_dir))
+            for lang in STANZA_LANGS:  # load now: a broken install fails when the pipeline is built
+                try:
+                    stanza_pipeline(lang, self.stanza_dir)
+                except Exception as err:
+                    raise PipelineError(f"stanza could not load its {lang} tokenize+ner models from "
+                                        f"{self.stanza_dir}: {err}") from err
         else:
             spacy_english()  # load now: a missing model fails when the pipeline is built
 

@@ -25,6 +25,7 @@ from .models import morph_uk
 TOKEN = re.compile(r"[^\W\d_]+(?:[-" + APOSTROPHES + r"][^\W\d_]+)*")
 _APOS = re.compile(f"[{APOSTROPHES}]")
 SENTENCE_END = ".!?…»\"”"
+QUOTES = "«\"“'„"
 
 # Long-form heads that precede a state's name ("Республіка Албанія", "Королівство Данія").
 STATE_FORM_HEADS = frozenset({"республіка", "королівство", "князівство", "держава", "герцогство", "федерація"})
@@ -48,7 +49,7 @@ ROLE_HEADS = frozenset({
 ROLE_MODIFIERS = frozenset({"генеральний", "перший", "віце", "державний", "федеральний", "верховний", "новий",
                             "колишній", "тимчасовий"})
 ROLE_STOP = frozenset({"та", "і", "й", "з", "із", "зі", "у", "в", "на", "до", "від", "що", "який", "яка", "це"})
-MAX_ROLE_TAIL = 4
+MAX_PHRASE_WORDS = 4  # lower-case words in a title ("міністр закордонних справ") or before an institution
 PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 MAX_NAME_TOKENS = 3
 
@@ -249,7 +250,7 @@ class UkrainianRecognizer:
             if head & GOVERNMENT_AS_STATE or not head & (GOVERNMENT_BODIES | OTHER_BODIES):
                 continue
             first = i
-            while first > 0 and i - first < MAX_ROLE_TAIL and "ADJF" in grammemes(toks[first - 1].lower) \
+            while first > 0 and i - first < MAX_PHRASE_WORDS and "ADJF" in grammemes(toks[first - 1].lower) \
                     and _adjacent(text, toks[first - 1:first + 1]):
                 first -= 1
             # a proper name of an institution starts with a capital ("Державна прикордонна служба")
@@ -259,7 +260,7 @@ class UkrainianRecognizer:
                 continue
             named = any(demonym_id(t) for t in toks[first:i + 1])
             last = i + 1
-            while last < len(toks) and last - i <= MAX_ROLE_TAIL and not toks[last].capitalised \
+            while last < len(toks) and last - i <= MAX_PHRASE_WORDS and not toks[last].capitalised \
                     and toks[last].lower not in ROLE_STOP and _adjacent(text, toks[last - 1:last + 1]):
                 last += 1
             if last in by_first and _adjacent(text, toks[last - 1:last + 1]):
@@ -283,7 +284,7 @@ class UkrainianRecognizer:
             if lemmas(toks[i].lower) & ROLE_HEADS and not toks[i].all_caps:
                 role_start = i - 1 if i > 0 and lemmas(toks[i - 1].lower) & ROLE_MODIFIERS else i
                 k = i + 1
-                while k < len(toks) and k - i <= MAX_ROLE_TAIL and not toks[k].capitalised \
+                while k < len(toks) and k - i <= MAX_PHRASE_WORDS and not toks[k].capitalised \
                         and toks[k].lower not in ROLE_STOP and _adjacent(text, toks[k - 1:k + 1]):
                     k += 1
                 role = text[toks[role_start].start:toks[k - 1].end]
@@ -311,7 +312,8 @@ class UkrainianRecognizer:
     @staticmethod
     def _signature_party(text: str, toks: list[Token], names) -> Optional[str]:
         """"За Італію: Прем’єр-міністр Джорджа Мелоні": the state after "За" / "Від імені"."""
-        if toks and toks[0].text in ("За", "Від") and names and names[0][2] in (1, 2):
+        first_name_token = names[0][2] if names else None
+        if toks and toks[0].text in ("За", "Від") and first_name_token in (1, 2):  # "За X", "Від імені X"
             return names[0][4].id
         return None
 
@@ -324,7 +326,7 @@ class UkrainianRecognizer:
         unknown words. Right after a title any two capitalised tokens are taken (the
         dictionary lacks many first names). A quoted name («Слуга Народу») is a party
         or a brand, not a person."""
-        if k >= len(toks) or text[toks[k].start - 1:toks[k].start] in "«\"“'":
+        if k >= len(toks) or (toks[k].start > 0 and text[toks[k].start - 1] in QUOTES):
             return None
         j = k
         while j < len(toks) and j - k < MAX_NAME_TOKENS and toks[j].capitalised and j not in inside \
