@@ -120,6 +120,74 @@ def run_baseline(paths: list[Path], model_dir: Path, device: str) -> dict:
             "chars_per_s": round(chars / wall), "clauses_per_s": round(clauses / wall, 1)}
 
 
+def encoder_flops_per_token(model, seq_len: float) -> float:
+    """Forward FLOPs per token of a BERT-style encoder: 2 × the weights each token goes
+    through (all but the embedding tables) plus attention scores and mixing (4 × d × seq)."""
+    cfg = model.config
+    dense = sum(p.numel() for n, p in model.named_parameters()
+                if p.dim() == 2 and "embeddings" not in n)
+    return 2 * dense + cfg.num_hidden_layers * 4 * cfg.hidden_size * seq_len
+
+
+def measured_gemm_peak(dtype, device: str, n: int = 2048, repeats: int = 5) -> float:
+    """FLOP/s of a large square matrix product in ``dtype``: the practical ceiling of the
+    instructions the classifier's matrix products use on this machine."""
+    import torch
+
+    a = torch.randn(n, n, device=device).to(dtype)
+    b = torch.randn(n, n, device=device).to(dtype)
+    a @ b
+    if device == "cuda":
+        torch.cuda.synchronize()
+    started = time.perf_counter()
+    for _ in range(repeats):
+        a @ b
+    if device == "cuda":
+        torch.cuda.synchronize()
+    return 2 * n ** 3 * repeats / (time.perf_counter() - started)
+
+
+def classifier_roofline(paths: list[Path], model_dir: Path, device: str, n_clauses: int = 2048) -> dict:
+    """The classifier stage alone on real clauses, fp32 and bf16: tokens/s, achieved
+    FLOP/s, and that as a share of the measured matrix-product peak."""
+    import torch
+
+    from pipeline.classify.model import ClauseModel, pair_of
+    from pipeline.langid import LanguageIdentifier
+    from pipeline.reader import read_document
+    from pipeline.segment import Segmenter
+
+    pairs = []
+    lang_id, segmenter = LanguageIdentifier(), Segmenter()
+    for path in paths:
+        doc = segmenter(lang_id(read_document(path)))
+        pairs.extend(pair_of(c) for c in doc.clauses)
+        if len(pairs) >= n_clauses:
+            break
+    pairs = pairs[:n_clauses]
+    out = {"clauses": len(pairs), "device": device}
+    for dtype_name, dtype in (("float32", torch.float32), ("bfloat16", torch.bfloat16)):
+        model = ClauseModel(model_dir, device=device, dtype=dtype_name)
+        enc = model.tokenizer([p[0] for p in pairs], [p[1] for p in pairs], truncation="only_second",
+                              max_length=160)
+        tokens = sum(len(x) for x in enc["input_ids"])
+        mean_len = tokens / len(pairs)
+        model.predict_pairs(pairs[:64])  # warm-up
+        started = time.perf_counter()
+        model.predict_pairs(pairs)
+        if device == "cuda":
+            torch.cuda.synchronize()
+        seconds = time.perf_counter() - started
+        flops = encoder_flops_per_token(model.model, mean_len) * tokens
+        peak = measured_gemm_peak(dtype, device)
+        out[dtype_name] = {"tokens": tokens, "seconds": round(seconds, 3),
+                           "tokens_per_s": round(tokens / seconds), "clauses_per_s": round(len(pairs) / seconds, 1),
+                           "achieved_gflops": round(flops / seconds / 1e9, 1),
+                           "gemm_peak_gflops": round(peak / 1e9, 1),
+                           "share_of_gemm_peak": round(flops / seconds / peak, 3)}
+    return out
+
+
 def machine(device: str) -> dict:
     import torch
 
@@ -149,6 +217,9 @@ def main() -> None:
     ap.add_argument("--dtype", default="float32")
     ap.add_argument("--model", default=str(DEFAULT_MODEL_DIR))
     ap.add_argument("--baseline-docs", type=int, default=10, help="0 skips the baseline")
+    ap.add_argument("--roofline-clauses", type=int, default=2048,
+                    help="clauses for the classifier-stage compute measurement (0 skips it)")
+    ap.add_argument("--skip-pipeline", action="store_true", help="only the classifier-stage measurement")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "latest.json"))
     args = ap.parse_args()
 
@@ -157,7 +228,18 @@ def main() -> None:
     result = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": machine(args.device),
               "config": {"workers": args.workers, "device": args.device, "dtype": args.dtype,
                          "model": Path(args.model).name},
-              "servanda": run_servanda(paths, config, args.workers)}
+              }
+    if args.roofline_clauses:
+        result["classifier_stage"] = classifier_roofline(paths, Path(args.model), args.device, args.roofline_clauses)
+        for name in ("float32", "bfloat16"):
+            r = result["classifier_stage"][name]
+            print(f"classifier {name}: {r['tokens_per_s']:,} tokens/s, {r['achieved_gflops']} GFLOP/s = "
+                  f"{r['share_of_gemm_peak']:.1%} of a {r['gemm_peak_gflops']} GFLOP/s {name} matrix product")
+    if args.skip_pipeline:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
+        return
+    result["servanda"] = run_servanda(paths, config, args.workers)
     if args.baseline_docs:
         subset = paths[:args.baseline_docs]
         result["subset"] = {"docs": len(subset), "chars": sum(len(p.read_text(encoding='utf-8')) for p in subset)}

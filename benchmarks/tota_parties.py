@@ -92,8 +92,8 @@ def categorise(row: dict, result: dict) -> str:
     missing, extra = gold - pred, pred - gold
     if "EU" in pred or (len(gold) >= EU_MEMBERS_MIN and not pred & gold):
         return "EU member-state expansion"
-    if not pred:
-        return "no evidence found"
+    if not pred and any(p in result["mentioned"] for p in gold):
+        return "named, but no evidence found"
     if extra & HISTORIC:
         return "historic state named (the data set lists its successor)"
     if missing == set() and extra:
