@@ -92,13 +92,9 @@ class Block:
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-blank line, trimmed of surrounding whitespace."""
     for m in re.finditer(r"[^\n]+", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            yield s, e
+        span = _trimmed(text, m.start(), m.end())
+        if span:
+            yield span
 
 
 def _split_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -111,12 +107,9 @@ def _split_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             cuts.add(start + m.end())
     points = sorted(cuts)
     for s, e in zip(points, points[1:]):
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            yield s, e
+        span = _trimmed(text, s, e)
+        if span:
+            yield span
 
 
 def _strip_emphasis(line: str) -> str:

@@ -118,7 +118,8 @@ def classify_clause(clause: Clause, lang: Optional[str] = None) -> tuple[str, fl
         return "disclaimer", 0.7
     if clause.in_preamble and lex.recital.search(text):
         return "recital", 0.8
-    if lex.procedural.search(text):
+    if lex.procedural.search(text) or (lex.past_narrative.search(text) and not lex.commitment.search(text)):
+        # procedural provisions, and reported speech or events with no undertaking
         return "other", 0.6
     if lex.commitment.search(text) or under_formula:
         return "commitment", 0.7
