@@ -136,6 +136,29 @@ def train(
     typer.echo(config.out_dir)
 
 
+@app.command("weak-labels")
+def weak_labels(
+    out: Path = typer.Option(Path("annotations/work/weak_tota.jsonl"), help="JSONL to write."),
+    tota: Path = typer.Option(None, help="ToTA XML folder (default ../shared/corpora/tota/xml)."),
+    per_document: int = typer.Option(8, help="At most this many examples per label and treaty."),
+    per_label: int = typer.Option(600, help="At most this many examples per label in all."),
+) -> None:
+    """Derive weakly-labelled clauses (disclaimers from exception articles, recitals from
+    preambles) from ToTA's structure, for `servanda train --weak-data`. Reserved documents
+    and all gold-set documents are excluded.
+
+    Example: servanda weak-labels --out annotations/work/weak_tota.jsonl
+    """
+    from . import gold
+    from .classify.weak import write_weak_data
+
+    corpora = gold.PROJECT_ROOT.parent / "shared" / "corpora"
+    counts = write_weak_data(out, tota or corpora / "tota" / "xml", corpora,
+                             [r["path"] for r in gold.load_gold()], per_document=per_document,
+                             per_label=per_label)
+    typer.echo(f"{out}: {dict(sorted(counts.items()))}")
+
+
 @app.command()
 def compare(
     split: str = typer.Option("test", help="Gold split to score on."),

@@ -134,3 +134,19 @@ def test_actors_from_the_subject(cue_pipeline):
     assert any("UKR" in c.beneficiaries for c in albania)
     _, joint = _attributes_for(cue_pipeline, CORPUS / "003_8b34fae9ba579083.txt", "The Participants will")
     assert joint and all(c.actors == ["ALB", "UKR"] for c in joint)
+
+
+def test_weak_labels_follow_structure():
+    from pipeline.classify.weak import weak_label
+
+    carve = "Nothing in this Agreement shall be construed to prevent a Party from maintaining a state enterprise."
+    assert weak_label(clause(carve, heading="ARTICLE 7.3 State Enterprises")) == "disclaimer"
+    assert weak_label(clause("This Agreement shall not preclude prohibitions or restrictions on imports justified "
+                             "on grounds of public morality;", heading="ARTICLE 23 General Exceptions")) == "disclaimer"
+    # the same carve-out phrase outside an exception article, not in the guide's canonical form: no label
+    assert weak_label(clause("The Parties agree that nothing in this Chapter shall prevent consultations.",
+                             heading="ARTICLE 9 Consultations")) is None
+    assert weak_label(clause("RECOGNISING that the gains from trade liberalisation should not be offset;",
+                             in_preamble=True)) == "recital"
+    assert weak_label(clause("The Parties shall abolish customs duties on imports.", in_preamble=False)) is None
+    assert weak_label(clause("ARTICLE 20 GENERAL EXCEPTIONS", kind="heading")) is None
