@@ -214,7 +214,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=None, help="number of ToTA documents (default: all)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--device", default="cpu")
-    ap.add_argument("--dtype", default="float32")
+    ap.add_argument("--dtype", default="auto", help="auto, float32 or bfloat16 classifier weights")
     ap.add_argument("--model", default=str(DEFAULT_MODEL_DIR))
     ap.add_argument("--baseline-docs", type=int, default=10, help="0 skips the baseline")
     ap.add_argument("--roofline-clauses", type=int, default=2048,

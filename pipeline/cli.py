@@ -72,7 +72,8 @@ def run(
     max_bytes: int = typer.Option(16 * 1024 * 1024, help="Larger files are refused with an error record."),
     workers: int = typer.Option(1, help="Worker processes (documents are spread across them)."),
     device: str = typer.Option("cpu", help="cpu or cuda, for the classifier."),
-    dtype: str = typer.Option("float32", help="float32 or bfloat16 classifier weights."),
+    dtype: str = typer.Option("auto", help="Classifier weights: auto (bfloat16 where the hardware has "
+                             "bf16 units, same dev labels as float32), float32 or bfloat16."),
     progress: bool = typer.Option(None, help="Progress bar (default: only on a terminal)."),
 ) -> None:
     """Extract clauses, labels, commitment attributes, parties and officials.

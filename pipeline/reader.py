@@ -29,7 +29,18 @@ def sha256_text(text: str) -> str:
 
 def iter_paths(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
     """Files named directly, and every .txt/.md/.xml below named directories, sorted
-    so a run's order (and so its output) is deterministic."""
+    so a run's order (and so its output) is deterministic. A file reached twice (named
+    and inside a named directory, or through two spellings) is listed once: the output
+    has one record per document."""
+    seen: set[str] = set()
+    for path in _candidates(inputs):
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            yield path
+
+
+def _candidates(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():

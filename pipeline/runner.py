@@ -26,7 +26,7 @@ class PipelineConfig:
     model_dir: Optional[str] = None  # None: the cue-lexicon classifier
     ner_backend: str = "spacy"
     device: str = "cpu"
-    dtype: str = "float32"
+    dtype: str = "auto"  # bfloat16 where the CPU/GPU has bf16 units, else float32
 
 
 def build_pipeline(config: PipelineConfig = PipelineConfig()) -> Pipeline:

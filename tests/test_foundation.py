@@ -193,3 +193,11 @@ def test_tota_xml_is_read_with_headings():
     assert "ARTICLE 1 Objectives" in doc.text
     assert "The Parties shall gradually establish a free trade area" in doc.text
     assert "<partyisocode" not in doc.text
+
+
+def test_a_file_named_twice_is_one_document(tmp_path):
+    from pipeline.reader import iter_paths
+
+    seed = sorted(CORPUS.glob("*.txt"))[0]
+    listed = list(iter_paths([CORPUS, seed, str(seed.parent / ".." / "corpus" / seed.name)]))
+    assert len(listed) == len(set(listed)) == len([p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md")])

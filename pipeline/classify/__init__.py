@@ -23,7 +23,7 @@ class ClauseClassifier(Stage):
     requires = frozenset({"clauses", "clause_lang"})
     provides = frozenset({"labels"})
 
-    def __init__(self, model_dir: Optional[Path | str] = None, device: str = "cpu", dtype: str = "float32"):
+    def __init__(self, model_dir: Optional[Path | str] = None, device: str = "cpu", dtype: str = "auto"):
         self.model = None
         if model_dir is not None:
             from .model import load_model

