@@ -4,7 +4,7 @@
                                [--baseline-docs M] [--out benchmarks/results/NAME.json]
 
 Records documents/s, characters/s, clauses/s, wall time per stage (language ID,
-segmentation, NER, classification, writing), peak resident memory, and the machine.
+segmentation, NER, classification, commitment attributes, writing), peak resident memory, and the machine.
 The baseline is what a user would write first: the default spaCy pipeline per
 document plus a transformers ``pipeline("text-classification")`` call per sentence,
 run in the same invocation on the first M of the same documents, which the
@@ -34,7 +34,7 @@ from pipeline.runner import PipelineConfig, build_pipeline, process_path  # noqa
 TOTA = ROOT.parent / "shared" / "corpora" / "tota" / "txt"
 RESERVED = ROOT.parent / "shared" / "corpora" / "RESERVED.txt"
 STAGE_GROUPS = {"language": "language_id", "clause_language": "language_id", "segment": "segmentation",
-                "entities": "ner", "parties": "ner", "classify": "classification", "attributes": "classification"}
+                "entities": "ner", "parties": "ner", "classify": "classification", "attributes": "attributes"}
 
 
 def documents(n: int | None) -> list[Path]:
