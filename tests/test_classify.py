@@ -92,9 +92,12 @@ def test_training_is_deterministic(tiny_model, tmp_path):
     from pipeline.classify.train import TrainConfig, train
 
     out, info = tiny_model
-    train(TrainConfig(out_dir=str(tmp_path), epochs=1, batch_size=8, max_train_examples=48), log=lambda m: None)
+    again = train(TrainConfig(out_dir=str(tmp_path), epochs=1, batch_size=8, max_train_examples=48),
+                  log=lambda m: None)
     a, b = load_file(out / "model.safetensors"), load_file(tmp_path / "model.safetensors")
     assert all((a[k] == b[k]).all() for k in a)
+    # the same model wherever it is written: the version in the output does not depend on the path
+    assert again["fingerprint"] == info["fingerprint"]
 
 
 def test_model_labels_every_clause_with_a_probability(tiny_model):

@@ -115,9 +115,16 @@ def _seed_everything(seed: int) -> None:
     torch.use_deterministic_algorithms(True, warn_only=True)
 
 
+# Where the model is written (and the weak-data file's path, whose content is hashed with
+# the examples) does not change the model: a fresh clone must get the same fingerprint,
+# hence the same classifier version in every output line.
+FINGERPRINT_IGNORES = ("out_dir", "notes", "weak_data")
+
+
 def _fingerprint(examples: list[Example], config: TrainConfig) -> str:
     h = hashlib.sha256()
-    h.update(json.dumps(asdict(config), sort_keys=True, default=str).encode())
+    settings = {k: v for k, v in asdict(config).items() if k not in FINGERPRINT_IGNORES}
+    h.update(json.dumps(settings, sort_keys=True, default=str).encode())
     for e in examples:
         h.update(f"{e.doc_id}\t{e.context}\t{e.text}\t{e.label}\t{e.weight}\n".encode())
     return h.hexdigest()[:12]
