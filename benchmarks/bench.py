@@ -28,17 +28,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.classify.model import DEFAULT_MODEL_DIR  # noqa: E402
+from pipeline.gold import SHARED_CORPORA, reserved_ids  # noqa: E402
 from pipeline.output import document_record, dumps  # noqa: E402
 from pipeline.runner import PipelineConfig, build_pipeline, process_path  # noqa: E402
 
-TOTA = ROOT.parent / "shared" / "corpora" / "tota" / "txt"
-RESERVED = ROOT.parent / "shared" / "corpora" / "RESERVED.txt"
+TOTA = SHARED_CORPORA / "tota" / "txt"
 STAGE_GROUPS = {"language": "language_id", "clause_language": "language_id", "segment": "segmentation",
                 "entities": "ner", "parties": "ner", "classify": "classification", "attributes": "attributes"}
 
 
 def documents(n: int | None) -> list[Path]:
-    reserved = {l.strip() for l in RESERVED.read_text().splitlines() if l.strip() and not l.startswith("#")}
+    reserved = reserved_ids()
     files = sorted((p for p in TOTA.glob("*.txt") if p.stem not in reserved),
                    key=lambda p: int(p.stem.split("_")[1]))
     return files[:n] if n else files

@@ -30,15 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-TOTA = ROOT.parent / "shared" / "corpora" / "tota"
-RESERVED = ROOT.parent / "shared" / "corpora" / "RESERVED.txt"
+from pipeline.gold import SHARED_CORPORA, reserved_ids  # noqa: E402
+
+TOTA = SHARED_CORPORA / "tota"
 TOTA_TO_GUIDE = {"RKS": "XKX"}
 EU_MEMBERS_MIN = 5  # a gold set this large with EU members is an expanded "EU" party
 HISTORIC = {"YUG", "SCG", "SUN", "CSK"}
-
-
-def reserved_ids() -> set[str]:
-    return {l.strip() for l in RESERVED.read_text().splitlines() if l.strip() and not l.startswith("#")}
 
 
 def bilateral_rows(limit: int | None = None) -> list[dict]:

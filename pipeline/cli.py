@@ -153,8 +153,7 @@ def weak_labels(
     from . import gold
     from .classify.weak import write_weak_data
 
-    corpora = gold.PROJECT_ROOT.parent / "shared" / "corpora"
-    counts = write_weak_data(out, tota or corpora / "tota" / "xml", corpora,
+    counts = write_weak_data(out, tota or gold.SHARED_CORPORA / "tota" / "xml",
                              [r["path"] for r in gold.load_gold()], per_document=per_document,
                              per_label=per_label)
     typer.echo(f"{out}: {dict(sorted(counts.items()))}")

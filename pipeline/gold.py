@@ -29,6 +29,8 @@ GOLD_PATH = PROJECT_ROOT / "annotations" / "gold.jsonl"
 SPLITS_PATH = PROJECT_ROOT / "annotations" / "splits.json"
 WORK_DIR = PROJECT_ROOT / "annotations" / "work"
 SPLITS = ("train", "dev", "test")
+SHARED_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
+RESERVED_PATH = SHARED_CORPORA / "RESERVED.txt"
 
 # What may stand outside every clause: whitespace and list markers (guide §2).
 MARKER_ONLY = re.compile(
@@ -45,6 +47,14 @@ def resolve_path(path: str, root: Path = PROJECT_ROOT) -> Path:
 def read_text(path: str, root: Path = PROJECT_ROOT) -> str:
     with open(resolve_path(path, root), "rb") as fh:
         return fh.read().decode("utf-8")
+
+
+def reserved_ids(path: Path = RESERVED_PATH) -> set[str]:
+    """Ids of the documents kept for evaluation only: never annotated, trained, tuned or
+    written rules on. Read at run time so that nothing in the project names them."""
+    if not path.exists():
+        return set()
+    return {l.strip() for l in path.read_text().splitlines() if l.strip() and not l.startswith("#")}
 
 
 def load_jsonl(path: Path | str) -> list[dict[str, Any]]:

@@ -7,18 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.gold import reserved_ids
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = ROOT / "corpus"
 TOTA_TXT = SHARED / "corpora" / "tota" / "txt"
 EXTRA = SHARED / "corpora" / "extra"
-
-
-def reserved_ids() -> set[str]:
-    path = SHARED / "corpora" / "RESERVED.txt"
-    if not path.exists():
-        return set()
-    return {l.strip() for l in path.read_text().splitlines() if l.strip() and not l.startswith("#")}
 
 
 def tota_sample(n: int = 12) -> list[Path]:

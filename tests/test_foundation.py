@@ -195,7 +195,7 @@ def test_tota_xml_is_read_with_headings():
     assert "<partyisocode" not in doc.text
 
 
-def test_a_file_named_twice_is_one_document(tmp_path):
+def test_a_file_named_twice_is_one_document():
     from pipeline.reader import iter_paths
 
     seed = sorted(CORPUS.glob("*.txt"))[0]

@@ -106,22 +106,19 @@ class ClauseModel:
         length so that padding, and so wasted compute, stays small."""
         import torch
 
-        unique = list(dict.fromkeys(pairs))
-        order = sorted(range(len(unique)), key=lambda i: len(unique[i][0]) + len(unique[i][1]))
-        results: list[Optional[tuple[str, float, list[float]]]] = [None] * len(unique)
+        # first-seen order breaks length ties, so batches (and bf16 rounding) are reproducible
+        order = sorted(dict.fromkeys(pairs), key=lambda pair: len(pair[0]) + len(pair[1]))
+        by_pair: dict[tuple[str, str], tuple[str, float, list[float]]] = {}
         with torch.inference_mode():
             for b in range(0, len(order), self.batch_size):
-                idx = order[b:b + self.batch_size]
-                enc = self.tokenizer([unique[i][0] for i in idx], [unique[i][1] for i in idx],
-                                     truncation="only_second", max_length=MAX_LENGTH, padding=True,
-                                     return_tensors="pt").to(self.device)
+                batch = order[b:b + self.batch_size]
+                enc = self.tokenizer([c for c, _ in batch], [t for _, t in batch], truncation="only_second",
+                                     max_length=MAX_LENGTH, padding=True, return_tensors="pt").to(self.device)
                 logits = self.model(**enc).logits.float() / self.temperature
-                probs = torch.softmax(logits, dim=-1).cpu().tolist()
-                for i, p in zip(idx, probs):
+                for pair, p in zip(batch, torch.softmax(logits, dim=-1).cpu().tolist()):
                     k = max(range(len(p)), key=p.__getitem__)
-                    results[i] = (self.labels[k], p[k], p)
-        by_pair = dict(zip(unique, results))
-        return [by_pair[pair] for pair in pairs]  # type: ignore[misc]
+                    by_pair[pair] = (self.labels[k], p[k], p)
+        return [by_pair[pair] for pair in pairs]
 
     def predict(self, clauses: Iterable[Clause]) -> list[tuple[str, float, list[float]]]:
         return self.predict_pairs([pair_of(c) for c in clauses])

@@ -57,14 +57,6 @@ def weak_label(clause: Clause) -> Optional[str]:
     return None
 
 
-def _excluded_ids(shared_corpora: Path, gold_paths: Iterable[str]) -> set[str]:
-    reserved = shared_corpora / "RESERVED.txt"
-    ids = {Path(p).stem for p in gold_paths}
-    if reserved.exists():
-        ids |= {l.strip() for l in reserved.read_text().splitlines() if l.strip() and not l.startswith("#")}
-    return ids
-
-
 def weak_examples(tota_xml_dir: Path, excluded: set[str], per_document: int = 8,
                   per_label: int = 600) -> Iterator[dict]:
     """Weak examples, at most ``per_document`` per label and document (variety over
@@ -99,9 +91,10 @@ def weak_examples(tota_xml_dir: Path, excluded: set[str], per_document: int = 8,
             break
 
 
-def write_weak_data(out: Path, tota_xml_dir: Path, shared_corpora: Path, gold_paths: Iterable[str],
-                    **limits) -> Counter:
-    excluded = _excluded_ids(shared_corpora, gold_paths)
+def write_weak_data(out: Path, tota_xml_dir: Path, gold_paths: Iterable[str], **limits) -> Counter:
+    from ..gold import reserved_ids
+
+    excluded = reserved_ids() | {Path(p).stem for p in gold_paths}
     counts: Counter = Counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as fh:
