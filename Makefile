@@ -7,8 +7,18 @@ PY := $(VENV)/bin/python
 SERVANDA := $(VENV)/bin/servanda
 MODEL := models/clause-minilm/model.safetensors
 OUT := out
+# The shared corpora (../shared) are read, never copied. A clone of a local checkout made
+# elsewhere (git clone . /tmp/x) finds them beside its origin; SERVANDA_SHARED overrides.
+ifeq ($(wildcard ../shared),)
+ORIGIN := $(shell git config --get remote.origin.url 2>/dev/null)
+ifneq ($(ORIGIN),)
+ifneq ($(wildcard $(ORIGIN)/../shared),)
+export SERVANDA_SHARED ?= $(abspath $(ORIGIN)/../shared)
+endif
+endif
+endif
 # Documents of the gold set (corpus/ and stand-off texts in ../shared), read from annotations/gold.jsonl.
-GOLD_DOCS = $(shell $(PY) -c "import json;print(' '.join(sorted({json.loads(l)['path'] for l in open('annotations/gold.jsonl')})))")
+GOLD_DOCS = $(shell $(PY) -c "import os;from pipeline import gold;print(' '.join(sorted({p if os.path.exists(p) else str(gold.resolve_path(p)) for p in (r['path'] for r in gold.load_jsonl(gold.GOLD_PATH))})))")
 
 .PHONY: install model run test bench clean
 

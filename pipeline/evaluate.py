@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 from . import __version__
+from .gold import resolve_path
 from .reader import ReadError, render_tota_xml, sha256_text
 from .records import ENTITY_LABELS, LABELS, TARGET_LABELS
 
@@ -383,7 +384,7 @@ def load_text(gold: dict, text_root: Path) -> DocText:
     path = gold.get("path")
     if not isinstance(path, str):
         return DocText(None, "offsets")
-    file = Path(text_root) / path
+    file = resolve_path(path, Path(text_root))
     try:
         stored = file.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):

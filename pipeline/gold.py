@@ -15,6 +15,7 @@ gold set can be corrected later.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,7 +30,12 @@ GOLD_PATH = PROJECT_ROOT / "annotations" / "gold.jsonl"
 SPLITS_PATH = PROJECT_ROOT / "annotations" / "splits.json"
 WORK_DIR = PROJECT_ROOT / "annotations" / "work"
 SPLITS = ("train", "dev", "test")
-SHARED_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
+# The shared corpora live beside the project (gold paths say "../shared/..."); a checkout
+# elsewhere points SERVANDA_SHARED at them (the Makefile does this for clones of a local
+# checkout).
+SHARED_PREFIX = ("..", "shared")
+SHARED_ROOT = Path(os.environ.get("SERVANDA_SHARED") or PROJECT_ROOT.parent / "shared")
+SHARED_CORPORA = SHARED_ROOT / "corpora"
 RESERVED_PATH = SHARED_CORPORA / "RESERVED.txt"
 
 # What may stand outside every clause: whitespace and list markers (guide §2).
@@ -40,8 +46,15 @@ ID_PATTERN = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
 
 
 def resolve_path(path: str, root: Path = PROJECT_ROOT) -> Path:
+    """A gold ``path`` on disk: relative paths under ``root``; a "../shared/..." path
+    that is not there is looked up under SHARED_ROOT (a checkout away from the corpora)."""
     p = Path(path)
-    return p if p.is_absolute() else (root / p).resolve()
+    if p.is_absolute():
+        return p
+    local = (root / p).resolve()
+    if not local.exists() and p.parts[:2] == SHARED_PREFIX:
+        return SHARED_ROOT.joinpath(*p.parts[2:]).resolve()
+    return local
 
 
 def read_text(path: str, root: Path = PROJECT_ROOT) -> str:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.gold import reserved_ids
+from pipeline.gold import SHARED_ROOT, reserved_ids
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = SHARED_ROOT
 CORPUS = ROOT / "corpus"
 TOTA_TXT = SHARED / "corpora" / "tota" / "txt"
 EXTRA = SHARED / "corpora" / "extra"
