@@ -108,6 +108,8 @@ def train(
     out_dir: Path = typer.Option(None, help="Where to write the model (default models/clause-minilm)."),
     base_model: str = typer.Option("", help="Base encoder: a local path or hub name "
                                    "(default: the bundled all-MiniLM-L6-v2)."),
+    layers: int = typer.Option(0, help="Keep only the first N encoder layers (0: all); fewer layers "
+                               "classify faster (see README, Performance)."),
     epochs: int = typer.Option(4, help="Training epochs."),
     batch_size: int = typer.Option(16, help="Batch size."),
     learning_rate: float = typer.Option(8e-5, help="Peak learning rate."),
@@ -127,7 +129,7 @@ def train(
     from .classify.model import DEFAULT_MODEL_DIR
     from .classify.train import TrainConfig, train as train_model
 
-    config = TrainConfig(base_model=base_model, out_dir=str(out_dir or DEFAULT_MODEL_DIR), epochs=epochs,
+    config = TrainConfig(base_model=base_model, out_dir=str(out_dir or DEFAULT_MODEL_DIR), layers=layers, epochs=epochs,
                          batch_size=batch_size, learning_rate=learning_rate, seed=seed, device=device,
                          weak_data=str(weak_data) if weak_data else None, weak_weight=weak_weight,
                          max_train_examples=max_train_examples)

@@ -111,6 +111,34 @@ def test_model_labels_every_clause_with_a_probability(tiny_model):
     assert all(c.classifier.startswith("cues-1-uk") for c in uk.clauses if c.lang == "uk")
 
 
+def test_batched_inputs_match_the_tokenizer_and_single_calls(tiny_model):
+    """Token-count batching builds exactly the inputs the tokenizer's own padding would
+    (segment ids included), and in float32 a clause's prediction does not depend on
+    which clauses share its batch."""
+    from pipeline.classify.model import MAX_LENGTH, ClauseModel
+
+    out, _ = tiny_model
+    model = ClauseModel(out, dtype="float32", batch_size=4)
+    pairs = [("heading", "Article 3"), ("list item | after: The Parties shall:", "reduce tariffs on goods;"),
+             ("sentence | preamble", "RECOGNISING the benefits of trade " * 30),
+             ("sentence", "Nothing in this Agreement shall prevent a Party from taking measures."),
+             ("heading", "Article 3"), ("sentence", "Done at Geneva on 1 May 2020.")]
+    unique = list(dict.fromkeys(pairs))
+    encoded = model.tokenizer([c for c, _ in unique], [t for _, t in unique], truncation="only_second",
+                              max_length=MAX_LENGTH, return_attention_mask=False)
+    ours = model._padded(encoded["input_ids"], encoded["token_type_ids"])
+    theirs = model.tokenizer([c for c, _ in unique], [t for _, t in unique], truncation="only_second",
+                             max_length=MAX_LENGTH, padding=True, return_tensors="pt")
+    assert set(ours) == set(theirs)
+    assert all((ours[k] == theirs[k]).all() for k in ours)
+    batched = model.predict_pairs(pairs)
+    assert batched[0] == batched[4]  # a repeated pair is run once and answered twice
+    for pair, (label, prob, probs) in zip(pairs, batched):
+        alone_label, alone_prob, alone_probs = model.predict_pairs([pair])[0]
+        assert label == alone_label
+        assert max(abs(a - b) for a, b in zip(probs, alone_probs)) < 1e-4
+
+
 def _attributes_for(pipeline, path, prefix):
     """Run the pipeline, mark the clauses starting with ``prefix`` as commitments (the
     attribute stage's input), and run the real attribute stage on them."""

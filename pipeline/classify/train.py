@@ -23,6 +23,9 @@ from .model import DEFAULT_MODEL_DIR, MAX_LENGTH, bf16_capable, context_of, defa
 @dataclass
 class TrainConfig:
     base_model: str = ""  # path or hub name; "" = the bundled all-MiniLM-L6-v2
+    # Keep only the first k encoder layers (0: all). Inference cost is linear in the
+    # layer count, and the lower layers carry most of what this task needs.
+    layers: int = 0
     out_dir: str = str(DEFAULT_MODEL_DIR)
     epochs: int = 4
     batch_size: int = 16
@@ -173,9 +176,10 @@ def train(config: TrainConfig, log=print) -> dict[str, Any]:
         raise ValueError("no training examples: is annotations/gold.jsonl there with a train split?")
     label2id = {l: i for i, l in enumerate(LABELS)}
     tokenizer = AutoTokenizer.from_pretrained(base)
+    depth = {"num_hidden_layers": config.layers} if config.layers else {}
     model = AutoModelForSequenceClassification.from_pretrained(
         base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=label2id,
-        use_safetensors=True)
+        use_safetensors=True, **depth)
     model.to(device)
     if config.freeze_embeddings:
         model.base_model.embeddings.word_embeddings.weight.requires_grad_(False)
