@@ -67,6 +67,7 @@ def _run_chunk(args) -> dict:
             stats["chars"] += len(result.text)
             stats["clauses"] += len(result.clauses)
     stats["stages"] = dict(pipeline.timings)
+    stats["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return stats
 
 
@@ -79,11 +80,9 @@ def run_servanda(paths: list[Path], config: PipelineConfig, workers: int) -> dic
     chunks = [[str(p) for p in by_size[k::workers]] for k in range(workers)]
     threads = max(1, (os.cpu_count() or 1) // workers)
     started = time.perf_counter()
-    if workers == 1:
-        parts = [_run_chunk((chunks[0], config, threads))]
-    else:
-        with mp.get_context("spawn").Pool(workers) as pool:
-            parts = pool.map(_run_chunk, [(c, config, threads) for c in chunks])
+    # a single worker is a process too, so that its memory is measured like the others'
+    with mp.get_context("spawn").Pool(workers) as pool:
+        parts = pool.map(_run_chunk, [(c, config, threads) for c in chunks])
     wall = time.perf_counter() - started
     total = {k: sum(p[k] for p in parts) for k in ("docs", "chars", "clauses", "failed")}
     stage_seconds: dict[str, float] = {"writing": sum(p["writing"] for p in parts) / workers}
@@ -93,7 +92,8 @@ def run_servanda(paths: list[Path], config: PipelineConfig, workers: int) -> dic
             stage_seconds[group] = stage_seconds.get(group, 0.0) + sec / workers
     return {**total, "wall_s": round(wall, 2), "docs_per_s": round(total["docs"] / wall, 3),
             "chars_per_s": round(total["chars"] / wall), "clauses_per_s": round(total["clauses"] / wall, 1),
-            "stage_wall_s_per_worker": {k: round(v, 2) for k, v in stage_seconds.items()}}
+            "stage_wall_s_per_worker": {k: round(v, 2) for k, v in stage_seconds.items()},
+            "peak_rss_mib_per_worker": [p["peak_rss_mib"] for p in parts]}
 
 
 def run_baseline(paths: list[Path], model_dir: Path, device: str) -> dict:
@@ -203,10 +203,21 @@ def machine(device: str) -> dict:
     return info
 
 
-def peak_rss_mib() -> dict:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"main_process": round(own, 1), "largest_worker": round(children, 1)}
+def in_subprocess(fn, *args):
+    """``fn(*args)`` in a fresh process, so that the models it loads (the baseline's, the
+    roofline's) do not sit in this process's memory while the pipeline's workers run."""
+    import multiprocessing as mp
+
+    with mp.get_context("spawn").Pool(1) as pool:
+        return pool.apply(fn, args)
+
+
+def peak_memory(servanda: dict) -> dict:
+    """Peak resident memory: this (coordinating) process and each pipeline worker. The
+    total adds the peaks, an upper bound on what the run held at any one moment."""
+    own = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    workers = servanda["peak_rss_mib_per_worker"]
+    return {"main_process": own, "workers": workers, "total_upper_bound": round(own + sum(workers), 1)}
 
 
 def main() -> None:
@@ -230,7 +241,8 @@ def main() -> None:
                          "model": Path(args.model).name},
               }
     if args.roofline_clauses:
-        result["classifier_stage"] = classifier_roofline(paths, Path(args.model), args.device, args.roofline_clauses)
+        result["classifier_stage"] = in_subprocess(classifier_roofline, paths, Path(args.model), args.device,
+                                                   args.roofline_clauses)
         for name in ("float32", "bfloat16"):
             r = result["classifier_stage"][name]
             print(f"classifier {name}: {r['tokens_per_s']:,} tokens/s, {r['achieved_gflops']} GFLOP/s = "
@@ -244,10 +256,10 @@ def main() -> None:
         subset = paths[:args.baseline_docs]
         result["subset"] = {"docs": len(subset), "chars": sum(len(p.read_text(encoding='utf-8')) for p in subset)}
         result["servanda_subset"] = run_servanda(subset, config, args.workers)
-        result["baseline_subset"] = run_baseline(subset, Path(args.model), args.device)
+        result["baseline_subset"] = in_subprocess(run_baseline, subset, Path(args.model), args.device)
         result["speedup_vs_baseline"] = round(result["baseline_subset"]["wall_s"]
                                               / result["servanda_subset"]["wall_s"], 2)
-    result["peak_rss_mib"] = peak_rss_mib()
+    result["peak_rss_mib"] = peak_memory(result["servanda"])
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n")

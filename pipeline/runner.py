@@ -63,7 +63,30 @@ def process_path(pipeline: Pipeline, path: Path, max_bytes: int = DEFAULT_MAX_BY
     except Exception as err:  # one bad document must not end the batch
         return DocError(path=str(path), reason=f"{err.__class__.__name__}: {err}", stage=stage_name,
                         doc_id=doc.doc_id)
+    finally:
+        release_free_memory()
     return doc
+
+
+def _libc_trim():
+    import ctypes
+    import ctypes.util
+
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to do
+        return None
+
+
+_MALLOC_TRIM = _libc_trim() if sys.platform.startswith("linux") else None
+
+
+def release_free_memory() -> None:
+    """Hand the C heap's free pages back to the system after a document. Classifier
+    batches of ever-different shapes leave glibc's heap fragmented: without this a
+    worker's resident memory grew from 1.4 to 2.4 GiB over a ToTA run."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 @dataclass
