@@ -83,8 +83,8 @@ _MALLOC_TRIM = _libc_trim() if sys.platform.startswith("linux") else None
 
 def release_free_memory() -> None:
     """Hand the C heap's free pages back to the system after a document. Classifier
-    batches of ever-different shapes leave glibc's heap fragmented: without this a
-    worker's resident memory grew from 1.4 to 2.4 GiB over a ToTA run."""
+    batches of ever-different shapes leave glibc's heap fragmented: over 40 ToTA treaties
+    a worker grew from 1.44 to 1.77 GiB without this, from 1.13 to 1.32 GiB with it."""
     if _MALLOC_TRIM is not None:
         _MALLOC_TRIM(0)
 

@@ -100,6 +100,20 @@ def test_training_is_deterministic(tiny_model, tmp_path):
     assert again["fingerprint"] == info["fingerprint"]
 
 
+def test_training_can_keep_only_the_lower_layers(tmp_path):
+    """--layers N: a shallower (faster) encoder, saved and loaded like the full one."""
+    from pipeline.classify.model import ClauseModel
+    from pipeline.classify.train import TrainConfig, train
+
+    info = train(TrainConfig(out_dir=str(tmp_path), layers=2, epochs=1, batch_size=8, max_train_examples=16),
+                 log=lambda m: None)
+    model = ClauseModel(tmp_path, dtype="float32")
+    assert model.model.config.num_hidden_layers == 2 and len(model.model.base_model.encoder.layer) == 2
+    assert info["config"]["layers"] == 2
+    label, prob, probs = model.predict_pairs([("sentence", "Each Party shall eliminate its customs duties.")])[0]
+    assert label in model.labels and abs(sum(probs) - 1) < 1e-4
+
+
 def test_model_labels_every_clause_with_a_probability(tiny_model):
     out, _ = tiny_model
     pipeline = build_pipeline(PipelineConfig(model_dir=str(out)))

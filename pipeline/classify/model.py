@@ -7,6 +7,7 @@ follows:" are decided by where they stand, not only by their words.
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
@@ -76,6 +77,10 @@ class ClauseModel:
 
     def __init__(self, model_dir: Path | str = DEFAULT_MODEL_DIR, device: str = "cpu",
                  dtype: str = "auto", batch_size: int = 32):
+        # oneDNN keeps a compiled kernel per input shape it has met (1,024 by default), and
+        # clause batches come in ever-new shapes: that cache grew a worker by 0.2 GiB over
+        # 40 ToTA treaties. 64 holds the shapes in use; oneDNN reads this at its first kernel.
+        os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "64")
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
