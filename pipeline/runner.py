@@ -14,6 +14,7 @@ from typing import Any, Iterable, Optional
 
 from .output import (FORMATS, JsonlAppender, clause_rows, document_record, error_record,
                      finished_paths)
+from .memory import release_free_memory
 from .reader import DEFAULT_MAX_BYTES, ReadError, iter_paths, read_document
 from .records import DocError, Document
 from .stages import Pipeline, PipelineError
@@ -66,27 +67,6 @@ def process_path(pipeline: Pipeline, path: Path, max_bytes: int = DEFAULT_MAX_BY
     finally:
         release_free_memory()
     return doc
-
-
-def _libc_trim():
-    import ctypes
-    import ctypes.util
-
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to do
-        return None
-
-
-_MALLOC_TRIM = _libc_trim() if sys.platform.startswith("linux") else None
-
-
-def release_free_memory() -> None:
-    """Hand the C heap's free pages back to the system after a document. Classifier
-    batches of ever-different shapes leave glibc's heap fragmented: over 40 ToTA treaties
-    a worker grew from 1.44 to 1.77 GiB without this, from 1.13 to 1.32 GiB with it."""
-    if _MALLOC_TRIM is not None:
-        _MALLOC_TRIM(0)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from ..memory import release_free_memory
 from ..records import LABELS, Clause
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -129,6 +130,8 @@ class ClauseModel:
                 for i, p in zip(batch, torch.softmax(logits, dim=-1).cpu().tolist()):
                     k = max(range(len(p)), key=p.__getitem__)
                     by_pair[unique[i]] = (self.labels[k], p[k], p)
+                del inputs, logits
+                release_free_memory()  # each batch is a new shape: see pipeline.memory
         return [by_pair[pair] for pair in pairs]
 
     def _padded(self, ids: list[list[int]], segments: Optional[list[list[int]]]) -> dict:
