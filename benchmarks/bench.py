@@ -18,7 +18,6 @@ evaluation; this script reads that list at run time and names none of them).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import platform
@@ -33,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.classify.model import DEFAULT_MODEL_DIR  # noqa: E402
 from pipeline.gold import SHARED_CORPORA, reserved_ids  # noqa: E402
 from pipeline.output import document_record, dumps  # noqa: E402
+from pipeline.reader import sha256_text  # noqa: E402
 from pipeline.records import Document  # noqa: E402
 from pipeline.runner import PipelineConfig, build_pipeline, process_path  # noqa: E402
 
@@ -51,8 +51,7 @@ def documents(n: int | None) -> list[Path]:
 def warm_up_document() -> Document:
     text = ("ARTICLE 1\nObjectives\n\nThe Parties shall eliminate customs duties on goods originating in "
             "the other Party, in accordance with Annex I.\n\nDone at Geneva on 1 May 2020.\n")
-    return Document(doc_id="warm-up", path="", text=text, text_sha256=hashlib.sha256(text.encode()).hexdigest(),
-                    provided={"text"})
+    return Document(doc_id="warm-up", path="", text=text, text_sha256=sha256_text(text), provided={"text"})
 
 
 def _run_chunk(args) -> dict:
@@ -175,7 +174,7 @@ def classifier_roofline(paths: list[Path], model_dir: Path, device: str, n_claus
     FLOP/s, and that as a share of the measured matrix-product peak."""
     import torch
 
-    from pipeline.classify.model import ClauseModel, pair_of
+    from pipeline.classify.model import ClauseModel, encode_pairs, pair_of
     from pipeline.langid import LanguageIdentifier
     from pipeline.reader import read_document
     from pipeline.segment import Segmenter
@@ -191,8 +190,7 @@ def classifier_roofline(paths: list[Path], model_dir: Path, device: str, n_claus
     out = {"clauses": len(pairs), "device": device}
     for dtype_name, dtype in (("float32", torch.float32), ("bfloat16", torch.bfloat16)):
         model = ClauseModel(model_dir, device=device, dtype=dtype_name)
-        enc = model.tokenizer([p[0] for p in pairs], [p[1] for p in pairs], truncation="only_second",
-                              max_length=160)
+        enc = encode_pairs(model.tokenizer, [p[0] for p in pairs], [p[1] for p in pairs])
         tokens = sum(len(x) for x in enc["input_ids"])
         mean_len = tokens / len(pairs)
         model.predict_pairs(pairs[:64])  # warm-up

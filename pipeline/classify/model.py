@@ -69,6 +69,12 @@ def context_of(kind: str, heading: Optional[str], lead_in: Optional[str], in_pre
     return " | ".join(parts)
 
 
+def encode_pairs(tokenizer, contexts: Sequence[str], texts: Sequence[str], **options):
+    """The tokenizer's encoding of (context, clause) pairs, the same in training and at run
+    time: a pair too long for the model loses the end of its clause, never its context."""
+    return tokenizer(list(contexts), list(texts), truncation="only_second", max_length=MAX_LENGTH, **options)
+
+
 def pair_of(clause: Clause) -> tuple[str, str]:
     return context_of(clause.kind, clause.heading, clause.lead_in, clause.in_preamble), " ".join(clause.text.split())
 
@@ -116,8 +122,8 @@ class ClauseModel:
         unique = list(dict.fromkeys(pairs))
         if not unique:
             return []
-        encoded = self.tokenizer([c for c, _ in unique], [t for _, t in unique], truncation="only_second",
-                                 max_length=MAX_LENGTH, return_attention_mask=False)
+        encoded = encode_pairs(self.tokenizer, [c for c, _ in unique], [t for _, t in unique],
+                               return_attention_mask=False)
         ids, segments = encoded["input_ids"], encoded.get("token_type_ids")
         # first-seen order breaks length ties, so batches (and bf16 rounding) are reproducible
         order = sorted(range(len(unique)), key=lambda i: len(ids[i]))
@@ -136,19 +142,9 @@ class ClauseModel:
 
     def _padded(self, ids: list[list[int]], segments: Optional[list[list[int]]]) -> dict:
         """A batch of token ids (and the pair's segment ids, where the model has them)
-        padded to its longest member, as the model's inputs."""
-        import torch
-
-        width = max(map(len, ids))
-
-        def pad(rows: list[list[int]], value: int):
-            return torch.tensor([row + [value] * (width - len(row)) for row in rows], device=self.device)
-
-        inputs = {"input_ids": pad(ids, self.tokenizer.pad_token_id),
-                  "attention_mask": pad([[1] * len(row) for row in ids], 0)}
-        if segments is not None:
-            inputs["token_type_ids"] = pad(segments, 0)
-        return inputs
+        padded to its longest member, with its attention mask, as the model's inputs."""
+        features = {"input_ids": ids} if segments is None else {"input_ids": ids, "token_type_ids": segments}
+        return self.tokenizer.pad(features, return_tensors="pt").to(self.device)
 
     def predict(self, clauses: Iterable[Clause]) -> list[tuple[str, float, list[float]]]:
         return self.predict_pairs([pair_of(c) for c in clauses])
