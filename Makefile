@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 SERVANDA := $(VENV)/bin/servanda
 MODEL := models/clause-minilm/model.safetensors
 OUT := out
+# One pipeline worker per core, at most 4 (each holds its own models: about 1.4 GiB).
+WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
 # The shared corpora (../shared) are read, never copied. A clone of a local checkout made
 # elsewhere (git clone . /tmp/x) finds them beside its origin; SERVANDA_SHARED overrides.
 ifeq ($(wildcard ../shared),)
@@ -39,7 +41,7 @@ model: $(MODEL)
 
 run: $(MODEL)
 	mkdir -p $(OUT)
-	$(SERVANDA) run corpus/ $(GOLD_DOCS) --out $(OUT)/pred.jsonl || [ $$? -eq 1 ]
+	$(SERVANDA) run corpus/ $(GOLD_DOCS) --out $(OUT)/pred.jsonl --workers $(WORKERS) || [ $$? -eq 1 ]
 	$(SERVANDA) eval $(OUT)/pred.jsonl annotations/gold.jsonl --split dev --metrics $(OUT)/metrics.dev.json --report $(OUT)/report-dev
 	$(SERVANDA) eval $(OUT)/pred.jsonl annotations/gold.jsonl --split test --metrics $(OUT)/metrics.test.json --report $(OUT)/report-test
 

@@ -23,6 +23,7 @@ import os
 import platform
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -31,10 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.classify.model import DEFAULT_MODEL_DIR  # noqa: E402
 from pipeline.gold import SHARED_CORPORA, reserved_ids  # noqa: E402
-from pipeline.output import document_record, dumps  # noqa: E402
-from pipeline.reader import sha256_text  # noqa: E402
-from pipeline.records import Document  # noqa: E402
-from pipeline.runner import PipelineConfig, build_pipeline, process_path  # noqa: E402
+from pipeline.runner import PipelineConfig, run_batch  # noqa: E402
 
 TOTA = SHARED_CORPORA / "tota" / "txt"
 STAGE_GROUPS = {"language": "language_id", "clause_language": "language_id", "segment": "segmentation",
@@ -48,69 +46,27 @@ def documents(n: int | None) -> list[Path]:
     return files[:n] if n else files
 
 
-def warm_up_document() -> Document:
-    text = ("ARTICLE 1\nObjectives\n\nThe Parties shall eliminate customs duties on goods originating in "
-            "the other Party, in accordance with Annex I.\n\nDone at Geneva on 1 May 2020.\n")
-    return Document(doc_id="warm-up", path="", text=text, text_sha256=sha256_text(text), provided={"text"})
-
-
-def _run_chunk(args) -> dict:
-    """Worker: process a list of documents, return counts and per-stage seconds."""
-    paths, config, threads = args
-    import torch
-
-    torch.set_num_threads(threads)
-    pipeline = build_pipeline(config)
-    pipeline(warm_up_document())  # the stages load some models on first use
-    for key in pipeline.timings:  # model loading is not throughput
-        pipeline.timings[key] = 0.0
-    # wall-clock (not perf_counter) instants, comparable across the worker processes
-    stats = {"docs": 0, "chars": 0, "clauses": 0, "failed": 0, "writing": 0.0, "ready_at": time.time()}
-    with open(os.devnull, "w") as sink:
-        for path in paths:
-            result = process_path(pipeline, Path(path))
-            if not hasattr(result, "clauses"):
-                stats["failed"] += 1
-                continue
-            started = time.perf_counter()
-            sink.write(dumps(document_record(result, pipeline.versions)) + "\n")
-            stats["writing"] += time.perf_counter() - started
-            stats["docs"] += 1
-            stats["chars"] += len(result.text)
-            stats["clauses"] += len(result.clauses)
-    stats["stages"] = dict(pipeline.timings)
-    stats["done_at"] = time.time()
-    stats["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    return stats
-
-
 def run_servanda(paths: list[Path], config: PipelineConfig, workers: int) -> dict:
-    """The pipeline over ``paths`` split across ``workers`` processes (longest documents
-    dealt out first so the workers finish together)."""
-    import multiprocessing as mp
-
-    by_size = sorted(paths, key=lambda p: -p.stat().st_size)
-    chunks = [[str(p) for p in by_size[k::workers]] for k in range(workers)]
-    threads = max(1, (os.cpu_count() or 1) // workers)
-    started = time.perf_counter()
-    # a single worker is a process too, so that its memory is measured like the others'
-    with mp.get_context("spawn").Pool(workers) as pool:
-        parts = pool.map(_run_chunk, [(c, config, threads) for c in chunks])
-    wall = time.perf_counter() - started
-    total = {k: sum(p[k] for p in parts) for k in ("docs", "chars", "clauses", "failed")}
-    stage_seconds: dict[str, float] = {"writing": sum(p["writing"] for p in parts) / workers}
-    for p in parts:
-        for name, sec in p["stages"].items():
-            group = STAGE_GROUPS.get(name, name)
-            stage_seconds[group] = stage_seconds.get(group, 0.0) + sec / workers
-    # from the first worker with its models loaded to the last one done: what the baseline's
-    # timing covers too (it starts its clock after loading spaCy and the classifier)
-    processing = max(p["done_at"] for p in parts) - min(p["ready_at"] for p in parts)
-    return {**total, "wall_s": round(wall, 2), "startup_s": round(wall - processing, 2),
-            "processing_s": round(processing, 2), "docs_per_s": round(total["docs"] / wall, 3),
-            "chars_per_s": round(total["chars"] / wall), "clauses_per_s": round(total["clauses"] / wall, 1),
+    """What a user runs (``servanda run --workers W``, written to a scratch file): the
+    library's own batch runner, its workers taking the largest documents first."""
+    with tempfile.TemporaryDirectory() as scratch:
+        summary = run_batch(paths, Path(scratch) / "out.jsonl", config=config, workers=workers, progress=False)
+    wall = summary.seconds
+    # stage seconds are summed over the workers, which ran side by side
+    stage_seconds = {"writing": summary.writing_seconds}
+    for name, sec in summary.stage_seconds.items():
+        group = STAGE_GROUPS.get(name, name)
+        stage_seconds[group] = stage_seconds.get(group, 0.0) + sec / workers
+    return {"docs": summary.documents, "chars": summary.characters, "clauses": summary.clauses,
+            "failed": summary.failed, "wall_s": round(wall, 2), "startup_s": round(summary.startup_seconds, 2),
+            # from the first worker with its models loaded to the end: what the baseline's
+            # timing covers too (it starts its clock after loading spaCy and the classifier)
+            "processing_s": round(wall - summary.startup_seconds, 2),
+            "docs_per_s": round(summary.documents / wall, 3), "chars_per_s": round(summary.characters / wall),
+            "clauses_per_s": round(summary.clauses / wall, 1),
             "stage_wall_s_per_worker": {k: round(v, 2) for k, v in stage_seconds.items()},
-            "peak_rss_mib_per_worker": [p["peak_rss_mib"] for p in parts]}
+            # one worker runs inside this process, whose peak peak_memory() reports already
+            "peak_rss_mib_per_worker": [mib for pid, mib in summary.peak_rss_mib.items() if pid != os.getpid()]}
 
 
 def run_baseline(paths: list[Path], model_dir: Path, device: str) -> dict:

@@ -10,7 +10,7 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 from . import SCHEMA_VERSION, __version__
 from .records import DocError, Document
@@ -65,7 +65,10 @@ def schema_validator():
 
 
 class JsonlAppender:
-    """Append-only JSONL file written one whole record group per system call."""
+    """Append-only JSONL file written one whole record group per system call.
+
+    Groups written with a ``key`` (their place in the input order) can be put back in
+    key order once all are written, by :meth:`restore_key_order`."""
 
     def __init__(self, path: Path, resume: bool):
         self.path = path
@@ -74,14 +77,38 @@ class JsonlAppender:
         if resume:
             truncate_torn_tail(path)
         self.fd = os.open(path, flags, 0o644)
+        self.start = self.position = os.lseek(self.fd, 0, os.SEEK_END)
+        self.spans: list[tuple[int, int, int]] = []  # (key, offset, length)
 
-    def write_lines(self, objs: Iterable[Any]) -> None:
+    def write_lines(self, objs: Iterable[Any], key: Optional[int] = None) -> None:
         data = "".join(dumps(o) + "\n" for o in objs).encode("utf-8")
+        if key is not None:
+            self.spans.append((key, self.position, len(data)))
         view = memoryview(data)
         while view:
             n = os.write(self.fd, view)
             view = view[n:]
+        self.position += len(data)
         os.fsync(self.fd)
+
+    def restore_key_order(self) -> None:
+        """Rewrite the keyed groups in key order (what came before them stays first); the
+        last call on this appender. The file is replaced in one rename, so a kill midway
+        leaves the unordered file whole."""
+        if all(a[0] < b[0] for a, b in zip(self.spans, self.spans[1:])):
+            return
+        tmp = self.path.with_name(self.path.name + ".reordering")
+        with open(self.path, "rb") as src, open(tmp, "wb") as dst:
+            for _, offset, length in [(None, 0, self.start)] + sorted(self.spans):
+                src.seek(offset)
+                while length > 0:
+                    chunk = src.read(min(length, 1 << 24))
+                    dst.write(chunk)
+                    length -= len(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(tmp, self.path)
+        self.spans.sort()
 
     def close(self) -> None:
         os.close(self.fd)

@@ -10,10 +10,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
-from .output import (FORMATS, JsonlAppender, clause_rows, document_record, error_record,
-                     finished_paths)
+from .output import FORMATS, JsonlAppender, clause_rows, document_record, error_record, finished_paths
 from .memory import release_free_memory
 from .reader import DEFAULT_MAX_BYTES, ReadError, iter_paths, read_document
 from .records import DocError, Document
@@ -77,7 +76,29 @@ class RunSummary:
     clauses: int = 0
     characters: int = 0
     seconds: float = 0.0
+    # until the first pipeline had its models loaded (the rest of ``seconds`` is processing)
+    startup_seconds: float = 0.0
+    # wall seconds per stage, summed over every document and worker; writing is the
+    # coordinating process's (formatting the records and appending them)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    writing_seconds: float = 0.0
+    # peak resident memory of each process that ran the pipeline, by process id
+    peak_rss_mib: dict[int, float] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class DocOutcome:
+    """What processing one document sends back to the coordinating process."""
+
+    index: int  # the document's place in the input order
+    kind: str  # "doc" or "error"
+    record: dict[str, Any]
+    characters: int
+    stage_seconds: dict[str, float]
+    worker: int  # process id
+    ready_at: float  # time.time() when that process's pipeline had its models loaded
+    peak_rss_mib: float
 
 
 def errors_path_for(out: Path) -> Path:
@@ -85,34 +106,73 @@ def errors_path_for(out: Path) -> Path:
     return out.with_name(name + ".errors.jsonl")
 
 
+WARM_UP_TEXT = ("ARTICLE 1\nObjectives\n\nThe Parties shall eliminate customs duties on goods originating in "
+                "the other Party, in accordance with Annex I.\n\nDone at Geneva on 1 May 2020.\n")
+
+
+def ready_pipeline(config: PipelineConfig) -> Pipeline:
+    """A built pipeline that has run once, on a three-clause document: some stages load
+    their models on first use, and that cost belongs to start-up, not to the first
+    document (nor to its stage timings)."""
+    from .reader import sha256_text
+
+    pipeline = build_pipeline(config)
+    pipeline(Document(doc_id="warm-up", path="", text=WARM_UP_TEXT, text_sha256=sha256_text(WARM_UP_TEXT),
+                      provided={"text"}))
+    for name in pipeline.timings:
+        pipeline.timings[name] = 0.0
+    return pipeline
+
+
+class _DocumentRunner:
+    """One process's pipeline, turning an input path into a :class:`DocOutcome`."""
+
+    def __init__(self, config: PipelineConfig, max_bytes: int):
+        self.pipeline = ready_pipeline(config)
+        self.max_bytes = max_bytes
+        self.ready_at = time.time()
+
+    def __call__(self, index: int, path: str) -> DocOutcome:
+        import resource
+
+        before = dict(self.pipeline.timings)
+        result = process_path(self.pipeline, Path(path), self.max_bytes)
+        if isinstance(result, DocError):
+            kind, record, chars = "error", error_record(result), 0
+        else:
+            kind, record, chars = "doc", document_record(result, self.pipeline.versions), len(result.text)
+        return DocOutcome(index, kind, record, chars,
+                          {k: v - before.get(k, 0.0) for k, v in self.pipeline.timings.items()},
+                          os.getpid(), self.ready_at,
+                          resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
 # Worker processes build their own pipeline once (models are not shared across processes).
-_WORKER: dict[str, Any] = {}
+_WORKER: dict[str, _DocumentRunner] = {}
 
 
 def _worker_init(config: PipelineConfig, max_bytes: int, threads: int) -> None:
     import torch
 
     torch.set_num_threads(threads)
-    _WORKER["pipeline"] = build_pipeline(config)
-    _WORKER["max_bytes"] = max_bytes
+    _WORKER["runner"] = _DocumentRunner(config, max_bytes)
 
 
-def _worker_run(path: str):
-    result = process_path(_WORKER["pipeline"], Path(path), _WORKER["max_bytes"])
-    return _serialise(result, _WORKER["pipeline"])
-
-
-def _serialise(result: Document | DocError, pipeline: Pipeline):
-    if isinstance(result, DocError):
-        return "error", error_record(result), 0
-    return "doc", document_record(result, pipeline.versions), len(result.text)
+def _worker_run(job: tuple[int, str]) -> DocOutcome:
+    return _WORKER["runner"](*job)
 
 
 def run_batch(inputs: Iterable[str | os.PathLike], out: Path, *, config: PipelineConfig = PipelineConfig(),
               fmt: str = "documents", resume: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
               workers: int = 1, progress: Optional[bool] = None) -> RunSummary:
     """Process every document under ``inputs`` into ``out`` (JSONL), errors into
-    ``out``'s ``.errors.jsonl``. Output order follows the sorted input order."""
+    ``out``'s ``.errors.jsonl``.
+
+    Each document is appended as soon as it is done, so a killed run loses no finished
+    output (``resume`` picks up from there). Workers take the largest documents first,
+    so that no large one is left running alone at the end; once the run completes, the
+    records it wrote are put back in the sorted input order, so the output does not
+    depend on timing (a resumed run's earlier records stay first)."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
     out = Path(out)
@@ -122,42 +182,66 @@ def run_batch(inputs: Iterable[str | os.PathLike], out: Path, *, config: Pipelin
     todo = [p for p in paths if p not in done]
     summary = RunSummary(skipped=len(paths) - len(todo))
     show = sys.stderr.isatty() if progress is None else progress
-    started = time.perf_counter()
+    started, started_at = time.perf_counter(), time.time()
+    first_ready = float("inf")
     with JsonlAppender(out, resume) as writer, JsonlAppender(errors_out, resume) as errors:
-        results = _results(todo, config, max_bytes, workers)
         from tqdm import tqdm
 
         bar = tqdm(total=len(todo), unit="doc", disable=not show, dynamic_ncols=True)
-        for kind, record, n_chars in results:
-            if kind == "error":
-                errors.write_lines([record])
+        for outcome in _outcomes(todo, config, max_bytes, workers):
+            writing = time.perf_counter()
+            if outcome.kind == "error":
+                errors.write_lines([outcome.record], key=outcome.index)
                 summary.failed += 1
-                summary.errors.append(record)
+                summary.errors.append(outcome.record)
             else:
-                writer.write_lines(clause_rows(record) if fmt == "clauses" else [record])
+                record = outcome.record
+                writer.write_lines(clause_rows(record) if fmt == "clauses" else [record], key=outcome.index)
                 summary.documents += 1
                 summary.clauses += len(record["clauses"])
-                summary.characters += n_chars
+                summary.characters += outcome.characters
+            summary.writing_seconds += time.perf_counter() - writing
+            _account(summary, outcome)
+            first_ready = min(first_ready, outcome.ready_at)
             bar.update(1)
             elapsed = max(time.perf_counter() - started, 1e-9)
             bar.set_postfix(docs_s=f"{summary.documents / elapsed:.2f}",
                             clauses_s=f"{summary.clauses / elapsed:.0f}", refresh=False)
         bar.close()
+        writer.restore_key_order()
+        errors.restore_key_order()
     summary.seconds = time.perf_counter() - started
+    summary.startup_seconds = max(0.0, first_ready - started_at) if todo else 0.0
     return summary
 
 
-def _results(paths: list[str], config: PipelineConfig, max_bytes: int, workers: int):
+def _account(summary: RunSummary, outcome: DocOutcome) -> None:
+    for name, seconds in outcome.stage_seconds.items():
+        summary.stage_seconds[name] = summary.stage_seconds.get(name, 0.0) + seconds
+    summary.peak_rss_mib[outcome.worker] = max(summary.peak_rss_mib.get(outcome.worker, 0.0),
+                                               round(outcome.peak_rss_mib, 1))
+
+
+def _outcomes(paths: list[str], config: PipelineConfig, max_bytes: int, workers: int) -> Iterator[DocOutcome]:
+    """A :class:`DocOutcome` per path: in input order from one process, in order of
+    completion from several (largest documents dealt out first)."""
     if workers <= 1 or len(paths) <= 1:
-        pipeline = build_pipeline(config)
-        for p in paths:
-            yield _serialise(process_path(pipeline, Path(p), max_bytes), pipeline)
+        runner = _DocumentRunner(config, max_bytes)
+        for index, path in enumerate(paths):
+            yield runner(index, path)
         return
     import multiprocessing as mp
 
     # 'spawn' keeps torch's and spaCy's threads out of forked children.
     ctx = mp.get_context("spawn")
     threads = max(1, (os.cpu_count() or 1) // workers)
+    largest_first = sorted(enumerate(paths), key=lambda job: -_size(job[1]))
     with ctx.Pool(workers, initializer=_worker_init, initargs=(config, max_bytes, threads)) as pool:
-        # imap keeps input order, so the output file is the same whatever the timing
-        yield from pool.imap(_worker_run, paths, chunksize=1)
+        yield from pool.imap_unordered(_worker_run, largest_first, chunksize=1)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:  # reading it will report the problem in its error record
+        return 0

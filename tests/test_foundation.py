@@ -121,6 +121,39 @@ def test_deterministic_byte_identical(tmp_path):
     assert outs[0] == outs[1]
 
 
+def test_workers_write_the_same_file_as_one_process(tmp_path, bad_files):
+    """Workers take the largest documents first and finish in any order; the finished
+    file is still in input order, byte for byte what one process writes, errors included."""
+    inputs = [CORPUS, bad_files["binary"], bad_files["empty"]]
+    runs = {}
+    for workers in (1, 2):
+        out = tmp_path / f"w{workers}.jsonl"
+        runs[workers] = run_batch(inputs, out, config=PipelineConfig(model_dir=None), workers=workers,
+                                  progress=False)
+    assert (tmp_path / "w1.jsonl").read_bytes() == (tmp_path / "w2.jsonl").read_bytes()
+    assert (tmp_path / "w1.errors.jsonl").read_bytes() == (tmp_path / "w2.errors.jsonl").read_bytes()
+    one, two = runs[1], runs[2]
+    assert (two.documents, two.failed, two.clauses) == (one.documents, one.failed, one.clauses) and one.failed == 2
+    assert len(two.peak_rss_mib) == 2 and os.getpid() not in two.peak_rss_mib
+    assert set(two.stage_seconds) == set(one.stage_seconds) >= {"segment", "entities", "classify"}
+    assert 0 < two.startup_seconds < two.seconds
+
+
+def test_restoring_input_order_keeps_a_resumed_prefix_first(tmp_path):
+    from pipeline.output import JsonlAppender
+
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"earlier": true}\n')
+    with JsonlAppender(out, resume=True) as writer:
+        for key in (2, 0, 1):
+            writer.write_lines([{"doc": key, "row": 0}, {"doc": key, "row": 1}], key=key)
+        writer.restore_key_order()
+    rows = read_jsonl(out)
+    assert rows[0] == {"earlier": True}
+    assert [(r["doc"], r["row"]) for r in rows[1:]] == [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (2, 1)]
+    assert not list(tmp_path.glob("*.reordering"))
+
+
 def test_clauses_format_has_one_row_per_clause(tmp_path):
     out = tmp_path / "rows.jsonl"
     run_batch([CORPUS / "001_35aa4428eebad88a.txt"], out, config=PipelineConfig(model_dir=None),
