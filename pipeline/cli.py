@@ -70,7 +70,8 @@ def run(
     backend: str = typer.Option("spacy", help="NER backend: spacy, or stanza (needs its models installed)."),
     resume: bool = typer.Option(False, help="Keep finished documents of an earlier, interrupted run."),
     max_bytes: int = typer.Option(16 * 1024 * 1024, help="Larger files are refused with an error record."),
-    workers: int = typer.Option(1, help="Worker processes (documents are spread across them)."),
+    workers: int = typer.Option(1, help="Worker processes, each with its own models; they take the "
+                                 "largest documents first, and the output keeps input order."),
     device: str = typer.Option("cpu", help="cpu or cuda, for the classifier."),
     dtype: str = typer.Option("auto", help="Classifier weights: auto (bfloat16 where the hardware has "
                              "bf16 units, same dev labels as float32), float32 or bfloat16."),

@@ -7,6 +7,7 @@ follows:" are decided by where they stand, not only by their words.
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
@@ -83,11 +84,13 @@ class ClauseModel:
 
     def __init__(self, model_dir: Path | str = DEFAULT_MODEL_DIR, device: str = "cpu",
                  dtype: str = "auto", batch_size: int = 32):
-        # oneDNN compiles a kernel per input shape and keeps 1,024 of them. Capping that at
-        # 64 saved about 0.2 GiB per worker but recompiled on most batches: batches are
-        # 32 pairs wide and one token width apart, so the shapes in use cycle through ~150
-        # widths per treaty. Over 12 ToTA treaties, 1,865 compilations (6.1 s of 79 s)
-        # against 439 (1.3 s) at the default; the default is kept.
+        # oneDNN compiles a kernel per input shape and keeps the last 1,024. Batches are 32
+        # pairs wide and one token width apart, so a treaty cycles through ~150 widths of
+        # a few kernels each. Over 12 ToTA treaties: at a cap of 64, 1,865 compilations
+        # (6.1 s of 79 s); at 256, 1,194 (4.6 s); at 512 and 1,024 alike, 439 (1.2 s).
+        # 512 holds those and keeps the cache's memory below the default's (full ToTA:
+        # 1.71 GiB per worker at 1,024). A user's own setting wins; read at the first kernel.
+        os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "512")
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
