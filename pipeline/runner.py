@@ -117,8 +117,12 @@ def ready_pipeline(config: PipelineConfig) -> Pipeline:
     from .reader import sha256_text
 
     pipeline = build_pipeline(config)
-    pipeline(Document(doc_id="warm-up", path="", text=WARM_UP_TEXT, text_sha256=sha256_text(WARM_UP_TEXT),
-                      provided={"text"}))
+    try:
+        pipeline(Document(doc_id="warm-up", path="", text=WARM_UP_TEXT, text_sha256=sha256_text(WARM_UP_TEXT),
+                          provided={"text"}))
+    except Exception as err:  # every document would fail the same way
+        raise PipelineError(f"the pipeline fails on a three-clause warm-up document: "
+                            f"{err.__class__.__name__}: {err}") from err
     for name in pipeline.timings:
         pipeline.timings[name] = 0.0
     return pipeline
@@ -148,17 +152,25 @@ class _DocumentRunner:
 
 
 # Worker processes build their own pipeline once (models are not shared across processes).
-_WORKER: dict[str, _DocumentRunner] = {}
+_WORKER: dict[str, Any] = {}
 
 
 def _worker_init(config: PipelineConfig, max_bytes: int, threads: int) -> None:
     import torch
 
     torch.set_num_threads(threads)
-    _WORKER["runner"] = _DocumentRunner(config, max_bytes)
+    try:
+        _WORKER["runner"] = _DocumentRunner(config, max_bytes)
+    except Exception as err:
+        # Raised here, it would make the pool start a new worker, fail again, and so on
+        # for ever; it is raised from the first job instead, which stops the batch.
+        _WORKER["setup_error"] = err if isinstance(err, PipelineError) else PipelineError(
+            f"a worker could not build the pipeline: {err.__class__.__name__}: {err}")
 
 
 def _worker_run(job: tuple[int, str]) -> DocOutcome:
+    if "setup_error" in _WORKER:
+        raise _WORKER["setup_error"]
     return _WORKER["runner"](*job)
 
 

@@ -139,6 +139,16 @@ def test_workers_write_the_same_file_as_one_process(tmp_path, bad_files):
     assert 0 < two.startup_seconds < two.seconds
 
 
+def test_workers_that_cannot_build_the_pipeline_stop_the_batch(tmp_path):
+    """Not a pool restarting failed workers for ever (that hung): the build error and
+    exit code 2, as from one process."""
+    cmd = SERVANDA + ["run", str(CORPUS), "--out", str(tmp_path / "out.jsonl"), "--model",
+                      str(tmp_path / "no-model"), "--workers", "2", "--no-progress"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 2
+    assert "no trained classifier" in done.stderr
+
+
 def test_restoring_input_order_keeps_a_resumed_prefix_first(tmp_path):
     from pipeline.output import JsonlAppender
 
