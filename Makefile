@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 SERVANDA := $(VENV)/bin/servanda
 MODEL := models/clause-minilm/model.safetensors
 OUT := out
-# One pipeline worker per core, at most 4 (each holds its own models: about 1.4 GiB).
+# One pipeline worker per core, at most 4 (each holds its own models: about 1.5 GiB).
 WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
 # The shared corpora (../shared) are read, never copied. A clone of a local checkout made
 # elsewhere (git clone . /tmp/x) finds them beside its origin; SERVANDA_SHARED overrides.

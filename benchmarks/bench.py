@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import sys
 import tempfile
 import time
@@ -32,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.classify.model import DEFAULT_MODEL_DIR  # noqa: E402
 from pipeline.gold import SHARED_CORPORA, reserved_ids  # noqa: E402
+from pipeline.memory import peak_rss_mib  # noqa: E402
 from pipeline.runner import PipelineConfig, run_batch  # noqa: E402
 
 TOTA = SHARED_CORPORA / "tota" / "txt"
@@ -52,7 +52,8 @@ def run_servanda(paths: list[Path], config: PipelineConfig, workers: int) -> dic
     with tempfile.TemporaryDirectory() as scratch:
         summary = run_batch(paths, Path(scratch) / "out.jsonl", config=config, workers=workers, progress=False)
     wall = summary.seconds
-    # stage seconds are summed over the workers, which ran side by side
+    # stage seconds are summed over the workers, which ran side by side; writing is done
+    # once, by the coordinating process
     stage_seconds = {"writing": summary.writing_seconds}
     for name, sec in summary.stage_seconds.items():
         group = STAGE_GROUPS.get(name, name)
@@ -192,7 +193,7 @@ def in_subprocess(fn, *args):
 def peak_memory(servanda: dict) -> dict:
     """Peak resident memory: this (coordinating) process and each pipeline worker. The
     total adds the peaks, an upper bound on what the run held at any one moment."""
-    own = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    own = peak_rss_mib()
     workers = servanda["peak_rss_mib_per_worker"]
     return {"main_process": own, "workers": workers, "total_upper_bound": round(own + sum(workers), 1)}
 

@@ -103,12 +103,13 @@ class JsonlAppender:
                 src.seek(offset)
                 while length > 0:
                     chunk = src.read(min(length, 1 << 24))
+                    if not chunk:
+                        raise OSError(f"{self.path} is shorter than what was written to it")
                     dst.write(chunk)
                     length -= len(chunk)
             dst.flush()
             os.fsync(dst.fileno())
         os.replace(tmp, self.path)
-        self.spans.sort()
 
     def close(self) -> None:
         os.close(self.fd)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from .output import FORMATS, JsonlAppender, clause_rows, document_record, error_record, finished_paths
-from .memory import release_free_memory
+from .memory import peak_rss_mib, release_free_memory
 from .reader import DEFAULT_MAX_BYTES, ReadError, iter_paths, read_document
 from .records import DocError, Document
 from .stages import Pipeline, PipelineError
@@ -137,8 +137,6 @@ class _DocumentRunner:
         self.ready_at = time.time()
 
     def __call__(self, index: int, path: str) -> DocOutcome:
-        import resource
-
         before = dict(self.pipeline.timings)
         result = process_path(self.pipeline, Path(path), self.max_bytes)
         if isinstance(result, DocError):
@@ -147,8 +145,7 @@ class _DocumentRunner:
             kind, record, chars = "doc", document_record(result, self.pipeline.versions), len(result.text)
         return DocOutcome(index, kind, record, chars,
                           {k: v - before.get(k, 0.0) for k, v in self.pipeline.timings.items()},
-                          os.getpid(), self.ready_at,
-                          resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+                          os.getpid(), self.ready_at, peak_rss_mib())
 
 
 # Worker processes build their own pipeline once (models are not shared across processes).
@@ -231,7 +228,7 @@ def _account(summary: RunSummary, outcome: DocOutcome) -> None:
     for name, seconds in outcome.stage_seconds.items():
         summary.stage_seconds[name] = summary.stage_seconds.get(name, 0.0) + seconds
     summary.peak_rss_mib[outcome.worker] = max(summary.peak_rss_mib.get(outcome.worker, 0.0),
-                                               round(outcome.peak_rss_mib, 1))
+                                               outcome.peak_rss_mib)
 
 
 def _outcomes(paths: list[str], config: PipelineConfig, max_bytes: int, workers: int) -> Iterator[DocOutcome]:
