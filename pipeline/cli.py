@@ -109,8 +109,13 @@ def train(
     out_dir: Path = typer.Option(None, help="Where to write the model (default models/clause-minilm)."),
     base_model: str = typer.Option("", help="Base encoder: a local path or hub name "
                                    "(default: the bundled all-MiniLM-L6-v2)."),
-    layers: int = typer.Option(0, help="Keep only the first N encoder layers (0: all); fewer layers "
-                               "classify faster (see README, Performance)."),
+    layers: int = typer.Option(0, help="Keep only N encoder layers (0: all; with --teacher, 3); fewer "
+                               "layers classify faster (see README, Performance)."),
+    teacher: Path = typer.Option(None, help="Distil: start from this fine-tuned classifier, keep --layers of "
+                                 "its layers evenly spaced, and learn its labels on unannotated ToTA "
+                                 "treaties besides the gold train split."),
+    teacher_documents: int = typer.Option(120, help="With --teacher: how many unannotated ToTA treaties it labels."),
+    teacher_per_document: int = typer.Option(500, help="With --teacher: at most this many clauses per treaty."),
     epochs: int = typer.Option(4, help="Training epochs."),
     batch_size: int = typer.Option(16, help="Batch size."),
     learning_rate: float = typer.Option(8e-5, help="Peak learning rate."),
@@ -125,6 +130,8 @@ def train(
     """Fine-tune the clause classifier on the gold set's train split.
 
     Example: servanda train --epochs 6   (writes models/clause-minilm/ with a model card)
+
+    Example: servanda train --teacher models/clause-minilm --layers 3 --epochs 2 --out-dir models/clause-minilm-l3
     """
     from .classify.card import write_model_card
     from .classify.model import DEFAULT_MODEL_DIR
@@ -133,7 +140,8 @@ def train(
     config = TrainConfig(base_model=base_model, out_dir=str(out_dir or DEFAULT_MODEL_DIR), layers=layers, epochs=epochs,
                          batch_size=batch_size, learning_rate=learning_rate, seed=seed, device=device,
                          weak_data=str(weak_data) if weak_data else None, weak_weight=weak_weight,
-                         max_train_examples=max_train_examples)
+                         max_train_examples=max_train_examples, teacher=str(teacher) if teacher else "",
+                         teacher_documents=teacher_documents, teacher_per_document=teacher_per_document)
     info = train_model(config, log=lambda m: typer.echo(m, err=True))
     if evaluate:
         write_model_card(Path(config.out_dir), info, log=lambda m: typer.echo(m, err=True))

@@ -29,6 +29,7 @@ def write_model_card(model_dir: Path, info: dict[str, Any], log=print) -> dict[s
         f"documents ({', '.join(f'{k}: {v}' for k, v in info['train_label_counts'].items())}); "
         f"languages {', '.join(cfg['languages'])}",
         f"- weak data: {cfg['weak_data'] or 'none'}",
+        *_distillation_lines(info),
         f"- hyper-parameters: epochs {cfg['epochs']}, batch {cfg['batch_size']}, lr {cfg['learning_rate']}, "
         f"weight decay {cfg['weight_decay']}, warm-up {cfg['warmup_ratio']}, seed {cfg['seed']}, "
         f"inverse-sqrt class weights: {cfg['class_weighting']}",
@@ -51,3 +52,14 @@ def write_model_card(model_dir: Path, info: dict[str, Any], log=print) -> dict[s
             lines.append("")
     (model_dir / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return info
+
+
+def _distillation_lines(info: dict[str, Any]) -> list[str]:
+    distil = info.get("distillation")
+    if not distil:
+        return []
+    counts = ", ".join(f"{k}: {v}" for k, v in distil["teacher_label_counts"].items())
+    return [f"- distilled from teacher {distil['teacher']} (its layers {distil['teacher_layers_kept']} kept), "
+            f"on its probabilities for {distil['teacher_labelled_clauses']} clauses of "
+            f"{len(distil['documents'])} unannotated ToTA treaties ({counts}) besides the gold train split; "
+            f"hidden-state loss weight {info['config'].get('hidden_weight', 0)}"]

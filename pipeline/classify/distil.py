@@ -1,0 +1,153 @@
+"""Distillation: a shallower student of the fine-tuned classifier, for faster runs.
+
+The student starts from the teacher itself, every other encoder layer kept (as
+DistilBERT starts from BERT), and learns from two sources at once: the gold train
+split's labels and the teacher's probabilities on clauses of unannotated ToTA treaties.
+Those treaties are chosen by a fixed seed among the English ones that are neither
+reserved (``RESERVED.txt``) nor in any gold split, so dev and test stay unseen and the
+reserved documents untouched. A student trained on the gold set alone (``--layers 3``)
+lost 6 points of dev macro-F1; the teacher's labels on tens of thousands of clauses are
+what lets a half-depth model follow it (README, Performance).
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .. import gold
+from ..records import LABELS
+
+# Which ToTA treaties the teacher labels: a seeded shuffle, so a retrain sees the same ones.
+DISTIL_SEED = 7
+
+
+def student_layers(teacher_layers: int, layers: int) -> list[int]:
+    """The teacher layers a ``layers``-deep student keeps: evenly spaced from the first,
+    (0, 2, 4) of 6, so each kept layer's input is close to what it was trained on."""
+    if not 0 < layers <= teacher_layers:
+        raise ValueError(f"a student needs 1..{teacher_layers} layers, not {layers}")
+    step = teacher_layers / layers
+    return [int(i * step) for i in range(layers)]
+
+
+def student_from(teacher_dir: Path | str, layers: int, keep: Optional[Sequence[int]] = None):
+    """A ``layers``-deep copy of the teacher: its embeddings, pooler and classifier head,
+    and the encoder layers ``keep`` (default :func:`student_layers`)."""
+    from transformers import AutoModelForSequenceClassification
+
+    teacher = AutoModelForSequenceClassification.from_pretrained(teacher_dir, use_safetensors=True)
+    keep = list(keep) if keep else student_layers(teacher.config.num_hidden_layers, layers)
+    student = AutoModelForSequenceClassification.from_pretrained(
+        teacher_dir, use_safetensors=True, num_hidden_layers=len(keep))
+    weights = teacher.state_dict()
+    picked = {}
+    for name in student.state_dict():
+        if ".layer." in name:  # encoder.layer.<i>.… ← encoder.layer.<keep[i]>.…
+            prefix, rest = name.split(".layer.", 1)
+            index, tail = rest.split(".", 1)
+            picked[name] = weights[f"{prefix}.layer.{keep[int(index)]}.{tail}"]
+        else:
+            picked[name] = weights[name]
+    student.load_state_dict(picked)
+    student.config.distilled_from_layers = keep
+    return student
+
+
+def distillation_documents(n: int, seed: int = DISTIL_SEED) -> list[Path]:
+    """``n`` English ToTA treaties that are neither reserved nor in the gold set."""
+    corpus = gold.SHARED_CORPORA / "tota"
+    excluded = gold.reserved_ids() | {Path(r["path"]).stem for r in gold.load_gold()} | {
+        r["doc_id"] for r in gold.load_gold()}
+    meta = [json.loads(line) for line in open(corpus / "meta.jsonl", encoding="utf-8") if line.strip()]
+    ids = sorted(m["doc_id"] for m in meta if m.get("lang") == "en" and m["doc_id"] not in excluded)
+    random.Random(seed).shuffle(ids)
+    return [corpus / "txt" / f"{doc_id}.txt" for doc_id in ids[:n]]
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(teacher_dir: str, threads: int) -> None:
+    import torch
+
+    from ..langid import ClauseLanguageIdentifier, LanguageIdentifier
+    from ..segment import Segmenter
+    from .model import ClauseModel
+
+    torch.set_num_threads(threads)
+    _WORKER["stages"] = [LanguageIdentifier(), Segmenter(), ClauseLanguageIdentifier()]
+    _WORKER["teacher"] = ClauseModel(teacher_dir)
+
+
+def _label_document(job: tuple[str, int]) -> list[dict]:
+    """The teacher's probabilities on (at most ``cap``, seeded sample) distinct English
+    (context, clause) pairs of one treaty, as the pipeline segments it."""
+    from ..reader import read_document
+    from .model import pair_of
+
+    path, cap = job
+    doc = read_document(Path(path))
+    for stage in _WORKER["stages"]:
+        doc = stage(doc)
+    # one clause per distinct (context, text) pair, as the classifier sees them at run time
+    by_pair = {}
+    for clause in doc.clauses:
+        if (clause.lang or doc.lang) == "en":
+            by_pair.setdefault(pair_of(clause), clause)
+    pairs = list(by_pair)
+    if cap and len(pairs) > cap:
+        pairs = random.Random(doc.doc_id).sample(pairs, cap)
+    rows = []
+    for pair, (label, _, probs) in zip(pairs, _WORKER["teacher"].predict_pairs(pairs)):
+        clause = by_pair[pair]
+        rows.append(dict(doc_id=doc.doc_id, text=pair[1], label=label, kind=clause.kind, heading=clause.heading,
+                         lead_in=clause.lead_in, in_preamble=clause.in_preamble, soft=probs))
+    return rows
+
+
+def teacher_labels(teacher_dir: Path | str, documents: Sequence[Path], per_document: int = 500,
+                   workers: int = 0) -> list[dict]:
+    """Teacher-labelled pairs of ``documents`` (document order, so the data is the same
+    however many workers label it)."""
+    import multiprocessing as mp
+
+    workers = workers or min(os.cpu_count() or 1, 4)
+    jobs = [(str(p), per_document) for p in documents]
+    with mp.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(str(teacher_dir), 1)) as pool:
+        per_doc = pool.map(_label_document, jobs, chunksize=1)
+    rows = [row for rows in per_doc for row in rows]
+    assert all(row["label"] in LABELS for row in rows)
+    return rows
+
+
+def hidden_targets(keep: Sequence[int], teacher_layers: int) -> list[int]:
+    """For each student layer, the teacher hidden state (index into ``hidden_states``,
+    0 = embeddings) its output should match: the input of the next kept teacher layer,
+    and the teacher's last layer for the student's last. Kept (0, 2, 4) of 6 → (2, 4, 6)."""
+    return [keep[i + 1] for i in range(len(keep) - 1)] + [teacher_layers]
+
+
+class HiddenStateTeacher:
+    """The teacher run beside a training student, whose layer outputs the student's match
+    (TinyBERT's intermediate-layer loss; both models have one width): the mean squared
+    distance over real tokens, summed over the student's layers."""
+
+    def __init__(self, teacher_dir: Path | str, student, device: str):
+        from transformers import AutoModelForSequenceClassification
+
+        self.model = AutoModelForSequenceClassification.from_pretrained(teacher_dir, use_safetensors=True)
+        self.model.eval().to(device)
+        self.targets = hidden_targets(student.config.distilled_from_layers, self.model.config.num_hidden_layers)
+
+    def loss(self, student_hidden, inputs):
+        import torch
+
+        with torch.no_grad():
+            teacher_hidden = self.model(**inputs, output_hidden_states=True).hidden_states
+        mask = inputs["attention_mask"].unsqueeze(-1).float()
+        per_layer = [(((student_hidden[i + 1].float() - teacher_hidden[t].float()) ** 2) * mask).sum()
+                     for i, t in enumerate(self.targets)]
+        return sum(per_layer) / (mask.sum() * student_hidden[0].shape[-1])
