@@ -187,7 +187,12 @@ def in_subprocess(fn, *args):
     import multiprocessing as mp
 
     with mp.get_context("spawn").Pool(1) as pool:
-        return pool.apply(fn, args)
+        result = pool.apply(fn, args)
+        # closed and joined, not terminated by the with-block: a terminated spawn pool
+        # leaves a semaphore for the resource tracker to warn about at exit
+        pool.close()
+        pool.join()
+    return result
 
 
 def peak_memory(servanda: dict) -> dict:
