@@ -7,7 +7,8 @@ Those treaties are chosen by a fixed seed among the English ones that are neithe
 reserved (``RESERVED.txt``) nor in any gold split, so dev and test stay unseen and the
 reserved documents untouched. A student trained on the gold set alone (``--layers 3``)
 lost 6 points of dev macro-F1; the teacher's labels on tens of thousands of clauses are
-what lets a half-depth model follow it (README, Performance).
+what lets a half-depth model follow it (README, Performance). The teacher's probabilities
+are its calibrated ones (its dev-fitted temperature applied), as it writes them at run time.
 """
 from __future__ import annotations
 

@@ -52,7 +52,7 @@ class TrainConfig:
     teacher: str = ""
     teacher_documents: int = 120
     teacher_per_document: int = 500
-    # weight of the student's layer outputs matching the teacher's (distil.hidden_state_loss)
+    # weight of the student's layer outputs matching the teacher's (distil.HiddenStateTeacher)
     hidden_weight: float = 1.0
     notes: list[str] = field(default_factory=list)
 
