@@ -70,6 +70,13 @@ def reserved_ids(path: Path = RESERVED_PATH) -> set[str]:
     return {l.strip() for l in path.read_text().splitlines() if l.strip() and not l.startswith("#")}
 
 
+def reserved_or_gold_ids() -> set[str]:
+    """File stems of the documents that training on unannotated text (weak labels, a
+    teacher's labels) must leave alone: the reserved ones and every gold document, so
+    that dev and test stay unseen."""
+    return reserved_ids() | {Path(r["path"]).stem for r in load_gold()}
+
+
 def load_jsonl(path: Path | str) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]

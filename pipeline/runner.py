@@ -16,7 +16,7 @@ from .output import FORMATS, JsonlAppender, clause_rows, document_record, error_
 from .memory import peak_rss_mib, release_free_memory
 from .reader import DEFAULT_MAX_BYTES, ReadError, iter_paths, read_document
 from .records import DocError, Document
-from .stages import Pipeline, PipelineError
+from .stages import Pipeline, PipelineError, Stage
 
 
 @dataclass(frozen=True)
@@ -29,17 +29,22 @@ class PipelineConfig:
     dtype: str = "auto"  # bfloat16 where the CPU/GPU has bf16 units, else float32
 
 
+def segmenting_stages() -> list[Stage]:
+    """The pipeline's first stages: language, clauses, clause language. What a classifier
+    sees at run time is made by these (training data for a student is made the same way)."""
+    from .langid import ClauseLanguageIdentifier, LanguageIdentifier
+    from .segment import Segmenter
+
+    return [LanguageIdentifier(), Segmenter(), ClauseLanguageIdentifier()]
+
+
 def build_pipeline(config: PipelineConfig = PipelineConfig()) -> Pipeline:
     from .classify import ClauseClassifier
     from .classify.attributes import CommitmentAttributes
     from .entities import EntityRecognizer, PartyResolver
-    from .langid import ClauseLanguageIdentifier, LanguageIdentifier
-    from .segment import Segmenter
 
     return Pipeline([
-        LanguageIdentifier(),
-        Segmenter(),
-        ClauseLanguageIdentifier(),
+        *segmenting_stages(),
         EntityRecognizer(backend=config.ner_backend),
         PartyResolver(),
         ClauseClassifier(config.model_dir, device=config.device, dtype=config.dtype),

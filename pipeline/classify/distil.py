@@ -34,12 +34,19 @@ def student_layers(teacher_layers: int, layers: int) -> list[int]:
     return [int(i * step) for i in range(layers)]
 
 
-def student_from(teacher_dir: Path | str, layers: int, keep: Optional[Sequence[int]] = None):
-    """A ``layers``-deep copy of the teacher: its embeddings, pooler and classifier head,
-    and the encoder layers ``keep`` (default :func:`student_layers`)."""
+def load_teacher(teacher_dir: Path | str):
     from transformers import AutoModelForSequenceClassification
 
-    teacher = AutoModelForSequenceClassification.from_pretrained(teacher_dir, use_safetensors=True)
+    return AutoModelForSequenceClassification.from_pretrained(teacher_dir, use_safetensors=True)
+
+
+def student_from(teacher_dir: Path | str, layers: int, keep: Optional[Sequence[int]] = None, teacher=None):
+    """A ``layers``-deep copy of the teacher: its embeddings, pooler and classifier head,
+    and the encoder layers ``keep`` (default :func:`student_layers`). ``teacher``: the
+    model already loaded from ``teacher_dir``, if the caller has it."""
+    from transformers import AutoModelForSequenceClassification
+
+    teacher = teacher if teacher is not None else load_teacher(teacher_dir)
     keep = list(keep) if keep else student_layers(teacher.config.num_hidden_layers, layers)
     student = AutoModelForSequenceClassification.from_pretrained(
         teacher_dir, use_safetensors=True, num_hidden_layers=len(keep))
@@ -60,8 +67,7 @@ def student_from(teacher_dir: Path | str, layers: int, keep: Optional[Sequence[i
 def distillation_documents(n: int, seed: int = DISTIL_SEED) -> list[Path]:
     """``n`` English ToTA treaties that are neither reserved nor in the gold set."""
     corpus = gold.SHARED_CORPORA / "tota"
-    excluded = gold.reserved_ids() | {Path(r["path"]).stem for r in gold.load_gold()} | {
-        r["doc_id"] for r in gold.load_gold()}
+    excluded = gold.reserved_or_gold_ids()
     meta = [json.loads(line) for line in open(corpus / "meta.jsonl", encoding="utf-8") if line.strip()]
     ids = sorted(m["doc_id"] for m in meta if m.get("lang") == "en" and m["doc_id"] not in excluded)
     random.Random(seed).shuffle(ids)
@@ -74,12 +80,12 @@ _WORKER: dict = {}
 def _init_worker(teacher_dir: str, threads: int) -> None:
     import torch
 
-    from ..langid import ClauseLanguageIdentifier, LanguageIdentifier
-    from ..segment import Segmenter
+    from ..runner import segmenting_stages
+    from ..stages import Pipeline
     from .model import ClauseModel
 
     torch.set_num_threads(threads)
-    _WORKER["stages"] = [LanguageIdentifier(), Segmenter(), ClauseLanguageIdentifier()]
+    _WORKER["segmenting"] = Pipeline(segmenting_stages())
     _WORKER["teacher"] = ClauseModel(teacher_dir)
 
 
@@ -90,9 +96,7 @@ def _label_document(job: tuple[str, int]) -> list[dict]:
     from .model import pair_of
 
     path, cap = job
-    doc = read_document(Path(path))
-    for stage in _WORKER["stages"]:
-        doc = stage(doc)
+    doc = _WORKER["segmenting"](read_document(Path(path)))
     # one clause per distinct (context, text) pair, as the classifier sees them at run time
     by_pair = {}
     for clause in doc.clauses:
@@ -136,10 +140,8 @@ class HiddenStateTeacher:
     (TinyBERT's intermediate-layer loss; both models have one width): the mean squared
     distance over real tokens, summed over the student's layers."""
 
-    def __init__(self, teacher_dir: Path | str, student, device: str):
-        from transformers import AutoModelForSequenceClassification
-
-        self.model = AutoModelForSequenceClassification.from_pretrained(teacher_dir, use_safetensors=True)
+    def __init__(self, teacher, student, device: str):
+        self.model = teacher
         self.model.eval().to(device)
         self.targets = hidden_targets(student.config.distilled_from_layers, self.model.config.num_hidden_layers)
 

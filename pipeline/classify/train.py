@@ -180,10 +180,11 @@ def _models(config: TrainConfig, base: str, label2id: dict[str, int], device: st
             base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=label2id,
             use_safetensors=True, **depth)
         return tokenizer, model, None
-    from .distil import HiddenStateTeacher, student_from
+    from .distil import HiddenStateTeacher, load_teacher, student_from
 
-    model = student_from(config.teacher, config.layers or 3)
-    hidden_teacher = HiddenStateTeacher(config.teacher, model, device) if config.hidden_weight else None
+    teacher = load_teacher(config.teacher)
+    model = student_from(config.teacher, config.layers or 3, teacher=teacher)
+    hidden_teacher = HiddenStateTeacher(teacher, model, device) if config.hidden_weight else None
     return tokenizer, model, hidden_teacher
 
 

@@ -24,7 +24,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterator, Optional
 
 from ..records import Clause
 
@@ -91,10 +91,10 @@ def weak_examples(tota_xml_dir: Path, excluded: set[str], per_document: int = 8,
             break
 
 
-def write_weak_data(out: Path, tota_xml_dir: Path, gold_paths: Iterable[str], **limits) -> Counter:
-    from ..gold import reserved_ids
+def write_weak_data(out: Path, tota_xml_dir: Path, **limits) -> Counter:
+    from ..gold import reserved_or_gold_ids
 
-    excluded = reserved_ids() | {Path(p).stem for p in gold_paths}
+    excluded = reserved_or_gold_ids()
     counts: Counter = Counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as fh:
