@@ -26,7 +26,7 @@ def write_model_card(model_dir: Path, info: dict[str, Any], log=print) -> dict[s
         f"- base model: {info['base_model']}",
         f"- trained: {info['date']} on {info['device']} in {info['train_seconds']} s; fingerprint {info['fingerprint']}",
         f"- data: gold train split, {info['train_examples']} clauses from {len(info['train_documents'])} "
-        f"documents ({', '.join(f'{k}: {v}' for k, v in info['train_label_counts'].items())}); "
+        f"documents ({_counts(info['train_label_counts'])}); "
         f"languages {', '.join(cfg['languages'])}",
         f"- weak data: {cfg['weak_data'] or 'none'}",
         *_distillation_lines(info),
@@ -58,8 +58,13 @@ def _distillation_lines(info: dict[str, Any]) -> list[str]:
     distil = info.get("distillation")
     if not distil:
         return []
-    counts = ", ".join(f"{k}: {v}" for k, v in distil["teacher_label_counts"].items())
     return [f"- distilled from teacher {distil['teacher']} (its layers {distil['teacher_layers_kept']} kept), "
             f"on its probabilities for {distil['teacher_labelled_clauses']} clauses of "
-            f"{len(distil['documents'])} unannotated ToTA treaties ({counts}) besides the gold train split; "
+            f"{len(distil['documents'])} unannotated ToTA treaties ({_counts(distil['teacher_label_counts'])}) "
+            f"besides the gold train split; "
             f"hidden-state loss weight {info['config'].get('hidden_weight', 0)}"]
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """Label counts as the card writes them: "commitment: 2219, recital: 899, …"."""
+    return ", ".join(f"{k}: {v}" for k, v in counts.items())

@@ -12,7 +12,6 @@ are its calibrated ones (its dev-fitted temperature applied), as it writes them 
 """
 from __future__ import annotations
 
-import json
 import os
 import random
 from pathlib import Path
@@ -68,7 +67,7 @@ def distillation_documents(n: int, seed: int = DISTIL_SEED) -> list[Path]:
     """``n`` English ToTA treaties that are neither reserved nor in the gold set."""
     corpus = gold.SHARED_CORPORA / "tota"
     excluded = gold.reserved_or_gold_ids()
-    meta = [json.loads(line) for line in open(corpus / "meta.jsonl", encoding="utf-8") if line.strip()]
+    meta = gold.load_jsonl(corpus / "meta.jsonl")
     ids = sorted(m["doc_id"] for m in meta if m.get("lang") == "en" and m["doc_id"] not in excluded)
     random.Random(seed).shuffle(ids)
     return [corpus / "txt" / f"{doc_id}.txt" for doc_id in ids[:n]]
