@@ -25,21 +25,30 @@ endif
 endif
 endif
 # Documents of the gold set (corpus/ and stand-off texts in ../shared), read from annotations/gold.jsonl.
-GOLD_DOCS = $(shell $(PY) -c "import os;from pipeline import gold;print(' '.join(sorted({p if os.path.exists(p) else str(gold.resolve_path(p)) for p in (r['path'] for r in gold.load_jsonl(gold.GOLD_PATH))})))")
+GOLD_DOCS = $(shell $(PY) -c "import os;from servanda import gold;print(' '.join(sorted({p if os.path.exists(p) else str(gold.resolve_path(p)) for p in (r['path'] for r in gold.load_gold())})))")
 
-.PHONY: install model model-fast run test bench clean
+.PHONY: install model model-fast run test test-fast lint bench clean
 
-$(VENV)/.installed: pyproject.toml
+# `make run` needs the pipeline, training and scoring (extra [train]); `make test` and
+# `make lint` need everything (extra [dev]), stanza and the linters included.
+$(VENV)/.venv:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	# torch first and pinned: the local CPU build; a looser pin would fetch a multi-GB CUDA build
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+$(VENV)/.installed-train: pyproject.toml $(VENV)/.venv
+	$(PY) -m pip install -q -e '.[train]'
+	touch $@
 
-$(MODEL): $(VENV)/.installed annotations/gold.jsonl
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.venv
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed-train
+
+install: $(VENV)/.installed-train
+
+$(MODEL): $(VENV)/.installed-train annotations/gold.jsonl
 	$(SERVANDA) train
 
 model: $(MODEL)
@@ -55,8 +64,17 @@ run: $(CLASSIFIER)/model.safetensors
 	$(SERVANDA) eval $(OUT)/pred.jsonl annotations/gold.jsonl --split dev --metrics $(OUT)/metrics.dev.json --report $(OUT)/report-dev
 	$(SERVANDA) eval $(OUT)/pred.jsonl annotations/gold.jsonl --split test --metrics $(OUT)/metrics.test.json --report $(OUT)/report-test
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed-dev
 	$(PY) -m pytest -q
+
+# Everything but the slow tests (training, kill -9, worker processes): under a minute.
+test-fast: $(VENV)/.installed-dev
+	$(PY) -m pytest -q -m "not slow"
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 bench: $(CLASSIFIER)/model.safetensors
 	$(PY) benchmarks/bench.py --model $(CLASSIFIER) $(BENCH_ARGS)

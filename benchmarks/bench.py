@@ -15,34 +15,38 @@ servanda pipeline also processes alone for a like-for-like ratio.
 Documents listed in ../shared/corpora/RESERVED.txt are skipped (they are kept for
 evaluation; this script reads that list at run time and names none of them).
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import os
 import platform
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from servanda.classify.model import DEFAULT_MODEL_DIR
+from servanda.memory import peak_rss_mib
+from servanda.paths import SHARED_CORPORA, reserved_ids
+from servanda.runner import PipelineConfig, run_batch
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from pipeline.classify.model import DEFAULT_MODEL_DIR  # noqa: E402
-from pipeline.gold import SHARED_CORPORA, reserved_ids  # noqa: E402
-from pipeline.memory import peak_rss_mib  # noqa: E402
-from pipeline.runner import PipelineConfig, run_batch  # noqa: E402
-
 TOTA = SHARED_CORPORA / "tota" / "txt"
-STAGE_GROUPS = {"language": "language_id", "clause_language": "language_id", "segment": "segmentation",
-                "entities": "ner", "parties": "ner", "classify": "classification", "attributes": "attributes"}
+STAGE_GROUPS = {
+    "language": "language_id",
+    "clause_language": "language_id",
+    "segment": "segmentation",
+    "entities": "ner",
+    "parties": "ner",
+    "classify": "classification",
+    "attributes": "attributes",
+}
 
 
 def documents(n: int | None) -> list[Path]:
     reserved = reserved_ids()
-    files = sorted((p for p in TOTA.glob("*.txt") if p.stem not in reserved),
-                   key=lambda p: int(p.stem.split("_")[1]))
+    files = sorted((p for p in TOTA.glob("*.txt") if p.stem not in reserved), key=lambda p: int(p.stem.split("_")[1]))
     return files[:n] if n else files
 
 
@@ -58,16 +62,23 @@ def run_servanda(paths: list[Path], config: PipelineConfig, workers: int) -> dic
     for name, sec in summary.stage_seconds.items():
         group = STAGE_GROUPS.get(name, name)
         stage_seconds[group] = stage_seconds.get(group, 0.0) + sec / workers
-    return {"docs": summary.documents, "chars": summary.characters, "clauses": summary.clauses,
-            "failed": summary.failed, "wall_s": round(wall, 2), "startup_s": round(summary.startup_seconds, 2),
-            # from the first worker with its models loaded to the end: what the baseline's
-            # timing covers too (it starts its clock after loading spaCy and the classifier)
-            "processing_s": round(wall - summary.startup_seconds, 2),
-            "docs_per_s": round(summary.documents / wall, 3), "chars_per_s": round(summary.characters / wall),
-            "clauses_per_s": round(summary.clauses / wall, 1),
-            "stage_wall_s_per_worker": {k: round(v, 2) for k, v in stage_seconds.items()},
-            # one worker runs inside this process, whose peak peak_memory() reports already
-            "peak_rss_mib_per_worker": [mib for pid, mib in summary.peak_rss_mib.items() if pid != os.getpid()]}
+    return {
+        "docs": summary.documents,
+        "chars": summary.characters,
+        "clauses": summary.clauses,
+        "failed": summary.failed,
+        "wall_s": round(wall, 2),
+        "startup_s": round(summary.startup_seconds, 2),
+        # from the first worker with its models loaded to the end: what the baseline's
+        # timing covers too (it starts its clock after loading spaCy and the classifier)
+        "processing_s": round(wall - summary.startup_seconds, 2),
+        "docs_per_s": round(summary.documents / wall, 3),
+        "chars_per_s": round(summary.characters / wall),
+        "clauses_per_s": round(summary.clauses / wall, 1),
+        "stage_wall_s_per_worker": {k: round(v, 2) for k, v in stage_seconds.items()},
+        # one worker runs inside this process, whose peak peak_memory() reports already
+        "peak_rss_mib_per_worker": [mib for pid, mib in summary.peak_rss_mib.items() if pid != os.getpid()],
+    }
 
 
 def run_baseline(paths: list[Path], model_dir: Path, device: str) -> dict:
@@ -90,16 +101,21 @@ def run_baseline(paths: list[Path], model_dir: Path, device: str) -> dict:
                 clauses += 1
         chars += len(text)
     wall = time.perf_counter() - started
-    return {"docs": len(paths), "chars": chars, "clauses": clauses, "wall_s": round(wall, 2),
-            "chars_per_s": round(chars / wall), "clauses_per_s": round(clauses / wall, 1)}
+    return {
+        "docs": len(paths),
+        "chars": chars,
+        "clauses": clauses,
+        "wall_s": round(wall, 2),
+        "chars_per_s": round(chars / wall),
+        "clauses_per_s": round(clauses / wall, 1),
+    }
 
 
 def encoder_flops_per_token(model, seq_len: float) -> float:
     """Forward FLOPs per token of a BERT-style encoder: 2 × the weights each token goes
     through (all but the embedding tables) plus attention scores and mixing (4 × d × seq)."""
     cfg = model.config
-    dense = sum(p.numel() for n, p in model.named_parameters()
-                if p.dim() == 2 and "embeddings" not in n)
+    dense = sum(p.numel() for n, p in model.named_parameters() if p.dim() == 2 and "embeddings" not in n)
     return 2 * dense + cfg.num_hidden_layers * 4 * cfg.hidden_size * seq_len
 
 
@@ -122,7 +138,7 @@ def measured_gemm_peak(dtype, device: str, n: int = 2048, repeats: int = 5, tria
             a @ b
         if device == "cuda":
             torch.cuda.synchronize()
-        best = max(best, 2 * n ** 3 * repeats / (time.perf_counter() - started))
+        best = max(best, 2 * n**3 * repeats / (time.perf_counter() - started))
     return best
 
 
@@ -131,10 +147,10 @@ def classifier_roofline(paths: list[Path], model_dir: Path, device: str, n_claus
     FLOP/s, and that as a share of the measured matrix-product peak."""
     import torch
 
-    from pipeline.classify.model import ClauseModel, encode_pairs, pair_of
-    from pipeline.langid import LanguageIdentifier
-    from pipeline.reader import read_document
-    from pipeline.segment import Segmenter
+    from servanda.classify.model import ClauseModel, encode_pairs, pair_of
+    from servanda.langid import LanguageIdentifier
+    from servanda.reader import read_document
+    from servanda.segment import Segmenter
 
     pairs = []
     lang_id, segmenter = LanguageIdentifier(), Segmenter()
@@ -158,11 +174,15 @@ def classifier_roofline(paths: list[Path], model_dir: Path, device: str, n_claus
         seconds = time.perf_counter() - started
         flops = encoder_flops_per_token(model.model, mean_len) * tokens
         peak = measured_gemm_peak(dtype, device)
-        out[dtype_name] = {"tokens": tokens, "seconds": round(seconds, 3),
-                           "tokens_per_s": round(tokens / seconds), "clauses_per_s": round(len(pairs) / seconds, 1),
-                           "achieved_gflops": round(flops / seconds / 1e9, 1),
-                           "gemm_peak_gflops": round(peak / 1e9, 1),
-                           "share_of_gemm_peak": round(flops / seconds / peak, 3)}
+        out[dtype_name] = {
+            "tokens": tokens,
+            "seconds": round(seconds, 3),
+            "tokens_per_s": round(tokens / seconds),
+            "clauses_per_s": round(len(pairs) / seconds, 1),
+            "achieved_gflops": round(flops / seconds / 1e9, 1),
+            "gemm_peak_gflops": round(peak / 1e9, 1),
+            "share_of_gemm_peak": round(flops / seconds / peak, 3),
+        }
     return out
 
 
@@ -174,8 +194,13 @@ def machine(device: str) -> dict:
         cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    info = {"cores": os.cpu_count(), "cpu": cpu, "torch": torch.__version__, "torch_threads": torch.get_num_threads(),
-            "python": platform.python_version()}
+    info = {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "torch": torch.__version__,
+        "torch_threads": torch.get_num_threads(),
+        "python": platform.python_version(),
+    }
     if device == "cuda" and torch.cuda.is_available():
         info["gpu"] = torch.cuda.get_device_name(0)
     return info
@@ -211,54 +236,68 @@ def main() -> None:
     ap.add_argument("--dtype", default="auto", help="auto, float32 or bfloat16 classifier weights")
     ap.add_argument("--model", default=str(DEFAULT_MODEL_DIR))
     ap.add_argument("--baseline-docs", type=int, default=10, help="0 skips the baseline")
-    ap.add_argument("--roofline-clauses", type=int, default=2048,
-                    help="clauses for the classifier-stage compute measurement (0 skips it)")
+    ap.add_argument(
+        "--roofline-clauses",
+        type=int,
+        default=2048,
+        help="clauses for the classifier-stage compute measurement (0 skips it)",
+    )
     ap.add_argument("--skip-pipeline", action="store_true", help="only the classifier-stage measurement")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "latest.json"))
     args = ap.parse_args()
 
     paths = documents(args.docs)
     config = PipelineConfig(model_dir=args.model, device=args.device, dtype=args.dtype)
-    result = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": machine(args.device),
-              "config": {"workers": args.workers, "device": args.device, "dtype": args.dtype,
-                         "model": Path(args.model).name},
-              }
+    result = {
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "machine": machine(args.device),
+        "config": {"workers": args.workers, "device": args.device, "dtype": args.dtype, "model": Path(args.model).name},
+    }
     if args.roofline_clauses:
-        result["classifier_stage"] = in_subprocess(classifier_roofline, paths, Path(args.model), args.device,
-                                                   args.roofline_clauses)
+        result["classifier_stage"] = in_subprocess(
+            classifier_roofline, paths, Path(args.model), args.device, args.roofline_clauses
+        )
         for name in ("float32", "bfloat16"):
             r = result["classifier_stage"][name]
-            print(f"classifier {name}: {r['tokens_per_s']:,} tokens/s, {r['achieved_gflops']} GFLOP/s = "
-                  f"{r['share_of_gemm_peak']:.1%} of a {r['gemm_peak_gflops']} GFLOP/s {name} matrix product")
+            print(
+                f"classifier {name}: {r['tokens_per_s']:,} tokens/s, {r['achieved_gflops']} GFLOP/s = "
+                f"{r['share_of_gemm_peak']:.1%} of a {r['gemm_peak_gflops']} GFLOP/s {name} matrix product"
+            )
     if args.skip_pipeline:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
         return
     result["servanda"] = run_servanda(paths, config, args.workers)
     if args.baseline_docs:
-        subset = paths[:args.baseline_docs]
-        result["subset"] = {"docs": len(subset), "chars": sum(len(p.read_text(encoding='utf-8')) for p in subset)}
+        subset = paths[: args.baseline_docs]
+        result["subset"] = {"docs": len(subset), "chars": sum(len(p.read_text(encoding="utf-8")) for p in subset)}
         result["servanda_subset"] = run_servanda(subset, config, args.workers)
         result["baseline_subset"] = in_subprocess(run_baseline, subset, Path(args.model), args.device)
         # like for like: neither side's model loading counted (end to end, start-up included,
         # is in speedup_vs_baseline_with_startup)
-        result["speedup_vs_baseline"] = round(result["baseline_subset"]["wall_s"]
-                                              / result["servanda_subset"]["processing_s"], 2)
-        result["speedup_vs_baseline_with_startup"] = round(result["baseline_subset"]["wall_s"]
-                                                           / result["servanda_subset"]["wall_s"], 2)
+        result["speedup_vs_baseline"] = round(
+            result["baseline_subset"]["wall_s"] / result["servanda_subset"]["processing_s"], 2
+        )
+        result["speedup_vs_baseline_with_startup"] = round(
+            result["baseline_subset"]["wall_s"] / result["servanda_subset"]["wall_s"], 2
+        )
     result["peak_rss_mib"] = peak_memory(result["servanda"])
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n")
     s = result["servanda"]
-    print(f"servanda: {s['docs']} docs, {s['chars']:,} chars, {s['clauses']:,} clauses in {s['wall_s']} s "
-          f"-> {s['docs_per_s']} docs/s, {s['chars_per_s']:,} chars/s, {s['clauses_per_s']} clauses/s")
+    print(
+        f"servanda: {s['docs']} docs, {s['chars']:,} chars, {s['clauses']:,} clauses in {s['wall_s']} s "
+        f"-> {s['docs_per_s']} docs/s, {s['chars_per_s']:,} chars/s, {s['clauses_per_s']} clauses/s"
+    )
     print("stage wall s (per worker): " + ", ".join(f"{k} {v}" for k, v in s["stage_wall_s_per_worker"].items()))
     if "baseline_subset" in result:
         b, o = result["baseline_subset"], result["servanda_subset"]
-        print(f"subset of {b['docs']} docs: baseline {b['wall_s']} s ({b['chars_per_s']:,} chars/s), "
-              f"servanda {o['processing_s']} s + {o['startup_s']} s start-up: {result['speedup_vs_baseline']}x "
-              f"({result['speedup_vs_baseline_with_startup']}x with start-up)")
+        print(
+            f"subset of {b['docs']} docs: baseline {b['wall_s']} s ({b['chars_per_s']:,} chars/s), "
+            f"servanda {o['processing_s']} s + {o['startup_s']} s start-up: {result['speedup_vs_baseline']}x "
+            f"({result['speedup_vs_baseline_with_startup']}x with start-up)"
+        )
     print(f"peak RSS MiB: {result['peak_rss_mib']}; machine: {result['machine']}")
     print(f"-> {out}")
 

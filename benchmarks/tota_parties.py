@@ -16,6 +16,7 @@ pipeline, names the state that signed (``SCG``).
 Documents listed in ../shared/corpora/RESERVED.txt are skipped (evaluation only;
 this script reads that list at run time and names none of them).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,11 +28,10 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from servanda.jsonl import read_jsonl
+from servanda.paths import SHARED_CORPORA, reserved_ids
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from pipeline.gold import SHARED_CORPORA, reserved_ids  # noqa: E402
-
 TOTA = SHARED_CORPORA / "tota"
 TOTA_TO_GUIDE = {"RKS": "XKX"}
 EU_MEMBERS_MIN = 5  # a gold set this large with EU members is an expanded "EU" party
@@ -40,7 +40,7 @@ HISTORIC = {"YUG", "SCG", "SUN", "CSK"}
 
 def bilateral_rows(limit: int | None = None) -> list[dict]:
     skip = reserved_ids()
-    rows = [json.loads(l) for l in (TOTA / "meta.jsonl").read_text().splitlines() if l.strip()]
+    rows = read_jsonl(TOTA / "meta.jsonl")
     rows = [r for r in rows if r["composition"] == "Bilateral" and r["doc_id"] not in skip]
     return rows[:limit] if limit else rows
 
@@ -50,27 +50,36 @@ def gold_parties(row: dict) -> list[str]:
 
 
 def comparable(pred: list[str]) -> list[str]:
-    from pipeline.entities.gazetteer import historic_successors
+    from servanda.entities.gazetteer import historic_successors
 
     succ = historic_successors()
     return sorted({s for p in pred for s in succ.get(p, [p])})
 
 
 def _run_chunk(doc_ids: list[str]) -> list[dict]:
-    from pipeline.entities import EntityRecognizer, PartyResolver
-    from pipeline.langid import LanguageIdentifier
-    from pipeline.reader import read_document
-    from pipeline.segment import Segmenter
-    from pipeline.stages import Pipeline
+    from servanda.entities import EntityRecognizer, PartyResolver
+    from servanda.langid import LanguageIdentifier
+    from servanda.reader import read_document
+    from servanda.segment import Segmenter
+    from servanda.stages import Pipeline
 
     pipeline = Pipeline([LanguageIdentifier(), Segmenter(), EntityRecognizer(), PartyResolver()])
     out = []
     for doc_id in doc_ids:
         doc = pipeline(read_document(TOTA / "txt" / f"{doc_id}.txt"))
         mentioned = Counter(e.id for e in doc.entities if e.id and e.label != "OFFICIAL")
-        out.append({"doc_id": doc_id, "lang": doc.lang, "chars": len(doc.text), "predicted": doc.parties,
-                    "source": doc.meta.get("parties_source"), "mentioned": dict(mentioned),
-                    "text_head": doc.text[:3000], "text_tail": doc.text[-3000:]})
+        out.append(
+            {
+                "doc_id": doc_id,
+                "lang": doc.lang,
+                "chars": len(doc.text),
+                "predicted": doc.parties,
+                "source": doc.meta.get("parties_source"),
+                "mentioned": dict(mentioned),
+                "text_head": doc.text[:3000],
+                "text_tail": doc.text[-3000:],
+            }
+        )
     out[-1]["timings"] = dict(pipeline.timings) if out else {}
     return out
 
@@ -118,7 +127,7 @@ def main() -> int:
     rows = bilateral_rows(args.limit)
     started = time.perf_counter()
     ids = [r["doc_id"] for r in sorted(rows, key=lambda r: -r["chars"])]
-    chunks = [ids[k::args.workers] for k in range(args.workers)]
+    chunks = [ids[k :: args.workers] for k in range(args.workers)]
     if args.workers > 1:
         import multiprocessing as mp
 
@@ -134,8 +143,16 @@ def main() -> int:
         res = by_id[row["doc_id"]]
         gold, pred = gold_parties(row), comparable(res["predicted"])
         ok = gold == pred
-        rec = {"doc_id": row["doc_id"], "name": row["name"], "lang": res["lang"], "gold": gold,
-               "predicted": res["predicted"], "compared_as": pred, "correct": ok, "source": res["source"]}
+        rec = {
+            "doc_id": row["doc_id"],
+            "name": row["name"],
+            "lang": res["lang"],
+            "gold": gold,
+            "predicted": res["predicted"],
+            "compared_as": pred,
+            "correct": ok,
+            "source": res["source"],
+        }
         if not ok:
             rec["category"] = categorise(row, res)
             misses.append(rec)
@@ -147,13 +164,19 @@ def main() -> int:
     n, correct = len(records), sum(r["correct"] for r in records)
     accuracy = correct / n if n else 0.0
     print(f"ToTA bilateral treaties: {n} (reserved documents skipped)")
-    print(f"party-set accuracy: {correct}/{n} = {accuracy:.3f}   wall {wall:.1f}s, "
-          f"{sum(r['chars'] for r in results) / 1e6:.1f}M characters")
+    print(
+        f"party-set accuracy: {correct}/{n} = {accuracy:.3f}   wall {wall:.1f}s, "
+        f"{sum(r['chars'] for r in results) / 1e6:.1f}M characters"
+    )
     print("stage seconds (all workers):", {k: round(v, 1) for k, v in stage_seconds.items()})
     print("evidence used:", dict(Counter(r["source"] for r in records).most_common()))
-    print("accuracy by evidence:", {s: f"{sum(r['correct'] for r in records if r['source'] == s)}/"
-                                    f"{sum(1 for r in records if r['source'] == s)}"
-                                    for s, _ in Counter(r["source"] for r in records).most_common()})
+    print(
+        "accuracy by evidence:",
+        {
+            s: f"{sum(r['correct'] for r in records if r['source'] == s)}/{sum(1 for r in records if r['source'] == s)}"
+            for s, _ in Counter(r["source"] for r in records).most_common()
+        },
+    )
     categories = Counter(m["category"] for m in misses)
     print(f"misses: {len(misses)}")
     for cat, k in categories.most_common():
@@ -163,14 +186,27 @@ def main() -> int:
                 print(f"         {m['doc_id']:8s} {m['name'][:48]:48s} gold={m['gold']} predicted={m['predicted']}")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({
-        "task": "party-set accuracy, ToTA composition == 'Bilateral', parties_original",
-        "documents": n, "correct": correct, "accuracy": round(accuracy, 4), "wall_seconds": round(wall, 1),
-        "stage_seconds": {k: round(v, 1) for k, v in stage_seconds.items()},
-        "id_mapping": {"gold": TOTA_TO_GUIDE, "predicted": "historic states → successors (data/states.json)"},
-        "evidence": dict(Counter(r["source"] for r in records)),
-        "miss_categories": dict(categories), "misses": misses, "documents_detail": records,
-    }, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(
+        json.dumps(
+            {
+                "task": "party-set accuracy, ToTA composition == 'Bilateral', parties_original",
+                "documents": n,
+                "correct": correct,
+                "accuracy": round(accuracy, 4),
+                "wall_seconds": round(wall, 1),
+                "stage_seconds": {k: round(v, 1) for k, v in stage_seconds.items()},
+                "id_mapping": {"gold": TOTA_TO_GUIDE, "predicted": "historic states → successors (data/states.json)"},
+                "evidence": dict(Counter(r["source"] for r in records)),
+                "miss_categories": dict(categories),
+                "misses": misses,
+                "documents_detail": records,
+            },
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {out}")
     return 0
 

@@ -5,10 +5,12 @@ megabyte at once, so it stays fast on long treaties. Clauses are decided one by
 one so that a Ukrainian title quoted in an English treaty gets ``uk``; clauses too
 short to judge (numbers, names, "Read next") inherit the document's language.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Optional, Sequence
+from collections.abc import Sequence
+from functools import cache
+from typing import Optional
 
 from .records import Document
 from .stages import Stage
@@ -22,7 +24,7 @@ SAMPLE_CHARS = 2000
 MIN_CLAUSE_LETTERS = 20  # below this, lingua's guess is noise; inherit the document's
 
 
-@lru_cache(maxsize=None)
+@cache
 def _detector(codes: tuple[str, ...]):
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
@@ -38,7 +40,7 @@ def _samples(text: str, n: int = 3, size: int = SAMPLE_CHARS) -> list[str]:
     if len(text) <= n * size:
         return [text]
     step = (len(text) - size) // (n - 1)
-    return [text[i * step:i * step + size] for i in range(n)]
+    return [text[i * step : i * step + size] for i in range(n)]
 
 
 def _letters(text: str) -> int:

@@ -5,6 +5,7 @@ glibc keeps freed heap pages for reuse. The classifier's batches come in ever-ne
 grew by 0.8 GiB within one 5,300-clause treaty and stayed there. ``malloc_trim`` returns
 the free pages; it costs about 1 ms a call (0.11 s over 93 batches) against a batch's 100 ms.
 """
+
 from __future__ import annotations
 
 import resource

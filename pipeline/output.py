@@ -4,15 +4,18 @@ Each finished document goes to disk as whole lines in one ``os.write`` call and 
 flushed before the next document starts, so a run killed at any moment leaves at
 most one torn tail, which ``--resume`` cuts off before carrying on.
 """
+
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from . import SCHEMA_VERSION, __version__
+from .jsonl import dumps, read_jsonl
 from .records import DocError, Document
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "output.schema.json"
@@ -43,18 +46,30 @@ def clause_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     n = len(record["clauses"])
     rows = []
     for i, clause in enumerate(record["clauses"]):
-        row = {"doc_id": record["doc_id"], "path": record["path"], "text_sha256": record["text_sha256"],
-               "doc_lang": record["lang"], "parties": record["parties"], "clause_index": i, "n_clauses": n}
+        row = {
+            "doc_id": record["doc_id"],
+            "path": record["path"],
+            "text_sha256": record["text_sha256"],
+            "doc_lang": record["lang"],
+            "parties": record["parties"],
+            "clause_index": i,
+            "n_clauses": n,
+        }
         row.update(clause)
         rows.append(row)
     if not rows:  # keep a marker row so that resume knows the document is done
-        rows.append({"doc_id": record["doc_id"], "path": record["path"], "text_sha256": record["text_sha256"],
-                     "doc_lang": record["lang"], "parties": record["parties"], "clause_index": -1, "n_clauses": 0})
+        rows.append(
+            {
+                "doc_id": record["doc_id"],
+                "path": record["path"],
+                "text_sha256": record["text_sha256"],
+                "doc_lang": record["lang"],
+                "parties": record["parties"],
+                "clause_index": -1,
+                "n_clauses": 0,
+            }
+        )
     return rows
-
-
-def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 @lru_cache(maxsize=1)
@@ -65,10 +80,8 @@ def schema_validator():
 
 
 class JsonlAppender:
-    """Append-only JSONL file written one whole record group per system call.
-
-    Groups written with a ``key`` (their place in the input order) can be put back in
-    key order once all are written, by :meth:`restore_key_order`."""
+    """Append-only JSONL file written one whole record group per system call, each
+    followed by an ``fsync``: a kill at any moment loses no finished group."""
 
     def __init__(self, path: Path, resume: bool):
         self.path = path
@@ -77,39 +90,14 @@ class JsonlAppender:
         if resume:
             truncate_torn_tail(path)
         self.fd = os.open(path, flags, 0o644)
-        self.start = self.position = os.lseek(self.fd, 0, os.SEEK_END)
-        self.spans: list[tuple[int, int, int]] = []  # (key, offset, length)
 
-    def write_lines(self, objs: Iterable[Any], key: Optional[int] = None) -> None:
+    def write_lines(self, objs: Iterable[Any]) -> None:
         data = "".join(dumps(o) + "\n" for o in objs).encode("utf-8")
-        if key is not None:
-            self.spans.append((key, self.position, len(data)))
         view = memoryview(data)
         while view:
             n = os.write(self.fd, view)
             view = view[n:]
-        self.position += len(data)
         os.fsync(self.fd)
-
-    def restore_key_order(self) -> None:
-        """Rewrite the keyed groups in key order (what came before them stays first); the
-        last call on this appender. The file is replaced in one rename, so a kill midway
-        leaves the unordered file whole."""
-        if all(a[0] < b[0] for a, b in zip(self.spans, self.spans[1:])):
-            return
-        tmp = self.path.with_name(self.path.name + ".reordering")
-        with open(self.path, "rb") as src, open(tmp, "wb") as dst:
-            for _, offset, length in [(None, 0, self.start)] + sorted(self.spans):
-                src.seek(offset)
-                while length > 0:
-                    chunk = src.read(min(length, 1 << 24))
-                    if not chunk:
-                        raise OSError(f"{self.path} is shorter than what was written to it")
-                    dst.write(chunk)
-                    length -= len(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
-        os.replace(tmp, self.path)
 
     def close(self) -> None:
         os.close(self.fd)
@@ -119,6 +107,37 @@ class JsonlAppender:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def restore_input_order(path: Path, order: dict[str, int]) -> None:
+    """Rewrite ``path`` with its record groups (consecutive lines of one document, by
+    their ``path`` field) in input order, ``order`` giving each document's place; lines
+    of documents not in ``order`` keep their place at the front. The file is replaced in
+    one rename, so a kill midway leaves the unordered file whole."""
+    groups: list[tuple[int, int, int]] = []  # (place, offset, length)
+    offset = 0
+    with open(path, "rb") as fh:
+        for raw in fh:
+            key = order.get(json.loads(raw).get("path"), -1)
+            if groups and groups[-1][0] == key and groups[-1][1] + groups[-1][2] == offset:
+                place, start, length = groups[-1]
+                groups[-1] = (place, start, length + len(raw))
+            else:
+                groups.append((key, offset, len(raw)))
+            offset += len(raw)
+    if all(a[0] <= b[0] for a, b in zip(groups, groups[1:])):
+        return
+    tmp = path.with_name(path.name + ".reordering")
+    with open(path, "rb") as src, open(tmp, "wb") as dst:
+        for _, start, length in sorted(groups, key=lambda g: g[0]):  # stable: ties keep file order
+            src.seek(start)
+            data = src.read(length)
+            if len(data) != length:
+                raise OSError(f"{path} is shorter than what was written to it")
+            dst.write(data)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.replace(tmp, path)
 
 
 def truncate_torn_tail(path: Path) -> None:
@@ -140,12 +159,12 @@ def finished_paths(out_path: Path, errors_path: Path, fmt: str) -> set[str]:
     done: set[str] = set()
     truncate_torn_tail(errors_path)
     if errors_path.exists():
-        done |= {json.loads(line)["path"] for line in errors_path.open(encoding="utf-8") if line.strip()}
+        done |= {r["path"] for r in read_jsonl(errors_path)}
     if not out_path.exists():
         return done
     truncate_torn_tail(out_path)
     if fmt == "documents":
-        done |= {json.loads(line)["path"] for line in out_path.open(encoding="utf-8") if line.strip()}
+        done |= {r["path"] for r in read_jsonl(out_path)}
         return done
     counts: dict[str, int] = {}
     expected: dict[str, int] = {}

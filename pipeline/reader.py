@@ -4,12 +4,16 @@ A file that cannot be a document (empty, binary, not UTF-8, over the size limit,
 unreadable, malformed XML) raises :class:`ReadError` with a reason a user can act on;
 the batch runner records it and goes on with the next file.
 """
+
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Optional
 
 from defusedxml import ElementTree as SafeET  # refuses entity-expansion and external entities
 
@@ -27,30 +31,112 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def iter_paths(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Files named directly, and every .txt/.md/.xml below named directories, sorted
-    so a run's order (and so its output) is deterministic. A file reached twice (named
-    and inside a named directory, or through two spellings) is listed once: the output
-    has one record per document."""
+# Formats a later ingest stage will read; named directly, they are refused with a reason
+# (not read as text with their markup), inside folders they are skipped and listed.
+NOT_YET = {
+    ".pdf": "PDF",
+    ".docx": "Word (DOCX)",
+    ".doc": "Word",
+    ".html": "HTML",
+    ".htm": "HTML",
+    ".odt": "OpenDocument",
+    ".rtf": "RTF",
+}
+
+
+# A corpus folder's own documentation (sources, licence) is not one of its documents.
+FOLDER_DOCUMENTATION = {"SOURCES.MD", "README.MD", "LICENSE", "LICENSE.MD", "LICENSE.TXT"}
+
+
+@dataclass
+class Inputs:
+    """What a batch will read: documents in a fixed order, each with its document id,
+    and the files under named folders that were passed over (with the reason)."""
+
+    paths: list[Path] = field(default_factory=list)
+    doc_ids: dict[str, str] = field(default_factory=dict)  # str(path) -> doc_id
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+
+
+def collect_inputs(inputs: Iterable[str | os.PathLike]) -> Inputs:
+    """Files named directly, and every .txt/.md/.xml below named folders, in sorted order
+    (so a run's output is deterministic). A file reached twice is listed once. Links
+    that cannot be followed (dangling, looping) and unreadable folders are listed too,
+    so that they get an error record rather than silence. Raises ``FileNotFoundError``
+    for an input that does not exist at all."""
+    found = Inputs()
     seen: set[str] = set()
-    for path in _candidates(inputs):
-        key = os.path.normcase(os.path.abspath(path))
-        if key not in seen:
-            seen.add(key)
-            yield path
-
-
-def _candidates(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
     for item in inputs:
         path = Path(item)
-        if path.is_dir():
-            for sub in sorted(path.rglob("*")):
-                # a broken link is listed too, so that it gets an error record, not silence
-                if (sub.is_file() or sub.is_symlink()) and sub.suffix.lower() in SUFFIXES \
-                        and not sub.name.startswith("."):
-                    yield sub
-        else:
+        if not path.exists() and not path.is_symlink():
+            raise FileNotFoundError(f"input not found: {path}")
+        candidates = _walk(path, found.skipped) if path.is_dir() else [path]
+        for candidate in candidates:
+            key = os.path.normcase(os.path.abspath(candidate))
+            if key not in seen:
+                seen.add(key)
+                found.paths.append(candidate)
+    found.doc_ids = document_ids(found.paths)
+    return found
+
+
+def iter_paths(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """The document paths of :func:`collect_inputs`, in order."""
+    yield from collect_inputs(inputs).paths
+
+
+def _walk(folder: Path, skipped: list[tuple[str, str]]) -> Iterator[Path]:
+    """Documents below ``folder``, sorted, without following links to folders (a link
+    loop would never end); a link that points nowhere or round in a loop is yielded, and
+    reading it reports the problem."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except PermissionError:
+        yield folder  # reading it reports "permission denied"
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        if entry.name.upper() in FOLDER_DOCUMENTATION:
+            skipped.append((str(path), "the folder's documentation, not a document"))
+            continue
+        if entry.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # dangling, or a loop
+                yield path
+                continue
+            if target.is_dir():
+                skipped.append((str(path), "link to a folder (not followed)"))
+                continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path, skipped)
+        elif path.suffix.lower() in SUFFIXES:
             yield path
+        elif path.suffix.lower() in NOT_YET:
+            skipped.append((str(path), f"{NOT_YET[path.suffix.lower()]} is not supported yet; convert it to text"))
+        else:
+            skipped.append((str(path), f"not a document type servanda reads ({', '.join(SUFFIXES)})"))
+
+
+def document_ids(paths: list[Path]) -> dict[str, str]:
+    """A document id per path: the file name without its extension, as the gold set
+    names documents; where two inputs share a name, each gets its path relative to the
+    inputs' common folder instead (``a/report``, ``b/report``), so ids stay unique."""
+    stems: dict[str, list[Path]] = {}
+    for p in paths:
+        stems.setdefault(p.stem, []).append(p)
+    ids = {}
+    for stem, group in stems.items():
+        if len(group) == 1:
+            ids[str(group[0])] = stem
+            continue
+        absolute = [os.path.abspath(p) for p in group]
+        root = os.path.commonpath([os.path.dirname(a) for a in absolute])
+        for p, a in zip(group, absolute):
+            ids[str(p)] = Path(os.path.relpath(a, root)).with_suffix("").as_posix()
+    return ids
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -104,8 +190,24 @@ def render_tota_xml(xml_text: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_document(
+    path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, doc_id: Optional[str] = None
+) -> Document:
+    """The document at ``path`` (id ``doc_id``, default its file name without extension);
+    :class:`ReadError` says why a file cannot be one."""
     path = Path(path)
+    if path.suffix.lower() in NOT_YET:
+        raise ReadError(
+            f"{NOT_YET[path.suffix.lower()]} files are not supported yet: convert it to UTF-8 text "
+            f"first (reading it as text would mix its markup into the clauses)"
+        )
+    if path.is_symlink() and not path.exists():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:
+            raise ReadError("symbolic link loop") from None
+        except OSError:
+            raise ReadError("dangling symbolic link (its target does not exist)") from None
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -121,6 +223,8 @@ def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -
     except PermissionError:
         raise ReadError("permission denied") from None
     except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise ReadError("symbolic link loop") from None
         raise ReadError(f"cannot read file: {err.strerror or err}") from None
     text = _decode(raw, path)
     fmt = path.suffix.lower().lstrip(".") or "txt"
@@ -129,7 +233,7 @@ def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -
     elif fmt not in ("txt", "md"):
         fmt = "txt"
     return Document(
-        doc_id=path.stem,
+        doc_id=doc_id or path.stem,
         path=str(path),
         text=text,
         text_sha256=sha256_text(text),

@@ -4,6 +4,7 @@ Every stage takes a :class:`Document` and returns it with more fields filled in.
 Offsets are Python ``str`` indices into ``Document.text`` exactly as read from the
 file (see ANNOTATION_GUIDE.md §1), so ``text[start:end]`` always gives the span back.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

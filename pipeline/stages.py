@@ -16,10 +16,12 @@ Field names used across the project:
 ``labels``        clause labels and scores
 ``attributes``    commitment attributes (actors, beneficiaries, strength, conditional)
 """
+
 from __future__ import annotations
 
 import time
-from typing import ClassVar, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
 from .records import Document
 

@@ -1,13 +1,13 @@
 """Shared fixtures: real files, real models. Nothing here mocks a pipeline stage."""
+
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
-from pipeline.gold import SHARED_ROOT, reserved_ids
+from servanda.paths import SHARED_ROOT, reserved_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = SHARED_ROOT
@@ -28,13 +28,9 @@ def tota_sample(n: int = 12) -> list[Path]:
 @pytest.fixture(scope="session")
 def cue_pipeline():
     """The whole pipeline with the cue-lexicon classifier (no trained model needed)."""
-    from pipeline.runner import PipelineConfig, build_pipeline
+    from servanda.runner import PipelineConfig, build_pipeline
 
-    return build_pipeline(PipelineConfig(model_dir=None))
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    return build_pipeline(PipelineConfig(classifier="cues"))
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -43,3 +39,14 @@ def _offline():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     yield
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory):
+    """A real fine-tuning run, kept small so the suite stays fast on two cores; built once
+    per test session and shared by the classifier and distillation tests."""
+    from servanda.training.trainer import TrainConfig, train
+
+    out = tmp_path_factory.mktemp("model")
+    info = train(TrainConfig(out_dir=str(out), epochs=1, batch_size=8, max_train_examples=48))
+    return out, info

@@ -1,18 +1,17 @@
 """Clause classification and commitment attributes: the cue classifier on the guide's
 own examples, a real (tiny) fine-tuning run, and attributes on a real document."""
+
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from pipeline.classify import ClauseClassifier
-from pipeline.classify.attributes import is_conditional, strength_of
-from pipeline.classify.compare import label_scores
-from pipeline.classify.cues import classify_clause
-from pipeline.records import Clause
-from pipeline.runner import PipelineConfig, build_pipeline, process_path
+from servanda.attributes import is_conditional, strength_of
+from servanda.classify.cues import classify_clause
+from servanda.records import Clause
+from servanda.runner import PipelineConfig, build_pipeline, process_path
+from servanda.training.baselines import label_scores
 
 from .conftest import CORPUS
 
@@ -21,43 +20,67 @@ def clause(text, **kw):
     return Clause(start=0, end=len(text), text=text, **kw)
 
 
-@pytest.mark.parametrize("text,label", [
-    ("Albania has made important military contributions to Ukraine, and will continue to support "
-     "Ukraine in the same way as in 2022-2024.", "commitment"),
-    ("The Participants underline that this Agreement is not a substitute for Ukraine's future "
-     "membership in NATO.", "disclaimer"),
-    ("It does not create any new international or intergovernmental legal obligations between States.",
-     "disclaimer"),
-    ("This Agreement will remain in effect for a period of ten years.", "other"),
-    ("No new customs duties on imports shall be introduced in trade between the Parties.", "commitment"),
-])
+@pytest.mark.parametrize(
+    "text,label",
+    [
+        (
+            "Albania has made important military contributions to Ukraine, and will continue to support "
+            "Ukraine in the same way as in 2022-2024.",
+            "commitment",
+        ),
+        (
+            "The Participants underline that this Agreement is not a substitute for Ukraine's future "
+            "membership in NATO.",
+            "disclaimer",
+        ),
+        (
+            "It does not create any new international or intergovernmental legal obligations between States.",
+            "disclaimer",
+        ),
+        ("This Agreement will remain in effect for a period of ten years.", "other"),
+        ("No new customs duties on imports shall be introduced in trade between the Parties.", "commitment"),
+    ],
+)
 def test_cue_classifier_on_guide_examples(text, label):
     assert classify_clause(clause(text), "en")[0] == label
 
 
 def test_cue_classifier_uses_context():
-    assert classify_clause(clause("Recognizing the strong relations between the Parties,", in_preamble=True),
-                           "en")[0] == "recital"
-    assert classify_clause(clause("Sharing expertise in recruiting personnel", kind="list_item",
-                                  lead_in="We hereby declare our engagement as follows:"), "en")[0] == "commitment"
+    assert (
+        classify_clause(clause("Recognizing the strong relations between the Parties,", in_preamble=True), "en")[0]
+        == "recital"
+    )
+    assert (
+        classify_clause(
+            clause(
+                "Sharing expertise in recruiting personnel",
+                kind="list_item",
+                lead_in="We hereby declare our engagement as follows:",
+            ),
+            "en",
+        )[0]
+        == "commitment"
+    )
     assert classify_clause(clause("ARTICLE 12", kind="heading"), "en")[0] == "other"
 
 
-@pytest.mark.parametrize("text,strength", [
-    ("The Parties shall abolish customs duties.", "binding"),
-    ("Ukraine undertakes to implement reforms.", "binding"),
-    ("The Participants will continue to support Ukraine.", "firm"),
-    ("The Participants will seek to deepen cooperation.", "soft"),
-    ("Japan intends to provide further support, as appropriate.", "soft"),
-    ("Україна зобов’язується продовжувати процес реформ.", "binding"),
-])
+@pytest.mark.parametrize(
+    "text,strength",
+    [
+        ("The Parties shall abolish customs duties.", "binding"),
+        ("Ukraine undertakes to implement reforms.", "binding"),
+        ("The Participants will continue to support Ukraine.", "firm"),
+        ("The Participants will seek to deepen cooperation.", "soft"),
+        ("Japan intends to provide further support, as appropriate.", "soft"),
+        ("Україна зобов’язується продовжувати процес реформ.", "binding"),
+    ],
+)
 def test_strength(text, strength):
     assert strength_of(text) == strength
 
 
 def test_conditional():
-    assert is_conditional("In the event of future Russian armed attack, the Participants will consult "
-                          "within 24 hours.")
+    assert is_conditional("In the event of future Russian armed attack, the Participants will consult within 24 hours.")
     assert not is_conditional("The Participants will consult regularly.")
 
 
@@ -68,16 +91,7 @@ def test_label_scores_perfect_and_confused():
     assert half["per_label"]["disclaimer"]["recall"] == 0.0
 
 
-@pytest.fixture(scope="module")
-def tiny_model(tmp_path_factory):
-    """A real fine-tuning run, kept small so the suite stays fast on two cores."""
-    from pipeline.classify.train import TrainConfig, train
-
-    out = tmp_path_factory.mktemp("model")
-    info = train(TrainConfig(out_dir=str(out), epochs=1, batch_size=8, max_train_examples=48), log=lambda m: None)
-    return out, info
-
-
+@pytest.mark.slow
 def test_training_writes_safetensors_and_card(tiny_model):
     out, info = tiny_model
     assert (out / "model.safetensors").exists() and not list(out.glob("*.bin"))
@@ -86,27 +100,29 @@ def test_training_writes_safetensors_and_card(tiny_model):
     assert 0.5 <= saved["temperature"] <= 4.0
 
 
+@pytest.mark.slow
 def test_training_is_deterministic(tiny_model, tmp_path):
     from safetensors.torch import load_file
 
-    from pipeline.classify.train import TrainConfig, train
+    from servanda.training.trainer import TrainConfig, train
 
     out, info = tiny_model
-    again = train(TrainConfig(out_dir=str(tmp_path), epochs=1, batch_size=8, max_train_examples=48),
-                  log=lambda m: None)
+    again = train(TrainConfig(out_dir=str(tmp_path), epochs=1, batch_size=8, max_train_examples=48))
     a, b = load_file(out / "model.safetensors"), load_file(tmp_path / "model.safetensors")
     assert all((a[k] == b[k]).all() for k in a)
     # the same model wherever it is written: the version in the output does not depend on the path
     assert again["fingerprint"] == info["fingerprint"]
 
 
+@pytest.mark.slow
 def test_training_can_keep_only_the_lower_layers(tmp_path):
     """--layers N: a shallower (faster) encoder, saved and loaded like the full one."""
-    from pipeline.classify.model import ClauseModel
-    from pipeline.classify.train import TrainConfig, train
+    from servanda.classify.model import ClauseModel
+    from servanda.training.trainer import TrainConfig, train
 
-    info = train(TrainConfig(out_dir=str(tmp_path), layers=2, epochs=1, batch_size=8, max_train_examples=16),
-                 log=lambda m: None)
+    info = train(
+        TrainConfig(out_dir=str(tmp_path), layers=2, epochs=1, batch_size=8, max_train_examples=16)
+    )
     model = ClauseModel(tmp_path, dtype="float32")
     assert model.model.config.num_hidden_layers == 2 and len(model.model.base_model.encoder.layer) == 2
     assert info["config"]["layers"] == 2
@@ -114,6 +130,7 @@ def test_training_can_keep_only_the_lower_layers(tmp_path):
     assert label in model.labels and abs(sum(probs) - 1) < 1e-4
 
 
+@pytest.mark.slow
 def test_model_labels_every_clause_with_a_probability(tiny_model):
     out, _ = tiny_model
     pipeline = build_pipeline(PipelineConfig(model_dir=str(out)))
@@ -125,29 +142,45 @@ def test_model_labels_every_clause_with_a_probability(tiny_model):
     assert all(c.classifier.startswith("cues-1-uk") for c in uk.clauses if c.lang == "uk")
 
 
+@pytest.mark.slow
 def test_batched_inputs_match_the_tokenizer_and_single_calls(tiny_model):
     """Token-count batching builds exactly the inputs the tokenizer's own padding would
     (segment ids included), and in float32 a clause's prediction does not depend on
     which clauses share its batch."""
-    from pipeline.classify.model import MAX_LENGTH, ClauseModel
+    from servanda.classify.model import MAX_LENGTH, ClauseModel
 
     out, _ = tiny_model
     model = ClauseModel(out, dtype="float32", batch_size=4)
-    pairs = [("heading", "Article 3"), ("list item | after: The Parties shall:", "reduce tariffs on goods;"),
-             ("sentence | preamble", "RECOGNISING the benefits of trade " * 30),
-             ("sentence", "Nothing in this Agreement shall prevent a Party from taking measures."),
-             ("heading", "Article 3"), ("sentence", "Done at Geneva on 1 May 2020.")]
+    pairs = [
+        ("heading", "Article 3"),
+        ("list item | after: The Parties shall:", "reduce tariffs on goods;"),
+        ("sentence | preamble", "RECOGNISING the benefits of trade " * 30),
+        ("sentence", "Nothing in this Agreement shall prevent a Party from taking measures."),
+        ("heading", "Article 3"),
+        ("sentence", "Done at Geneva on 1 May 2020."),
+    ]
     unique = list(dict.fromkeys(pairs))
-    encoded = model.tokenizer([c for c, _ in unique], [t for _, t in unique], truncation="only_second",
-                              max_length=MAX_LENGTH, return_attention_mask=False)
+    encoded = model.tokenizer(
+        [c for c, _ in unique],
+        [t for _, t in unique],
+        truncation="only_second",
+        max_length=MAX_LENGTH,
+        return_attention_mask=False,
+    )
     ours = model._padded(encoded["input_ids"], encoded["token_type_ids"])
-    theirs = model.tokenizer([c for c, _ in unique], [t for _, t in unique], truncation="only_second",
-                             max_length=MAX_LENGTH, padding=True, return_tensors="pt")
+    theirs = model.tokenizer(
+        [c for c, _ in unique],
+        [t for _, t in unique],
+        truncation="only_second",
+        max_length=MAX_LENGTH,
+        padding=True,
+        return_tensors="pt",
+    )
     assert set(ours) == set(theirs)
     assert all((ours[k] == theirs[k]).all() for k in ours)
     batched = model.predict_pairs(pairs)
     assert batched[0] == batched[4]  # a repeated pair is run once and answered twice
-    for pair, (label, prob, probs) in zip(pairs, batched):
+    for pair, (label, _prob, probs) in zip(pairs, batched):
         alone_label, alone_prob, alone_probs = model.predict_pairs([pair])[0]
         assert label == alone_label
         assert max(abs(a - b) for a, b in zip(probs, alone_probs)) < 1e-4
@@ -156,7 +189,7 @@ def test_batched_inputs_match_the_tokenizer_and_single_calls(tiny_model):
 def _attributes_for(pipeline, path, prefix):
     """Run the pipeline, mark the clauses starting with ``prefix`` as commitments (the
     attribute stage's input), and run the real attribute stage on them."""
-    from pipeline.classify.attributes import CommitmentAttributes
+    from servanda.attributes import CommitmentAttributes
 
     doc = process_path(pipeline, path)
     chosen = [c for c in doc.clauses if c.text.startswith(prefix)]
@@ -167,8 +200,9 @@ def _attributes_for(pipeline, path, prefix):
 
 
 def test_actors_from_the_operative_formula(cue_pipeline):
-    doc, items = _attributes_for(cue_pipeline, CORPUS / "001_35aa4428eebad88a.txt",
-                                 "Exploring the development and acquisition")
+    doc, items = _attributes_for(
+        cue_pipeline, CORPUS / "001_35aa4428eebad88a.txt", "Exploring the development and acquisition"
+    )
     assert doc.parties == ["ALB", "HRV", "XKX"]
     assert items[0].actors == ["ALB", "HRV", "XKX"] and items[0].strength == "soft"
 
@@ -182,16 +216,35 @@ def test_actors_from_the_subject(cue_pipeline):
 
 
 def test_weak_labels_follow_structure():
-    from pipeline.classify.weak import weak_label
+    from servanda.training.weak import weak_label
 
     carve = "Nothing in this Agreement shall be construed to prevent a Party from maintaining a state enterprise."
     assert weak_label(clause(carve, heading="ARTICLE 7.3 State Enterprises")) == "disclaimer"
-    assert weak_label(clause("This Agreement shall not preclude prohibitions or restrictions on imports justified "
-                             "on grounds of public morality;", heading="ARTICLE 23 General Exceptions")) == "disclaimer"
+    assert (
+        weak_label(
+            clause(
+                "This Agreement shall not preclude prohibitions or restrictions on imports justified "
+                "on grounds of public morality;",
+                heading="ARTICLE 23 General Exceptions",
+            )
+        )
+        == "disclaimer"
+    )
     # the same carve-out phrase outside an exception article, not in the guide's canonical form: no label
-    assert weak_label(clause("The Parties agree that nothing in this Chapter shall prevent consultations.",
-                             heading="ARTICLE 9 Consultations")) is None
-    assert weak_label(clause("RECOGNISING that the gains from trade liberalisation should not be offset;",
-                             in_preamble=True)) == "recital"
+    assert (
+        weak_label(
+            clause(
+                "The Parties agree that nothing in this Chapter shall prevent consultations.",
+                heading="ARTICLE 9 Consultations",
+            )
+        )
+        is None
+    )
+    assert (
+        weak_label(
+            clause("RECOGNISING that the gains from trade liberalisation should not be offset;", in_preamble=True)
+        )
+        == "recital"
+    )
     assert weak_label(clause("The Parties shall abolish customs duties on imports.", in_preamble=False)) is None
     assert weak_label(clause("ARTICLE 20 GENERAL EXCEPTIONS", kind="heading")) is None

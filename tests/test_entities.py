@@ -1,21 +1,23 @@
 """Entities, officials and parties on real documents (guide §4–6), with the real
 spaCy model, the real pymorphy3 dictionary and the real language and segmentation
 stages. Reserved documents are never read."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from pipeline.entities import EntityRecognizer, PartyResolver, resolve_actors, resolve_beneficiaries
-from pipeline.entities.gazetteer import english_demonyms, gazetteer
-from pipeline.entities.models import missing_stanza_models, stanza_resources_dir
-from pipeline.entities.officials import normalise_name
-from pipeline.langid import LanguageIdentifier
-from pipeline.reader import read_document
-from pipeline.records import ENTITY_LABELS, Clause, Document
-from pipeline.segment import Segmenter
-from pipeline.stages import Pipeline, PipelineError
+from servanda.attributes import resolve_actors, resolve_beneficiaries
+from servanda.entities import EntityRecognizer, PartyResolver
+from servanda.entities.gazetteer import english_demonyms, gazetteer
+from servanda.entities.models import missing_stanza_models, stanza_resources_dir
+from servanda.entities.officials import normalise_name
+from servanda.langid import LanguageIdentifier
+from servanda.reader import read_document
+from servanda.records import ENTITY_LABELS, Clause, Document
+from servanda.segment import Segmenter
+from servanda.stages import Pipeline, PipelineError
 
 from .conftest import CORPUS, EXTRA, TOTA_TXT, reserved_ids
 
@@ -58,13 +60,16 @@ def official(doc: Document, surface: str):
 
 # --- offsets and labels -----------------------------------------------------------
 
+
 def _extra(name: str) -> Path:
     return EXTRA / f"{name}.txt"
 
 
 OFFSET_DOCS = sorted(CORPUS.glob("*.txt")) + [
-    p for p in (_extra("ua_de_security_2024"), _extra("ua_it_security_2024"), _extra("uk_news_eu_ua_summit_2020"))
-    if p.exists()]
+    p
+    for p in (_extra("ua_de_security_2024"), _extra("ua_it_security_2024"), _extra("uk_news_eu_ua_summit_2020"))
+    if p.exists()
+]
 
 
 @pytest.mark.parametrize("path", OFFSET_DOCS, ids=lambda p: p.stem)
@@ -74,7 +79,7 @@ def test_offsets_labels_and_ids(docs, path):
     assert doc.entities, "no entities found"
     previous_end = -1
     for e in doc.entities:
-        assert text[e.start:e.end] == e.text
+        assert text[e.start : e.end] == e.text
         assert e.start >= previous_end, "entities overlap"
         previous_end = e.end
         assert e.label in ENTITY_LABELS
@@ -87,6 +92,7 @@ def test_offsets_labels_and_ids(docs, path):
 
 
 # --- states, Kosovo and Ukrainian inflection --------------------------------------------
+
 
 def test_kosovo_is_xkx_in_every_spelling(docs):
     en = docs(DECLARATION)
@@ -106,30 +112,56 @@ def test_all_caps_heading_and_long_forms(docs):
 
 def test_inflected_ukrainian_names_match_on_lemmas(docs):
     doc = docs(UK_NEWS)
-    expected = {"Албанії": "ALB", "Албанією": "ALB", "Хорватії": "HRV", "Косова": "XKX", "Україні": "UKR",
-                "НАТО": "NATO"}
+    expected = {
+        "Албанії": "ALB",
+        "Албанією": "ALB",
+        "Хорватії": "HRV",
+        "Косова": "XKX",
+        "Україні": "UKR",
+        "НАТО": "NATO",
+    }
     for surface, sid in expected.items():
         assert {e.id for e in mentions(doc, surface)} == {sid}, surface
 
 
 def test_ukrainian_instrumental_case_in_a_constructed_document():
     text = "Між Україною та Італією укладено угоду. Італія надаватиме підтримку Україні."
-    doc = Document("t", "t", text, "", lang="uk", provided={"text", "lang", "clauses"},
-                   clauses=[Clause(0, 38, text[:38], lang="uk"), Clause(39, len(text), text[39:], lang="uk")])
+    doc = Document(
+        "t",
+        "t",
+        text,
+        "",
+        lang="uk",
+        provided={"text", "lang", "clauses"},
+        clauses=[Clause(0, 38, text[:38], lang="uk"), Clause(39, len(text), text[39:], lang="uk")],
+    )
     doc = EntityRecognizer()(doc)
     assert [(e.text, e.id) for e in doc.entities] == [
-        ("Україною", "UKR"), ("Італією", "ITA"), ("Італія", "ITA"), ("Україні", "UKR")]
+        ("Україною", "UKR"),
+        ("Італією", "ITA"),
+        ("Італія", "ITA"),
+        ("Україні", "UKR"),
+    ]
 
 
 def test_gazetteer_data_forms_and_what_it_must_not_tag():
     gaz = gazetteer("en")
-    cases = {"the Republic of Korea": "KOR", "Grand-Duchy of Luxembourg": "LUX", "Türkiye": "TUR",
-             "Czechia": "CZE", "United Kingdom of Great Britain and Northern Ireland": "GBR", "U.S.": "USA",
-             "Former Yugoslav Republic of Macedonia": "MKD", "Kingdom of Thailand": "THA"}
+    cases = {
+        "the Republic of Korea": "KOR",
+        "Grand-Duchy of Luxembourg": "LUX",
+        "Türkiye": "TUR",
+        "Czechia": "CZE",
+        "United Kingdom of Great Britain and Northern Ireland": "GBR",
+        "U.S.": "USA",
+        "Former Yugoslav Republic of Macedonia": "MKD",
+        "Kingdom of Thailand": "THA",
+    }
     for surface, sid in cases.items():
         assert gaz.ids_in(f"between {surface} and") == [sid], surface
     # ordinary words, adjectives, regions and currencies are not state mentions
-    assert gaz.ids_in("roast turkey from chad; Ukrainian and Russian troops; Latin America; 75 million US dollars") == []
+    assert (
+        gaz.ids_in("roast turkey from chad; Ukrainian and Russian troops; Latin America; 75 million US dollars") == []
+    )
 
 
 def test_demonyms_are_derived_from_cldr_names():
@@ -140,6 +172,7 @@ def test_demonyms_are_derived_from_cldr_names():
 
 
 # --- organisations and institutions -----------------------------------------------------
+
 
 def test_institutions_are_one_org_without_a_nested_party(docs):
     doc = docs(DECLARATION)
@@ -162,10 +195,13 @@ def test_org_inside_a_treaty_name_is_tagged_but_not_the_treaty(docs):
 
 
 def test_government_of_a_state_tags_the_state():
-    text = ("The Government of Japan and the Government of Hungary (hereinafter referred to as "
-            "“the Parties”), Recognising their friendship,")
-    doc = Document("t", "t", text, "", lang="en", provided={"text", "lang", "clauses"},
-                   clauses=[Clause(0, len(text), text)])
+    text = (
+        "The Government of Japan and the Government of Hungary (hereinafter referred to as "
+        "“the Parties”), Recognising their friendship,"
+    )
+    doc = Document(
+        "t", "t", text, "", lang="en", provided={"text", "lang", "clauses"}, clauses=[Clause(0, len(text), text)]
+    )
     doc = PartyResolver()(EntityRecognizer()(doc))
     assert [(e.text, e.label, e.id) for e in doc.entities] == [("Japan", "PARTY", "JPN"), ("Hungary", "PARTY", "HUN")]
     assert doc.parties == ["HUN", "JPN"]
@@ -173,21 +209,29 @@ def test_government_of_a_state_tags_the_state():
 
 # --- officials -------------------------------------------------------------------------
 
+
 def test_signature_blocks_give_role_affiliation_and_normalised_name(docs):
     doc = docs(DECLARATION)
     vengu = official(doc, "Pirro VENGU")
     assert (vengu.role, vengu.affiliation, vengu.name) == ("Minister of Defence", "ALB", "Pirro Vengu")
-    assert doc.text[vengu.start - 4:vengu.start] == "Mr. "  # the honorific is not part of the span
+    assert doc.text[vengu.start - 4 : vengu.start] == "Mr. "  # the honorific is not part of the span
     assert (vengu.start, vengu.end) == (4576, 4587)  # guide §7's example offsets
     anusic = official(doc, "Ivan ANUŠIĆ")
     assert (anusic.role, anusic.affiliation, anusic.name) == (
-        "Deputy Prime Minister and Minister of Defence", "HRV", "Ivan Anušić")
+        "Deputy Prime Minister and Minister of Defence",
+        "HRV",
+        "Ivan Anušić",
+    )
     assert official(doc, "Ejup MAQEDONCI").affiliation == "XKX"
     agreement = docs(AGREEMENT)
-    assert (official(agreement, "Volodymyr Zelenskyy").role, official(agreement, "Volodymyr Zelenskyy").affiliation) \
-        == ("President", "UKR")
+    assert (
+        official(agreement, "Volodymyr Zelenskyy").role,
+        official(agreement, "Volodymyr Zelenskyy").affiliation,
+    ) == ("President", "UKR")
     assert (official(agreement, "Edi Rama").role, official(agreement, "Edi Rama").affiliation) == (
-        "Prime Minister", "ALB")
+        "Prime Minister",
+        "ALB",
+    )
 
 
 def test_appositions_take_affiliation_from_the_demonym(docs):
@@ -227,12 +271,17 @@ def test_officials_in_extra_agreements(docs):
 
 # --- parties ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path, parties", [
-    (UK_NEWS, ["ALB", "HRV", "XKX"]),
-    (DECLARATION, ["ALB", "HRV", "XKX"]),
-    (EN_NEWS, ["ALB", "UKR"]),
-    (AGREEMENT, ["ALB", "UKR"]),
-], ids=lambda x: getattr(x, "stem", None) or "-".join(x))
+
+@pytest.mark.parametrize(
+    "path, parties",
+    [
+        (UK_NEWS, ["ALB", "HRV", "XKX"]),
+        (DECLARATION, ["ALB", "HRV", "XKX"]),
+        (EN_NEWS, ["ALB", "UKR"]),
+        (AGREEMENT, ["ALB", "UKR"]),
+    ],
+    ids=lambda x: getattr(x, "stem", None) or "-".join(x),
+)
 def test_party_sets_of_the_seed_documents(docs, path, parties):
     doc = docs(path)
     assert doc.parties == parties
@@ -246,17 +295,24 @@ def test_non_parties_stay_state_and_org(docs):
 
 
 @needs_extra
-@pytest.mark.parametrize("name, parties", [
-    ("ua_de_security_2024", ["DEU", "UKR"]), ("ua_dk_security_2024", ["DNK", "UKR"]),
-    ("ua_fr_security_2024", ["FRA", "UKR"]), ("ua_it_security_2024", ["ITA", "UKR"]),
-])
+@pytest.mark.parametrize(
+    "name, parties",
+    [
+        ("ua_de_security_2024", ["DEU", "UKR"]),
+        ("ua_dk_security_2024", ["DNK", "UKR"]),
+        ("ua_fr_security_2024", ["FRA", "UKR"]),
+        ("ua_it_security_2024", ["ITA", "UKR"]),
+    ],
+)
 def test_party_sets_of_extra_agreements(docs, name, parties):
     assert docs(_extra(name)).parties == parties
 
 
 @needs_tota
-@pytest.mark.parametrize("name, parties", [("pta_1", ["JPN", "THA"]), ("pta_10", ["PAN", "SGP"]),
-                                           ("pta_35", ["CRI", "GTM", "HND", "NIC", "PAN", "SLV"])])
+@pytest.mark.parametrize(
+    "name, parties",
+    [("pta_1", ["JPN", "THA"]), ("pta_10", ["PAN", "SGP"]), ("pta_35", ["CRI", "GTM", "HND", "NIC", "PAN", "SLV"])],
+)
 def test_party_sets_of_tota_treaties(docs, name, parties):
     assert name not in reserved_ids()
     assert docs(TOTA_TXT / f"{name}.txt").parties == parties
@@ -264,8 +320,9 @@ def test_party_sets_of_tota_treaties(docs, name, parties):
 
 def test_resolve_actors_and_beneficiaries(docs):
     doc = docs(AGREEMENT)
-    assert resolve_actors("The Participants will hold senior-level Strategic Defence and Security Policy Dialogue.",
-                          doc) == ["ALB", "UKR"]
+    assert resolve_actors(
+        "The Participants will hold senior-level Strategic Defence and Security Policy Dialogue.", doc
+    ) == ["ALB", "UKR"]
     clause = "Albania will continue its support to Ukraine for the ten-year duration of this Agreement."
     assert resolve_actors(clause, doc) == ["ALB"]
     assert resolve_beneficiaries(clause, doc, ["ALB"]) == ["UKR"]
@@ -278,6 +335,7 @@ def test_resolve_actors_and_beneficiaries(docs):
 
 # --- backends and wiring ------------------------------------------------------------------
 
+
 def test_stanza_backend_without_models_fails_at_construction(tmp_path):
     with pytest.raises(PipelineError, match="stanza.download"):
         EntityRecognizer(backend="stanza", stanza_dir=str(tmp_path))
@@ -288,9 +346,11 @@ def test_unknown_backend_is_refused():
         EntityRecognizer(backend="flair")
 
 
-@pytest.mark.skipif(bool(missing_stanza_models()),
-                    reason=f"stanza's en/uk tokenize+ner models are not installed in {stanza_resources_dir()} "
-                           f"(offline machine; see the PipelineError message for how to install them)")
+@pytest.mark.skipif(
+    bool(missing_stanza_models()),
+    reason=f"stanza's en/uk tokenize+ner models are not installed in {stanza_resources_dir()} "
+    f"(offline machine; see the PipelineError message for how to install them)",
+)
 def test_stanza_backend_finds_officials(tmp_path):
     stanza_pipeline = Pipeline([LanguageIdentifier(), Segmenter(), EntityRecognizer(backend="stanza"), PartyResolver()])
     doc = stanza_pipeline(read_document(KOSOVO_NEWS))
@@ -307,9 +367,15 @@ def test_entities_before_segmentation_fail_when_the_pipeline_is_built():
 
 def test_stage_contract():
     assert (EntityRecognizer.name, EntityRecognizer.requires, EntityRecognizer.provides) == (
-        "entities", frozenset({"text", "lang", "clauses"}), frozenset({"entities"}))
+        "entities",
+        frozenset({"text", "lang", "clauses"}),
+        frozenset({"entities"}),
+    )
     assert (PartyResolver.name, PartyResolver.requires, PartyResolver.provides) == (
-        "parties", frozenset({"entities", "clauses"}), frozenset({"parties"}))
+        "parties",
+        frozenset({"entities", "clauses"}),
+        frozenset({"parties"}),
+    )
     doc = Document("t", "t", "x", "", lang="en", provided={"text", "lang"})
     with pytest.raises(PipelineError, match="clauses"):
         EntityRecognizer()(doc)

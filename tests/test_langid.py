@@ -1,13 +1,13 @@
 """Language identification: every ToTA treaty, the seeds, and per-clause languages."""
-from __future__ import annotations
 
-import json
+from __future__ import annotations
 
 import pytest
 
-from pipeline.langid import ClauseLanguageIdentifier, LanguageIdentifier
-from pipeline.reader import read_document
-from pipeline.segment import Segmenter
+from servanda.jsonl import read_jsonl
+from servanda.langid import ClauseLanguageIdentifier, LanguageIdentifier
+from servanda.reader import read_document
+from servanda.segment import Segmenter
 
 from .conftest import CORPUS, TOTA_TXT, reserved_ids
 
@@ -19,7 +19,7 @@ def identifier():
 
 @pytest.mark.skipif(not TOTA_TXT.exists(), reason="../shared/corpora/tota is not beside the project")
 def test_every_tota_treaty(identifier):
-    meta = [json.loads(l) for l in (TOTA_TXT.parent / "meta.jsonl").read_text().splitlines()]
+    meta = read_jsonl(TOTA_TXT.parent / "meta.jsonl")
     skip = reserved_ids()
     wrong = []
     for row in meta:
@@ -32,9 +32,16 @@ def test_every_tota_treaty(identifier):
     assert not wrong
 
 
-@pytest.mark.parametrize("name,lang", [("000_f321c7ed43b71061", "uk"), ("001_35aa4428eebad88a", "en"),
-                                       ("002_a8a708190db0c4ae", "en"), ("003_8b34fae9ba579083", "en"),
-                                       ("004_2434c8a2a09c0381", "en")])
+@pytest.mark.parametrize(
+    "name,lang",
+    [
+        ("000_f321c7ed43b71061", "uk"),
+        ("001_35aa4428eebad88a", "en"),
+        ("002_a8a708190db0c4ae", "en"),
+        ("003_8b34fae9ba579083", "en"),
+        ("004_2434c8a2a09c0381", "en"),
+    ],
+)
 def test_seeds(identifier, name, lang):
     doc = identifier(read_document(CORPUS / f"{name}.txt"))
     assert doc.lang == lang and doc.lang_score > 0.5
@@ -42,10 +49,13 @@ def test_seeds(identifier, name, lang):
 
 def test_mixed_document_gets_per_clause_languages(tmp_path, identifier):
     path = tmp_path / "mixed.txt"
-    path.write_text("Угода про співробітництво у сфері безпеки між Україною та Італією\n\n"
-                    "The Participants will cooperate closely on security and defence matters.\n\n"
-                    "This Agreement will remain in effect for a period of ten years from signature.\n\n"
-                    "Ukraine will continue to implement its reform programme in good faith.\n", encoding="utf-8")
+    path.write_text(
+        "Угода про співробітництво у сфері безпеки між Україною та Італією\n\n"
+        "The Participants will cooperate closely on security and defence matters.\n\n"
+        "This Agreement will remain in effect for a period of ten years from signature.\n\n"
+        "Ukraine will continue to implement its reform programme in good faith.\n",
+        encoding="utf-8",
+    )
     doc = ClauseLanguageIdentifier()(Segmenter()(identifier(read_document(path))))
     assert doc.lang == "en"
     assert [c.lang for c in doc.clauses] == ["uk", "en", "en", "en"]

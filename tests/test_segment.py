@@ -1,9 +1,10 @@
 """Segmentation on real layouts from the corpus (guide §2)."""
+
 from __future__ import annotations
 
 import pytest
 
-from pipeline.segment import segment_text
+from servanda.segment import segment_text
 
 from .conftest import CORPUS, EXTRA, TOTA_TXT
 
@@ -23,7 +24,7 @@ def test_list_items_lose_their_markers_and_keep_their_lead_in():
     text, clauses = texts(CORPUS / "001_35aa4428eebad88a.txt")
     item = find(clauses, "Promote defence capabilities related")
     assert item.kind == "list_item"
-    assert text[item.start - 3:item.start] == "1. "
+    assert text[item.start - 3 : item.start] == "1. "
     sub = find(clauses, "Exploring the development and acquisition")
     assert sub.kind == "list_item" and sub.lead_in.startswith("Promote defence capabilities")
     formula = find(clauses, "We, the Minister of Defence of the Republic of Albania")
@@ -52,8 +53,10 @@ def test_signature_blocks_are_one_clause_each():
     assert signatures[0].text.startswith("**For the Ministry of Defence of")
     assert signatures[0].text.endswith("Minister of Defence") and "Pirro VENGU" in signatures[0].text
     _, clauses = texts(CORPUS / "003_8b34fae9ba579083.txt")
-    assert [c.text for c in clauses[-2:]] == ["For Ukraine: Volodymyr Zelenskyy, President",
-                                              "For the Republic of Albania: Edi Rama, Prime Minister"]
+    assert [c.text for c in clauses[-2:]] == [
+        "For Ukraine: Volodymyr Zelenskyy, President",
+        "For the Republic of Albania: Edi Rama, Prime Minister",
+    ]
 
 
 def test_news_page_furniture():
@@ -67,7 +70,7 @@ def test_ukrainian_sentences():
     clauses = segment_text(text, "uk")
     assert clauses[0].text.startswith("Косово, Албанія та Хорватія підписали")
     assert any(c.text == "«Ми показуємо, що разом і не дозволимо нікому дестабілізувати регіон." for c in clauses)
-    assert all(text[c.start:c.end] == c.text for c in clauses)
+    assert all(text[c.start : c.end] == c.text for c in clauses)
 
 
 @needs_shared
@@ -101,18 +104,18 @@ def test_document_over_spacy_max_length_keeps_offsets():
     assert len(text) > 1_000_000
     clauses = segment_text(text, "es")
     assert len(clauses) > 3000
-    assert all(text[c.start:c.end] == c.text for c in clauses)
+    assert all(text[c.start : c.end] == c.text for c in clauses)
     assert clauses[-1].end > len(text) - 200
     assert find(clauses, "DESARROLLAR sus respectivos").text.endswith("Organización Mundial del Comercio;")
 
 
 def test_every_non_space_character_is_covered_or_a_marker():
-    from pipeline.gold import MARKER_ONLY
+    from servanda.gold import MARKER_ONLY
 
     for path in sorted(CORPUS.glob("*.txt")):
         text, clauses = texts(path)
         pos = 0
         for c in clauses + [type(clauses[0])(start=len(text), end=len(text), text="")]:
-            gap = text[pos:c.start]
+            gap = text[pos : c.start]
             assert not gap.strip() or MARKER_ONLY.match(gap), (path.name, gap)
             pos = c.end

@@ -1,4 +1,5 @@
 """Clause classification and commitment attributes (pipeline stages)."""
+
 from __future__ import annotations
 
 from pathlib import Path

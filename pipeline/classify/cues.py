@@ -6,6 +6,7 @@ then a limit on the instrument's effect, then framing content, else ``other``. I
 score is a fixed confidence per rule, not a probability; the output marks which
 classifier labelled each clause.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,14 +36,18 @@ LEXICONS: dict[str, Lexicon] = {
             r" effect|expire))|undertakes?\b|commits?\b|committed to\b|agrees? to\b|agreed to\b|"
             r"intends? to\b|aims? to\b|endeavou?r\b|are determined to\b|is determined to\b|must\b|"
             r"are obliged\b|reaffirms? (?:its|their) commitment|would\b|will continue|seek to\b|"
-            r"pledges?\b|strive\b)", _I),
+            r"pledges?\b|strive\b)",
+            _I,
+        ),
         disclaimer=re.compile(
             r"not (?:create|constitute|intended to|legally binding|a substitute)|no(?:t)? legal(?:ly)? "
             r"(?:binding|obligations)|without prejudice|nothing in this|shall not be construed|does not "
             r"(?:affect|create|prejudice|replace)|cannot constitute|not be exhaustive|is not exhaustive|"
             r"in accordance with (?:their|its) (?:respective )?(?:national|domestic) (?:law|legislation)s?"
             r"(?: and regulations)?\.?$|shall not (?:prevent|preclude|apply to|restrict)|exception|"
-            r"not an alternative|shall not affect|subject to (?:the )?(?:availability|national)", _I),
+            r"not an alternative|shall not affect|subject to (?:the )?(?:availability|national)",
+            _I,
+        ),
         recital=re.compile(
             r"^(?:recogni[sz]ing|recalling|reaffirming|emphasi[sz]ing|noting|bearing in mind|convinced|"
             r"considering|desiring|determined|conscious|welcoming|acknowledging|mindful|taking into account|"
@@ -50,50 +55,79 @@ LEXICONS: dict[str, Lexicon] = {
             r"whereas|deeply|concerned|expressing)\b"
             r"|\b(?:recogni[sz]es?|recall|reaffirms?|condemns?|acknowledges?|underlines?|stresses|"
             r"welcomes?|notes?|reiterates?|remains?|has (?:been|provided|supported|made)|have (?:been|"
-            r"provided|supported|made))\b", _I),
+            r"provided|supported|made))\b",
+            _I,
+        ),
         procedural=re.compile(
             r"enter into force|remain in (?:force|effect)|may be (?:amended|terminated)|be terminated|"
             r"shall apply to|means\b|the term\b|for the purposes? of|equally authentic|in duplicate|"
-            r"come into effect|shall cease|either (?:party|participant) may|may request|as follows:?$", _I),
+            r"come into effect|shall cease|either (?:party|participant) may|may request|as follows:?$",
+            _I,
+        ),
         enacting=re.compile(r"(?:agreed?|declare\w*|decided)\b.{0,60}\bas follows|have agreed|hereby", _I),
         past_narrative=re.compile(r"\b(?:said|told|reported|according to|announced on|was signed|were)\b", _I),
     ),
     "uk": Lexicon(
         commitment=re.compile(
             r"зобов[’'ʼ]?язу\w+|буд(?:е|уть|емо)\b|продовж\w+ть|надаватиме\w*|має намір|мають намір|"
-            r"пови\w+н\w*|спрямову\w+|сприятим\w+|підтримуватим\w+|забезпеч\w*ть|\w+тиме\b|\w+тимуть\b", _I),
+            r"пови\w+н\w*|спрямову\w+|сприятим\w+|підтримуватим\w+|забезпеч\w*ть|\w+тиме\b|\w+тимуть\b",
+            _I,
+        ),
         disclaimer=re.compile(
             r"не створює|не є (?:заміною|альтернативою|юридично)|без шкоди|ніщо в цій|не тлумачит\w+|"
-            r"відповідно до (?:свого |їхнього )?національного законодавства\.?$", _I),
+            r"відповідно до (?:свого |їхнього )?національного законодавства\.?$",
+            _I,
+        ),
         recital=re.compile(
             r"^(?:визнаючи|нагадуючи|підтверджуючи|наголошуючи|беручи до уваги|переконані|враховуючи|"
-            r"бажаючи|вітаючи|усвідомлюючи)|\b(?:засуджу\w+|визнає|визнають|підтверджу\w+|наголошу\w+)\b", _I),
-        procedural=re.compile(r"набирає чинності|залишається чинн\w+|може бути припинен\w+|автентичн\w+|"
-                              r"вносит\w+ змін\w+", _I),
+            r"бажаючи|вітаючи|усвідомлюючи)|\b(?:засуджу\w+|визнає|визнають|підтверджу\w+|наголошу\w+)\b",
+            _I,
+        ),
+        procedural=re.compile(
+            r"набирає чинності|залишається чинн\w+|може бути припинен\w+|автентичн\w+|"
+            r"вносит\w+ змін\w+",
+            _I,
+        ),
         enacting=re.compile(r"домовилис\w+|погодилис\w+|дійшли згоди|заявляють про", _I),
         past_narrative=re.compile(r"\b(?:заявив|заявила|сказав|сказала|повідомля\w+|передає|відбулося)\b", _I),
     ),
     "es": Lexicon(
-        commitment=re.compile(
-            r"\b(?:\w+rán|\w+rá|se compromete\w*|convienen en|acuerdan|deberán?|procurarán?)\b", _I),
-        disclaimer=re.compile(r"sin perjuicio|nada de lo dispuesto|ninguna disposición|no se interpretará|"
-                              r"excepciones?|no impedirá", _I),
-        recital=re.compile(r"^(?:reconociendo|recordando|reafirmando|considerando|conscientes|deseosos|"
-                           r"decididos|convencidos|tomando en cuenta|teniendo en cuenta|resueltos)\b", _I),
-        procedural=re.compile(r"entrará en vigor|para efectos de|para los efectos|significa\b|se entenderá|"
-                              r"podrá denunciar|auténticos|enmienda", _I),
+        commitment=re.compile(r"\b(?:\w+rán|\w+rá|se compromete\w*|convienen en|acuerdan|deberán?|procurarán?)\b", _I),
+        disclaimer=re.compile(
+            r"sin perjuicio|nada de lo dispuesto|ninguna disposición|no se interpretará|"
+            r"excepciones?|no impedirá",
+            _I,
+        ),
+        recital=re.compile(
+            r"^(?:reconociendo|recordando|reafirmando|considerando|conscientes|deseosos|"
+            r"decididos|convencidos|tomando en cuenta|teniendo en cuenta|resueltos)\b",
+            _I,
+        ),
+        procedural=re.compile(
+            r"entrará en vigor|para efectos de|para los efectos|significa\b|se entenderá|"
+            r"podrá denunciar|auténticos|enmienda",
+            _I,
+        ),
         enacting=re.compile(r"han convenido|acuerdan lo siguiente|convienen lo siguiente", _I),
         past_narrative=re.compile(r"\b(?:dijo|afirmó|informó)\b", _I),
     ),
     "fr": Lexicon(
-        commitment=re.compile(
-            r"\b(?:\w+ront|\w+ra|s'engagent|s’engagent|s'engage|conviennent de|doivent|doit)\b", _I),
-        disclaimer=re.compile(r"sans préjudice|aucune disposition|ne (?:peut|saurait) être interprét\w+|"
-                              r"n'empêche|exceptions?", _I),
-        recital=re.compile(r"^(?:reconnaissant|rappelant|réaffirmant|considérant|conscients|désireux|"
-                           r"déterminés|convaincus|tenant compte|résolus)\b", _I),
-        procedural=re.compile(r"entre(?:ra)? en vigueur|aux fins d|désigne\b|on entend|authentiques|"
-                              r"amendement|dénonc\w+", _I),
+        commitment=re.compile(r"\b(?:\w+ront|\w+ra|s'engagent|s’engagent|s'engage|conviennent de|doivent|doit)\b", _I),
+        disclaimer=re.compile(
+            r"sans préjudice|aucune disposition|ne (?:peut|saurait) être interprét\w+|"
+            r"n'empêche|exceptions?",
+            _I,
+        ),
+        recital=re.compile(
+            r"^(?:reconnaissant|rappelant|réaffirmant|considérant|conscients|désireux|"
+            r"déterminés|convaincus|tenant compte|résolus)\b",
+            _I,
+        ),
+        procedural=re.compile(
+            r"entre(?:ra)? en vigueur|aux fins d|désigne\b|on entend|authentiques|"
+            r"amendement|dénonc\w+",
+            _I,
+        ),
         enacting=re.compile(r"sont convenus|conviennent de ce qui suit|ont décidé", _I),
         past_narrative=re.compile(r"\b(?:a déclaré|a dit|selon)\b", _I),
     ),

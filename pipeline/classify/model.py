@@ -4,21 +4,47 @@ The model sees the clause together with its context as a text pair, because
 "Recognizing …" in a preamble and a list item under "declare our engagement as
 follows:" are decided by where they stand, not only by their words.
 """
+
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Optional
 
 from ..memory import release_free_memory
+from ..paths import DEFAULT_MODEL_DIR
 from ..records import LABELS, Clause
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_MODEL_DIR = PROJECT_ROOT / "models" / "clause-minilm"
 MAX_LENGTH = 160
 CONTEXT_CHARS = 160
+
+
+MODEL_ENV = "SERVANDA_MODEL"
+
+
+def resolve_model_dir(model_dir: Optional[Path | str] = None) -> Path:
+    """The classifier to load: ``model_dir`` if given, else ``$SERVANDA_MODEL``, else the
+    project's ``models/clause-minilm`` (found from any working directory). Raises
+    :class:`PipelineError` naming every place it looked when none holds a model."""
+    from ..stages import PipelineError
+
+    if model_dir is not None:
+        candidates = [("--model", Path(model_dir))]
+    else:
+        # a $SERVANDA_MODEL that holds no model is an error, not a reason to use another one
+        env = os.environ.get(MODEL_ENV)
+        candidates = [(f"${MODEL_ENV}", Path(env))] if env else [("the default", DEFAULT_MODEL_DIR)]
+    for _, path in candidates:
+        if (path / "config.json").exists():
+            return path
+    looked = "; ".join(f"{where}: {path}" for where, path in candidates)
+    raise PipelineError(
+        f"no trained classifier found (looked in {looked}): train one with `servanda train` "
+        f"(or `make model`), point --model or ${MODEL_ENV} at one, or use --classifier cues"
+    )
 
 
 def quiet_transformers() -> None:
@@ -82,8 +108,9 @@ def pair_of(clause: Clause) -> tuple[str, str]:
 class ClauseModel:
     """A fine-tuned sequence classifier saved as safetensors with its tokenizer."""
 
-    def __init__(self, model_dir: Path | str = DEFAULT_MODEL_DIR, device: str = "cpu",
-                 dtype: str = "auto", batch_size: int = 32):
+    def __init__(
+        self, model_dir: Path | str = DEFAULT_MODEL_DIR, device: str = "cpu", dtype: str = "auto", batch_size: int = 32
+    ):
         # oneDNN compiles a kernel per input shape and keeps the last 1,024. Batches are 32
         # pairs wide and one token width apart, so a treaty cycles through ~150 widths of
         # a few kernels each. Over 12 ToTA treaties: at a cap of 64, 1,865 compilations
@@ -105,7 +132,8 @@ class ClauseModel:
         dtype = resolve_dtype(dtype, device)
         torch_dtype = {"float32": torch.float32, "bfloat16": torch.bfloat16}[dtype]
         self.model = AutoModelForSequenceClassification.from_pretrained(
-            model_dir, dtype=torch_dtype, use_safetensors=True)
+            model_dir, dtype=torch_dtype, use_safetensors=True
+        )
         self.model.eval().to(device)
         self.device = device
         self.batch_size = batch_size
@@ -125,15 +153,16 @@ class ClauseModel:
         unique = list(dict.fromkeys(pairs))
         if not unique:
             return []
-        encoded = encode_pairs(self.tokenizer, [c for c, _ in unique], [t for _, t in unique],
-                               return_attention_mask=False)
+        encoded = encode_pairs(
+            self.tokenizer, [c for c, _ in unique], [t for _, t in unique], return_attention_mask=False
+        )
         ids, segments = encoded["input_ids"], encoded.get("token_type_ids")
         # first-seen order breaks length ties, so batches (and bf16 rounding) are reproducible
         order = sorted(range(len(unique)), key=lambda i: len(ids[i]))
         by_pair: dict[tuple[str, str], tuple[str, float, list[float]]] = {}
         with torch.inference_mode():
             for b in range(0, len(order), self.batch_size):
-                batch = order[b:b + self.batch_size]
+                batch = order[b : b + self.batch_size]
                 inputs = self._padded([ids[i] for i in batch], segments and [segments[i] for i in batch])
                 logits = self.model(**inputs).logits.float() / self.temperature
                 for i, p in zip(batch, torch.softmax(logits, dim=-1).cpu().tolist()):

@@ -6,11 +6,9 @@ Stages:
   officials with document offsets and canonical ids;
 - :class:`PartyResolver` (``parties``): the document's parties, and PARTY labels on
   their mentions.
-
-The attribute stage resolves actors and beneficiaries with :func:`resolve_actors`
-and :func:`resolve_beneficiaries`.
 """
-from .parties import PartyResolver, find_parties, resolve_actors, resolve_beneficiaries
+
+from .parties import PartyResolver, find_parties
 from .recognizer import EntityRecognizer
 
-__all__ = ["EntityRecognizer", "PartyResolver", "find_parties", "resolve_actors", "resolve_beneficiaries"]
+__all__ = ["EntityRecognizer", "PartyResolver", "find_parties"]

@@ -13,16 +13,18 @@ expression, so a 1 MB treaty is scanned in one C-level pass. Names match
 case-insensitively (ALL-CAPS headings) but must be capitalised as names are, so that
 "turkey" or "chad" in running text is not a state; acronyms match case-sensitively.
 """
+
 from __future__ import annotations
 
 import bisect
 import itertools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CLDR_LANGS = ("en", "uk", "es", "fr")
@@ -30,8 +32,7 @@ KOSOVO = "XKX"
 
 # Words that may stay lower-case inside a capitalised name ("Republic of the Congo",
 # "Bosnia and Herzegovina", "República de Chile", "former Yugoslav Republic").
-NAME_FUNCTION_WORDS = frozenset(
-    "of the and for on in de del la las los el y et du des d l à au da do e former".split())
+NAME_FUNCTION_WORDS = frozenset("of the and for on in de del la las los el y et du des d l à au da do e former".split())
 APOSTROPHES = "'’ʼ`´"
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
 _SPACE_RE = re.compile(r"\s+")
@@ -65,7 +66,8 @@ class Mention:
 
 # --- data -------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+
+@cache
 def load_json(name: str) -> dict:
     with open(DATA_DIR / name, encoding="utf-8") as fh:
         return json.load(fh)
@@ -78,7 +80,7 @@ def norm_key(surface: str) -> str:
     key = re.sub(r"-\s+", "-", key)
     for article in ("the ", "la ", "el ", "los ", "las ", "le ", "les ", "l'"):
         if key.startswith(article):
-            return key[len(article):]
+            return key[len(article) :]
     return key
 
 
@@ -134,7 +136,7 @@ def _pycountry_names() -> Iterable[tuple[str, str]]:
                 yield value, country.alpha_3
 
 
-@lru_cache(maxsize=None)
+@cache
 def state_names(lang: str) -> dict[str, str]:
     """Surface form → alpha-3 id for the states named in ``lang`` documents.
     Spanish and French documents also use the English forms (quoted names, OCR
@@ -184,7 +186,7 @@ def state_ids() -> frozenset[str]:
     return frozenset({c.alpha_3 for c in pycountry.countries} | curated | {KOSOVO})
 
 
-@lru_cache(maxsize=None)
+@cache
 def org_names(lang: str) -> dict[str, str]:
     """Surface form → organisation id."""
     from babel import Locale
@@ -224,8 +226,18 @@ def historic_successors() -> dict[str, list[str]]:
 # --- demonyms ---------------------------------------------------------------
 
 _DEMONYM_RULES = (  # (name ending, replacement) tried in order; the vocabulary decides
-    ("ia", "ian"), ("a", "an"), ("e", "ian"), ("e", "ean"), ("o", "an"), ("y", "ian"), ("um", "ian"),
-    ("", "ian"), ("", "ese"), ("", "i"), ("", "an"), ("", "ish"),
+    ("ia", "ian"),
+    ("a", "an"),
+    ("e", "ian"),
+    ("e", "ean"),
+    ("o", "an"),
+    ("y", "ian"),
+    ("um", "ian"),
+    ("", "ian"),
+    ("", "ese"),
+    ("", "i"),
+    ("", "an"),
+    ("", "ish"),
 )
 
 
@@ -254,6 +266,7 @@ def english_demonyms() -> dict[str, str]:
 
 
 # --- matching ---------------------------------------------------------------
+
 
 def _is_acronym(surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
@@ -322,8 +335,7 @@ class Gazetteer:
         # names are also tried where a capital follows a lower-case letter. (A look-behind
         # admitting lower-case letters in the main expression would triple its cost.)
         self.name_at = re.compile(r"(?:" + trie + r")(?!\w)", re.IGNORECASE)
-        self.acronym_re = re.compile(
-            r"(?<![\w.])(?:" + trie_regex(self.acronyms) + r")(?![\w])")
+        self.acronym_re = re.compile(r"(?<![\w.])(?:" + trie_regex(self.acronyms) + r")(?![\w])")
 
     def lookup(self, surface: str) -> Optional[tuple[str, str]]:
         """(id, kind) of a name as written, or None ("the Republic of Albania" → ALB)."""
@@ -368,7 +380,7 @@ class Gazetteer:
 
     @staticmethod
     def _extend_official_form(text: str, s: int, floor: int) -> int:
-        window = text[max(floor, s - 48):s]
+        window = text[max(floor, s - 48) : s]
         m = STATE_PREFIX.search(window)
         if m and m.group()[:1].isupper():
             return s - len(window) + m.start()
@@ -404,7 +416,7 @@ def longest_first(spans: Iterable[tuple]) -> list[tuple]:
     return sorted(chosen, key=lambda x: x[0])
 
 
-@lru_cache(maxsize=None)
+@cache
 def gazetteer(lang: str) -> Gazetteer:
     """The matcher for ``lang``, built once per process (Ukrainian documents use
     the English one for Latin-script names; their own are matched on lemmas)."""

@@ -1,8 +1,9 @@
 """Statistical models the entity stage uses, each loaded once per process."""
+
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -54,8 +55,8 @@ def missing_stanza_models(langs=STANZA_LANGS, resources_dir: Optional[Path] = No
     root = Path(resources_dir) if resources_dir else stanza_resources_dir()
     missing = []
     for lang in langs:
-        has = lambda proc: any((root / lang / proc).glob("*.pt"))  # noqa: E731
-        if not (root / "resources.json").exists() or not has("tokenize") or not has("ner"):
+        has = [any((root / lang / proc).glob("*.pt")) for proc in ("tokenize", "ner")]
+        if not (root / "resources.json").exists() or not all(has):
             missing.append(lang)
     return missing
 
@@ -69,16 +70,23 @@ def require_stanza_models(langs=STANZA_LANGS, resources_dir: Optional[Path] = No
         raise PipelineError(
             f"the stanza NER backend needs stanza's tokenize and ner models for {langs_arg}, which are not "
             f"installed in {root}. Install them on a machine with internet access with\n"
-            f"    python -c \"import stanza; [stanza.download(l, processors='tokenize,ner') for l in ({langs_arg},)]\"\n"
+            '    python -c "import stanza; '
+            f"[stanza.download(l, processors='tokenize,ner') for l in ({langs_arg},)]\"\n"
             f"(copy the resources directory here and point STANZA_RESOURCES_DIR at it if this machine is offline), "
             f"or use the default backend='spacy'."
         )
     return root
 
 
-@lru_cache(maxsize=None)
+@cache
 def stanza_pipeline(lang: str, resources_dir: str):
     import stanza
 
-    return stanza.Pipeline(lang=lang, dir=resources_dir, processors="tokenize,ner", download_method=None,
-                           logging_level="WARN", use_gpu=False)
+    return stanza.Pipeline(
+        lang=lang,
+        dir=resources_dir,
+        processors="tokenize,ner",
+        download_method=None,
+        logging_level="WARN",
+        use_gpu=False,
+    )

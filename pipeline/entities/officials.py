@@ -12,10 +12,12 @@ Three sources, in the order a reader trusts them:
 Titles and honorifics are not part of the person span; ``Entity.name`` holds the
 name in normal case ("Pirro VENGU" → "Pirro Vengu").
 """
+
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Optional
+from collections.abc import Callable, Iterable
+from typing import Optional
 
 from ..records import Clause, Entity
 from .gazetteer import Gazetteer, english_demonyms
@@ -33,14 +35,17 @@ ROLE_WORDS = (
 ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.IGNORECASE)
 HONORIFIC = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|M|Prof|H\.?\s?E|S\.?\s?E)\.?|Sir|Dame|His\s+Excellency|Her\s+Excellency|"
-    r"\(signed\)|\(Signed\)|\(sgd\.?\))\s+", re.IGNORECASE)
+    r"\(signed\)|\(Signed\)|\(sgd\.?\))\s+",
+    re.IGNORECASE,
+)
 # "For the Republic of Albania", "FOR THE GOVERNMENT OF", "Por el Gobierno de", "За Україну"; lower-case
 # "for" only before a government or state ("for the Government of the State of Israel").
 # "For the purposes of", "For greater certainty" are no signatures: a name follows "For (the)".
 SIGNATURE_FOR = re.compile(
     r"(?:^|(?<=\s))(?:(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|EN NOMBRE DE|За|Від імені)"
     r"\s+(?:(?:the|THE|el|EL|la|LA|le|LE|l['’])\s+)?(?=[A-ZÀ-ÞА-ЯЄІЇҐ])"
-    r"|for\s+the\s+(?=(?:Government|Republic|Kingdom|State|Federal)\b))")
+    r"|for\s+the\s+(?=(?:Government|Republic|Kingdom|State|Federal)\b))"
+)
 NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЄІЇҐ][\w'’.-]*"
 PERSON_LINE = re.compile(rf"^{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|de|da|van|von|der|bin|al|el|y|del|la))*\s+{NAME_TOKEN}$")
 # A role phrase that ends right before a person: "Serbian President", "Russian
@@ -51,13 +56,31 @@ ROLE_PREFIX = re.compile(rf"(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS}))\s+(?
 ROLE_BEFORE = re.compile(rf"(?P<role>(?:(?:{_CAP}|of|the|for|and)\s+){{0,6}}?(?:{ROLE_WORDS}){_ROLE_TAIL})\s*,?\s*$")
 ROLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS}){_ROLE_TAIL})")
 # Words that never stand in a signatory's name line ("KINMEN AND MATSU", "THE REPUBLIC").
-NAME_STOPWORDS = frozenset({"and", "of", "the", "for", "republic", "government", "kingdom", "state", "states",
-                            "ministry", "signed", "done", "date", "signature", "witness"})
+NAME_STOPWORDS = frozenset(
+    {
+        "and",
+        "of",
+        "the",
+        "for",
+        "republic",
+        "government",
+        "kingdom",
+        "state",
+        "states",
+        "ministry",
+        "signed",
+        "done",
+        "date",
+        "signature",
+        "witness",
+    }
+)
 
 
 def normalise_name(name: str) -> str:
     """Normal case for a name written in capitals ("Pirro VENGU" → "Pirro Vengu",
     "ANUŠIĆ" → "Anušić"); mixed-case tokens ("McDonald") are kept."""
+
     def fix(token: str) -> str:
         if len(token) > 1 and token.isupper():
             return "-".join(p[:1] + p[1:].lower() for p in token.split("-"))
@@ -79,36 +102,56 @@ class OfficialFinder:
         out: list[Entity] = []
         for clause in clauses:
             # a short "For X: name" line outside a recognised signature block counts too
-            if clause.kind == "signature" or (len(clause.text) <= 200 and ":" in clause.text
-                                              and _starts_with_for(clause.text)):
+            if clause.kind == "signature" or (
+                len(clause.text) <= 200 and ":" in clause.text and _starts_with_for(clause.text)
+            ):
                 out += self._signature_block(text, clause)
         return out
 
     def _signature_block(self, text: str, clause: Clause) -> list[Entity]:
         if not _starts_with_for(clause.text):
             return []
-        pieces = [p for p in (_trim(text, clause.start + m.start(), clause.start + m.end())
-                              for m in re.finditer(r"[^\n:,]+", clause.text)) if p]
+        pieces = [
+            p
+            for p in (
+                _trim(text, clause.start + m.start(), clause.start + m.end())
+                for m in re.finditer(r"[^\n:,]+", clause.text)
+            )
+            if p
+        ]
         pieces = [q for p in pieces for q in self._split_role_prefix(text, *p)]
         names = self.gazetteer.find(text, clause.start, clause.end)
-        people = [k for k, (s, e) in enumerate(pieces) if k > 0 and self._looks_like_person(text[s:e])
-                  and not any(m.start <= s < m.end for m in names)]  # "KINMEN AND MATSU" ends a name
+        people = [
+            k
+            for k, (s, e) in enumerate(pieces)
+            if k > 0 and self._looks_like_person(text[s:e]) and not any(m.start <= s < m.end for m in names)
+        ]  # "KINMEN AND MATSU" ends a name
         if len(people) != 1:
             return []  # two-column OCR or no name: better nothing than a wrong pairing
         k = people[0]
         s, e = pieces[k]
         # "For the Ministry of Defence of\nthe Republic of Albania": the last state or
         # organisation named before the name is the one the person signs for.
-        ids = self.gazetteer.ids_in(text[clause.start:s])
+        ids = self.gazetteer.ids_in(text[clause.start : s])
         s += _honorific_length(text[s:e])
-        return [Entity(s, e, text[s:e], "OFFICIAL", role=self._signature_role(text, pieces, k),
-                       affiliation=ids[-1] if ids else None, name=normalise_name(text[s:e]), source="signature")]
+        return [
+            Entity(
+                s,
+                e,
+                text[s:e],
+                "OFFICIAL",
+                role=self._signature_role(text, pieces, k),
+                affiliation=ids[-1] if ids else None,
+                name=normalise_name(text[s:e]),
+                source="signature",
+            )
+        ]
 
     def _split_role_prefix(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
-        """"President Volodymyr Zelenskyy" → the title and the name as two pieces
+        """ "President Volodymyr Zelenskyy" → the title and the name as two pieces
         ("Deputy Prime Minister and …" stays whole: no name follows the title)."""
         m = ROLE_PREFIX.match(text, s, e)
-        if m and self._looks_like_person(text[m.start("name"):e]):
+        if m and self._looks_like_person(text[m.start("name") : e]):
             return [(s, m.end("role")), (m.start("name"), e)]
         return [(s, e)]
 
@@ -116,18 +159,17 @@ class OfficialFinder:
     def _signature_role(text: str, pieces: list[tuple[int, int]], k: int) -> Optional[str]:
         """The title under (or before) the name; failing a known title word, the short
         line right under the name, as written ("TDTaoiseach")."""
-        roles = [text[a:b] for a, b in pieces[k + 1:] + pieces[1:k] if ROLE.search(text[a:b])]
+        roles = [text[a:b] for a, b in pieces[k + 1 :] + pieces[1:k] if ROLE.search(text[a:b])]
         if roles:
             return roles[0]
         if k + 1 < len(pieces) and pieces[k + 1][1] - pieces[k + 1][0] <= 60:
-            return text[pieces[k + 1][0]:pieces[k + 1][1]]
+            return text[pieces[k + 1][0] : pieces[k + 1][1]]
         return None
 
     def _looks_like_person(self, line: str) -> bool:
-        bare = line[_honorific_length(line):].strip("*_ ")
+        bare = line[_honorific_length(line) :].strip("*_ ")
         # a state's name may end a person's name ("Luis Montenegro") but not start the line
-        if ROLE.search(bare) or any(m.start == 0 for m in self.gazetteer.find(bare)) \
-                or any(c.isdigit() for c in bare):
+        if ROLE.search(bare) or any(m.start == 0 for m in self.gazetteer.find(bare)) or any(c.isdigit() for c in bare):
             return False
         words = bare.split()
         if any(w.lower() in NAME_STOPWORDS for w in words):
@@ -149,22 +191,30 @@ class OfficialFinder:
 
     def _apposition(self, text: str, s: int, e: int) -> Optional[Entity]:
         line_start = text.rfind("\n", 0, s) + 1
-        before = ROLE_BEFORE.search(text[max(line_start, s - 120):s])
+        before = ROLE_BEFORE.search(text[max(line_start, s - 120) : s])
         if before:
             role, affiliation = self._role_and_affiliation(before.group("role"))
         else:
             line_end = text.find("\n", e)
-            after = ROLE_AFTER.match(text[e:min(e + 120, line_end if line_end >= 0 else len(text))])
+            after = ROLE_AFTER.match(text[e : min(e + 120, line_end if line_end >= 0 else len(text))])
             if not after:
                 return None
             role, affiliation = self._role_and_affiliation(after.group("role"))
         if role is None:
             return None
-        return Entity(s, e, text[s:e], "OFFICIAL", role=role, affiliation=affiliation,
-                      name=normalise_name(text[s:e]), source="apposition")
+        return Entity(
+            s,
+            e,
+            text[s:e],
+            "OFFICIAL",
+            role=role,
+            affiliation=affiliation,
+            name=normalise_name(text[s:e]),
+            source="apposition",
+        )
 
     def _role_and_affiliation(self, phrase: str) -> tuple[Optional[str], Optional[str]]:
-        """"Russian Foreign Ministry spokeswoman" → ("Foreign Ministry spokeswoman", RUS);
+        """ "Russian Foreign Ministry spokeswoman" → ("Foreign Ministry spokeswoman", RUS);
         "Minister of Defence of Albania" → ("Minister of Defence", ALB)."""
         # "President Biden and Prime Minister Lapid": the title next to the name is the last one
         phrase = re.split(r"\s+and\s+", phrase.strip().rstrip(",").strip())[-1]
@@ -181,11 +231,11 @@ class OfficialFinder:
             if mentions:
                 m = mentions[-1]
                 affiliation = m.id
-                tail = re.search(r"\s+(?:of|for)\s+(?:the\s+)?$", phrase[:m.start])
+                tail = re.search(r"\s+(?:of|for)\s+(?:the\s+)?$", phrase[: m.start])
                 if m.end == len(phrase) and tail:
-                    phrase = phrase[:tail.start()]  # "Minister of Defence of Albania"
+                    phrase = phrase[: tail.start()]  # "Minister of Defence of Albania"
                 elif m.start == 0:
-                    phrase = phrase[m.end:].strip()  # "US President"
+                    phrase = phrase[m.end :].strip()  # "US President"
         phrase = phrase.strip(" ,")
         if not ROLE.search(phrase):
             return None, None
@@ -193,8 +243,9 @@ class OfficialFinder:
 
     # coreference ---------------------------------------------------------------
     @staticmethod
-    def coreferent(text: str, officials: list[Entity], clauses: Iterable[Clause],
-                   is_free: Callable[[int, int], bool]) -> list[Entity]:
+    def coreferent(
+        text: str, officials: list[Entity], clauses: Iterable[Clause], is_free: Callable[[int, int], bool]
+    ) -> list[Entity]:
         """Surname-only mentions of officials named in full earlier ("Vucic said")."""
         surnames = {}
         for off in officials:
@@ -210,8 +261,18 @@ class OfficialFinder:
                 if not m.group()[:1].isupper() or not is_free(m.start(), m.end()):
                     continue
                 off = surnames[next(k for k in surnames if k.casefold() == m.group().casefold())]
-                out.append(Entity(m.start(), m.end(), m.group(), "OFFICIAL", role=off.role,
-                                  affiliation=off.affiliation, name=normalise_name(m.group()), source="coreference"))
+                out.append(
+                    Entity(
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        "OFFICIAL",
+                        role=off.role,
+                        affiliation=off.affiliation,
+                        name=normalise_name(m.group()),
+                        source="coreference",
+                    )
+                )
         return out
 
 
@@ -238,7 +299,7 @@ def _strip_person(text: str, s: int, e: int) -> tuple[int, int]:
     complete a name the model cut after a particle ("Ursula von der" + "Leyen")."""
     s += _honorific_length(text[s:e])
     particle = re.search(r"\s(?:von|van|der|de|da|del|di|du|le|la|bin|al)$", text[s:e])
-    rest = re.match(rf"\s+{NAME_TOKEN}", text[e:e + 40]) if particle else None
+    rest = re.match(rf"\s+{NAME_TOKEN}", text[e : e + 40]) if particle else None
     if rest:
         e += rest.end()
     span = text[s:e]

@@ -18,16 +18,17 @@ that names at least two parties decides:
 States named inside an institution ("For the Ministry of Defence of the Republic of
 Albania") count as evidence: the ministry acts for the state.
 """
+
 from __future__ import annotations
 
 import bisect
 import re
 from collections import Counter
-from typing import Callable, Iterable, Optional, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..records import Clause, Document, Entity
 from ..stages import Stage
-from .gazetteer import english_demonyms, gazetteer, represented_by, state_ids
+from .gazetteer import gazetteer, represented_by, state_ids
 from .officials import ROLE, SIGNATURE_FOR
 
 OPENING_CLAUSES = 40
@@ -41,7 +42,9 @@ _I = re.IGNORECASE
 DEFINITION_CUE = re.compile(
     r"hereinafter|herein\s*after|referred\s+to\s+as|denominad[oa]s|en\s+lo\s+sucesivo|en\s+adelante|ci-après|"
     r"dénommé|(?:далі|надалі)\s*[-–—]|іменован|[(“\"‘'«]\s*(?:the\s+|las\s+|les\s+)?(?:Contracting\s+)?"
-    r"(?:Parties|Participants|Sides|Partes)\b", _I)
+    r"(?:Parties|Participants|Sides|Partes)\b",
+    _I,
+)
 PARTY_WORD = re.compile(r"Part(?:y|ies)|Participants?|Sides?|Signator(?:y|ies)|Partes|Parties|Сторон|Учасник", _I)
 # Words that may sit between the names of an opening list of parties.
 LIST_FILLER = re.compile(
@@ -50,35 +53,34 @@ LIST_FILLER = re.compile(
     r"rep[úu]blicas?|r[ée]publiques?|por|una|otra|parte|entre|pr[ée][áa]mbulo|pr[ée]ambule|уряд|уряди|та|і|й|між|"
     r"hereinafter|hereafter|called|referred|to|as|in|this|agreement|denominad[oa]s|en|lo|sucesivo|adelante|ci|après|"
     r"dénommée?s?|далі|sides?|partes|parties|participants)\b)+$",
-    _I)
+    _I,
+)
 TITLE_LINK = re.compile(r"\b(?:between|entre|між|BETWEEN|ENTRE|МІЖ)\b|\s[-–/]\s|[A-Za-z]/[A-Z]")
 OPERATIVE_FORMULA = re.compile(r"^\W*(?:We|WE|Ми|Nosotros|Nous),?\s+(?:the|THE|los|les|[A-ZА-ЯІЇЄ])")
 INSTRUMENT_CUE = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|agreement|accord|deal|treaty|declaration|memorandum|pact|approved|ratif\w+|"
-    r"concluded)\b|підписа\w*|угод\w*|деклараці\w*|меморанд\w*|договор\w*|договір|ратифік\w*|пакт\w*", _I)
+    r"concluded)\b|підписа\w*|угод\w*|деклараці\w*|меморанд\w*|договор\w*|договір|ратифік\w*|пакт\w*",
+    _I,
+)
 NEWS_OPENING = 3
-TREATY_STRUCTURE = re.compile(r"\b(?:Article|ARTICLE|Artículo|Стаття)\s+\d|\b(?:the\s+)?(?:Contracting\s+)?Parties\b"
-                              r"|\bParticipants\b|\blas\s+Partes\b|Сторони")
+TREATY_STRUCTURE = re.compile(
+    r"\b(?:Article|ARTICLE|Artículo|Стаття)\s+\d|\b(?:the\s+)?(?:Contracting\s+)?Parties\b"
+    r"|\bParticipants\b|\blas\s+Partes\b|Сторони"
+)
 TREATY_STRUCTURE_MIN = 3
 # "between [the Government of] X and [the Government of] Y"
-BETWEEN_BEFORE = re.compile(r"(?:between|entre|між)\s+(?:(?:the|el|la|le|los)\s+)?"
-                            r"(?:(?:Government|Gobierno|Gouvernement)\s+(?:of|de|du|de\s+la)\s+(?:the\s+|la\s+|el\s+)?)?$", _I)
-BETWEEN_AND = re.compile(r"^\s+(?:and|y|et|та|і)\s+(?:(?:the|el|la|le|los)\s+)?"
-                         r"(?:(?:Government|Gobierno|Gouvernement)\s+(?:of|de|du|de\s+la)\s+(?:the\s+|la\s+|el\s+)?)?$", _I)
+BETWEEN_BEFORE = re.compile(
+    r"(?:between|entre|між)\s+(?:(?:the|el|la|le|los)\s+)?"
+    r"(?:(?:Government|Gobierno|Gouvernement)\s+(?:of|de|du|de\s+la)\s+(?:the\s+|la\s+|el\s+)?)?$",
+    _I,
+)
+BETWEEN_AND = re.compile(
+    r"^\s+(?:and|y|et|та|і)\s+(?:(?:the|el|la|le|los)\s+)?"
+    r"(?:(?:Government|Gobierno|Gouvernement)\s+(?:of|de|du|de\s+la)\s+(?:the\s+|la\s+|el\s+)?)?$",
+    _I,
+)
 FREQUENT_SHARE = 0.5
 SIGNATURE_HEADER_MAX = 160
-
-# Collective references to the parties (guide §5: resolved in actors, never spans).
-COLLECTIVE = re.compile(
-    r"\b(?:(?:the\s+)?(?:Contracting\s+)?(?:Participants|Parties|Sides|Signatories)|both\s+(?:countries|sides|"
-    r"parties|participants)|the\s+two\s+(?:countries|sides|parties|governments)|each\s+(?:party|participant|side)|"
-    r"either\s+(?:party|participant|side)|we|our|us|las\s+partes|ambas\s+partes|les\s+parties)\b|"
-    r"сторон\w*|учасник\w*|обидві\s+країни|обидві\s+сторони|\bми\b|\bнаш\w*", _I)
-ROLE_REFERENCE = re.compile(r"\b(?P<adj>[A-Z][a-z]+)\s+(?:Participant|Party|Side|side)\b|"
-                            r"(?P<uk>[а-яєіїґ']+(?:ськ|цьк|зьк)\w*)\s+сторон\w*", _I)
-COMMITMENT_VERB = re.compile(r"\b(?:shall|will|must|undertakes?|commits?|agrees?|intends?|aims?|would|may)\b|"
-                             r"\bбуд\w+|зобов\w+|\bdeber\w*|\bse\s+comprometen|\bs['’]engagent", _I)
-BENEFICIARY_CUE = re.compile(r"(?:\b(?:to|for|towards|with|of|для|до|a|para|con|pour|avec|à)\s+(?:the\s+)?$|['’]s\s*$)", _I)
 
 
 class PartyResolver(Stage):
@@ -106,25 +108,31 @@ def find_parties(doc: Document) -> tuple[list[str], str]:
     """The party ids and the name of the evidence that gave them."""
     mentions = _MentionIndex(doc)
     sources: Sequence[tuple[str, Callable[[Document, _MentionIndex], list[str]]]] = (
-        ("definition", _from_definition), ("party-list", _from_party_list), ("title", _from_title),
-        ("operative-formula", _from_operative_formula), ("signatures", _from_signatures),
-        ("news-instrument", _from_news_instrument), ("between", _from_between), ("frequency", _from_frequency),
+        ("definition", _from_definition),
+        ("party-list", _from_party_list),
+        ("title", _from_title),
+        ("operative-formula", _from_operative_formula),
+        ("signatures", _from_signatures),
+        ("news-instrument", _from_news_instrument),
+        ("between", _from_between),
+        ("frequency", _from_frequency),
     )
     for name, source in sources:
-        ids = _without_representing_states(_unique(source(doc, mentions)))
+        ids = _without_representing_states(unique_ids(source(doc, mentions)))
         if len(ids) >= MIN_PARTIES:
             return ids, name
     return [], "none"
 
 
 def _without_representing_states(ids: list[str]) -> list[str]:
-    """"The Government of Denmark and the Home Government of the Faroe Islands": the
+    """ "The Government of Denmark and the Home Government of the Faroe Islands": the
     territory is the party, the state that represents it is not a second one."""
     representing = {represented_by()[t] for t in ids if t in represented_by()}
     return [i for i in ids if i not in representing]
 
 
 # --- mentions with the ids inside institutions --------------------------------
+
 
 class _MentionIndex:
     """(start, end, id) of every state/organisation named in the document, including
@@ -148,11 +156,11 @@ class _MentionIndex:
         return [m for m in self.items[lo:hi] if m[1] <= end and (not states_only or m[3] == "state")]
 
     def ids(self, start: int, end: int) -> list[str]:
-        return _unique(m[2] for m in self.between(start, end))
+        return unique_ids(m[2] for m in self.between(start, end))
 
 
 def _ids_inside(doc: Document, ent: Entity) -> list[tuple[int, int, str, str]]:
-    if _cyrillic(ent.text):
+    if is_cyrillic(ent.text):
         from .ukrainian import tokens_of, ukrainian_gazetteer
 
         toks = tokens_of(doc.text, ent.start, ent.end)
@@ -163,6 +171,7 @@ def _ids_inside(doc: Document, ent: Entity) -> list[tuple[int, int, str, str]]:
 
 # --- evidence sources ----------------------------------------------------------
 
+
 def _opening(doc: Document) -> list[Clause]:
     limit = max(2000, int(OPENING_SHARE * len(doc.text)))
     return [c for c in doc.clauses[:OPENING_CLAUSES] if c.start < limit]
@@ -171,7 +180,7 @@ def _opening(doc: Document) -> list[Clause]:
 def _from_definition(doc: Document, mentions: _MentionIndex) -> list[str]:
     for clause in _opening(doc):
         for cue in DEFINITION_CUE.finditer(clause.text):
-            after = clause.text[cue.start():cue.start() + DEFINITION_LOOKAHEAD]
+            after = clause.text[cue.start() : cue.start() + DEFINITION_LOOKAHEAD]
             if not PARTY_WORD.search(after):
                 continue
             ids = mentions.ids(clause.start, clause.start + cue.start())
@@ -189,12 +198,12 @@ def _from_party_list(doc: Document, mentions: _MentionIndex) -> list[str]:
     start = len(_title_block(doc))
     for first in range(max(0, start - 1), min(len(doc.clauses), start + PARTY_LIST_CLAUSES)):
         ids: list[str] = []
-        for clause in doc.clauses[first:first + OPENING_CLAUSES]:
+        for clause in doc.clauses[first : first + OPENING_CLAUSES]:
             run, consumed = _leading_run(doc.text, clause, mentions)
             ids += run
             if not consumed:
                 break
-        ids = _unique(ids)
+        ids = unique_ids(ids)
         if len(ids) >= MIN_PARTIES:
             return ids
     return []
@@ -211,7 +220,7 @@ def _leading_run(text: str, clause: Clause, mentions: _MentionIndex) -> tuple[li
             return ids, False
         ids.append(sid)
         pos = e
-    return ids, _is_filler(text[pos:clause.end])
+    return ids, _is_filler(text[pos : clause.end])
 
 
 def _is_filler(gap: str) -> bool:
@@ -239,7 +248,7 @@ def _from_title(doc: Document, mentions: _MentionIndex) -> list[str]:
     block = _title_block(doc)
     if not block or not any(TITLE_LINK.search(c.text) for c in block):
         return []
-    return _unique(sid for c in block for sid in mentions.ids(c.start, c.end))
+    return unique_ids(sid for c in block for sid in mentions.ids(c.start, c.end))
 
 
 def _from_operative_formula(doc: Document, mentions: _MentionIndex) -> list[str]:
@@ -283,7 +292,7 @@ def _signature_ids(doc: Document, clause: Clause, mentions: _MentionIndex) -> li
     heads = list(SIGNATURE_FOR.finditer(clause.text))
     for k, m in enumerate(heads):
         limit = heads[k + 1].start() if k + 1 < len(heads) else len(clause.text)
-        segment = clause.text[m.end():limit]
+        segment = clause.text[m.end() : limit]
         colon = segment.find(":")
         blank = re.search(r"\n\s*\n", segment)
         if 0 <= colon <= SIGNATURE_HEADER_MAX and (blank is None or colon < blank.start()):
@@ -311,12 +320,12 @@ def _from_news_instrument(doc: Document, mentions: _MentionIndex) -> list[str]:
 def _from_between(doc: Document, mentions: _MentionIndex) -> list[str]:
     votes: Counter = Counter()
     items = mentions.between(0, len(doc.text), states_only=True)
-    for (s1, e1, a, _), (s2, e2, b, _) in zip(items, items[1:]):
-        if a != b and BETWEEN_AND.match(doc.text[e1:s2]) and BETWEEN_BEFORE.search(doc.text[max(0, s1 - 60):s1]):
+    for (s1, e1, a, _), (s2, _e2, b, _) in zip(items, items[1:]):
+        if a != b and BETWEEN_AND.match(doc.text[e1:s2]) and BETWEEN_BEFORE.search(doc.text[max(0, s1 - 60) : s1]):
             votes[tuple(sorted((a, b)))] += 1
     if not votes:
         return []
-    (pair, _), = votes.most_common(1)
+    ((pair, _),) = votes.most_common(1)
     return list(pair)
 
 
@@ -328,80 +337,10 @@ def _from_frequency(doc: Document, mentions: _MentionIndex) -> list[str]:
     return [sid for sid, n in counts.most_common() if n >= FREQUENT_SHARE * top]
 
 
-# --- actors and beneficiaries --------------------------------------------------
-
-def resolve_actors(clause_text: str, doc: Document) -> list[str]:
-    """Party ids that ``clause_text`` (a clause or, better, its subject) refers to.
-
-    A collective reference ("the Participants", "the Parties", "both countries", "we",
-    "Сторони", "Учасники") means every party; "the Albanian Participant" means
-    Albania; otherwise the parties named explicitly — before the commitment verb when
-    a whole clause is given ("Albania will support Ukraine" → ALB). If the text names
-    no party but names other states or organisations, those are returned (news often
-    reports undertakings of states that are not parties to any instrument)."""
-    head = _before_verb(clause_text)
-    role = _role_reference(head, doc)
-    if role:
-        return [role]
-    named = _ids_in_text(head, doc)
-    parties = [i for i in named if i in doc.parties]
-    if parties:
-        return parties
-    if COLLECTIVE.search(head):
-        return list(doc.parties)
-    return named
-
-
-def resolve_beneficiaries(clause_text: str, doc: Document, actors: Iterable[str] = ()) -> list[str]:
-    """Parties an undertaking is for ("support to Ukraine", "Ukraine's defence") other
-    than its actors."""
-    actors = set(actors)
-    out: list[str] = []
-    for s, _, sid in _mentions_in_text(clause_text, doc):
-        if sid in doc.parties and sid not in actors and sid not in out \
-                and BENEFICIARY_CUE.search(clause_text[max(0, s - 20):s]):
-            out.append(sid)
-    return out
-
-
-def _before_verb(text: str) -> str:
-    m = COMMITMENT_VERB.search(text)
-    return text[:m.start()] if m and m.start() > 0 else text
-
-
-def _role_reference(text: str, doc: Document) -> Optional[str]:
-    """"the Albanian Participant", "українська сторона" → that state's id."""
-    from .ukrainian import ukrainian_demonyms, lemmas
-
-    for m in ROLE_REFERENCE.finditer(text):
-        if m.group("adj"):
-            sid = english_demonyms().get(m.group("adj"))
-        else:
-            table = ukrainian_demonyms()
-            sid = next((table[l] for l in lemmas(m.group("uk").lower()) if l in table), None)
-        if sid and (not doc.parties or sid in doc.parties):
-            return sid
-    return None
-
-
-def _mentions_in_text(text: str, doc: Document) -> list[tuple[int, int, str]]:
-    if _cyrillic(text):
-        from .ukrainian import tokens_of, ukrainian_gazetteer
-
-        toks = tokens_of(text)
-        found = [(s, e, en.id) for s, e, _, _, en in ukrainian_gazetteer().find(text, toks)]
-        found += [(m.start, m.end, m.id) for m in gazetteer("en").find(text)]
-        return sorted(found)
-    return [(m.start, m.end, m.id) for m in gazetteer(doc.lang or "en").find(text)]
-
-
-def _ids_in_text(text: str, doc: Document) -> list[str]:
-    return _unique(sid for _, _, sid in _mentions_in_text(text, doc))
-
-
 # --- helpers -------------------------------------------------------------------
 
-def _unique(ids: Iterable[str]) -> list[str]:
+
+def unique_ids(ids: Iterable[str]) -> list[str]:
     out: list[str] = []
     for i in ids:
         if i not in out:
@@ -422,5 +361,5 @@ def _is_state_id(sid: str) -> bool:
     return sid in state_ids()
 
 
-def _cyrillic(text: str) -> bool:
+def is_cyrillic(text: str) -> bool:
     return any("а" <= c.lower() <= "я" or c in "єіїґЄІЇҐ" for c in text)

@@ -8,12 +8,14 @@ reports, declarations), and in long treaties only the clauses with a title word
 ("Minister", "President", …), where officials are named. Clauses go through
 ``nlp.pipe`` in batches, and every offset is mapped back to the document.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Optional
 
 from ..records import Clause, Document, Entity
 from ..stages import PipelineError, Stage
@@ -28,10 +30,34 @@ SMALL_DOC_CHARS = 10_000
 NER_BATCH = 64
 MAX_NER_CLAUSE = 20_000  # a run-on OCR "clause" longer than this is not where officials are named
 # Which recogniser wins when two candidate spans overlap; then the longer span.
-SOURCE_PRIORITY = {"signature": 6, "title-pattern": 6, "apposition": 5, "coreference": 4, "institution": 3,
-                   "gazetteer": 2, "lemma-gazetteer": 2, "abbreviation": 1, "spacy": 1, "stanza": 1}
-COLLECTIVE_NAMES = frozenset({"participants", "parties", "party", "sides", "side", "signatories", "contracting parties",
-                              "participant", "government", "governments", "state", "states"})
+SOURCE_PRIORITY = {
+    "signature": 6,
+    "title-pattern": 6,
+    "apposition": 5,
+    "coreference": 4,
+    "institution": 3,
+    "gazetteer": 2,
+    "lemma-gazetteer": 2,
+    "abbreviation": 1,
+    "spacy": 1,
+    "stanza": 1,
+}
+COLLECTIVE_NAMES = frozenset(
+    {
+        "participants",
+        "parties",
+        "party",
+        "sides",
+        "side",
+        "signatories",
+        "contracting parties",
+        "participant",
+        "government",
+        "governments",
+        "state",
+        "states",
+    }
+)
 STANZA_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "PERS": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 
 
@@ -55,8 +81,9 @@ class EntityRecognizer(Stage):
     requires = frozenset({"text", "lang", "clauses"})
     provides = frozenset({"entities"})
 
-    def __init__(self, backend: str = "spacy", stanza_dir: Optional[str] = None,
-                 small_doc_chars: int = SMALL_DOC_CHARS):
+    def __init__(
+        self, backend: str = "spacy", stanza_dir: Optional[str] = None, small_doc_chars: int = SMALL_DOC_CHARS
+    ):
         if backend not in BACKENDS:
             raise PipelineError(f"unknown NER backend {backend!r}; choose one of {BACKENDS}")
         self.backend = backend
@@ -67,8 +94,9 @@ class EntityRecognizer(Stage):
                 try:
                     stanza_pipeline(lang, self.stanza_dir)
                 except Exception as err:
-                    raise PipelineError(f"stanza could not load its {lang} tokenize+ner models from "
-                                        f"{self.stanza_dir}: {err}") from err
+                    raise PipelineError(
+                        f"stanza could not load its {lang} tokenize+ner models from {self.stanza_dir}: {err}"
+                    ) from err
         else:
             spacy_english()  # load now: a missing model fails when the pipeline is built
 
@@ -89,8 +117,12 @@ class EntityRecognizer(Stage):
         latin = [c for c in doc.clauses if (c.lang or lang) != "uk"]
         latin_lang = lang if lang in ("en", "es", "fr") else "en"
         gaz = gazetteer(latin_lang)
-        candidates = [Entity(m.start, m.end, text[m.start:m.end], "STATE" if m.kind == "state" else "ORG",
-                             id=m.id, source=m.source) for m in gaz.find(text)]
+        candidates = [
+            Entity(
+                m.start, m.end, text[m.start : m.end], "STATE" if m.kind == "state" else "ORG", id=m.id, source=m.source
+            )
+            for m in gaz.find(text)
+        ]
         if ukrainian:
             from .ukrainian import UkrainianRecognizer
 
@@ -104,8 +136,7 @@ class EntityRecognizer(Stage):
         return doc
 
     # --- English, Spanish, French ----------------------------------------------
-    def _latin_entities(self, text: str, clauses: list[Clause], lang: str, gaz: Gazetteer,
-                        small: bool) -> list[Entity]:
+    def _latin_entities(self, text: str, clauses: list[Clause], lang: str, gaz: Gazetteer, small: bool) -> list[Entity]:
         institutions = InstitutionFinder(lang, gaz)
         officials = OfficialFinder(lang, gaz)
         out: list[Entity] = []
@@ -120,8 +151,13 @@ class EntityRecognizer(Stage):
                 if c.kind == "heading":
                     headings.add(c.start, c.end)
             out += officials.from_persons(text, [(s, e) for s, e, label in spans if label == "PERSON"])
-            out += [ent for s, e, label in spans if label in ("ORG", "GPE") and not headings.overlaps(s, e)
-                    for ent in [_statistical_entity(text, s, e, label, gaz, self.backend)] if ent]
+            out += [
+                ent
+                for s, e, label in spans
+                if label in ("ORG", "GPE") and not headings.overlaps(s, e)
+                for ent in [_statistical_entity(text, s, e, label, gaz, self.backend)]
+                if ent
+            ]
         found = [e for e in out if e.label == "OFFICIAL"]
         if found:
             taken = SpanSet()
@@ -156,8 +192,13 @@ class EntityRecognizer(Stage):
 
     def _stanza_orgs(self, text: str, clauses: list[Clause], lang: str, gaz: Gazetteer) -> list[Entity]:
         spans = self._stanza_spans(text, [c for c in clauses if len(c.text) <= MAX_NER_CLAUSE], lang)
-        return [ent for s, e, label in spans if label == "ORG"
-                for ent in [_statistical_entity(text, s, e, label, gaz, "stanza")] if ent]
+        return [
+            ent
+            for s, e, label in spans
+            if label == "ORG"
+            for ent in [_statistical_entity(text, s, e, label, gaz, "stanza")]
+            if ent
+        ]
 
 
 def _statistical_entity(text: str, s: int, e: int, label: str, gaz: Gazetteer, source: str) -> Optional[Entity]:
@@ -205,12 +246,14 @@ def abbreviations(text: str, entities: list[Entity]) -> list[Entity]:
     if not defined:
         return []
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, defined)) + r")(?![\w-])")
-    return [Entity(m.start(), m.end(), m.group(), "ORG", id=defined[m.group()].id, source="abbreviation")
-            for m in pattern.finditer(text)]
+    return [
+        Entity(m.start(), m.end(), m.group(), "ORG", id=defined[m.group()].id, source="abbreviation")
+        for m in pattern.finditer(text)
+    ]
 
 
 def short_forms(entities: list[Entity], lang: str) -> list[Entity]:
-    """"the Union" is the EU, "the Alliance" NATO, in a document that names them in full."""
+    """ "the Union" is the EU, "the Alliance" NATO, in a document that names them in full."""
     table = load_json("organisations.json")["short_forms"].get(lang, {})
     named = {e.id for e in entities if e.id}
     for ent in entities:

@@ -11,12 +11,14 @@ Person names use the dictionary's ``Name``/``Surn``/``Patr`` tags; foreign surna
 the dictionary lacks ("Венгу", "Маседончі") are taken as the capitalised tokens
 that follow a first name, a title or a state named as the person's affiliation.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Optional
 
 from ..records import Clause, Entity
 from .gazetteer import APOSTROPHES, SpanSet, load_json, org_names, state_names
@@ -24,30 +26,112 @@ from .models import morph_uk
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[-" + APOSTROPHES + r"][^\W\d_]+)*")
 _APOS = re.compile(f"[{APOSTROPHES}]")
-SENTENCE_END = ".!?…»\"”"
+SENTENCE_END = '.!?…»"”'
 QUOTES = "«\"“'„"
 
 # Long-form heads that precede a state's name ("Республіка Албанія", "Королівство Данія").
 STATE_FORM_HEADS = frozenset({"республіка", "королівство", "князівство", "держава", "герцогство", "федерація"})
 # Institutions whose name is tagged whole even without a state in it (guide §5).
-GOVERNMENT_BODIES = frozenset({"міністерство", "міноборони", "мзс", "мвс", "парламент", "посольство", "генштаб",
-                               "прокуратура", "сейм", "бундестаг", "конгрес", "сенат", "пентагон"})
+GOVERNMENT_BODIES = frozenset(
+    {
+        "міністерство",
+        "міноборони",
+        "мзс",
+        "мвс",
+        "парламент",
+        "посольство",
+        "генштаб",
+        "прокуратура",
+        "сейм",
+        "бундестаг",
+        "конгрес",
+        "сенат",
+        "пентагон",
+    }
+)
 # Institutions tagged only when a state/organisation or its adjective is part of the name.
-OTHER_BODIES = frozenset({"сила", "рада", "офіс", "служба", "агентство", "комітет", "комісія", "суд", "адміністрація",
-                          "відомство", "штаб", "банк", "фонд", "департамент", "управління", "армія", "гвардія",
-                          "поліція", "місія", "секретаріат", "інститут", "палата", "бюро"})
+OTHER_BODIES = frozenset(
+    {
+        "сила",
+        "рада",
+        "офіс",
+        "служба",
+        "агентство",
+        "комітет",
+        "комісія",
+        "суд",
+        "адміністрація",
+        "відомство",
+        "штаб",
+        "банк",
+        "фонд",
+        "департамент",
+        "управління",
+        "армія",
+        "гвардія",
+        "поліція",
+        "місія",
+        "секретаріат",
+        "інститут",
+        "палата",
+        "бюро",
+    }
+)
 # "Уряд Японії" stands for the state itself: the state is tagged, not an institution.
 GOVERNMENT_AS_STATE = frozenset({"уряд", "кабмін", "кабінет"})
-ROLE_HEADS = frozenset({
-    "міністр", "міністерка", "президент", "президентка", "прем'єр-міністр", "прем'єр", "прем'єрка",
-    "віцепрем'єр-міністр", "віце-прем'єр-міністр", "віцепрем'єр", "віце-прем'єр", "речник", "речниця", "посол",
-    "посолка", "секретар", "генсек", "голова", "заступник", "заступниця", "канцлер", "спікер", "очільник",
-    "очільниця", "керівник", "керівниця", "командувач", "головнокомандувач", "директор", "король", "королева",
-    "лідер", "глава", "представник", "представниця", "уповноважений", "радник", "радниця", "начальник",
-    "генерал", "міністр-президент", "держсекретар", "єврокомісар", "комісар", "прессекретар", "прес-секретар",
-})
-ROLE_MODIFIERS = frozenset({"генеральний", "перший", "віце", "державний", "федеральний", "верховний", "новий",
-                            "колишній", "тимчасовий"})
+ROLE_HEADS = frozenset(
+    {
+        "міністр",
+        "міністерка",
+        "президент",
+        "президентка",
+        "прем'єр-міністр",
+        "прем'єр",
+        "прем'єрка",
+        "віцепрем'єр-міністр",
+        "віце-прем'єр-міністр",
+        "віцепрем'єр",
+        "віце-прем'єр",
+        "речник",
+        "речниця",
+        "посол",
+        "посолка",
+        "секретар",
+        "генсек",
+        "голова",
+        "заступник",
+        "заступниця",
+        "канцлер",
+        "спікер",
+        "очільник",
+        "очільниця",
+        "керівник",
+        "керівниця",
+        "командувач",
+        "головнокомандувач",
+        "директор",
+        "король",
+        "королева",
+        "лідер",
+        "глава",
+        "представник",
+        "представниця",
+        "уповноважений",
+        "радник",
+        "радниця",
+        "начальник",
+        "генерал",
+        "міністр-президент",
+        "держсекретар",
+        "єврокомісар",
+        "комісар",
+        "прессекретар",
+        "прес-секретар",
+    }
+)
+ROLE_MODIFIERS = frozenset(
+    {"генеральний", "перший", "віце", "державний", "федеральний", "верховний", "новий", "колишній", "тимчасовий"}
+)
 ROLE_STOP = frozenset({"та", "і", "й", "з", "із", "зі", "у", "в", "на", "до", "від", "що", "який", "яка", "це"})
 MAX_PHRASE_WORDS = 4  # lower-case words in a title ("міністр закордонних справ") or before an institution
 PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
@@ -142,7 +226,8 @@ class UkrainianGazetteer:
         entry = _Entry(
             forms=tuple(paradigm(_APOS.sub("'", t.lower())) for t in toks),
             caps=tuple(t.isupper() and len(t) > 1 for t in toks),
-            id=sid, kind=kind,
+            id=sid,
+            kind=kind,
             common_word=len(toks) == 1 and _is_common_word(toks[0].lower()),
         )
         for form in entry.forms[0]:
@@ -188,23 +273,31 @@ class UkrainianGazetteer:
     def _long_form_start(text: str, toks: list[Token], i: int) -> int:
         """Extend "Албанія" to "Республіка Албанія" and "Федеративна Республіка Німеччина"."""
         k = i
-        if k > 0 and toks[k - 1].capitalised and lemmas(toks[k - 1].lower) & STATE_FORM_HEADS \
-                and _adjacent(text, toks[k - 1:k + 1]):
+        if (
+            k > 0
+            and toks[k - 1].capitalised
+            and lemmas(toks[k - 1].lower) & STATE_FORM_HEADS
+            and _adjacent(text, toks[k - 1 : k + 1])
+        ):
             k -= 1
-            if k > 0 and toks[k - 1].capitalised and "ADJF" in grammemes(toks[k - 1].lower) \
-                    and _adjacent(text, toks[k - 1:k + 1]):
+            if (
+                k > 0
+                and toks[k - 1].capitalised
+                and "ADJF" in grammemes(toks[k - 1].lower)
+                and _adjacent(text, toks[k - 1 : k + 1])
+            ):
                 k -= 1
         return toks[k].start
 
 
 def _adjacent(text: str, toks: list[Token]) -> bool:
     """Are the tokens separated only by single spaces or line breaks?"""
-    return all(text[a.end:b.start].isspace() and b.start - a.end <= 3 for a, b in zip(toks, toks[1:]))
+    return all(text[a.end : b.start].isspace() and b.start - a.end <= 3 for a, b in zip(toks, toks[1:]))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 4):start].rstrip()
-    return not before or before[-1] in SENTENCE_END or text[start - 1:start] == "\n"
+    before = text[max(0, start - 4) : start].rstrip()
+    return not before or before[-1] in SENTENCE_END or text[start - 1 : start] == "\n"
 
 
 @lru_cache(maxsize=1)
@@ -224,6 +317,7 @@ def demonym_id(tok: Token) -> Optional[str]:
 
 # --- recognition --------------------------------------------------------------
 
+
 class UkrainianRecognizer:
     """States, organisations, institutions and officials in one Ukrainian document."""
 
@@ -236,8 +330,10 @@ class UkrainianRecognizer:
             toks = tokens_of(text, clause.start, clause.end)
             names = self.gazetteer.find(text, toks)
             found += self._institutions(text, toks, names)
-            found += [Entity(s, e, text[s:e], "STATE" if en.kind == "state" else "ORG", id=en.id,
-                             source="lemma-gazetteer") for s, e, _, _, en in names]
+            found += [
+                Entity(s, e, text[s:e], "STATE" if en.kind == "state" else "ORG", id=en.id, source="lemma-gazetteer")
+                for s, e, _, _, en in names
+            ]
             found += self._officials(text, toks, names)
         return found + self._coreferent_officials(text, clauses, found)
 
@@ -250,20 +346,29 @@ class UkrainianRecognizer:
             if head & GOVERNMENT_AS_STATE or not head & (GOVERNMENT_BODIES | OTHER_BODIES):
                 continue
             first = i
-            while first > 0 and i - first < MAX_PHRASE_WORDS and "ADJF" in grammemes(toks[first - 1].lower) \
-                    and _adjacent(text, toks[first - 1:first + 1]):
+            while (
+                first > 0
+                and i - first < MAX_PHRASE_WORDS
+                and "ADJF" in grammemes(toks[first - 1].lower)
+                and _adjacent(text, toks[first - 1 : first + 1])
+            ):
                 first -= 1
             # a proper name of an institution starts with a capital ("Державна прикордонна служба")
             while first < i and not toks[first].capitalised:
                 first += 1
             if not toks[first].capitalised:
                 continue
-            named = any(demonym_id(t) for t in toks[first:i + 1])
+            named = any(demonym_id(t) for t in toks[first : i + 1])
             last = i + 1
-            while last < len(toks) and last - i <= MAX_PHRASE_WORDS and not toks[last].capitalised \
-                    and toks[last].lower not in ROLE_STOP and _adjacent(text, toks[last - 1:last + 1]):
+            while (
+                last < len(toks)
+                and last - i <= MAX_PHRASE_WORDS
+                and not toks[last].capitalised
+                and toks[last].lower not in ROLE_STOP
+                and _adjacent(text, toks[last - 1 : last + 1])
+            ):
                 last += 1
-            if last in by_first and _adjacent(text, toks[last - 1:last + 1]):
+            if last in by_first and _adjacent(text, toks[last - 1 : last + 1]):
                 last, named = by_first[last][0], True
             if named or head & GOVERNMENT_BODIES:
                 s, e = toks[first].start, toks[last - 1].end
@@ -272,7 +377,7 @@ class UkrainianRecognizer:
 
     # officials ---------------------------------------------------------------
     def _officials(self, text: str, toks: list[Token], names) -> list[Entity]:
-        """"міністр оборони Албанії Піро Венгу" and, after it in the same clause,
+        """ "міністр оборони Албанії Піро Венгу" and, after it in the same clause,
         "(колег) з Косова Еюпа Маседончі та Хорватії Івана Анушича"."""
         name_at = {i: (j, en) for _, _, i, j, en in names}
         inside = {k for _, _, i, j, _ in names for k in range(i, j)}
@@ -284,10 +389,15 @@ class UkrainianRecognizer:
             if lemmas(toks[i].lower) & ROLE_HEADS and not toks[i].all_caps:
                 role_start = i - 1 if i > 0 and lemmas(toks[i - 1].lower) & ROLE_MODIFIERS else i
                 k = i + 1
-                while k < len(toks) and k - i <= MAX_PHRASE_WORDS and not toks[k].capitalised \
-                        and toks[k].lower not in ROLE_STOP and _adjacent(text, toks[k - 1:k + 1]):
+                while (
+                    k < len(toks)
+                    and k - i <= MAX_PHRASE_WORDS
+                    and not toks[k].capitalised
+                    and toks[k].lower not in ROLE_STOP
+                    and _adjacent(text, toks[k - 1 : k + 1])
+                ):
                     k += 1
-                role = text[toks[role_start].start:toks[k - 1].end]
+                role = text[toks[role_start].start : toks[k - 1].end]
                 affiliation = demonym_id(toks[role_start - 1]) if role_start > 0 else None
                 if k in name_at:
                     k, entry = name_at[k]
@@ -311,15 +421,14 @@ class UkrainianRecognizer:
 
     @staticmethod
     def _signature_party(text: str, toks: list[Token], names) -> Optional[str]:
-        """"За Італію: Прем’єр-міністр Джорджа Мелоні": the state after "За" / "Від імені"."""
+        """ "За Італію: Прем’єр-міністр Джорджа Мелоні": the state after "За" / "Від імені"."""
         first_name_token = names[0][2] if names else None
         if toks and toks[0].text in ("За", "Від") and first_name_token in (1, 2):  # "За X", "Від імені X"
             return names[0][4].id
         return None
 
     @staticmethod
-    def _person_at(text: str, toks: list[Token], k: int, inside: set[int],
-                   after_title: bool = False) -> Optional[int]:
+    def _person_at(text: str, toks: list[Token], k: int, inside: set[int], after_title: bool = False) -> Optional[int]:
         """End (exclusive token index) of a person name starting at token ``k``: a
         token the dictionary tags as a name (or does not know: foreign names), then
         capitalised tokens — any after a first name ("Піро Венгу"), else surnames or
@@ -329,13 +438,19 @@ class UkrainianRecognizer:
         if k >= len(toks) or (toks[k].start > 0 and text[toks[k].start - 1] in QUOTES):
             return None
         j = k
-        while j < len(toks) and j - k < MAX_NAME_TOKENS and toks[j].capitalised and j not in inside \
-                and not toks[j].all_caps and (j == k or _adjacent(text, toks[j - 1:j + 1])):
+        while (
+            j < len(toks)
+            and j - k < MAX_NAME_TOKENS
+            and toks[j].capitalised
+            and j not in inside
+            and not toks[j].all_caps
+            and (j == k or _adjacent(text, toks[j - 1 : j + 1]))
+        ):
             j += 1
         if j == k or not (after_title or _name_like(toks[k].lower)):
             return None
         after_first_name = after_title or "Name" in grammemes(toks[k].lower)
-        while j > k + 1 and not (after_first_name or all(_name_like(t.lower) for t in toks[k + 1:j])):
+        while j > k + 1 and not (after_first_name or all(_name_like(t.lower) for t in toks[k + 1 : j])):
             j -= 1
         if j - k >= 2 or grammemes(toks[k].lower) & PERSON_GRAMMEMES:
             return j
@@ -364,8 +479,18 @@ class UkrainianRecognizer:
                     continue
                 match = next((by_surname[l] for l in lemmas(tok.lower) if l in by_surname), None)
                 if match is not None:
-                    out.append(Entity(tok.start, tok.end, tok.text, "OFFICIAL", role=match.role,
-                                      affiliation=match.affiliation, name=tok.text, source="coreference"))
+                    out.append(
+                        Entity(
+                            tok.start,
+                            tok.end,
+                            tok.text,
+                            "OFFICIAL",
+                            role=match.role,
+                            affiliation=match.affiliation,
+                            name=tok.text,
+                            source="coreference",
+                        )
+                    )
         return out
 
 
@@ -373,5 +498,13 @@ def _official(text: str, toks: list[Token], k: int, j: int, role: Optional[str],
     from .officials import normalise_name
 
     s, e = toks[k].start, toks[j - 1].end
-    return Entity(s, e, text[s:e], "OFFICIAL", role=role, affiliation=affiliation,
-                  name=normalise_name(text[s:e]), source="title-pattern")
+    return Entity(
+        s,
+        e,
+        text[s:e],
+        "OFFICIAL",
+        role=role,
+        affiliation=affiliation,
+        name=normalise_name(text[s:e]),
+        source="title-pattern",
+    )

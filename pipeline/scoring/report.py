@@ -5,6 +5,7 @@ report can be rebuilt later from a saved file. The tables are built once, as pan
 frames by :func:`sections`, and then rendered three ways: a rich table in the
 terminal, Markdown and HTML.
 """
+
 from __future__ import annotations
 
 import html
@@ -15,7 +16,7 @@ from typing import Any, Optional
 
 import pandas as pd
 
-from .records import ENTITY_LABELS, LABELS
+from ..records import ENTITY_LABELS, LABELS
 
 HEADLINE_TITLES = {
     "clause_macro_f1": "Clause macro-F1 (commitment, recital, disclaimer)",

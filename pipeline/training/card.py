@@ -1,19 +1,23 @@
 """The model card: what the classifier was trained on, how, and how well it does."""
+
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
-from .compare import compare, format_table
+from .baselines import compare, format_table
+
+log = logging.getLogger("servanda")
 
 
-def write_model_card(model_dir: Path, info: dict[str, Any], log=print) -> dict[str, Any]:
+def write_model_card(model_dir: Path, info: dict[str, Any]) -> dict[str, Any]:
     scores = {}
     for split in ("dev", "test"):
         result = compare(split, model_dir)
         scores[split] = result
-        log(format_table(result))
+        log.info(format_table(result))
     info = dict(info, scores={s: r["systems"] for s, r in scores.items()})
     (model_dir / "training.json").write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n")
     cfg = info["config"]
@@ -24,7 +28,8 @@ def write_model_card(model_dir: Path, info: dict[str, Any], log=print) -> dict[s
         "Input: a text pair — the clause's structural context (kind, preamble, heading, lead-in) and its text.",
         "",
         f"- base model: {info['base_model']}",
-        f"- trained: {info['date']} on {info['device']} in {info['train_seconds']} s; fingerprint {info['fingerprint']}",
+        f"- trained: {info['date']} on {info['device']} in {info['train_seconds']} s; "
+        f"fingerprint {info['fingerprint']}",
         f"- data: gold train split, {info['train_examples']} clauses from {len(info['train_documents'])} "
         f"documents ({_counts(info['train_label_counts'])}); "
         f"languages {', '.join(cfg['languages'])}",
@@ -45,10 +50,15 @@ def write_model_card(model_dir: Path, info: dict[str, Any], log=print) -> dict[s
         lines += [f"### {split} ({len(result['documents'])} documents)", "", "```", format_table(result), "```", ""]
         cm = result["systems"].get("fine_tuned", {}).get("confusion")
         if cm:
-            lines += ["Confusion matrix of the fine-tuned model (rows gold, columns predicted):", "",
-                      "| gold \\ pred | " + " | ".join(cm["labels"]) + " |",
-                      "|---" * (len(cm["labels"]) + 1) + "|"]
-            lines += [f"| {g} | " + " | ".join(str(x) for x in row) + " |" for g, row in zip(cm["labels"], cm["matrix"])]
+            lines += [
+                "Confusion matrix of the fine-tuned model (rows gold, columns predicted):",
+                "",
+                "| gold \\ pred | " + " | ".join(cm["labels"]) + " |",
+                "|---" * (len(cm["labels"]) + 1) + "|",
+            ]
+            lines += [
+                f"| {g} | " + " | ".join(str(x) for x in row) + " |" for g, row in zip(cm["labels"], cm["matrix"])
+            ]
             lines.append("")
     (model_dir / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return info
@@ -58,11 +68,13 @@ def _distillation_lines(info: dict[str, Any]) -> list[str]:
     distil = info.get("distillation")
     if not distil:
         return []
-    return [f"- distilled from teacher {distil['teacher']} (its layers {distil['teacher_layers_kept']} kept), "
-            f"on its probabilities for {distil['teacher_labelled_clauses']} clauses of "
-            f"{len(distil['documents'])} unannotated ToTA treaties ({_counts(distil['teacher_label_counts'])}) "
-            f"besides the gold train split; "
-            f"hidden-state loss weight {info['config'].get('hidden_weight', 0)}"]
+    return [
+        f"- distilled from teacher {distil['teacher']} (its layers {distil['teacher_layers_kept']} kept), "
+        f"on its probabilities for {distil['teacher_labelled_clauses']} clauses of "
+        f"{len(distil['documents'])} unannotated ToTA treaties ({_counts(distil['teacher_label_counts'])}) "
+        f"besides the gold train split; "
+        f"hidden-state loss weight {info['config'].get('hidden_weight', 0)}"
+    ]
 
 
 def _counts(counts: dict[str, int]) -> str:

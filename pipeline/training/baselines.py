@@ -5,31 +5,22 @@ sentence embeddings (mean-pooled all-MiniLM-L6-v2) + logistic regression, (d) th
 fine-tuned model. Every system sees the clause text and the same context string.
 Trained baselines fit on the train split only.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
+from ..classify.cues import classify_clause
 from ..records import LABELS, TARGET_LABELS
-from .cues import classify_clause
-from .train import Example, gold_examples
+from ..scoring.prf import label_scores as prf_label_scores
+from .trainer import Example, gold_examples
 
 
 def label_scores(gold: list[str], pred: list[str]) -> dict[str, Any]:
     """Per-label P/R/F1, macro-F1 over the three target labels, confusion matrix."""
-    from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
-
-    p, r, f, s = precision_recall_fscore_support(gold, pred, labels=list(LABELS), zero_division=0)
-    per_label = {l: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
-                     "f1": round(float(f[i]), 4), "support": int(s[i])} for i, l in enumerate(LABELS)}
-    return {
-        "per_label": per_label,
-        "macro_f1": round(sum(per_label[l]["f1"] for l in TARGET_LABELS) / len(TARGET_LABELS), 4),
-        "accuracy": round(sum(g == q for g, q in zip(gold, pred)) / max(len(gold), 1), 4),
-        "confusion": {"labels": list(LABELS),
-                      "matrix": confusion_matrix(gold, pred, labels=list(LABELS)).tolist()},
-        "n": len(gold),
-    }
+    return prf_label_scores(gold, pred, LABELS, TARGET_LABELS)
 
 
 def _input(e: Example) -> str:
@@ -45,8 +36,10 @@ def tfidf_baseline(train: list[Example]) -> Callable[[list[Example]], list[str]]
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
 
-    clf = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
-                        LogisticRegression(max_iter=2000, C=10, class_weight="balanced"))
+    clf = make_pipeline(
+        TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+        LogisticRegression(max_iter=2000, C=10, class_weight="balanced"),
+    )
     clf.fit([_input(e) for e in train], [e.label for e in train])
     return lambda xs: list(clf.predict([_input(e) for e in xs]))
 
@@ -56,14 +49,14 @@ def embed(texts: list[str], batch_size: int = 64):
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    from .model import default_base_model
+    from ..classify.model import default_base_model
 
     tok = AutoTokenizer.from_pretrained(default_base_model())
     enc_model = AutoModel.from_pretrained(default_base_model(), use_safetensors=True).eval()
     out = []
     with torch.inference_mode():
         for k in range(0, len(texts), batch_size):
-            enc = tok(texts[k:k + batch_size], truncation=True, max_length=256, padding=True, return_tensors="pt")
+            enc = tok(texts[k : k + batch_size], truncation=True, max_length=256, padding=True, return_tensors="pt")
             hidden = enc_model(**enc).last_hidden_state
             mask = enc["attention_mask"].unsqueeze(-1).float()
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
@@ -80,14 +73,15 @@ def embedding_baseline(train: list[Example]) -> Callable[[list[Example]], list[s
 
 
 def model_predictor(model_dir: Path | str) -> Callable[[list[Example]], list[str]]:
-    from .model import ClauseModel
+    from ..classify.model import ClauseModel
 
     model = ClauseModel(model_dir)
     return lambda xs: [label for label, _, _ in model.predict_pairs([(e.context, e.text) for e in xs])]
 
 
-def compare(split: str = "test", model_dir: Optional[Path | str] = None,
-            languages: tuple[str, ...] = ("en",)) -> dict[str, Any]:
+def compare(
+    split: str = "test", model_dir: Optional[Path | str] = None, languages: tuple[str, ...] = ("en",)
+) -> dict[str, Any]:
     """Scores of every system on the gold clauses of ``split`` in ``languages``."""
     train = gold_examples("train", languages)
     test = gold_examples(split, languages)
@@ -99,16 +93,24 @@ def compare(split: str = "test", model_dir: Optional[Path | str] = None,
     if model_dir is not None:
         systems["fine_tuned"] = model_predictor(model_dir)
     gold_labels = [e.label for e in test]
-    return {"split": split, "languages": list(languages), "documents": sorted({e.doc_id for e in test}),
-            "systems": {name: label_scores(gold_labels, fn(test)) for name, fn in systems.items()}}
+    return {
+        "split": split,
+        "languages": list(languages),
+        "documents": sorted({e.doc_id for e in test}),
+        "systems": {name: label_scores(gold_labels, fn(test)) for name, fn in systems.items()},
+    }
 
 
 def format_table(result: dict[str, Any]) -> str:
-    lines = [f"split={result['split']} languages={','.join(result['languages'])} "
-             f"clauses={next(iter(result['systems'].values()))['n']}",
-             f"{'system':<22}{'macroF1':>8}{'acc':>7}" + "".join(f"{l[:6] + ' P/R/F1':>22}" for l in LABELS)]
+    lines = [
+        f"split={result['split']} languages={','.join(result['languages'])} "
+        f"clauses={next(iter(result['systems'].values()))['n']}",
+        f"{'system':<22}{'macroF1':>8}{'acc':>7}" + "".join(f"{l[:6] + ' P/R/F1':>22}" for l in LABELS),
+    ]
     for name, s in result["systems"].items():
-        cells = "".join(f"{s['per_label'][l]['precision']:>8.2f}{s['per_label'][l]['recall']:>7.2f}"
-                        f"{s['per_label'][l]['f1']:>7.2f}" for l in LABELS)
+        cells = "".join(
+            f"{s['per_label'][l]['precision']:>8.2f}{s['per_label'][l]['recall']:>7.2f}{s['per_label'][l]['f1']:>7.2f}"
+            for l in LABELS
+        )
         lines.append(f"{name:<22}{s['macro_f1']:>8.3f}{s['accuracy']:>7.3f}{cells}")
     return "\n".join(lines)

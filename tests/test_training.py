@@ -1,16 +1,15 @@
 """Distillation: a shallower student started from the fine-tuned classifier and taught by
 its labels on unannotated ToTA treaties (pipeline.classify.distil)."""
+
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from pipeline import gold
-from pipeline.classify.distil import distillation_documents, student_from, student_layers
-
-from .test_classify import tiny_model  # noqa: F401  (the module-scoped teacher fixture)
+from servanda import gold
+from servanda.jsonl import read_jsonl
+from servanda.training.distil import distillation_documents, student_from, student_layers
 
 
 def test_student_layers_are_evenly_spaced_from_the_first():
@@ -28,11 +27,12 @@ def test_distillation_documents_leave_out_reserved_and_gold_documents():
     ids = {p.stem for p in docs}
     assert not ids & gold.reserved_ids()
     assert not ids & {Path(r["path"]).stem for r in gold.load_gold()}
-    meta = {json.loads(l)["doc_id"]: json.loads(l) for l in open(gold.SHARED_CORPORA / "tota" / "meta.jsonl")}
+    meta = {r["doc_id"]: r for r in read_jsonl(gold.SHARED_CORPORA / "tota" / "meta.jsonl")}
     assert {meta[i]["lang"] for i in ids} == {"en"}
 
 
-def test_a_full_depth_student_is_the_teacher(tiny_model):  # noqa: F811
+@pytest.mark.slow
+def test_a_full_depth_student_is_the_teacher(tiny_model):
     """Copying every layer reproduces the teacher's logits: the weights go where they belong."""
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
@@ -41,25 +41,39 @@ def test_a_full_depth_student_is_the_teacher(tiny_model):  # noqa: F811
     teacher = AutoModelForSequenceClassification.from_pretrained(out, use_safetensors=True).eval()
     student = student_from(out, 6).eval()
     tokenizer = AutoTokenizer.from_pretrained(out)
-    enc = tokenizer(["list item | after: The Parties shall:"], ["eliminate customs duties on originating goods."],
-                    return_tensors="pt")
+    enc = tokenizer(
+        ["list item | after: The Parties shall:"],
+        ["eliminate customs duties on originating goods."],
+        return_tensors="pt",
+    )
     with torch.inference_mode():
         assert torch.equal(teacher(**enc).logits, student(**enc).logits)
     half = student_from(out, 3)
     assert half.config.num_hidden_layers == 3
-    assert torch.equal(half.base_model.encoder.layer[1].output.dense.weight,
-                       teacher.base_model.encoder.layer[2].output.dense.weight)
+    assert torch.equal(
+        half.base_model.encoder.layer[1].output.dense.weight, teacher.base_model.encoder.layer[2].output.dense.weight
+    )
 
 
-def test_distilled_training_records_its_teacher(tiny_model, tmp_path):  # noqa: F811
+@pytest.mark.slow
+def test_distilled_training_records_its_teacher(tiny_model, tmp_path):
     """A real (tiny) distillation run: teacher labels on one ToTA treaty plus gold clauses."""
-    from pipeline.classify.model import ClauseModel
-    from pipeline.classify.train import TrainConfig, train
+    from servanda.classify.model import ClauseModel
+    from servanda.training.trainer import TrainConfig, train
 
     teacher_dir, teacher_info = tiny_model
-    info = train(TrainConfig(out_dir=str(tmp_path), teacher=str(teacher_dir), layers=2, teacher_documents=1,
-                             teacher_per_document=12, epochs=1, batch_size=8, max_train_examples=16),
-                 log=lambda m: None)
+    info = train(
+        TrainConfig(
+            out_dir=str(tmp_path),
+            teacher=str(teacher_dir),
+            layers=2,
+            teacher_documents=1,
+            teacher_per_document=12,
+            epochs=1,
+            batch_size=8,
+            max_train_examples=16,
+        ),
+    )
     distil = info["distillation"]
     assert distil["teacher"] == teacher_info["fingerprint"] and distil["teacher_layers_kept"] == [0, 3]
     assert 0 < distil["teacher_labelled_clauses"] <= 12
@@ -74,7 +88,7 @@ def test_distilled_training_records_its_teacher(tiny_model, tmp_path):  # noqa: 
 def test_undistilled_fingerprint_ignores_distillation_settings():
     """Adding distillation left the plain classifier's fingerprint (its version in every
     output line) as it was: settings that only a teacher uses are not hashed without one."""
-    from pipeline.classify.train import TrainConfig, _fingerprint
+    from servanda.training.trainer import TrainConfig, _fingerprint
 
     plain = _fingerprint([], TrainConfig())
     assert _fingerprint([], TrainConfig(teacher_documents=7, hidden_weight=0.0)) == plain

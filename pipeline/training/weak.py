@@ -18,13 +18,15 @@ switchable (``servanda train --weak-data FILE``) and carry a lower loss weight.
 Reserved documents and every document of the gold set are excluded, so nothing
 from dev or test leaks in.
 """
+
 from __future__ import annotations
 
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 from ..records import Clause
 
@@ -32,15 +34,18 @@ EXCEPTION_HEADING = re.compile(r"\bexception", re.IGNORECASE)
 CARVE_OUT = re.compile(
     r"\bnothing in this (?:agreement|chapter|article|section|part|protocol|annex)\b[^.;:]*?"
     r"\b(?:shall|should|may) be (?:construed|interpreted|deemed)"
-    r"|\bnothing in this (?:agreement|chapter|article|section|part)\b[^.;:]*?\bshall (?:prevent|preclude|require|affect)"
+    r"|\bnothing in this (?:agreement|chapter|article|section|part)\b[^.;:]*?"
+    r"\bshall (?:prevent|preclude|require|affect)"
     r"|\bshall not (?:preclude|prevent) (?:the )?(?:adoption|prohibitions|a party|any party|either party)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 CONSTRUED = re.compile(r"^nothing in this agreement shall be construed", re.IGNORECASE)
 RECITAL_OPENING = re.compile(
     r"^(?:recogni[sz]ing|considering|desiring|convinced|bearing in mind|noting|reaffirming|aware|"
     r"conscious|determined|taking into account|resolved|having regard|acknowledging|wishing|"
     r"emphasi[sz]ing|believing|mindful|affirming|confirming|stressing|welcoming)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def weak_label(clause: Clause) -> Optional[str]:
@@ -57,15 +62,15 @@ def weak_label(clause: Clause) -> Optional[str]:
     return None
 
 
-def weak_examples(tota_xml_dir: Path, excluded: set[str], per_document: int = 8,
-                  per_label: int = 600) -> Iterator[dict]:
+def weak_examples(
+    tota_xml_dir: Path, excluded: set[str], per_document: int = 8, per_label: int = 600
+) -> Iterator[dict]:
     """Weak examples, at most ``per_document`` per label and document (variety over
     volume) and ``per_label`` in all, in a fixed order: the output is deterministic."""
-    from ..langid import LanguageIdentifier
     from ..reader import ReadError, read_document
-    from ..segment import Segmenter
+    from ..runner import build_pipeline
 
-    lang_id, segmenter = LanguageIdentifier(), Segmenter()
+    lang_id, segmenter = build_pipeline(until="segment")
     totals: Counter = Counter()
     for path in sorted(tota_xml_dir.glob("*.xml"), key=lambda p: (len(p.stem), p.stem)):
         if path.stem in excluded:
@@ -84,9 +89,16 @@ def weak_examples(tota_xml_dir: Path, excluded: set[str], per_document: int = 8,
                 continue
             taken[label] += 1
             totals[label] += 1
-            yield {"doc_id": path.stem, "text": clause.text, "label": label, "lang": "en",
-                   "kind": clause.kind, "heading": clause.heading, "lead_in": clause.lead_in,
-                   "in_preamble": clause.in_preamble}
+            yield {
+                "doc_id": path.stem,
+                "text": clause.text,
+                "label": label,
+                "lang": "en",
+                "kind": clause.kind,
+                "heading": clause.heading,
+                "lead_in": clause.lead_in,
+                "in_preamble": clause.in_preamble,
+            }
         if all(totals[l] >= per_label for l in ("disclaimer", "recital")):
             break
 

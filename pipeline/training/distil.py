@@ -10,14 +10,17 @@ lost 6 points of dev macro-F1; the teacher's labels on tens of thousands of clau
 what lets a half-depth model follow it (README, Performance). The teacher's probabilities
 are its calibrated ones (its dev-fitted temperature applied), as it writes them at run time.
 """
+
 from __future__ import annotations
 
 import os
 import random
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Optional
 
 from .. import gold
+from ..jsonl import read_jsonl
 from ..records import LABELS
 
 # Which ToTA treaties the teacher labels: a seeded shuffle, so a retrain sees the same ones.
@@ -48,7 +51,8 @@ def student_from(teacher_dir: Path | str, layers: int, keep: Optional[Sequence[i
     teacher = teacher if teacher is not None else load_teacher(teacher_dir)
     keep = list(keep) if keep else student_layers(teacher.config.num_hidden_layers, layers)
     student = AutoModelForSequenceClassification.from_pretrained(
-        teacher_dir, use_safetensors=True, num_hidden_layers=len(keep))
+        teacher_dir, use_safetensors=True, num_hidden_layers=len(keep)
+    )
     weights = teacher.state_dict()
     picked = {}
     for name in student.state_dict():
@@ -67,7 +71,7 @@ def distillation_documents(n: int, seed: int = DISTIL_SEED) -> list[Path]:
     """``n`` English ToTA treaties that are neither reserved nor in the gold set."""
     corpus = gold.SHARED_CORPORA / "tota"
     excluded = gold.reserved_or_gold_ids()
-    meta = gold.load_jsonl(corpus / "meta.jsonl")
+    meta = read_jsonl(corpus / "meta.jsonl")
     ids = sorted(m["doc_id"] for m in meta if m.get("lang") == "en" and m["doc_id"] not in excluded)
     random.Random(seed).shuffle(ids)
     return [corpus / "txt" / f"{doc_id}.txt" for doc_id in ids[:n]]
@@ -76,23 +80,19 @@ def distillation_documents(n: int, seed: int = DISTIL_SEED) -> list[Path]:
 _WORKER: dict = {}
 
 
-def _init_worker(teacher_dir: str, threads: int) -> None:
-    import torch
+def _init_worker(teacher_dir: str) -> None:
+    from ..classify.model import ClauseModel
+    from ..runner import build_pipeline
 
-    from ..runner import segmenting_stages
-    from ..stages import Pipeline
-    from .model import ClauseModel
-
-    torch.set_num_threads(threads)
-    _WORKER["segmenting"] = Pipeline(segmenting_stages())
+    _WORKER["segmenting"] = build_pipeline(until="clause_language")
     _WORKER["teacher"] = ClauseModel(teacher_dir)
 
 
 def _label_document(job: tuple[str, int]) -> list[dict]:
     """The teacher's probabilities on (at most ``cap``, seeded sample) distinct English
     (context, clause) pairs of one treaty, as the pipeline segments it."""
+    from ..classify.model import pair_of
     from ..reader import read_document
-    from .model import pair_of
 
     path, cap = job
     doc = _WORKER["segmenting"](read_document(Path(path)))
@@ -107,21 +107,33 @@ def _label_document(job: tuple[str, int]) -> list[dict]:
     rows = []
     for pair, (label, _, probs) in zip(pairs, _WORKER["teacher"].predict_pairs(pairs)):
         clause = by_pair[pair]
-        rows.append(dict(doc_id=doc.doc_id, text=pair[1], label=label, kind=clause.kind, heading=clause.heading,
-                         lead_in=clause.lead_in, in_preamble=clause.in_preamble, soft=probs))
+        rows.append(
+            dict(
+                doc_id=doc.doc_id,
+                text=pair[1],
+                label=label,
+                kind=clause.kind,
+                heading=clause.heading,
+                lead_in=clause.lead_in,
+                in_preamble=clause.in_preamble,
+                soft=probs,
+            )
+        )
     return rows
 
 
-def teacher_labels(teacher_dir: Path | str, documents: Sequence[Path], per_document: int = 500,
-                   workers: int = 0) -> list[dict]:
+def teacher_labels(
+    teacher_dir: Path | str, documents: Sequence[Path], per_document: int = 500, workers: int = 0
+) -> list[dict]:
     """Teacher-labelled pairs of ``documents`` (document order, so the data is the same
     however many workers label it)."""
-    import multiprocessing as mp
+    from ..pool import map_ordered
 
     workers = workers or min(os.cpu_count() or 1, 4)
     jobs = [(str(p), per_document) for p in documents]
-    with mp.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(str(teacher_dir), 1)) as pool:
-        per_doc = pool.map(_label_document, jobs, chunksize=1)
+    per_doc = map_ordered(
+        _label_document, jobs, workers=workers, initializer=_init_worker, initargs=(str(teacher_dir),), threads=1
+    )
     rows = [row for rows in per_doc for row in rows]
     assert all(row["label"] in LABELS for row in rows)
     return rows
@@ -150,6 +162,8 @@ class HiddenStateTeacher:
         with torch.no_grad():
             teacher_hidden = self.model(**inputs, output_hidden_states=True).hidden_states
         mask = inputs["attention_mask"].unsqueeze(-1).float()
-        per_layer = [(((student_hidden[i + 1].float() - teacher_hidden[t].float()) ** 2) * mask).sum()
-                     for i, t in enumerate(self.targets)]
+        per_layer = [
+            (((student_hidden[i + 1].float() - teacher_hidden[t].float()) ** 2) * mask).sum()
+            for i, t in enumerate(self.targets)
+        ]
         return sum(per_layer) / (mask.sum() * student_hidden[0].shape[-1])

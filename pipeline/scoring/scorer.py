@@ -23,20 +23,23 @@ How a document is scored, in order:
 Each document yields a :class:`Tally` of additive counts. Corpus, per-language and
 bootstrap figures are all computed from sums of tallies, so they cannot disagree.
 """
+
 from __future__ import annotations
 
-import json
 import os
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import Any, Optional
 
-from . import __version__
-from .gold import resolve_path
-from .reader import ReadError, render_tota_xml, sha256_text
-from .records import ENTITY_LABELS, LABELS, TARGET_LABELS
+from .. import __version__
+from ..jsonl import JsonlError, read_jsonl
+from ..paths import resolve_path
+from ..reader import ReadError, render_tota_xml, sha256_text
+from ..records import ENTITY_LABELS, LABELS, TARGET_LABELS
+from .prf import PRF, Accuracy, label_prf, macro, ratio, rounded
 
 METRICS_VERSION = "1.0"
 UNMATCHED = "unmatched"  # row/column of the confusion matrix for unaligned clauses
@@ -50,93 +53,7 @@ class EvalInputError(ValueError):
     """A prediction or gold file cannot be scored; ``str(err)`` says where and why."""
 
 
-# --------------------------------------------------------------------------- counts
-
-
-def _ratio(num: int, den: int) -> Optional[float]:
-    # An empty denominator means "nothing to measure", which is not the same as 0.
-    return num / den if den else None
-
-
-@dataclass(frozen=True)
-class PRF:
-    """Counts behind precision, recall and F1. The only place they are computed."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def __add__(self, other: "PRF") -> "PRF":
-        return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-    @classmethod
-    def from_sizes(cls, matched: int, predicted: int, gold: int) -> "PRF":
-        return cls(matched, predicted - matched, gold - matched)
-
-    @property
-    def precision(self) -> Optional[float]:
-        return _ratio(self.tp, self.tp + self.fp)
-
-    @property
-    def recall(self) -> Optional[float]:
-        return _ratio(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> Optional[float]:
-        # 2TP/(2TP+FP+FN) equals the harmonic mean and stays defined (0.0) when
-        # only one of precision and recall is.
-        return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "precision": _round(self.precision),
-            "recall": _round(self.recall),
-            "f1": _round(self.f1),
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "support": self.tp + self.fn,
-        }
-
-
-@dataclass(frozen=True)
-class Accuracy:
-    correct: int = 0
-    total: int = 0
-
-    def __add__(self, other: "Accuracy") -> "Accuracy":
-        return Accuracy(self.correct + other.correct, self.total + other.total)
-
-    @classmethod
-    def of(cls, outcomes: Iterable[bool]) -> "Accuracy":
-        outcomes = list(outcomes)
-        return cls(sum(outcomes), len(outcomes))
-
-    @property
-    def value(self) -> Optional[float]:
-        return _ratio(self.correct, self.total)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"accuracy": _round(self.value), "correct": self.correct, "total": self.total}
-
-
-def _round(value: Optional[float]) -> Optional[float]:
-    return None if value is None else round(value, 6)
-
-
-def macro(prfs: Sequence[PRF]) -> dict[str, Optional[float]]:
-    """Unweighted means over the labels for which each figure is defined, so a label
-    absent from both gold and prediction neither helps nor hurts."""
-
-    def mean(values: Iterable[Optional[float]]) -> Optional[float]:
-        defined = [v for v in values if v is not None]
-        return sum(defined) / len(defined) if defined else None
-
-    return {
-        "precision": mean(p.precision for p in prfs),
-        "recall": mean(p.recall for p in prfs),
-        "f1": mean(p.f1 for p in prfs),
-    }
+# --------------------------------------------------------------------------- tallies
 
 
 def _combine(a: Any, b: Any) -> Any:
@@ -166,7 +83,7 @@ class Tally:
     clause_lang: dict[str, Accuracy] = field(default_factory=dict)  # by gold clause lang
     attributes: dict[str, Accuracy] = field(default_factory=dict)
 
-    def __add__(self, other: "Tally") -> "Tally":
+    def __add__(self, other: Tally) -> Tally:
         return Tally(**{f.name: _combine(getattr(self, f.name), getattr(other, f.name)) for f in fields(self)})
 
 
@@ -177,43 +94,17 @@ def total(tallies: Iterable[Tally]) -> Tally:
     return out
 
 
-def label_prf(confusion: Counter, label: str) -> PRF:
-    tp = confusion[(label, label)]
-    predicted = sum(n for (_, p), n in confusion.items() if p == label)
-    gold = sum(n for (g, _), n in confusion.items() if g == label)
-    return PRF.from_sizes(tp, predicted, gold)
-
-
 # --------------------------------------------------------------------------- loading
 
 
 def load_jsonl(path: str | os.PathLike) -> list[dict]:
-    """Records of a JSONL file; blank lines are skipped. Raises EvalInputError naming
-    the file and line when the file is unreadable or a line is not a JSON object
-    with a string ``doc_id``."""
-    path = Path(path)
+    """Records of a JSONL file (blank lines skipped). Raises EvalInputError naming the
+    file and line when the file is unreadable or a line is not a JSON object with a
+    string ``doc_id``."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise EvalInputError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise EvalInputError(f"{path}: is a directory") from None
-    except UnicodeDecodeError as err:
-        raise EvalInputError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})") from None
-    except OSError as err:
-        raise EvalInputError(f"{path}: cannot read ({err.strerror or err})") from None
-    records = []
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise EvalInputError(f"{path}:{lineno}: invalid JSON ({err.msg})") from None
-        if not isinstance(record, dict) or not isinstance(record.get("doc_id"), str):
-            raise EvalInputError(f"{path}:{lineno}: expected a JSON object with a string 'doc_id'")
-        records.append(record)
-    return records
+        return read_jsonl(path, require="doc_id")
+    except JsonlError as err:
+        raise EvalInputError(str(err)) from None
 
 
 def select_split(gold_records: list[dict], split: Optional[str]) -> list[dict]:
@@ -261,8 +152,7 @@ def _record_problems(record: dict, side: str) -> list[str]:
                 problems.append(f"{where}: {key}[{i}] {problem}")
     regions = record.get("regions")
     if regions is not None and not (
-        isinstance(regions, list)
-        and all(isinstance(r, list) and len(r) == 2 and all(map(_is_int, r)) for r in regions)
+        isinstance(regions, list) and all(isinstance(r, list) and len(r) == 2 and all(map(_is_int, r)) for r in regions)
     ):
         problems.append(f"{where}: 'regions' must be a list of [start, end] pairs")
     return problems
@@ -294,7 +184,7 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
-    def overlap(self, other: "Span") -> int:
+    def overlap(self, other: Span) -> int:
         return max(0, min(self.end, other.end) - max(self.start, other.start))
 
 
@@ -556,7 +446,7 @@ def clause_metrics(tally: Tally) -> dict[str, Any]:
     return {
         "labels": {label: prf.to_json() for label, prf in per_label.items()},
         "micro": micro.to_json(),
-        "macro": {k: _round(v) for k, v in macro([per_label[l] for l in TARGET_LABELS]).items()},
+        "macro": {k: rounded(v) for k, v in macro([per_label[l] for l in TARGET_LABELS]).items()},
         "support": {label: prf.tp + prf.fn for label, prf in per_label.items()},
         "confusion": {
             "labels": axis,
@@ -569,7 +459,7 @@ def segmentation_metrics(tally: Tally) -> dict[str, Any]:
     return {
         "boundary": tally.boundary.to_json(),
         "overlap_matched": {
-            "rate": _round(tally.overlap_matched.value),
+            "rate": rounded(tally.overlap_matched.value),
             "matched": tally.overlap_matched.correct,
             "gold": tally.overlap_matched.total,
         },
@@ -644,7 +534,7 @@ def bootstrap_headlines(tallies: list[Tally], samples: int, seed: int) -> dict[s
 
     point = headline_parts(total(tallies))
     out = {
-        name: {"estimate": _round(fn(point)), "low": None, "high": None, "samples": 0, "confidence": CONFIDENCE}
+        name: {"estimate": rounded(fn(point)), "low": None, "high": None, "samples": 0, "confidence": CONFIDENCE}
         for name, fn in HEADLINES.items()
     }
     if samples <= 0 or not tallies:
@@ -667,7 +557,9 @@ def bootstrap_headlines(tallies: list[Tally], samples: int, seed: int) -> dict[s
     for name, vals in values.items():
         if vals:
             vals.sort()
-            out[name].update(low=_round(_percentile(vals, alpha)), high=_round(_percentile(vals, 1 - alpha)), samples=len(vals))
+            out[name].update(
+                low=rounded(_percentile(vals, alpha)), high=rounded(_percentile(vals, 1 - alpha)), samples=len(vals)
+            )
     return out
 
 
@@ -675,9 +567,19 @@ def bootstrap_headlines(tallies: list[Tally], samples: int, seed: int) -> dict[s
 
 
 DOCUMENT_FIGURES = (
-    "gold_clauses", "pred_clauses", "matched_clauses", "label_accuracy", "clause_micro_f1",
-    "clause_macro_f1", "commitment_f1", "boundary_f1", "overlap_matched_rate",
-    "entity_strict_f1", "entity_partial_f1", "party_set_correct", "lang_correct",
+    "gold_clauses",
+    "pred_clauses",
+    "matched_clauses",
+    "label_accuracy",
+    "clause_micro_f1",
+    "clause_macro_f1",
+    "commitment_f1",
+    "boundary_f1",
+    "overlap_matched_rate",
+    "entity_strict_f1",
+    "entity_partial_f1",
+    "party_set_correct",
+    "lang_correct",
 )
 
 
@@ -688,14 +590,14 @@ def _document_figures(tally: Tally) -> dict[str, Any]:
         "gold_clauses": tally.overlap_matched.total,
         "pred_clauses": sum(n for (_, p), n in tally.confusion.items() if p != UNMATCHED),
         "matched_clauses": matched,
-        "label_accuracy": _round(_ratio(sum(tally.confusion[(l, l)] for l in LABELS), matched)),
+        "label_accuracy": rounded(ratio(sum(tally.confusion[(l, l)] for l in LABELS), matched)),
         "clause_micro_f1": clauses["micro"]["f1"],
         "clause_macro_f1": clauses["macro"]["f1"],
         "commitment_f1": clauses["labels"]["commitment"]["f1"],
-        "boundary_f1": _round(tally.boundary.f1),
-        "overlap_matched_rate": _round(tally.overlap_matched.value),
-        "entity_strict_f1": _round(sum(tally.entity_strict.values(), PRF()).f1),
-        "entity_partial_f1": _round(sum(tally.entity_partial.values(), PRF()).f1),
+        "boundary_f1": rounded(tally.boundary.f1),
+        "overlap_matched_rate": rounded(tally.overlap_matched.value),
+        "entity_strict_f1": rounded(sum(tally.entity_strict.values(), PRF()).f1),
+        "entity_partial_f1": rounded(sum(tally.entity_partial.values(), PRF()).f1),
         "party_set_correct": bool(tally.party_set.correct),
         "lang_correct": bool(tally.doc_lang.correct),
     }
@@ -761,7 +663,13 @@ def score(
     return {
         "metrics_version": METRICS_VERSION,
         "servanda_version": __version__,
-        "config": {"split": split, "bootstrap": bootstrap, "seed": seed, "confidence": CONFIDENCE, "text_root": str(text_root)},
+        "config": {
+            "split": split,
+            "bootstrap": bootstrap,
+            "seed": seed,
+            "confidence": CONFIDENCE,
+            "text_root": str(text_root),
+        },
         "documents": {
             "gold": len(gold_records),
             "predicted": len(pred_records),

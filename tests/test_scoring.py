@@ -1,5 +1,6 @@
 """The scorer (`servanda eval`): pipeline.evaluate, pipeline.report, the CLI command
 and the evaluation notebook, on small documents written to tmp_path."""
+
 from __future__ import annotations
 
 import copy
@@ -9,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import evaluate, report
-from pipeline.reader import sha256_text
+from servanda.reader import sha256_text
+from servanda.scoring import report
+from servanda.scoring import scorer as evaluate
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOK = REPO / "notebooks" / "evaluation.ipynb"
@@ -20,10 +22,16 @@ NOTEBOOK = REPO / "notebooks" / "evaluation.ipynb"
 EN_CLAUSES = [
     ("JOINT DECLARATION", "other", {}),
     ("Recognizing the partnership between Albania and Croatia.", "recital", {}),
-    ("Albania will provide training to Ukraine.", "commitment",
-     {"actors": ["ALB"], "beneficiaries": ["UKR"], "strength": "firm", "conditional": False}),
-    ("In the event of an attack, the Participants shall consult within 24 hours.", "commitment",
-     {"actors": ["ALB", "HRV"], "beneficiaries": [], "strength": "binding", "conditional": True}),
+    (
+        "Albania will provide training to Ukraine.",
+        "commitment",
+        {"actors": ["ALB"], "beneficiaries": ["UKR"], "strength": "firm", "conditional": False},
+    ),
+    (
+        "In the event of an attack, the Participants shall consult within 24 hours.",
+        "commitment",
+        {"actors": ["ALB", "HRV"], "beneficiaries": [], "strength": "binding", "conditional": True},
+    ),
     ("This declaration does not create legal obligations under NATO rules.", "disclaimer", {}),
     ("For Albania: Pirro Vengu, Minister of Defence", "other", {}),
 ]
@@ -38,10 +46,16 @@ EN_ENTITIES = [
 ]
 UK_CLAUSES = [
     ("Визнаючи спільні цінності України та Албанії.", "recital", {}),
-    ("Україна та Албанія зобов'язуються співпрацювати в межах НАТО.", "commitment",
-     {"actors": ["ALB", "UKR"], "beneficiaries": [], "strength": "binding", "conditional": False}),
-    ("Сторони будуть працювати над спільними навчаннями.", "commitment",
-     {"actors": ["ALB", "UKR"], "beneficiaries": [], "strength": "soft", "conditional": False}),
+    (
+        "Україна та Албанія зобов'язуються співпрацювати в межах НАТО.",
+        "commitment",
+        {"actors": ["ALB", "UKR"], "beneficiaries": [], "strength": "binding", "conditional": False},
+    ),
+    (
+        "Сторони будуть працювати над спільними навчаннями.",
+        "commitment",
+        {"actors": ["ALB", "UKR"], "beneficiaries": [], "strength": "soft", "conditional": False},
+    ),
 ]
 UK_ENTITIES = [
     ("України", 0, "PARTY", {"id": "UKR"}),
@@ -76,8 +90,13 @@ def build_document(root: Path, doc_id: str, clauses, entities, lang: str, partie
         gold_entities.append({"start": start, "end": start + len(surface), "label": label, **attrs})
     gold_entities.sort(key=lambda e: e["start"])
     return {
-        "doc_id": doc_id, "path": f"corpus/{doc_id}.txt", "text_sha256": sha256_text(text),
-        "lang": lang, "parties": sorted(parties), "clauses": gold_clauses, "entities": gold_entities,
+        "doc_id": doc_id,
+        "path": f"corpus/{doc_id}.txt",
+        "text_sha256": sha256_text(text),
+        "lang": lang,
+        "parties": sorted(parties),
+        "clauses": gold_clauses,
+        "entities": gold_entities,
         "split": split,
     }
 
@@ -89,7 +108,7 @@ def as_prediction(gold: dict, root: Path) -> dict:
     pred.pop("regions", None)
     text = (root / gold["path"]).read_text(encoding="utf-8")
     for clause in pred["clauses"]:
-        clause["text"] = text[clause["start"]:clause["end"]]
+        clause["text"] = text[clause["start"] : clause["end"]]
         clause["lang"] = gold["lang"]
     return pred
 
@@ -116,12 +135,14 @@ def run_score(corpus, preds, **kwargs):
 
 def figures(metrics: dict, names=("precision", "recall", "f1", "accuracy", "rate", "estimate")):
     """Every (path, value) under metrics whose key is one of names."""
+
     def walk(node, path):
         if isinstance(node, dict):
             for key, value in node.items():
                 if key in names and not isinstance(value, (dict, list)):
                     yield f"{path}.{key}", value
                 yield from walk(value, f"{path}.{key}")
+
     return list(walk({k: v for k, v in metrics.items() if k != "per_document"}, ""))
 
 
@@ -194,7 +215,11 @@ def test_clause_overlapping_less_than_half_is_unmatched(corpus):
     assert matrix["unmatched"]["commitment"] == 1
     commitment = metrics["clauses"]["labels"]["commitment"]
     assert (commitment["tp"], commitment["fp"], commitment["fn"]) == (3, 1, 1)
-    assert metrics["segmentation"]["overlap_matched"] == {"rate": pytest.approx(8 / 9, abs=1e-6), "matched": 8, "gold": 9}
+    assert metrics["segmentation"]["overlap_matched"] == {
+        "rate": pytest.approx(8 / 9, abs=1e-6),
+        "matched": 8,
+        "gold": 9,
+    }
 
 
 def test_label_errors_fill_the_confusion_matrix(corpus):
@@ -381,7 +406,11 @@ def test_bootstrap_interval_brackets_the_estimate(tmp_path):
 def test_no_bootstrap_gives_estimates_without_intervals(corpus):
     metrics = run_score(corpus, perfect_predictions(corpus), bootstrap=0)
     assert metrics["headline"]["commitment_f1"] == {
-        "estimate": 1.0, "low": None, "high": None, "samples": 0, "confidence": 0.95
+        "estimate": 1.0,
+        "low": None,
+        "high": None,
+        "samples": 0,
+        "confidence": 0.95,
     }
 
 
@@ -439,7 +468,7 @@ def test_report_files(corpus, tmp_path):
     assert paths["confusion_matrix.png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     md = paths["report.md"].read_text(encoding="utf-8")
     assert "## Confusion matrix" in md and "![confusion matrix](confusion_matrix.png)" in md
-    assert "<img src=\"confusion_matrix.png\"" in paths["report.html"].read_text(encoding="utf-8")
+    assert '<img src="confusion_matrix.png"' in paths["report.html"].read_text(encoding="utf-8")
     csv = paths["per_document.csv"].read_text(encoding="utf-8").splitlines()
     assert csv[0].startswith("doc_id,") and len(csv) == 3
 
@@ -447,7 +476,7 @@ def test_report_files(corpus, tmp_path):
 def test_cli_writes_metrics_and_report(corpus, tmp_path):
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from servanda.cli import app
 
     root, gold = corpus
     preds = perfect_predictions(corpus)
@@ -455,10 +484,24 @@ def test_cli_writes_metrics_and_report(corpus, tmp_path):
     pred_path = write_jsonl(tmp_path / "pred.jsonl", preds)
     gold_path = write_jsonl(tmp_path / "gold.jsonl", gold)
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, [
-        "eval", str(pred_path), str(gold_path), "--split", "test", "--root", str(root),
-        "--report", str(out / "report"), "--metrics", str(out / "m.json"), "--bootstrap", "50",
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            str(pred_path),
+            str(gold_path),
+            "--split",
+            "test",
+            "--root",
+            str(root),
+            "--report",
+            str(out / "report"),
+            "--metrics",
+            str(out / "m.json"),
+            "--bootstrap",
+            "50",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Clause labels" in result.output and "uk_stmt" in result.output
     metrics = json.loads((out / "m.json").read_text(encoding="utf-8"))
@@ -477,7 +520,7 @@ def test_cli_writes_metrics_and_report(corpus, tmp_path):
 def test_cli_rejects_unreadable_files(corpus, tmp_path):
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from servanda.cli import app
 
     runner = CliRunner(env={"COLUMNS": "1000"})  # so that rich does not wrap the message
     gold_path = write_jsonl(tmp_path / "gold.jsonl", corpus[1])
@@ -489,13 +532,13 @@ def test_cli_rejects_unreadable_files(corpus, tmp_path):
     result = runner.invoke(app, ["eval", str(tmp_path / "absent.jsonl"), str(gold_path)])
     assert result.exit_code == 2 and "file not found" in result.output
     result = runner.invoke(app, ["eval", str(gold_path), str(gold_path), "--split", "nope"])
-    assert result.exit_code == 2 and "no gold record has split 'nope'" in result.output
+    assert result.exit_code == 2 and "'nope' is not one of 'train', 'dev', 'test'" in result.output
 
 
 def test_cli_help_has_an_example():
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from servanda.cli import app
 
     result = CliRunner().invoke(app, ["eval", "--help"])
     assert result.exit_code == 0

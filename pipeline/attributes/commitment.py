@@ -2,10 +2,11 @@
 
 Actors come from the parse: the subject of the clause's main verb (or, for a list
 item with no subject of its own, the lead-in that introduces it), resolved to
-canonical ids by the entity stage's :func:`resolve_actors` ("the Participants" →
+canonical ids by :func:`.actors.resolve_actors` ("the Participants" →
 every party, "the Albanian Participant" → ALB). Passive and impersonal obligations
 ("No new customs duties … shall be introduced") bind all parties (guide §3).
 """
+
 from __future__ import annotations
 
 import re
@@ -13,26 +14,35 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ..entities import resolve_actors, resolve_beneficiaries
 from ..records import Clause, Document
 from ..stages import Stage
+from ..undertaking import VERB_OF_UNDERTAKING
+from .actors import resolve_actors, resolve_beneficiaries
 
 _I = re.IGNORECASE
 SOFT = re.compile(
     r"\b(?:seek\w*|explor\w*|aim(?:s|ing)?\b|intend\w*|consider(?:s|ing)?\b|endeavou?r\w*|should|would|"
     r"work towards|as appropriate|where appropriate|where possible|wherever possible|as far as possible|"
     r"striv\w*|to the extent possible|may|stands? ready|(?:is|are) ready|make every effort|do (?:its|their) utmost)"
-    r"|має намір|мають намір|прагн\w+|розгляну\w+|готов\w*|procurar\w*|s'efforcer|s’efforcer|intentar\w*", _I)
+    r"|має намір|мають намір|прагн\w+|розгляну\w+|готов\w*|procurar\w*|s'efforcer|s’efforcer|intentar\w*",
+    _I,
+)
 BINDING = re.compile(
     r"\b(?:shall|must|undertakes?|undertake to|are obliged|is obliged|are bound)\b|зобов[’'ʼ]?язу\w+|"
     r"\bdeber\w*|\bdoi\w+nt\b|\bdoit\b"
     # treaty Spanish writes "shall" as the future tense ("eliminarán"), see NOTES.md
-    r"|\b\w+(?:ar|er|ir)án\b|\bse comprometen\b", _I)
+    r"|\b\w+(?:ar|er|ir)án\b|\bse comprometen\b",
+    _I,
+)
 FIRM = re.compile(r"\b(?:will|commits?|committed|agrees?|agreed|continues?)\b|буд\w+|\w+тим(?:е|уть|емо)\b", _I)
 CONDITIONAL = re.compile(
     r"^(?:\W*)(?:if|should|in the event|in case|where|unless|upon|once|in the case)\b|,\s*(?:if|unless|provided that)"
     r"\b|\bin the event (?:of|that)\b|\bprovided that\b|\bsubject to (?:the )?(?:availability|approval|"
-    r"conditions?)\b|^(?:у разі|якщо|в разі)|\ben caso de\b|^si\b|\bdans le cas\b", _I)
+    r"conditions?)\b|^(?:у разі|якщо|в разі)|\ben caso de\b|^si\b|\bdans le cas\b",
+    _I,
+)
+
+
 @lru_cache(maxsize=1)
 def _english_parser():
     import spacy
@@ -81,8 +91,11 @@ def _subject(sent) -> Optional[Subject]:
 
 # "This includes …", "Such support will …", "Efforts will also include …": the
 # undertaking continues the previous one, so it has the same actors.
-ANAPHORIC_SUBJECT = re.compile(r"^(?:this|these|that|those|such|it|they|efforts|the support|this support|"
-                               r"the assistance|this assistance|the cooperation|this cooperation)\b", _I)
+ANAPHORIC_SUBJECT = re.compile(
+    r"^(?:this|these|that|those|such|it|they|efforts|the support|this support|"
+    r"the assistance|this assistance|the cooperation|this cooperation)\b",
+    _I,
+)
 POLICY_OF = re.compile(r"^It is the policy of (.{2,80}?) to\b")
 OF_POSSESSIVE = re.compile(r"\bof\b|['’]s\b", _I)
 
@@ -92,14 +105,7 @@ def _demonym_parties(words: str, doc: Document) -> list[str]:
     from ..entities.gazetteer import english_demonyms
 
     demonyms = english_demonyms()
-    return sorted({demonyms[w] for w in re.findall(r"[A-Z][a-z]+", words)
-                   if demonyms.get(w) in doc.parties})
-
-
-# Where a Ukrainian (or other non-parsed) clause's verb of undertaking starts: the
-# actors are named before it ("Італія співпрацюватиме з Україною …" → ITA).
-VERB_CUE = re.compile(r"\b(?:shall|will|must|undertakes?|commits?|agrees?|intends?)\b|\bбуд\w+|зобов\w*|"
-                      r"\w+тим(?:е|уть|емо)\b|має намір|мають намір|\w+rán?\b|\w+ront\b", _I)
+    return sorted({demonyms[w] for w in re.findall(r"[A-Z][a-z]+", words) if demonyms.get(w) in doc.parties})
 
 
 class CommitmentAttributes(Stage):
@@ -136,13 +142,13 @@ class CommitmentAttributes(Stage):
 
     def _actors(self, doc: Document, clause: Clause, subject, previous: list[str]) -> list[str]:
         if subject == "unparsed":  # not English: the words before the verb of undertaking
-            cue = VERB_CUE.search(clause.text)
-            return resolve_actors(clause.text[:cue.start()] if cue and cue.start() else clause.text, doc)
+            cue = VERB_OF_UNDERTAKING.search(clause.text)
+            return resolve_actors(clause.text[: cue.start()] if cue and cue.start() else clause.text, doc)
         if subject is None:
             # no subject: a list item ("Supporting Ukraine's …") or a gerund/noun phrase,
             # whose actors come from its lead-in; a party named inside is not its actor
             return [] if clause.lead_in else resolve_actors(clause.text, doc)
-        words = clause.text[subject.start:subject.end]
+        words = clause.text[subject.start : subject.end]
         policy = POLICY_OF.match(clause.text)
         if policy:  # "It is the policy of Ukraine to share …" → UKR
             return resolve_actors(policy.group(1), doc)
@@ -158,5 +164,7 @@ class CommitmentAttributes(Stage):
         if not clauses:
             return {}
         nlp = _english_parser()
-        return {id(clause): _subject(next(iter(parsed.sents)))
-                for clause, parsed in zip(clauses, nlp.pipe((c.text for c in clauses), batch_size=64))}
+        return {
+            id(clause): _subject(next(iter(parsed.sents)))
+            for clause, parsed in zip(clauses, nlp.pipe((c.text for c in clauses), batch_size=64))
+        }

@@ -1,0 +1,5 @@
+"""``python -m servanda``: the command line."""
+
+from .cli import main
+
+main()
