@@ -55,6 +55,8 @@ def validate_record(record: dict[str, Any], root: Path = PROJECT_ROOT) -> Valida
         err("parties must be sorted and unique")
     if record.get("split") not in (None, *SPLITS):
         err(f"unknown split {record.get('split')!r}")
+    if not isinstance(record.get("entity_only", False), bool):
+        err("entity_only must be true or false")
     if record.get("doc_type") not in GENRES:
         err(f"doc_type (genre) {record.get('doc_type')!r} not in {GENRES}")
     return report

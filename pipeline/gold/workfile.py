@@ -47,7 +47,7 @@ def compile_work_file(lines: list[dict[str, Any]], root: Path = PROJECT_ROOT) ->
         "lang": header["lang"],
         "parties": sorted(header.get("parties", [])),
     }
-    for key in ("regions", "doc_type", "notes"):
+    for key in ("regions", "doc_type", "notes", "entity_only"):
         if header.get(key):
             record[key] = header[key]
     clauses, entity_specs = [], []
@@ -114,6 +114,8 @@ def _place_entities(
             ent = {"start": s, "end": e, "label": spec["label"]}
             if spec["label"] == "OFFICIAL":
                 ent.update(role=spec.get("role"), affiliation=spec.get("affiliation"))
+                if spec.get("name"):
+                    ent["name"] = spec["name"]
             elif spec.get("id") is not None or spec["label"] != "ORG":
                 ent["id"] = spec.get("id")
             entities.append(ent)
@@ -125,7 +127,7 @@ def work_lines_from_gold(record: dict[str, Any], root: Path = PROJECT_ROOT) -> l
     """The inverse of :func:`compile_work_file` (entities listed per occurrence)."""
     text = read_text(record["path"], root)
     header = {k: record[k] for k in ("doc_id", "path", "lang", "parties") if k in record}
-    for key in ("regions", "doc_type", "notes"):
+    for key in ("regions", "doc_type", "notes", "entity_only"):
         if key in record:
             header[key] = record[key]
     lines: list[dict[str, Any]] = [header]
