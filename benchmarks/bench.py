@@ -25,6 +25,7 @@ import platform
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from servanda.classify.model import DEFAULT_MODEL_DIR
 from servanda.memory import peak_rss_mib
@@ -148,14 +149,13 @@ def classifier_roofline(paths: list[Path], model_dir: Path, device: str, n_claus
     import torch
 
     from servanda.classify.model import ClauseModel, encode_pairs, pair_of
-    from servanda.langid import LanguageIdentifier
     from servanda.reader import read_document
-    from servanda.segment import Segmenter
+    from servanda.runner import build_pipeline
 
-    pairs = []
-    lang_id, segmenter = LanguageIdentifier(), Segmenter()
+    pairs: list[tuple[str, str]] = []
+    front = build_pipeline(until="segment")
     for path in paths:
-        doc = segmenter(lang_id(read_document(path)))
+        doc = front(read_document(path))
         pairs.extend(pair_of(c) for c in doc.clauses)
         if len(pairs) >= n_clauses:
             break
@@ -248,7 +248,7 @@ def main() -> None:
 
     paths = documents(args.docs)
     config = PipelineConfig(model_dir=args.model, device=args.device, dtype=args.dtype)
-    result = {
+    result: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%d %H:%M"),
         "machine": machine(args.device),
         "config": {"workers": args.workers, "device": args.device, "dtype": args.dtype, "model": Path(args.model).name},

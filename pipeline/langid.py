@@ -77,7 +77,7 @@ class LanguageIdentifier(Stage):
                 votes[_code(top.language)] = votes.get(_code(top.language), 0.0) + top.value
         if not votes:
             return None, 0.0
-        best = max(votes, key=votes.get)
+        best = max(votes, key=lambda code: votes[code])
         # mean confidence of the winner over all samples (a sample it lost counts 0)
         return best, round(votes[best] / len(samples), 4)
 

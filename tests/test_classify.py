@@ -120,9 +120,7 @@ def test_training_can_keep_only_the_lower_layers(tmp_path):
     from servanda.classify.model import ClauseModel
     from servanda.training.trainer import TrainConfig, train
 
-    info = train(
-        TrainConfig(out_dir=str(tmp_path), layers=2, epochs=1, batch_size=8, max_train_examples=16)
-    )
+    info = train(TrainConfig(out_dir=str(tmp_path), layers=2, epochs=1, batch_size=8, max_train_examples=16))
     model = ClauseModel(tmp_path, dtype="float32")
     assert model.model.config.num_hidden_layers == 2 and len(model.model.base_model.encoder.layer) == 2
     assert info["config"]["layers"] == 2

@@ -93,3 +93,35 @@ def test_stats_tables():
     tables = gold.stats(RECORDS)
     assert {"split", "lang", "doc_type", "documents", "totals"} <= set(tables)
     assert int(tables["totals"].loc[("clause", "commitment")]) > 0
+
+
+def test_agreement_of_an_annotation_with_itself_and_with_a_changed_copy():
+    from collections import Counter
+
+    from servanda.gold.agreement import agreement, cohen_kappa
+
+    records = [r for r in RECORDS if r["doc_id"] in ("002_a8a708190db0c4ae", "001_35aa4428eebad88a")]
+    same = agreement(records, json.loads(json.dumps(records)), paths.PROJECT_ROOT)
+    assert same["kappa"] == 1.0 and same["entity_strict_f1"]["micro"] == 1.0
+    changed = json.loads(json.dumps(records))
+    flipped = next(c for c in changed[0]["clauses"] if c["label"] == "other")
+    flipped["label"] = "recital"
+    result = agreement(records, changed, paths.PROJECT_ROOT)
+    assert result["kappa"] < 1.0 and result["label_f1"]["recital"] < 1.0
+    # kappa by hand: 90 agreed of 100, chance 0.5 -> 0.8
+    assert (
+        abs(
+            cohen_kappa(
+                Counter(
+                    {
+                        ("commitment", "commitment"): 45,
+                        ("other", "other"): 45,
+                        ("commitment", "other"): 5,
+                        ("other", "commitment"): 5,
+                    }
+                )
+            )
+            - 0.8
+        )
+        < 1e-9
+    )

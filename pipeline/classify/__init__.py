@@ -44,7 +44,7 @@ class ClauseClassifier(Stage):
             else:
                 clause.label, clause.score = classify_clause(clause, lang)
                 clause.classifier = f"{CUE_VERSION}-{lang}"
-        if by_model:
+        if by_model and self.model is not None:
             for clause, (label, prob, _) in zip(by_model, self.model.predict(by_model)):
                 clause.label, clause.score, clause.classifier = label, prob, self.model.version
         return doc

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from ..memory import release_free_memory
 from ..paths import DEFAULT_MODEL_DIR
@@ -172,7 +172,7 @@ class ClauseModel:
                 release_free_memory()  # each batch is a new shape: see pipeline.memory
         return [by_pair[pair] for pair in pairs]
 
-    def _padded(self, ids: list[list[int]], segments: Optional[list[list[int]]]) -> dict:
+    def _padded(self, ids: list[list[int]], segments: Optional[list[list[int]]]) -> Any:
         """A batch of token ids (and the pair's segment ids, where the model has them)
         padded to its longest member, with its attention mask, as the model's inputs."""
         features = {"input_ids": ids} if segments is None else {"input_ids": ids, "token_type_ids": segments}

@@ -244,3 +244,22 @@ def workfile(
     target = out or DEFAULT_WORK / f"{doc_id}.jsonl"
     write_jsonl(target, gold.work_lines_from_gold(record, _root(gold_file)))
     typer.echo(str(target))
+
+
+@app.command("agreement")
+def agreement_(
+    first: Path = typer.Argument(..., help="Gold JSONL of the first annotator."),
+    second: Path = typer.Argument(..., help="Gold JSONL of the second annotator (same documents)."),
+    root: Path = typer.Option(Path("."), help="Folder the records' `path` fields are relative to."),
+) -> None:
+    """Inter-annotator agreement of two annotations of the same documents: Cohen's kappa
+    and per-label F1 on aligned clauses, entity F1 by type, commitment attributes.
+
+    Example: servanda annotations agreement /tmp/a.jsonl /tmp/b.jsonl
+    """
+    from ..gold.agreement import agreement
+
+    result = agreement(_records(first), _records(second), root)
+    if not result["documents"]:
+        fail(f"{first} and {second} share no document")
+    typer.echo(json.dumps(result, indent=1, ensure_ascii=False))

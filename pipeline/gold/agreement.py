@@ -24,9 +24,9 @@ def cohen_kappa(confusion: Counter, labels: tuple[str, ...] = LABELS) -> float |
     if not n:
         return None
     observed = sum(confusion[(a, a)] for a in labels) / n
-    expected = sum(
-        sum(confusion[(a, b)] for b in labels) * sum(confusion[(b, a)] for b in labels) for a in labels
-    ) / (n * n)
+    expected = sum(sum(confusion[(a, b)] for b in labels) * sum(confusion[(b, a)] for b in labels) for a in labels) / (
+        n * n
+    )
     return None if expected == 1 else (observed - expected) / (1 - expected)
 
 

@@ -71,7 +71,8 @@ def from_label_studio(task: dict[str, Any]) -> dict[str, Any]:
             f"{data['doc_id']}: no submitted annotation" + (f" ({skipped} skipped)" if skipped else "")
         )
     record = dict(data)
-    clauses, entities = [], []
+    clauses: list[dict[str, Any]] = []
+    entities: list[dict[str, Any]] = []
     for res in submitted[-1]["result"]:
         v = res["value"]
         item = {"start": v["start"], "end": v["end"], "label": v["labels"][0]}

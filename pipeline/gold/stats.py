@@ -57,8 +57,8 @@ def stats(records: Iterable[dict[str, Any]]):
             docs.groupby(["doc_type", "lang", "split"]).size().unstack("split", fill_value=0)
         )
         commitments = clauses[clauses.label == "commitment"]
-        tables["commitments by genre × split"] = commitments.groupby(["doc_type", "split"]).size().unstack(
-            "split", fill_value=0
+        tables["commitments by genre × split"] = (
+            commitments.groupby(["doc_type", "split"]).size().unstack("split", fill_value=0)
         )
     tables["totals"] = df.groupby(["kind", "label"]).size() if len(df) else df
     return tables

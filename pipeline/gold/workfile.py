@@ -126,19 +126,19 @@ def _place_entities(
 def work_lines_from_gold(record: dict[str, Any], root: Path = PROJECT_ROOT) -> list[dict[str, Any]]:
     """The inverse of :func:`compile_work_file` (entities listed per occurrence)."""
     text = read_text(record["path"], root)
-    header = {k: record[k] for k in ("doc_id", "path", "lang", "parties") if k in record}
+    header: dict[str, Any] = {k: record[k] for k in ("doc_id", "path", "lang", "parties") if k in record}
     for key in ("regions", "doc_type", "notes", "entity_only"):
         if key in record:
             header[key] = record[key]
     lines: list[dict[str, Any]] = [header]
     for c in record["clauses"]:
-        line = {"clause": text[c["start"] : c["end"]]}
+        line: dict[str, Any] = {"clause": text[c["start"] : c["end"]]}
         line.update({k: v for k, v in c.items() if k not in ("start", "end")})
         lines.append(line)
     for e in record["entities"]:
         surface = text[e["start"] : e["end"]]
         k = _find_occurrences(text, surface).index(e["start"]) + 1
-        line = {"entity": surface, "occurrences": [k]}
-        line.update({k2: v for k2, v in e.items() if k2 not in ("start", "end")})
-        lines.append(line)
+        entity_line: dict[str, Any] = {"entity": surface, "occurrences": [k]}
+        entity_line.update({k2: v for k2, v in e.items() if k2 not in ("start", "end")})
+        lines.append(entity_line)
     return lines

@@ -129,7 +129,10 @@ def _span_problem(item: Any) -> Optional[str]:
     if not isinstance(item, dict):
         return "is not an object"
     start, end = item.get("start"), item.get("end")
-    if not (_is_int(start) and _is_int(end)) or not 0 <= start <= end:
+    if (
+        not (isinstance(start, int) and isinstance(end, int) and _is_int(start) and _is_int(end))
+        or not 0 <= start <= end
+    ):
         return f"has invalid offsets start={start!r} end={end!r}"
     return None
 
@@ -483,7 +486,7 @@ def entity_metrics(tally: Tally) -> dict[str, Any]:
 
 
 def attribute_metrics(tally: Tally) -> dict[str, Any]:
-    out = {a: tally.attributes.get(a, Accuracy()).to_json() for a in ATTRIBUTES}
+    out: dict[str, Any] = {a: tally.attributes.get(a, Accuracy()).to_json() for a in ATTRIBUTES}
     out["pairs"] = tally.attributes.get("actors", Accuracy()).total
     return out
 

@@ -17,7 +17,7 @@ import os
 import random
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from .. import gold
 from ..jsonl import read_jsonl
@@ -97,7 +97,7 @@ def _label_document(job: tuple[str, int]) -> list[dict]:
     path, cap = job
     doc = _WORKER["segmenting"](read_document(Path(path)))
     # one clause per distinct (context, text) pair, as the classifier sees them at run time
-    by_pair = {}
+    by_pair: dict[tuple[str, str], Any] = {}
     for clause in doc.clauses:
         if (clause.lang or doc.lang) == "en":
             by_pair.setdefault(pair_of(clause), clause)

@@ -132,7 +132,9 @@ def gold_examples(split: str, languages: Optional[tuple[str, ...]] = None) -> li
     examples = []
     for row in gold.clause_rows(records):
         seg = contexts[(row["doc_id"], row["clause_index"])]
-        ctx = dict(kind=seg.kind, heading=seg.heading, lead_in=seg.lead_in, in_preamble=seg.in_preamble) if seg else {}
+        ctx: dict[str, Any] = (
+            dict(kind=seg.kind, heading=seg.heading, lead_in=seg.lead_in, in_preamble=seg.in_preamble) if seg else {}
+        )
         examples.append(
             Example(row["doc_id"], " ".join(row["text"].split()), row["label"], lang=row["doc_lang"], **ctx)
         )
