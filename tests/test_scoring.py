@@ -590,3 +590,46 @@ def test_notebook_runs_headless_on_given_files(corpus, tmp_path, monkeypatch):
     assert "example data" not in text
     metrics = json.loads((tmp_path / "nb" / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["clauses"]["confusion"]["matrix"]["disclaimer"]["recital"] == 1
+
+
+def test_breakdowns_calibration_and_instrument(tmp_path):
+    """Per-genre and per-language figures come from the same tallies as the totals; the
+    calibration error and the instrument accuracy are computed from the records."""
+    text = "The Parties shall cooperate.\n\nThis Agreement is not binding.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    from servanda.reader import sha256_text
+
+    sha = sha256_text(text)
+    clauses = [
+        {
+            "start": 0,
+            "end": 28,
+            "label": "commitment",
+            "actors": ["ALB"],
+            "beneficiaries": [],
+            "strength": "binding",
+            "conditional": False,
+        },
+        {"start": 30, "end": 60, "label": "disclaimer"},
+    ]
+    gold = [
+        {
+            "doc_id": "a",
+            "path": "a.txt",
+            "text_sha256": sha,
+            "lang": "en",
+            "parties": ["ALB"],
+            "doc_type": "agreement",
+            "clauses": clauses,
+            "entities": [],
+        }
+    ]
+    pred_clauses = [dict(clauses[0], score=0.9, lang="en"), dict(clauses[1], label="other", score=0.8, lang="en")]
+    pred = [{**gold[0], "clauses": pred_clauses, "instrument": "agreement"}]
+    m = evaluate.score(pred, gold, text_root=tmp_path, bootstrap=0)
+    assert m["by_genre"]["agreement"]["headline"]["commitment_f1"]["estimate"] == 1.0
+    assert m["by_genre"]["agreement"]["headline"]["disclaimer_recall"]["estimate"] == 0.0
+    assert m["by_lang"]["en"]["documents"] == 1
+    # bins: 0.9 right, 0.8 wrong -> (|1 - 0.9| + |0 - 0.8|) / 2
+    assert abs(m["calibration"]["by_lang"]["en"]["ece"] - 0.45) < 1e-6
+    assert m["instrument"]["accuracy"]["accuracy"] == 1.0

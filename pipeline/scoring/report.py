@@ -21,6 +21,7 @@ from ..records import ENTITY_LABELS, LABELS
 HEADLINE_TITLES = {
     "clause_macro_f1": "Clause macro-F1 (commitment, recital, disclaimer)",
     "commitment_f1": "Commitment F1",
+    "disclaimer_recall": "Disclaimer recall",
     "segmentation_boundary_f1": "Segmentation boundary F1",
     "party_strict_f1": "PARTY strict F1",
     "official_strict_f1": "OFFICIAL strict F1",
@@ -51,6 +52,35 @@ def headline_frame(metrics: dict[str, Any]) -> pd.DataFrame:
         for name, h in metrics["headline"].items()
     }
     return pd.DataFrame.from_dict(rows, orient="index")
+
+
+BREAKDOWN_FIGURES = ("clause_macro_f1", "commitment_f1", "disclaimer_recall")
+
+
+def breakdown_frame(metrics: dict[str, Any], key: str) -> pd.DataFrame:
+    """Macro-F1, commitment F1 and disclaimer recall with their intervals, per genre
+    (``by_genre``) or per language (``by_lang``)."""
+    rows = {}
+    for group, block in metrics.get(key, {}).items():
+        row: dict[str, Any] = {"documents": block["documents"], "commitments": block["gold_clauses"]["commitment"]}
+        for name in BREAKDOWN_FIGURES:
+            h = block["headline"][name]
+            interval = "" if h["low"] is None else f" [{h['low']:.2f}, {h['high']:.2f}]"
+            row[HEADLINE_TITLES.get(name, name)] = "—" if h["estimate"] is None else f"{h['estimate']:.3f}{interval}"
+        rows[group] = row
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame.index.name = "genre" if key == "by_genre" else "language"
+    return frame
+
+
+def calibration_frame(metrics: dict[str, Any]) -> pd.DataFrame:
+    block = metrics.get("calibration", {})
+    rows = {lang: v for lang, v in block.get("by_lang", {}).items()}
+    if block.get("all"):
+        rows["all"] = block["all"]
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=["ece", "clauses"])
+    frame.index.name = "language"
+    return frame
 
 
 def _prf_rows(block: dict[str, dict], names) -> dict[str, dict]:
@@ -154,6 +184,9 @@ def sections(metrics: dict[str, Any], with_documents: bool = True) -> list[tuple
         ("Entities", entity_frame(metrics)),
         ("Entities by language", entity_lang_frame(metrics)),
         ("Accuracies", accuracy_frame(metrics)),
+        ("By genre", breakdown_frame(metrics, "by_genre")),
+        ("By language", breakdown_frame(metrics, "by_lang")),
+        ("Calibration of clause scores (expected calibration error, 10 bins)", calibration_frame(metrics)),
     ]
     if with_documents:
         out.append(("Per document", per_document_frame(metrics)))

@@ -46,6 +46,8 @@ UNMATCHED = "unmatched"  # row/column of the confusion matrix for unaligned clau
 LINKED_LABELS = ("PARTY", "STATE", "ORG")  # entity labels whose `id` is scored
 ATTRIBUTES = ("actors", "beneficiaries", "strength", "conditional")
 UNKNOWN_LANG = "unknown"
+UNKNOWN_GENRE = "unknown"
+CALIBRATION_BINS = 10
 CONFIDENCE = 0.95
 
 
@@ -82,6 +84,10 @@ class Tally:
     doc_lang: Accuracy = Accuracy()
     clause_lang: dict[str, Accuracy] = field(default_factory=dict)  # by gold clause lang
     attributes: dict[str, Accuracy] = field(default_factory=dict)
+    # (clause language, score bin, "n" | "correct" | "confidence") -> sum, for calibration
+    calibration: Counter = field(default_factory=Counter)
+    # (gold genre, predicted instrument) -> documents
+    instrument: Counter = field(default_factory=Counter)
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(**{f.name: _combine(getattr(self, f.name), getattr(other, f.name)) for f in fields(self)})
@@ -371,6 +377,15 @@ def _clause_tally(gold: list[Item], pred: list[Item], gold_lang: Optional[str], 
         for i, j in pairs.items()
         if gold[j].record["label"] == pred[i].record["label"] == "commitment"
     ]
+    calibration: Counter = Counter()
+    for i, j in pairs.items():
+        score = pred[i].record.get("score")
+        if isinstance(score, (int, float)) and not isinstance(score, bool):
+            lang = pred[i].record.get("lang") or pred_lang or gold_lang or UNKNOWN_LANG
+            b = min(int(score * CALIBRATION_BINS), CALIBRATION_BINS - 1)
+            calibration[(lang, b, "n")] += 1
+            calibration[(lang, b, "correct")] += int(pred[i].record["label"] == gold[j].record["label"])
+            calibration[(lang, b, "confidence")] += float(score)
     langs: dict[str, list[bool]] = defaultdict(list)
     for i, j in pairs.items():
         expected = gold[j].record.get("lang") or gold_lang
@@ -382,6 +397,7 @@ def _clause_tally(gold: list[Item], pred: list[Item], gold_lang: Optional[str], 
         overlap_matched=Accuracy(len(pairs), len(gold)),
         clause_lang={lang: Accuracy.of(v) for lang, v in langs.items()},
         attributes=_attribute_accuracy(commitments),
+        calibration=calibration,
     )
 
 
@@ -435,6 +451,7 @@ def _document_tally(gold: dict, pred: Optional[dict], text: DocText) -> Tally:
     document = Tally(
         party_set=Accuracy.of([parties is not None and sorted(parties) == sorted(gold.get("parties") or [])]),
         doc_lang=Accuracy.of([pred is not None and pred_record.get("lang") == gold.get("lang")]),
+        instrument=Counter({(gold.get("doc_type") or UNKNOWN_GENRE, pred_record.get("instrument") or pred_record.get("doc_type") or "none"): 1}),
     )
     return clauses + entities + document
 
@@ -499,6 +516,38 @@ def language_metrics(tally: Tally) -> dict[str, Any]:
     }
 
 
+def calibration_metrics(tally: Tally) -> dict[str, Any]:
+    """Expected calibration error of the clause scores (probabilities of the predicted
+    label) on aligned clauses, by clause language and overall: the mean, weighted by
+    bin size, of |accuracy - mean confidence| over ten equal-width score bins."""
+
+    def ece(keys: list[str]) -> dict[str, Any]:
+        n = sum(tally.calibration[(k, b, "n")] for k in keys for b in range(CALIBRATION_BINS))
+        if not n:
+            return {"ece": None, "clauses": 0}
+        gap = 0.0
+        for b in range(CALIBRATION_BINS):
+            count = sum(tally.calibration[(k, b, "n")] for k in keys)
+            if count:
+                correct = sum(tally.calibration[(k, b, "correct")] for k in keys)
+                confidence = sum(tally.calibration[(k, b, "confidence")] for k in keys)
+                gap += abs(correct - confidence)
+        return {"ece": rounded(gap / n), "clauses": int(n)}
+
+    langs = sorted({k[0] for k in tally.calibration})
+    return {"all": ece(langs), "by_lang": {lang: ece([lang]) for lang in langs}}
+
+
+def instrument_metrics(tally: Tally) -> dict[str, Any]:
+    """Accuracy of the predicted instrument kind against the gold genre, and the confusion."""
+    total_docs = sum(tally.instrument.values())
+    correct = sum(n for (g, p), n in tally.instrument.items() if g == p)
+    return {
+        "accuracy": Accuracy(correct, total_docs).to_json(),
+        "confusion": {f"{g} -> {p}": n for (g, p), n in sorted(tally.instrument.items())},
+    }
+
+
 # --------------------------------------------------------------------------- headline + bootstrap
 
 HEADLINE_PARTS = ("commitment", "recital", "disclaimer", "boundary", "PARTY", "OFFICIAL")
@@ -515,6 +564,7 @@ def headline_parts(tally: Tally) -> dict[str, PRF]:
 HEADLINES: dict[str, Callable[[dict[str, PRF]], Optional[float]]] = {
     "clause_macro_f1": lambda parts: macro([parts[l] for l in TARGET_LABELS])["f1"],
     "commitment_f1": lambda parts: parts["commitment"].f1,
+    "disclaimer_recall": lambda parts: parts["disclaimer"].recall,
     "segmentation_boundary_f1": lambda parts: parts["boundary"].f1,
     "party_strict_f1": lambda parts: parts["PARTY"].f1,
     "official_strict_f1": lambda parts: parts["OFFICIAL"].f1,
@@ -619,6 +669,28 @@ def _document_row(gold: dict, status: str, text_source: Optional[str], tally: Op
     }
 
 
+def breakdown(scored: list[tuple[dict, Tally]], key: str, bootstrap: int, seed: int) -> dict[str, Any]:
+    """The headline figures (with bootstrap intervals) for each group of gold documents
+    sharing ``key`` (``doc_type``, the genre, or ``lang``): an average over all
+    documents hides the genre that fails."""
+    unknown = UNKNOWN_GENRE if key == "doc_type" else UNKNOWN_LANG
+    groups: dict[str, list[Tally]] = defaultdict(list)
+    for gold, tally in scored:
+        groups[gold.get(key) or unknown].append(tally)
+    out = {}
+    for name, tallies in sorted(groups.items()):
+        overall = total(tallies)
+        out[name] = {
+            "documents": len(tallies),
+            "gold_clauses": {
+                label: label_prf(overall.confusion, label).tp + label_prf(overall.confusion, label).fn
+                for label in LABELS
+            },
+            "headline": bootstrap_headlines(tallies, bootstrap, seed),
+        }
+    return out
+
+
 def _by_lang(scored: list[tuple[dict, Tally]], metrics: Callable[[Tally], dict]) -> dict[str, Any]:
     groups: dict[str, list[Tally]] = defaultdict(list)
     for gold, tally in scored:
@@ -690,6 +762,10 @@ def score(
         "entities": {**entity_metrics(overall), "by_lang": _by_lang(scored, entity_metrics)},
         "attributes": attribute_metrics(overall),
         "language": language_metrics(overall),
+        "calibration": calibration_metrics(overall),
+        "instrument": instrument_metrics(overall),
+        "by_genre": breakdown(scored, "doc_type", bootstrap, seed),
+        "by_lang": breakdown(scored, "lang", bootstrap, seed),
         "per_document": rows,
     }
 
