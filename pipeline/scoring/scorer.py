@@ -451,7 +451,12 @@ def _document_tally(gold: dict, pred: Optional[dict], text: DocText) -> Tally:
     document = Tally(
         party_set=Accuracy.of([parties is not None and sorted(parties) == sorted(gold.get("parties") or [])]),
         doc_lang=Accuracy.of([pred is not None and pred_record.get("lang") == gold.get("lang")]),
-        instrument=Counter({(gold.get("doc_type") or UNKNOWN_GENRE, pred_record.get("instrument") or pred_record.get("doc_type") or "none"): 1}),
+        # a gold record without a genre has nothing to compare the instrument with
+        instrument=Counter(
+            {(gold["doc_type"], pred_record.get("instrument") or pred_record.get("doc_type") or "none"): 1}
+            if gold.get("doc_type")
+            else {}
+        ),
     )
     return clauses + entities + document
 
