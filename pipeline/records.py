@@ -97,6 +97,9 @@ class Document:
     clauses: list[Clause] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
+    # the kind of text (a gold genre: agreement, declaration, news …) and its probability
+    instrument: Optional[str] = None
+    instrument_score: Optional[float] = None
     # Names of the fields the stages have filled in (see pipeline.stages).
     provided: set[str] = field(default_factory=set)
     # Stage name -> implementation/version actually used for this document.

@@ -1,17 +1,28 @@
-"""Clause classification and commitment attributes (pipeline stages)."""
+"""Stage ``classify``: a label and a probability for every clause.
+
+English clauses go to the fine-tuned transformer (``model.py``). Ukrainian, Spanish and
+French clauses go to a learned character n-gram model of their language
+(``linear-<langs>.json`` beside the transformer, ``linear.py``) where one was trained, else
+to the cue lexicon of their language (``cues.py``, the rule baseline). Each clause's
+``classifier`` field names what labelled it.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional
 
-from ..records import Document
+from ..records import Clause, Document
 from ..stages import Stage
 from .cues import classify_clause
+from .features import clause_features
+from .linear import CharNgramModel
 
-# Languages the fine-tuned encoder was trained on; other clauses go to the
-# cue lexicon of their language (and the output says so per clause).
+# Languages the fine-tuned encoder was trained on.
 MODEL_LANGUAGES = ("en",)
+# The learned models of the other languages: file name -> the languages it labels (Spanish
+# and French share one: there is one French gold treaty in the train split).
+LINEAR_MODELS = {"linear-uk.json": ("uk",), "linear-es-fr.json": ("es", "fr")}
 CUE_VERSION = "cues-1"
 
 
@@ -26,25 +37,43 @@ class ClauseClassifier(Stage):
 
     def __init__(self, model_dir: Optional[Path | str] = None, device: str = "cpu", dtype: str = "auto"):
         self.model = None
+        self.linear: dict[str, CharNgramModel] = {}
         if model_dir is not None:
             from .model import load_model
 
             self.model = load_model(str(model_dir), device, dtype)
+            for name, langs in LINEAR_MODELS.items():
+                path = Path(model_dir) / name
+                if path.exists():
+                    model = CharNgramModel.load(path)
+                    self.linear.update({lang: model for lang in langs})
 
     @property
     def version(self) -> str:
-        return self.model.version if self.model else CUE_VERSION
+        if self.model is None:
+            return CUE_VERSION
+        linear = ",".join(f"{lang}:{m.fingerprint}" for lang, m in sorted(self.linear.items()))
+        return self.model.version + (f"+charngram[{linear}]" if linear else "")
 
     def process(self, doc: Document) -> Document:
-        by_model = []
+        by_model: list[Clause] = []
+        by_linear: dict[str, list[Clause]] = {}
         for clause in doc.clauses:
-            lang = clause.lang or doc.lang
+            lang = clause.lang or doc.lang or "en"
             if self.model is not None and lang in MODEL_LANGUAGES:
                 by_model.append(clause)
+            elif lang in self.linear:
+                by_linear.setdefault(lang, []).append(clause)
             else:
                 clause.label, clause.score = classify_clause(clause, lang)
                 clause.classifier = f"{CUE_VERSION}-{lang}"
         if by_model and self.model is not None:
             for clause, (label, prob, _) in zip(by_model, self.model.predict(by_model)):
                 clause.label, clause.score, clause.classifier = label, prob, self.model.version
+        for lang, clauses in by_linear.items():
+            model = self.linear[lang]
+            predictions = model.predict([clause_features(c, lang) for c in clauses])
+            for clause, (label, prob) in zip(clauses, predictions):
+                clause.label, clause.score = label, round(prob, 4)
+                clause.classifier = f"charngram-{lang}@{model.fingerprint}"
         return doc

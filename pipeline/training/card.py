@@ -60,8 +60,41 @@ def write_model_card(model_dir: Path, info: dict[str, Any]) -> dict[str, Any]:
                 f"| {g} | " + " | ".join(str(x) for x in row) + " |" for g, row in zip(cm["labels"], cm["matrix"])
             ]
             lines.append("")
+    lines += _linear_lines(model_dir)
     (model_dir / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return info
+
+
+def _linear_lines(model_dir: Path) -> list[str]:
+    """The n-gram models beside the transformer (training/linear_models.py), if trained."""
+    from .linear_models import load_report
+
+    report = load_report(model_dir)
+    if not report:
+        return []
+    lines = [
+        "## Other languages and the instrument kind: character n-gram models",
+        "",
+        "Fitted on the gold train split, temperature on dev; dev figures on gold clauses, against the cue lexicon.",
+        "",
+        "| model | train clauses | dev clauses | temperature | dev macro-F1 (cues) | dev commitment F1 (cues) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, r in report.get("clause_models", {}).items():
+        lines.append(
+            f"| {name} | {r['examples']} | {r['dev_clauses']} | {r['temperature']} | "
+            f"{r['dev_macro_f1']:.3f} ({r['dev_cues_macro_f1']:.3f}) | "
+            f"{r['dev_commitment_f1']:.3f} ({r['dev_cues_commitment_f1']:.3f}) |"
+        )
+    instrument = report.get("instrument")
+    if instrument:
+        lines += [
+            "",
+            f"Instrument kind: trained on {instrument['train_documents']} documents "
+            f"({', '.join(instrument['labels'])}); dev accuracy {instrument['dev_accuracy']:.3f}. "
+            "Titles decide memoranda and official acts.",
+        ]
+    return lines + [""]
 
 
 def _distillation_lines(info: dict[str, Any]) -> list[str]:

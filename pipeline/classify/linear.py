@@ -1,0 +1,188 @@
+"""A linear model over character n-grams: the learned classifier for the languages the
+fine-tuned transformer does not read (Ukrainian, Spanish, French) and for the kind of
+instrument a whole document is.
+
+Why not the transformer: all-MiniLM-L6-v2's uncased English vocabulary strips accents
+(й → и, ї → і) and splits Cyrillic into single characters, and there are a few hundred
+gold clauses per language, not thousands. Character n-grams inside word boundaries see
+inflection (зобов'язується, надаватиме, eliminarán) without a lemmatiser, and a handful
+of extra features carry what the n-grams cannot: the clause's structural context and the
+cue lexicon's verdict, so the model learns when to trust the rules.
+
+Training uses scikit-learn (the ``[train]`` extra); the fitted model is written as JSON
+(vocabulary, idf weights, coefficients, a temperature fitted on dev) and applied here with
+numpy alone, so ``servanda run`` needs no scikit-learn.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+NGRAMS = (2, 5)
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ʹ": "'"})
+_SPACE = re.compile(r"\s+")
+
+
+def analyze(text: str, extra: Sequence[str] = ()) -> list[str]:
+    """The features of one input: character n-grams inside word boundaries (words padded
+    with a space, lower-cased, apostrophes unified) plus ``extra`` whole-token features."""
+    words = _SPACE.sub(" ", text.lower().translate(APOSTROPHES)).split()
+    grams: list[str] = []
+    for word in words:
+        padded = f" {word} "
+        for n in range(NGRAMS[0], NGRAMS[1] + 1):
+            if len(padded) < n:
+                break
+            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams + [f"\x00{x}" for x in extra]
+
+
+@dataclass
+class CharNgramModel:
+    """Tf-idf weighted n-gram counts (sublinear tf, l2-normalised) into a multinomial
+    logistic regression; probabilities are the softmax of the logits over ``temperature``."""
+
+    labels: list[str]
+    vocabulary: dict[str, int]
+    idf: list[float]
+    coef: list[list[float]]  # labels x features
+    intercept: list[float]
+    temperature: float = 1.0
+    info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def fingerprint(self) -> str:
+        # over the values as saved (six decimals), so a loaded model has its saved model's fingerprint
+        payload = json.dumps(
+            [
+                self.labels,
+                [[round(x, 6) for x in row] for row in self.coef],
+                [round(x, 6) for x in self.intercept],
+                self.temperature,
+            ],
+            sort_keys=True,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+    def logits(self, features: Sequence[list[str]]) -> list[list[float]]:
+        import numpy as np
+
+        coef = np.asarray(self.coef, dtype=np.float64)
+        idf = np.asarray(self.idf, dtype=np.float64)
+        out = []
+        for grams in features:
+            counts = Counter(self.vocabulary[g] for g in grams if g in self.vocabulary)
+            if not counts:
+                out.append(list(self.intercept))
+                continue
+            index = np.fromiter(counts.keys(), dtype=np.int64)
+            weight = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * idf[index]
+            weight /= np.linalg.norm(weight)
+            out.append((coef[:, index] @ weight + np.asarray(self.intercept)).tolist())
+        return out
+
+    def predict_proba(self, features: Sequence[list[str]]) -> list[list[float]]:
+        return [softmax(row, self.temperature) for row in self.logits(features)]
+
+    def predict(self, features: Sequence[list[str]]) -> list[tuple[str, float]]:
+        """(label, probability) per input."""
+        out = []
+        for probs in self.predict_proba(features):
+            best = max(range(len(probs)), key=lambda k: probs[k])
+            out.append((self.labels[best], probs[best]))
+        return out
+
+    def save(self, path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "labels": self.labels,
+            "ngrams": list(NGRAMS),
+            "vocabulary": self.vocabulary,
+            "idf": [round(x, 6) for x in self.idf],
+            "coef": [[round(x, 6) for x in row] for row in self.coef],
+            "intercept": [round(x, 6) for x in self.intercept],
+            "temperature": self.temperature,
+            "info": self.info,
+        }
+        path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, path: Path) -> CharNgramModel:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if tuple(data.get("ngrams", NGRAMS)) != NGRAMS:
+            raise ValueError(f"{path}: trained with n-grams {data.get('ngrams')}, this code uses {NGRAMS}")
+        return cls(
+            labels=data["labels"],
+            vocabulary=data["vocabulary"],
+            idf=data["idf"],
+            coef=data["coef"],
+            intercept=data["intercept"],
+            temperature=data.get("temperature", 1.0),
+            info=data.get("info", {}),
+        )
+
+
+def softmax(logits: Sequence[float], temperature: float = 1.0) -> list[float]:
+    top = max(logits)
+    exps = [math.exp((x - top) / temperature) for x in logits]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def fit(
+    features: Sequence[list[str]],
+    labels: Sequence[str],
+    *,
+    max_features: int = 40000,
+    c: float = 4.0,
+    min_df: int = 2,
+    seed: int = 13,
+) -> CharNgramModel:
+    """Fit on pre-analysed inputs (scikit-learn, deterministic for a seed)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = TfidfVectorizer(
+        analyzer=lambda grams: grams, sublinear_tf=True, min_df=min_df, max_features=max_features
+    )
+    matrix = vectorizer.fit_transform(list(features))
+    classifier = LogisticRegression(max_iter=3000, C=c, class_weight="balanced", random_state=seed)
+    classifier.fit(matrix, list(labels))
+    classes = [str(x) for x in classifier.classes_]
+    coef = classifier.coef_
+    intercept = classifier.intercept_
+    if len(classes) == 2:  # scikit-learn keeps one row for two classes: logit of the second
+        coef = [[-x / 2 for x in coef[0]], [x / 2 for x in coef[0]]]
+        intercept = [-intercept[0] / 2, intercept[0] / 2]
+    vocabulary = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
+    return CharNgramModel(
+        labels=classes,
+        vocabulary=vocabulary,
+        idf=[float(x) for x in vectorizer.idf_],
+        coef=[[float(x) for x in row] for row in coef],
+        intercept=[float(x) for x in intercept],
+        info={"examples": len(labels), "label_counts": dict(sorted(Counter(labels).items()))},
+    )
+
+
+def fit_temperature(model: CharNgramModel, features: Sequence[list[str]], labels: Sequence[str]) -> float:
+    """The temperature that minimises the negative log-likelihood of ``labels`` (a grid
+    search: one parameter, no gradient needed); 1.0 when there is nothing to fit on."""
+    rows = [(row, model.labels.index(y)) for row, y in zip(model.logits(features), labels) if y in model.labels]
+    if len(rows) < 10:
+        return 1.0
+
+    def nll(t: float) -> float:
+        return -sum(math.log(max(softmax(row, t)[k], 1e-12)) for row, k in rows) / len(rows)
+
+    grid = [0.25 * 1.15**k for k in range(30)]
+    return round(min(grid, key=nll), 4)

@@ -1,0 +1,106 @@
+"""Training the character n-gram models that sit beside the transformer: one clause
+classifier per language group it does not read (Ukrainian; Spanish with French) and the
+instrument classifier. Each is fitted on the gold train split, its temperature on dev,
+and its dev figures are compared with the cue lexicon's in ``linear.json`` and the model
+card, so that a model worse than the rules is visible."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from .. import gold
+from ..classify import LINEAR_MODELS
+from ..classify.cues import classify_clause
+from ..classify.features import clause_features, document_features
+from ..classify.instrument import MODEL_FILE as INSTRUMENT_FILE
+from ..classify.linear import CharNgramModel, fit, fit_temperature
+from ..records import LABELS, TARGET_LABELS
+from ..scoring.prf import label_scores
+from .trainer import Example, gold_examples
+
+log = logging.getLogger("servanda")
+
+
+def _clause_inputs(examples: list[Example]) -> tuple[list[list[str]], list[str]]:
+    return [clause_features(e.as_clause(), e.lang) for e in examples], [e.label for e in examples]
+
+
+def train_clause_models(out_dir: Path) -> dict[str, Any]:
+    """Fit, calibrate and save ``linear-<langs>.json`` for each group that has train data."""
+    report: dict[str, Any] = {}
+    for name, langs in LINEAR_MODELS.items():
+        train = gold_examples("train", langs)
+        dev = gold_examples("dev", langs)
+        if len({e.label for e in train}) < 2:
+            log.info("%s: too little training data (%d clauses), not trained", name, len(train))
+            continue
+        x_train, y_train = _clause_inputs(train)
+        model = fit(x_train, y_train)
+        x_dev, y_dev = _clause_inputs(dev)
+        model.temperature = fit_temperature(model, x_dev, y_dev)
+        predicted = [label for label, _ in model.predict(x_dev)]
+        cues = [classify_clause(e.as_clause(), e.lang)[0] for e in dev]
+        model.info.update(
+            languages=list(langs),
+            dev_clauses=len(dev),
+            dev=label_scores(y_dev, predicted, LABELS, TARGET_LABELS),
+            dev_cues=label_scores(y_dev, cues, LABELS, TARGET_LABELS),
+        )
+        model.save(out_dir / name)
+        report[name] = {k: model.info[k] for k in ("examples", "label_counts", "dev_clauses")}
+        report[name].update(
+            temperature=model.temperature,
+            dev_macro_f1=model.info["dev"]["macro_f1"],
+            dev_cues_macro_f1=model.info["dev_cues"]["macro_f1"],
+            dev_commitment_f1=model.info["dev"]["per_label"]["commitment"]["f1"],
+            dev_cues_commitment_f1=model.info["dev_cues"]["per_label"]["commitment"]["f1"],
+        )
+        log.info("%s: %s", name, json.dumps(report[name]))
+    return report
+
+
+def _document_inputs(split: str) -> tuple[list[list[str]], list[str]]:
+    from ..reader import read_document
+    from ..runner import build_pipeline
+
+    front = build_pipeline(until="clause_language")
+    features, labels = [], []
+    for record in gold.load_gold(split=split):
+        doc = front(read_document(gold.resolve_path(record["path"])))
+        features.append(document_features(doc))
+        labels.append(record["doc_type"])
+    return features, labels
+
+
+def train_instrument_model(out_dir: Path) -> dict[str, Any]:
+    x_train, y_train = _document_inputs("train")
+    model = fit(x_train, y_train, min_df=1)
+    x_dev, y_dev = _document_inputs("dev")
+    model.temperature = fit_temperature(model, x_dev, y_dev)
+    predicted = [label for label, _ in model.predict(x_dev)]
+    accuracy = sum(p == y for p, y in zip(predicted, y_dev)) / max(1, len(y_dev))
+    model.info.update(dev_documents=len(y_dev), dev_accuracy=round(accuracy, 4))
+    model.save(out_dir / INSTRUMENT_FILE)
+    report = {"train_documents": len(y_train), "labels": model.labels, "dev_accuracy": round(accuracy, 4)}
+    log.info("instrument: %s", json.dumps(report))
+    return report
+
+
+def train_linear_models(out_dir: Path | str) -> dict[str, Any]:
+    """Every n-gram model into ``out_dir`` (the transformer's folder); returns what the
+    model card reports, also written to ``out_dir/linear.json``."""
+    out_dir = Path(out_dir)
+    report = {"clause_models": train_clause_models(out_dir), "instrument": train_instrument_model(out_dir)}
+    (out_dir / "linear.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    return report
+
+
+def load_report(model_dir: Path) -> dict[str, Any]:
+    path = Path(model_dir) / "linear.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+__all__ = ["CharNgramModel", "train_linear_models", "load_report"]
