@@ -144,7 +144,7 @@ def state_names(lang: str) -> dict[str, str]:
     from babel import Locale
 
     langs = [lang] if lang == "en" else [lang, "en"]
-    names: dict[str, str] = {}
+    names: dict[str, tuple[str, str]] = {}
     ambiguous: set[str] = set()
 
     def add(surface: str, sid: str) -> None:

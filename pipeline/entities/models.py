@@ -90,3 +90,50 @@ def stanza_pipeline(lang: str, resources_dir: str):
         logging_level="WARN",
         use_gpu=False,
     )
+
+
+NER_UK_ENV = "SERVANDA_NER_UK"
+
+
+def ner_uk_dir() -> Path:
+    """Where the Ukrainian NER trained by ``make model-ner-uk`` lives: ``$SERVANDA_NER_UK``,
+    else the project's ``models/ner-uk``."""
+    from ..paths import MODELS_DIR
+
+    return Path(os.environ.get(NER_UK_ENV) or MODELS_DIR / "ner-uk")
+
+
+def spacy_ukrainian():
+    """The Ukrainian PER/ORG/LOC NER (servanda.training.ner_uk), or None when it is not
+    installed; the entity stage then says so in the record's warnings."""
+    return _load_ner_uk(str(ner_uk_dir()))
+
+
+@lru_cache(maxsize=2)
+def _load_ner_uk(path: str):
+    if not (Path(path) / "meta.json").exists():
+        return None
+    import spacy
+
+    nlp = spacy.load(path)
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+def ner_uk_version() -> Optional[str]:
+    """``ner-uk-<digest>`` of the installed Ukrainian NER's weights, or None."""
+    return _ner_uk_version(str(ner_uk_dir()))
+
+
+@lru_cache(maxsize=2)
+def _ner_uk_version(path: str) -> Optional[str]:
+    import hashlib
+
+    root = Path(path)
+    weights = [root / part / "model" for part in ("tok2vec", "ner")]
+    if not (root / "meta.json").exists() or not all(w.exists() for w in weights):
+        return None
+    digest = hashlib.sha256()
+    for w in weights:
+        digest.update(w.read_bytes())
+    return f"ner-uk-{digest.hexdigest()[:8]}"

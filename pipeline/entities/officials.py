@@ -222,8 +222,9 @@ class OfficialFinder:
         affiliation = None
         first, _, rest = phrase.partition(" ")
         possessive = re.match(r"^(.+?)['’]s\s+(.*)$", phrase)
-        if possessive and self.gazetteer.lookup(possessive.group(1)):
-            affiliation, phrase = self.gazetteer.lookup(possessive.group(1))[0], possessive.group(2)
+        owner = self.gazetteer.lookup(possessive.group(1)) if possessive else None
+        if possessive and owner:
+            affiliation, phrase = owner[0], possessive.group(2)
         elif first in self.demonyms and rest:
             affiliation, phrase = self.demonyms[first], rest
         else:
@@ -247,7 +248,7 @@ class OfficialFinder:
         text: str, officials: list[Entity], clauses: Iterable[Clause], is_free: Callable[[int, int], bool]
     ) -> list[Entity]:
         """Surname-only mentions of officials named in full earlier ("Vucic said")."""
-        surnames = {}
+        surnames: dict[str, Entity] = {}
         for off in officials:
             parts = (off.name or off.text).split()
             if len(parts) >= 2:

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from ..records import Clause, Document, Entity
 from ..stages import Stage
-from .gazetteer import gazetteer, represented_by, state_ids
+from .gazetteer import gazetteer, load_json, represented_by, state_ids
 from .officials import ROLE, SIGNATURE_FOR
 
 OPENING_CLAUSES = 40
@@ -63,6 +63,19 @@ INSTRUMENT_CUE = re.compile(
     _I,
 )
 NEWS_OPENING = 3
+# The heading of a Ukrainian unilateral act, naming its issuer.
+UNILATERAL_ACT = re.compile(
+    r"^\W*(?:УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ|Указ|Розпорядження|Постанова|Наказ)\s+"
+    r"(?:ПРЕЗИДЕНТА|КАБІНЕТУ\s+МІНІСТРІВ|ВЕРХОВНОЇ\s+РАДИ|Президента|Кабінету\s+Міністрів|Верховної\s+Ради)\s"
+)
+# A Ukrainian sentence that reports a signing or joint undertaking of named bodies.
+SIGNING_UK = re.compile(
+    r"(?<!\w)(?:підписа\w*|уклал\w*|укладен\w*|спільно\s+з|у\s+партнерстві\s+з|у\s+співпраці\s+з)",
+    _I,
+)
+# Ukrainian talks ("переговори", "зустріч") report their participants as the parties
+# of what the talks produce.
+TALKS_UK = re.compile(r"(?<!\w)(?:переговор\w*|зустріч\w*|саміт\w*|домовил\w*|домовленост\w*)", _I)
 TREATY_STRUCTURE = re.compile(
     r"\b(?:Article|ARTICLE|Artículo|Стаття)\s+\d|\b(?:the\s+)?(?:Contracting\s+)?Parties\b"
     r"|\bParticipants\b|\blas\s+Partes\b|Сторони"
@@ -80,6 +93,7 @@ BETWEEN_AND = re.compile(
     _I,
 )
 FREQUENT_SHARE = 0.5
+REPORT_SECOND_MIN = 2
 SIGNATURE_HEADER_MAX = 160
 
 
@@ -114,14 +128,30 @@ def find_parties(doc: Document) -> tuple[list[str], str]:
         ("operative-formula", _from_operative_formula),
         ("signatures", _from_signatures),
         ("news-instrument", _from_news_instrument),
+        ("signing-sentence", _from_signing_sentence),
         ("between", _from_between),
         ("frequency", _from_frequency),
     )
+    issuer = _from_issuer(doc, mentions)
+    if issuer:
+        return issuer, "issuer"
+    if (doc.lang or "") == "uk" and not _treaty_structured(doc):
+        # a Ukrainian report: who met or signed, as its opening says, before any list
+        sources = (*sources[:1], *sources[5:6], *sources[1:5], *sources[6:])
     for name, source in sources:
         ids = _without_representing_states(unique_ids(source(doc, mentions)))
         if len(ids) >= MIN_PARTIES:
             return ids, name
     return [], "none"
+
+
+def capital_ids(text: str, start: int, end: int) -> list[str]:
+    """States named by their capital in Ukrainian ("Київ", "Москвою", "у Варшаві"),
+    matched on lemmas; used only where a report names who met or agreed."""
+    from .ukrainian import lemmas, tokens_of
+
+    table = load_json("states.json")["capitals"]["uk"]
+    return [table[l] for t in tokens_of(text, start, end) if t.capitalised for l in lemmas(t.lower) if l in table]
 
 
 def _without_representing_states(ids: list[str]) -> list[str]:
@@ -307,10 +337,59 @@ def _from_news_instrument(doc: Document, mentions: _MentionIndex) -> list[str]:
     """In a news report, the parties of the instrument its headline or first sentence
     is about. Not used for an instrument itself, whose opening articles may cite
     other agreements ("… Agreement between Croatia and the EU")."""
-    if len(TREATY_STRUCTURE.findall(doc.text[:50_000])) >= TREATY_STRUCTURE_MIN:
+    if _treaty_structured(doc):
         return []
+    if (doc.lang or "") == "uk":
+        return _ukrainian_news_opening(doc, mentions)
     for clause in doc.clauses[:NEWS_OPENING]:
         if INSTRUMENT_CUE.search(clause.text):
+            ids = mentions.ids(clause.start, clause.end)
+            if len(ids) >= MIN_PARTIES:
+                return ids
+    return []
+
+
+def _from_issuer(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """A Ukrainian unilateral act ("РОЗПОРЯДЖЕННЯ ПРЕЗИДЕНТА УКРАЇНИ", "ПОСТАНОВА
+    КАБІНЕТУ МІНІСТРІВ УКРАЇНИ") has one party, the state that issues it, however many
+    others its text names (gold set: official acts)."""
+    if (doc.lang or "") != "uk" or not doc.clauses:
+        return []
+    head = doc.clauses[0]
+    if not UNILATERAL_ACT.match(head.text):
+        return []
+    ids = [m[2] for m in mentions.between(head.start, head.end, states_only=True)]
+    return ids[:1]
+
+
+def _treaty_structured(doc: Document) -> bool:
+    """Does the text have an instrument's structure (articles, "the Parties")?"""
+    return len(TREATY_STRUCTURE.findall(doc.text[:50_000])) >= TREATY_STRUCTURE_MIN
+
+
+def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """A Ukrainian report's headline and first sentences about an instrument or talks:
+    every state they name is a party, also one named by its capital ("Київ і Варшава
+    домовилися") and one named only inside a quotation; a four-party meeting lists all
+    four. The clauses with a cue are read together, so a headline naming two states and
+    a lead naming the other two give all four."""
+    ids: list[str] = []
+    for clause in doc.clauses[:NEWS_OPENING]:
+        if INSTRUMENT_CUE.search(clause.text) or TALKS_UK.search(clause.text):
+            ids += mentions.ids(clause.start, clause.end) + capital_ids(doc.text, clause.start, clause.end)
+    return unique_ids(ids)
+
+
+def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """In a Ukrainian news report, the first sentence that reports a signing or a joint
+    undertaking of named bodies ("Меморандум підписали Житомирська міська рада та …",
+    "Організатори: Келецький технологічний парк (Республіка Польща) спільно з
+    Вінницькою міською радою"): a city council or an organisation that signs is a
+    party as much as a state is (gold set v2)."""
+    if (doc.lang or "") != "uk" or _treaty_structured(doc):
+        return []
+    for clause in doc.clauses:
+        if SIGNING_UK.search(clause.text):
             ids = mentions.ids(clause.start, clause.end)
             if len(ids) >= MIN_PARTIES:
                 return ids
@@ -330,11 +409,24 @@ def _from_between(doc: Document, mentions: _MentionIndex) -> list[str]:
 
 
 def _from_frequency(doc: Document, mentions: _MentionIndex) -> list[str]:
+    if (doc.lang or "") == "uk" and not _treaty_structured(doc):
+        return _report_subjects(doc, mentions)
     counts = Counter(m[2] for m in mentions.between(0, len(doc.text), states_only=True))
     if not counts:
         return []
     top = counts.most_common(1)[0][1]
     return [sid for sid, n in counts.most_common() if n >= FREQUENT_SHARE * top]
+
+
+def _report_subjects(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """A Ukrainian report with no evidence of an instrument is about the relation of
+    the two states or organisations it names most often ("Україна" and "МВФ"), when the
+    second is named more than once."""
+    counts = Counter(m[2] for m in mentions.between(0, len(doc.text)))
+    top = [(sid, n) for sid, n in counts.most_common(2)]
+    if len(top) < 2 or top[1][1] < REPORT_SECOND_MIN:
+        return []
+    return [sid for sid, _ in top]
 
 
 # --- helpers -------------------------------------------------------------------

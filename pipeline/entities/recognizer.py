@@ -15,13 +15,23 @@ import hashlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 from ..records import Clause, Document, Entity
 from ..stages import PipelineError, Stage
 from .gazetteer import DATA_DIR, Gazetteer, SpanSet, gazetteer, load_json
 from .institutions import DOCUMENT_WORDS, ORGANISATION_NOUNS, InstitutionFinder
-from .models import STANZA_LANGS, require_stanza_models, spacy_english, spacy_version, stanza_pipeline
+from .models import (
+    STANZA_LANGS,
+    ner_uk_dir,
+    ner_uk_version,
+    require_stanza_models,
+    spacy_english,
+    spacy_ukrainian,
+    spacy_version,
+    stanza_pipeline,
+)
 from .officials import ROLE, OfficialFinder
 
 BACKENDS = ("spacy", "stanza")
@@ -31,6 +41,7 @@ NER_BATCH = 64
 MAX_NER_CLAUSE = 20_000  # a run-on OCR "clause" longer than this is not where officials are named
 # Which recogniser wins when two candidate spans overlap; then the longer span.
 SOURCE_PRIORITY = {
+    "decree-list": 7,
     "signature": 6,
     "title-pattern": 6,
     "apposition": 5,
@@ -58,6 +69,16 @@ COLLECTIVE_NAMES = frozenset(
         "states",
     }
 )
+
+
+def ner_uk_missing() -> str:
+    """The warning a record gets when its Ukrainian text was read without the NER."""
+    return (
+        f"entities: the Ukrainian NER is not installed ({ner_uk_dir()}; `make model-ner-uk` trains it); "
+        "Ukrainian persons came from the dictionary and title patterns only"
+    )
+
+
 STANZA_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "PERS": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 
 
@@ -89,7 +110,7 @@ class EntityRecognizer(Stage):
         self.backend = backend
         self.small_doc_chars = small_doc_chars
         if backend == "stanza":
-            self.stanza_dir = str(require_stanza_models(resources_dir=stanza_dir))
+            self.stanza_dir = str(require_stanza_models(resources_dir=Path(stanza_dir) if stanza_dir else None))
             for lang in STANZA_LANGS:  # load now: a broken install fails when the pipeline is built
                 try:
                     stanza_pipeline(lang, self.stanza_dir)
@@ -99,6 +120,7 @@ class EntityRecognizer(Stage):
                     ) from err
         else:
             spacy_english()  # load now: a missing model fails when the pipeline is built
+        spacy_ukrainian()  # optional: loaded now when installed, so a broken one fails here
 
     @property
     def version(self) -> str:
@@ -108,7 +130,8 @@ class EntityRecognizer(Stage):
             ner = f"stanza-{stanza.__version__}"
         else:
             ner = spacy_version()
-        return f"gazetteer-{data_version()}+{ner}+rules-1"
+        uk = ner_uk_version() or "ner-uk-absent"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-2"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -126,7 +149,10 @@ class EntityRecognizer(Stage):
         if ukrainian:
             from .ukrainian import UkrainianRecognizer
 
-            candidates += UkrainianRecognizer().entities(text, ukrainian)
+            persons = self._ukrainian_persons(text, ukrainian)
+            if persons is None:
+                doc.warnings.append(ner_uk_missing())
+            candidates += UkrainianRecognizer().entities(text, ukrainian, persons)
         candidates += self._latin_entities(text, latin, latin_lang, gaz, len(text) <= self.small_doc_chars)
         if ukrainian and self.backend == "stanza":
             candidates += self._stanza_orgs(text, ukrainian, "uk", gaz)
@@ -134,6 +160,21 @@ class EntityRecognizer(Stage):
         candidates = resolve_overlaps(candidates + abbreviations(text, candidates))
         doc.entities = share_official_attributes(short_forms(candidates, "uk" if lang == "uk" else "en"))
         return doc
+
+    @staticmethod
+    def _ukrainian_persons(text: str, clauses: list[Clause]) -> Optional[list[tuple[int, int]]]:
+        """PER spans of the Ukrainian NER (document offsets), or None when it is not
+        installed (the record then says so in its warnings)."""
+        nlp = spacy_ukrainian()
+        if nlp is None:
+            return None
+        selected = [c for c in clauses if len(c.text) <= MAX_NER_CLAUSE]
+        return [
+            (clause.start + ent.start_char, clause.start + ent.end_char)
+            for clause, parsed in zip(selected, nlp.pipe((c.text for c in selected), batch_size=NER_BATCH))
+            for ent in parsed.ents
+            if ent.label_ == "PER"
+        ]
 
     # --- English, Spanish, French ----------------------------------------------
     def _latin_entities(self, text: str, clauses: list[Clause], lang: str, gaz: Gazetteer, small: bool) -> list[Entity]:

@@ -75,6 +75,10 @@ OTHER_BODIES = frozenset(
         "інститут",
         "палата",
         "бюро",
+        "академія",
+        "асоціація",
+        "представництво",
+        "консульство",
     }
 )
 # "Уряд Японії" stands for the state itself: the state is tagged, not an institution.
@@ -133,7 +137,16 @@ ROLE_MODIFIERS = frozenset(
     {"генеральний", "перший", "віце", "державний", "федеральний", "верховний", "новий", "колишній", "тимчасовий"}
 )
 ROLE_STOP = frozenset({"та", "і", "й", "з", "із", "зі", "у", "в", "на", "до", "від", "що", "який", "яка", "це"})
+MAX_ROLE_WORDS = 6  # words of a title after its head ("Головою Державної прикордонної служби")
 MAX_PHRASE_WORDS = 4  # lower-case words in a title ("міністр закордонних справ") or before an institution
+_UP = "А-ЯЄІЇҐ"
+_LOW = "а-яєіїґ'’ʼ"
+# "ТРОФІМЦЕВА Ольга Василівна - заступник Міністра …" (a line of a decree's list)
+DECREE_LINE = re.compile(
+    rf"^[ \t]*(?P<name>[{_UP}][{_UP}'’ʼ]+(?:-[{_UP}][{_UP}'’ʼ]+)?\s+(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+    rf"(?P<patr>\s+[{_UP}][{_LOW}]+(?:вич|вна|ична|ич))?)[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
+    re.MULTILINE,
+)
 PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 MAX_NAME_TOKENS = 3
 
@@ -290,6 +303,19 @@ class UkrainianGazetteer:
         return toks[k].start
 
 
+def _joins_tail(toks: list[Token], k: int) -> bool:
+    """ "та"/"і" inside an institution's name ("Сил безпеки та оборони України",
+    "Міністерства економічного розвитку і торгівлі України"): a conjunction between two
+    lower-case genitives, not one that starts a new phrase."""
+    return (
+        toks[k].lower in ("та", "і", "й")
+        and k + 1 < len(toks)
+        and not toks[k + 1].capitalised
+        and toks[k + 1].lower not in ROLE_STOP
+        and "gent" in grammemes(toks[k + 1].lower)
+    )
+
+
 def _adjacent(text: str, toks: list[Token]) -> bool:
     """Are the tokens separated only by single spaces or line breaks?"""
     return all(text[a.end : b.start].isspace() and b.start - a.end <= 3 for a, b in zip(toks, toks[1:]))
@@ -315,6 +341,81 @@ def demonym_id(tok: Token) -> Optional[str]:
     return next((table[l] for l in lemmas(tok.lower) if l in table), None)
 
 
+# --- sub-state bodies ----------------------------------------------------------
+
+# The words after a city's adjective that name its council or its oblast's
+# administration or council, as lemmas, and the suffix of the coined id.
+BODY_FORMS: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
+    ((frozenset({"міський"}), frozenset({"рада"})), "CC"),
+    ((frozenset({"міськрада"}),), "CC"),
+    ((frozenset({"обласний"}), frozenset({"державний", "військово-цивільний"}), frozenset({"адміністрація"})), "ODA"),
+    ((frozenset({"обласний"}), frozenset({"адміністрація"})), "ODA"),
+    ((frozenset({"ода", "вца", "овца", "облдержадміністрація", "облвійськадміністрація"}),), "ODA"),
+    ((frozenset({"обласний"}), frozenset({"рада"})), "OC"),
+    ((frozenset({"облрада"}),), "OC"),
+)
+COUNCIL_WORDS = ((frozenset({"міський"}), frozenset({"рада"})), (frozenset({"міськрада"}),))
+
+
+@lru_cache(maxsize=1)
+def city_prefixes() -> dict[str, str]:
+    return dict(load_json("organisations.json")["ukrainian_bodies"]["prefixes"])
+
+
+def body_id(prefix: str, suffix: str) -> str:
+    """The coined id of a city's council or its oblast's administration or council
+    (data/organisations.json, "ukrainian_bodies")."""
+    return prefix + suffix if suffix == "CC" else prefix[: 10 - len(suffix)] + suffix
+
+
+def _match_words(toks: list[Token], k: int, words: tuple[frozenset[str], ...], text: str) -> bool:
+    return (
+        k + len(words) <= len(toks)
+        and all(lemmas(t.lower) & w for t, w in zip(toks[k : k + len(words)], words))
+        and _adjacent(text, toks[k - 1 : k + len(words)])
+    )
+
+
+def municipal_bodies(text: str, toks: list[Token]) -> list[Entity]:
+    """ "Вінницької міської ради", "Львівська ОДА", "Луганської обласної
+    військово-цивільної адміністрації": a city council or an oblast's administration or
+    council, an ORG with its coined id (a PARTY when it signs)."""
+    out = []
+    prefixes = city_prefixes()
+    for i, tok in enumerate(toks):
+        if not tok.capitalised:
+            continue
+        prefix = next((prefixes[l] for l in lemmas(tok.lower) if l in prefixes), None)
+        if prefix is None:
+            continue
+        for words, suffix in BODY_FORMS:
+            if _match_words(toks, i + 1, words, text):
+                s, e = tok.start, toks[i + len(words)].end
+                out.append(Entity(s, e, text[s:e], "ORG", id=body_id(prefix, suffix), source="lemma-gazetteer"))
+                break
+    return out
+
+
+def _bare_councils(text: str, clauses: Iterable[Clause], found: list[Entity]) -> list[Entity]:
+    """ "міська рада", "у міськраді" without the city: the council of the one city the
+    document names a council of."""
+    councils = {e.id for e in found if e.id and e.id.endswith("CC") and e.source == "lemma-gazetteer"}
+    if len(councils) != 1:
+        return []
+    (cid,) = councils
+    out = []
+    for clause in clauses:
+        toks = tokens_of(text, clause.start, clause.end)
+        for i, tok in enumerate(toks):
+            if i > 0 and lemmas(toks[i - 1].lower) & set(city_prefixes()):
+                continue
+            for words in COUNCIL_WORDS:
+                if lemmas(tok.lower) & words[0] and (len(words) == 1 or _match_words(toks, i + 1, words[1:], text)):
+                    s, e = tok.start, toks[i + len(words) - 1].end
+                    out.append(Entity(s, e, text[s:e], "ORG", id=cid, source="coreference"))
+    return out
+
+
 # --- recognition --------------------------------------------------------------
 
 
@@ -324,7 +425,14 @@ class UkrainianRecognizer:
     def __init__(self) -> None:
         self.gazetteer = ukrainian_gazetteer()
 
-    def entities(self, text: str, clauses: Iterable[Clause]) -> list[Entity]:
+    def entities(
+        self, text: str, clauses: Iterable[Clause], persons: Optional[list[tuple[int, int]]] = None
+    ) -> list[Entity]:
+        """Entities of the Ukrainian ``clauses``; ``persons`` are PER spans (document
+        offsets) of a statistical NER, used with the dictionary's own person names."""
+        from .uk_persons import dictionary_persons, officials_from_persons, spans_to_tokens
+
+        clauses = list(clauses)
         found: list[Entity] = []
         for clause in clauses:
             toks = tokens_of(text, clause.start, clause.end)
@@ -334,7 +442,16 @@ class UkrainianRecognizer:
                 Entity(s, e, text[s:e], "STATE" if en.kind == "state" else "ORG", id=en.id, source="lemma-gazetteer")
                 for s, e, _, _, en in names
             ]
-            found += self._officials(text, toks, names)
+            officials = self._officials(text, toks, names) + self._decree_list(text, clause, names)
+            ner = [
+                (s, e) for s, e in persons or () if clause.start <= s and e <= clause.end and _person_like(text, s, e)
+            ]
+            candidates = dictionary_persons(text, toks) + spans_to_tokens(toks, ner)
+            taken = [(o.start, o.end) for o in officials] + [(s, e) for s, e, _, _, _ in names]
+            officials += officials_from_persons(text, toks, candidates, names, taken, officials)
+            found += officials
+            found += municipal_bodies(text, toks)
+        found += _bare_councils(text, clauses, found)
         return found + self._coreferent_officials(text, clauses, found)
 
     # institutions ------------------------------------------------------------
@@ -362,9 +479,9 @@ class UkrainianRecognizer:
             last = i + 1
             while (
                 last < len(toks)
-                and last - i <= MAX_PHRASE_WORDS
+                and last - i <= MAX_PHRASE_WORDS + 2
                 and not toks[last].capitalised
-                and toks[last].lower not in ROLE_STOP
+                and (toks[last].lower not in ROLE_STOP or _joins_tail(toks, last))
                 and _adjacent(text, toks[last - 1 : last + 1])
             ):
                 last += 1
@@ -391,9 +508,10 @@ class UkrainianRecognizer:
                 k = i + 1
                 while (
                     k < len(toks)
-                    and k - i <= MAX_PHRASE_WORDS
-                    and not toks[k].capitalised
+                    and k - i <= MAX_ROLE_WORDS
                     and toks[k].lower not in ROLE_STOP
+                    and k not in name_at
+                    and (not toks[k].capitalised or _institution_word(toks[k]))
                     and _adjacent(text, toks[k - 1 : k + 1])
                 ):
                     k += 1
@@ -402,9 +520,14 @@ class UkrainianRecognizer:
                 if k in name_at:
                     k, entry = name_at[k]
                     affiliation = entry.id
+                while k < len(toks) and not toks[k].capitalised and toks[k].lower.split("-")[0] in ROLE_HEADS:
+                    k += 1  # a rank after the state: "… України генерал-лейтенант Руслан Хомчак"
                 person = self._person_at(text, toks, k, inside, after_title=True)
+                if person and "\n\n" in text[toks[k - 1].end : toks[k].start]:
+                    person = None  # a title does not name a person across a blank line
                 if person:
-                    out.append(_official(text, toks, k, person, role, affiliation or signs_for))
+                    hint = _case_of(toks[i])
+                    out.append(_official(text, toks, k, person, role, affiliation or signs_for, hint))
                     k = person
                 i = k
                 continue
@@ -417,6 +540,32 @@ class UkrainianRecognizer:
                     i = person
                     continue
             i += 1
+        return _agree_listed_names(out)
+
+    def _decree_list(self, text: str, clause: Clause, names) -> list[Entity]:
+        """The lines of a decree's or order's list of members: "ПРІЗВИЩЕ Ім'я По
+        батькові - посада" (surname in capitals, then the first name and
+        patronymic, a dash and the post as written). The affiliation is the last state
+        the post names ("… Міністерства юстиції України")."""
+        out = []
+        for m in DECREE_LINE.finditer(text, clause.start, clause.end):
+            first = m.group("first")
+            if not m.group("patr") and "Name" not in grammemes(_APOS.sub("'", first.lower())):
+                continue  # with no patronymic, the dictionary must know the first name
+            role_start, role_end = m.span("role")
+            ids = [en.id for s, e, _, _, en in names if role_start <= s and e <= role_end]
+            out.append(
+                Entity(
+                    m.start("name"),
+                    m.end("name"),
+                    m.group("name"),
+                    "OFFICIAL",
+                    role=m.group("role"),
+                    affiliation=ids[-1] if ids else None,
+                    name=_nominative(m.group("name")),
+                    source="decree-list",
+                )
+            )
         return out
 
     @staticmethod
@@ -433,9 +582,18 @@ class UkrainianRecognizer:
         token the dictionary tags as a name (or does not know: foreign names), then
         capitalised tokens — any after a first name ("Піро Венгу"), else surnames or
         unknown words. Right after a title any two capitalised tokens are taken (the
-        dictionary lacks many first names). A quoted name («Слуга Народу») is a party
-        or a brand, not a person."""
+        dictionary lacks many first names). Initials count as name tokens before a
+        surname ("П. Порошенко") or after it ("Мельником О.В."). A quoted name
+        («Слуга Народу») is a party or a brand, not a person."""
         if k >= len(toks) or (toks[k].start > 0 and text[toks[k].start - 1] in QUOTES):
+            return None
+        lead = k
+        while lead < len(toks) and _is_initial(text, toks[lead]) and lead - k < 2:
+            lead += 1
+        if lead > k:  # "П. Порошенко", "О. В. Мельник": initials, then one surname
+            if lead < len(toks) and toks[lead].capitalised and not _is_initial(text, toks[lead]):
+                if lead not in inside and _name_like(toks[lead].lower) or after_title:
+                    return lead + 1
             return None
         j = k
         while (
@@ -443,7 +601,8 @@ class UkrainianRecognizer:
             and j - k < MAX_NAME_TOKENS
             and toks[j].capitalised
             and j not in inside
-            and not toks[j].all_caps
+            and not _is_initial(text, toks[j])
+            and (not toks[j].all_caps or j == k and _caps_surname(toks, j))
             and (j == k or _adjacent(text, toks[j - 1 : j + 1]))
         ):
             j += 1
@@ -452,6 +611,11 @@ class UkrainianRecognizer:
         after_first_name = after_title or "Name" in grammemes(toks[k].lower)
         while j > k + 1 and not (after_first_name or all(_name_like(t.lower) for t in toks[k + 1 : j])):
             j -= 1
+        trail = j
+        while trail < len(toks) and trail - j < 2 and _is_initial(text, toks[trail]):
+            trail += 1
+        if trail > j:  # "Мельником О.В."
+            return trail
         if j - k >= 2 or grammemes(toks[k].lower) & PERSON_GRAMMEMES:
             return j
         return None
@@ -459,45 +623,131 @@ class UkrainianRecognizer:
     # coreference ---------------------------------------------------------------
     @staticmethod
     def _coreferent_officials(text: str, clauses: Iterable[Clause], found: list[Entity]) -> list[Entity]:
-        """A later surname-only mention ("– сказав Маседончі") of an official named in full."""
+        """A later mention of an official named in full: the surname alone ("– сказав
+        Маседончі"), with the first name ("Ігор Терехов подякував") or with initials
+        ("П. Порошенка"). ``name`` is the full name the text gave (guide notes: the
+        nominative full name where the text gives it anywhere)."""
         officials = [e for e in found if e.label == "OFFICIAL"]
         if not officials:
             return []
         by_surname: dict[str, Entity] = {}
         for off in officials:
-            surname = tokens_of(off.text)[-1]
+            words = [t for t in tokens_of(off.text) if not _is_initial(off.text, t)]
+            if not words:
+                continue
+            surname = words[0] if words[0].all_caps else words[-1]  # "МЕЛЬНИК Олена Володимирівна"
+            if not _name_like(surname.lower):
+                continue  # "Учасники" is no surname to look for
             for form in lemmas(surname.lower):
-                by_surname.setdefault(form, off)
+                known = by_surname.get(form)
+                if known is None or len((off.name or "").split()) > len((known.name or "").split()):
+                    by_surname[form] = off
         taken = SpanSet()
         for e in found:
             if not taken.overlaps(e.start, e.end):
                 taken.add(e.start, e.end)
         out = []
         for clause in clauses:
-            for tok in tokens_of(text, clause.start, clause.end):
+            toks = tokens_of(text, clause.start, clause.end)
+            for n, tok in enumerate(toks):
                 if not tok.capitalised or taken.overlaps(tok.start, tok.end):
                     continue
                 match = next((by_surname[l] for l in lemmas(tok.lower) if l in by_surname), None)
-                if match is not None:
-                    out.append(
-                        Entity(
-                            tok.start,
-                            tok.end,
-                            tok.text,
-                            "OFFICIAL",
-                            role=match.role,
-                            affiliation=match.affiliation,
-                            name=tok.text,
-                            source="coreference",
-                        )
+                if match is None:
+                    continue
+                s = tok.start
+                first = (match.name or "").split()[:1]
+                prev = toks[n - 1] if n > 0 else None
+                if prev is not None and not taken.overlaps(prev.start, prev.end):
+                    gap = text[prev.end : tok.start]
+                    if _is_initial(text, prev) and gap.strip() == ".":
+                        s = prev.start  # "П. Порошенка"
+                    elif gap.isspace() and first and first[0].lower() in lemmas(prev.lower) | {prev.lower}:
+                        s = prev.start  # "Ігор Терехов"
+                out.append(
+                    Entity(
+                        s,
+                        tok.end,
+                        text[s : tok.end],
+                        "OFFICIAL",
+                        role=match.role,
+                        affiliation=match.affiliation,
+                        name=match.name or tok.text,
+                        source="coreference",
                     )
+                )
         return out
 
 
-def _official(text: str, toks: list[Token], k: int, j: int, role: Optional[str], affiliation: Optional[str]) -> Entity:
-    from .officials import normalise_name
+def _nominative(name: str, case_hint: Optional[str] = None) -> str:
+    from .names import nominative
 
+    return nominative(name, case_hint)
+
+
+def _person_like(text: str, s: int, e: int) -> bool:
+    """Could an NER's PER span be a person's name: capitalised words, one of them a
+    name in the dictionary or a word it does not know ("Учасників" is not)."""
+    toks = tokens_of(text, s, e)
+    return bool(toks) and all(t.capitalised for t in toks) and any(_name_like(t.lower) for t in toks)
+
+
+def _is_initial(text: str, tok: Token) -> bool:
+    """A one-letter capital followed by a full stop ("О." of "О.В.")."""
+    return len(tok.text) == 1 and tok.capitalised and text[tok.end : tok.end + 1] == "."
+
+
+def _caps_surname(toks: list[Token], j: int) -> bool:
+    """An all-capitals surname before a first name, as decrees write it ("МЕЛЬНИК Олена")."""
+    return j + 1 < len(toks) and "Name" in grammemes(toks[j + 1].lower) and not toks[j + 1].all_caps
+
+
+def _institution_word(tok: Token) -> bool:
+    """A capitalised word that continues a title rather than starting a name: an
+    abbreviation ("ФРН") or a dictionary noun or adjective that is no name
+    ("Держприкордонслужби", "Департаменту", "Державної")."""
+    if tok.all_caps:
+        return True
+    word = tok.lower
+    if lemmas(word) & set(city_prefixes()):  # "голови Хмельницької ОДА"
+        return True
+    return morph_uk().word_is_known(word) and not grammemes(word) & PERSON_GRAMMEMES
+
+
+def _agree_listed_names(officials: list[Entity]) -> list[Entity]:
+    """Names listed in one clause ("колег з Косова Еюпа Маседончі та Хорватії Івана
+    Анушича") share their case: a name whose own words the dictionary cannot read
+    takes the case of a listed name it can (names.py, agreement)."""
+    from .names import name_case, nominative
+
+    cases = [name_case(o.text) for o in officials]
+    known = [c for c in cases if c]
+    if not known:
+        return officials
+    for off, case in zip(officials, cases):
+        if case is None and off.name == _nominative(off.text):
+            off.name = nominative(off.text, known[0])
+    return officials
+
+
+def _case_of(tok: Token) -> Optional[str]:
+    """The case of a title's head word, when its title readings agree on one."""
+    cases = {p.tag.case for p in morph_uk().parse(tok.lower) if _APOS.sub("'", p.normal_form) in ROLE_HEADS}
+    return cases.pop() if len(cases) == 1 else None
+
+
+def _official(
+    text: str,
+    toks: list[Token],
+    k: int,
+    j: int,
+    role: Optional[str],
+    affiliation: Optional[str],
+    case_hint: Optional[str] = None,
+) -> Entity:
     s, e = toks[k].start, toks[j - 1].end
+    if _is_initial(text, toks[j - 1]):
+        e += 1  # the full stop of a trailing initial
     return Entity(
         s,
         e,
@@ -505,6 +755,6 @@ def _official(text: str, toks: list[Token], k: int, j: int, role: Optional[str],
         "OFFICIAL",
         role=role,
         affiliation=affiliation,
-        name=normalise_name(text[s:e]),
+        name=_nominative(text[s:e], case_hint),
         source="title-pattern",
     )

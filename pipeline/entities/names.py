@@ -1,0 +1,192 @@
+"""A Ukrainian person name in its dictionary form (nominative), as the OFFICIAL ``name``.
+
+The span stays as written ("Мельником О.В."); ``name`` is what a reader would file it
+under ("Мельник О.В."). pymorphy3's Ukrainian dictionary knows most Ukrainian first
+names, surnames and patronymics and inflects them. Foreign names it lacks are handled
+in three steps, in this order:
+
+1. **Agreement.** The tokens of one name share case and gender. The case and gender
+   are read from the tokens the dictionary does know ("Івана" masc gent), choosing
+   among their analyses the reading most tokens agree on ("Петра Порошенка": masc gent,
+   not the feminine nominative "Петра"). A caller may pass the case of a coordinated
+   name ("Еюпа Маседончі та … Івана Анушича") when no token of this one is known.
+2. **The guesser.** A token the dictionary lacks gets pymorphy3's suffix-based guesses;
+   a guess tagged as a name or surname in the agreed case and gender is inflected to
+   the nominative ("Анушича" → "Анушич", "Жан-Ноеля" → "Жан-Ноель").
+3. **Endings.** Otherwise the paradigm of foreign names is applied by ending: masculine
+   names ending in a consonant decline like "Іван" (-а/-я, -у/-ю/-ові, -ом/-ем),
+   feminine names in -а/-я like "Анна"; names ending in a vowel other than -а/-я
+   ("Маседончі", "Барро", "Венгу") and feminine names ending in a consonant
+   ("Бербок") do not decline and are kept as written.
+
+Initials ("О.В.", "П.") and name particles are kept as written; capitals are normalised
+("ТРОФІМЦЕВА" → "Трофімцева").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
+
+from .models import morph_uk
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+GENDERS = ("masc", "femn")
+PERSON = frozenset({"Name", "Surn", "Patr"})
+WORD = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
+INITIAL = re.compile(r"^[^\W\d_]\.$")
+VOWELS = set("аеєиіїоуюяь")
+# Masculine endings by case, longest first, and what replaces them in the nominative
+# (a foreign name ending in a consonant: "Анушич", "Ноель", "Андрій").
+MASC_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "gent": (("ія", "ій"), ("я", "ь"), ("а", ""), ("и", "а")),
+    "accs": (("ія", "ій"), ("я", "ь"), ("а", "")),
+    "datv": (("ієві", "ій"), ("еві", "ь"), ("ові", ""), ("ю", "ь"), ("у", "")),
+    "ablt": (("ієм", "ій"), ("овим", "ов"), ("евим", "ев"), ("іним", "ін"), ("ем", "ь"), ("ом", ""), ("ою", "а")),
+    "loct": (("ієві", "ій"), ("еві", "ь"), ("ові", ""), ("і", "")),
+}
+FEMN_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "gent": (("ії", "ія"), ("і", "я"), ("и", "а")),
+    "datv": (("ії", "ія"), ("і", "а")),
+    "accs": (("ію", "ія"), ("ю", "я"), ("у", "а")),
+    "ablt": (("ією", "ія"), ("ею", "я"), ("єю", "я"), ("ою", "а")),
+    "loct": (("ії", "ія"), ("і", "а")),
+}
+
+
+def nominative(name: str, case_hint: Optional[str] = None) -> str:
+    """``name`` (a person's name as written in Ukrainian) in the nominative."""
+    words = name.split()
+    readings = _readings(tuple(_plain(w) for w in words if not INITIAL.match(w)))
+    case, gender = _agreed(readings, case_hint)
+    out = []
+    for word in words:
+        if INITIAL.match(word) or not WORD.fullmatch(word):
+            out.append(word)
+            continue
+        out.append(_capitalise(_to_nominative(_plain(word), case, gender), word))
+    return " ".join(out)
+
+
+def name_case(name: str) -> Optional[str]:
+    """The case the dictionary reads ``name`` in, when its known tokens agree on one."""
+    words = tuple(_plain(w) for w in name.split() if not INITIAL.match(w))
+    return _agreed(_readings(words), None)[0]
+
+
+def _plain(word: str) -> str:
+    return re.sub("[’ʼ]", "'", word.lower())
+
+
+def _capitalise(form: str, written: str) -> str:
+    """The nominative in the case style of a name: each hyphenated part capitalised."""
+    parts = form.split("-")
+    return "-".join(p[:1].upper() + p[1:] for p in parts) if written[:1].isupper() else form
+
+
+@lru_cache(maxsize=1 << 14)
+def _person_parses(word: str) -> tuple:
+    """Analyses of ``word`` as a first name, surname or patronymic; for a word the
+    dictionary lacks, the guesser's analyses as one."""
+    parses = [p for p in morph_uk().parse(word) if PERSON & set(p.tag.grammemes)]
+    return tuple(parses)
+
+
+Reading = dict[tuple[str, str], int]  # (case, gender) → weight
+
+
+def _readings(words: tuple[str, ...]) -> tuple[list[Reading], list[Reading]]:
+    """Per word of the name, the (case, gender) pairs it can be read as, weighted: a
+    first name counts twice (it is the surest of the name's words: "Петра Порошенка"
+    is masc gent, not the feminine "Петра"); a surname also as an adjective
+    ("Андрієва", "Лозового"); a patronymic by its suffix. The guesser's first-name
+    readings of words the dictionary lacks ("Жан-Ноеля": masc gent) are kept apart
+    and count only when no word is known and no hint is given."""
+    known: list[Reading] = []
+    guessed: list[Reading] = []
+    for word in words:
+        is_known = morph_uk().word_is_known(word)
+        pairs: Reading = {}
+        for p in morph_uk().parse(word):
+            tag = p.tag
+            if tag.case in (None, "voct") or tag.gender not in GENDERS:
+                continue
+            grams = set(tag.grammemes)
+            usable = grams & PERSON if is_known else "Name" in grams
+            if usable or (is_known and tag.POS == "ADJF"):
+                weight = 2 if "Name" in grams else 1
+                pairs[(tag.case, tag.gender)] = max(weight, pairs.get((tag.case, tag.gender), 0))
+        if word.endswith(("івна", "ївна", "овна", "ична")):
+            pairs = {("nomn", "femn"): 2}
+        elif word.endswith(("йович", "ович", "евич", "ійович", "ич")) and "Patr" in _grammemes(word):
+            pairs = {("nomn", "masc"): 2}
+        if pairs:
+            (known if is_known else guessed).append(pairs)
+    return known, guessed
+
+
+def _grammemes(word: str) -> set[str]:
+    return {g for p in morph_uk().parse(word) for g in p.tag.grammemes}
+
+
+def _agreed(
+    readings: tuple[list[Reading], list[Reading]], case_hint: Optional[str]
+) -> tuple[Optional[str], Optional[str]]:
+    """The (case, gender) most words can be read as; a hint breaks ties and fills in
+    when no word is known."""
+    known, guessed = readings
+    votes: Counter = Counter()
+    for pairs in known:
+        votes.update(pairs)
+    if not votes and case_hint:
+        return case_hint, None
+    if not votes:
+        for pairs in guessed:
+            votes.update(pairs)
+    if not votes:
+        return None, None
+    best = max(votes.values())
+    top = [pair for pair, n in votes.items() if n == best]
+    if case_hint:
+        hinted = [pair for pair in top if pair[0] == case_hint]
+        top = hinted or top
+    # nominative last: an inflected reading agreed by all words is the likelier one
+    top.sort(key=lambda pair: (pair[0] == "nomn", CASES.index(pair[0]) if pair[0] in CASES else 9, pair[1]))
+    case, gender = top[0]
+    return case, gender
+
+
+def _to_nominative(word: str, case: Optional[str], gender: Optional[str]) -> str:
+    if case in (None, "nomn"):
+        return word
+    known = morph_uk().word_is_known(word)
+    parses = [p for p in _person_parses(word) if p.tag.case == case and (gender is None or p.tag.gender == gender)]
+    if parses and (known or len(parses) > 0):
+        form = parses[0].inflect({"nomn"})
+        if form is not None:
+            return form.word
+    if known:  # a dictionary word that is no name in this reading: "Лозового" (adjective surname)
+        adjf = [p for p in morph_uk().parse(word) if p.tag.POS == "ADJF" and p.tag.case == case]
+        if adjf:
+            form = adjf[0].inflect({"nomn", gender or "masc", "sing"})
+            if form is not None:
+                return form.word
+    return _by_ending(word, case, gender)
+
+
+def _by_ending(word: str, case: str, gender: Optional[str]) -> str:
+    """The foreign-name paradigm by ending (see the module's docstring)."""
+    if gender == "femn":
+        table = FEMN_ENDINGS.get(case, ())
+        return next((word[: -len(end)] + repl for end, repl in table if word.endswith(end)), word)
+    for end, repl in MASC_ENDINGS.get(case, ()):
+        stem = word[: -len(end)]
+        if (
+            word.endswith(end)
+            and len(stem) >= 2
+            and (repl in ("", "ь") and stem[-1] not in VOWELS or repl == "ій" or repl == "а" and stem[-1] not in VOWELS)
+        ):
+            return stem + repl
+    return word

@@ -1,0 +1,243 @@
+"""Ukrainian officials from person spans and the titles next to them.
+
+The title patterns of ``ukrainian.py`` read "title → name" when the name follows the
+title directly. Ukrainian reports also write the title after the name ("Павло Кухта,
+заступник голови …"), separate it by a long post ("заступник міського голови -
+керуючий справами виконавчого комітету міської ради Тетяна Чечетова-Терашвілі") or
+give one title to a list ("заступники Голови служби Роман Криган та Юлія Жовтяк").
+
+Person spans come from two sources: the dictionary (a first name the dictionary tags
+``Name``, then a surname, patronymic or unknown capitalised word; initials and a
+surname) and, when it is installed, the statistical NER's PER spans
+(``servanda.training.ner_uk``). A person becomes an OFFICIAL when a title head
+("міністр", "заступник", "директор", …) stands before it in the same clause with
+nothing but the title's own words between, or right after it behind a comma or dash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Optional
+
+from ..records import Entity
+from .names import nominative
+
+MAX_TITLE_GAP = 14  # tokens between a title's head and the person it names
+TITLE_BREAK = re.compile(r"[.!?;:«»\"“”()]|\n\s*\n")
+
+
+def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
+    """(first token, end token) of person names the dictionary recognises: a first
+    name and one or two capitalised words after it, or initials and a surname."""
+    from .ukrainian import PERSON_GRAMMEMES, _adjacent, _is_initial, grammemes
+
+    out = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.capitalised and not tok.all_caps and "Name" in grammemes(tok.lower) and not _is_initial(text, tok):
+            j = i + 1
+            while (
+                j < len(toks)
+                and j - i <= 2
+                and toks[j].capitalised
+                and not _is_initial(text, toks[j])
+                and _adjacent(text, toks[j - 1 : j + 1])
+                and (toks[j].all_caps or _surname_like(toks[j].lower))
+            ):
+                j += 1
+            if j > i + 1:
+                out.append((i, j))
+                i = j
+                continue
+        if _is_initial(text, tok):
+            j = i
+            while j < len(toks) and _is_initial(text, toks[j]) and j - i < 2:
+                j += 1
+            if (
+                j < len(toks)
+                and toks[j].capitalised
+                and text[toks[j - 1].end : toks[j].start].strip() == "."
+                and grammemes(toks[j].lower) & PERSON_GRAMMEMES
+            ):
+                out.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def _surname_like(word: str) -> bool:
+    from .models import morph_uk
+    from .ukrainian import PERSON_GRAMMEMES, grammemes
+
+    return bool(grammemes(word) & PERSON_GRAMMEMES) or not morph_uk().word_is_known(word)
+
+
+def spans_to_tokens(toks: list, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans (an NER's PER) as (first token, end token) of ``toks``."""
+    out = []
+    for s, e in spans:
+        inside = [k for k, t in enumerate(toks) if t.start >= s and t.end <= e]
+        if inside:
+            out.append((inside[0], inside[-1] + 1))
+    return out
+
+
+def officials_from_persons(
+    text: str,
+    toks: list,
+    persons: list[tuple[int, int]],
+    names,
+    taken: Iterable[tuple[int, int]],
+    known: Iterable[Entity] = (),
+) -> list[Entity]:
+    """OFFICIALs among ``persons`` (token spans of one clause) that a title names,
+    before or after; persons overlapping ``taken`` (character spans) are skipped, and
+    a person listed after a ``known`` official shares its title."""
+    from .ukrainian import ROLE_HEADS, ROLE_MODIFIERS, _is_initial, grammemes, lemmas
+
+    busy = list(taken)
+    out: list[Entity] = []
+    previous: Optional[tuple[int, Entity]] = None  # end token and entity of the last official
+    for k, j in sorted(set(persons), key=lambda p: (p[0], -p[1])):  # the longer reading of a name first
+        s, e = toks[k].start, toks[j - 1].end
+        if _is_initial(text, toks[j - 1]):
+            e += 1
+        if any(a < e and s < b for a, b in busy):
+            same = [o for o in known if o.start == s]
+            if same:
+                previous = (j, same[0])
+            continue
+        role, affiliation = None, None
+        if previous is not None and _coordinated(text, toks, previous[0], k):
+            role, affiliation = previous[1].role, previous[1].affiliation
+        if role is None:
+            role, affiliation = _title_before(text, toks, k, names, ROLE_HEADS, ROLE_MODIFIERS, lemmas, grammemes)
+        if role is None:
+            role, affiliation = _title_after(text, toks, j, names, ROLE_HEADS, lemmas)
+        if role is None:
+            role, affiliation = _office_held(text, toks, k, j, names, ROLE_HEADS, lemmas)
+        if role is None:
+            continue
+        ent = Entity(
+            s,
+            e,
+            text[s:e],
+            "OFFICIAL",
+            role=role,
+            affiliation=affiliation,
+            name=nominative(text[s:e], _head_case(toks, k)),
+            source="apposition",
+        )
+        out.append(ent)
+        busy.append((s, e))
+        previous = (j, ent)
+    return out
+
+
+def _coordinated(text: str, toks: list, end: int, k: int) -> bool:
+    """Is the person at ``k`` joined to the one ending at ``end`` ("… Криган та Юлія")?"""
+    return end < k and k - end <= 1 and text[toks[end - 1].end : toks[k].start].strip() in (",", "та", "і", "й")
+
+
+def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes):
+    """The title whose head stands before token ``k`` in its clause, with only the
+    title's words between (no verb, no sentence break); its affiliation is the last
+    state, organisation or body it names."""
+    from .models import morph_uk
+
+    first = max(0, k - MAX_TITLE_GAP)
+    for h in range(k - 1, first - 1, -1):
+        gap = text[toks[h].end : toks[k].start]
+        if TITLE_BREAK.search(gap):
+            return None, None
+        word = toks[h].lower
+        if any(p.tag.POS == "VERB" for p in morph_uk().parse(word)) and not lemmas(word) & role_heads:
+            return None, None
+        heads = lemmas(word) | {word.split("-")[0]}
+        if heads & role_heads and not toks[h].all_caps:
+            start = h - 1 if h > 0 and lemmas(toks[h - 1].lower) & modifiers else h
+            role = text[toks[start].start : toks[k - 1].end].rstrip(" ,-–—")
+            if not role:
+                return None, None
+            ids = [en.id for a, b, _, _, en in names if toks[start].start <= a and b <= toks[k - 1].end]
+            return role, (ids[-1] if ids else _city_body(toks, start, k, lemmas))
+    return None, None
+
+
+def _title_after(text, toks, j, names, role_heads, lemmas):
+    """ "Павло Кухта, заступник голови …": a title right after the person, behind a
+    comma or dash, running to the end of its phrase."""
+    if j >= len(toks):
+        return None, None
+    gap = text[toks[j - 1].end : toks[j].start]
+    if gap.strip() not in (",", "-", "–", "—"):
+        return None, None
+    heads = lemmas(toks[j].lower) | {toks[j].lower.split("-")[0]}
+    h = j + 1 if lemmas(toks[j].lower) & {"перший", "генеральний", "віце", "державний"} else j
+    if h >= len(toks) or not (heads | lemmas(toks[h].lower)) & role_heads:
+        return None, None
+    end = h
+    while end + 1 < len(toks) and end - h < 10 and not TITLE_BREAK.search(text[toks[end].end : toks[end + 1].start]):
+        if "," in text[toks[end].end : toks[end + 1].start]:
+            break
+        end += 1
+    role = text[toks[j].start : toks[end].end]
+    ids = [en.id for a, b, _, _, en in names if toks[j].start <= a and b <= toks[end].end]
+    return role, (ids[-1] if ids else _city_body(toks, j, end + 1, lemmas))
+
+
+OFFICE_WORDS = frozenset({"президентство", "каденція", "прем'єрство"})
+
+
+def _office_held(text, toks, k, j, names, role_heads, lemmas):
+    """ "Петро Порошенко назвав … на посаді глави держави": the post the sentence says
+    the person holds; "президентства Ющенка": a president referred to in his presidency
+    (gold set v2: such a president is an OFFICIAL)."""
+    if k > 0 and lemmas(toks[k - 1].lower) & {"президентство"} and text[toks[k - 1].end : toks[k].start].isspace():
+        return "президент", None
+    for n in range(j, min(len(toks) - 2, j + 12)):
+        if TITLE_BREAK.search(text[toks[n - 1].end : toks[n].start]) if n > j else False:
+            break
+        if toks[n].lower in ("на", "у", "в") and lemmas(toks[n + 1].lower) & {"посада"}:
+            h = n + 2
+            if lemmas(toks[h].lower) & role_heads or toks[h].lower.split("-")[0] in role_heads:
+                end = h
+                while end + 1 < len(toks) and end - h < 4 and text[toks[end].end : toks[end + 1].start].isspace():
+                    if toks[end + 1].capitalised and not any(a == toks[end + 1].start for a, _, _, _, _ in names):
+                        break
+                    end += 1
+                    if any(b == toks[end].end for _, b, _, _, _ in names):
+                        break
+                role = text[toks[h].start : toks[end].end]
+                ids = [en.id for a, b, _, _, en in names if toks[h].start <= a and b <= toks[end].end]
+                return role, (ids[-1] if ids else None)
+            return None, None
+    return None, None
+
+
+def _city_body(toks, start, end, lemmas) -> Optional[str]:
+    """ "Харківського міського голови" → the city council's id (KHARKIVCC)."""
+    from .ukrainian import body_id, city_prefixes
+
+    prefixes = city_prefixes()
+    for n in range(start, end - 1):
+        prefix = next((prefixes[l] for l in lemmas(toks[n].lower) if l in prefixes), None)
+        if prefix and lemmas(toks[n + 1].lower) & {"міський", "міськрада"}:
+            return body_id(prefix, "CC")
+    return None
+
+
+def _head_case(toks, k) -> Optional[str]:
+    """The case of the title word right before a name, which the name agrees with
+    ("Головою … Мельником", "міністра … Івана")."""
+    from .models import morph_uk
+    from .ukrainian import ROLE_HEADS, lemmas
+
+    for h in range(k - 1, max(-1, k - 3), -1):
+        if lemmas(toks[h].lower) & ROLE_HEADS:
+            cases = {p.tag.case for p in morph_uk().parse(toks[h].lower) if p.normal_form in ROLE_HEADS}
+            return cases.pop() if len(cases) == 1 else None
+    return None
