@@ -1,4 +1,5 @@
-"""Reading documents: plain text, Markdown and ToTA-style XML.
+"""Reading documents: plain text, Markdown, ToTA-style XML, and PDF, Word (DOCX) and HTML
+through :mod:`servanda.ingest`.
 
 A file that cannot be a document (empty, binary, not UTF-8, over the size limit,
 unreadable, malformed XML) raises :class:`ReadError` with a reason a user can act on;
@@ -17,9 +18,12 @@ from typing import Optional
 
 from defusedxml import ElementTree as SafeET  # refuses entity-expansion and external entities
 
+from . import ingest
 from .records import Document
 
 SUFFIXES = (".txt", ".md", ".xml")
+# Every suffix a batch reads: the text formats and those ingest extracts text from.
+DOCUMENT_SUFFIXES = SUFFIXES + tuple(ingest.FORMATS)
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
 
@@ -31,14 +35,10 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-# Formats a later ingest stage will read; named directly, they are refused with a reason
-# (not read as text with their markup), inside folders they are skipped and listed.
+# Formats servanda does not read; named directly, they are refused with a reason (not read
+# as text with their markup), inside folders they are skipped and listed.
 NOT_YET = {
-    ".pdf": "PDF",
-    ".docx": "Word (DOCX)",
-    ".doc": "Word",
-    ".html": "HTML",
-    ".htm": "HTML",
+    ".doc": "Word 97-2003 (.doc)",
     ".odt": "OpenDocument",
     ".rtf": "RTF",
 }
@@ -112,18 +112,19 @@ def _walk(folder: Path, skipped: list[tuple[str, str]]) -> Iterator[Path]:
                 continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path, skipped)
-        elif path.suffix.lower() in SUFFIXES:
+        elif path.suffix.lower() in DOCUMENT_SUFFIXES:
             yield path
         elif path.suffix.lower() in NOT_YET:
-            skipped.append((str(path), f"{NOT_YET[path.suffix.lower()]} is not supported yet; convert it to text"))
+            skipped.append((str(path), f"{NOT_YET[path.suffix.lower()]} is not supported; convert it to DOCX or text"))
         else:
-            skipped.append((str(path), f"not a document type servanda reads ({', '.join(SUFFIXES)})"))
+            skipped.append((str(path), f"not a document type servanda reads ({', '.join(DOCUMENT_SUFFIXES)})"))
 
 
 def document_ids(paths: list[Path]) -> dict[str, str]:
     """A document id per path: the file name without its extension, as the gold set
     names documents; where two inputs share a name, each gets its path relative to the
-    inputs' common folder instead (``a/report``, ``b/report``), so ids stay unique."""
+    inputs' common folder instead (``a/report``, ``b/report``; ``report.pdf``,
+    ``report.txt`` for one name in two formats), so ids stay unique."""
     stems: dict[str, list[Path]] = {}
     for p in paths:
         stems.setdefault(p.stem, []).append(p)
@@ -134,8 +135,11 @@ def document_ids(paths: list[Path]) -> dict[str, str]:
             continue
         absolute = [os.path.abspath(p) for p in group]
         root = os.path.commonpath([os.path.dirname(a) for a in absolute])
-        for p, a in zip(group, absolute):
-            ids[str(p)] = Path(os.path.relpath(a, root)).with_suffix("").as_posix()
+        relative = [Path(os.path.relpath(a, root)) for a in absolute]
+        # the same name in one folder in two formats (treaty.pdf, treaty.txt) keeps its suffix
+        keep_suffix = len({r.with_suffix("") for r in relative}) < len(relative)
+        for p, r in zip(group, relative):
+            ids[str(p)] = (r if keep_suffix else r.with_suffix("")).as_posix()
     return ids
 
 
@@ -198,7 +202,7 @@ def read_document(
     path = Path(path)
     if path.suffix.lower() in NOT_YET:
         raise ReadError(
-            f"{NOT_YET[path.suffix.lower()]} files are not supported yet: convert it to UTF-8 text "
+            f"{NOT_YET[path.suffix.lower()]} files are not supported: convert it to DOCX or UTF-8 text "
             f"first (reading it as text would mix its markup into the clauses)"
         )
     if path.is_symlink() and not path.exists():
@@ -226,6 +230,8 @@ def read_document(
         if err.errno == errno.ELOOP:
             raise ReadError("symbolic link loop") from None
         raise ReadError(f"cannot read file: {err.strerror or err}") from None
+    if path.suffix.lower() in ingest.FORMATS:
+        return _ingest(raw, path, doc_id)
     text = _decode(raw, path)
     fmt = path.suffix.lower().lstrip(".") or "txt"
     if fmt == "xml":
@@ -239,4 +245,25 @@ def read_document(
         text_sha256=sha256_text(text),
         source_format=fmt,
         provided={"text"},
+    )
+
+
+def _ingest(raw: bytes, path: Path, doc_id: Optional[str]) -> Document:
+    """A PDF, DOCX or HTML file's extracted text; offsets index that text, and the
+    extraction's notes (headers removed, hyphens rejoined, per page) are its warnings."""
+    if not raw:
+        raise ReadError("empty file")
+    try:
+        extracted = ingest.extract(raw, path.suffix)
+    except ingest.IngestError as err:
+        raise ReadError(str(err)) from None
+    return Document(
+        doc_id=doc_id or path.stem,
+        path=str(path),
+        text=extracted.text,
+        text_sha256=sha256_text(extracted.text),
+        source_format=extracted.source_format,
+        provided={"text"},
+        stages_run={"ingest": extracted.engine},
+        warnings=list(extracted.warnings),
     )
