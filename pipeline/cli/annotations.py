@@ -185,8 +185,9 @@ def import_(
     gold_file: Path = GOLD_OPTION,
 ) -> None:
     """Import corrected Label Studio tasks into the gold file. Each task's newest submitted
-    annotation is taken (skipped ones are not); records that fail validation are refused
-    and listed, the others are written.
+    annotation is taken (skipped ones are not); a region's attributes (actors, strength,
+    id, role…) come from its per-region controls, and the parties from the parties box.
+    Records that fail validation are refused and listed, the others are written.
 
     Example: servanda annotations import /tmp/export.json
     """
@@ -224,7 +225,13 @@ def import_(
 
 @app.command("label-studio-config")
 def label_studio_config() -> None:
-    """Print the Label Studio labelling configuration matching the export."""
+    """Print the Label Studio labelling configuration matching the export: clause and
+    entity labels, and per-region controls for their attributes (a commitment's actors,
+    beneficiaries, strength, conditional; an entity's id; an official's role, affiliation,
+    name), shown while a region with that label is selected.
+
+    Example: servanda annotations label-studio-config > /tmp/config.xml
+    """
     typer.echo(gold.LABEL_STUDIO_CONFIG)
 
 
