@@ -27,7 +27,7 @@ endif
 # Documents of the gold set (corpus/ and stand-off texts in ../shared), read from annotations/gold.jsonl.
 GOLD_DOCS = $(shell $(PY) -c "import os;from servanda import gold;print(' '.join(sorted({p if os.path.exists(p) else str(gold.resolve_path(p)) for p in (r['path'] for r in gold.load_gold())})))")
 
-.PHONY: install model model-fast run test test-fast lint bench clean
+.PHONY: install model model-fast model-ner-uk run test test-fast lint bench clean browser label-studio
 
 # `make run` needs the pipeline, training and scoring (extra [train]); `make test` and
 # `make lint` need everything (extra [dev]), stanza and the linters included.
@@ -58,14 +58,45 @@ $(STUDENT)/model.safetensors: $(MODEL)
 
 model-fast: $(STUDENT)/model.safetensors
 
+# The Ukrainian NER (PER/ORG/LOC) from the converted ner-uk corpus in corpus/ner-uk
+# (about 15 minutes on 2 cores); the entity stage uses it when present.
+NER_UK := models/ner-uk
+$(NER_UK)/meta.json: $(VENV)/.installed-train corpus/ner-uk/train.spacy pipeline/training/ner_uk.cfg
+	$(PY) -m servanda.training.ner_uk train
+
+model-ner-uk: $(NER_UK)/meta.json
+
 run: $(CLASSIFIER)/model.safetensors
 	mkdir -p $(OUT)
 	$(SERVANDA) run corpus/ $(GOLD_DOCS) --out $(OUT)/pred.jsonl --model $(CLASSIFIER) --workers $(WORKERS) || [ $$? -eq 1 ]
 	$(SERVANDA) eval $(OUT)/pred.jsonl annotations/gold.jsonl --split dev --metrics $(OUT)/metrics.dev.json --report $(OUT)/report-dev
 	$(SERVANDA) eval $(OUT)/pred.jsonl annotations/gold.jsonl --split test --metrics $(OUT)/metrics.test.json --report $(OUT)/report-test
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev browser label-studio
 	$(PY) -m pytest -q
+
+# The browser tests of `servanda view` (tests/test_view.py) drive Debian's headless Chromium;
+# where it cannot be installed (not root, no apt-get) they are skipped and say why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	{ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else echo "chromium not installed and cannot be (needs root and apt-get): the browser tests will be skipped"; fi; }
+
+# Label Studio for the annotation round trip test (tests/test_label_studio.py), in a virtual
+# environment of its own so that its Django and pins stay out of .venv: about 1 GB and 3 minutes,
+# once. Where it cannot be installed the test is skipped and says why. `label-studio version`
+# migrates an empty database in $(LS_VENV)/template, which the test copies (its server then starts
+# in seconds instead of a minute and a half).
+LS_VENV := .venv-ls
+LABEL_STUDIO_VERSION := 1.23.2
+$(LS_VENV)/.installed-$(LABEL_STUDIO_VERSION):
+	@rm -rf $(LS_VENV)
+	@{ $(PYTHON) -m venv $(LS_VENV) && $(LS_VENV)/bin/python -m pip install -q label-studio==$(LABEL_STUDIO_VERSION) && \
+	  HOME=$(abspath $(LS_VENV)) $(LS_VENV)/bin/label-studio version --data-dir $(abspath $(LS_VENV))/template >/dev/null && touch $@; } || \
+	{ rm -rf $(LS_VENV); echo "Label Studio $(LABEL_STUDIO_VERSION) could not be installed: tests/test_label_studio.py will skip its server test"; }
+
+label-studio: $(LS_VENV)/.installed-$(LABEL_STUDIO_VERSION)
 
 # Everything but the slow tests (training, kill -9, worker processes): under a minute.
 test-fast: $(VENV)/.installed-dev

@@ -33,6 +33,8 @@ def document_record(doc: Document, versions: dict[str, str]) -> dict[str, Any]:
         "lang": doc.lang,
         "lang_score": doc.lang_score,
         "parties": sorted(doc.parties),
+        "instrument": doc.instrument,
+        "instrument_score": doc.instrument_score,
         "clauses": [c.to_json() for c in doc.clauses],
         "entities": [e.to_json() for e in doc.entities],
         "versions": {"servanda": __version__, "stages": dict(versions)},

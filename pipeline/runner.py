@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Protocol
 
 from . import pool
 from .memory import peak_rss_mib, release_free_memory
@@ -64,7 +64,7 @@ class PipelineConfig:
 # The stages in the order data flows through them; ``build_pipeline(until=…)`` stops after
 # the one named. The classifier's training data is made by the same front-end stages as
 # its input at run time (``until="segment"``), so the two cannot drift apart.
-STAGE_ORDER = ("language", "segment", "clause_language", "entities", "parties", "classify", "attributes")
+STAGE_ORDER = ("language", "segment", "clause_language", "entities", "parties", "classify", "instrument", "attributes")
 
 
 def build_pipeline(config: Optional[PipelineConfig] = None, until: str = STAGE_ORDER[-1]) -> Pipeline:
@@ -99,6 +99,14 @@ def _make_stage(name: str, config: PipelineConfig) -> Stage:
         from .classify.model import resolve_model_dir
 
         return ClauseClassifier(resolve_model_dir(config.model_dir), device=config.device, dtype=config.dtype)
+    if name == "instrument":
+        from .classify.instrument import InstrumentClassifier
+
+        if config.classifier == "cues":
+            return InstrumentClassifier(None)
+        from .classify.model import resolve_model_dir
+
+        return InstrumentClassifier(resolve_model_dir(config.model_dir))
     from .attributes import CommitmentAttributes
 
     return CommitmentAttributes()
@@ -248,6 +256,7 @@ def run_batch(
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int = 1,
     progress: Optional[bool] = None,
+    engine: Optional[Engine] = None,
 ) -> RunSummary:
     """Process every document under ``inputs`` into ``out`` (JSONL), errors into
     ``out``'s ``.errors.jsonl``.
@@ -259,7 +268,11 @@ def run_batch(
     appended (and fsynced) as soon as it is done, so a killed run loses nothing finished
     and ``resume`` carries on from there. Workers take the largest documents first; once
     the run completes, the file is put in input order, resumed records included, so it
-    is byte for byte what one uninterrupted process writes."""
+    is byte for byte what one uninterrupted process writes.
+
+    ``engine`` runs the documents elsewhere (``servanda.engines.RayEngine``: actors on a
+    Ray cluster); everything else — inputs, resume, writing, order — is this function's,
+    so every engine writes the same files. Without one, ``workers`` local processes."""
     config = config or PipelineConfig()
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
@@ -272,10 +285,32 @@ def run_batch(
     if not collected.paths:
         raise NoDocumentsError(collected.skipped)
     files.check_resume(resume, fmt, config)
-    preflight(config)
+    # an engine elsewhere (a Ray cluster) has the GPUs on its nodes, not necessarily here
+    preflight(config, gpu_here=engine is None or isinstance(engine, LocalEngine))
     paths = [str(p) for p in collected.paths]
     summary = RunSummary(skipped_inputs=list(collected.skipped))
-    local = _DocumentRunner(config, max_bytes) if workers <= 1 or len(paths) <= 1 else None
+    if engine is None:
+        engine = LocalEngine(workers)
+    # the models are loaded (or the cluster's actors ready) before any output is touched
+    engine.start(config, max_bytes, len(paths))
+    try:
+        _write_outcomes(engine, files, config, paths, collected.doc_ids, summary, fmt, resume, progress)
+    finally:
+        engine.close()
+    return summary
+
+
+def _write_outcomes(
+    engine: Engine,
+    files: RunFiles,
+    config: PipelineConfig,
+    paths: list[str],
+    doc_ids: dict[str, str],
+    summary: RunSummary,
+    fmt: str,
+    resume: bool,
+    progress: Optional[bool],
+) -> None:
     target, errors_target = files.open_targets(resume, fmt, config)
     done = finished_paths(target, errors_target, fmt) if resume else set()
     todo = [p for p in paths if p not in done]
@@ -287,8 +322,8 @@ def run_batch(
         from tqdm import tqdm
 
         bar = tqdm(total=len(todo), unit="doc", disable=not show, dynamic_ncols=True)
-        jobs = [(index, path, collected.doc_ids[path]) for index, path in enumerate(todo)]
-        for outcome in _outcomes(jobs, config, max_bytes, workers, local):
+        jobs = [(index, path, doc_ids[path]) for index, path in enumerate(todo)]
+        for outcome in engine.outcomes(jobs):
             writing = time.perf_counter()
             if outcome.kind == "error":
                 errors.write_lines([outcome.record])
@@ -315,7 +350,6 @@ def run_batch(
     files.complete()
     summary.seconds = time.perf_counter() - started
     summary.startup_seconds = max(0.0, first_ready - started_at) if todo else 0.0
-    return summary
 
 
 class NoDocumentsError(ValueError):
@@ -328,10 +362,10 @@ class NoDocumentsError(ValueError):
         )
 
 
-def preflight(config: PipelineConfig) -> None:
+def preflight(config: PipelineConfig, gpu_here: bool = True) -> None:
     """The checks that would otherwise fail inside every worker: the classifier can be
-    found, stanza's models are installed, CUDA is there when asked for. Raises
-    :class:`PipelineError` with what to do."""
+    found, stanza's models are installed, CUDA is there when asked for (``gpu_here``: the
+    pipelines run on this machine). Raises :class:`PipelineError` with what to do."""
     if config.classifier == "model":
         from .classify.model import resolve_model_dir
 
@@ -340,7 +374,7 @@ def preflight(config: PipelineConfig) -> None:
         from .entities.models import require_stanza_models
 
         require_stanza_models()
-    if config.device == "cuda":
+    if config.device == "cuda" and gpu_here:
         import torch
 
         if not torch.cuda.is_available():
@@ -426,28 +460,59 @@ def _account(summary: RunSummary, outcome: DocOutcome) -> None:
     summary.peak_rss_mib[outcome.worker] = max(summary.peak_rss_mib.get(outcome.worker, 0.0), outcome.peak_rss_mib)
 
 
-def _outcomes(
-    jobs: list[tuple[int, str, str]],
-    config: PipelineConfig,
-    max_bytes: int,
-    workers: int,
-    local: Optional[_DocumentRunner],
-) -> Iterator[DocOutcome]:
-    """A :class:`DocOutcome` per job: in input order from this process (``local``), in
-    order of completion from worker processes (largest documents dealt out first)."""
-    if local is not None:
-        for job in jobs:
-            yield local(*job)
-        return
-    largest_first = sorted(jobs, key=lambda job: -_size(job[1]))
-    yield from pool.imap_unordered(
-        _worker_run,
-        largest_first,
-        workers=workers,
-        initializer=_worker_init,
-        initargs=(config, max_bytes),
-        threads=pool.threads_per_worker(workers),
-    )
+Job = tuple[int, str, str]  # (place among the documents to do, path, doc_id)
+
+
+class Engine(Protocol):
+    """Where documents are processed. :func:`run_batch` owns the files; an engine only
+    turns jobs into :class:`DocOutcome` s, in any order. ``start`` builds the pipelines
+    (raising :class:`PipelineError` when it cannot) before any output is touched."""
+
+    def start(self, config: PipelineConfig, max_bytes: int, documents: int) -> None: ...
+
+    def outcomes(self, jobs: list[Job]) -> Iterator[DocOutcome]: ...
+
+    def close(self) -> None: ...
+
+
+class LocalEngine:
+    """This process (one worker, or one document) or ``workers`` spawned processes."""
+
+    def __init__(self, workers: int = 1):
+        self.workers = workers
+        self.config = PipelineConfig()
+        self.max_bytes = DEFAULT_MAX_BYTES
+        self.local: Optional[_DocumentRunner] = None
+
+    def start(self, config: PipelineConfig, max_bytes: int, documents: int) -> None:
+        self.config, self.max_bytes = config, max_bytes
+        if self.workers <= 1 or documents <= 1:
+            self.local = _DocumentRunner(config, max_bytes)
+
+    def outcomes(self, jobs: list[Job]) -> Iterator[DocOutcome]:
+        """In input order from this process, in order of completion from worker
+        processes (largest documents dealt out first)."""
+        if self.local is not None:
+            for job in jobs:
+                yield self.local(*job)
+            return
+        yield from pool.imap_unordered(
+            _worker_run,
+            largest_first(jobs),
+            workers=self.workers,
+            initializer=_worker_init,
+            initargs=(self.config, self.max_bytes),
+            threads=pool.threads_per_worker(self.workers),
+        )
+
+    def close(self) -> None:
+        self.local = None
+
+
+def largest_first(jobs: list[Job]) -> list[Job]:
+    """Jobs by file size, largest first, so that no worker is left with a big document
+    when the others have finished (ties keep input order)."""
+    return sorted(jobs, key=lambda job: -_size(job[1]))
 
 
 def _size(path: str) -> int:

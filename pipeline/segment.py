@@ -136,6 +136,20 @@ def _is_standalone_short(line: str) -> bool:
     return len(bare) <= SHORT_LINE and not TERMINAL.search(bare) and not CONNECTOR_END.search(bare)
 
 
+def _is_title_line(line: str, pieces: list[tuple[int, int, bool]]) -> bool:
+    """The document's first line, set off by a blank line and not breaking off mid-sentence,
+    is its title ("Joint Statement from President Biden … Announcing a Cessation of
+    Hostilities"): never joined to the paragraph under it, however long it is."""
+    bare = _strip_emphasis(line).rstrip()
+    return (
+        len(pieces) > 1
+        and pieces[1][2]
+        and not TERMINAL.search(bare)
+        and not bare.endswith(",")
+        and not CONNECTOR_WORD_END.search(bare)
+    )
+
+
 def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True) -> bool:
     """Does line ``cur`` continue the sentence of line ``prev``? (OCR line breaks)"""
     if LIST_MARKER.match(cur) or SIGNATURE_START.match(cur):
@@ -206,6 +220,8 @@ def layout_blocks(text: str) -> list[Block]:
             continue
         marker = LIST_MARKER.match(line)
         kind = "list_item" if marker else ("heading" if _is_heading(line) else "paragraph")
+        if kind == "paragraph" and i == 0 and _is_title_line(line, pieces):
+            kind = "heading"
         if marker:
             s += marker.end()
             # "1." before a heading ("1. GENERAL PROVISIONS") is still a heading.

@@ -108,20 +108,20 @@ def test_same_file_name_in_two_folders_gets_two_ids(tmp_path):
 def test_a_folder_without_documents_says_what_it_skipped(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "treaty.pdf").write_bytes(b"%PDF-1.4")
-    (docs / "page.html").write_text("<html><body>The Parties shall</body></html>")
+    (docs / "treaty.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
+    (docs / "page.rtf").write_text("{\\rtf1 The Parties shall}")
     done = servanda("run", str(docs), "--out", str(tmp_path / "o.jsonl"), "--classifier", "cues")
     assert done.returncode == 2, done.stderr
-    assert "treaty.pdf" in done.stderr and "page.html" in done.stderr and "no documents" in done.stderr
+    assert "treaty.doc" in done.stderr and "page.rtf" in done.stderr and "no documents" in done.stderr
     assert not (tmp_path / "o.jsonl").exists()
 
 
-def test_html_named_directly_is_refused_not_read_as_text(tmp_path):
+def test_a_format_servanda_does_not_read_is_refused_not_read_as_text(tmp_path):
     from servanda.reader import ReadError, read_document
 
-    page = tmp_path / "page.html"
-    page.write_text("<html><body><p>The Parties shall cooperate.</p></body></html>")
-    with pytest.raises(ReadError, match="HTML"):
+    page = tmp_path / "treaty.rtf"
+    page.write_text("{\\rtf1 The Parties shall cooperate.}")
+    with pytest.raises(ReadError, match="not supported"):
         read_document(page)
 
 

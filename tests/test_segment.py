@@ -119,3 +119,18 @@ def test_every_non_space_character_is_covered_or_a_marker():
             gap = text[pos : c.start]
             assert not gap.strip() or MARKER_ONLY.match(gap), (path.name, gap)
             pos = c.end
+
+
+def test_a_long_title_is_not_merged_into_the_paragraph_under_it():
+    text = (
+        "Joint Statement from the Presidents of Two Republics Announcing a Cessation of Hostilities Along the Border\n"
+        "\n"
+        "Today the two Presidents agreed to a cessation of hostilities. It will take effect tomorrow.\n"
+    )
+    clauses = segment_text(text)
+    assert clauses[0].text.startswith("Joint Statement") and clauses[0].text.endswith("Border")
+    assert clauses[0].kind == "heading"
+    assert clauses[1].text == "Today the two Presidents agreed to a cessation of hostilities."
+    # a first line that breaks off mid-sentence still continues
+    wrapped = "The Parties to this Agreement, acting in the spirit of the\n\nCharter, have agreed as follows.\n"
+    assert len(segment_text(wrapped)) == 1

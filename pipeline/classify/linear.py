@@ -184,5 +184,6 @@ def fit_temperature(model: CharNgramModel, features: Sequence[list[str]], labels
     def nll(t: float) -> float:
         return -sum(math.log(max(softmax(row, t)[k], 1e-12)) for row, k in rows) / len(rows)
 
-    grid = [0.25 * 1.15**k for k in range(30)]
-    return round(min(grid, key=nll), 4)
+    grid: list[float] = [0.25 * 1.15**k for k in range(30)]
+    best: float = min(grid, key=nll)
+    return round(best, 4)

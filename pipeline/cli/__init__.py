@@ -17,7 +17,7 @@ from typing import NoReturn, Optional
 import typer
 
 # typer vendors click; its exceptions are what a command raises and the entry point catches
-ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+from typer._click.exceptions import ClickException  # noqa: E402
 
 app = typer.Typer(
     help="servanda: extract commitments, recitals, disclaimers, parties and officials "
@@ -43,6 +43,12 @@ def fail(message: str) -> NoReturn:
 class Format(str, enum.Enum):
     documents = "documents"
     clauses = "clauses"
+    parquet = "parquet"
+
+
+class EngineName(str, enum.Enum):
+    local = "local"
+    ray = "ray"
 
 
 class Classifier(str, enum.Enum):
@@ -154,7 +160,10 @@ def run(
     ),
     out: Path = typer.Option(..., "--out", "-o", help="Output JSONL (errors go to OUT.errors.jsonl)."),
     fmt: Format = typer.Option(
-        Format.documents, "--format", help="documents: one line per document; clauses: one flat line per clause."
+        Format.documents,
+        "--format",
+        help="documents: one line per document; clauses: one flat line per clause; parquet: OUT is a folder of "
+        "Parquet tables (documents, clauses, entities) partitioned by language, for a data lake (pyarrow).",
     ),
     classifier: Classifier = typer.Option(
         Classifier.model,
@@ -181,12 +190,25 @@ def run(
         help="Classifier weights: auto (bfloat16 where the hardware has bf16 units, same dev labels as float32).",
     ),
     progress: Optional[bool] = typer.Option(None, help="Progress bar (default: only on a terminal)."),
+    engine: EngineName = typer.Option(
+        EngineName.local,
+        help="local: this machine (--workers); ray: actors on a Ray cluster (--address, --actors; "
+        "pip install 'servanda[ray]'). Both write the same records.",
+    ),
+    address: Optional[str] = typer.Option(
+        None, help="With --engine ray: the cluster (default $RAY_ADDRESS, else a local one for this run)."
+    ),
+    actors: Optional[int] = typer.Option(
+        None, min=1, help="With --engine ray: pipeline actors, each with its own models (default: one per CPU)."
+    ),
 ) -> None:
     """Extract clauses, labels, commitment attributes, parties and officials.
 
     Example: servanda run corpus/ ../shared/corpora/tota/txt/pta_2.txt --out out/pred.jsonl
 
     Example: servanda run --gold --split test --out out/test.jsonl   (then `servanda eval`)
+
+    Example: servanda run ../shared/corpora/tota/xml --out out/tota --format parquet --engine ray --actors 8
 
     A new run writes OUT.partial and renames it to OUT when it completes, so a run that
     fails leaves an earlier OUT as it was. Exit code 0 when every document was processed,
@@ -205,6 +227,30 @@ def run(
         fail("--split goes with --gold (it chooses which gold documents to run)")
     if not paths:
         fail("nothing to run: name files or folders, or use --gold")
+    run_engine = None
+    if engine is EngineName.ray:
+        from ..engines import EngineUnavailable, RayEngine, require_ray
+
+        if workers != 1:
+            fail("--workers goes with --engine local; with --engine ray, --actors sets how many pipelines run")
+        try:
+            require_ray()
+        except EngineUnavailable as err:
+            fail(str(err))
+        run_engine = RayEngine(address=address, actors=actors)
+    elif address is not None or actors is not None:
+        fail("--address and --actors go with --engine ray")
+    target, run_fmt = out, fmt.value
+    if fmt is Format.parquet:
+        from ..engines import parquet
+
+        try:
+            parquet.require_pyarrow()
+        except ImportError as err:
+            fail(str(err))
+        if out.exists() and not out.is_dir():
+            fail(f"--format parquet writes a folder of tables; --out {out} is a file")
+        target, run_fmt = parquet.records_path(out), Format.documents.value
     try:
         config = PipelineConfig(
             model_dir=str(model) if model else None,
@@ -215,13 +261,14 @@ def run(
         )
         summary = run_batch(
             paths,
-            out,
+            target,
             config=config,
-            fmt=fmt.value,
+            fmt=run_fmt,
             resume=resume,
             max_bytes=max_bytes,
             workers=workers,
             progress=progress,
+            engine=run_engine,
         )
     except NoDocumentsError as err:
         for path, why in err.skipped[:20]:
@@ -229,6 +276,9 @@ def run(
         fail(str(err))
     except (PipelineError, ValueError, FileNotFoundError) as err:
         fail(str(err))
+    if fmt is Format.parquet:
+        rows = parquet.write_tables(out)
+        typer.echo("parquet: " + ", ".join(f"{rows[t]} {t} rows" for t in parquet.TABLES) + f" -> {out}", err=True)
     for path, why in summary.skipped_inputs[:20]:
         typer.echo(f"  skipped: {path}: {why}", err=True)
     if len(summary.skipped_inputs) > 20:
@@ -273,6 +323,12 @@ def train(
     weak_weight: float = typer.Option(0.3, help="Loss weight of weak examples."),
     max_train_examples: int = typer.Option(None, help="Cap the training set (quick tests)."),
     evaluate: bool = typer.Option(True, help="Score dev and test after training and write the model card."),
+    only_linear: bool = typer.Option(
+        False,
+        "--only-linear",
+        help="Train only the n-gram models (Ukrainian, Spanish/French, instrument) into "
+        "--out-dir, beside an existing transformer.",
+    ),
 ) -> None:
     """Fine-tune the clause classifier on the gold set's train split.
 
@@ -306,7 +362,16 @@ def train(
         fail(f"--teacher {teacher} holds no trained classifier (no config.json there)")
     if weak_data is not None and not weak_data.is_file():
         fail(f"--weak-data {weak_data}: file not found")
+    from ..training.linear_models import train_linear_models
+
+    if only_linear:
+        if not (Path(config.out_dir) / "config.json").exists():
+            fail(f"--only-linear: {config.out_dir} holds no trained classifier to put the n-gram models beside")
+        train_linear_models(config.out_dir)
+        typer.echo(config.out_dir)
+        return
     info = train_model(config)
+    train_linear_models(config.out_dir)
     if evaluate:
         write_model_card(Path(config.out_dir), info)
     typer.echo(config.out_dir)
@@ -361,6 +426,7 @@ def compare(
 
 
 def _register_subcommands() -> None:
+    from . import view  # noqa: F401  (registers `view` and `table`)
     from .annotations import app as annotations_app
 
     app.add_typer(annotations_app, name="annotations")

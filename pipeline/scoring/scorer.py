@@ -85,7 +85,7 @@ class Tally:
     clause_lang: dict[str, Accuracy] = field(default_factory=dict)  # by gold clause lang
     attributes: dict[str, Accuracy] = field(default_factory=dict)
     # (clause language, score bin, "n" | "correct" | "confidence") -> sum, for calibration
-    calibration: Counter = field(default_factory=Counter)
+    calibration: dict[tuple[str, int, str], float] = field(default_factory=dict)
     # (gold genre, predicted instrument) -> documents
     instrument: Counter = field(default_factory=Counter)
 
@@ -377,7 +377,7 @@ def _clause_tally(gold: list[Item], pred: list[Item], gold_lang: Optional[str], 
         for i, j in pairs.items()
         if gold[j].record["label"] == pred[i].record["label"] == "commitment"
     ]
-    calibration: Counter = Counter()
+    calibration: dict[tuple[str, int, str], float] = defaultdict(float)
     for i, j in pairs.items():
         score = pred[i].record.get("score")
         if isinstance(score, (int, float)) and not isinstance(score, bool):
@@ -397,7 +397,7 @@ def _clause_tally(gold: list[Item], pred: list[Item], gold_lang: Optional[str], 
         overlap_matched=Accuracy(len(pairs), len(gold)),
         clause_lang={lang: Accuracy.of(v) for lang, v in langs.items()},
         attributes=_attribute_accuracy(commitments),
-        calibration=calibration,
+        calibration=dict(calibration),
     )
 
 
@@ -527,15 +527,15 @@ def calibration_metrics(tally: Tally) -> dict[str, Any]:
     bin size, of |accuracy - mean confidence| over ten equal-width score bins."""
 
     def ece(keys: list[str]) -> dict[str, Any]:
-        n = sum(tally.calibration[(k, b, "n")] for k in keys for b in range(CALIBRATION_BINS))
+        n = sum(tally.calibration.get((k, b, "n"), 0.0) for k in keys for b in range(CALIBRATION_BINS))
         if not n:
             return {"ece": None, "clauses": 0}
         gap = 0.0
         for b in range(CALIBRATION_BINS):
-            count = sum(tally.calibration[(k, b, "n")] for k in keys)
+            count = sum(tally.calibration.get((k, b, "n"), 0.0) for k in keys)
             if count:
-                correct = sum(tally.calibration[(k, b, "correct")] for k in keys)
-                confidence = sum(tally.calibration[(k, b, "confidence")] for k in keys)
+                correct = sum(tally.calibration.get((k, b, "correct"), 0.0) for k in keys)
+                confidence = sum(tally.calibration.get((k, b, "confidence"), 0.0) for k in keys)
                 gap += abs(correct - confidence)
         return {"ece": rounded(gap / n), "clauses": int(n)}
 
