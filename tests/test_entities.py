@@ -379,3 +379,17 @@ def test_stage_contract():
     doc = Document("t", "t", "x", "", lang="en", provided={"text", "lang"})
     with pytest.raises(PipelineError, match="clauses"):
         EntityRecognizer()(doc)
+
+
+def test_the_lead_in_that_says_who_agreed_names_every_party(cue_pipeline):
+    """A title naming two of three participants must not hide the third."""
+    from servanda.api import Servanda
+
+    text = (
+        "Foreign Secretary and the foreign ministers of Ukraine and Poland: joint statement\n\n"
+        "Foreign Ministers of Poland, Ukraine and the United Kingdom met in New York and agreed to:\n\n"
+        "- continue their support of Ukraine\n"
+        "- meet again next year\n"
+    )
+    doc = Servanda(cue_pipeline)(text)
+    assert doc.parties == ["GBR", "POL", "UKR"]

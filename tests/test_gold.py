@@ -86,7 +86,7 @@ def test_dataset_has_one_row_per_clause():
     assert len(ds) == sum(len(r["clauses"]) for r in RECORDS[:6])
     assert ds.features["label"].names == ["commitment", "recital", "disclaimer", "other"]
     row = ds[0]
-    assert row["text"] and row["doc_id"] and row["split"] in gold.SPLITS
+    assert row["text"] and row["doc_id"] and row["split"] in gold.SPLITS and row["genre"] in gold.GENRES
 
 
 def test_stats_tables():

@@ -141,8 +141,28 @@ def find_parties(doc: Document) -> tuple[list[str], str]:
     for name, source in sources:
         ids = _without_representing_states(unique_ids(source(doc, mentions)))
         if len(ids) >= MIN_PARTIES:
+            wider = _without_representing_states(unique_ids(_from_agreeing_lead_in(doc, mentions)))
+            if name not in STRONG_SOURCES and set(ids) < set(wider):
+                # a title or the most-named states may be two of three participants ("Foreign
+                # Secretary and the foreign ministers of Ukraine and Poland"); the lead-in that
+                # says who agreed names all of them
+                return wider, "agreeing-lead-in"
             return ids, name
     return [], "none"
+
+
+# Evidence that names the parties as such: never widened by an opening lead-in.
+STRONG_SOURCES = ("issuer", "definition", "party-list", "signatures")
+AGREEING_LEAD_IN = re.compile(r"\b(?:agreed|decided|declared?|committed|affirmed)\b[^.]*:\s*$", re.IGNORECASE)
+
+
+def _from_agreeing_lead_in(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """The states named in the opening's lead-in that introduces what was agreed
+    ("Foreign Ministers of Poland, Ukraine and the United Kingdom … agreed to:")."""
+    for clause in _opening(doc):
+        if clause.kind == "lead_in" and AGREEING_LEAD_IN.search(clause.text):
+            return mentions.ids(clause.start, clause.end)
+    return []
 
 
 def capital_ids(text: str, start: int, end: int) -> list[str]:

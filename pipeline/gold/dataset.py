@@ -21,6 +21,7 @@ def clause_rows(records: Iterable[dict[str, Any]], root: Path = PROJECT_ROOT) ->
                 {
                     "doc_id": r["doc_id"],
                     "split": r.get("split"),
+                    "genre": r.get("doc_type"),
                     "doc_lang": r["lang"],
                     "clause_index": i,
                     "start": c["start"],
