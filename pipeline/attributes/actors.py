@@ -89,7 +89,7 @@ def _role_reference(text: str, doc: Document) -> Optional[str]:
             sid = english_demonyms().get(m.group("adj"))
         else:
             table = ukrainian_demonyms()
-            sid = next((table[l] for l in lemmas(m.group("uk").lower()) if l in table), None)
+            sid = next((table[l] for l in sorted(lemmas(m.group("uk").lower())) if l in table), None)
         if sid and (not doc.parties or sid in doc.parties):
             return sid
     return None

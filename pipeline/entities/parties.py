@@ -171,7 +171,9 @@ def capital_ids(text: str, start: int, end: int) -> list[str]:
     from .ukrainian import lemmas, tokens_of
 
     table = load_json("states.json")["capitals"]["uk"]
-    return [table[l] for t in tokens_of(text, start, end) if t.capitalised for l in lemmas(t.lower) if l in table]
+    return [
+        table[l] for t in tokens_of(text, start, end) if t.capitalised for l in sorted(lemmas(t.lower)) if l in table
+    ]
 
 
 def _without_representing_states(ids: list[str]) -> list[str]:

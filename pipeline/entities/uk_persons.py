@@ -224,7 +224,7 @@ def _city_body(toks, start, end, lemmas) -> Optional[str]:
 
     prefixes = city_prefixes()
     for n in range(start, end - 1):
-        prefix = next((prefixes[l] for l in lemmas(toks[n].lower) if l in prefixes), None)
+        prefix = next((prefixes[l] for l in sorted(lemmas(toks[n].lower)) if l in prefixes), None)
         if prefix and lemmas(toks[n + 1].lower) & {"міський", "міськрада"}:
             return body_id(prefix, "CC")
     return None

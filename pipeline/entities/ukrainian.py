@@ -263,7 +263,7 @@ class UkrainianGazetteer:
 
     def _match_at(self, text: str, toks: list[Token], i: int) -> Optional[tuple[int, _Entry]]:
         candidates: dict[int, _Entry] = {}
-        for form in lemmas(toks[i].lower):
+        for form in sorted(lemmas(toks[i].lower)):  # sorted: set order changes with each process's hash seed
             for entry in self.index.get(form, ()):
                 candidates[id(entry)] = entry
         for entry in sorted(candidates.values(), key=lambda e: -len(e.forms)):
@@ -338,7 +338,7 @@ def ukrainian_demonyms() -> dict[str, str]:
 
 def demonym_id(tok: Token) -> Optional[str]:
     table = ukrainian_demonyms()
-    return next((table[l] for l in lemmas(tok.lower) if l in table), None)
+    return next((table[l] for l in sorted(lemmas(tok.lower)) if l in table), None)
 
 
 # --- sub-state bodies ----------------------------------------------------------
@@ -385,7 +385,7 @@ def municipal_bodies(text: str, toks: list[Token]) -> list[Entity]:
     for i, tok in enumerate(toks):
         if not tok.capitalised:
             continue
-        prefix = next((prefixes[l] for l in lemmas(tok.lower) if l in prefixes), None)
+        prefix = next((prefixes[l] for l in sorted(lemmas(tok.lower)) if l in prefixes), None)
         if prefix is None:
             continue
         for words, suffix in BODY_FORMS:
@@ -652,7 +652,7 @@ class UkrainianRecognizer:
             for n, tok in enumerate(toks):
                 if not tok.capitalised or taken.overlaps(tok.start, tok.end):
                     continue
-                match = next((by_surname[l] for l in lemmas(tok.lower) if l in by_surname), None)
+                match = next((by_surname[l] for l in sorted(lemmas(tok.lower)) if l in by_surname), None)
                 if match is None:
                     continue
                 s = tok.start
