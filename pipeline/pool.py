@@ -62,21 +62,11 @@ def imap_unordered(
         yield from pool.imap_unordered(partial(_call, fn), jobs, chunksize=1)
 
 
-def map_ordered(
-    fn: Callable[[J], R],
-    jobs: Iterable[J],
-    *,
-    workers: int,
-    initializer: Callable[..., None],
-    initargs: tuple = (),
-    threads: Optional[int] = None,
-) -> list[R]:
-    """Like :func:`imap_unordered`, with the results in job order."""
+def map_ordered(fn: Callable[[J], R], jobs: Iterable[J], **pool_options: Any) -> list[R]:
+    """Like :func:`imap_unordered` (same keyword options), with the results in job order."""
     indexed = list(enumerate(jobs))
     results: dict[int, R] = {}
-    for index, result in imap_unordered(
-        partial(_indexed, fn), indexed, workers=workers, initializer=initializer, initargs=initargs, threads=threads
-    ):
+    for index, result in imap_unordered(partial(_indexed, fn), indexed, **pool_options):
         results[index] = result
     return [results[i] for i in range(len(indexed))]
 

@@ -16,7 +16,7 @@ from ..classify import LINEAR_MODELS
 from ..classify.cues import classify_clause
 from ..classify.features import clause_features, document_features
 from ..classify.instrument import MODEL_FILE as INSTRUMENT_FILE
-from ..classify.linear import CharNgramModel, fit, fit_temperature
+from ..classify.linear import fit, fit_temperature
 from ..records import LABELS, TARGET_LABELS
 from ..scoring.prf import label_scores
 from .trainer import Example, gold_examples
@@ -101,6 +101,3 @@ def train_linear_models(out_dir: Path | str) -> dict[str, Any]:
 def load_report(model_dir: Path) -> dict[str, Any]:
     path = Path(model_dir) / "linear.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-
-
-__all__ = ["CharNgramModel", "train_linear_models", "load_report"]
