@@ -257,3 +257,30 @@ def test_the_post_a_sentence_says_a_person_holds_and_a_presidency(run):
     if ner_uk_version() is not None:
         # a bare surname after "президентства" is a person only for the statistical NER
         assert found["Кучми"][:2] == ("Кучма", "президент")
+
+
+def test_a_signature_line_names_the_signatory_whole_and_as_written(run):
+    """ "Володимир" is filed by the dictionary as a city and a noun, not a first name: the
+    title must not swallow it. A title may hold an institution whose word is also a name
+    ("Ради"), and a state named by its adjective and form ("Латвійська Республіка") is
+    the state. On a signature line the name is already in the nominative."""
+    doc = run(
+        "УГОДА ПРО СПІВРОБІТНИЦТВО У СФЕРІ ОСВІТИ\n\nВчинено у Вільнюсі 3 травня 2023 року.\n\n"
+        "За Україну: Прем'єр-міністр Богдан Ткачук\n\n"
+        "За Латвійську Республіку: Голова Ради міністрів Евіка Сіліня"
+    )
+    assert officials(doc) == {
+        "Богдан Ткачук": ("Богдан Ткачук", "Прем'єр-міністр", "UKR"),
+        "Евіка Сіліня": ("Евіка Сіліня", "Голова Ради міністрів", "LVA"),
+    }
+    assert ("Латвійську Республіку", "LVA") in {(e.text, e.id) for e in doc.entities}
+
+
+def test_places_joined_by_a_hyphen_are_no_part_of_a_name(run):
+    doc = run("Голова Товариства дружби Одеса-Марсель Клер Дюбуа розповіла про нові обміни студентами.")
+    assert not any("Одеса" in e.text and e.label == "OFFICIAL" for e in doc.entities)
+
+
+def test_the_alliance_is_nato(run):
+    doc = run("Україна та Альянс погодили нову програму. Представники Північноатлантичного союзу приїдуть до Львова.")
+    assert [e.id for e in doc.entities if e.text in ("Альянс", "Північноатлантичного союзу")] == ["NATO", "NATO"]

@@ -57,7 +57,11 @@ FEMN_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def nominative(name: str, case_hint: Optional[str] = None) -> str:
-    """``name`` (a person's name as written in Ukrainian) in the nominative."""
+    """``name`` (a person's name as written in Ukrainian) in the nominative. A hint of
+    the nominative is taken as certain: a name in apposition to a nominative title, or on
+    a signature line, is written in it ("Джорджа Мелоні" there is not Джордж's genitive)."""
+    if case_hint == "nomn":
+        return name
     words = name.split()
     readings = _readings(tuple(_plain(w) for w in words if not INITIAL.match(w)))
     case, gender = _agreed(readings, case_hint)

@@ -183,10 +183,18 @@ def lemmas(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 16)
 def grammemes(word: str) -> frozenset[str]:
-    """All grammemes of all analyses of ``word`` (lower case)."""
+    """All grammemes of all analyses of ``word`` (lower case). A first name whose
+    nominative the dictionary files only as an animate noun ("Володимир", "Богдан":
+    also a city and a common word) gets ``Name`` from the other forms of its paradigm."""
     out: set[str] = set()
-    for p in morph_uk().parse(word):
+    parses = morph_uk().parse(word)
+    for p in parses:
         out |= set(p.tag.grammemes)
+    if "Name" not in out and "anim" in out:
+        for p in parses:
+            if "anim" in p.tag and any("Name" in f.tag for f in p.lexeme):
+                out.add("Name")
+                break
     return frozenset(out)
 
 
@@ -224,6 +232,7 @@ class UkrainianGazetteer:
 
     def __init__(self) -> None:
         self.index: dict[str, list[_Entry]] = {}
+        self.state_ids = frozenset(state_names("uk").values())
         for surface, sid in state_names("uk").items():
             self._add(surface, sid, "state")
         for surface, oid in org_names("uk").items():
@@ -253,6 +262,8 @@ class UkrainianGazetteer:
         while i < len(toks):
             match = self._match_at(text, toks, i) if toks[i].capitalised else None
             if match is None:
+                match = self._adjective_long_form(text, toks, i)
+            if match is None:
                 i += 1
                 continue
             j, entry = match
@@ -275,6 +286,18 @@ class UkrainianGazetteer:
             if all(self._token_fits(t, forms, caps) for t, forms, caps in zip(toks[i:j], entry.forms, entry.caps)):
                 return j, entry
         return None
+
+    def _adjective_long_form(self, text: str, toks: list[Token], i: int) -> Optional[tuple[int, _Entry]]:
+        """A state named by its adjective and its form alone: "Італійська Республіка",
+        "Французькою Республікою", "Королівства Іспанського" is rarer and not read."""
+        if i + 1 >= len(toks) or not (toks[i].capitalised and toks[i + 1].capitalised):
+            return None
+        if not lemmas(toks[i + 1].lower) & STATE_FORM_HEADS or not _adjacent(text, toks[i : i + 2]):
+            return None
+        sid = demonym_id(toks[i])
+        if sid is None or sid not in self.state_ids:
+            return None
+        return i + 2, _Entry(forms=(), caps=(), id=sid, kind="state", common_word=False)
 
     @staticmethod
     def _token_fits(tok: Token, forms: frozenset[str], caps: bool) -> bool:
@@ -526,7 +549,8 @@ class UkrainianRecognizer:
                 if person and "\n\n" in text[toks[k - 1].end : toks[k].start]:
                     person = None  # a title does not name a person across a blank line
                 if person:
-                    hint = _case_of(toks[i])
+                    # a signature line names the signatory in the nominative ("Джорджа Мелоні" is she)
+                    hint = "nomn" if signs_for else _case_of(toks[i])
                     out.append(_official(text, toks, k, person, role, affiliation or signs_for, hint))
                     k = person
                 i = k
@@ -711,6 +735,11 @@ def _institution_word(tok: Token) -> bool:
     word = tok.lower
     if lemmas(word) & set(city_prefixes()):  # "голови Хмельницької ОДА"
         return True
+    if lemmas(word) & (GOVERNMENT_BODIES | OTHER_BODIES):  # "Голова Ради міністрів", not the name Рада
+        return True
+    first, *rest = word.split("-")
+    if rest and morph_uk().word_is_known(first) and not grammemes(first) & (PERSON_GRAMMEMES | {"anim"}):
+        return True  # "Товариства побратимства Харків-Нюрнберг": places joined, not a double name
     return morph_uk().word_is_known(word) and not grammemes(word) & PERSON_GRAMMEMES
 
 
