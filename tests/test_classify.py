@@ -9,7 +9,7 @@ import pytest
 
 from servanda.attributes import is_conditional, strength_of
 from servanda.classify.cues import classify_clause
-from servanda.records import Clause
+from servanda.records import Clause, Document
 from servanda.runner import PipelineConfig, build_pipeline, process_path
 from servanda.training.baselines import label_scores
 
@@ -246,3 +246,41 @@ def test_weak_labels_follow_structure():
     )
     assert weak_label(clause("The Parties shall abolish customs duties on imports.", in_preamble=False)) is None
     assert weak_label(clause("ARTICLE 20 GENERAL EXCEPTIONS", kind="heading")) is None
+
+
+@pytest.mark.slow
+def test_each_language_goes_to_the_model_trained_on_it(tiny_model, tmp_path):
+    """The transformer labels the languages it was fine-tuned on (Spanish and French
+    besides English), unless training found the n-gram model of a language better on dev;
+    Ukrainian goes to the cues where no n-gram model was trained."""
+    import shutil
+
+    from servanda.classify import ClauseClassifier
+    from servanda.classify.linear import analyze, fit
+
+    out, info = tiny_model
+    assert list(info["config"]["languages"]) == ["en", "es", "fr"]
+
+    def labelled_by(model_dir):
+        text = "Las Partes eliminarán sus aranceles. Зустріч відбулася у Києві."
+        doc = Document(doc_id="d", path="<text>", text=text, text_sha256="0", lang="es", provided={"text", "lang"})
+        doc.clauses = [
+            Clause(start=0, end=36, text=text[:36], lang="es"),
+            Clause(start=37, end=len(text), text=text[37:], lang="uk"),
+        ]
+        doc.provided |= {"clauses", "clause_lang"}
+        stage = ClauseClassifier(model_dir)
+        return [c.classifier for c in stage(doc).clauses]
+
+    es, uk = labelled_by(out)
+    assert es.startswith(out.name) and uk == "cues-1-uk"
+    # an n-gram model for Spanish that won on dev takes Spanish over
+    copy = tmp_path / "with-ngram"
+    shutil.copytree(out, copy)
+    ngram = fit(
+        [analyze("eliminarán aranceles"), analyze("reunión en Madrid")] * 3, ["commitment", "other"] * 3, min_df=1
+    )
+    ngram.info["preferred_over_transformer"] = True
+    ngram.save(copy / "linear-es-fr.json")
+    es, _ = labelled_by(copy)
+    assert es.startswith("charngram-es@")

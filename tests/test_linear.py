@@ -52,3 +52,42 @@ def test_instrument_titles_decide_memoranda_and_official_acts():
         doc.clauses = [Clause(start=0, end=len(title), text=title, kind="heading")]
         doc.provided |= {"clauses"}
         assert stage(doc).instrument == kind and doc.instrument_score == 1.0
+
+
+def test_ukrainian_features_see_the_verb_form():
+    """Lemmas join the inflections of a verb, and the verb's tense and an opening
+    infinitive (a decree's order) are features of their own."""
+    from servanda.classify.features import ukrainian_morphology
+
+    future = ukrainian_morphology("Сторони надаватимуть допомогу")
+    assert "verb=future|plur" in future and "lem=надавати" in future
+    assert "verb=past|plur" in ukrainian_morphology("Сторони домовилися про обмін")
+    assert "opens_with_infinitive" in ukrainian_morphology("Затвердити склад комісії")
+    assert ukrainian_morphology("зобов’язалися") == ukrainian_morphology("зобов'язалися")
+
+
+def test_translations_take_their_source_label_and_only_from_train(tmp_path):
+    from servanda import gold
+    from servanda.jsonl import write_jsonl
+    from servanda.training.translations import TranslationError, translated_examples
+
+    def first_clause(split):
+        record = next(r for r in gold.load_gold(split=split) if r["lang"] == "en" and r["path"].startswith("corpus/"))
+        return record["doc_id"], record["clauses"][1]
+
+    doc_id, clause = first_clause("train")
+    source = {"doc_id": doc_id, "start": clause["start"], "end": clause["end"]}
+    path = tmp_path / "uk.jsonl"
+    write_jsonl(path, [{"source": source, "text": "Сторони  зобов'язуються\nспівпрацювати."}])
+    (example,) = translated_examples("uk", weight=0.5, path=path)
+    assert (example.label, example.lang, example.weight) == (clause["label"], "uk", 0.5)
+    assert example.text == "Сторони зобов'язуються співпрацювати." and example.doc_id == f"{doc_id}@uk"
+    dev_id, dev_clause = first_clause("dev")
+    write_jsonl(
+        path, [{"source": {"doc_id": dev_id, "start": dev_clause["start"], "end": dev_clause["end"]}, "text": "x"}]
+    )
+    with pytest.raises(TranslationError, match="not in the gold train split"):
+        translated_examples("uk", path=path)
+    write_jsonl(path, [{"source": {**source, "end": source["end"] + 1}, "text": "x"}])
+    with pytest.raises(TranslationError, match="no gold clause"):
+        translated_examples("uk", path=path)

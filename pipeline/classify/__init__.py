@@ -1,10 +1,11 @@
 """Stage ``classify``: a label and a probability for every clause.
 
-English clauses go to the fine-tuned transformer (``model.py``). Ukrainian, Spanish and
-French clauses go to a learned character n-gram model of their language
-(``linear-<langs>.json`` beside the transformer, ``linear.py``) where one was trained, else
-to the cue lexicon of their language (``cues.py``, the rule baseline). Each clause's
-``classifier`` field names what labelled it.
+A clause goes to the fine-tuned transformer (``model.py``) when its language is one the
+transformer was trained on (English, Spanish and French by default) and no n-gram model of
+that language did better on dev; else to the learned character n-gram model of its language
+(``linear-<langs>.json`` beside the transformer, ``linear.py``: Ukrainian, whose Cyrillic the
+uncased English vocabulary cannot read); else to the cue lexicon of its language
+(``cues.py``, the rule baseline). Each clause's ``classifier`` field names what labelled it.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from .cues import classify_clause
 from .features import clause_features
 from .linear import CharNgramModel
 
-# Languages the fine-tuned encoder was trained on.
-MODEL_LANGUAGES = ("en",)
 # The learned models of the other languages: file name -> the languages it labels (Spanish
 # and French share one: there is one French gold treaty in the train split).
 LINEAR_MODELS = {"linear-uk.json": ("uk",), "linear-es-fr.json": ("es", "fr")}
@@ -55,12 +54,18 @@ class ClauseClassifier(Stage):
         linear = ",".join(f"{lang}:{m.fingerprint}" for lang, m in sorted(self.linear.items()))
         return self.model.version + (f"+charngram[{linear}]" if linear else "")
 
+    def _prefers_linear(self, lang: str) -> bool:
+        """Whether training found this language's n-gram model better than the transformer
+        on dev (``servanda train`` compares the two where both read the language)."""
+        model = self.linear.get(lang)
+        return model is not None and model.info.get("preferred_over_transformer", False)
+
     def process(self, doc: Document) -> Document:
         by_model: list[Clause] = []
         by_linear: dict[str, list[Clause]] = {}
         for clause in doc.clauses:
             lang = clause.lang or doc.lang or "en"
-            if self.model is not None and lang in MODEL_LANGUAGES:
+            if self.model is not None and lang in self.model.languages and not self._prefers_linear(lang):
                 by_model.append(clause)
             elif lang in self.linear:
                 by_linear.setdefault(lang, []).append(clause)

@@ -146,8 +146,10 @@ def fit(
     c: float = 4.0,
     min_df: int = 2,
     seed: int = 13,
+    weights: Sequence[float] | None = None,
 ) -> CharNgramModel:
-    """Fit on pre-analysed inputs (scikit-learn, deterministic for a seed)."""
+    """Fit on pre-analysed inputs (scikit-learn, deterministic for a seed); ``weights``
+    scale each input's loss (translated clauses count less than native ones)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -156,7 +158,7 @@ def fit(
     )
     matrix = vectorizer.fit_transform(list(features))
     classifier = LogisticRegression(max_iter=3000, C=c, class_weight="balanced", random_state=seed)
-    classifier.fit(matrix, list(labels))
+    classifier.fit(matrix, list(labels), sample_weight=None if weights is None else list(weights))
     classes = [str(x) for x in classifier.classes_]
     coef = classifier.coef_
     intercept = classifier.intercept_

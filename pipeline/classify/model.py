@@ -142,6 +142,8 @@ class ClauseModel:
         self.info = json.loads(card.read_text()) if card.exists() else {}
         self.version = f"{model_dir.name}@{self.info.get('fingerprint', 'unknown')}+{dtype}"
         self.temperature = float(self.info.get("temperature", 1.0))
+        # the languages of the gold documents it was fine-tuned on (models before 0.3: English)
+        self.languages = tuple(self.info.get("config", {}).get("languages", ("en",)))
 
     def predict_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[str, float, list[float]]]:
         """(label, probability, all probabilities) per pair. Identical pairs (tariff

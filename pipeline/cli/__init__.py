@@ -9,6 +9,7 @@ line with no traceback; 3 an internal error (a bug: the traceback is printed).
 from __future__ import annotations
 
 import enum
+import json
 import logging
 import sys
 from pathlib import Path
@@ -312,6 +313,11 @@ def train(
     ),
     teacher_documents: int = typer.Option(120, help="With --teacher: how many unannotated ToTA treaties it labels."),
     teacher_per_document: int = typer.Option(500, help="With --teacher: at most this many clauses per treaty."),
+    languages: str = typer.Option(
+        "en,es,fr",
+        help="Comma-separated languages of the gold documents the transformer trains on "
+        "(it labels these at run time; the others go to their n-gram models).",
+    ),
     epochs: int = typer.Option(4, help="Training epochs."),
     batch_size: int = typer.Option(16, help="Batch size."),
     learning_rate: float = typer.Option(8e-5, help="Peak learning rate."),
@@ -346,6 +352,7 @@ def train(
         base_model=base_model,
         out_dir=str(out_dir or DEFAULT_MODEL_DIR),
         layers=layers,
+        languages=tuple(x.strip() for x in languages.split(",") if x.strip()),
         epochs=epochs,
         batch_size=batch_size,
         learning_rate=learning_rate,
@@ -368,6 +375,9 @@ def train(
         if not (Path(config.out_dir) / "config.json").exists():
             fail(f"--only-linear: {config.out_dir} holds no trained classifier to put the n-gram models beside")
         train_linear_models(config.out_dir)
+        card = Path(config.out_dir) / "training.json"
+        if evaluate and card.exists():  # the card reports the n-gram models too
+            write_model_card(Path(config.out_dir), json.loads(card.read_text(encoding="utf-8")))
         typer.echo(config.out_dir)
         return
     info = train_model(config)

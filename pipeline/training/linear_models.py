@@ -20,12 +20,21 @@ from ..classify.linear import fit, fit_temperature
 from ..records import LABELS, TARGET_LABELS
 from ..scoring.prf import label_scores
 from .trainer import Example, gold_examples
+from .translations import translated_examples
 
 log = logging.getLogger("servanda")
 
 
+# Loss weight of a translated clause against a native one (chosen on dev: docs/classifier.md).
+TRANSLATION_WEIGHT = 0.25
+
+
 def _clause_inputs(examples: list[Example]) -> tuple[list[list[str]], list[str]]:
     return [clause_features(e.as_clause(), e.lang) for e in examples], [e.label for e in examples]
+
+
+def _dev_scores(model: Any, x_dev: list[list[str]], y_dev: list[str]) -> dict[str, Any]:
+    return label_scores(y_dev, [label for label, _ in model.predict(x_dev)], LABELS, TARGET_LABELS)
 
 
 def train_clause_models(out_dir: Path) -> dict[str, Any]:
@@ -37,20 +46,28 @@ def train_clause_models(out_dir: Path) -> dict[str, Any]:
         if len({e.label for e in train}) < 2:
             log.info("%s: too little training data (%d clauses), not trained", name, len(train))
             continue
-        x_train, y_train = _clause_inputs(train)
-        model = fit(x_train, y_train)
+        translated = [e for lang in langs for e in translated_examples(lang, TRANSLATION_WEIGHT)]
         x_dev, y_dev = _clause_inputs(dev)
+        x_train, y_train = _clause_inputs(train + translated)
+        model = fit(x_train, y_train, weights=[e.weight for e in train + translated])
         model.temperature = fit_temperature(model, x_dev, y_dev)
-        predicted = [label for label, _ in model.predict(x_dev)]
         cues = [classify_clause(e.as_clause(), e.lang)[0] for e in dev]
         model.info.update(
             languages=list(langs),
+            translated_examples=len(translated),
             dev_clauses=len(dev),
-            dev=label_scores(y_dev, predicted, LABELS, TARGET_LABELS),
+            dev=_dev_scores(model, x_dev, y_dev),
             dev_cues=label_scores(y_dev, cues, LABELS, TARGET_LABELS),
         )
+        if translated:  # what the translations are worth, for the model card
+            native = fit(x_train[: len(train)], y_train[: len(train)])
+            model.info["dev_native_only"] = _dev_scores(native, x_dev, y_dev)
+        transformer = _transformer_dev_scores(out_dir, langs, dev)
+        if transformer is not None:
+            model.info["dev_transformer"] = transformer
+            model.info["preferred_over_transformer"] = model.info["dev"]["macro_f1"] > transformer["macro_f1"]
         model.save(out_dir / name)
-        report[name] = {k: model.info[k] for k in ("examples", "label_counts", "dev_clauses")}
+        report[name] = {k: model.info[k] for k in ("examples", "translated_examples", "label_counts", "dev_clauses")}
         report[name].update(
             temperature=model.temperature,
             dev_macro_f1=model.info["dev"]["macro_f1"],
@@ -58,8 +75,31 @@ def train_clause_models(out_dir: Path) -> dict[str, Any]:
             dev_commitment_f1=model.info["dev"]["per_label"]["commitment"]["f1"],
             dev_cues_commitment_f1=model.info["dev_cues"]["per_label"]["commitment"]["f1"],
         )
+        if "dev_native_only" in model.info:
+            native = model.info["dev_native_only"]["per_label"]["commitment"]["f1"]
+            report[name]["dev_native_only_commitment_f1"] = native
+        if transformer is not None:
+            report[name].update(
+                dev_transformer_macro_f1=transformer["macro_f1"],
+                dev_transformer_commitment_f1=transformer["per_label"]["commitment"]["f1"],
+                labels_with="charngram" if model.info["preferred_over_transformer"] else "transformer",
+            )
         log.info("%s: %s", name, json.dumps(report[name]))
     return report
+
+
+def _transformer_dev_scores(model_dir: Path, langs: tuple[str, ...], dev: list[Example]) -> dict[str, Any] | None:
+    """The transformer's dev scores on these languages, where it was trained on all of
+    them (None otherwise): the run-time classifier takes whichever of the two is better."""
+    from ..classify.model import load_model
+
+    if not dev or not (model_dir / "config.json").exists():
+        return None
+    transformer = load_model(str(model_dir))
+    if not set(langs) <= set(transformer.languages):
+        return None
+    predicted = [label for label, _, _ in transformer.predict([e.as_clause() for e in dev])]
+    return label_scores([e.label for e in dev], predicted, LABELS, TARGET_LABELS)
 
 
 def _document_inputs(split: str) -> tuple[list[list[str]], list[str]]:

@@ -45,7 +45,7 @@ class TrainConfig:
     weight_decay: float = 0.01
     warmup_ratio: float = 0.1
     seed: int = 13
-    languages: tuple[str, ...] = ("en",)
+    languages: tuple[str, ...] = ("en", "es", "fr")
     class_weighting: bool = True
     # Freezing the 30k-word embedding matrix halves the optimiser's work on a CPU;
     # the encoder layers still adapt.

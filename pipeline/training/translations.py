@@ -1,0 +1,63 @@
+"""Training clauses translated from English gold clauses into another language.
+
+The Ukrainian gold train split has about a hundred commitments, nearly all from one
+security agreement; news reports and joint statements, which dominate the Ukrainian dev and
+test documents, are barely represented. ``annotations/translations/<lang>.jsonl`` holds
+translations of English train-split clauses of public-domain U.S. government texts (joint
+statements, fact sheets, news releases, one security agreement), made as documented in
+``annotations/translations/README.md``. Each line names its source clause by document and
+offsets; the label is read from the gold set at training time, so a gold correction carries
+over. Only train-split sources are used: a translation never carries a dev or test clause
+into training.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import gold
+from ..jsonl import read_jsonl
+from ..paths import PROJECT_ROOT
+from .trainer import Example, _context_for_gold
+
+TRANSLATIONS_DIR = PROJECT_ROOT / "annotations" / "translations"
+
+
+class TranslationError(ValueError):
+    """A translation whose source clause is not a train-split gold clause."""
+
+
+def translations_path(lang: str) -> Path:
+    return TRANSLATIONS_DIR / f"{lang}.jsonl"
+
+
+def translated_examples(lang: str, weight: float = 1.0, path: Path | None = None) -> list[Example]:
+    """The translated clauses of ``lang`` as training examples with their source clause's
+    gold label and structural context ([] where there is no translation file)."""
+    path = path or translations_path(lang)
+    if not path.exists():
+        return []
+    rows = list(read_jsonl(path))
+    train = {r["doc_id"]: r for r in gold.load_gold(split="train")}
+    needed = {row["source"]["doc_id"] for row in rows}
+    missing = sorted(needed - set(train))
+    if missing:
+        raise TranslationError(f"{path}: sources not in the gold train split: {', '.join(missing[:5])}")
+    records = [train[d] for d in sorted(needed)]
+    contexts = _context_for_gold(records)
+    index = {(r["doc_id"], c["start"], c["end"]): (i, c) for r in records for i, c in enumerate(r["clauses"])}
+    examples = []
+    for row in rows:
+        src: dict[str, Any] = row["source"]
+        key = (src["doc_id"], src["start"], src["end"])
+        if key not in index:
+            raise TranslationError(f"{path}: {src['doc_id']} has no gold clause at {src['start']}-{src['end']}")
+        i, clause = index[key]
+        seg = contexts[(src["doc_id"], i)]
+        ctx: dict[str, Any] = (
+            dict(kind=seg.kind, heading=seg.heading, lead_in=seg.lead_in, in_preamble=seg.in_preamble) if seg else {}
+        )
+        text = " ".join(row["text"].split())
+        examples.append(Example(f"{src['doc_id']}@{lang}", text, clause["label"], lang=lang, weight=weight, **ctx))
+    return examples
