@@ -25,7 +25,8 @@ from .translations import translated_examples
 log = logging.getLogger("servanda")
 
 
-# Loss weight of a translated clause against a native one (chosen on dev: docs/classifier.md).
+# Loss weight of a translated clause against a native one (chosen on dev for Ukrainian and
+# Spanish alike: docs/classifier.md).
 TRANSLATION_WEIGHT = 0.25
 
 

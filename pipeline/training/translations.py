@@ -1,14 +1,15 @@
 """Training clauses translated from English gold clauses into another language.
 
-The Ukrainian gold train split has about a hundred commitments, nearly all from one
-security agreement; news reports and joint statements, which dominate the Ukrainian dev and
-test documents, are barely represented. ``annotations/translations/<lang>.jsonl`` holds
-translations of English train-split clauses of public-domain U.S. government texts (joint
-statements, fact sheets, news releases, one security agreement), made as documented in
-``annotations/translations/README.md``. Each line names its source clause by document and
-offsets; the label is read from the gold set at training time, so a gold correction carries
-over. Only train-split sources are used: a translation never carries a dev or test clause
-into training.
+The native train split is thin where the n-gram models work: Ukrainian has about a hundred
+commitments, nearly all from one security agreement, while news reports and joint
+statements dominate its dev and test documents; Spanish has 52 commitments in three
+treaties. ``annotations/translations/<lang>.jsonl`` holds translations of English
+train-split clauses (Ukrainian: public-domain U.S. government statements, fact sheets,
+news releases and one security agreement; Spanish: ToTA trade-agreement chapters), made
+as documented in ``annotations/translations/README.md``. Each line names its source clause
+by document and offsets; the label is read from the gold set at training time, so a gold
+correction carries over. Only train-split sources are used: a translation never carries a
+dev or test clause into training.
 """
 
 from __future__ import annotations
