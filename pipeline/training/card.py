@@ -75,7 +75,7 @@ def _linear_lines(model_dir: Path) -> list[str]:
     lines = [
         "## Other languages and the instrument kind: character n-gram models",
         "",
-        "Fitted on the gold train split (Ukrainian: plus clauses translated from English train clauses, "
+        "Fitted on the gold train split plus clauses translated from English train clauses (Ukrainian, Spanish; "
         "annotations/translations/), temperature on dev; dev figures on gold clauses, against the cue lexicon "
         "and, where the transformer was also trained on the language, against it. Each language is labelled "
         "at run time by whichever of the two is better on dev.",
