@@ -284,3 +284,30 @@ def test_places_joined_by_a_hyphen_are_no_part_of_a_name(run):
 def test_the_alliance_is_nato(run):
     doc = run("Україна та Альянс погодили нову програму. Представники Північноатлантичного союзу приїдуть до Львова.")
     assert [e.id for e in doc.entities if e.text in ("Альянс", "Північноатлантичного союзу")] == ["NATO", "NATO"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "МІНІСТЕРСТВО ЕНЕРГЕТИКИ УКРАЇНИ\n\nНАКАЗ\n\n12.02.2021 № 77\n\nКиїв\n\nПро робочу групу з питань енергоринку",
+        "Постанова Кабінету Міністрів від 3 березня 2021 р. № 150\n\nКабінет Міністрів України постановляє:",
+        "Розпорядження від 5 квітня 2019 р. № 210-р Київ\n\nПро співпрацю з Литвою відповідно до Бюджетного кодексу України",
+    ],
+)
+def test_an_act_named_in_its_title_block_has_its_issuer_as_party(run, head):
+    """An official act whose first line names a body or a subject, not "НАКАЗ МІНІСТРА …",
+    still shows its kind in the title block; its one party is the state that issues it,
+    not the other states it names."""
+    doc = run(
+        head
+        + "\n\n1. Утворити робочу групу у складі згідно з додатком.\n\n2. Цей наказ набирає чинності з дня його підписання."
+    )
+    assert doc.parties == ["UKR"]
+
+
+def test_a_news_headline_about_an_act_is_not_the_act(run):
+    doc = run(
+        "Наказ про спільні навчання з Польщею підписали у Львові\n\n"
+        "Міністри оборони України та Польщі домовилися провести навчання влітку."
+    )
+    assert doc.parties == ["POL", "UKR"]

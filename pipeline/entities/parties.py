@@ -68,6 +68,14 @@ UNILATERAL_ACT = re.compile(
     r"^\W*(?:УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ|Указ|Розпорядження|Постанова|Наказ)\s+"
     r"(?:ПРЕЗИДЕНТА|КАБІНЕТУ\s+МІНІСТРІВ|ВЕРХОВНОЇ\s+РАДИ|Президента|Кабінету\s+Міністрів|Верховної\s+Ради)\s"
 )
+# A title-block line that names the kind of a Ukrainian act: the word alone, or with its
+# date or number (a news headline about an act has neither right after the word).
+ACT_KIND_LINE = re.compile(
+    r"^\W*(?:(?:УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ)\W*$"
+    r"|(?:Указ|Розпорядження|Постанова|Наказ|УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ)\b[^.\n]{0,60}?(?:\bвід\s+\d|№))"
+)
+ACT_TITLE_BLOCK = 8  # clauses of an act's title block (issuer, kind, date, number, place, subject)
+ACT_ISSUER_WINDOW = 1500  # characters after the title block in which the issuing state is named
 # A Ukrainian sentence that reports a signing or joint undertaking of named bodies.
 SIGNING_UK = re.compile(
     r"(?<!\w)(?:підписа\w*|уклал\w*|укладен\w*|спільно\s+з|у\s+партнерстві\s+з|у\s+співпраці\s+з)",
@@ -372,16 +380,29 @@ def _from_news_instrument(doc: Document, mentions: _MentionIndex) -> list[str]:
 
 
 def _from_issuer(doc: Document, mentions: _MentionIndex) -> list[str]:
-    """A Ukrainian unilateral act ("РОЗПОРЯДЖЕННЯ ПРЕЗИДЕНТА УКРАЇНИ", "ПОСТАНОВА
-    КАБІНЕТУ МІНІСТРІВ УКРАЇНИ") has one party, the state that issues it, however many
-    others its text names (gold set: official acts)."""
+    """A Ukrainian unilateral act has one party, the state that issues it, however many
+    others its text names (gold set: official acts). The act shows in its head
+    ("РОЗПОРЯДЖЕННЯ ПРЕЗИДЕНТА УКРАЇНИ", "ПОСТАНОВА КАБІНЕТУ МІНІСТРІВ УКРАЇНИ") or, where
+    the head names a body or a subject first, in a title-block line of the act's kind
+    alone ("НАКАЗ") or with its date or number ("Розпорядження від 14 листопада 2018 р.
+    № 856-р", "Наказ МОЗ України від 29.11.2019 № 2360"); the issuer is then Ukraine where
+    the opening names it ("ДЕРЖАВНА СЛУЖБА МОЛОДІ ТА СПОРТУ УКРАЇНИ", "Бюджетного кодексу
+    України"), else the first state it names."""
     if (doc.lang or "") != "uk" or not doc.clauses:
         return []
     head = doc.clauses[0]
-    if not UNILATERAL_ACT.match(head.text):
+    opening = doc.clauses[:ACT_TITLE_BLOCK]
+    if UNILATERAL_ACT.match(head.text):
+        ids = [m[2] for m in mentions.between(head.start, head.end, states_only=True)]
+        if ids:  # "Постанова Кабінету Міністрів від …" names no state: read on
+            return ids[:1]
+    elif not any(ACT_KIND_LINE.match(c.text) for c in opening):
         return []
-    ids = [m[2] for m in mentions.between(head.start, head.end, states_only=True)]
-    return ids[:1]
+    end = min(len(doc.text), opening[-1].end + ACT_ISSUER_WINDOW)
+    ids = [m[2] for m in mentions.between(head.start, end, states_only=True)]
+    # a Ukrainian-language act whose opening names Ukraine at all is Ukraine's, even where
+    # its subject names another state first ("Про співпрацю з Литвою …")
+    return ["UKR"] if "UKR" in ids else ids[:1]
 
 
 def _treaty_structured(doc: Document) -> bool:
