@@ -51,7 +51,12 @@ class ClauseClassifier(Stage):
     def version(self) -> str:
         if self.model is None:
             return CUE_VERSION
-        linear = ",".join(f"{lang}:{m.fingerprint}" for lang, m in sorted(self.linear.items()))
+        # which model labels a language is part of the version: the same weights routed
+        # otherwise give other labels
+        linear = ",".join(
+            f"{lang}:{m.fingerprint}{'-unused' if self._transformer_labels(lang) else ''}"
+            for lang, m in sorted(self.linear.items())
+        )
         return self.model.version + (f"+charngram[{linear}]" if linear else "")
 
     def _prefers_linear(self, lang: str) -> bool:
@@ -60,12 +65,15 @@ class ClauseClassifier(Stage):
         model = self.linear.get(lang)
         return model is not None and model.info.get("preferred_over_transformer", False)
 
+    def _transformer_labels(self, lang: str) -> bool:
+        return self.model is not None and lang in self.model.languages and not self._prefers_linear(lang)
+
     def process(self, doc: Document) -> Document:
         by_model: list[Clause] = []
         by_linear: dict[str, list[Clause]] = {}
         for clause in doc.clauses:
             lang = clause.lang or doc.lang or "en"
-            if self.model is not None and lang in self.model.languages and not self._prefers_linear(lang):
+            if self._transformer_labels(lang):
                 by_model.append(clause)
             elif lang in self.linear:
                 by_linear.setdefault(lang, []).append(clause)

@@ -101,7 +101,7 @@ class Example:
         )
 
 
-def _context_for_gold(records: list[dict[str, Any]]) -> dict[tuple[str, int], Optional[Clause]]:
+def segmenter_contexts(records: list[dict[str, Any]]) -> dict[tuple[str, int], Optional[Clause]]:
     """Context of each gold clause, taken from the segmenter's clause that overlaps it
     most: the same context the classifier will see at run time."""
     from ..reader import read_document
@@ -128,7 +128,7 @@ def _context_for_gold(records: list[dict[str, Any]]) -> dict[tuple[str, int], Op
 def gold_examples(split: str, languages: Optional[tuple[str, ...]] = None) -> list[Example]:
     """Gold clauses of ``split`` (in documents of ``languages``; None: all)."""
     records = [r for r in gold.load_gold(split=split) if languages is None or r["lang"] in languages]
-    contexts = _context_for_gold(records)
+    contexts = segmenter_contexts(records)
     examples = []
     for row in gold.clause_rows(records):
         seg = contexts[(row["doc_id"], row["clause_index"])]

@@ -20,7 +20,7 @@ from typing import Any
 from .. import gold
 from ..jsonl import read_jsonl
 from ..paths import PROJECT_ROOT
-from .trainer import Example, _context_for_gold
+from .trainer import Example, segmenter_contexts
 
 TRANSLATIONS_DIR = PROJECT_ROOT / "annotations" / "translations"
 
@@ -46,7 +46,7 @@ def translated_examples(lang: str, weight: float = 1.0, path: Path | None = None
     if missing:
         raise TranslationError(f"{path}: sources not in the gold train split: {', '.join(missing[:5])}")
     records = [train[d] for d in sorted(needed)]
-    contexts = _context_for_gold(records)
+    contexts = segmenter_contexts(records)
     index = {(r["doc_id"], c["start"], c["end"]): (i, c) for r in records for i, c in enumerate(r["clauses"])}
     examples = []
     for row in rows:
