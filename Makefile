@@ -48,7 +48,9 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.venv
 
 install: $(VENV)/.installed-train
 
-$(MODEL): $(VENV)/.installed-train annotations/gold.jsonl
+# `servanda train` fits the transformer and, beside it, the n-gram models, which also learn
+# from the translated clauses: a changed translation retrains the whole folder.
+$(MODEL): $(VENV)/.installed-train annotations/gold.jsonl $(wildcard annotations/translations/*.jsonl)
 	$(SERVANDA) train
 
 model: $(MODEL)
