@@ -125,16 +125,20 @@ def segmenter_contexts(records: list[dict[str, Any]]) -> dict[tuple[str, int], O
     return contexts
 
 
+def context_fields(seg: Optional[Clause]) -> dict[str, Any]:
+    """An Example's structural context from the segmenter's clause ({} where none overlaps)."""
+    if seg is None:
+        return {}
+    return dict(kind=seg.kind, heading=seg.heading, lead_in=seg.lead_in, in_preamble=seg.in_preamble)
+
+
 def gold_examples(split: str, languages: Optional[tuple[str, ...]] = None) -> list[Example]:
     """Gold clauses of ``split`` (in documents of ``languages``; None: all)."""
     records = [r for r in gold.load_gold(split=split) if languages is None or r["lang"] in languages]
     contexts = segmenter_contexts(records)
     examples = []
     for row in gold.clause_rows(records):
-        seg = contexts[(row["doc_id"], row["clause_index"])]
-        ctx: dict[str, Any] = (
-            dict(kind=seg.kind, heading=seg.heading, lead_in=seg.lead_in, in_preamble=seg.in_preamble) if seg else {}
-        )
+        ctx = context_fields(contexts[(row["doc_id"], row["clause_index"])])
         examples.append(
             Example(row["doc_id"], " ".join(row["text"].split()), row["label"], lang=row["doc_lang"], **ctx)
         )

@@ -20,7 +20,7 @@ from typing import Any
 from .. import gold
 from ..jsonl import read_jsonl
 from ..paths import PROJECT_ROOT
-from .trainer import Example, segmenter_contexts
+from .trainer import Example, context_fields, segmenter_contexts
 
 TRANSLATIONS_DIR = PROJECT_ROOT / "annotations" / "translations"
 
@@ -55,10 +55,7 @@ def translated_examples(lang: str, weight: float = 1.0, path: Path | None = None
         if key not in index:
             raise TranslationError(f"{path}: {src['doc_id']} has no gold clause at {src['start']}-{src['end']}")
         i, clause = index[key]
-        seg = contexts[(src["doc_id"], i)]
-        ctx: dict[str, Any] = (
-            dict(kind=seg.kind, heading=seg.heading, lead_in=seg.lead_in, in_preamble=seg.in_preamble) if seg else {}
-        )
+        ctx = context_fields(contexts[(src["doc_id"], i)])
         text = " ".join(row["text"].split())
         examples.append(Example(f"{src['doc_id']}@{lang}", text, clause["label"], lang=lang, weight=weight, **ctx))
     return examples
