@@ -284,3 +284,98 @@ def test_each_language_goes_to_the_model_trained_on_it(tiny_model, tmp_path):
     ngram.save(copy / "linear-es-fr.json")
     es, _ = labelled_by(copy)
     assert es.startswith("charngram-es@")
+
+
+def _window_clauses(n):
+    kinds = ["heading", "sentence", "list_item"]
+    return [
+        clause(
+            f"Clause {i}: the Parties shall cooperate on matter number {i} " + "in good faith " * (i % 7),
+            kind=kinds[i % 3],
+            heading=f"Article {i // 10}",
+            in_preamble=i < 5,
+        )
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize("shift_seed", [None, 3])
+def test_window_packing_labels_every_clause_once_between_its_neighbours(shift_seed):
+    """Every clause is labelled by exactly one window, from a marker that opens it, with
+    text of the clauses before and after it in the same window (except at the ends)."""
+    import random
+
+    from transformers import AutoTokenizer
+
+    from servanda.classify.model import default_base_model
+    from servanda.classify.window import NEIGHBOUR_TOKENS, WINDOW_TOKENS, document_windows
+
+    tokenizer = AutoTokenizer.from_pretrained(default_base_model())
+    clauses = _window_clauses(60)
+    rng = random.Random(shift_seed) if shift_seed is not None else None
+    windows = document_windows(tokenizer, clauses, rng)
+    labelled = [i for w in windows for i in w.clauses]
+    assert labelled == list(range(60))
+    assert 1 < len(windows) < 60
+    for w in windows:
+        assert len(w.input_ids) <= WINDOW_TOKENS
+        assert all(w.input_ids[p] == tokenizer.cls_token_id for p in w.markers)
+        # the first labelled clause's heading opens the window
+        heading = tokenizer.decode(w.input_ids[: w.input_ids.index(tokenizer.sep_token_id)])
+        assert heading == clauses[w.clauses[0]].heading.lower()
+        if w.clauses[0] > 0:  # neighbours before the first labelled clause
+            assert w.markers[0] - (len(heading.split()) + 1) >= min(NEIGHBOUR_TOKENS, 10)
+        if w.clauses[-1] < 59:  # and after the last
+            text_after = tokenizer.decode(w.input_ids[w.markers[-1] :])
+            assert f"clause {w.clauses[-1] + 1}" in text_after.replace(" :", ":")
+    # the structure words open each clause
+    first = windows[0]
+    assert tokenizer.decode(first.input_ids[first.markers[0] + 1 : first.markers[0] + 6]).startswith(
+        "heading preamble :"
+    )
+
+
+def test_window_packing_moves_its_boundaries_with_the_seed():
+    import random
+
+    from transformers import AutoTokenizer
+
+    from servanda.classify.model import default_base_model
+    from servanda.classify.window import document_windows
+
+    tokenizer = AutoTokenizer.from_pretrained(default_base_model())
+    clauses = _window_clauses(40)
+    starts = {
+        tuple(w.clauses[0] for w in document_windows(tokenizer, clauses, random.Random(seed))) for seed in range(5)
+    }
+    assert len(starts) > 1
+
+
+@pytest.mark.slow
+def test_window_model_trains_and_labels_a_document_in_order(tmp_path):
+    """--window: a model that reads clauses in their document, saved like the pair model;
+    at run time every clause gets a probability from its own marker, whatever the batch."""
+    from servanda.classify.model import ClauseModel
+    from servanda.training.trainer import TrainConfig, train
+
+    info = train(TrainConfig(out_dir=str(tmp_path), epochs=1, batch_size=4, max_train_examples=80, input="window"))
+    assert info["config"]["input"] == "window"
+    model = ClauseModel(tmp_path, dtype="float32")
+    assert model.input == "window"
+    pipeline = build_pipeline(PipelineConfig(model_dir=str(tmp_path)))
+    doc = process_path(pipeline, CORPUS / "001_35aa4428eebad88a.txt")
+    english = [c for c in doc.clauses if c.lang == "en"]
+    assert len(english) > 20
+    assert all(c.classifier.startswith(model.version.split("+")[0] + "+") for c in english)
+    assert all(c.label in model.labels and 0.25 <= c.score <= 1.0 for c in english)
+    # one window at a time gives the same labels as the batched run
+    import servanda.classify.model as model_module
+
+    batched = model.predict(english)
+    model_module.WINDOW_BATCH, saved = 1, model_module.WINDOW_BATCH
+    try:
+        single = model.predict(english)
+    finally:
+        model_module.WINDOW_BATCH = saved
+    assert [p[0] for p in single] == [p[0] for p in batched]
+    assert all(abs(a[1] - b[1]) < 1e-4 for a, b in zip(single, batched))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
@@ -20,6 +20,8 @@ from ..records import LABELS, Clause
 
 MAX_LENGTH = 160
 CONTEXT_CHARS = 160
+# windows of up to 256 tokens per forward pass (window.py)
+WINDOW_BATCH = 8
 
 
 MODEL_ENV = "SERVANDA_MODEL"
@@ -144,6 +146,10 @@ class ClauseModel:
         self.temperature = float(self.info.get("temperature", 1.0))
         # the languages of the gold documents it was fine-tuned on (models before 0.3: English)
         self.languages = tuple(self.info.get("config", {}).get("languages", ("en",)))
+        # "pair": one (context, clause) pair per clause; "window": the clauses of a document
+        # read together (window.py)
+        self.input = self.info.get("config", {}).get("input", "pair")
+        self.pooling = self.info.get("config", {}).get("window_pooling", "marker")
 
     def predict_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[str, float, list[float]]]:
         """(label, probability, all probabilities) per pair. Identical pairs (tariff
@@ -180,8 +186,33 @@ class ClauseModel:
         features = {"input_ids": ids} if segments is None else {"input_ids": ids, "token_type_ids": segments}
         return self.tokenizer.pad(features, return_tensors="pt").to(self.device)
 
-    def predict(self, clauses: Iterable[Clause]) -> list[tuple[str, float, list[float]]]:
+    def predict(self, clauses: Sequence[Clause]) -> list[tuple[str, float, list[float]]]:
+        """(label, probability, all probabilities) per clause; ``clauses`` in document order."""
+        if self.input == "window":
+            return self.predict_windows(clauses)
         return self.predict_pairs([pair_of(c) for c in clauses])
+
+    def predict_windows(self, clauses: Sequence[Clause]) -> list[tuple[str, float, list[float]]]:
+        """The window model's labels: windows batched by length, every clause labelled from
+        its marker in the one window that labels it."""
+        import torch
+
+        from .window import document_windows, marker_logits, padded_batch
+
+        windows = sorted(document_windows(self.tokenizer, clauses), key=lambda w: len(w.input_ids))
+        out: list[Any] = [None] * len(clauses)
+        with torch.inference_mode():
+            for b in range(0, len(windows), WINDOW_BATCH):
+                batch = windows[b : b + WINDOW_BATCH]
+                inputs = padded_batch(batch, self.tokenizer.pad_token_id, self.device, self.pooling)
+                logits = marker_logits(self.model, *inputs).float() / self.temperature
+                indices = [i for w in batch for i in w.clauses]
+                for i, p in zip(indices, torch.softmax(logits, dim=-1).cpu().tolist()):
+                    k = max(range(len(p)), key=p.__getitem__)
+                    out[i] = (self.labels[k], p[k], p)
+                del inputs, logits
+                release_free_memory()
+        return out
 
 
 @lru_cache(maxsize=4)

@@ -318,6 +318,16 @@ def train(
         help="Comma-separated languages of the gold documents the transformer trains on "
         "(it labels these at run time; the others go to their n-gram models).",
     ),
+    window: bool = typer.Option(
+        False,
+        "--window",
+        help="Read each clause in its document: consecutive clauses packed into "
+        "overlapping windows, each labelled from its marker token (docs/classifier.md). "
+        "--batch-size then counts windows.",
+    ),
+    window_pooling: str = typer.Option(
+        "mean", help="With --window: read a clause from the mean of its tokens (mean) or its marker (marker)."
+    ),
     epochs: int = typer.Option(4, help="Training epochs."),
     batch_size: int = typer.Option(16, help="Batch size."),
     learning_rate: float = typer.Option(8e-5, help="Peak learning rate."),
@@ -364,7 +374,11 @@ def train(
         teacher=str(teacher) if teacher else "",
         teacher_documents=teacher_documents,
         teacher_per_document=teacher_per_document,
+        input="window" if window else "pair",
+        window_pooling=window_pooling,
     )
+    if window_pooling not in ("mean", "marker"):
+        fail(f"--window-pooling {window_pooling}: use mean or marker")
     if teacher is not None and not (teacher / "config.json").exists():
         fail(f"--teacher {teacher} holds no trained classifier (no config.json there)")
     if weak_data is not None and not weak_data.is_file():

@@ -28,6 +28,7 @@ from ..classify.model import (
 )
 from ..jsonl import read_jsonl
 from ..records import LABELS, Clause
+from . import window_data
 
 log = logging.getLogger("servanda")
 
@@ -65,6 +66,11 @@ class TrainConfig:
     teacher_per_document: int = 500
     # weight of the student's layer outputs matching the teacher's (distil.HiddenStateTeacher)
     hidden_weight: float = 1.0
+    # "pair": each clause with its (context, clause) pair; "window": clauses in their
+    # document, packed into overlapping windows (pipeline.classify.window)
+    input: str = "pair"
+    # how the window model reads a clause: its marker token, or the mean of its tokens
+    window_pooling: str = "mean"
     notes: list[str] = field(default_factory=list)
 
 
@@ -170,6 +176,9 @@ def _fingerprint(examples: list[Example], config: TrainConfig) -> str:
     else:  # settings added with distillation leave an undistilled model's fingerprint as it was
         for key in DISTILLATION_SETTINGS:
             settings.pop(key)
+    if config.input == "pair":  # likewise the settings added with the window model
+        settings.pop("input")
+        settings.pop("window_pooling")
     h.update(json.dumps(settings, sort_keys=True, default=str).encode())
     for e in examples:
         soft = "" if e.soft is None else "\t" + ",".join(f"{x:.5f}" for x in e.soft)
@@ -300,7 +309,15 @@ def train(config: TrainConfig) -> dict[str, Any]:
         [p for p in model.parameters() if p.requires_grad], lr=config.learning_rate, weight_decay=config.weight_decay
     )
     rng = random.Random(config.seed)
-    steps = config.epochs * math.ceil(len(train_ex) / config.batch_size)
+    windowed = config.input == "window"
+    if windowed:
+        if hidden_teacher is not None:
+            raise ValueError("the window model is not distilled: train it without --teacher")
+        train_docs = window_data.documents(train_ex)
+        units = len(window_data.window_items(tokenizer, train_docs))
+    else:
+        units = len(train_ex)
+    steps = config.epochs * math.ceil(units / config.batch_size)
     sched = get_linear_schedule_with_warmup(optim, int(config.warmup_ratio * steps), steps)
     started = time.perf_counter()
     log.info(
@@ -310,26 +327,46 @@ def train(config: TrainConfig) -> dict[str, Any]:
     for epoch in range(config.epochs):
         model.train()
         total = 0.0
-        for batch in _batches(train_ex, config.batch_size, rng):
-            enc = encode_pairs(
-                tokenizer, [e.context for e in batch], [e.text for e in batch], padding=True, return_tensors="pt"
-            ).to(device)
+        seen = 0
+        batches: list[list[Any]] = (
+            window_data.window_batches(tokenizer, train_docs, config.batch_size, rng)
+            if windowed
+            else _batches(train_ex, config.batch_size, rng)
+        )
+        for batch in batches:
+            hidden_loss = 0.0
             with torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=use_bf16):
-                output = model(**enc, output_hidden_states=hidden_teacher is not None)
-                hidden_loss = hidden_teacher.loss(output.hidden_states, enc) if hidden_teacher else 0.0
-            loss = _loss(output.logits, batch, label2id, weights) + config.hidden_weight * hidden_loss
+                if windowed:
+                    logits, examples = window_data.batch_logits(model, tokenizer, batch, device, config.window_pooling)
+                else:
+                    enc = encode_pairs(
+                        tokenizer,
+                        [e.context for e in batch],
+                        [e.text for e in batch],
+                        padding=True,
+                        return_tensors="pt",
+                    ).to(device)
+                    output = model(**enc, output_hidden_states=hidden_teacher is not None)
+                    logits, examples = output.logits, batch
+                    hidden_loss = hidden_teacher.loss(output.hidden_states, enc) if hidden_teacher else 0.0
+            loss = _loss(logits, examples, label2id, weights) + config.hidden_weight * hidden_loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optim.step()
             sched.step()
             optim.zero_grad()
-            total += loss.item() * len(batch)
-        log.info(
-            f"epoch {epoch + 1}/{config.epochs}: loss {total / len(train_ex):.4f} "
-            f"({time.perf_counter() - started:.0f}s)"
-        )
+            total += loss.item() * len(examples)
+            seen += len(examples)
+        progress = f"epoch {epoch + 1}/{config.epochs}: loss {total / seen:.4f}"
+        if windowed and dev_ex:  # the window model's learning curve, for the model card
+            model.eval()
+            progress += (
+                f", dev macro-F1 {_dev_macro_f1(_predict_logits(model, tokenizer, dev_ex, device, config), dev_ex):.4f}"
+            )
+            model.train()
+        log.info(f"{progress} ({time.perf_counter() - started:.0f}s)")
     model.eval()
-    dev_logits = _logits(model, tokenizer, dev_ex, device) if dev_ex else []
+    dev_logits = _predict_logits(model, tokenizer, dev_ex, device, config) if dev_ex else []
     temperature = fit_temperature(dev_logits, [label2id[e.label] for e in dev_ex]) if dev_ex else 1.0
     out = Path(config.out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -363,6 +400,19 @@ def train(config: TrainConfig) -> dict[str, Any]:
     for stray in out.glob("*.bin"):
         stray.unlink()
     return info
+
+
+def _predict_logits(model, tokenizer, examples: list[Example], device: str, config: TrainConfig) -> list[list[float]]:
+    if config.input == "window":
+        return window_data.dev_logits(model, tokenizer, examples, device, config.window_pooling)
+    return _logits(model, tokenizer, examples, device)
+
+
+def _dev_macro_f1(logits: list[list[float]], examples: list[Example]) -> float:
+    from ..scoring.prf import label_scores
+
+    predicted = [LABELS[max(range(len(row)), key=row.__getitem__)] for row in logits]
+    return label_scores([e.label for e in examples], predicted, LABELS, LABELS)["macro_f1"]
 
 
 def _logits(model, tokenizer, examples: list[Example], device: str, batch_size: int = 64) -> list[list[float]]:
