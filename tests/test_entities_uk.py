@@ -176,6 +176,19 @@ def test_a_report_of_talks_among_four_states_names_all_four(run):
     assert doc.parties == ["MDA", "POL", "ROU", "UKR"]
 
 
+def test_a_report_on_ukraine_and_an_alliance_is_not_about_the_adversary_it_names(run):
+    """No instrument, no talks: the report's subjects are the body it names most and
+    Ukraine, also where Russia is named a little more often than Ukraine."""
+    doc = run(
+        "Громадські діячі відвідали штаб-квартиру НАТО\n\n"
+        "Делегація провела тиждень у Брюсселі. Посадовці НАТО розповіли про роботу штабу НАТО. "
+        "Росія загрожує сусідам, тож НАТО посилює оборону. Росія веде війну проти України. "
+        "Росія не визнає кордонів. Росію засуджують, а Росії не довіряють. "
+        "В НАТО цінують досвід України. Україна дякує. Україну підтримують."
+    )
+    assert doc.parties == ["NATO", "UKR"]
+
+
 @pytest.mark.parametrize("apostrophe", ["'", "’", "ʼ"])
 def test_apostrophes_are_one_letter_and_offsets_stay(run, apostrophe):
     a = apostrophe

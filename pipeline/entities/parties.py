@@ -102,6 +102,10 @@ BETWEEN_AND = re.compile(
 )
 FREQUENT_SHARE = 0.5
 REPORT_SECOND_MIN = 2
+# A Ukrainian report is about Ukraine's relation with another body: Ukraine is the second
+# subject, not a state the report names a few times more (an adversary, a host country),
+# where it is named at least this share as often as that state.
+REPORT_HOME_SHARE = 0.8
 SIGNATURE_HEADER_MAX = 160
 
 
@@ -469,6 +473,8 @@ def _report_subjects(doc: Document, mentions: _MentionIndex) -> list[str]:
     top = [(sid, n) for sid, n in counts.most_common(2)]
     if len(top) < 2 or top[1][1] < REPORT_SECOND_MIN:
         return []
+    if "UKR" not in dict(top) and counts["UKR"] >= REPORT_HOME_SHARE * top[1][1]:
+        return [top[0][0], "UKR"]
     return [sid for sid, _ in top]
 
 
