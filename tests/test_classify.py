@@ -65,6 +65,22 @@ def test_cue_classifier_uses_context():
 
 
 @pytest.mark.parametrize(
+    "text,label",
+    [
+        ("Ніщо в цьому Меморандумі не створює прав чи обов'язків за міжнародним правом.", "disclaimer"),
+        ("Ніщо у цій Угоді не тлумачиться як вимога до Сторони розкривати конфіденційну інформацію.", "disclaimer"),
+        ("Ця Глава не перешкоджає Стороні вживати заходів для захисту життя людей.", "disclaimer"),
+        ("Ця Угода не застосовується до державних закупівель.", "disclaimer"),
+        ("Сторони домовилися про спільне навчання прикордонників.", "commitment"),
+        ("Уряд зобов'язався до кінця року ухвалити закон про ринок землі.", "commitment"),
+    ],
+)
+def test_ukrainian_cues_for_exceptions_and_reported_undertakings(text, label):
+    """The rule baseline (and the cue feature the Ukrainian n-gram model learns from)."""
+    assert classify_clause(clause(text, lang="uk"), "uk")[0] == label
+
+
+@pytest.mark.parametrize(
     "text,strength",
     [
         ("The Parties shall abolish customs duties.", "binding"),

@@ -29,16 +29,20 @@ class TranslationError(ValueError):
     """A translation whose source clause is not a train-split gold clause."""
 
 
-def translations_path(lang: str) -> Path:
-    return TRANSLATIONS_DIR / f"{lang}.jsonl"
+def translations_paths(lang: str) -> list[Path]:
+    """``<lang>.jsonl`` and ``<lang>-<source>.jsonl`` (one file per source licence)."""
+    return sorted([*TRANSLATIONS_DIR.glob(f"{lang}.jsonl"), *TRANSLATIONS_DIR.glob(f"{lang}-*.jsonl")])
 
 
 def translated_examples(lang: str, weight: float = 1.0, path: Path | None = None) -> list[Example]:
-    """The translated clauses of ``lang`` as training examples with their source clause's
-    gold label and structural context ([] where there is no translation file)."""
-    path = path or translations_path(lang)
-    if not path.exists():
-        return []
+    """The translated clauses of ``lang`` (from ``path``, else from every translation file of
+    the language) as training examples with their source clause's gold label and
+    structural context ([] where there is no translation file)."""
+    paths = [path] if path is not None else translations_paths(lang)
+    return [e for p in paths if p.exists() for e in _examples(p, lang, weight)]
+
+
+def _examples(path: Path, lang: str, weight: float) -> list[Example]:
     rows = list(read_jsonl(path))
     train = {r["doc_id"]: r for r in gold.load_gold(split="train")}
     needed = {row["source"]["doc_id"] for row in rows}
