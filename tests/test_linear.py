@@ -91,3 +91,14 @@ def test_translations_take_their_source_label_and_only_from_train(tmp_path):
     write_jsonl(path, [{"source": {**source, "end": source["end"] + 1}, "text": "x"}])
     with pytest.raises(TranslationError, match="no gold clause"):
         translated_examples("uk", path=path)
+
+
+def test_every_translation_file_of_a_language_is_read():
+    """uk.jsonl (public-domain sources) and uk-tota.jsonl (CC BY-NC sources) are kept apart
+    by licence and trained on together; each line is one example."""
+    from servanda.training.translations import TRANSLATIONS_DIR, translations_paths
+
+    paths = translations_paths("uk")
+    assert [p.name for p in paths] == ["uk-tota.jsonl", "uk.jsonl"]
+    assert translations_paths("es") == [TRANSLATIONS_DIR / "es.jsonl"]
+    assert all(p.read_text(encoding="utf-8").count("\n") > 400 for p in paths)
