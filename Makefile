@@ -56,7 +56,7 @@ $(MODEL): $(VENV)/.installed-train annotations/gold.jsonl $(wildcard annotations
 model: $(MODEL)
 
 $(STUDENT)/model.safetensors: $(MODEL)
-	$(SERVANDA) train --teacher $(DEFAULT_CLASSIFIER) --layers 3 --epochs 3 --batch-size 32 --learning-rate 6e-5 --out-dir $(STUDENT)
+	$(SERVANDA) train --input pair --teacher $(DEFAULT_CLASSIFIER) --layers 3 --epochs 3 --batch-size 32 --learning-rate 6e-5 --out-dir $(STUDENT)
 
 model-fast: $(STUDENT)/model.safetensors
 

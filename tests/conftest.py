@@ -48,5 +48,5 @@ def tiny_model(tmp_path_factory):
     from servanda.training.trainer import TrainConfig, train
 
     out = tmp_path_factory.mktemp("model")
-    info = train(TrainConfig(out_dir=str(out), epochs=1, batch_size=8, max_train_examples=48))
+    info = train(TrainConfig(out_dir=str(out), epochs=1, batch_size=8, max_train_examples=48, input="pair"))
     return out, info

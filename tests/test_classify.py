@@ -123,7 +123,7 @@ def test_training_is_deterministic(tiny_model, tmp_path):
     from servanda.training.trainer import TrainConfig, train
 
     out, info = tiny_model
-    again = train(TrainConfig(out_dir=str(tmp_path), epochs=1, batch_size=8, max_train_examples=48))
+    again = train(TrainConfig(out_dir=str(tmp_path), epochs=1, batch_size=8, max_train_examples=48, input="pair"))
     a, b = load_file(out / "model.safetensors"), load_file(tmp_path / "model.safetensors")
     assert all((a[k] == b[k]).all() for k in a)
     # the same model wherever it is written: the version in the output does not depend on the path
@@ -136,7 +136,9 @@ def test_training_can_keep_only_the_lower_layers(tmp_path):
     from servanda.classify.model import ClauseModel
     from servanda.training.trainer import TrainConfig, train
 
-    info = train(TrainConfig(out_dir=str(tmp_path), layers=2, epochs=1, batch_size=8, max_train_examples=16))
+    info = train(
+        TrainConfig(out_dir=str(tmp_path), layers=2, epochs=1, batch_size=8, max_train_examples=16, input="pair")
+    )
     model = ClauseModel(tmp_path, dtype="float32")
     assert model.model.config.num_hidden_layers == 2 and len(model.model.base_model.encoder.layer) == 2
     assert info["config"]["layers"] == 2

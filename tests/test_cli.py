@@ -176,8 +176,13 @@ def test_import_refuses_skipped_annotations_and_says_which(tmp_path):
 @pytest.mark.slow
 def test_train_with_a_missing_teacher_exits_at_once(tmp_path):
     started = time.monotonic()
+    done = servanda(
+        "train", "--input", "pair", "--teacher", str(tmp_path / "no-teacher"), "--out-dir", str(tmp_path / "m")
+    )
+    assert_user_error(done, "holds no trained classifier")
+    # a student is a pair model: a window student is refused before anything is loaded
     done = servanda("train", "--teacher", str(tmp_path / "no-teacher"), "--out-dir", str(tmp_path / "m"))
-    assert_user_error(done, "--teacher")
+    assert_user_error(done, "add --input pair")
     assert time.monotonic() - started < 60
 
 

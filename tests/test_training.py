@@ -72,6 +72,7 @@ def test_distilled_training_records_its_teacher(tiny_model, tmp_path):
             epochs=1,
             batch_size=8,
             max_train_examples=16,
+            input="pair",
         ),
     )
     distil = info["distillation"]

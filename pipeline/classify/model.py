@@ -1,8 +1,9 @@
 """The fine-tuned transformer clause classifier: inputs, loading and batched inference.
 
-The model sees the clause together with its context as a text pair, because
-"Recognizing …" in a preamble and a list item under "declare our engagement as
-follows:" are decided by where they stand, not only by their words.
+The model sees the clause where it stands, because "Recognizing …" in a preamble and a
+list item under "declare our engagement as follows:" are decided by their place, not only
+by their words: a window model (the default) reads it among its neighbouring clauses under
+its heading (``window.py``), a pair model with its context as a text pair.
 """
 
 from __future__ import annotations

@@ -67,6 +67,11 @@ class Device(str, enum.Enum):
     cuda = "cuda"
 
 
+class ClassifierInput(str, enum.Enum):
+    window = "window"
+    pair = "pair"
+
+
 class TrainDevice(str, enum.Enum):
     auto = "auto"
     cpu = "cpu"
@@ -318,18 +323,17 @@ def train(
         help="Comma-separated languages of the gold documents the transformer trains on "
         "(it labels these at run time; the others go to their n-gram models).",
     ),
-    window: bool = typer.Option(
-        False,
-        "--window",
-        help="Read each clause in its document: consecutive clauses packed into "
-        "overlapping windows, each labelled from its marker token (docs/classifier.md). "
-        "--batch-size then counts windows.",
+    input: ClassifierInput = typer.Option(
+        ClassifierInput.window,
+        help="window: each clause read in its document, consecutive clauses packed into "
+        "overlapping windows (docs/classifier.md); pair: each clause alone with its "
+        "context as a text pair (distilled students are pair models).",
     ),
     window_pooling: str = typer.Option(
-        "mean", help="With --window: read a clause from the mean of its tokens (mean) or its marker (marker)."
+        "mean", help="With --input window: read a clause from the mean of its tokens (mean) or its marker (marker)."
     ),
-    epochs: int = typer.Option(4, help="Training epochs."),
-    batch_size: int = typer.Option(16, help="Batch size."),
+    epochs: int = typer.Option(None, help="Training epochs (default: 5 for window, 4 for pair)."),
+    batch_size: int = typer.Option(None, help="Batch size: windows, or pairs (default: 8 windows, 16 pairs)."),
     learning_rate: float = typer.Option(8e-5, help="Peak learning rate."),
     seed: int = typer.Option(13, help="Random seed (training is deterministic per machine)."),
     device: TrainDevice = typer.Option(TrainDevice.auto, help="Where to train."),
@@ -348,15 +352,21 @@ def train(
 ) -> None:
     """Fine-tune the clause classifier on the gold set's train split.
 
-    Example: servanda train --epochs 6   (writes models/clause-minilm/ with a model card)
+    Example: servanda train   (writes models/clause-minilm/ with a model card)
 
-    Example: servanda train --teacher models/clause-minilm --layers 3 --epochs 3 --batch-size 32
-    --learning-rate 6e-5 --out-dir models/clause-minilm-l3   (what `make model-fast` runs)
+    Example: servanda train --input pair --teacher models/clause-minilm --layers 3 --epochs 3
+    --batch-size 32 --learning-rate 6e-5 --out-dir models/clause-minilm-l3   (what `make model-fast` runs)
     """
     from ..classify.model import DEFAULT_MODEL_DIR
     from ..training.card import write_model_card
-    from ..training.trainer import TrainConfig
+    from ..training.trainer import PAIR_BATCH_SIZE, PAIR_EPOCHS, TrainConfig
     from ..training.trainer import train as train_model
+
+    if teacher is not None and input is ClassifierInput.window:
+        fail("--teacher: a distilled student is a pair model; add --input pair")
+    pair = input is ClassifierInput.pair
+    epochs = epochs or (PAIR_EPOCHS if pair else TrainConfig.epochs)
+    batch_size = batch_size or (PAIR_BATCH_SIZE if pair else TrainConfig.batch_size)
 
     config = TrainConfig(
         base_model=base_model,
@@ -374,7 +384,7 @@ def train(
         teacher=str(teacher) if teacher else "",
         teacher_documents=teacher_documents,
         teacher_per_document=teacher_per_document,
-        input="window" if window else "pair",
+        input=input.value,
         window_pooling=window_pooling,
     )
     if window_pooling not in ("mean", "marker"):

@@ -74,9 +74,11 @@ def embedding_baseline(train: list[Example]) -> Callable[[list[Example]], list[s
 
 def model_predictor(model_dir: Path | str) -> Callable[[list[Example]], list[str]]:
     from ..classify.model import ClauseModel
+    from .window_data import documents
 
     model = ClauseModel(model_dir)
-    return lambda xs: [label for label, _, _ in model.predict_pairs([(e.context, e.text) for e in xs])]
+    # one document per call: a window model reads each clause among its neighbours
+    return lambda xs: [label for doc in documents(xs) for label, _, _ in model.predict([e.as_clause() for e in doc])]
 
 
 def compare(

@@ -11,6 +11,14 @@ from .baselines import compare, format_table
 
 log = logging.getLogger("servanda")
 
+INPUTS = {
+    "pair": "a text pair — the clause's structural context (kind, preamble, heading, lead-in) and its text.",
+    "window": "the clause in its document — consecutive clauses packed into overlapping windows of up to "
+    "256 tokens, each clause opened by a marker and its kind (and `preamble`), the window by the first "
+    "labelled clause's heading, with 32 tokens of the neighbouring clauses on either side; each clause is "
+    "labelled from the mean of its own tokens (`pipeline/classify/window.py`).",
+}
+
 
 def write_model_card(model_dir: Path, info: dict[str, Any]) -> dict[str, Any]:
     scores = {}
@@ -25,7 +33,7 @@ def write_model_card(model_dir: Path, info: dict[str, Any]) -> dict[str, Any]:
         f"# clause classifier `{model_dir.name}`",
         "",
         "Labels each clause `commitment`, `recital`, `disclaimer` or `other` (see ANNOTATION_GUIDE.md §3).",
-        "Input: a text pair — the clause's structural context (kind, preamble, heading, lead-in) and its text.",
+        "Input: " + INPUTS[cfg.get("input", "pair")],
         "",
         f"- base model: {info['base_model']}",
         f"- trained: {info['date']} on {info['device']} in {info['train_seconds']} s; "

@@ -96,16 +96,23 @@ def _label_document(job: tuple[str, int]) -> list[dict]:
 
     path, cap = job
     doc = _WORKER["segmenting"](read_document(Path(path)))
-    # one clause per distinct (context, text) pair, as the classifier sees them at run time
+    teacher = _WORKER["teacher"]
+    english = [c for c in doc.clauses if (c.lang or doc.lang) == "en"]
+    # a window teacher reads every clause among its neighbours; a pair teacher only the
+    # sampled pairs
+    in_document = dict(zip(map(id, english), teacher.predict(english))) if teacher.input == "window" else None
+    # one clause per distinct (context, text) pair, as the student sees them at run time
     by_pair: dict[tuple[str, str], Any] = {}
-    for clause in doc.clauses:
-        if (clause.lang or doc.lang) == "en":
-            by_pair.setdefault(pair_of(clause), clause)
+    for clause in english:
+        by_pair.setdefault(pair_of(clause), clause)
     pairs = list(by_pair)
     if cap and len(pairs) > cap:
         pairs = random.Random(doc.doc_id).sample(pairs, cap)
+    predictions = (
+        [in_document[id(by_pair[pair])] for pair in pairs] if in_document is not None else teacher.predict_pairs(pairs)
+    )
     rows = []
-    for pair, (label, _, probs) in zip(pairs, _WORKER["teacher"].predict_pairs(pairs)):
+    for pair, (label, _, probs) in zip(pairs, predictions):
         clause = by_pair[pair]
         rows.append(
             dict(

@@ -93,13 +93,14 @@ def _transformer_dev_scores(model_dir: Path, langs: tuple[str, ...], dev: list[E
     """The transformer's dev scores on these languages, where it was trained on all of
     them (None otherwise): the run-time classifier takes whichever of the two is better."""
     from ..classify.model import load_model
+    from .window_data import documents
 
     if not dev or not (model_dir / "config.json").exists():
         return None
     transformer = load_model(str(model_dir))
     if not set(langs) <= set(transformer.languages):
         return None
-    predicted = [label for label, _, _ in transformer.predict([e.as_clause() for e in dev])]
+    predicted = [label for doc in documents(dev) for label, _, _ in transformer.predict([e.as_clause() for e in doc])]
     return label_scores([e.label for e in dev], predicted, LABELS, TARGET_LABELS)
 
 

@@ -33,6 +33,11 @@ from . import window_data
 log = logging.getLogger("servanda")
 
 
+# the pair model's settings (TrainConfig's defaults are the window model's)
+PAIR_EPOCHS = 4
+PAIR_BATCH_SIZE = 16
+
+
 @dataclass
 class TrainConfig:
     base_model: str = ""  # path or hub name; "" = the bundled all-MiniLM-L6-v2
@@ -40,8 +45,8 @@ class TrainConfig:
     # count, but 3 of 6 layers cost 6 points of dev macro-F1 (README, Performance).
     layers: int = 0
     out_dir: str = str(DEFAULT_MODEL_DIR)
-    epochs: int = 4
-    batch_size: int = 16
+    epochs: int = 5
+    batch_size: int = 8  # windows (input "window"), pairs (input "pair")
     learning_rate: float = 8e-5
     weight_decay: float = 0.01
     warmup_ratio: float = 0.1
@@ -66,9 +71,10 @@ class TrainConfig:
     teacher_per_document: int = 500
     # weight of the student's layer outputs matching the teacher's (distil.HiddenStateTeacher)
     hidden_weight: float = 1.0
-    # "pair": each clause with its (context, clause) pair; "window": clauses in their
-    # document, packed into overlapping windows (pipeline.classify.window)
-    input: str = "pair"
+    # "window": clauses read in their document, packed into overlapping windows
+    # (pipeline.classify.window; better on dev than the pair, docs/classifier.md); "pair":
+    # each clause alone with its (context, clause) pair, as distilled students are
+    input: str = "window"
     # how the window model reads a clause: its marker token, or the mean of its tokens
     window_pooling: str = "mean"
     notes: list[str] = field(default_factory=list)
@@ -225,7 +231,10 @@ def _models(config: TrainConfig, base: str, label2id: dict[str, int], device: st
 
     teacher = load_teacher(config.teacher)
     model = student_from(config.teacher, config.layers or 3, teacher=teacher)
-    hidden_teacher = HiddenStateTeacher(teacher, model, device) if config.hidden_weight else None
+    # layer outputs can be matched only where teacher and student read the same pairs
+    same_input = json.loads((Path(config.teacher) / "training.json").read_text()).get("config", {}).get("input", "pair")
+    matched = config.hidden_weight and same_input == "pair"
+    hidden_teacher = HiddenStateTeacher(teacher, model, device) if matched else None
     return tokenizer, model, hidden_teacher
 
 
@@ -311,8 +320,8 @@ def train(config: TrainConfig) -> dict[str, Any]:
     rng = random.Random(config.seed)
     windowed = config.input == "window"
     if windowed:
-        if hidden_teacher is not None:
-            raise ValueError("the window model is not distilled: train it without --teacher")
+        if config.teacher:
+            raise ValueError("a distilled student is a pair model: train it with input='pair'")
         train_docs = window_data.documents(train_ex)
         units = len(window_data.window_items(tokenizer, train_docs))
     else:
