@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 SCHEMA_VERSION = "1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
