@@ -378,6 +378,7 @@ def test_window_model_trains_and_labels_a_document_in_order(tmp_path):
 
     info = train(TrainConfig(out_dir=str(tmp_path), epochs=1, batch_size=4, max_train_examples=80, input="window"))
     assert info["config"]["input"] == "window"
+    assert len(info["dev_macro_f1_by_epoch"]) == 1 and 0.0 <= info["dev_macro_f1_by_epoch"][0] <= 1.0
     model = ClauseModel(tmp_path, dtype="float32")
     assert model.input == "window"
     pipeline = build_pipeline(PipelineConfig(model_dir=str(tmp_path)))

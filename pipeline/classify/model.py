@@ -194,19 +194,21 @@ class ClauseModel:
         return self.predict_pairs([pair_of(c) for c in clauses])
 
     def predict_windows(self, clauses: Sequence[Clause]) -> list[tuple[str, float, list[float]]]:
-        """The window model's labels: windows batched by length, every clause labelled from
-        its marker in the one window that labels it."""
+        """The window model's labels: windows batched by length, every clause labelled in
+        the one window that labels it."""
         import torch
 
-        from .window import document_windows, marker_logits, padded_batch
+        from .window import clause_logits, document_windows, padded_batch
 
+        if not clauses:
+            return []
         windows = sorted(document_windows(self.tokenizer, clauses), key=lambda w: len(w.input_ids))
         out: list[Any] = [None] * len(clauses)
         with torch.inference_mode():
             for b in range(0, len(windows), WINDOW_BATCH):
                 batch = windows[b : b + WINDOW_BATCH]
                 inputs = padded_batch(batch, self.tokenizer.pad_token_id, self.device, self.pooling)
-                logits = marker_logits(self.model, *inputs).float() / self.temperature
+                logits = clause_logits(self.model, *inputs).float() / self.temperature
                 indices = [i for w in batch for i in w.clauses]
                 for i, p in zip(indices, torch.softmax(logits, dim=-1).cpu().tolist()):
                     k = max(range(len(p)), key=p.__getitem__)

@@ -3,8 +3,8 @@
 Sequential sentence classification (Cohan et al. 2019): every clause opens with a marker
 token (``[CLS]``) followed by a few words of its structure (its kind, and ``preamble``
 where it stands in one), a window holds several such clauses between a few dozen tokens
-of their neighbours on either side, and each clause is labelled from its own marker's
-representation, all of a window's clauses in one forward pass. The heading the first
+of their neighbours on either side, and each clause is labelled from its own tokens (their
+mean, or its marker's), all of a window's clauses in one forward pass. The heading the first
 labelled clause stands under opens the window, so a clause far below its heading still
 sees it. One packing serves training and run time (``pack``).
 """
@@ -106,7 +106,7 @@ def document_windows(tokenizer, clauses: Sequence[Clause], rng: Optional[random.
     )
 
 
-def marker_logits(model, input_ids, attention_mask, pooling):
+def clause_logits(model, input_ids, attention_mask, pooling):
     """The classifier head of a sequence classifier (pooler, dropout, linear layer) on
     each labelled clause's representation instead of the first token's: its marker's
     hidden state, or (``pooling`` a matrix, see :func:`padded_batch`) the mean of its

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from ..classify.window import NEIGHBOUR_TOKENS, WINDOW_TOKENS
 from .baselines import compare, format_table
 
 log = logging.getLogger("servanda")
@@ -14,9 +15,9 @@ log = logging.getLogger("servanda")
 INPUTS = {
     "pair": "a text pair — the clause's structural context (kind, preamble, heading, lead-in) and its text.",
     "window": "the clause in its document — consecutive clauses packed into overlapping windows of up to "
-    "256 tokens, each clause opened by a marker and its kind (and `preamble`), the window by the first "
-    "labelled clause's heading, with 32 tokens of the neighbouring clauses on either side; each clause is "
-    "labelled from the mean of its own tokens (`pipeline/classify/window.py`).",
+    f"{WINDOW_TOKENS} tokens, each clause opened by a marker and its kind (and `preamble`), the window by the "
+    f"first labelled clause's heading, with {NEIGHBOUR_TOKENS} tokens of the neighbouring clauses on either "
+    "side; each clause is labelled from the mean of its own tokens (`pipeline/classify/window.py`).",
 }
 
 
@@ -47,6 +48,7 @@ def write_model_card(model_dir: Path, info: dict[str, Any]) -> dict[str, Any]:
         f"weight decay {cfg['weight_decay']}, warm-up {cfg['warmup_ratio']}, seed {cfg['seed']}, "
         f"inverse-sqrt class weights: {cfg['class_weighting']}",
         f"- calibration: temperature {info['temperature']} fitted on dev (negative log-likelihood)",
+        *_curve_lines(info),
         "- weights: safetensors only; no remote code",
         "",
         "## Scores on gold clauses (gold segmentation), English documents",
@@ -132,3 +134,10 @@ def _distillation_lines(info: dict[str, Any]) -> list[str]:
 def _counts(counts: dict[str, int]) -> str:
     """Label counts as the card writes them: "commitment: 2219, recital: 899, …"."""
     return ", ".join(f"{k}: {v}" for k, v in counts.items())
+
+
+def _curve_lines(info: dict[str, Any]) -> list[str]:
+    curve = info.get("dev_macro_f1_by_epoch")
+    if not curve:
+        return []
+    return [f"- learning curve: dev macro-F1 (four labels, gold clauses) after each epoch {', '.join(map(str, curve))}"]

@@ -333,6 +333,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
         f"training on {len(train_ex)} clauses ({counts}), {steps} steps, device {device}, "
         f"{'bfloat16 autocast' if use_bf16 else 'float32'}"
     )
+    curve: list[float] = []  # dev macro-F1 after each epoch (window model)
     for epoch in range(config.epochs):
         model.train()
         total = 0.0
@@ -369,9 +370,8 @@ def train(config: TrainConfig) -> dict[str, Any]:
         progress = f"epoch {epoch + 1}/{config.epochs}: loss {total / seen:.4f}"
         if windowed and dev_ex:  # the window model's learning curve, for the model card
             model.eval()
-            progress += (
-                f", dev macro-F1 {_dev_macro_f1(_predict_logits(model, tokenizer, dev_ex, device, config), dev_ex):.4f}"
-            )
+            curve.append(_dev_macro_f1(_predict_logits(model, tokenizer, dev_ex, device, config), dev_ex))
+            progress += f", dev macro-F1 {curve[-1]:.4f}"
             model.train()
         log.info(f"{progress} ({time.perf_counter() - started:.0f}s)")
     model.eval()
@@ -390,6 +390,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
         "train_documents": sorted({e.doc_id for e in labelled}),
         "dev_examples": len(dev_ex),
         "temperature": temperature,
+        **({"dev_macro_f1_by_epoch": curve} if curve else {}),
         "train_seconds": round(time.perf_counter() - started, 1),
         "device": device,
         "precision": "bfloat16-autocast" if use_bf16 else "float32",

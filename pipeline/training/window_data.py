@@ -7,7 +7,7 @@ import random
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..classify.window import Window, document_windows, marker_logits, padded_batch
+from ..classify.window import Window, clause_logits, document_windows, padded_batch
 
 if TYPE_CHECKING:
     from .trainer import Example
@@ -45,7 +45,7 @@ def window_batches(
 def batch_logits(model, tokenizer, batch: Sequence[WindowItem], device: str, pooling: str):
     """Logits of every labelled clause of the batch, and its examples in the same order."""
     inputs = padded_batch([w for w, _ in batch], tokenizer.pad_token_id, device, pooling)
-    return marker_logits(model, *inputs), [e for _, examples in batch for e in examples]
+    return clause_logits(model, *inputs), [e for _, examples in batch for e in examples]
 
 
 def dev_logits(
