@@ -72,7 +72,7 @@ def pack(
         while k >= 0 and len(left) < NEIGHBOUR_TOKENS:
             left = tokens[k] + left
             k -= 1
-        left = left[-NEIGHBOUR_TOKENS:] if len(left) > NEIGHBOUR_TOKENS else left
+        left = left[-NEIGHBOUR_TOKENS:]
         budget = WINDOW_TOKENS - len(head) - len(left) - NEIGHBOUR_TOKENS - 1
         if first and rng is not None:
             budget = rng.randint(len(tokens[i]), max(len(tokens[i]), budget))
@@ -116,11 +116,11 @@ def clause_logits(model, input_ids, attention_mask, pooling):
     hidden = model.base_model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
     if isinstance(pooling, tuple):
         batch_index, positions = pooling
-        markers = hidden[batch_index, positions]
+        read = hidden[batch_index, positions]
     else:
-        markers = pooling.to(hidden.dtype) @ hidden.reshape(-1, hidden.shape[-1])
+        read = pooling.to(hidden.dtype) @ hidden.reshape(-1, hidden.shape[-1])
     pooler = model.base_model.pooler
-    pooled = torch.tanh(pooler.dense(markers)) if pooler is not None else markers
+    pooled = torch.tanh(pooler.dense(read)) if pooler is not None else read
     return model.classifier(model.dropout(pooled))
 
 

@@ -358,6 +358,7 @@ def train(
     --batch-size 32 --learning-rate 6e-5 --out-dir models/clause-minilm-l3   (what `make model-fast` runs)
     """
     from ..classify.model import DEFAULT_MODEL_DIR
+    from ..classify.window import POOLINGS
     from ..training.card import write_model_card
     from ..training.trainer import PAIR_BATCH_SIZE, PAIR_EPOCHS, TrainConfig
     from ..training.trainer import train as train_model
@@ -387,8 +388,8 @@ def train(
         input=input.value,
         window_pooling=window_pooling,
     )
-    if window_pooling not in ("mean", "marker"):
-        fail(f"--window-pooling {window_pooling}: use mean or marker")
+    if window_pooling not in POOLINGS:
+        fail(f"--window-pooling {window_pooling}: use one of {', '.join(POOLINGS)}")
     if teacher is not None and not (teacher / "config.json").exists():
         fail(f"--teacher {teacher} holds no trained classifier (no config.json there)")
     if weak_data is not None and not weak_data.is_file():
