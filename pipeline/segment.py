@@ -33,6 +33,9 @@ LIST_MARKER = re.compile(
     r"^(?:[-•*–—▪●◦‣·]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"]{1,2})\)"
     r"|(?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"])[.)])[ \t]+(?=\S)"
 )
+# A line that is a person's initials and surname ("Т. Р. Гнатюк" under a signatory's post),
+# whose first initial is no list marker
+INITIALLED_NAME = re.compile(r"^[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ][a-zа-яєіїґ'’ʼ-]+[ \t]*$")
 # Markers that open a new item inside a run-on paragraph (ToTA texts without
 # newlines): "…the Parties;  (c) establish …", "…development, 9. Firmly convinced".
 INLINE_MARKER = re.compile(
@@ -218,7 +221,7 @@ def layout_blocks(text: str) -> list[Block]:
             blocks.append(Block(s, pieces[j - 1][1], "signature"))
             i = j
             continue
-        marker = LIST_MARKER.match(line)
+        marker = LIST_MARKER.match(line) if not INITIALLED_NAME.match(line) else None
         kind = "list_item" if marker else ("heading" if _is_heading(line) else "paragraph")
         if kind == "paragraph" and i == 0 and _is_title_line(line, pieces):
             kind = "heading"

@@ -241,3 +241,51 @@ def _head_case(toks, k) -> Optional[str]:
             cases = {p.tag.case for p in morph_uk().parse(toks[h].lower) if p.normal_form in ROLE_HEADS}
             return cases.pop() if len(cases) == 1 else None
     return None
+
+
+# --- persons an official act names by initials ------------------------------------------
+
+_UPPER = "А-ЯЄІЇҐ"
+_LOWER = "а-яєіїґ'’ʼ"
+_SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_INITIALS = rf"[{_UPPER}]\.\s?[{_UPPER}]\."
+INITIALLED = rf"(?:{_SURNAME}\s{_INITIALS}|{_INITIALS}\s?{_SURNAME})"
+# "… покласти на Департамент … КМДА (Добровольська О. М.)": the person answerable for a unit
+RESPONSIBLE_PERSON = re.compile(rf"\((?P<name>{INITIALLED})\)")
+# where the unit's name begins: after the previous person's parenthesis, "покласти на", a
+# list number or the clause's start
+UNIT_START = re.compile(r"\)\s*,?\s*|\bна\s+|(?:^|\n)\s*\d+[.)]\s*")
+# "Заступник Голови\n\nВ. М. Сисюк": a signatory on a line of his own under the post he
+# signs in (the segmenter may give the post's line and the name's line as two clauses)
+SIGNATORY = re.compile(rf"^[ \t]*(?P<name>{INITIALLED})[ \t]*$", re.MULTILINE)
+POST_LINE = re.compile(rf"(?:^|\n)[ \t]*(?P<role>[{_UPPER}][^\n]{{2,80}}?)[ \t]*\n\s*$")
+
+
+def initialled_officials(text: str, start: int, end: int, role_heads: frozenset[str], lemmas) -> list[Entity]:
+    """The persons an order or decree names by surname and initials: in parentheses after
+    the unit it makes them answerable for (role "відповідальна особа (<unit>)", as
+    annotations/NOTES.md records), and as the signatory under a post's line."""
+    out = []
+    for m in RESPONSIBLE_PERSON.finditer(text, start, end):
+        before = text[start : m.start()]
+        cut = [u.end() for u in UNIT_START.finditer(before)]
+        unit = " ".join(before[cut[-1] if cut else 0 :].split())
+        first_word = unit.split(" ")[0] if unit else ""
+        if first_word and (first_word[0].isupper() or lemmas(first_word.lower()) & UNIT_WORDS):
+            out.append(_initialled(text, m, f"відповідальна особа ({unit})"))
+    # from the start of the clause's first line: a clause may begin inside the name
+    for m in SIGNATORY.finditer(text, text.rfind("\n", 0, start) + 1, end):
+        post = POST_LINE.search(text, max(0, m.start() - 200), m.start())
+        role = " ".join(post.group("role").split()) if post else ""
+        if m.end() > start and any(lemmas(w.lower()) & role_heads for w in role.split(" ")[:2]):
+            out.append(_initialled(text, m, role))
+    return out
+
+
+# lower-case words that open a unit's name ("відділ …", "департамент …", "управління …")
+UNIT_WORDS = frozenset({"відділ", "департамент", "управління", "служба", "сектор", "підприємство", "комісія"})
+
+
+def _initialled(text: str, m: re.Match, role: str) -> Entity:
+    s, e = m.span("name")
+    return Entity(s, e, text[s:e], "OFFICIAL", role=role, name=text[s:e], source="initials")

@@ -453,7 +453,7 @@ class UkrainianRecognizer:
     ) -> list[Entity]:
         """Entities of the Ukrainian ``clauses``; ``persons`` are PER spans (document
         offsets) of a statistical NER, used with the dictionary's own person names."""
-        from .uk_persons import dictionary_persons, officials_from_persons, spans_to_tokens
+        from .uk_persons import dictionary_persons, initialled_officials, officials_from_persons, spans_to_tokens
 
         clauses = list(clauses)
         found: list[Entity] = []
@@ -466,6 +466,11 @@ class UkrainianRecognizer:
                 for s, e, _, _, en in names
             ]
             officials = self._officials(text, toks, names) + self._decree_list(text, clause, names)
+            officials += [
+                o
+                for o in initialled_officials(text, clause.start, clause.end, ROLE_HEADS, lemmas)
+                if not any(p.start < o.end and o.start < p.end for p in officials)
+            ]
             ner = [
                 (s, e) for s, e in persons or () if clause.start <= s and e <= clause.end and _person_like(text, s, e)
             ]
