@@ -400,7 +400,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-1"
+        return "layout-rules+spacy-senter(en)/sentencizer-2"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

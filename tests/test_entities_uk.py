@@ -90,7 +90,7 @@ def test_press_release_initials_after_an_instrumental_surname(run):
 
 
 ORDER = (
-    "НАКАЗ\n\nПро проведення обласного турніру з шахів\n\n"
+    "МІНІСТЕРСТВО МОЛОДІ ТА СПОРТУ УКРАЇНИ\n\nНАКАЗ\n\nПро проведення обласного турніру з шахів\n\n"
     "1. Затвердити положення про турнір, що додається.\n"
     "2. Організацію турніру покласти на управління молоді та спорту облдержадміністрації (Ковальчук Н. П.), "
     "відділ масового спорту департаменту фізичної культури (О. Б. Савчин).\n"
@@ -100,19 +100,22 @@ ORDER = (
 
 
 def test_an_order_names_the_persons_answerable_for_units_and_its_signatory_by_initials(run):
-    found = officials(run(ORDER))
+    doc = run(ORDER)
+    assert doc.parties == ["UKR"]
+    # the act is Ukraine's: so are the officials it names without another affiliation
+    found = officials(doc)
     assert found == {
         "Ковальчук Н. П.": (
             "Ковальчук Н. П.",
             "відповідальна особа (управління молоді та спорту облдержадміністрації)",
-            None,
+            "UKR",
         ),
         "О. Б. Савчин": (
             "О. Б. Савчин",
             "відповідальна особа (відділ масового спорту департаменту фізичної культури)",
-            None,
+            "UKR",
         ),
-        "Т. Р. Гнатюк": ("Т. Р. Гнатюк", "Перший заступник Міністра", None),
+        "Т. Р. Гнатюк": ("Т. Р. Гнатюк", "Перший заступник Міністра", "UKR"),
     }
     # a parenthesis that names no person, and a line under a heading that is no post, give none
     assert officials(run("Звіт подати до 1 травня (див. Додаток 2).\n\nПро затвердження плану\n\nП. Левченко\n")) == {}

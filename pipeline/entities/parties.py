@@ -110,7 +110,9 @@ SIGNATURE_HEADER_MAX = 160
 
 
 class PartyResolver(Stage):
-    """Stage: ``Document.parties`` (sorted ids) and PARTY labels on their mentions."""
+    """Stage: ``Document.parties`` (sorted ids) and PARTY labels on their mentions; the
+    officials of a state's own act, where nothing else gives their affiliation, are that
+    state's."""
 
     name = "parties"
     requires = frozenset({"entities", "clauses"})
@@ -118,7 +120,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-1"
+        return "party-evidence-2"
 
     def process(self, doc: Document) -> Document:
         parties, source = find_parties(doc)
@@ -127,6 +129,9 @@ class PartyResolver(Stage):
         for ent in doc.entities:
             if ent.label in ("STATE", "ORG", "PARTY") and ent.id:
                 ent.label = "PARTY" if ent.id in parties else ("ORG" if _is_org(ent) else "STATE")
+            elif ent.label == "OFFICIAL" and ent.affiliation is None and source == "issuer" and len(parties) == 1:
+                # a state's own act names its officials ("Заступник Голови В. М. Сисюк")
+                ent.affiliation = parties[0]
         return doc
 
 
