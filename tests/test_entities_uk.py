@@ -358,3 +358,13 @@ def test_a_news_headline_about_an_act_is_not_the_act(run):
         "Міністри оборони України та Польщі домовилися провести навчання влітку."
     )
     assert doc.parties == ["POL", "UKR"]
+
+
+def test_an_honorary_consul_and_a_mayor_are_officials(run):
+    doc = run(
+        "Кубок виграла команда консульства на чолі з почесним консулом Олегом Марченком, "
+        "а нагороди вручив мер Андрій Савчук."
+    )
+    found = officials(doc)
+    assert found["Олегом Марченком"][:2] == ("Олег Марченко", "почесним консулом")
+    assert found["Андрій Савчук"][0] == "Андрій Савчук"
