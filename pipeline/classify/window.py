@@ -107,7 +107,7 @@ def document_windows(tokenizer, clauses: Sequence[Clause], rng: Optional[random.
 
 
 def clause_logits(model, input_ids, attention_mask, pooling):
-    """The classifier head of a sequence classifier (pooler, dropout, linear layer) on
+    """The classifier head of a sequence classifier (BERT's pooler, dropout, linear layer) on
     each labelled clause's representation instead of the first token's: its marker's
     hidden state, or (``pooling`` a matrix, see :func:`padded_batch`) the mean of its
     tokens', as the sentence encoder was trained to give a sentence's meaning."""
@@ -119,6 +119,10 @@ def clause_logits(model, input_ids, attention_mask, pooling):
         read = hidden[batch_index, positions]
     else:
         read = pooling.to(hidden.dtype) @ hidden.reshape(-1, hidden.shape[-1])
+    if not hasattr(model, "dropout"):
+        # RoBERTa-style heads (MPNet: dense, tanh, projection) read a sequence's first
+        # position: each clause's representation stands as a sequence of one
+        return model.classifier(read.unsqueeze(1))
     pooler = model.base_model.pooler
     pooled = torch.tanh(pooler.dense(read)) if pooler is not None else read
     return model.classifier(model.dropout(pooled))

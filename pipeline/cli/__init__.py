@@ -303,7 +303,9 @@ def run(
 def train(
     out_dir: Path = typer.Option(None, help="Where to write the model (default models/clause-minilm)."),
     base_model: str = typer.Option(
-        "", help="Base encoder: a local path or hub name (default: the bundled all-MiniLM-L6-v2)."
+        "",
+        help="Base encoder: a local path, a hub name, or all-mpnet-base-v2 (assembled from the "
+        "[teacher] extra's packages); default: the bundled all-MiniLM-L6-v2.",
     ),
     layers: int = typer.Option(
         0,
@@ -315,6 +317,11 @@ def train(
         help="Distil: start from this fine-tuned classifier, keep --layers of "
         "its layers evenly spaced, and learn its labels on unannotated ToTA "
         "treaties besides the gold train split.",
+    ),
+    student_start: Path = typer.Option(
+        None,
+        help="With --teacher: start the student from this classifier's layers instead of "
+        "the teacher's (a MiniLM classifier, when the teacher is all-mpnet-base-v2).",
     ),
     teacher_documents: int = typer.Option(120, help="With --teacher: how many unannotated ToTA treaties it labels."),
     teacher_per_document: int = typer.Option(500, help="With --teacher: at most this many clauses per treaty."),
@@ -343,6 +350,11 @@ def train(
     weak_weight: float = typer.Option(0.3, help="Loss weight of weak examples."),
     max_train_examples: int = typer.Option(None, help="Cap the training set (quick tests)."),
     evaluate: bool = typer.Option(True, help="Score dev and test after training and write the model card."),
+    release: bool = typer.Option(
+        False,
+        help="Save the weights as the repository keeps the default classifier: bfloat16, "
+        "the word embeddings (frozen in training) left to the bundled all-MiniLM-L6-v2.",
+    ),
     only_linear: bool = typer.Option(
         False,
         "--only-linear",
@@ -354,8 +366,12 @@ def train(
 
     Example: servanda train   (writes models/clause-minilm/ with a model card)
 
-    Example: servanda train --input pair --teacher models/clause-minilm --layers 3 --epochs 3
-    --batch-size 32 --learning-rate 6e-5 --out-dir models/clause-minilm-l3   (what `make model-fast` runs)
+    Example: servanda train --base-model all-mpnet-base-v2 --epochs 3 --learning-rate 4e-5
+    --out-dir models/clause-mpnet   (the teacher: `make model-teacher`)
+
+    Example: servanda train --teacher models/clause-mpnet --student-start models/clause-minilm
+    --layers 3 --epochs 3 --teacher-documents 80 --teacher-per-document 200 --release
+    --out-dir models/clause-minilm-l3   (the 3-layer student: `make model-fast`)
     """
     from ..classify.model import DEFAULT_MODEL_DIR
     from ..classify.window import POOLINGS
@@ -363,8 +379,6 @@ def train(
     from ..training.trainer import PAIR_BATCH_SIZE, PAIR_EPOCHS, TrainConfig
     from ..training.trainer import train as train_model
 
-    if teacher is not None and input is ClassifierInput.window:
-        fail("--teacher: a distilled student is a pair model; add --input pair")
     pair = input is ClassifierInput.pair
     epochs = epochs or (PAIR_EPOCHS if pair else TrainConfig.epochs)
     batch_size = batch_size or (PAIR_BATCH_SIZE if pair else TrainConfig.batch_size)
@@ -383,15 +397,20 @@ def train(
         weak_weight=weak_weight,
         max_train_examples=max_train_examples,
         teacher=str(teacher) if teacher else "",
+        student_start=str(student_start) if student_start else "",
         teacher_documents=teacher_documents,
         teacher_per_document=teacher_per_document,
         input=input.value,
         window_pooling=window_pooling,
+        release=release,
     )
     if window_pooling not in POOLINGS:
         fail(f"--window-pooling {window_pooling}: use one of {', '.join(POOLINGS)}")
-    if teacher is not None and not (teacher / "config.json").exists():
-        fail(f"--teacher {teacher} holds no trained classifier (no config.json there)")
+    for option, folder in (("--teacher", teacher), ("--student-start", student_start)):
+        if folder is not None and not (folder / "config.json").exists():
+            fail(f"{option} {folder} holds no trained classifier (no config.json there)")
+    if student_start is not None and teacher is None:
+        fail("--student-start goes with --teacher: it says where a distilled student starts")
     if weak_data is not None and not weak_data.is_file():
         fail(f"--weak-data {weak_data}: file not found")
     from ..training.linear_models import train_linear_models

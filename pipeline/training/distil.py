@@ -1,14 +1,16 @@
-"""Distillation: a shallower student of the fine-tuned classifier, for faster runs.
+"""Distillation: a shallower student of a fine-tuned classifier, for faster runs.
 
-The student starts from the teacher itself, every other encoder layer kept (as
-DistilBERT starts from BERT), and learns from two sources at once: the gold train
-split's labels and the teacher's probabilities on clauses of unannotated ToTA treaties.
-Those treaties are chosen by a fixed seed among the English ones that are neither
-reserved (``RESERVED.txt``) nor in any gold split, so dev and test stay unseen and the
-reserved documents untouched. A student trained on the gold set alone (``--layers 3``)
-lost 6 points of dev macro-F1; the teacher's labels on tens of thousands of clauses are
-what lets a half-depth model follow it (README, Performance). The teacher's probabilities
-are its calibrated ones (its dev-fitted temperature applied), as it writes them at run time.
+The student starts from a trained classifier's encoder, every other layer kept (as
+DistilBERT starts from BERT): the teacher's own, or (``start``) a smaller classifier's of
+the student's width, when the teacher is a wider encoder (all-mpnet-base-v2 teaching a
+MiniLM). It learns from two sources at once: the gold train split's labels and the
+teacher's probabilities on clauses of unannotated ToTA treaties. Those treaties are chosen
+by a fixed seed among the English ones that are neither reserved (``RESERVED.txt``) nor
+in any gold split, so dev and test stay unseen and the reserved documents untouched. A
+pair student sees a sample of a treaty's distinct (context, clause) pairs; a window
+student a run of consecutive clauses, as it reads them at run time. The teacher's
+probabilities are its calibrated ones (its dev-fitted temperature applied), as it writes
+them at run time (docs/classifier.md).
 """
 
 from __future__ import annotations
@@ -37,23 +39,21 @@ def student_layers(teacher_layers: int, layers: int) -> list[int]:
 
 
 def load_teacher(teacher_dir: Path | str):
-    from transformers import AutoModelForSequenceClassification
+    from ..classify.model import load_classifier
 
-    return AutoModelForSequenceClassification.from_pretrained(teacher_dir, use_safetensors=True)
+    return load_classifier(teacher_dir)
 
 
-def student_from(teacher_dir: Path | str, layers: int, keep: Optional[Sequence[int]] = None, teacher=None):
-    """A ``layers``-deep copy of the teacher: its embeddings, pooler and classifier head,
-    and the encoder layers ``keep`` (default :func:`student_layers`). ``teacher``: the
-    model already loaded from ``teacher_dir``, if the caller has it."""
-    from transformers import AutoModelForSequenceClassification
+def student_from(start_dir: Path | str, layers: int, keep: Optional[Sequence[int]] = None, start=None):
+    """A ``layers``-deep copy of the classifier in ``start_dir``: its embeddings, pooler
+    and classifier head, and the encoder layers ``keep`` (default :func:`student_layers`).
+    ``start``: that model already loaded, if the caller has it."""
+    from ..classify.model import load_classifier
 
-    teacher = teacher if teacher is not None else load_teacher(teacher_dir)
-    keep = list(keep) if keep else student_layers(teacher.config.num_hidden_layers, layers)
-    student = AutoModelForSequenceClassification.from_pretrained(
-        teacher_dir, use_safetensors=True, num_hidden_layers=len(keep)
-    )
-    weights = teacher.state_dict()
+    start = start if start is not None else load_teacher(start_dir)
+    keep = list(keep) if keep else student_layers(start.config.num_hidden_layers, layers)
+    student = load_classifier(start_dir, num_hidden_layers=len(keep))
+    weights = start.state_dict()
     picked = {}
     for name in student.state_dict():
         if ".layer." in name:  # encoder.layer.<i>.… ← encoder.layer.<keep[i]>.…
@@ -88,36 +88,41 @@ def _init_worker(teacher_dir: str) -> None:
     _WORKER["teacher"] = ClauseModel(teacher_dir)
 
 
-def _label_document(job: tuple[str, int]) -> list[dict]:
-    """The teacher's probabilities on (at most ``cap``, seeded sample) distinct English
-    (context, clause) pairs of one treaty, as the pipeline segments it."""
+def _label_document(job: tuple[str, int, bool]) -> list[dict]:
+    """The teacher's probabilities on at most ``cap`` English clauses of one treaty, as
+    the pipeline segments it: a seeded run of consecutive clauses (``run``: for a window
+    student), or a seeded sample of its distinct (context, clause) pairs."""
     from ..classify.model import pair_of
     from ..reader import read_document
 
-    path, cap = job
+    path, cap, run = job
     doc = _WORKER["segmenting"](read_document(Path(path)))
     teacher = _WORKER["teacher"]
     english = [c for c in doc.clauses if (c.lang or doc.lang) == "en"]
-    # a window teacher reads every clause among its neighbours; a pair teacher only the
-    # sampled pairs
-    in_document = dict(zip(map(id, english), teacher.predict(english))) if teacher.input == "window" else None
-    # one clause per distinct (context, text) pair, as the student sees them at run time
-    by_pair: dict[tuple[str, str], Any] = {}
-    for clause in english:
-        by_pair.setdefault(pair_of(clause), clause)
-    pairs = list(by_pair)
-    if cap and len(pairs) > cap:
-        pairs = random.Random(doc.doc_id).sample(pairs, cap)
-    predictions = (
-        [in_document[id(by_pair[pair])] for pair in pairs] if in_document is not None else teacher.predict_pairs(pairs)
-    )
+    rng = random.Random(doc.doc_id)
+    if run:
+        start = rng.randrange(len(english) - cap + 1) if cap and len(english) > cap else 0
+        clauses = english[start : start + cap] if cap else english
+        predictions = teacher.predict(clauses)
+    else:
+        # a window teacher reads every clause among its neighbours; a pair teacher only
+        # the sampled pairs
+        in_document = dict(zip(map(id, english), teacher.predict(english))) if teacher.input == "window" else None
+        # one clause per distinct (context, text) pair, as the student sees them at run time
+        by_pair: dict[tuple[str, str], Any] = {}
+        for clause in english:
+            by_pair.setdefault(pair_of(clause), clause)
+        pairs = list(by_pair)
+        if cap and len(pairs) > cap:
+            pairs = rng.sample(pairs, cap)
+        clauses = [by_pair[pair] for pair in pairs]
+        predictions = [in_document[id(c)] for c in clauses] if in_document is not None else teacher.predict_pairs(pairs)
     rows = []
-    for pair, (label, _, probs) in zip(pairs, predictions):
-        clause = by_pair[pair]
+    for clause, (label, _, probs) in zip(clauses, predictions):
         rows.append(
             dict(
                 doc_id=doc.doc_id,
-                text=pair[1],
+                text=" ".join(clause.text.split()),
                 label=label,
                 kind=clause.kind,
                 heading=clause.heading,
@@ -130,14 +135,14 @@ def _label_document(job: tuple[str, int]) -> list[dict]:
 
 
 def teacher_labels(
-    teacher_dir: Path | str, documents: Sequence[Path], per_document: int = 500, workers: int = 0
+    teacher_dir: Path | str, documents: Sequence[Path], per_document: int = 500, workers: int = 0, run: bool = False
 ) -> list[dict]:
-    """Teacher-labelled pairs of ``documents`` (document order, so the data is the same
-    however many workers label it)."""
+    """Teacher-labelled clauses of ``documents`` (document order, so the data is the same
+    however many workers label it); ``run``: consecutive clauses (see :func:`_label_document`)."""
     from ..pool import map_ordered
 
     workers = workers or min(os.cpu_count() or 1, 4)
-    jobs = [(str(p), per_document) for p in documents]
+    jobs = [(str(p), per_document, run) for p in documents]
     per_doc = map_ordered(
         _label_document, jobs, workers=workers, initializer=_init_worker, initargs=(str(teacher_dir),), threads=1
     )

