@@ -79,7 +79,8 @@ def release(model, out_dir: Path) -> None:
     from ..classify.model import SHARED_EMBEDDINGS, WORD_EMBEDDINGS, base_word_embeddings
 
     own = model.base_model.embeddings.word_embeddings.weight.detach().float().cpu()
-    if own.shape != base_word_embeddings().shape or not torch.equal(own, base_word_embeddings()):
+    shared = base_word_embeddings()
+    if own.shape != shared.shape or not torch.equal(own, shared):
         raise ValueError(f"a released model shares {SHARED_EMBEDDINGS}'s word embeddings; this one's differ")
     model.config.word_embeddings_from = SHARED_EMBEDDINGS
     weights = {k: v.to(torch.bfloat16) for k, v in model.state_dict().items() if not k.endswith(WORD_EMBEDDINGS)}
