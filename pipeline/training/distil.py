@@ -48,11 +48,19 @@ def student_from(start_dir: Path | str, layers: int, keep: Optional[Sequence[int
     """A ``layers``-deep copy of the classifier in ``start_dir``: its embeddings, pooler
     and classifier head, and the encoder layers ``keep`` (default :func:`student_layers`).
     ``start``: that model already loaded, if the caller has it."""
-    from ..classify.model import load_classifier
+    import copy
+
+    from transformers import AutoModelForSequenceClassification
 
     start = start if start is not None else load_teacher(start_dir)
     keep = list(keep) if keep else student_layers(start.config.num_hidden_layers, layers)
-    student = load_classifier(start_dir, num_hidden_layers=len(keep))
+    # the student's shape from the start's configuration; every weight is copied below,
+    # so the start is read from disk once
+    config = copy.deepcopy(start.config)
+    config.num_hidden_layers = len(keep)
+    # a released start shares its word embeddings; the student holds its own until released
+    config.word_embeddings_from = None
+    student = AutoModelForSequenceClassification.from_config(config)
     weights = start.state_dict()
     picked = {}
     for name in student.state_dict():
