@@ -209,16 +209,28 @@ def test_a_report_of_talks_among_four_states_names_all_four(run):
 
 
 def test_a_report_on_ukraine_and_an_alliance_is_not_about_the_adversary_it_names(run):
-    """No instrument, no talks: the report's subjects are the body it names most and
-    Ukraine, also where Russia is named a little more often than Ukraine."""
+    """No signing, no talks, one undertaking: the report's subjects are the body it names
+    most and Ukraine, also where Russia is named a little more often than Ukraine."""
     doc = run(
         "Громадські діячі відвідали штаб-квартиру НАТО\n\n"
         "Делегація провела тиждень у Брюсселі. Посадовці НАТО розповіли про роботу штабу НАТО. "
         "Росія загрожує сусідам, тож НАТО посилює оборону. Росія веде війну проти України. "
         "Росія не визнає кордонів. Росію засуджують, а Росії не довіряють. "
-        "В НАТО цінують досвід України. Україна дякує. Україну підтримують."
+        "В НАТО цінують досвід України. Україна дякує. НАТО зобов’язалося підтримувати Україну."
     )
     assert doc.parties == ["NATO", "UKR"]
+
+
+def test_a_report_of_no_instrument_has_no_parties(run):
+    """Two states named again and again, but no agreement, talks, programme or undertaking:
+    there is no instrument whose parties the report could give."""
+    doc = run(
+        "Київські студенти перемогли на олімпіаді з історії дипломатії\n\n"
+        "Команда представила Україну у Варшаві. Польща приймала змагання вп’яте, і Польща дякувала "
+        "гостям. Українські студенти розповіли про історію Польщі та України. Україна пишається "
+        "командою, а Польща запросила її знову."
+    )
+    assert doc.parties == []
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "’", "ʼ"])

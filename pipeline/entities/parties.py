@@ -106,6 +106,14 @@ REPORT_SECOND_MIN = 2
 # subject, not a state the report names a few times more (an adversary, a host country),
 # where it is named at least this share as often as that state.
 REPORT_HOME_SHARE = 0.8
+# What makes a Ukrainian report one about an instrument or an undertaking, beside
+# INSTRUMENT_CUE and TALKS_UK (working "у співпраці з" someone is no instrument). A report
+# with none of them reports no instrument, so it has no parties (guide §5), however often
+# it names two states.
+REPORT_INSTRUMENT_UK = re.compile(
+    r"(?<!\w)(?:програм\w*|уклал\w*|укладен\w*|заяв[аиуіо]\w*|зобов\w*|протокол\w*|конвенці\w*|план\w*\s+дій|харті\w*)",
+    _I,
+)
 SIGNATURE_HEADER_MAX = 160
 
 
@@ -120,7 +128,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-2"
+        return "party-evidence-3"
 
     def process(self, doc: Document) -> Document:
         parties, source = find_parties(doc)
@@ -471,9 +479,11 @@ def _from_frequency(doc: Document, mentions: _MentionIndex) -> list[str]:
 
 
 def _report_subjects(doc: Document, mentions: _MentionIndex) -> list[str]:
-    """A Ukrainian report with no evidence of an instrument is about the relation of
-    the two states or organisations it names most often ("Україна" and "МВФ"), when the
-    second is named more than once."""
+    """A Ukrainian report with no evidence of who signed is about the relation of the two
+    states or organisations it names most often ("Україна" and "МВФ"), when the second is
+    named more than once and the report speaks of some instrument, talks or undertaking."""
+    if not any(cue.search(doc.text) for cue in (INSTRUMENT_CUE, TALKS_UK, REPORT_INSTRUMENT_UK)):
+        return []
     counts = Counter(m[2] for m in mentions.between(0, len(doc.text)))
     top = [(sid, n) for sid, n in counts.most_common(2)]
     if len(top) < 2 or top[1][1] < REPORT_SECOND_MIN:
