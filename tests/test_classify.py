@@ -431,3 +431,53 @@ def test_window_clauses_read_through_an_mpnet_head_are_the_mean_of_their_tokens(
         start, end = w.markers[-1], w.ends[-1]
         expected = model.classifier(hidden[1, start:end].mean(dim=0)[None, None, :])
     assert torch.allclose(logits[-1], expected[0], atol=1e-5)
+
+
+@pytest.mark.slow
+def test_the_committed_default_classifier_loads_and_labels_a_treaty(monkeypatch):
+    """The repository's own classifier (models/clause-minilm, saved with --release): it loads
+    in a fresh clone without training, restores the word embeddings it leaves to the bundled
+    MiniLM, and labels an English treaty's preamble, undertaking, exception and heading as the
+    guide does; Ukrainian goes to its n-gram model, with a probability."""
+    from servanda.classify.model import resolve_model_dir
+    from servanda.paths import DEFAULT_MODEL_DIR
+
+    monkeypatch.delenv("SERVANDA_MODEL", raising=False)
+    assert resolve_model_dir() == DEFAULT_MODEL_DIR
+    card = json.loads((DEFAULT_MODEL_DIR / "training.json").read_text())
+    assert json.loads((DEFAULT_MODEL_DIR / "config.json").read_text()).get("word_embeddings_from")
+    assert card["config"]["release"]
+
+    text = (
+        "AGREEMENT BETWEEN THE REPUBLIC OF ARCADIA AND THE KINGDOM OF BOREALIS ON THE SHARED RIVERS\n\n"
+        'The Republic of Arcadia and the Kingdom of Borealis, hereinafter referred to as "the Parties",\n\n'
+        "Recognising the importance of safe navigation on their shared rivers,\n\n"
+        "Desiring to strengthen their cooperation in the management of water resources,\n\n"
+        "Have agreed as follows:\n\n"
+        "Article 1\n\n"
+        "The Parties shall exchange hydrological data every month.\n\n"
+        "Article 2\n\n"
+        "Nothing in this Agreement shall be construed to prevent a Party from taking any measure "
+        "it considers necessary for the protection of its essential security interests.\n"
+    )
+    pipeline = build_pipeline(PipelineConfig())
+    doc = pipeline(Document(doc_id="arcadia", path="<text>", text=text, text_sha256="0", provided={"text"}))
+    labels = {c.text.strip(): c.label for c in doc.clauses}
+    assert labels["The Parties shall exchange hydrological data every month."] == "commitment"
+    assert labels["Recognising the importance of safe navigation on their shared rivers,"] == "recital"
+    assert labels["Article 1"] == "other"
+    exception = next(c for c in doc.clauses if c.text.startswith("Nothing in this Agreement"))
+    assert exception.label == "disclaimer"
+    assert all(c.classifier.startswith(f"{DEFAULT_MODEL_DIR.name}@{card['fingerprint']}") for c in doc.clauses)
+
+    uk = pipeline(
+        Document(
+            doc_id="uk",
+            path="<text>",
+            text="Сторони зобов’язуються щороку обмінюватися даними про стан річок.",
+            text_sha256="0",
+            provided={"text"},
+        )
+    )
+    assert [c.label for c in uk.clauses] == ["commitment"]
+    assert uk.clauses[0].classifier.startswith("charngram-uk@") and 0.5 < uk.clauses[0].score <= 1.0
