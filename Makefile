@@ -29,7 +29,8 @@ endif
 endif
 endif
 # Documents of the gold set (corpus/ and stand-off texts in ../shared), read from annotations/gold.jsonl.
-GOLD_DOCS = $(shell $(PY) -c "import os;from servanda import gold;print(' '.join(sorted({p if os.path.exists(p) else str(gold.resolve_path(p)) for p in (r['path'] for r in gold.load_gold())})))")
+# ($(shell) does not see make's exports before GNU make 4.4: SERVANDA_SHARED is passed by hand)
+GOLD_DOCS = $(shell SERVANDA_SHARED="$(SERVANDA_SHARED)" $(PY) -c "import os;from servanda import gold;print(' '.join(sorted({p if os.path.exists(p) else str(gold.resolve_path(p)) for p in (r['path'] for r in gold.load_gold())})))")
 
 .PHONY: install model model-fast model-teacher model-ner-uk run test test-fast lint bench clean browser label-studio
 
