@@ -15,6 +15,8 @@ TEACHER := models/clause-mpnet
 # CLASSIFIER=models/clause-minilm-l3` uses it.
 STUDENT := models/clause-minilm-l3
 CLASSIFIER ?= $(DEFAULT_CLASSIFIER)
+# run and bench use a CLASSIFIER as it is: the committed default, or one built before
+CHECK_CLASSIFIER = test -f $(CLASSIFIER)/model.safetensors || { echo "$(CLASSIFIER) holds no classifier: build it first (make model, make model-fast)"; exit 2; }
 OUT := out
 # One pipeline worker per core, at most 4 (each holds its own models: about 1.5 GiB).
 WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
@@ -82,9 +84,8 @@ $(NER_UK)/meta.json: $(VENV)/.installed-train corpus/ner-uk/train.spacy pipeline
 
 model-ner-uk: $(NER_UK)/meta.json
 
-# The committed default needs no training; another CLASSIFIER must have been built.
 run: $(VENV)/.installed-train
-	@test -f $(CLASSIFIER)/model.safetensors || { echo "$(CLASSIFIER) holds no classifier: build it first (make model, make model-fast)"; exit 2; }
+	@$(CHECK_CLASSIFIER)
 	mkdir -p $(OUT)
 	$(SERVANDA) run corpus/ $(GOLD_DOCS) --out $(OUT)/pred.jsonl --model $(CLASSIFIER) --workers $(WORKERS) || [ $$? -eq 1 ]
 	$(SERVANDA) eval $(OUT)/pred.jsonl annotations/gold.jsonl --split dev --metrics $(OUT)/metrics.dev.json --report $(OUT)/report-dev
@@ -126,7 +127,7 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/mypy
 
 bench: $(VENV)/.installed-train
-	@test -f $(CLASSIFIER)/model.safetensors || { echo "$(CLASSIFIER) holds no classifier: build it first (make model, make model-fast)"; exit 2; }
+	@$(CHECK_CLASSIFIER)
 	$(PY) benchmarks/bench.py --model $(CLASSIFIER) $(BENCH_ARGS)
 
 clean:
