@@ -36,6 +36,13 @@ def test_splits_are_by_document_and_fixed():
     assert not (by_split["train"] & by_split["test"]) and not (by_split["dev"] & by_split["test"])
 
 
+def test_several_splits_load_together_in_file_order():
+    scored = gold.load_gold(split=("dev", "test"))
+    assert [r["doc_id"] for r in scored] == [r["doc_id"] for r in RECORDS if r["split"] in ("dev", "test")]
+    assert {r["split"] for r in scored} == {"dev", "test"}
+    assert gold.load_gold(split="dev") == [r for r in scored if r["split"] == "dev"]
+
+
 def test_texts_are_stand_off():
     for r in RECORDS:
         assert "text" not in r

@@ -181,7 +181,9 @@ def run(
     ),
     backend: Backend = typer.Option(Backend.spacy, help="NER backend (stanza needs its models installed)."),
     gold: bool = typer.Option(False, "--gold", help="Also run the gold set's documents (see --split)."),
-    split: Optional[Split] = typer.Option(None, help="With --gold: only the documents of this split."),
+    split: Optional[list[Split]] = typer.Option(
+        None, help="With --gold: only the documents of this split (repeat it for several)."
+    ),
     resume: bool = typer.Option(False, help="Keep finished documents of an earlier, interrupted run."),
     max_bytes: int = typer.Option(16 * 1024 * 1024, min=1, help="Larger files are refused with an error record."),
     workers: int = typer.Option(
@@ -214,6 +216,8 @@ def run(
 
     Example: servanda run --gold --split test --out out/test.jsonl   (then `servanda eval`)
 
+    Example: servanda run --gold --split dev --split test --out out/pred.jsonl   (what `make run` does)
+
     Example: servanda run ../shared/corpora/tota/xml --out out/tota --format parquet --engine ray --actors 8
 
     A new run writes OUT.partial and renames it to OUT when it completes, so a run that
@@ -227,7 +231,7 @@ def run(
     if gold:
         from .. import gold as gold_set
 
-        records = gold_set.load_gold(split=split.value if split else None)
+        records = gold_set.load_gold(split=[s.value for s in split] if split else None)
         paths += [gold_set.resolve_path(r["path"]) for r in records]
     elif split:
         fail("--split goes with --gold (it chooses which gold documents to run)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, Optional
 
@@ -34,6 +35,10 @@ def load_splits(path: Path = SPLITS_PATH) -> dict[str, str]:
     return {doc_id: split for split, ids in data.items() for doc_id in ids}
 
 
-def load_gold(path: Path = GOLD_PATH, split: Optional[str] = None) -> list[dict[str, Any]]:
+def load_gold(path: Path = GOLD_PATH, split: Optional[str | Collection[str]] = None) -> list[dict[str, Any]]:
+    """The gold records, in file order; ``split`` keeps one split's or several splits'."""
     records = read_jsonl(path)
-    return [r for r in records if split is None or r.get("split") == split]
+    if split is None:
+        return records
+    wanted = {split} if isinstance(split, str) else set(split)
+    return [r for r in records if r.get("split") in wanted]
