@@ -42,7 +42,7 @@ EN_ENTITIES = [
     ("Ukraine", 0, "STATE", {"id": "UKR"}),
     ("NATO", 0, "ORG", {"id": "NATO"}),
     ("Albania", 2, "PARTY", {"id": "ALB"}),
-    ("Pirro Vengu", 0, "OFFICIAL", {"role": "Minister of Defence", "affiliation": "ALB"}),
+    ("Pirro Vengu", 0, "OFFICIAL", {"role": "Minister of Defence", "affiliation": "ALB", "name": "Pirro Vengu"}),
 ]
 UK_CLAUSES = [
     ("Визнаючи спільні цінності України та Албанії.", "recital", {}),
@@ -332,6 +332,20 @@ def test_entity_ids_affiliations_and_party_sets(corpus):
     assert ents["party_set_accuracy"]["accuracy"] == 0.5
     assert ents["by_lang"]["en"]["party_set_accuracy"]["accuracy"] == 1.0
     assert ents["by_lang"]["uk"]["party_set_accuracy"]["accuracy"] == 0.0
+
+
+def test_official_names_are_compared_in_their_dictionary_form(corpus):
+    preds = perfect_predictions(corpus)
+    assert run_score(corpus, preds)["entities"]["official_name_accuracy"] == {"accuracy": 1.0, "correct": 1, "total": 1}
+    official = pred_entity(preds, "en_decl", "OFFICIAL")
+    official["name"] = "Pirro  Vengu"  # spacing is not the name
+    assert run_score(corpus, preds)["entities"]["official_name_accuracy"]["accuracy"] == 1.0
+    official["name"] = "Pirra Vengu"  # an inflected form is wrong
+    ents = run_score(corpus, preds)["entities"]
+    assert ents["official_name_accuracy"]["accuracy"] == 0.0
+    assert ents["by_lang"]["en"]["official_name_accuracy"]["total"] == 1
+    del official["name"]
+    assert run_score(corpus, preds)["entities"]["official_name_accuracy"]["accuracy"] == 0.0
 
 
 def test_commitment_attribute_accuracy(corpus):

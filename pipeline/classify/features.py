@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..apostrophes import unify_apostrophes
 from ..records import Clause, Document
 from .cues import classify_clause
-from .linear import APOSTROPHES, analyze
+from .linear import analyze
 
 DOCUMENT_CHARS = 4000
 
@@ -40,7 +41,7 @@ def ukrainian_morphology(text: str) -> list[str]:
 
     morph = morph_uk()
     features = []
-    words = _CYRILLIC_WORD.findall(text.lower().translate(APOSTROPHES))
+    words = _CYRILLIC_WORD.findall(unify_apostrophes(text.lower()))
     for k, word in enumerate(words):
         parse = morph.parse(word)[0]
         tag = parse.tag

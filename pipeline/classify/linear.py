@@ -26,15 +26,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..apostrophes import unify_apostrophes
+
 NGRAMS = (2, 5)
-APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ʹ": "'"})
 _SPACE = re.compile(r"\s+")
 
 
 def analyze(text: str, extra: Sequence[str] = ()) -> list[str]:
     """The features of one input: character n-grams inside word boundaries (words padded
     with a space, lower-cased, apostrophes unified) plus ``extra`` whole-token features."""
-    words = _SPACE.sub(" ", text.lower().translate(APOSTROPHES)).split()
+    words = _SPACE.sub(" ", unify_apostrophes(text.lower())).split()
     grams: list[str] = []
     for word in words:
         padded = f" {word} "

@@ -26,6 +26,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Optional
 
+from ..apostrophes import APOSTROPHES
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CLDR_LANGS = ("en", "uk", "es", "fr")
 KOSOVO = "XKX"
@@ -33,7 +35,6 @@ KOSOVO = "XKX"
 # Words that may stay lower-case inside a capitalised name ("Republic of the Congo",
 # "Bosnia and Herzegovina", "República de Chile", "former Yugoslav Republic").
 NAME_FUNCTION_WORDS = frozenset("of the and for on in de del la las los el y et du des d l à au da do e former".split())
-APOSTROPHES = "'’ʼ`´"
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
 _SPACE_RE = re.compile(r"\s+")
 GLUED = re.compile(r"[a-z][A-Z]")

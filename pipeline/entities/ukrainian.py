@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..apostrophes import APOSTROPHES
 from ..records import Clause, Entity
-from .gazetteer import APOSTROPHES, SpanSet, load_json, org_names, state_names
+from .gazetteer import SpanSet, load_json, org_names, state_names
 from .models import morph_uk
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[-" + APOSTROPHES + r"][^\W\d_]+)*")

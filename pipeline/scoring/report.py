@@ -148,6 +148,7 @@ def entity_lang_frame(metrics: dict[str, Any]) -> pd.DataFrame:
             "partial F1": block["partial"]["micro"]["f1"],
             "PARTY strict F1": block["strict"]["PARTY"]["f1"],
             "OFFICIAL strict F1": block["strict"]["OFFICIAL"]["f1"],
+            "OFFICIAL name accuracy": block["official_name_accuracy"]["accuracy"],
             "id accuracy": block["id_accuracy"]["all"]["accuracy"],
             "party-set accuracy": block["party_set_accuracy"]["accuracy"],
         }
@@ -162,6 +163,7 @@ def accuracy_frame(metrics: dict[str, Any]) -> pd.DataFrame:
         "party set (document)": ents["party_set_accuracy"],
         "entity id (PARTY/STATE/ORG)": ents["id_accuracy"]["all"],
         "OFFICIAL affiliation": ents["official_affiliation_accuracy"],
+        "OFFICIAL name (dictionary form)": ents["official_name_accuracy"],
         "document language": lang["document_accuracy"],
         "clause language": lang["clause_accuracy"],
         **{f"commitment {name}": attrs[name] for name in ("actors", "beneficiaries", "strength", "conditional")},

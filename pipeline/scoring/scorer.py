@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .. import __version__
+from ..apostrophes import unify_apostrophes
 from ..jsonl import JsonlError, read_jsonl
 from ..paths import resolve_path
 from ..reader import ReadError, render_tota_xml, sha256_text
@@ -80,6 +81,7 @@ class Tally:
     entity_partial: dict[str, PRF] = field(default_factory=dict)
     entity_id: dict[str, Accuracy] = field(default_factory=dict)
     affiliation: Accuracy = Accuracy()
+    official_name: Accuracy = Accuracy()  # aligned OFFICIAL mentions whose gold has a name
     party_set: Accuracy = Accuracy()
     doc_lang: Accuracy = Accuracy()
     clause_lang: dict[str, Accuracy] = field(default_factory=dict)  # by gold clause lang
@@ -430,12 +432,27 @@ def _entity_tally(gold: list[Item], pred: list[Item]) -> Tally:
                 outcomes[label].append(pred[i].record.get(attribute) == gold[j].record.get(attribute))
         return {lab: Accuracy.of(v) for lab, v in outcomes.items()}
 
+    # the name in its dictionary form (guide §5), compared as written but for the
+    # apostrophe's spelling; mentions whose gold gives no name are not counted
+    names = [
+        _same_name(pred[i].record.get("name"), gold[j].record["name"])
+        for i, j in pairs.items()
+        if pred[i].record["label"] == "OFFICIAL" and gold[j].record.get("name")
+    ]
     return Tally(
         entity_strict=per_label(strict),
         entity_partial=per_label(pairs),
         entity_id=agreement(LINKED_LABELS, "id"),
         affiliation=agreement(("OFFICIAL",), "affiliation")["OFFICIAL"],
+        official_name=Accuracy.of(names),
     )
+
+
+def _same_name(pred: Optional[str], gold: str) -> bool:
+    def norm(name: str) -> str:
+        return " ".join(unify_apostrophes(name).split())
+
+    return pred is not None and norm(pred) == norm(gold)
 
 
 def _document_tally(gold: dict, pred: Optional[dict], text: DocText) -> Tally:
@@ -503,6 +520,7 @@ def entity_metrics(tally: Tally) -> dict[str, Any]:
         "partial": prf_block(tally.entity_partial),
         "id_accuracy": {**{k: v.to_json() for k, v in ids.items()}, "all": sum(ids.values(), Accuracy()).to_json()},
         "official_affiliation_accuracy": tally.affiliation.to_json(),
+        "official_name_accuracy": tally.official_name.to_json(),
         "party_set_accuracy": tally.party_set.to_json(),
     }
 
