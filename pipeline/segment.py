@@ -28,10 +28,11 @@ from .stages import Stage
 # --- layout patterns --------------------------------------------------------
 
 _LETTER = "A-Za-zА-ЯЄІЇҐа-яєіїґ"
-# A list marker at the start of a block: bullets, "1.", "1)", "(a)", "a.", "i)", "(iv)", "1.2.".
+# A list marker at the start of a block: bullets, "1.", "1)", "(a)", "a.", "i)", "(iv)", "1.2.",
+# followed by spaces, tabs or no-break spaces (typeset treaties write "1.\u00a0The Parties").
 LIST_MARKER = re.compile(
     r"^(?:[-•*–—▪●◦‣·]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"]{1,2})\)"
-    r"|(?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"])[.)])[ \t]+(?=\S)"
+    r"|(?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"])[.)])[ \t\u00a0\u2007\u202f]+(?=\S)"
 )
 # A line that is a person's initials and surname ("Т. Р. Гнатюк" under a signatory's post),
 # whose first initial is no list marker
