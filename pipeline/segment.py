@@ -84,6 +84,7 @@ PREAMBLE_HEADING = re.compile(r"^(?:\*\*)?(?:preamble|преамбула|preámb
 
 MAX_SENTENCE_CHUNK = 100_000  # spaCy's max_length is 1e6; stay far below for memory.
 SHORT_LINE = 80
+WRAP_MIN_LINES = 20  # fewer lines say nothing of a wrap width
 
 
 @dataclass
@@ -154,8 +155,9 @@ def _is_title_line(line: str, pieces: list[tuple[int, int, bool]]) -> bool:
     )
 
 
-def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True) -> bool:
-    """Does line ``cur`` continue the sentence of line ``prev``? (OCR line breaks)"""
+def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, filled: bool = False) -> bool:
+    """Does line ``cur`` continue the sentence of line ``prev``? (OCR line breaks)
+    ``filled``: ``prev`` was broken because ``cur``'s first word did not fit on it."""
     if LIST_MARKER.match(cur) or SIGNATURE_START.match(cur):
         return False
     bare_prev = prev.rstrip("*")
@@ -179,7 +181,7 @@ def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True) -
         return True
     # In a document whose lines are whole paragraphs, a line break before a capital
     # is a paragraph break; in a hard-wrapped (OCR) one it is usually not.
-    return wrapped and len(prev) > SHORT_LINE
+    return wrapped and (len(prev) > SHORT_LINE or filled)
 
 
 def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
@@ -191,12 +193,41 @@ def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     return open_ended / len(long_lines) > 0.3
 
 
+def _column(text: str, offset: int) -> int:
+    return offset - (text.rfind("\n", 0, offset) + 1)
+
+
+def _filled(text: str, prev: tuple[int, ...], cur: tuple[int, ...], width: Optional[int]) -> bool:
+    """Was line ``prev`` broken because the first word of the next line ``cur`` would
+    have passed the wrap width?"""
+    if width is None or "\n" not in text[prev[1] : cur[0]]:
+        return False
+    first_word = text[cur[0] : cur[1]].split(maxsplit=1)[0]
+    return _column(text, prev[1]) + 1 + len(first_word) > width
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> Optional[int]:
+    """The column at which a text is hard-wrapped ("…5 (Procedimientos\n Aduaneros …", an
+    indented treaty wrapped at 72 columns), or None: the column most long lines end
+    near, where most lines reach it and many of those stop mid-sentence."""
+    if len(lines) < WRAP_MIN_LINES:
+        return None
+    ends = sorted(_column(text, e) for _, e in lines)
+    width = ends[int(0.95 * len(ends))]
+    full = [text[s:e] for s, e in lines if _column(text, e) >= 0.85 * width]
+    if len(full) < 0.4 * len(lines):
+        return None
+    open_ended = sum(1 for line in full if not TERMINAL.search(line.rstrip("*")) and not line.endswith(","))
+    return width if open_ended / len(full) > 0.3 else None
+
+
 def layout_blocks(text: str) -> list[Block]:
     """Group the text's lines into blocks (see module docstring)."""
     pieces: list[tuple[int, int, bool]] = []  # (start, end, blank line before)
     last_end = 0
     lines = list(_lines(text))
-    wrapped = _is_wrapped(text, lines)
+    width = _wrap_width(text, lines)
+    wrapped = width is not None or _is_wrapped(text, lines)
     for ls, le in lines:
         blank = text.count("\n", last_end, ls) >= 2
         for i, (s, e) in enumerate(_split_pieces(text, ls, le)):
@@ -234,7 +265,11 @@ def layout_blocks(text: str) -> list[Block]:
         j = i + 1
         if kind != "heading":
             while j < len(pieces) and _continues(
-                text[pieces[j - 1][0] : pieces[j - 1][1]], text[pieces[j][0] : pieces[j][1]], pieces[j][2], wrapped
+                text[pieces[j - 1][0] : pieces[j - 1][1]],
+                text[pieces[j][0] : pieces[j][1]],
+                pieces[j][2],
+                wrapped,
+                _filled(text, pieces[j - 1], pieces[j], width),
             ):
                 j += 1
         end = pieces[j - 1][1]
