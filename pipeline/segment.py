@@ -58,6 +58,11 @@ SIGNATURE_START = re.compile(
     r"^(?:\*\*)?(?:For|FOR|On behalf of|ON BEHALF OF|За|Від імені|Por|POR|Pour|POUR|En nombre de)\s+"
     r"(?!the purposes?\b|purposes?\b|this\b|the purpose\b|greater certainty\b|example\b)"
 )
+# The same inside a line (texts without line breaks): cut before each, where a line holds a
+# run of them in the document's tail.
+INLINE_SIGNATURE = re.compile(r"(?<=\S)[ \t]+(?=" + SIGNATURE_START.pattern.removeprefix("^") + ")")
+INLINE_SIGNATURE_RUN = 3
+SIGNATURE_TAIL = 0.85
 SIGNED_LINE = re.compile(
     r"^(?:\*\*)?(?:Signed|SIGNED|Done|DONE|Made|Hecho|HECHO|Fait|FAIT|Firmado|Підписано|Вчинено|"
     r"IN WITNESS WHEREOF|In witness whereof|EN FE DE LO CUAL|EN FOI DE QUOI)\b"
@@ -105,13 +110,18 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _split_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Split one line at space-only paragraph breaks and inline list markers."""
+    """Split one line at space-only paragraph breaks, inline list markers and, at the end of
+    a text without line breaks, a run of signature blocks ("… For Jordan For Oman …")."""
     cuts = {start, end}
     segment = text[start:end]
     for pattern in (SPACE_PARAGRAPH, INLINE_MARKER):
         for m in pattern.finditer(segment):
             cuts.add(start + m.start())
             cuts.add(start + m.end())
+    signatures = [start + m.start() for m in INLINE_SIGNATURE.finditer(segment)]
+    signatures = [cut for cut in signatures if cut > SIGNATURE_TAIL * len(text)]
+    if len(signatures) >= INLINE_SIGNATURE_RUN:
+        cuts.update(signatures)
     points = sorted(cuts)
     for s, e in zip(points, points[1:]):
         span = _trimmed(text, s, e)
