@@ -34,6 +34,10 @@ LIST_MARKER = re.compile(
     r"^(?:[-•*–—▪●◦‣·]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"]{1,2})\)"
     r"|(?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"])[.)])[ \t\u00a0\u2007\u202f]+(?=\S)"
 )
+# A list marker alone on its line, its item on the next: "2.", "(b)", "iv)", "1.2."
+LONE_MARKER = re.compile(
+    r"^(?:\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[a-z]{1,2})\)|(?:[ivxlcIVXLC]{1,6}|[a-z])[.)])$"
+)
 # A line that is a person's initials and surname ("Т. Р. Гнатюк" under a signatory's post),
 # whose first initial is no list marker
 INITIALLED_NAME = re.compile(r"^[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ][a-zа-яєіїґ'’ʼ-]+[ \t]*$")
@@ -246,10 +250,15 @@ def layout_blocks(text: str) -> list[Block]:
     n_chars = len(text)
     blocks: list[Block] = []
     in_signatures = False
+    numbered = False  # the line before was a list marker alone ("2.", then the item under it)
     i = 0
     while i < len(pieces):
         s, e, _ = pieces[i]
         line = text[s:e]
+        if LONE_MARKER.match(line):
+            # the guide leaves markers out of every clause; the item is the next line
+            numbered, i = True, i + 1
+            continue
         if SIGNED_LINE.match(line) and s > 0.5 * n_chars:
             in_signatures = True
         if SIGNATURE_START.match(line) and len(line) <= 150 and (in_signatures or s > 0.85 * n_chars):
@@ -264,7 +273,8 @@ def layout_blocks(text: str) -> list[Block]:
             i = j
             continue
         marker = LIST_MARKER.match(line) if not INITIALLED_NAME.match(line) else None
-        kind = "list_item" if marker else ("heading" if _is_heading(line) else "paragraph")
+        kind = "list_item" if marker or numbered else ("heading" if _is_heading(line) else "paragraph")
+        numbered = False
         if kind == "paragraph" and i == 0 and _is_title_line(line, pieces):
             kind = "heading"
         if marker:

@@ -143,3 +143,57 @@ def test_a_signatory_s_initials_are_no_list_marker():
     assert [c.text for c in segment_text(text, "uk")][-1] == "Т. Р. Гнатюк"
     item = segment_text("Article 2\n\nA. The Parties shall cooperate.\n", "en")[-1]
     assert (item.text, item.kind) == ("The Parties shall cooperate.", "list_item")
+
+
+def test_a_marker_before_a_no_break_space_is_left_out():
+    text = "Article 4\n\n1.\u00a0Each Party shall publish its customs rules.\n\n(a)\u00a0within thirty days; and\n"
+    clauses = segment_text(text, "en")
+    assert [(c.kind, c.text) for c in clauses[1:]] == [
+        ("list_item", "Each Party shall publish its customs rules."),
+        ("list_item", "within thirty days; and"),
+    ]
+
+
+# An indented treaty hard-wrapped at 60 columns: no line is long, and a line may break
+# before a capital ("… Chapter 5 (Customs\n Procedures) …") or a parenthesis.
+WRAPPED = "\n".join(
+    [
+        "          Article 9",
+        "",
+        "          The Parties shall apply Chapter 3 (Origin), Chapter 5",
+        "          (Customs Procedures) and Chapter 6 (Trade Facilitation",
+        "          Measures) to every good traded between them; Chapter 8",
+        "          Remedies shall apply as well.",
+        "          Each Party shall notify the other of any new measure.",
+    ]
+    * 4
+)
+
+
+def test_a_hard_wrapped_text_is_joined_across_capitals():
+    clauses = segment_text(WRAPPED, "en")
+    texts_ = [" ".join(c.text.split()) for c in clauses]
+    assert texts_[:3] == [
+        "Article 9",
+        "The Parties shall apply Chapter 3 (Origin), Chapter 5 (Customs Procedures) and Chapter 6 (Trade "
+        "Facilitation Measures) to every good traded between them; Chapter 8 Remedies shall apply as well.",
+        "Each Party shall notify the other of any new measure.",
+    ]
+
+
+def test_a_run_of_signature_blocks_on_one_line_is_cut_at_each():
+    body = "The Parties agree to cooperate on customs matters. " * 40
+    text = body + "Done at Rome in two originals. For the Republic of Aland For the Kingdom of Borduria For Syldavia"
+    clauses = segment_text(text, "en")
+    signatures = ["For the Republic of Aland", "For the Kingdom of Borduria", "For Syldavia"]
+    assert [c.text for c in clauses[-3:]] == signatures
+    assert {c.kind for c in clauses[-3:]} == {"signature"}
+
+
+def test_a_marker_alone_on_its_line_numbers_the_next():
+    text = "Article 2\n\n1.\n\nEach Party shall designate a contact point.\n\n2.\n\nThe contact points meet yearly.\n"
+    clauses = segment_text(text, "en")
+    assert [(c.kind, c.text) for c in clauses[1:]] == [
+        ("list_item", "Each Party shall designate a contact point."),
+        ("list_item", "The contact points meet yearly."),
+    ]
