@@ -28,11 +28,20 @@ from .stages import Stage
 # --- layout patterns --------------------------------------------------------
 
 _LETTER = "A-Za-zА-ЯЄІЇҐа-яєіїґ"
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ"
 # A list marker at the start of a block: bullets, "1.", "1)", "(a)", "a.", "i)", "(iv)", "1.2.",
 # followed by spaces, tabs or no-break spaces (typeset treaties write "1.\u00a0The Parties").
 LIST_MARKER = re.compile(
     r"^(?:[-•*–—▪●◦‣·]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"]{1,2})\)"
     r"|(?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"])[.)])[ \t\u00a0\u2007\u202f]+(?=\S)"
+    # a dash glued to its item's capital or quotation mark ("-Fidèles aux objectifs", "-\"UEMOA\" :")
+    r"|^[-–—•](?=[" + _UPPER + r"\"«“])"
+)
+# A decree's list of people, one to a line, each opening with the surname in capitals and
+# the first name and patronymic ("ПЕТРЕНКО Ірина Олегівна - заступник Міністра …"): every
+# line an entry of its own, whatever the line before ends with.
+PERSON_ENTRY = re.compile(
+    r"^[А-ЯІЇЄҐ'’ʼ-]{2,}\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ]+\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ]+(?:ович|івна|ївна|овна|ич)\b"
 )
 # A list marker alone on its line, its item on the next: "2.", "(b)", "iv)", "1.2."
 LONE_MARKER = re.compile(
@@ -46,6 +55,7 @@ INITIALLED_NAME = re.compile(r"^[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ]\.[ 
 INLINE_MARKER = re.compile(
     r"(?:(?<=[;:])[ \t]+|(?<=\S)[ \t]{2,})(?=\((?:[ivxlcIVXLC]{1,6}|[a-z]{1,2}|\d{1,3})\)\s)"
     r"|(?<=[.,;:])[ \t]+(?=\d{1,3}\.[ \t]+[A-Z])"
+    r"|(?<=[,;:])[ \t]+(?=[-–—][" + _UPPER + r"])"
 )
 # Paragraphs separated only by runs of spaces: split after sentence-final punctuation.
 SPACE_PARAGRAPH = re.compile(
@@ -172,7 +182,7 @@ def _is_title_line(line: str, pieces: list[tuple[int, int, bool]]) -> bool:
 def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, filled: bool = False) -> bool:
     """Does line ``cur`` continue the sentence of line ``prev``? (OCR line breaks)
     ``filled``: ``prev`` was broken because ``cur``'s first word did not fit on it."""
-    if LIST_MARKER.match(cur) or SIGNATURE_START.match(cur):
+    if LIST_MARKER.match(cur) or SIGNATURE_START.match(cur) or PERSON_ENTRY.match(cur):
         return False
     bare_prev = prev.rstrip("*")
     if TERMINAL.search(bare_prev):

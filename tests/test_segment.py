@@ -197,3 +197,28 @@ def test_a_marker_alone_on_its_line_numbers_the_next():
         ("list_item", "Each Party shall designate a contact point."),
         ("list_item", "The contact points meet yearly."),
     ]
+
+
+def test_a_decrees_list_of_people_is_one_clause_a_person():
+    text = (
+        "Затвердити склад робочої групи, що додається.\n\n"
+        "КОВАЛЕНКО Марія Степанівна - заступник Міністра фінансів України, керівник групи\n\n"
+        "ОЛІЙНИК Тарас Богданович - директор департаменту Міністерства освіти і науки України\n\n"
+        "ДЕНИСЮК Остап Ігорович - радник Прем'єр-міністра України\n"
+    )
+    clauses = segment_text(text, "uk")
+    assert [c.text.split()[0] for c in clauses[1:]] == ["КОВАЛЕНКО", "ОЛІЙНИК", "ДЕНИСЮК"]
+
+
+def test_a_dash_glued_to_its_item_is_a_bullet():
+    text = (
+        "Les Hautes Parties Contractantes,\n"
+        "-Conscientes de leurs liens historiques, -Résolues à approfondir leur coopération,\n"
+        '-"Comité" : le comité mixte institué par le présent accord ;\n'
+    )
+    clauses = segment_text(text, "fr")
+    assert [(c.kind, c.text) for c in clauses[1:]] == [
+        ("list_item", "Conscientes de leurs liens historiques,"),
+        ("list_item", "Résolues à approfondir leur coopération,"),
+        ("list_item", '"Comité" : le comité mixte institué par le présent accord ;'),
+    ]
