@@ -103,6 +103,8 @@ PREAMBLE_HEADING = re.compile(r"^(?:\*\*)?(?:preamble|преамбула|preámb
 
 MAX_SENTENCE_CHUNK = 100_000  # spaCy's max_length is 1e6; stay far below for memory.
 SHORT_LINE = 80
+OPENING_MARKS = "«„(["
+QUOTED_TITLE_TAIL = 60  # characters of a quoted title after a full stop inside it
 WRAP_MIN_LINES = 20  # fewer lines say nothing of a wrap width
 
 
@@ -384,15 +386,37 @@ def _sentence_spans(text: str, blocks: list[Block], lang: str) -> list[tuple[int
 
 def _merge_fragments(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Undo splits a statistical splitter makes inside a sentence: a part with no
-    letters ("1.", ")") or one that starts in lower case continues the previous."""
+    letters ("1.", ")") or one that starts in lower case continues the previous, and so
+    does the rest of a title quoted inside a sentence ("тренінг на тему: «Центри інновацій.
+    Процес дизайн-мислення»"); an opening quotation mark left at the end of a part
+    («Ми …) opens the next. (Quoted speech that opens a sentence is split as the guide's
+    sentences are.)"""
     merged: list[tuple[int, int]] = []
     for s, e in parts:
+        if merged:
+            prev_start, prev_end = merged[-1]
+            cut = prev_end
+            while cut > prev_start and text[cut - 1] in OPENING_MARKS:
+                cut -= 1
+            kept = _trimmed(text, prev_start, cut) if cut < prev_end else None
+            if kept:
+                merged[-1], s = kept, cut
         piece = text[s:e]
-        if merged and (not any(c.isalpha() for c in piece) or piece[:1].islower()):
+        if merged and (
+            not any(c.isalpha() for c in piece)
+            or piece[:1].islower()
+            or _ends_in_a_title(text[slice(*merged[-1])], piece)
+        ):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
     return merged
+
+
+def _ends_in_a_title(sentence: str, following: str) -> bool:
+    """Does ``sentence`` break off inside a quoted title that ``following`` closes soon?"""
+    opened = sentence.rfind("«")
+    return opened > 0 and "»" not in sentence[opened:] and 0 <= following.find("»") <= QUOTED_TITLE_TAIL
 
 
 def _attach_punctuation_only(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

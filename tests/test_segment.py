@@ -222,3 +222,16 @@ def test_a_dash_glued_to_its_item_is_a_bullet():
         ("list_item", "Résolues à approfondir leur coopération,"),
         ("list_item", '"Comité" : le comité mixte institué par le présent accord ;'),
     ]
+
+
+def test_quotation_marks_open_their_sentence_and_titles_stay_whole():
+    text = (
+        "У Луцьку відбувся семінар на тему «Місцеві бюджети. Нові правила» для голів громад. "
+        "Учасники обговорили реформу. «Ми готові працювати разом.\n"
+    )
+    clauses = segment_text(text, "uk")
+    assert [c.text for c in clauses] == [
+        "У Луцьку відбувся семінар на тему «Місцеві бюджети. Нові правила» для голів громад.",
+        "Учасники обговорили реформу.",
+        "«Ми готові працювати разом.",
+    ]
