@@ -43,9 +43,9 @@ LIST_MARKER = re.compile(
 PERSON_ENTRY = re.compile(
     r"^[А-ЯІЇЄҐ'’ʼ-]{2,}\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ]+\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ]+(?:ович|івна|ївна|овна|ич)\b"
 )
-# A list marker alone on its line, its item on the next: "2.", "(b)", "iv)", "1.2."
+# A list marker alone on its line, its item on the next: "2.", "(b)", "iv)", "1.2.", "-"
 LONE_MARKER = re.compile(
-    r"^(?:\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[a-z]{1,2})\)|(?:[ivxlcIVXLC]{1,6}|[a-z])[.)])$"
+    r"^(?:[-•*–—▪●◦‣·]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[a-z]{1,2})\)|(?:[ivxlcIVXLC]{1,6}|[a-z])[.)])$"
 )
 # A line that is a person's initials and surname ("Т. Р. Гнатюк" under a signatory's post),
 # whose first initial is no list marker
@@ -184,7 +184,7 @@ def _is_title_line(line: str, pieces: list[tuple[int, int, bool]]) -> bool:
 def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, filled: bool = False) -> bool:
     """Does line ``cur`` continue the sentence of line ``prev``? (OCR line breaks)
     ``filled``: ``prev`` was broken because ``cur``'s first word did not fit on it."""
-    if LIST_MARKER.match(cur) or SIGNATURE_START.match(cur) or PERSON_ENTRY.match(cur):
+    if LIST_MARKER.match(cur) or LONE_MARKER.match(cur) or SIGNATURE_START.match(cur) or PERSON_ENTRY.match(cur):
         return False
     bare_prev = prev.rstrip("*")
     if TERMINAL.search(bare_prev):

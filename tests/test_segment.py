@@ -197,6 +197,12 @@ def test_a_marker_alone_on_its_line_numbers_the_next():
         ("list_item", "Each Party shall designate a contact point."),
         ("list_item", "The contact points meet yearly."),
     ]
+    clauses = segment_text("This Chapter shall apply:\n-\n\nto industrial goods; and\n-\n\nto fish.\n", "en")
+    assert [(c.kind, c.text) for c in clauses] == [
+        ("lead_in", "This Chapter shall apply:"),
+        ("list_item", "to industrial goods; and"),
+        ("list_item", "to fish."),
+    ]
 
 
 def test_a_decrees_list_of_people_is_one_clause_a_person():
