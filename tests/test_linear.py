@@ -26,7 +26,9 @@ def test_a_fitted_model_round_trips_through_json(tmp_path):
     pytest.importorskip("sklearn")
     features, labels = _toy_data()
     model = fit(features, labels, min_df=1)
+    before = model.fingerprint
     model.temperature = fit_temperature(model, features, labels)
+    assert model.fingerprint != before  # the temperature is part of what the model says
     path = model.save(tmp_path / "m.json")
     again = CharNgramModel.load(path)
     assert again.fingerprint == model.fingerprint

@@ -86,7 +86,7 @@ class ClauseClassifier(Stage):
         for lang, clauses in by_linear.items():
             model = self.linear[lang]
             predictions = model.predict([clause_features(c, lang) for c in clauses])
+            name = f"charngram-{lang}@{model.fingerprint}"
             for clause, (label, prob) in zip(clauses, predictions):
-                clause.label, clause.score = label, round(prob, 4)
-                clause.classifier = f"charngram-{lang}@{model.fingerprint}"
+                clause.label, clause.score, clause.classifier = label, round(prob, 4), name
         return doc

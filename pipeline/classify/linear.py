@@ -23,8 +23,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from ..apostrophes import unify_apostrophes
 
@@ -58,10 +59,15 @@ class CharNgramModel:
     intercept: list[float]
     temperature: float = 1.0
     info: dict[str, Any] = field(default_factory=dict)
+    _fingerprint: Optional[tuple[float, str]] = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def fingerprint(self) -> str:
-        # over the values as saved (six decimals), so a loaded model has its saved model's fingerprint
+        # over the values as saved (six decimals), so a loaded model has its saved model's
+        # fingerprint; remembered for the temperature it was computed with (training sets
+        # the temperature after fitting), since hashing the coefficients takes 0.16 s
+        if self._fingerprint is not None and self._fingerprint[0] == self.temperature:
+            return self._fingerprint[1]
         payload = json.dumps(
             [
                 self.labels,
@@ -71,13 +77,23 @@ class CharNgramModel:
             ],
             sort_keys=True,
         )
-        return hashlib.sha256(payload.encode()).hexdigest()[:12]
+        self._fingerprint = (self.temperature, hashlib.sha256(payload.encode()).hexdigest()[:12])
+        return self._fingerprint[1]
+
+    @cached_property
+    def _arrays(self) -> tuple[Any, Any, Any]:
+        import numpy as np
+
+        return (
+            np.asarray(self.coef, dtype=np.float64),
+            np.asarray(self.idf, dtype=np.float64),
+            np.asarray(self.intercept, dtype=np.float64),
+        )
 
     def logits(self, features: Sequence[list[str]]) -> list[list[float]]:
         import numpy as np
 
-        coef = np.asarray(self.coef, dtype=np.float64)
-        idf = np.asarray(self.idf, dtype=np.float64)
+        coef, idf, intercept = self._arrays
         out = []
         for grams in features:
             counts = Counter(self.vocabulary[g] for g in grams if g in self.vocabulary)
@@ -87,7 +103,7 @@ class CharNgramModel:
             index = np.fromiter(counts.keys(), dtype=np.int64)
             weight = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * idf[index]
             weight /= np.linalg.norm(weight)
-            out.append((coef[:, index] @ weight + np.asarray(self.intercept)).tolist())
+            out.append((coef[:, index] @ weight + intercept).tolist())
         return out
 
     def predict_proba(self, features: Sequence[list[str]]) -> list[list[float]]:
