@@ -393,3 +393,15 @@ def test_the_lead_in_that_says_who_agreed_names_every_party(cue_pipeline):
     )
     doc = Servanda(cue_pipeline)(text)
     assert doc.parties == ["GBR", "POL", "UKR"]
+
+
+def test_a_title_the_ner_takes_into_a_name_becomes_the_role(pipeline):
+    text = (
+        "Joint Statement on the Red Sea Corridor\n\n"
+        "Crown Prince Tariq bin Hamad, the Prime Minister of Veloria, met the President of Qadaria in Geneva. "
+        "Both sides will build the corridor by 2030.\n"
+    )
+    doc = pipeline(Document("t", "t", text, "", provided={"text"}))
+    officials = {e.text: e.role for e in doc.entities if e.label == "OFFICIAL"}
+    assert list(officials) == ["Tariq bin Hamad"]  # the name alone, as the guide spans it
+    assert officials["Tariq bin Hamad"] in ("Crown Prince", "Prime Minister of Veloria")

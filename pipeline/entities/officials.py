@@ -38,6 +38,12 @@ HONORIFIC = re.compile(
     r"\(signed\)|\(Signed\)|\(sgd\.?\))\s+",
     re.IGNORECASE,
 )
+# A title an NER span may open with ("King Salman", "Crown Prince Mohammed bin Salman",
+# "President Biden"), in title case as a title stands before a name.
+LEADING_TITLE = re.compile(
+    rf"^(?:(?:Crown|Vice|Deputy|Prime|Foreign|Defen[cs]e|Secretary|General|Federal)\s+)*"
+    rf"(?:{ROLE_WORDS}|Sheikh|Sheikha|Pope|Princess|Archbishop|Senator|Congressman|Congresswoman)\s+"
+)
 # "For the Republic of Albania", "FOR THE GOVERNMENT OF", "Por el Gobierno de", "За Україну"; lower-case
 # "for" only before a government or state ("for the Government of the State of Israel").
 # "For the purposes of", "For greater certainty" are no signatures: a name follows "For (the)".
@@ -296,9 +302,13 @@ def _trim(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
 
 
 def _strip_person(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop a leading honorific/article and a trailing possessive from an NER span, and
+    """Drop a leading honorific/article, a leading title ("King Salman": the guide's span is
+    the name; the title is the role) and a trailing possessive from an NER span, and
     complete a name the model cut after a particle ("Ursula von der" + "Leyen")."""
     s += _honorific_length(text[s:e])
+    title = LEADING_TITLE.match(text[s:e])
+    if title and re.match(rf"\s*{NAME_TOKEN}", text[s + title.end() : e]):
+        s += title.end()
     particle = re.search(r"\s(?:von|van|der|de|da|del|di|du|le|la|bin|al)$", text[s:e])
     rest = re.match(rf"\s+{NAME_TOKEN}", text[e : e + 40]) if particle else None
     if rest:
