@@ -43,7 +43,8 @@ LIST_MARKER = re.compile(
 PERSON_ENTRY = re.compile(
     r"^[А-ЯІЇЄҐ'’ʼ-]{2,}\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ]+\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ]+(?:ович|івна|ївна|овна|ич)\b"
 )
-# A list marker alone on its line, its item on the next: "2.", "(b)", "iv)", "1.2.", "-"
+# A list marker alone on its line, its item on the next: "2.", "(b)", "iv)", "1.2.", "-" (letters
+# lower-case only: a capital alone on a line is more often an initial than a marker)
 LONE_MARKER = re.compile(
     r"^(?:[-•*–—▪●◦‣·]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[a-z]{1,2})\)|(?:[ivxlcIVXLC]{1,6}|[a-z])[.)])$"
 )
