@@ -29,11 +29,21 @@ from .stages import Stage
 
 _LETTER = "A-Za-zА-ЯЄІЇҐа-яєіїґ"
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ"
-# A list marker at the start of a block: bullets, "1.", "1)", "(a)", "a.", "i)", "(iv)", "1.2.",
-# followed by spaces, tabs or no-break spaces (typeset treaties write "1.\u00a0The Parties").
+
+
+def _marker(letters: str) -> str:
+    """A list marker: a bullet, "1.", "1)", "1.2.", "(a)", "a.", "i)", "(iv)", its letters
+    from the class ``letters``."""
+    return (
+        r"(?:[-•*–—▪●◦‣·]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[" + letters + r"]{1,2})\)"
+        r"|(?:[ivxlcIVXLC]{1,6}|[" + letters + r"])[.)])"
+    )
+
+
+# A list marker at the start of a block, followed by spaces, tabs or no-break spaces
+# (typeset treaties write "1.\u00a0The Parties").
 LIST_MARKER = re.compile(
-    r"^(?:[-•*–—▪●◦‣·]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"]{1,2})\)"
-    r"|(?:[ivxlcIVXLC]{1,6}|[" + _LETTER + r"])[.)])[ \t\u00a0\u2007\u202f]+(?=\S)"
+    "^" + _marker(_LETTER) + r"[ \t\u00a0\u2007\u202f]+(?=\S)"
     # a dash glued to its item's capital or quotation mark ("-Fidèles aux objectifs", "-\"UEMOA\" :")
     r"|^[-–—•](?=[" + _UPPER + r"\"«“])"
 )
@@ -45,9 +55,7 @@ PERSON_ENTRY = re.compile(
 )
 # A list marker alone on its line, its item on the next: "2.", "(b)", "iv)", "1.2.", "-" (letters
 # lower-case only: a capital alone on a line is more often an initial than a marker)
-LONE_MARKER = re.compile(
-    r"^(?:[-•*–—▪●◦‣·]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[a-z]{1,2})\)|(?:[ivxlcIVXLC]{1,6}|[a-z])[.)])$"
-)
+LONE_MARKER = re.compile("^" + _marker("a-z") + "$")
 # A line that is a person's initials and surname ("Т. Р. Гнатюк" under a signatory's post),
 # whose first initial is no list marker
 INITIALLED_NAME = re.compile(r"^[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ][a-zа-яєіїґ'’ʼ-]+[ \t]*$")
