@@ -80,6 +80,8 @@ class Entity:
                 out["name"] = self.name
         elif self.id is not None or self.label != "ORG":
             out["id"] = self.id
+            if with_text and self.name:  # a coined id's name in its dictionary form
+                out["name"] = self.name
         if with_text:
             out["text"] = self.text
         return out

@@ -280,6 +280,46 @@ def test_ner_uk_conversion_keeps_per_org_loc(tmp_path):
     assert [(e.text, e.label_) for e in doc.ents] == [("ОБСЄ", "ORG"), ("Андрієм Шевченком", "PER"), ("Києві", "LOC")]
 
 
+def test_an_organisation_no_table_knows_is_still_a_party_of_the_formula(run):
+    doc = run(
+        "МЕМОРАНДУМ про взаєморозуміння між Міністерством енергетики України та Балтійським "
+        "кліматичним фондом «Зелений край» (далі — Сторони)\n\n"
+        "Сторони співпрацюватимуть у сфері енергоефективності."
+    )
+    assert doc.parties == ["BKFZK", "UKR"]
+    coined = next(e for e in doc.entities if e.id == "BKFZK")
+    assert coined.label == "PARTY"
+    assert coined.text == "Балтійським кліматичним фондом «Зелений край»"
+    assert coined.name == "Балтійський кліматичний фонд «Зелений край»"  # the dictionary form travels with it
+    assert coined.to_json()["name"] == coined.name
+
+
+def test_an_english_formula_coins_the_acronym_and_never_a_state_code(run):
+    doc = run(
+        "Memorandum of Understanding between the Government of Ukraine and the Caspian Arbitration Forum "
+        "(hereinafter referred to as the Parties).\n\nThe Parties shall exchange information."
+    )
+    # "CAF" is the Central African Republic's code: the coined id takes a digit instead
+    assert doc.parties == ["CAF2", "UKR"]
+    assert {e.text: e.id for e in doc.entities if e.label == "PARTY"}["Caspian Arbitration Forum"] == "CAF2"
+
+
+def test_coined_ids_are_stable_across_cases():
+    from servanda.entities.coined import coin_id, dictionary_form
+
+    written = ["Північним енергетичним альянсом", "Північний енергетичний альянс"]
+    names = [dictionary_form(w, "uk") for w in written]
+    assert names == ["Північний енергетичний альянс"] * 2
+    assert {coin_id(n) for n in names} == {"PEA"}
+    assert coin_id("Білоруська залізниця") == "BZ"
+    assert coin_id("Nordic Fund", frozenset({"NF"})) == "NF2"
+
+
+def test_a_name_cut_by_the_layout_is_not_coined(run):
+    doc = run("Agreement concluded between the Government of the Republic of Fiji and the Govern\n\nment of Tonga.")
+    assert not [e for e in doc.entities if e.source == "coined"]
+
+
 def test_coined_ids_are_recorded_and_valid():
     import re
 

@@ -16,7 +16,9 @@ that names at least two parties decides:
 8. failing all these, the states the text names most often.
 
 States named inside an institution ("For the Ministry of Defence of the Republic of
-Albania") count as evidence: the ministry acts for the state.
+Albania") count as evidence: the ministry acts for the state. Where the definition or
+the title joins a name that holds no known state or organisation ("між … та Північним
+інвестиційним банком"), that party gets a coined id (coined.py).
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from typing import Optional
 
 from ..records import Clause, Document, Entity
 from ..stages import Stage
+from .coined import BETWEEN, CoinedParty, coin_id, dictionary_form, is_name, name_end, named_conjuncts
 from .gazetteer import gazetteer, load_json, represented_by, state_ids
 from .officials import ROLE, SIGNATURE_FOR
 
@@ -131,9 +135,11 @@ class PartyResolver(Stage):
         return "party-evidence-3"
 
     def process(self, doc: Document) -> Document:
-        parties, source = find_parties(doc)
+        mentions = _MentionIndex(doc)
+        parties, source = find_parties(doc, mentions)
         doc.parties = sorted(parties)
         doc.meta["parties_source"] = source
+        _add_coined(doc, [c for c in mentions.coined if c.id in parties])
         for ent in doc.entities:
             if ent.label in ("STATE", "ORG", "PARTY") and ent.id:
                 ent.label = "PARTY" if ent.id in parties else ("ORG" if _is_org(ent) else "STATE")
@@ -143,9 +149,10 @@ class PartyResolver(Stage):
         return doc
 
 
-def find_parties(doc: Document) -> tuple[list[str], str]:
-    """The party ids and the name of the evidence that gave them."""
-    mentions = _MentionIndex(doc)
+def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tuple[list[str], str]:
+    """The party ids and the name of the evidence that gave them; the parties whose ids
+    were coined are in ``mentions.coined``."""
+    mentions = mentions or _MentionIndex(doc)
     sources: Sequence[tuple[str, Callable[[Document, _MentionIndex], list[str]]]] = (
         ("definition", _from_definition),
         ("party-list", _from_party_list),
@@ -227,6 +234,7 @@ class _MentionIndex:
                 self.items.append((ent.start, ent.end, ent.id, "org" if _is_org(ent) else "state"))
         self.items.sort()
         self.starts = [m[0] for m in self.items]
+        self.coined: list[CoinedParty] = []
 
     def between(self, start: int, end: int, states_only: bool = False) -> list[tuple[int, int, str, str]]:
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
@@ -263,7 +271,58 @@ def _from_definition(doc: Document, mentions: _MentionIndex) -> list[str]:
             ids = mentions.ids(clause.start, clause.start + cue.start())
             if len(ids) >= MIN_PARTIES:
                 return ids
+            ids = _with_coined(doc, clause.start, clause.start + cue.start(), mentions)
+            if len(ids) >= MIN_PARTIES:
+                return ids
     return []
+
+
+def _with_coined(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
+    """The ids of the names a formula's last "між X та Y" / "between X and Y" before
+    ``end`` joins, coining one for each name that holds no known state or organisation;
+    the coined parties are kept in ``mentions.coined`` only when there are two parties."""
+    links = list(BETWEEN.finditer(doc.text, start, end))
+    if not links:
+        return []
+    lang = doc.lang or "en"
+    ids: list[str] = []
+    coined: list[CoinedParty] = []
+    for s, piece_end in named_conjuncts(doc.text, links[-1].end(), end):
+        known = mentions.ids(s, piece_end)
+        e = name_end(doc.text, s, piece_end, lang)
+        if known:
+            ids += known
+        elif e > s and is_name(doc.text[s:e]):
+            name = dictionary_form(doc.text[s:e], lang)
+            party = CoinedParty(s, e, coin_id(name, frozenset(c.id for c in coined)), name)
+            coined.append(party)
+            ids.append(party.id)
+    ids = unique_ids(ids)
+    if coined and len(ids) >= MIN_PARTIES:
+        mentions.coined = coined
+    return ids
+
+
+def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
+    """A coined party's name becomes a PARTY span with its id and dictionary form; an
+    organisation the NER found there without an id takes them instead."""
+    for party in coined:
+        ent = next((e for e in doc.entities if e.start < party.end and party.start < e.end), None)
+        if ent is not None and ent.label == "ORG" and not ent.id:
+            ent.label, ent.id, ent.name, ent.source = "PARTY", party.id, party.name, "coined"
+        elif ent is None:
+            doc.entities.append(
+                Entity(
+                    party.start,
+                    party.end,
+                    doc.text[party.start : party.end],
+                    "PARTY",
+                    party.id,
+                    name=party.name,
+                    source="coined",
+                )
+            )
+    doc.entities.sort(key=lambda e: (e.start, e.end))
 
 
 def _from_party_list(doc: Document, mentions: _MentionIndex) -> list[str]:
@@ -325,7 +384,14 @@ def _from_title(doc: Document, mentions: _MentionIndex) -> list[str]:
     block = _title_block(doc)
     if not block or not any(TITLE_LINK.search(c.text) for c in block):
         return []
-    return unique_ids(sid for c in block for sid in mentions.ids(c.start, c.end))
+    ids = unique_ids(sid for c in block for sid in mentions.ids(c.start, c.end))
+    if len(ids) < MIN_PARTIES:
+        # a title that joins names no table knows ("MEMORANDUM … BETWEEN … AND …")
+        for clause in block:
+            coined = _with_coined(doc, clause.start, clause.end, mentions)
+            if len(coined) >= MIN_PARTIES:
+                return coined
+    return ids
 
 
 def _from_operative_formula(doc: Document, mentions: _MentionIndex) -> list[str]:
