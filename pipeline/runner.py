@@ -64,7 +64,7 @@ class PipelineConfig:
 # The stages in the order data flows through them; ``build_pipeline(until=…)`` stops after
 # the one named. The classifier's training data is made by the same front-end stages as
 # its input at run time (``until="segment"``), so the two cannot drift apart.
-STAGE_ORDER = ("language", "segment", "clause_language", "entities", "parties", "classify", "instrument", "attributes")
+STAGE_ORDER = ("language", "segment", "clause_language", "entities", "parties", "instrument", "classify", "attributes")
 
 
 def build_pipeline(config: Optional[PipelineConfig] = None, until: str = STAGE_ORDER[-1]) -> Pipeline:

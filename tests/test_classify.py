@@ -286,7 +286,7 @@ def test_each_language_goes_to_the_model_trained_on_it(tiny_model, tmp_path):
             Clause(start=0, end=36, text=text[:36], lang="es"),
             Clause(start=37, end=len(text), text=text[37:], lang="uk"),
         ]
-        doc.provided |= {"clauses", "clause_lang"}
+        doc.provided |= {"clauses", "clause_lang", "instrument"}
         stage = ClauseClassifier(model_dir)
         return [c.classifier for c in stage(doc).clauses]
 

@@ -263,7 +263,7 @@ def test_miswired_pipeline_fails_at_build_time():
     from servanda.classify import ClauseClassifier
     from servanda.langid import LanguageIdentifier
 
-    with pytest.raises(PipelineError, match=r"'classify' requires \['clause_lang', 'clauses'\]"):
+    with pytest.raises(PipelineError, match=r"'classify' requires \['clause_lang', 'clauses', 'instrument'\]"):
         Pipeline([LanguageIdentifier(), ClauseClassifier(None)])
 
 

@@ -31,7 +31,7 @@ class ClauseClassifier(Stage):
     ``model_dir=None`` runs the cue-lexicon classifier only (the rule baseline)."""
 
     name = "classify"
-    requires = frozenset({"clauses", "clause_lang"})
+    requires = frozenset({"clauses", "clause_lang", "instrument"})
     provides = frozenset({"labels"})
 
     def __init__(self, model_dir: Optional[Path | str] = None, device: str = "cpu", dtype: str = "auto"):
@@ -85,7 +85,9 @@ class ClauseClassifier(Stage):
                 clause.label, clause.score, clause.classifier = label, prob, self.model.version
         for lang, clauses in by_linear.items():
             model = self.linear[lang]
-            predictions = model.predict([clause_features(c, lang) for c in clauses])
+            # models trained before the instrument features read clauses without them
+            instrument = doc.instrument if model.info.get("instrument_features") else None
+            predictions = model.predict([clause_features(c, lang, instrument) for c in clauses])
             name = f"charngram-{lang}@{model.fingerprint}"
             for clause, (label, prob) in zip(clauses, predictions):
                 clause.label, clause.score, clause.classifier = label, round(prob, 4), name

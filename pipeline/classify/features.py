@@ -4,6 +4,7 @@ training and at run time alike (so the two cannot drift apart)."""
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..apostrophes import unify_apostrophes
 from ..records import Clause, Document
@@ -13,9 +14,10 @@ from .linear import analyze
 DOCUMENT_CHARS = 4000
 
 
-def clause_features(clause: Clause, lang: str) -> list[str]:
+def clause_features(clause: Clause, lang: str, instrument: Optional[str] = None) -> list[str]:
     """The clause's n-grams, its structural context, and the cue lexicon's verdict (the
-    model learns how far to trust the rules in each context)."""
+    model learns how far to trust the rules in each context); with ``instrument``, the
+    document's kind too."""
     cue_label, _ = classify_clause(clause, lang)
     extra = [
         f"kind={clause.kind}",
@@ -26,7 +28,22 @@ def clause_features(clause: Clause, lang: str) -> list[str]:
     ]
     if lang == "uk":
         extra += ukrainian_morphology(clause.text)
+    if instrument:
+        extra += instrument_features(extra, instrument)
     return analyze(clause.text, extra)
+
+
+# The clause features whose meaning depends on the kind of document they are in.
+CROSSED_WITH_INSTRUMENT = ("kind=", "cue=", "verb=", "opens_with_infinitive")
+
+
+def instrument_features(features: list[str], instrument: str) -> list[str]:
+    """The document's kind, alone and crossed with the clause's kind, cue verdict and verb
+    forms: a past-tense "домовилися" reports an undertaking in a news report, while an
+    opening infinitive is an order in an official act and a heading in a memorandum."""
+    return [f"instrument={instrument}"] + [
+        f"instrument={instrument}|{f}" for f in features if f.startswith(CROSSED_WITH_INSTRUMENT)
+    ]
 
 
 _CYRILLIC_WORD = re.compile(r"[а-яіїєґ']+(?:-[а-яіїєґ']+)*")

@@ -31,7 +31,7 @@ TRANSLATION_WEIGHT = 0.25
 
 
 def _clause_inputs(examples: list[Example]) -> tuple[list[list[str]], list[str]]:
-    return [clause_features(e.as_clause(), e.lang) for e in examples], [e.label for e in examples]
+    return [clause_features(e.as_clause(), e.lang, e.genre) for e in examples], [e.label for e in examples]
 
 
 def _dev_scores(model: Any, x_dev: list[list[str]], y_dev: list[str]) -> dict[str, Any]:
@@ -55,6 +55,7 @@ def train_clause_models(out_dir: Path) -> dict[str, Any]:
         cues = [classify_clause(e.as_clause(), e.lang)[0] for e in dev]
         model.info.update(
             languages=list(langs),
+            instrument_features=True,
             translated_examples=len(translated),
             dev_clauses=len(dev),
             dev=_dev_scores(model, x_dev, y_dev),

@@ -99,6 +99,9 @@ class Example:
     lead_in: Optional[str] = None
     in_preamble: bool = False
     weight: float = 1.0
+    # the gold set's genre of the clause's document (the n-gram models read it as the
+    # instrument kind, which the instrument stage predicts at run time)
+    genre: Optional[str] = None
     # a teacher's probabilities over LABELS (distillation); None: learn ``label`` itself
     soft: Optional[tuple[float, ...]] = None
 
@@ -158,7 +161,14 @@ def gold_examples(split: str, languages: Optional[tuple[str, ...]] = None) -> li
     for row in gold.clause_rows(records):
         ctx = context_fields(contexts[(row["doc_id"], row["clause_index"])])
         examples.append(
-            Example(row["doc_id"], " ".join(row["text"].split()), row["label"], lang=row["doc_lang"], **ctx)
+            Example(
+                row["doc_id"],
+                " ".join(row["text"].split()),
+                row["label"],
+                lang=row["doc_lang"],
+                genre=row["genre"],
+                **ctx,
+            )
         )
     return examples
 

@@ -61,5 +61,8 @@ def _examples(path: Path, lang: str, weight: float) -> list[Example]:
         i, clause = index[key]
         ctx = context_fields(contexts[(src["doc_id"], i)])
         text = " ".join(row["text"].split())
-        examples.append(Example(f"{src['doc_id']}@{lang}", text, clause["label"], lang=lang, weight=weight, **ctx))
+        genre = train[src["doc_id"]].get("doc_type")
+        examples.append(
+            Example(f"{src['doc_id']}@{lang}", text, clause["label"], lang=lang, weight=weight, genre=genre, **ctx)
+        )
     return examples
