@@ -104,3 +104,33 @@ def test_every_translation_file_of_a_language_is_read():
     assert [p.name for p in paths] == ["uk-tota.jsonl", "uk.jsonl"]
     assert translations_paths("es") == [TRANSLATIONS_DIR / "es.jsonl"]
     assert all(p.read_text(encoding="utf-8").count("\n") > 400 for p in paths)
+
+
+def test_an_ngram_model_trained_with_the_instrument_reads_the_documents_kind(tmp_path):
+    """The same opening infinitive is an order in an official act and a heading-like line in
+    a news report: a model that learned both tells them apart by the predicted kind, and a
+    model trained without the kind reads the clause as before."""
+    pytest.importorskip("sklearn")
+    from servanda.classify import ClauseClassifier
+    from servanda.classify.features import clause_features
+
+    texts = ["Затвердити план заходів", "Утворити робочу групу", "Забезпечити виконання"]
+    rows = [(t, "official_act", "commitment") for t in texts] + [(t, "news", "other") for t in texts]
+    rows *= 4
+    features = [clause_features(Clause(0, len(t), t, lang="uk"), "uk", kind) for t, kind, _ in rows]
+    model = fit(features, [label for _, _, label in rows], min_df=1)
+    model.info["instrument_features"] = True
+    model.save(tmp_path / "linear-uk.json")
+    stage = ClauseClassifier(None)
+    stage.linear = {"uk": CharNgramModel.load(tmp_path / "linear-uk.json")}
+
+    def label(kind):
+        text = "Затвердити план заходів"
+        doc = Document(doc_id="d", path="<text>", text=text, text_sha256="0", lang="uk", provided={"text", "lang"})
+        doc.clauses = [Clause(start=0, end=len(text), text=text, lang="uk")]
+        doc.instrument = kind
+        doc.provided |= {"clauses", "clause_lang", "instrument"}
+        return stage(doc).clauses[0].label
+
+    assert label("official_act") == "commitment" and label("news") == "other"
+    assert "\x00instrument=news|kind=sentence" in clause_features(Clause(0, 4, "Тест", lang="uk"), "uk", "news")
