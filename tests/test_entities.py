@@ -405,3 +405,28 @@ def test_a_title_the_ner_takes_into_a_name_becomes_the_role(pipeline):
     officials = {e.text: e.role for e in doc.entities if e.label == "OFFICIAL"}
     assert list(officials) == ["Tariq bin Hamad"]  # the name alone, as the guide spans it
     assert officials["Tariq bin Hamad"] in ("Crown Prince", "Prime Minister of Veloria")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Foreign Minister Ana Duarte (Chile) and Foreign Minister Tomas Berg (Norway) signed the memorandum.",
+            {"Ana Duarte": "CHL", "Tomas Berg": "NOR"},
+        ),
+        (
+            "A joint statement from President Nataša Pirc of the Republic of Slovenia was issued.",
+            {"Nataša Pirc": "SVN"},
+        ),
+        (
+            "Chilean Vice President and Minister of Foreign Affairs Ana Duarte signed the protocol.",
+            {"Ana Duarte": "CHL"},
+        ),
+    ],
+)
+def test_an_officials_state_after_the_name_or_before_coordinated_titles(cue_pipeline, text, expected):
+    from servanda.api import Servanda
+
+    doc = Servanda(cue_pipeline)(text)
+    found = {e.text: e.affiliation for e in doc.entities if e.label == "OFFICIAL"}
+    assert {name: found.get(name) for name in expected} == expected

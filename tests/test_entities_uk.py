@@ -420,3 +420,18 @@ def test_an_honorary_consul_and_a_mayor_are_officials(run):
     found = officials(doc)
     assert found["Олегом Марченком"][:2] == ("Олег Марченко", "почесним консулом")
     assert found["Андрій Савчук"][0] == "Андрій Савчук"
+
+
+def test_the_place_an_office_sits_is_not_its_holders_affiliation(run):
+    doc = run(
+        "У зустрічі взяли участь голова Представництва Європейського Союзу в Україні Карл Ланге та посол "
+        "Литовської Республіки в Україні Юргіс Петраускас."
+    )
+    assert {k: v[2] for k, v in officials(doc).items()} == {"Карл Ланге": "EU", "Юргіс Петраускас": "LTU"}
+
+
+def test_a_later_mention_by_surname_takes_the_affiliation(run):
+    doc = run(
+        "Президент Литви Гітанас Науседа прибув до Києва. За словами президента Науседи, Вільнюс надасть допомогу."
+    )
+    assert [e.affiliation for e in doc.entities if e.label == "OFFICIAL"] == ["LTU", "LTU"]

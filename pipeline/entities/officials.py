@@ -60,6 +60,9 @@ _CAP = r"[A-Z][\w'’.-]*"
 _ROLE_TAIL = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|of|the|and))*)?"  # "… of the Republic of Albania"
 ROLE_PREFIX = re.compile(rf"(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS}))\s+(?P<name>{NAME_TOKEN}\s+{NAME_TOKEN})")
 ROLE_BEFORE = re.compile(rf"(?P<role>(?:(?:{_CAP}|of|the|for|and)\s+){{0,6}}?(?:{ROLE_WORDS}){_ROLE_TAIL})\s*,?\s*$")
+# "Erika Mouynes (Panama)", "Biden of the United States"
+AFFILIATION_AFTER = re.compile(r"\s*\((?P<state>[^()\n]{2,40})\)|\s+of\s+(?P<state2>(?:the\s+)?[A-Z][^,.;\n]{2,40})")
+TITLES_ONLY = re.compile(rf"^(?:(?:{ROLE_WORDS}|Crown|Foreign|Defen[cs]e|First|of|the|and)\s*)+$", re.IGNORECASE)
 ROLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS}){_ROLE_TAIL})")
 # Words that never stand in a signatory's name line ("KINMEN AND MATSU", "THE REPUBLIC").
 NAME_STOPWORDS = frozenset(
@@ -214,16 +217,29 @@ class OfficialFinder:
             text[s:e],
             "OFFICIAL",
             role=role,
-            affiliation=affiliation,
+            affiliation=affiliation or self._affiliation_after(text, e),
             name=normalise_name(text[s:e]),
             source="apposition",
         )
+
+    def _affiliation_after(self, text: str, e: int) -> Optional[str]:
+        """The state a name is followed by: "Foreign Minister Erika Mouynes (Panama)",
+        "President Biden of the United States"."""
+        m = AFFILIATION_AFTER.match(text, e, min(len(text), e + 80))
+        if not m:
+            return None
+        surface = m.group("state") or m.group("state2")
+        first = next(iter(self.gazetteer.find(surface)), None)
+        # the state opens the words after "of" or fills the brackets
+        return first.id if first is not None and first.start <= len("the ") else None
 
     def _role_and_affiliation(self, phrase: str) -> tuple[Optional[str], Optional[str]]:
         """ "Russian Foreign Ministry spokeswoman" → ("Foreign Ministry spokeswoman", RUS);
         "Minister of Defence of Albania" → ("Minister of Defence", ALB)."""
         # "President Biden and Prime Minister Lapid": the title next to the name is the last one
-        phrase = re.split(r"\s+and\s+", phrase.strip().rstrip(",").strip())[-1]
+        *earlier, phrase = re.split(r"\s+and\s+", phrase.strip().rstrip(",").strip())
+        # … but "Colombian Vice President and Minister of Foreign Affairs" is one person's
+        shared = self._demonym_of_titles(earlier[-1]) if earlier else None
         phrase = re.sub(r"^(?:(?:the|The|of|for|and)\s+)+", "", phrase)
         affiliation = None
         first, _, rest = phrase.partition(" ")
@@ -246,7 +262,15 @@ class OfficialFinder:
         phrase = phrase.strip(" ,")
         if not ROLE.search(phrase):
             return None, None
-        return phrase, affiliation
+        return phrase, affiliation or shared
+
+    def _demonym_of_titles(self, phrase: str) -> Optional[str]:
+        """The state of "Colombian Vice President" where the words are only a demonym and
+        titles (not "President Biden", which names another person)."""
+        first, _, rest = phrase.strip().partition(" ")
+        if first in self.demonyms and TITLES_ONLY.match(rest):
+            return self.demonyms[first]
+        return None
 
     # coreference ---------------------------------------------------------------
     @staticmethod

@@ -320,7 +320,22 @@ def share_official_attributes(entities: list[Entity]) -> list[Entity]:
             off.affiliation = known.affiliation
         if not off.role and known.role:
             off.role = known.role
+    # "Порошенко", "П. Порошенко" after "президент України Петро Порошенко": the same surname
+    # with one affiliation in the document is the same person acting for the same party
+    by_surname: dict[str, set[str]] = {}
+    for off in officials:
+        if off.affiliation:
+            by_surname.setdefault(_surname(off), set()).add(off.affiliation)
+    for off in officials:
+        found = by_surname.get(_surname(off), set())
+        if not off.affiliation and len(found) == 1:
+            off.affiliation = next(iter(found))
     return entities
+
+
+def _surname(official: Entity) -> str:
+    words = (official.name or official.text).split()
+    return words[-1].casefold() if words else ""
 
 
 def resolve_overlaps(candidates: Iterable[Entity]) -> list[Entity]:

@@ -25,6 +25,7 @@ from .names import nominative
 
 MAX_TITLE_GAP = 14  # tokens between a title's head and the person it names
 TITLE_BREAK = re.compile(r"[.!?;:«»\"“”()]|\n\s*\n")
+LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:в|у|ві|на)\s+$", re.IGNORECASE)
 
 
 def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
@@ -162,7 +163,12 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
             role = text[toks[start].start : toks[k - 1].end].rstrip(" ,-–—")
             if not role:
                 return None, None
-            ids = [en.id for a, b, _, _, en in names if toks[start].start <= a and b <= toks[k - 1].end]
+            named = [(a, en.id) for a, b, _, _, en in names if toks[start].start <= a and b <= toks[k - 1].end]
+            # "голова Представництва ЄС в Україні", "посол України в НАТО": the place where an
+            # office sits is not whom its holder acts for
+            ids = [sid for a, sid in named if not LOCATIVE_BEFORE.search(text[toks[start].start : a])]
+            if named and not ids:
+                return role, None
             return role, (ids[-1] if ids else _city_body(toks, start, k, lemmas))
     return None, None
 

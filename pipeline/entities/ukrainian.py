@@ -154,6 +154,7 @@ ROLE_MODIFIERS = frozenset(
         "почесний",
     }
 )
+LOCATIVE = frozenset({"в", "у", "ві", "на"})
 ROLE_STOP = frozenset({"та", "і", "й", "з", "із", "зі", "у", "в", "на", "до", "від", "що", "який", "яка", "це"})
 MAX_ROLE_WORDS = 6  # words of a title after its head ("Головою Державної прикордонної служби")
 MAX_PHRASE_WORDS = 4  # lower-case words in a title ("міністр закордонних справ") or before an institution
@@ -543,9 +544,11 @@ class UkrainianRecognizer:
         """ "міністр оборони Албанії Піро Венгу" and, after it in the same clause,
         "(колег) з Косова Еюпа Маседончі та Хорватії Івана Анушича"."""
         name_at = {i: (j, en) for _, _, i, j, en in names}
+        name_before = {j: en.id for _, _, i, j, en in names}  # by the token after the name
         inside = {k for _, _, i, j, _ in names for k in range(i, j)}
         out: list[Entity] = []
         role: Optional[str] = None
+        affiliation: Optional[str] = None
         signs_for = self._signature_party(text, toks, names)
         i = 0
         while i < len(toks):
@@ -583,7 +586,12 @@ class UkrainianRecognizer:
                 j, entry = name_at[i]
                 person = self._person_at(text, toks, j, inside)
                 if person:
-                    out.append(_official(text, toks, j, person, role, entry.id))
+                    # "голова Представництва ЄС в Україні Хюг Мінг": a state after "в" is where
+                    # the office sits; the holder acts for the one the title named
+                    # (the owner named right before "в": "Посольства Литовської Республіки в Україні")
+                    located = i > 0 and toks[i - 1].lower in LOCATIVE
+                    owner = name_before.get(i - 1, affiliation)
+                    out.append(_official(text, toks, j, person, role, owner if located else entry.id))
                     i = person
                     continue
             i += 1
