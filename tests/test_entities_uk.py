@@ -435,3 +435,15 @@ def test_a_later_mention_by_surname_takes_the_affiliation(run):
         "Президент Литви Гітанас Науседа прибув до Києва. За словами президента Науседи, Вільнюс надасть допомогу."
     )
     assert [e.affiliation for e in doc.entities if e.label == "OFFICIAL"] == ["LTU", "LTU"]
+
+
+def test_a_ukrainian_texts_own_officials_act_for_ukraine(run):
+    doc = run(
+        "Міністр закордонних справ Павло Коваль доповів про підготовку візиту. "
+        "Заступник міського голови Олена Гнатюк відкрила виставку. "
+        "Почесний консул Естонії у Львові Андрес Тамм привітав учасників."
+    )
+    found = {k: v[2] for k, v in officials(doc).items()}
+    assert found["Павло Коваль"] == "UKR"  # named without his state in a Ukrainian text
+    assert found["Олена Гнатюк"] is None  # a city's official acts for the city, which has no id here
+    assert found["Андрес Тамм"] == "EST"

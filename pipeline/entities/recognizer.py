@@ -131,7 +131,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-3"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-4"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -159,6 +159,8 @@ class EntityRecognizer(Stage):
         candidates = resolve_overlaps(candidates)
         candidates = resolve_overlaps(candidates + abbreviations(text, candidates))
         doc.entities = share_official_attributes(short_forms(candidates, "uk" if lang == "uk" else "en"))
+        if lang == "uk":
+            home_officials(doc.entities, ukrainian, "UKR")
         return doc
 
     @staticmethod
@@ -330,6 +332,36 @@ def share_official_attributes(entities: list[Entity]) -> list[Entity]:
         found = by_surname.get(_surname(off), set())
         if not off.affiliation and len(found) == 1:
             off.affiliation = next(iter(found))
+    return entities
+
+
+# Titles whose holders act for a city or a region ("заступник міського голови"), or, in a
+# Ukrainian text, often for another state (consuls, ambassadors): no default for them.
+NOT_HOME_TITLE = re.compile(
+    r"міськ|обласн|районн|сільськ|селищн|громад|департамент|управлінн|муніципал|ОДА|ВЦА|РДА|консул|посол|посл[іа]",
+    re.IGNORECASE,
+)
+TITLE_WINDOW = 80  # characters before a name in which its title stands
+
+
+def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> list[Entity]:
+    """A Ukrainian text's own officials are named without their state ("міністр закордонних
+    справ Павло Клімкін", "глава держави"): an official whose title names no state, body or
+    organisation, in a sentence that names none but ``home``, acts for ``home``. A title of a
+    local body ("заступник міського голови") or a consul's is left without an affiliation."""
+    named = sorted((e.start, e.id) for e in entities if e.label != "OFFICIAL" and e.id)
+    for off in entities:
+        if off.label != "OFFICIAL" or off.affiliation:
+            continue
+        clause = next((c for c in clauses if c.start <= off.start < c.end), None)
+        if clause is None:
+            continue
+        title = clause.text[max(0, off.start - clause.start - TITLE_WINDOW) : off.start - clause.start]
+        if NOT_HOME_TITLE.search(off.role or "") or NOT_HOME_TITLE.search(re.split(r"[.!?;:—–«»]", title)[-1]):
+            continue
+        others = {sid for start, sid in named if clause.start <= start < clause.end} - {home}
+        if not others:
+            off.affiliation = home
     return entities
 
 

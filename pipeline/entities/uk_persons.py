@@ -25,6 +25,7 @@ from .names import nominative
 
 MAX_TITLE_GAP = 14  # tokens between a title's head and the person it names
 TITLE_BREAK = re.compile(r"[.!?;:«»\"“”()]|\n\s*\n")
+LOCATIVE_PREPOSITIONS = frozenset({"в", "у", "ві", "на"})
 LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:в|у|ві|на)\s+$", re.IGNORECASE)
 
 
@@ -37,7 +38,15 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if tok.capitalised and not tok.all_caps and "Name" in grammemes(tok.lower) and not _is_initial(text, tok):
+        # "у Львові" is a place, though "Львові" is also a form of the name Лев
+        located = i > 0 and toks[i - 1].lower in LOCATIVE_PREPOSITIONS and "loct" in grammemes(tok.lower)
+        if (
+            tok.capitalised
+            and not tok.all_caps
+            and not located
+            and "Name" in grammemes(tok.lower)
+            and not _is_initial(text, tok)
+        ):
             j = i + 1
             while (
                 j < len(toks)

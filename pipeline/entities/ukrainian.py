@@ -24,6 +24,7 @@ from ..apostrophes import APOSTROPHES
 from ..records import Clause, Entity
 from .gazetteer import SpanSet, load_json, org_names, state_names
 from .models import morph_uk
+from .uk_persons import LOCATIVE_PREPOSITIONS
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[-" + APOSTROPHES + r"][^\W\d_]+)*")
 _APOS = re.compile(f"[{APOSTROPHES}]")
@@ -154,7 +155,6 @@ ROLE_MODIFIERS = frozenset(
         "почесний",
     }
 )
-LOCATIVE = frozenset({"в", "у", "ві", "на"})
 ROLE_STOP = frozenset({"та", "і", "й", "з", "із", "зі", "у", "в", "на", "до", "від", "що", "який", "яка", "це"})
 MAX_ROLE_WORDS = 6  # words of a title after its head ("Головою Державної прикордонної служби")
 MAX_PHRASE_WORDS = 4  # lower-case words in a title ("міністр закордонних справ") or before an institution
@@ -589,7 +589,7 @@ class UkrainianRecognizer:
                     # "голова Представництва ЄС в Україні Хюг Мінг": a state after "в" is where
                     # the office sits; the holder acts for the one the title named
                     # (the owner named right before "в": "Посольства Литовської Республіки в Україні")
-                    located = i > 0 and toks[i - 1].lower in LOCATIVE
+                    located = i > 0 and toks[i - 1].lower in LOCATIVE_PREPOSITIONS
                     owner = name_before.get(i - 1, affiliation)
                     out.append(_official(text, toks, j, person, role, owner if located else entry.id))
                     i = person
