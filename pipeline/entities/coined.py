@@ -15,6 +15,7 @@ analyst can read what a coined id stands for.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -81,35 +82,10 @@ def name_end(text: str, start: int, end: int, lang: str) -> int:
     """Where the name that starts at ``start`` ends: in Ukrainian, after its words in the
     instrumental and the genitive tail that completes them ("банком реконструкції та
     розвитку"), before a verb or a subject ("… банком про співпрацю"); elsewhere after
-    its last capitalised word ("Nordic Investment Bank for …" keeps "for" only inside)."""
-    last = start
-    if lang == "uk":
-        from .models import morph_uk
-
-        in_tail, skip_to = False, start
-        for w in WORD.finditer(text, start, end):
-            tok = w.group()
-            if w.start() < skip_to:
-                continue
-            if tok in OPENING_QUOTES:  # a quoted name ends at its closing mark
-                close = text.find(OPENING_QUOTES[tok], w.end(), end)
-                if close < 0:
-                    break
-                last = skip_to = close + 1
-                continue
-            cases = {str(p.tag.case) for p in morph_uk().parse(tok.lower()) if p.tag.POS in NAME_POS}
-            if tok[:1].isupper() and not morph_uk().word_is_known(tok.lower()):
-                last = w.end()
-            elif not in_tail and "ablt" in cases:
-                last = w.end()
-            elif tok.lower() in ("та", "і", "й") and in_tail:
-                continue
-            elif "gent" in cases:
-                in_tail, last = True, w.end()
-            else:
-                break
-        return last
-    skip_to = start
+    its last capitalised word ("Nordic Investment Bank for …" keeps "for" only inside).
+    A quoted part ends at its closing mark."""
+    judge: Callable[[str], str] = _UkrainianNameWords() if lang == "uk" else _latin_name_word
+    last = skip_to = start
     for w in WORD.finditer(text, start, end):
         tok = w.group()
         if w.start() < skip_to:
@@ -120,13 +96,47 @@ def name_end(text: str, start: int, end: int, lang: str) -> int:
                 break
             last = skip_to = close + 1
             continue
-        if tok.lower() in SUBJECT_WORDS:
+        verdict = judge(tok)
+        if verdict == STOP:
             break
-        if tok[:1].isupper():
+        if verdict == TAKE:
             last = w.end()
-        elif tok.lower() not in NAME_JOINERS:
-            break
     return last
+
+
+TAKE, PASS, STOP = "take", "pass", "stop"  # a word ends the name so far, may join it, ends it
+
+
+def _latin_name_word(tok: str) -> str:
+    if tok.lower() in SUBJECT_WORDS:
+        return STOP
+    if tok[:1].isupper():
+        return TAKE
+    return PASS if tok.lower() in NAME_JOINERS else STOP
+
+
+class _UkrainianNameWords:
+    """Instrumental words, then a genitive tail ("та" may join it); an unknown capitalised
+    word (a foreign name) anywhere."""
+
+    def __init__(self) -> None:
+        from .models import morph_uk
+
+        self.morph = morph_uk()
+        self.in_tail = False
+
+    def __call__(self, tok: str) -> str:
+        if tok[:1].isupper() and not self.morph.word_is_known(tok.lower()):
+            return TAKE
+        cases = {str(p.tag.case) for p in self.morph.parse(tok.lower()) if p.tag.POS in NAME_POS}
+        if not self.in_tail and "ablt" in cases:
+            return TAKE
+        if self.in_tail and tok.lower() in ("та", "і", "й"):
+            return PASS
+        if "gent" in cases:
+            self.in_tail = True
+            return TAKE
+        return STOP
 
 
 OPENING_QUOTES = {"«": "»", "“": "”", '"': '"'}
