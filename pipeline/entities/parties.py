@@ -132,7 +132,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-3"
+        return "party-evidence-4"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)

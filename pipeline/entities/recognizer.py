@@ -11,6 +11,7 @@ reports, declarations), and in long treaties only the clauses with a title word
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable
@@ -350,12 +351,14 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
     organisation, in a sentence that names none but ``home``, acts for ``home``. A title of a
     local body ("заступник міського голови") or a consul's is left without an affiliation."""
     named = sorted((e.start, e.id) for e in entities if e.label != "OFFICIAL" and e.id)
+    starts = [c.start for c in clauses]  # in text order, not overlapping
     for off in entities:
         if off.label != "OFFICIAL" or off.affiliation:
             continue
-        clause = next((c for c in clauses if c.start <= off.start < c.end), None)
-        if clause is None:
+        k = bisect.bisect_right(starts, off.start) - 1
+        if k < 0 or off.start >= clauses[k].end:
             continue
+        clause = clauses[k]
         title = clause.text[max(0, off.start - clause.start - TITLE_WINDOW) : off.start - clause.start]
         if NOT_HOME_TITLE.search(off.role or "") or NOT_HOME_TITLE.search(re.split(r"[.!?;:—–«»]", title)[-1]):
             continue

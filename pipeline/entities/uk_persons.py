@@ -26,7 +26,7 @@ from .names import nominative
 MAX_TITLE_GAP = 14  # tokens between a title's head and the person it names
 TITLE_BREAK = re.compile(r"[.!?;:«»\"“”()]|\n\s*\n")
 LOCATIVE_PREPOSITIONS = frozenset({"в", "у", "ві", "на"})
-LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:в|у|ві|на)\s+$", re.IGNORECASE)
+LOCATIVE_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(LOCATIVE_PREPOSITIONS))})\s+$", re.IGNORECASE)
 
 
 def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
