@@ -253,7 +253,9 @@ def _models(config: TrainConfig, base: str, label2id: dict[str, int], device: st
 
     tokenizer = AutoTokenizer.from_pretrained(base)
     if not config.teacher:
-        depth = {"num_hidden_layers": config.layers} if config.layers else {}
+        # typed as Any: newer transformers stubs type each keyword of from_pretrained, and a
+        # dict[str, int] could fill any of them
+        depth: dict[str, Any] = {"num_hidden_layers": config.layers} if config.layers else {}
         model = AutoModelForSequenceClassification.from_pretrained(
             base,
             num_labels=len(LABELS),
