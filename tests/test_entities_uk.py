@@ -447,3 +447,23 @@ def test_a_ukrainian_texts_own_officials_act_for_ukraine(run):
     assert found["Павло Коваль"] == "UKR"  # named without his state in a Ukrainian text
     assert found["Олена Гнатюк"] is None  # a city's official acts for the city, which has no id here
     assert found["Андрес Тамм"] == "EST"
+
+
+def test_an_institution_that_holds_its_states_name_is_one_org(run):
+    """Guide §5: an institution is tagged whole, with no PARTY or STATE inside it, whether its
+    head is a word ("Академії суддів Молдови"), an office ("Секретаріату Прем'єра Польщі"), an
+    abbreviation ("МВС Литви") or a "Держ-" compound; a verb after the name is not part of it."""
+    doc = run(
+        "Ректор Академії суддів Молдови та керівник Секретаріату Прем'єр-міністра Польщі підписали угоду з МВС Литви. "
+        "Держкомтелерадіо Литви і Міністерству цифрової політики Польщі доручено надати звіт. "
+        "Агресія Російської Федерації триває."
+    )
+    orgs = [e.text for e in doc.entities if e.label == "ORG"]
+    assert "Академії суддів Молдови" in orgs
+    assert "Секретаріату Прем'єр-міністра Польщі" in orgs
+    assert "МВС Литви" in orgs
+    assert "Держкомтелерадіо Литви" in orgs
+    assert "Міністерству цифрової політики Польщі" in orgs
+    states = {e.text for e in doc.entities if e.label in ("PARTY", "STATE")}
+    assert "Молдови" not in states and "Литви" not in states
+    assert "Російської Федерації" in states  # the state's long form, not a federation body

@@ -81,8 +81,20 @@ OTHER_BODIES = frozenset(
         "асоціація",
         "представництво",
         "консульство",
+        "школа",
+        "центр",
+        "трибунал",
+        "підприємство",
+        "федерація",
     }
 )
+# Heads that also end a state's long form ("Російська Федерація"): an institution only with a
+# lower-case tail ("Федерація риболовного спорту України").
+STATE_OR_BODY_HEADS = frozenset({"федерація"})
+# A word that can only be a verb, adverb or gerund ends an institution's name ("Міністерству
+# соціальної політики | визнати таким", "Данська Рада | надає").
+NOT_IN_A_NAME = frozenset({"VERB", "INFN", "GRND", "ADVB"})
+NAME_PARTS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 # "Уряд Японії" stands for the state itself: the state is tagged, not an institution.
 GOVERNMENT_AS_STATE = frozenset({"уряд", "кабмін", "кабінет"})
 ROLE_HEADS = frozenset(
@@ -527,15 +539,32 @@ class UkrainianRecognizer:
             while (
                 last < len(toks)
                 and last - i <= MAX_PHRASE_WORDS + 2
-                and not toks[last].capitalised
+                and (not toks[last].capitalised or _office_word(toks[last]))
                 and (toks[last].lower not in ROLE_STOP or _joins_tail(toks, last))
+                and not _only_verb(toks[last])
                 and _adjacent(text, toks[last - 1 : last + 1])
             ):
                 last += 1
+            if head & STATE_OR_BODY_HEADS and (last == i + 1 or first < i):
+                continue  # "Російської Федерації" is the state
             if last in by_first and _adjacent(text, toks[last - 1 : last + 1]):
                 last, named = by_first[last][0], True
             if named or head & GOVERNMENT_BODIES:
                 s, e = toks[first].start, toks[last - 1].end
+                out.append(Entity(s, e, text[s:e], "ORG", source="institution"))
+        return out + self._abbreviated_bodies(text, toks, by_first)
+
+    @staticmethod
+    def _abbreviated_bodies(text: str, toks: list[Token], by_first) -> list[Entity]:
+        """An abbreviated institution before its state ("МОЗ України", "ВМС України",
+        "Держкомспорту України"): one ORG, the state inside it no mention of its own."""
+        out = []
+        for i, tok in enumerate(toks[:-1]):
+            if i in by_first or not _abbreviated_body(tok):
+                continue
+            nxt = by_first.get(i + 1)
+            if nxt and nxt[1].kind == "state" and _adjacent(text, toks[i : i + 2]) and "gent" in grammemes(toks[i + 1].lower):
+                s, e = tok.start, toks[nxt[0] - 1].end
                 out.append(Entity(s, e, text[s:e], "ORG", source="institution"))
         return out
 
@@ -755,6 +784,24 @@ def _is_initial(text: str, tok: Token) -> bool:
 def _caps_surname(toks: list[Token], j: int) -> bool:
     """An all-capitals surname before a first name, as decrees write it ("МЕЛЬНИК Олена")."""
     return j + 1 < len(toks) and "Name" in grammemes(toks[j + 1].lower) and not toks[j + 1].all_caps
+
+
+def _office_word(tok: Token) -> bool:
+    """A capitalised office inside an institution's name ("Офісу Президента України",
+    "Ради Міністрів")."""
+    return bool(lemmas(tok.lower) & (ROLE_HEADS | GOVERNMENT_BODIES | OTHER_BODIES)) and "gent" in grammemes(tok.lower)
+
+
+def _only_verb(tok: Token) -> bool:
+    tags = grammemes(tok.lower)
+    return bool(tags & NOT_IN_A_NAME) and not tags & NAME_PARTS
+
+
+def _abbreviated_body(tok: Token) -> bool:
+    """An all-capitals abbreviation ("МОЗ") or a "Держ-" compound ("Держмолодьспорт")."""
+    if tok.all_caps:
+        return 2 <= len(tok.lower) <= 6
+    return tok.capitalised and tok.lower.startswith("держ") and not tok.lower.startswith("держав") and len(tok.lower) > 6
 
 
 def _institution_word(tok: Token) -> bool:
