@@ -563,7 +563,8 @@ class UkrainianRecognizer:
             if i in by_first or not _abbreviated_body(tok):
                 continue
             nxt = by_first.get(i + 1)
-            if nxt and nxt[1].kind == "state" and _adjacent(text, toks[i : i + 2]) and "gent" in grammemes(toks[i + 1].lower):
+            genitive = "gent" in grammemes(toks[i + 1].lower)
+            if nxt and nxt[1].kind == "state" and genitive and _adjacent(text, toks[i : i + 2]):
                 s, e = tok.start, toks[nxt[0] - 1].end
                 out.append(Entity(s, e, text[s:e], "ORG", source="institution"))
         return out
@@ -801,7 +802,8 @@ def _abbreviated_body(tok: Token) -> bool:
     """An all-capitals abbreviation ("МОЗ") or a "Держ-" compound ("Держмолодьспорт")."""
     if tok.all_caps:
         return 2 <= len(tok.lower) <= 6
-    return tok.capitalised and tok.lower.startswith("держ") and not tok.lower.startswith("держав") and len(tok.lower) > 6
+    word = tok.lower
+    return tok.capitalised and word.startswith("держ") and not word.startswith("держав") and len(word) > 6
 
 
 def _institution_word(tok: Token) -> bool:
