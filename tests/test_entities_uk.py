@@ -467,3 +467,17 @@ def test_an_institution_that_holds_its_states_name_is_one_org(run):
     states = {e.text for e in doc.entities if e.label in ("PARTY", "STATE")}
     assert "Молдови" not in states and "Литви" not in states
     assert "Російської Федерації" in states  # the state's long form, not a federation body
+
+
+def test_a_title_in_the_instrumental_before_a_copula_names_the_person(run):
+    """ "Послом … була Ганна Мороз": the sentence gives the post, the copula, then the person;
+    the title ends before the copula, and the name stays in its own (nominative) case."""
+    doc = run(
+        "Першим послом України в Австрії була Ганна Мороз. "
+        "Заступником міністра оборони Литви нещодавно став Ігор Петраускас. "
+        "Посол була в Києві, а Оксана Левчук чекала у Львові."
+    )
+    found = officials(doc)
+    assert found["Ганна Мороз"] == ("Ганна Мороз", "Першим послом України в Австрії", "UKR")
+    assert found["Ігор Петраускас"] == ("Ігор Петраускас", "Заступником міністра оборони Литви", "LTU")
+    assert "Оксана Левчук" not in found  # "Посол була …" names no one: a verb stands between

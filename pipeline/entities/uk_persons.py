@@ -155,24 +155,38 @@ def _coordinated(text: str, toks: list, end: int, k: int) -> bool:
 def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes):
     """The title whose head stands before token ``k`` in its clause, with only the
     title's words between (no verb, no sentence break); its affiliation is the last
-    state, organisation or body it names."""
+    state, organisation or body it names. A copula may stand between a title in the
+    instrumental and the name ("послом України в Австрії була Ганна Мороз", "заступником
+    міністра нещодавно став Іван Гук"): the title ends before it."""
     from .models import morph_uk
 
     first = max(0, k - MAX_TITLE_GAP)
+    title_end = k  # the token after the title's last word
     for h in range(k - 1, first - 1, -1):
         gap = text[toks[h].end : toks[k].start]
         if TITLE_BREAK.search(gap):
             return None, None
         word = toks[h].lower
-        if any(p.tag.POS == "VERB" for p in morph_uk().parse(word)) and not lemmas(word) & role_heads:
-            return None, None
+        if title_end == h + 1 and (_copula(word, lemmas) or (title_end < k and _adverb(word, grammemes))):
+            title_end = h
+            continue
+        # a verb ends the search; a title's own words that read as verbs too are genitives
+        # ("міністра оборони", "закордонних справ")
+        parses = morph_uk().parse(word)
+        if any(p.tag.POS in VERB_POS for p in parses) and not lemmas(word) & role_heads:
+            if not any(p.tag.case == "gent" for p in parses):
+                return None, None
         heads = lemmas(word) | {word.split("-")[0]}
         if heads & role_heads and not toks[h].all_caps:
+            if title_end < k and "ablt" not in grammemes(word):
+                continue  # "(заступником) міністра … став": the head is the word in the instrumental
             start = h - 1 if h > 0 and lemmas(toks[h - 1].lower) & modifiers else h
-            role = text[toks[start].start : toks[k - 1].end].rstrip(" ,-–—")
+            if title_end == h:
+                return None, None
+            role = text[toks[start].start : toks[title_end - 1].end].rstrip(" ,-–—")
             if not role:
                 return None, None
-            named = [(a, en.id) for a, b, _, _, en in names if toks[start].start <= a and b <= toks[k - 1].end]
+            named = [(a, en.id) for a, b, _, _, en in names if toks[start].start <= a and b <= toks[title_end - 1].end]
             # "голова Представництва ЄС в Україні", "посол України в НАТО": the place where an
             # office sits is not whom its holder acts for
             ids = [sid for a, sid in named if not LOCATIVE_BEFORE.search(text[toks[start].start : a])]
@@ -180,6 +194,19 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
                 return role, None
             return role, (ids[-1] if ids else _city_body(toks, start, k, lemmas))
     return None, None
+
+
+COPULAS = frozenset({"бути", "стати"})
+VERB_POS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
+
+
+def _copula(word: str, lemmas) -> bool:
+    return bool(lemmas(word) & COPULAS)
+
+
+def _adverb(word: str, grammemes) -> bool:
+    tags = grammemes(word)
+    return "ADVB" in tags and not tags & {"NOUN", "ADJF", "VERB"}
 
 
 def _title_after(text, toks, j, names, role_heads, lemmas):
@@ -252,6 +279,8 @@ def _head_case(toks, k) -> Optional[str]:
     from .ukrainian import ROLE_HEADS, lemmas
 
     for h in range(k - 1, max(-1, k - 3), -1):
+        if _copula(toks[h].lower, lemmas):
+            return None  # "послом була Ганна": the name is the subject, not in the title's case
         if lemmas(toks[h].lower) & ROLE_HEADS:
             cases = {p.tag.case for p in morph_uk().parse(toks[h].lower) if p.normal_form in ROLE_HEADS}
             return cases.pop() if len(cases) == 1 else None
