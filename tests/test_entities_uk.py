@@ -481,3 +481,20 @@ def test_a_title_in_the_instrumental_before_a_copula_names_the_person(run):
     assert found["Ганна Мороз"] == ("Ганна Мороз", "Першим послом України в Австрії", "UKR")
     assert found["Ігор Петраускас"] == ("Ігор Петраускас", "Заступником міністра оборони Литви", "LTU")
     assert "Оксана Левчук" not in found  # "Посол була …" names no one: a verb stands between
+
+
+def test_civic_staff_and_an_organisations_latin_name_are_no_officials(run):
+    """NOTES.md U3: a post in a civic body makes no OFFICIAL; Latin capitals between a title
+    and a Cyrillic name are the organisation's name, not a person. A Latin name alone after a
+    title still is one, and "громадського порядку" (public order) is no civic body."""
+    doc = run(
+        "Директор неурядової організації Open Harbour Foundation Петро Гайовий додав, що суд відбувся. "
+        "Голова громадської організації Марія Коваль виступила на форумі. "
+        "Посол Канади Laura Dunn прибула до Одеси. "
+        "Начальник управління громадського порядку Литви Ігор Петраускас доповів."
+    )
+    found = officials(doc)
+    assert "Петро Гайовий" not in found and "Марія Коваль" not in found
+    assert not any("Foundation" in name for name in found)
+    assert found["Laura Dunn"][2] == "CAN"
+    assert "Ігор Петраускас" in found

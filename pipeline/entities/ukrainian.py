@@ -28,6 +28,7 @@ from .uk_persons import LOCATIVE_PREPOSITIONS
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[-" + APOSTROPHES + r"][^\W\d_]+)*")
 _APOS = re.compile(f"[{APOSTROPHES}]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 SENTENCE_END = '.!?…»"”'
 QUOTES = "«\"“'„"
 
@@ -95,6 +96,11 @@ STATE_OR_BODY_HEADS = frozenset({"федерація"})
 # соціальної політики | визнати таким", "Данська Рада | надає").
 NOT_IN_A_NAME = frozenset({"VERB", "INFN", "GRND", "ADVB"})
 NAME_PARTS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
+# Words of a civic body's name: whoever holds a post in it is NGO staff (NOTES.md, U3).
+# ("громадського порядку" is public order; "Німецького товариства міжнародного співробітництва"
+# a state agency: the kind and the body go together)
+CIVIC_KINDS = frozenset({"громадський", "неурядовий", "благодійний", "правозахисний"})
+CIVIC_BODIES = frozenset({"організація", "фонд", "об'єднання", "спілка", "фундація"})
 # "Уряд Японії" stands for the state itself: the state is tagged, not an institution.
 GOVERNMENT_AS_STATE = frozenset({"уряд", "кабмін", "кабінет"})
 ROLE_HEADS = frozenset(
@@ -508,7 +514,7 @@ class UkrainianRecognizer:
             candidates = dictionary_persons(text, toks) + spans_to_tokens(toks, ner)
             taken = [(o.start, o.end) for o in officials] + [(s, e) for s, e, _, _, _ in names]
             officials += officials_from_persons(text, toks, candidates, names, taken, officials)
-            found += officials
+            found += [o for o in officials if o.source == "decree-list" or not _civic_title(o.role)]
             found += municipal_bodies(text, toks)
         found += _bare_councils(text, clauses, found)
         return found + self._coreferent_officials(text, clauses, found)
@@ -672,6 +678,14 @@ class UkrainianRecognizer:
         («Слуга Народу») is a party or a brand, not a person."""
         if k >= len(toks) or (toks[k].start > 0 and text[toks[k].start - 1] in QUOTES):
             return None
+        if not _CYRILLIC.match(toks[k].text):
+            # Latin capitals followed by a Cyrillic name are the name of the person's
+            # organisation ("директор Freedom Foundation Петро Гайовий")
+            r = k
+            while r < len(toks) and not _CYRILLIC.match(toks[r].text) and toks[r].capitalised:
+                r += 1
+            if r < len(toks) and toks[r].capitalised and _adjacent(text, toks[r - 1 : r + 1]):
+                return None
         lead = k
         while lead < len(toks) and _is_initial(text, toks[lead]) and lead - k < 2:
             lead += 1
@@ -785,6 +799,14 @@ def _is_initial(text: str, tok: Token) -> bool:
 def _caps_surname(toks: list[Token], j: int) -> bool:
     """An all-capitals surname before a first name, as decrees write it ("МЕЛЬНИК Олена")."""
     return j + 1 < len(toks) and "Name" in grammemes(toks[j + 1].lower) and not toks[j + 1].all_caps
+
+
+def _civic_title(role: Optional[str]) -> bool:
+    """A post in a civic body ("голова громадської організації", "директор благодійного
+    фонду"): its holder is NGO staff, not an OFFICIAL (annotations/NOTES.md, U3). A decree
+    that appoints such a person to a state commission makes them one (U4)."""
+    words = [lemmas(t.lower) for t in tokens_of(role or "")]
+    return any(a & CIVIC_KINDS and b & CIVIC_BODIES for a, b in zip(words, words[1:]))
 
 
 def _office_word(tok: Token) -> bool:
