@@ -498,3 +498,9 @@ def test_civic_staff_and_an_organisations_latin_name_are_no_officials(run):
     assert not any("Foundation" in name for name in found)
     assert found["Laura Dunn"][2] == "CAN"
     assert "Ігор Петраускас" in found
+
+
+def test_names_joined_by_a_hyphen_are_each_a_mention(run):
+    doc = run("Саміт Польща-Литва: нові домовленості. Товариство Одеса-Марсель провело захід.")
+    assert [(e.text, e.id) for e in doc.entities if e.id in ("POL", "LTU")] == [("Польща", "POL"), ("Литва", "LTU")]
+    assert not any(e.text.startswith("Одеса") for e in doc.entities if e.label in ("PARTY", "STATE"))

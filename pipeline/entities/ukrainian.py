@@ -301,6 +301,7 @@ class UkrainianGazetteer:
             if match is None:
                 match = self._adjective_long_form(text, toks, i)
             if match is None:
+                out += self._joined_names(text, toks[i], i)
                 i += 1
                 continue
             j, entry = match
@@ -308,6 +309,22 @@ class UkrainianGazetteer:
             out.append((start, toks[j - 1].end, i, j, entry))
             i = j
         return out
+
+    def _joined_names(self, text: str, tok: Token, i: int) -> list[tuple[int, int, int, int, _Entry]]:
+        """ "Україна-ЄС", "Польща–Литва": names joined by a hyphen into one token, each a
+        mention of its own when every part is a name."""
+        if "-" not in tok.text:
+            return []
+        found = []
+        start = tok.start
+        for part in tok.text.split("-"):
+            piece = Token(start, start + len(part), part)
+            match = self._match_at(text, [piece], 0) if piece.capitalised else None
+            if match is None:
+                return []
+            found.append((piece.start, piece.end, i, i + 1, match[1]))
+            start = piece.end + 1
+        return found
 
     def _match_at(self, text: str, toks: list[Token], i: int) -> Optional[tuple[int, _Entry]]:
         candidates: dict[int, _Entry] = {}
