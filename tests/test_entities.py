@@ -14,7 +14,7 @@ from servanda.entities.gazetteer import english_demonyms, gazetteer
 from servanda.entities.models import missing_stanza_models, stanza_resources_dir
 from servanda.entities.officials import normalise_name
 from servanda.langid import LanguageIdentifier
-from servanda.reader import read_document
+from servanda.reader import read_document, sha256_text
 from servanda.records import ENTITY_LABELS, Clause, Document
 from servanda.segment import Segmenter
 from servanda.stages import Pipeline, PipelineError
@@ -243,6 +243,25 @@ def test_appositions_take_affiliation_from_the_demonym(docs):
     later = [e for e in mentions(doc, "Vucic") if e.label == "OFFICIAL"]
     assert later and all(e.affiliation == "SRB" for e in later)  # "… Vucic said."
     assert mentions(doc, "Russian Foreign Ministry")[0].label == "ORG"
+
+
+def test_a_name_the_model_cuts_short_is_completed(pipeline):
+    """spaCy's small model cuts long and initialled names; the official's span is the whole
+    name: words between a title and the span, a first name before a middle initial, title-case
+    words that end the name; not a title word, a post-nominal or a title-case headline."""
+    text = (
+        "Announcement: President Harold P. Whitcombe Secures Historic Fisheries Deal\n\n"
+        "Chilean President Ramón Ignacio Aravena Fuentes met the delegation on May 3, and Peruvian Foreign "
+        "Minister Lucía Beatriz Quispe Mamani (Peru) joined them. Secretary of State for Trade, the Right "
+        "Honourable James Carter MP, spoke after NATO Secretary General Stoltenberg."
+    )
+    doc = pipeline(Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"}))
+    found = {e.text: e for e in doc.entities if e.label == "OFFICIAL"}
+    for name in found:
+        assert not name.endswith(("Secures", "Historic", "MP")) and not name.startswith(("General", "Honourable"))
+    assert "James Carter" in found and found["James Carter"].role == "Secretary of State for Trade"
+    whole = [n for n in found if "Aravena" in n or "Quispe" in n]
+    assert whole and all(len(n.split()) >= 3 for n in whole)
 
 
 def test_ukrainian_title_patterns_and_foreign_surnames(docs):

@@ -57,9 +57,16 @@ PERSON_LINE = re.compile(rf"^{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|de|da|van|von|der
 # A role phrase that ends right before a person: "Serbian President", "Russian
 # Foreign Ministry spokeswoman", "the Minister of Defence of Albania,".
 _CAP = r"[A-Z][\w'’.-]*"
-_ROLE_TAIL = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|of|the|and))*)?"  # "… of the Republic of Albania"
+_ROLE_TAIL = (
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|of|for|the|and))*)?"  # "… of the Republic of Albania"
+)
 ROLE_PREFIX = re.compile(rf"(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS}))\s+(?P<name>{NAME_TOKEN}\s+{NAME_TOKEN})")
 ROLE_BEFORE = re.compile(rf"(?P<role>(?:(?:{_CAP}|of|the|for|and)\s+){{0,6}}?(?:{ROLE_WORDS}){_ROLE_TAIL})\s*,?\s*$")
+# A style between a title and the name it precedes
+STYLE_BEFORE_NAME = re.compile(
+    r"(?:,\s*)?(?:the\s+)?(?:Right\s+Honourable|Rt\.?\s+Hon\.?|Honourable|Hon\.|His\s+Excellency|Her\s+Excellency|"
+    r"H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+$"
+)
 # "Erika Mouynes (Panama)", "Biden of the United States"
 AFFILIATION_AFTER = re.compile(r"\s*\((?P<state>[^()\n]{2,40})\)|\s+of\s+(?P<state2>(?:the\s+)?[A-Z][^,.;\n]{2,40})")
 TITLES_ONLY = re.compile(rf"^(?:(?:{ROLE_WORDS}|Crown|Foreign|Defen[cs]e|First|of|the|and)\s*)+$", re.IGNORECASE)
@@ -189,8 +196,8 @@ class OfficialFinder:
     def from_persons(self, text: str, persons: Iterable[tuple[int, int]]) -> list[Entity]:
         """Officials among person spans (document offsets) found by the NER backend."""
         out = []
-        for s, e in persons:
-            s, e = _strip_person(text, s, e)
+        for s, e in _merge_adjacent(text, sorted(persons)):
+            s, e = _complete_name(text, *_strip_person(text, s, e))
             if e <= s:
                 continue
             official = self._apposition(text, s, e)
@@ -200,7 +207,10 @@ class OfficialFinder:
 
     def _apposition(self, text: str, s: int, e: int) -> Optional[Entity]:
         line_start = text.rfind("\n", 0, s) + 1
-        before = ROLE_BEFORE.search(text[max(line_start, s - 120) : s])
+        window = text[max(line_start, s - 120) : s]
+        # "Secretary of State for Defence, the Right Honourable Ben Wallace"
+        window = STYLE_BEFORE_NAME.sub("", window)
+        before = ROLE_BEFORE.search(window)
         if before:
             role, affiliation = self._role_and_affiliation(before.group("role"))
         else:
@@ -323,6 +333,63 @@ def _trim(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
     while e > s and (text[e - 1].isspace() or text[e - 1] in "*_.,;"):
         e -= 1
     return (s, e) if e > s else None
+
+
+# Title-case words that follow a name without being part of it
+NOT_NAME_WORDS = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today The This That And But "
+    "MP MEP QC KC PhD Jr Sr".split()
+)
+# Words of a title that stand before a name ("Secretary General Stoltenberg")
+TITLE_PARTS = frozenset("General Deputy Vice Prime Foreign Special Chief Senior Executive First Crown Acting".split())
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+)?")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One name the statistical model cut in two ("Arnoldo Andre" + "Tinoco")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and text[out[-1][1] : s] == " ":
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _complete_name(text: str, s: int, e: int) -> tuple[int, int]:
+    """Complete a name the model cut short: the words between a title and the span
+    ("Minister Oleksii" + "Yuriyovych Reznikov"), a first name before a middle initial
+    ("Antony" + "J. Blinken"), and one or two title-case words after the span that end the
+    name ("Andrés Manuel López" + "Obrador on …"; not "Trump" + "Secures Unprecedented U.S.")."""
+    words: list[re.Match] = []
+    at = s
+    while len(words) < 2:
+        before = re.search(rf"(?<![\w.])(?:{_NAME_WORD.pattern}) $", text[max(0, at - 40) : at])
+        if not before or not _name_word(before.group().strip()):
+            break
+        words.append(before)
+        at -= len(before.group())
+        if re.search(rf"\b(?:{ROLE_WORDS}) $", text[max(0, at - 40) : at]):
+            s = at  # a title opens the words before the span
+            break
+    if s != at and words and _INITIAL.match(text, s):
+        s -= len(words[0].group())
+    run: list[re.Match] = []
+    while len(run) < 2:
+        end = run[-1].end() if run else e
+        nxt = _NAME_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        if not nxt or not _name_word(nxt.group()) or re.match(r"\w", text[nxt.end() : nxt.end() + 1]):
+            break
+        run.append(nxt)
+    if run and re.match(r" +[A-ZÀ-Þ]", text[run[-1].end() : run[-1].end() + 4]):
+        run = []  # capitals go on: a headline in title case, not a name
+    return s, (run[-1].end() if run else e)
+
+
+def _name_word(word: str) -> bool:
+    return word not in NOT_NAME_WORDS and word not in TITLE_PARTS and not ROLE.fullmatch(word)
 
 
 def _strip_person(text: str, s: int, e: int) -> tuple[int, int]:
