@@ -504,3 +504,19 @@ def test_names_joined_by_a_hyphen_are_each_a_mention(run):
     doc = run("Саміт Польща-Литва: нові домовленості. Товариство Одеса-Марсель провело захід.")
     assert [(e.text, e.id) for e in doc.entities if e.id in ("POL", "LTU")] == [("Польща", "POL"), ("Литва", "LTU")]
     assert not any(e.text.startswith("Одеса") for e in doc.entities if e.label in ("PARTY", "STATE"))
+
+
+def test_a_state_body_and_the_abbreviation_it_defines(run):
+    """ "Державна служба …" is a state's body without the state's name; an abbreviation
+    defined after an institution ("(ДСМ)", "(далі — МЦП)") is the institution where it is
+    used later. A regional administration stays the municipal body it is."""
+    doc = run(
+        "Державна служба морського транспорту (ДСМ) провела нараду з Міністерством цифрової політики Польщі "
+        "(далі — МЦП). Фахівці ДСМ і МЦП підготують план. "
+        "Голова Волинської обласної державної адміністрації відкрив зустріч."
+    )
+    orgs = [e.text for e in doc.entities if e.label == "ORG"]
+    assert "Державна служба морського транспорту" in orgs
+    assert orgs.count("ДСМ") >= 2 and orgs.count("МЦП") >= 2
+    region = [e for e in doc.entities if e.text == "Волинської обласної державної адміністрації"]
+    assert region and region[0].id is not None

@@ -132,7 +132,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-6"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-7"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -275,7 +275,8 @@ def _statistical_entity(text: str, s: int, e: int, label: str, gaz: Gazetteer, s
     return Entity(s, e, surface, "ORG", source=source)
 
 
-ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Z0-9&]{1,9})\s*\)")
+# "(SIPRI)", "(МОМ)", "(далі — СЦКК)"
+ABBREVIATION = re.compile(r"\s*\(\s*(?:(?:далі|надалі)\s*[-–—]\s*)?(?P<abbr>[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&]{1,9})\s*\)")
 
 
 def abbreviations(text: str, entities: list[Entity]) -> list[Entity]:

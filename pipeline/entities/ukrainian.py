@@ -89,6 +89,10 @@ OTHER_BODIES = frozenset(
         "федерація",
     }
 )
+# Adjectives that make a body a state's own ("Державна служба зайнятості", "Національна поліція",
+# "Конституційний суд") where they open the name; not a region's ("Луганська обласна державна
+# адміністрація" is a municipal body)
+STATE_ADJECTIVES = frozenset({"державний", "національний", "конституційний", "верховний"})
 # Heads that also end a state's long form ("Російська Федерація"): an institution only with a
 # lower-case tail ("Федерація риболовного спорту України").
 STATE_OR_BODY_HEADS = frozenset({"федерація"})
@@ -557,7 +561,9 @@ class UkrainianRecognizer:
                 first += 1
             if not toks[first].capitalised:
                 continue
-            named = any(demonym_id(t) for t in toks[first : i + 1])
+            named = any(demonym_id(t) for t in toks[first : i + 1]) or bool(
+                lemmas(toks[first].lower) & STATE_ADJECTIVES
+            )
             last = i + 1
             while (
                 last < len(toks)
