@@ -520,3 +520,16 @@ def test_a_state_body_and_the_abbreviation_it_defines(run):
     assert orgs.count("ДСМ") >= 2 and orgs.count("МЦП") >= 2
     region = [e for e in doc.entities if e.text == "Волинської обласної державної адміністрації"]
     assert region and region[0].id is not None
+
+
+def test_a_known_abbreviation_in_brackets_names_the_words_before_it(run):
+    """ "… Ініціативою Європейського Союзу (EUACI)": one organisation with the abbreviation's id,
+    and the EU inside its name is no party; where the table knows the name before the bracket
+    ("Міжнародної організації з міграції … (МОМ)"), the bracket adds no span of its own."""
+    doc = run(
+        "Луцька міська рада підписала угоду з Антикорупційною Ініціативою Європейського Союзу (EUACI). "
+        "Проєкт підтримує Представництво Міжнародної організації з міграції в Україні (МОМ)."
+    )
+    assert ("Антикорупційною Ініціативою Європейського Союзу", "EUACI") in {(e.text, e.id) for e in doc.entities}
+    assert "EU" not in doc.parties
+    assert not any(e.text.endswith("в Україні") for e in doc.entities)

@@ -47,6 +47,7 @@ SOURCE_PRIORITY = {
     "title-pattern": 6,
     "apposition": 5,
     "coreference": 4,
+    "defined-name": 4,
     "institution": 3,
     "gazetteer": 2,
     "lemma-gazetteer": 2,

@@ -581,7 +581,7 @@ class UkrainianRecognizer:
             if named or head & GOVERNMENT_BODIES:
                 s, e = toks[first].start, toks[last - 1].end
                 out.append(Entity(s, e, text[s:e], "ORG", source="institution"))
-        return out + self._abbreviated_bodies(text, toks, by_first)
+        return out + self._abbreviated_bodies(text, toks, by_first) + _named_before_abbreviation(text, toks, names)
 
     @staticmethod
     def _abbreviated_bodies(text: str, toks: list[Token], by_first) -> list[Entity]:
@@ -822,6 +822,42 @@ def _is_initial(text: str, tok: Token) -> bool:
 def _caps_surname(toks: list[Token], j: int) -> bool:
     """An all-capitals surname before a first name, as decrees write it ("МЕЛЬНИК Олена")."""
     return j + 1 < len(toks) and "Name" in grammemes(toks[j + 1].lower) and not toks[j + 1].all_caps
+
+
+ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbr>[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&]{1,9})\)")
+NAME_PREPOSITIONS = frozenset({"з", "із", "в", "у", "по", "для"})  # "організація з міграції"
+
+
+@lru_cache(maxsize=1)
+def organisation_abbreviations() -> dict[str, str]:
+    """Known organisations' abbreviations, Cyrillic and Latin ("МОМ", "EUACI") → id."""
+    return {k: v for lang in ("uk", "en") for k, v in org_names(lang).items() if k.isupper() and " " not in k}
+
+
+def _named_before_abbreviation(text: str, toks: list[Token], names) -> list[Entity]:
+    """A known organisation's abbreviation in brackets names the words before it
+    ("Антикорупційною Ініціативою Європейського Союзу (EUACI)"): one ORG with the
+    abbreviation's id, whatever case and wording the text uses, and no party inside it."""
+    out = []
+    known = organisation_abbreviations()
+    for k in range(1, len(toks)):
+        m = ABBREVIATION_AFTER.match(text, toks[k - 1].end)
+        if not m or m.group("abbr") not in known:
+            continue
+        first = k - 1
+        while first > 0 and k - first < MAX_ROLE_WORDS + 2 and _adjacent(text, toks[first - 1 : first + 1]):
+            prev = toks[first - 1]
+            if not prev.capitalised and (_only_verb(prev) or not grammemes(prev.lower) & (NAME_PARTS | {"PREP"})):
+                break
+            first -= 1
+        while first < k - 1 and not toks[first].capitalised:
+            first += 1  # the name opens with a capital ("з | Міжнародною організацією …")
+        if any(first <= i and en.id == known[m.group("abbr")] for _, _, i, _, en in names if i < k):
+            continue  # the table knows the name ("Міжнародної організації з міграції в Україні (МОМ)")
+        if k - 1 > first:
+            s, e = toks[first].start, toks[k - 1].end
+            out.append(Entity(s, e, text[s:e], "ORG", id=known[m.group("abbr")], source="defined-name"))
+    return out
 
 
 def _civic_title(role: Optional[str]) -> bool:
