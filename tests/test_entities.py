@@ -264,6 +264,27 @@ def test_a_name_the_model_cuts_short_is_completed(pipeline):
     assert whole and all(len(n.split()) >= 3 for n in whole)
 
 
+def test_a_text_that_names_its_parties_as_such(pipeline):
+    """The authors of a joint statement are its parties, not the states it announces a truce
+    between; a list after "Signatories …:" names every party, and words in brackets after a
+    state qualify it ("(in respect of Greenland)") without naming another party."""
+
+    def parties(text: str) -> list[str]:
+        doc = Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"})
+        return pipeline(doc).parties
+
+    assert parties(
+        "Joint Statement by the Prime Minister of Norway and the President of Chile on a Truce Between Peru and "
+        "Bolivia\n\nToday Peru and Bolivia agreed to a truce between Peru and Bolivia. Peru and Bolivia will "
+        "withdraw their forces. Norway and Chile will support the truce."
+    ) == ["CHL", "NOR"]
+    assert parties(
+        "A Fisheries Convention Enters into Force\n\nThe convention enters into force today. Peru hosted the talks. "
+        "The Signatories to the Convention: Chile, the Kingdom of Denmark (in respect of Greenland), Japan and "
+        "Peru. The Convention protects fish stocks."
+    ) == ["CHL", "DNK", "JPN", "PER"]
+
+
 def test_ukrainian_title_patterns_and_foreign_surnames(docs):
     doc = docs(UK_NEWS)
     vengu = official(doc, "Піро Венгу")

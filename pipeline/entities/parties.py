@@ -132,7 +132,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-4"
+        return "party-evidence-5"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -155,6 +155,7 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
     mentions = mentions or _MentionIndex(doc)
     sources: Sequence[tuple[str, Callable[[Document, _MentionIndex], list[str]]]] = (
         ("definition", _from_definition),
+        ("named-list", _from_named_list),
         ("party-list", _from_party_list),
         ("title", _from_title),
         ("operative-formula", _from_operative_formula),
@@ -169,7 +170,7 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
         return issuer, "issuer"
     if (doc.lang or "") == "uk" and not _treaty_structured(doc):
         # a Ukrainian report: who met or signed, as its opening says, before any list
-        sources = (*sources[:1], *sources[5:6], *sources[1:5], *sources[6:])
+        sources = (*sources[:2], *sources[6:7], *sources[2:6], *sources[7:])
     for name, source in sources:
         ids = _without_representing_states(unique_ids(source(doc, mentions)))
         if len(ids) >= MIN_PARTIES:
@@ -184,7 +185,39 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
 
 
 # Evidence that names the parties as such: never widened by an opening lead-in.
-STRONG_SOURCES = ("issuer", "definition", "party-list", "signatures")
+STRONG_SOURCES = ("issuer", "definition", "named-list", "party-list", "signatures")
+# Where a text says who its parties are: the authors of a joint statement ("Joint Statement
+# from President Biden of the United States and President Macron of France Announcing …")
+# or a list that follows the word ("Parties and Signatories to the Agreement: Canada, …").
+AUTHORS = re.compile(
+    r"\bjoint\s+(?:statement|declaration|communiqu[eé])\s+(?:from|by|of)\s+(?P<names>.+?)"
+    r"(?=\s+(?:on|announcing|regarding|concerning|about|following|after|at|in|for)\b|$)",
+    _I,
+)
+NAMED_LIST = re.compile(r"\b(?:Signatories|Parties|Participants)\b[^:.\n]{0,40}:\s*(?P<names>[^\n]+)")
+
+
+def _from_named_list(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """The parties where the text names them as such, in its opening: the authors of a
+    joint statement, or the list after "Signatories …:"."""
+    for clause in _opening(doc)[: NEWS_OPENING + 5]:
+        for pattern in (AUTHORS, NAMED_LIST):
+            m = pattern.search(clause.text)
+            if m:
+                start = clause.start + m.start("names")
+                # "the Kingdom of Denmark (in respect of the Faroe Islands and Greenland)": the
+                # words in brackets qualify a party, they name none
+                brackets = [(start + b.start(), start + b.end()) for b in re.finditer(r"\([^()]*\)", m.group("names"))]
+                ids = unique_ids(
+                    sid
+                    for s, e, sid, _ in mentions.between(start, clause.start + m.end("names"))
+                    if not any(a <= s and e <= b for a, b in brackets)
+                )
+                if len(ids) >= MIN_PARTIES:
+                    return ids
+    return []
+
+
 AGREEING_LEAD_IN = re.compile(r"\b(?:agreed|decided|declared?|committed|affirmed)\b[^.]*:\s*$", re.IGNORECASE)
 
 
