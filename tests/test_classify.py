@@ -304,6 +304,43 @@ def test_each_language_goes_to_the_model_trained_on_it(tiny_model, tmp_path):
     assert es.startswith("charngram-es@")
 
 
+def test_an_english_ngram_model_with_a_blend_weight_is_averaged_with_the_transformer(tiny_model, tmp_path):
+    """Where training gave a language's n-gram model a blend weight, the transformer's
+    probabilities are averaged with the n-gram model's: at weight 1 the n-gram model decides
+    alone, at weight 0.5 the probability is the mean of the two; the clause names both."""
+    import shutil
+
+    from servanda.classify import ClauseClassifier
+    from servanda.classify.features import clause_features
+    from servanda.classify.linear import blend, fit
+
+    out, _ = tiny_model
+    text = "The Parties shall exchange data. The meeting took place in Geneva."
+    rows = [("The Parties shall exchange data.", "disclaimer"), ("The meeting took place in Geneva.", "recital")] * 3
+    ngram = fit([clause_features(Clause(0, len(t), t), "en", None) for t, _ in rows], [y for _, y in rows], min_df=1)
+
+    def run(weight):
+        copy = tmp_path / f"blend-{weight}"
+        shutil.copytree(out, copy)
+        ngram.info.update(blend_weight=weight, instrument_features=True)
+        ngram.save(copy / "linear-en.json")
+        doc = Document(doc_id="d", path="<text>", text=text, text_sha256="0", lang="en", provided={"text", "lang"})
+        doc.clauses = [Clause(0, 32, text[:32], lang="en"), Clause(33, len(text), text[33:], lang="en")]
+        doc.provided |= {"clauses", "clause_lang", "instrument"}
+        stage = ClauseClassifier(copy)
+        return stage, stage(doc).clauses
+
+    stage, alone = run(1.0)
+    assert [c.label for c in alone] == ["disclaimer", "recital"]  # the n-gram model's labels, not the transformer's
+    assert all("+charngram-en@" in c.classifier for c in alone)
+    stage, half = run(0.5)
+    transformer = stage.model.predict(half)
+    for clause, (_, _, probs) in zip(half, transformer):
+        other = stage.linear["en"].predict_proba([clause_features(clause, "en", None)])[0]
+        mixed = blend(stage.model.labels, probs, stage.linear["en"].labels, other, 0.5)
+        assert clause.score == pytest.approx(max(mixed), abs=1e-4)
+
+
 def _window_clauses(n):
     kinds = ["heading", "sentence", "list_item"]
     return [
@@ -469,6 +506,8 @@ def test_the_committed_default_classifier_loads_and_labels_a_treaty(monkeypatch)
     exception = next(c for c in doc.clauses if c.text.startswith("Nothing in this Agreement"))
     assert exception.label == "disclaimer"
     assert all(c.classifier.startswith(f"{DEFAULT_MODEL_DIR.name}@{card['fingerprint']}") for c in doc.clauses)
+    # English is the transformer blended with its n-gram model, with the weight training chose on dev
+    assert all("+charngram-en@" in c.classifier and 0.25 < c.score <= 1.0 for c in doc.clauses)
 
     uk = pipeline(
         Document(

@@ -5,7 +5,9 @@ transformer was trained on (English, Spanish and French by default) and no n-gra
 that language did better on dev; else to the learned character n-gram model of its language
 (``linear-<langs>.json`` beside the transformer, ``linear.py``: Ukrainian, whose Cyrillic the
 uncased English vocabulary cannot read); else to the cue lexicon of its language
-(``cues.py``, the rule baseline). Each clause's ``classifier`` field names what labelled it.
+(``cues.py``, the rule baseline). Where a language's n-gram model was trained with a blend
+weight (English), the transformer's probabilities are averaged with it: the two models err
+on different clauses. Each clause's ``classifier`` field names what labelled it.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from ..records import Clause, Document
 from ..stages import Stage
 from .cues import classify_clause
 from .features import clause_features
-from .linear import CharNgramModel
+from .linear import CharNgramModel, blend
 
 # The learned models of the other languages: file name -> the languages it labels (Spanish
 # and French share one: there is one French gold treaty in the train split).
-LINEAR_MODELS = {"linear-uk.json": ("uk",), "linear-es-fr.json": ("es", "fr")}
+LINEAR_MODELS = {"linear-uk.json": ("uk",), "linear-es-fr.json": ("es", "fr"), "linear-en.json": ("en",)}
 CUE_VERSION = "cues-1"
 
 
@@ -53,10 +55,7 @@ class ClauseClassifier(Stage):
             return CUE_VERSION
         # which model labels a language is part of the version: the same weights routed
         # otherwise give other labels
-        linear = ",".join(
-            f"{lang}:{m.fingerprint}{'-unused' if self._transformer_labels(lang) else ''}"
-            for lang, m in sorted(self.linear.items())
-        )
+        linear = ",".join(f"{lang}:{m.fingerprint}{self._role(lang)}" for lang, m in sorted(self.linear.items()))
         return self.model.version + (f"+charngram[{linear}]" if linear else "")
 
     def _prefers_linear(self, lang: str) -> bool:
@@ -67,6 +66,16 @@ class ClauseClassifier(Stage):
 
     def _transformer_labels(self, lang: str) -> bool:
         return self.model is not None and lang in self.model.languages and not self._prefers_linear(lang)
+
+    def _blend_weight(self, lang: str) -> float:
+        """The n-gram model's share in a blend with the transformer (0: not blended)."""
+        model = self.linear.get(lang)
+        return float(model.info.get("blend_weight", 0.0)) if model and self._transformer_labels(lang) else 0.0
+
+    def _role(self, lang: str) -> str:
+        if self._blend_weight(lang):
+            return f"-blend{self._blend_weight(lang)}"
+        return "-unused" if self._transformer_labels(lang) else ""
 
     def process(self, doc: Document) -> Document:
         by_model: list[Clause] = []
@@ -81,14 +90,38 @@ class ClauseClassifier(Stage):
                 clause.label, clause.score = classify_clause(clause, lang)
                 clause.classifier = f"{CUE_VERSION}-{lang}"
         if by_model and self.model is not None:
-            for clause, (label, prob, _) in zip(by_model, self.model.predict(by_model)):
+            predictions = self.model.predict(by_model)
+            for clause, (label, prob, _) in zip(by_model, predictions):
                 clause.label, clause.score, clause.classifier = label, prob, self.model.version
+            self._blend(doc, by_model, [probs for _, _, probs in predictions])
         for lang, clauses in by_linear.items():
             model = self.linear[lang]
-            # models trained before the instrument features read clauses without them
-            instrument = doc.instrument if model.info.get("instrument_features") else None
-            predictions = model.predict([clause_features(c, lang, instrument) for c in clauses])
             name = f"charngram-{lang}@{model.fingerprint}"
-            for clause, (label, prob) in zip(clauses, predictions):
+            for clause, (label, prob) in zip(clauses, model.predict([self._features(c, lang, doc) for c in clauses])):
                 clause.label, clause.score, clause.classifier = label, round(prob, 4), name
         return doc
+
+    def _blend(self, doc: Document, clauses: list[Clause], probs: list[list[float]]) -> None:
+        """Average the transformer's probabilities with the n-gram model's where the
+        language has a blend weight."""
+        assert self.model is not None
+        labels = self.model.labels
+        by_lang: dict[str, list[int]] = {}
+        for k, clause in enumerate(clauses):
+            lang = clause.lang or doc.lang or "en"
+            if self._blend_weight(lang):
+                by_lang.setdefault(lang, []).append(k)
+        for lang, indices in by_lang.items():
+            linear, weight = self.linear[lang], self._blend_weight(lang)
+            others = linear.predict_proba([self._features(clauses[k], lang, doc) for k in indices])
+            for k, other in zip(indices, others):
+                mixed = blend(labels, probs[k], linear.labels, other, weight)
+                best = max(range(len(labels)), key=mixed.__getitem__)
+                clause = clauses[k]
+                clause.label, clause.score = labels[best], round(mixed[best], 4)
+                clause.classifier = f"{self.model.version}+charngram-{lang}@{linear.fingerprint}"
+
+    def _features(self, clause: Clause, lang: str, doc: Document) -> list[str]:
+        # models trained before the instrument features read clauses without them
+        instrument = doc.instrument if self.linear[lang].info.get("instrument_features") else None
+        return clause_features(clause, lang, instrument)

@@ -148,6 +148,16 @@ class CharNgramModel:
         )
 
 
+def blend(
+    labels: Sequence[str], probs: Sequence[float], other_labels: Sequence[str], other: Sequence[float], weight: float
+) -> list[float]:
+    """``(1 - weight) * probs + weight * other``, in the order of ``labels``: the transformer's
+    probabilities averaged with an n-gram model's (each calibrated on dev; ``weight`` chosen on
+    dev by ``servanda train``)."""
+    by_label = dict(zip(other_labels, other))
+    return [(1 - weight) * p + weight * by_label.get(label, 0.0) for label, p in zip(labels, probs)]
+
+
 def softmax(logits: Sequence[float], temperature: float = 1.0) -> list[float]:
     top = max(logits)
     exps = [math.exp((x - top) / temperature) for x in logits]

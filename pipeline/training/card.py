@@ -88,7 +88,8 @@ def _linear_lines(model_dir: Path) -> list[str]:
         "Fitted on the gold train split plus clauses translated from English train clauses (Ukrainian, Spanish; "
         "annotations/translations/), temperature on dev; dev figures on gold clauses, against the cue lexicon "
         "and, where the transformer was also trained on the language, against it. Each language is labelled "
-        "at run time by whichever of the two is better on dev.",
+        "at run time by whichever of the two is better on dev, or, where a blend of the two is better still "
+        "(English), by their probabilities averaged with the weight chosen on dev.",
         "",
         "| model | train clauses (translated) | dev clauses | temperature | dev macro-F1 (cues; transformer) "
         "| dev commitment F1 (cues; transformer) | labels with |",
@@ -104,6 +105,11 @@ def _linear_lines(model_dir: Path) -> list[str]:
             f"{r['dev_commitment_f1']:.3f} ({r['dev_cues_commitment_f1']:.3f}; "
             f"{'–' if tf_commit is None else f'{tf_commit:.3f}'}) | {r.get('labels_with', 'charngram')} |"
         )
+        if r.get("blend_weight"):
+            lines.append(
+                f"|  | blended with the transformer (n-gram weight {r['blend_weight']}, chosen on dev): dev macro-F1 "
+                f"{r['dev_blend_macro_f1']:.3f}, commitment F1 {r['dev_blend_commitment_f1']:.3f} | | | | | |"
+            )
         native = r.get("dev_native_only_commitment_f1")
         if native is not None:
             lines.append(f"|  | without the translations: dev commitment F1 {native:.3f} | | | | | |")

@@ -16,11 +16,12 @@ from ..classify import LINEAR_MODELS
 from ..classify.cues import classify_clause
 from ..classify.features import clause_features, document_features
 from ..classify.instrument import MODEL_FILE as INSTRUMENT_FILE
-from ..classify.linear import fit, fit_temperature
+from ..classify.linear import blend, fit, fit_temperature
 from ..records import LABELS, TARGET_LABELS
 from ..scoring.prf import label_scores
 from .trainer import Example, gold_examples
 from .translations import translated_examples
+from .window_data import documents
 
 log = logging.getLogger("servanda")
 
@@ -43,7 +44,8 @@ def train_clause_models(out_dir: Path) -> dict[str, Any]:
     report: dict[str, Any] = {}
     for name, langs in LINEAR_MODELS.items():
         train = gold_examples("train", langs)
-        dev = gold_examples("dev", langs)
+        # grouped by document, as the transformer reads them (its dev probabilities line up)
+        dev = [e for doc in documents(gold_examples("dev", langs)) for e in doc]
         if len({e.label for e in train}) < 2:
             log.info("%s: too little training data (%d clauses), not trained", name, len(train))
             continue
@@ -64,10 +66,18 @@ def train_clause_models(out_dir: Path) -> dict[str, Any]:
         if translated:  # what the translations are worth, for the model card
             native = fit(x_train[: len(train)], y_train[: len(train)])
             model.info["dev_native_only"] = _dev_scores(native, x_dev, y_dev)
-        transformer = _transformer_dev_scores(out_dir, langs, dev)
-        if transformer is not None:
+        transformer_probs = _transformer_dev_probabilities(out_dir, langs, dev)
+        transformer = None
+        if transformer_probs is not None:
+            transformer = _blend_scores(model, transformer_probs, x_dev, y_dev, 0.0)
             model.info["dev_transformer"] = transformer
             model.info["preferred_over_transformer"] = model.info["dev"]["macro_f1"] > transformer["macro_f1"]
+            if not model.info["preferred_over_transformer"]:
+                weight, scores = max(
+                    ((w, _blend_scores(model, transformer_probs, x_dev, y_dev, w)) for w in BLEND_WEIGHTS),
+                    key=lambda pair: (pair[1]["macro_f1"], -pair[0]),
+                )
+                model.info.update(blend_weight=weight, dev_blend=scores)
         model.save(out_dir / name)
         report[name] = {k: model.info[k] for k in ("examples", "translated_examples", "label_counts", "dev_clauses")}
         report[name].update(
@@ -86,23 +96,52 @@ def train_clause_models(out_dir: Path) -> dict[str, Any]:
                 dev_transformer_commitment_f1=transformer["per_label"]["commitment"]["f1"],
                 labels_with="charngram" if model.info["preferred_over_transformer"] else "transformer",
             )
+            if model.info.get("blend_weight"):
+                report[name].update(
+                    labels_with=f"transformer + {model.info['blend_weight']} charngram",
+                    blend_weight=model.info["blend_weight"],
+                    dev_blend_macro_f1=model.info["dev_blend"]["macro_f1"],
+                    dev_blend_commitment_f1=model.info["dev_blend"]["per_label"]["commitment"]["f1"],
+                )
         log.info("%s: %s", name, json.dumps(report[name]))
     return report
 
 
-def _transformer_dev_scores(model_dir: Path, langs: tuple[str, ...], dev: list[Example]) -> dict[str, Any] | None:
-    """The transformer's dev scores on these languages, where it was trained on all of
-    them (None otherwise): the run-time classifier takes whichever of the two is better."""
+def _transformer_dev_probabilities(
+    model_dir: Path, langs: tuple[str, ...], dev: list[Example]
+) -> tuple[list[str], list[list[float]]] | None:
+    """The transformer's labels and its probabilities for each dev example (in ``dev``'s
+    order), where it was trained on all of these languages (None otherwise): the run-time
+    classifier takes the better of the two models, or their blend."""
     from ..classify.model import load_model
-    from .window_data import documents
 
     if not dev or not (model_dir / "config.json").exists():
         return None
     transformer = load_model(str(model_dir))
     if not set(langs) <= set(transformer.languages):
         return None
-    predicted = [label for doc in documents(dev) for label, _, _ in transformer.predict([e.as_clause() for e in doc])]
-    return label_scores([e.label for e in dev], predicted, LABELS, TARGET_LABELS)
+    probs = [p for doc in documents(dev) for _, _, p in transformer.predict([e.as_clause() for e in doc])]
+    return transformer.labels, probs
+
+
+# The n-gram model's share in a blend with the transformer, tried on dev (0: no blend).
+BLEND_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
+
+
+def _blend_scores(
+    model: Any,
+    transformer: tuple[list[str], list[list[float]]],
+    x_dev: list[list[str]],
+    y_dev: list[str],
+    weight: float,
+) -> dict[str, Any]:
+    labels, probs = transformer
+    others = model.predict_proba(x_dev)
+    predicted = []
+    for p, other in zip(probs, others):
+        mixed = blend(labels, p, model.labels, other, weight)
+        predicted.append(labels[max(range(len(labels)), key=mixed.__getitem__)])
+    return label_scores(y_dev, predicted, LABELS, TARGET_LABELS)
 
 
 def _document_inputs(split: str) -> tuple[list[list[str]], list[str]]:
