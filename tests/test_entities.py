@@ -264,6 +264,21 @@ def test_a_name_the_model_cuts_short_is_completed(pipeline):
     assert whole and all(len(n.split()) >= 3 for n in whole)
 
 
+def test_a_surname_right_after_a_title_is_an_official(pipeline):
+    """The small spaCy model misses many lone surnames; a title right before one names an
+    official ("Special Envoy Halvorsen", "President Okafor’s" without the possessive), but not
+    a title's own adjective ("Ambassador Extraordinary") nor a name across a sentence break."""
+    text = (
+        "Today, Secretary Pemberton, Special Envoy Halvorsen, and Foreign Minister Dr. Tessa Quilliam met in "
+        "Geneva. The talks follow President Okafor’s visit. She was Ambassador Extraordinary and "
+        "Plenipotentiary. Fairbanks joined later."
+    )
+    doc = pipeline(Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"}))
+    found = {e.text: e.role for e in doc.entities if e.label == "OFFICIAL"}
+    assert found.get("Halvorsen") == "Special Envoy" and found.get("Okafor") == "President"
+    assert "Extraordinary" not in found and "Okafor’s" not in found and "Fairbanks" not in found
+
+
 def test_a_text_that_names_its_parties_as_such(pipeline):
     """The authors of a joint statement are its parties, not the states it announces a truce
     between; a list after "Signatories …:" names every party, and words in brackets after a

@@ -62,6 +62,7 @@ _ROLE_TAIL = (
 )
 ROLE_PREFIX = re.compile(rf"(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS}))\s+(?P<name>{NAME_TOKEN}\s+{NAME_TOKEN})")
 ROLE_BEFORE = re.compile(rf"(?P<role>(?:(?:{_CAP}|of|the|for|and)\s+){{0,6}}?(?:{ROLE_WORDS}){_ROLE_TAIL})\s*,?\s*$")
+SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)[.!?]\s+")
 # A style between a title and the name it precedes
 STYLE_BEFORE_NAME = re.compile(
     r"(?:,\s*)?(?:the\s+)?(?:Right\s+Honourable|Rt\.?\s+Hon\.?|Honourable|Hon\.|His\s+Excellency|Her\s+Excellency|"
@@ -198,18 +199,34 @@ class OfficialFinder:
         out = []
         for s, e in _merge_adjacent(text, sorted(persons)):
             s, e = _complete_name(text, *_strip_person(text, s, e))
-            if e <= s:
-                continue
+            if e <= s or not all(_name_word(w) for w in text[s:e].split()):
+                continue  # "Ambassador Extraordinary": a title's word the model took for a name
             official = self._apposition(text, s, e)
             if official:
                 out.append(official)
         return out
 
+    def from_titled_surnames(self, text: str, clauses: Iterable[Clause]) -> list[Entity]:
+        """A surname right after a title that the statistical model did not read as a person
+        ("Special Envoy Witkoff", "Ranking Member Risch," "Secretary Rubio said")."""
+        out = []
+        for clause in clauses:
+            for m in TITLED_SURNAME.finditer(text, clause.start, clause.end):
+                name = re.sub(r"['’]s?$", "", m.group("name"))  # "President Biden’s commitment"
+                if not _name_word(name) or self.gazetteer.find(name):
+                    continue
+                official = self._apposition(text, m.start("name"), m.start("name") + len(name))
+                if official:
+                    out.append(official)
+        return out
+
     def _apposition(self, text: str, s: int, e: int) -> Optional[Entity]:
         line_start = text.rfind("\n", 0, s) + 1
         window = text[max(line_start, s - 120) : s]
-        # "Secretary of State for Defence, the Right Honourable Ben Wallace"
+        # "Secretary of State for Defence, the Right Honourable Ben Wallace", "… Dr. Vivian"
         window = STYLE_BEFORE_NAME.sub("", window)
+        # the title stands in the name's sentence ("… Plenipotentiary. President Biden"; not "U.S.")
+        window = SENTENCE_BREAK.split(window)[-1]
         before = ROLE_BEFORE.search(window)
         if before:
             role, affiliation = self._role_and_affiliation(before.group("role"))
@@ -339,11 +356,14 @@ def _trim(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
 NOT_NAME_WORDS = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today The This That And But "
-    "MP MEP QC KC PhD Jr Sr".split()
+    "MP MEP QC KC PhD Jr Sr Extraordinary Plenipotentiary Responsible Designate Emeritus Elect "
+    "Mr Mrs Ms Dr Prof Sir Dame Hon".split()
 )
 # Words of a title that stand before a name ("Secretary General Stoltenberg")
 TITLE_PARTS = frozenset("General Deputy Vice Prime Foreign Special Chief Senior Executive First Crown Acting".split())
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+)?")
+# A title-case title word, then one capitalised word that the next word does not continue
+TITLED_SURNAME = re.compile(rf"(?<![\w-])(?:{ROLE_WORDS})\s+(?P<name>{_NAME_WORD.pattern})(?=[,.;:)]|\s+[a-z]|\s*$)")
 _INITIAL = re.compile(r"[A-Z]\.")
 
 

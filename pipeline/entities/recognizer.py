@@ -196,6 +196,8 @@ class EntityRecognizer(Stage):
                 if c.kind == "heading":
                     headings.add(c.start, c.end)
             out += officials.from_persons(text, [(s, e) for s, e, label in spans if label == "PERSON"])
+            if lang == "en":
+                out += officials.from_titled_surnames(text, selected)
             out += [
                 ent
                 for s, e, label in spans
