@@ -53,6 +53,9 @@ STATE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
+# An abbreviation defined in brackets after a name: "(SIPRI)", "(МОМ)", "(далі — СЦКК)"
+ABBREVIATION = re.compile(r"\s*\(\s*(?:(?:далі|надалі)\s*[-–—]\s*)?(?P<abbr>[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&]{1,9})\s*\)")
+
 
 @dataclass(frozen=True)
 class Mention:

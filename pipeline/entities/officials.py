@@ -365,6 +365,8 @@ _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+(?:-[A-Z�
 # A title-case title word, then one capitalised word that the next word does not continue
 TITLED_SURNAME = re.compile(rf"(?<![\w-])(?:{ROLE_WORDS})\s+(?P<name>{_NAME_WORD.pattern})(?=[,.;:)]|\s+[a-z]|\s*$)")
 _INITIAL = re.compile(r"[A-Z]\.")
+_WORD_BEFORE = re.compile(rf"(?<![\w.])(?:{_NAME_WORD.pattern}) $")  # the word before a span
+_TITLE_BEFORE = re.compile(rf"\b(?:{ROLE_WORDS}) $")
 
 
 def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -386,12 +388,12 @@ def _complete_name(text: str, s: int, e: int) -> tuple[int, int]:
     words: list[re.Match] = []
     at = s
     while len(words) < 2:
-        before = re.search(rf"(?<![\w.])(?:{_NAME_WORD.pattern}) $", text[max(0, at - 40) : at])
+        before = _WORD_BEFORE.search(text[max(0, at - 40) : at])
         if not before or not _name_word(before.group().strip()):
             break
         words.append(before)
         at -= len(before.group())
-        if re.search(rf"\b(?:{ROLE_WORDS}) $", text[max(0, at - 40) : at]):
+        if _TITLE_BEFORE.search(text[max(0, at - 40) : at]):
             s = at  # a title opens the words before the span
             break
     if s != at and words and _INITIAL.match(text, s):

@@ -21,7 +21,7 @@ from typing import Optional
 
 from ..records import Clause, Document, Entity
 from ..stages import PipelineError, Stage
-from .gazetteer import DATA_DIR, Gazetteer, SpanSet, gazetteer, load_json
+from .gazetteer import ABBREVIATION, DATA_DIR, Gazetteer, SpanSet, gazetteer, load_json
 from .institutions import DOCUMENT_WORDS, ORGANISATION_NOUNS, InstitutionFinder
 from .models import (
     STANZA_LANGS,
@@ -276,10 +276,6 @@ def _statistical_entity(text: str, s: int, e: int, label: str, gaz: Gazetteer, s
     if not any(w in ORGANISATION_NOUNS for w in words):
         return None
     return Entity(s, e, surface, "ORG", source=source)
-
-
-# "(SIPRI)", "(МОМ)", "(далі — СЦКК)"
-ABBREVIATION = re.compile(r"\s*\(\s*(?:(?:далі|надалі)\s*[-–—]\s*)?(?P<abbr>[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&]{1,9})\s*\)")
 
 
 def abbreviations(text: str, entities: list[Entity]) -> list[Entity]:

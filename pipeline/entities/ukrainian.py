@@ -22,7 +22,7 @@ from typing import Optional
 
 from ..apostrophes import APOSTROPHES
 from ..records import Clause, Entity
-from .gazetteer import SpanSet, load_json, org_names, state_names
+from .gazetteer import ABBREVIATION, SpanSet, load_json, org_names, state_names
 from .models import morph_uk
 from .uk_persons import LOCATIVE_PREPOSITIONS
 
@@ -824,10 +824,6 @@ def _caps_surname(toks: list[Token], j: int) -> bool:
     return j + 1 < len(toks) and "Name" in grammemes(toks[j + 1].lower) and not toks[j + 1].all_caps
 
 
-ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbr>[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&]{1,9})\)")
-NAME_PREPOSITIONS = frozenset({"з", "із", "в", "у", "по", "для"})  # "організація з міграції"
-
-
 @lru_cache(maxsize=1)
 def organisation_abbreviations() -> dict[str, str]:
     """Known organisations' abbreviations, Cyrillic and Latin ("МОМ", "EUACI") → id."""
@@ -841,7 +837,7 @@ def _named_before_abbreviation(text: str, toks: list[Token], names) -> list[Enti
     out = []
     known = organisation_abbreviations()
     for k in range(1, len(toks)):
-        m = ABBREVIATION_AFTER.match(text, toks[k - 1].end)
+        m = ABBREVIATION.match(text, toks[k - 1].end)
         if not m or m.group("abbr") not in known:
             continue
         first = k - 1
