@@ -46,8 +46,13 @@ def test_a_full_depth_student_is_the_teacher(tiny_model):
         ["eliminate customs duties on originating goods."],
         return_tensors="pt",
     )
+    weights = teacher.state_dict()
+    assert student.state_dict().keys() == weights.keys()
+    assert all(torch.equal(w, weights[name]) for name, w in student.state_dict().items())
     with torch.inference_mode():
-        assert torch.equal(teacher(**enc).logits, student(**enc).logits)
+        # the same weights may take other kernels (those read from safetensors keep their own
+        # memory layout; transformers 5.25): the logits agree to float rounding, not bit for bit
+        assert torch.allclose(teacher(**enc).logits, student(**enc).logits, atol=1e-6)
     half = student_from(out, 3)
     assert half.config.num_hidden_layers == 3
     assert torch.equal(
