@@ -170,7 +170,8 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
         return issuer, "issuer"
     if (doc.lang or "") == "uk" and not _treaty_structured(doc):
         # a Ukrainian report: who met or signed, as its opening says, before any list
-        sources = (*sources[:2], *sources[6:7], *sources[2:6], *sources[7:])
+        first = ("definition", "named-list", "news-instrument")
+        sources = sorted(sources, key=lambda source: first.index(source[0]) if source[0] in first else len(first))
     for name, source in sources:
         ids = _without_representing_states(unique_ids(source(doc, mentions)))
         if len(ids) >= MIN_PARTIES:

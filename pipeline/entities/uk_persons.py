@@ -181,8 +181,6 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
             if title_end < k and "ablt" not in grammemes(word):
                 continue  # "(заступником) міністра … став": the head is the word in the instrumental
             start = h - 1 if h > 0 and lemmas(toks[h - 1].lower) & modifiers else h
-            if title_end == h:
-                return None, None
             role = text[toks[start].start : toks[title_end - 1].end].rstrip(" ,-–—")
             if not role:
                 return None, None
