@@ -279,6 +279,27 @@ def test_a_surname_right_after_a_title_is_an_official(pipeline):
     assert "Extraordinary" not in found and "Okafor’s" not in found and "Fairbanks" not in found
 
 
+def test_a_full_name_after_a_title_and_its_state_is_an_official(pipeline):
+    """The small spaCy model reads "Chile Tomasa Iriarte" as an organisation or misses the
+    name: a title with its "of …" tail, then two or three name words, names an official; the
+    office's own words ("Foreign Affairs", "State") and a possessive stay out of the span; a
+    tail of other capitalised words may hide where the name starts, and a headline in title
+    case names nobody."""
+    text = (
+        "President Quispe Announces New Port Deal\n\n"
+        "The accord was signed by President of Chile Tomasa Iriarte Lagos and Minister of Foreign Affairs "
+        "Benedikt Ostrander. Trade Minister Ilse Marguerite Vandersloot said the deal is fair. Secretary of "
+        "State Corwin J. Abernathy welcomed President Aldana Ruiz’s Summit for ports. The Minister of Culture and "
+        "Heritage and Minister-in-Charge of Civic Renewal Orla Finnegan and others attended."
+    )
+    doc = pipeline(Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"}))
+    found = {e.text: e for e in doc.entities if e.label == "OFFICIAL"}
+    assert found["Tomasa Iriarte Lagos"].affiliation == "CHL"
+    assert found["Ilse Marguerite Vandersloot"].role == "Trade Minister"
+    assert {"Benedikt Ostrander", "Corwin J. Abernathy", "Aldana Ruiz"} <= set(found)
+    assert not any(name.startswith(("Affairs", "State", "Quispe", "Civic", "Heritage")) or "’s" in name for name in found)
+
+
 def test_a_text_that_names_its_parties_as_such(pipeline):
     """The authors of a joint statement are its parties, not the states it announces a truce
     between; a list after "Signatories …:" names every party, and words in brackets after a

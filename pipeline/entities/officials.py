@@ -207,10 +207,13 @@ class OfficialFinder:
         return out
 
     def from_titled_surnames(self, text: str, clauses: Iterable[Clause]) -> list[Entity]:
-        """A surname right after a title that the statistical model did not read as a person
-        ("Special Envoy Witkoff", "Ranking Member Risch," "Secretary Rubio said")."""
+        """A surname or a full name right after a title that the statistical model did not
+        read as a person ("Special Envoy Witkoff", "Ranking Member Risch," "Secretary Rubio
+        said", "President of Ukraine Volodymyr Zelenskyy")."""
         out = []
         for clause in clauses:
+            if clause.kind == "heading":
+                continue  # a headline in title case: "President Trump Secures Agreement"
             for m in TITLED_SURNAME.finditer(text, clause.start, clause.end):
                 name = re.sub(r"['’]s?$", "", m.group("name"))  # "President Biden’s commitment"
                 if not _name_word(name) or self.gazetteer.find(name):
@@ -218,7 +221,40 @@ class OfficialFinder:
                 official = self._apposition(text, m.start("name"), m.start("name") + len(name))
                 if official:
                     out.append(official)
+            for m in TITLED_NAME.finditer(text, clause.start, clause.end):
+                if not self._office_tail(m.group("tail")):
+                    continue
+                span = self._full_name(text, m.start("name"), m.end("name"))
+                official = self._apposition(text, *span) if span else None
+                if official:
+                    out.append(official)
         return out
+
+    def _office_tail(self, tail: str) -> bool:
+        """An office's "of …" tail holds only office words and state or body names ("of
+        Foreign Affairs of Ukraine"); other capitalised words may be a name that the pattern
+        would cut in two ("Minister of Communications and Information … Josephine Teo")."""
+        words = [w for w in tail.split() if w not in ("of", "for", "the", "and")]
+        rest = " ".join(w for w in words if w not in OFFICE_WORDS)
+        return not rest or any(found.start == 0 and found.end == len(rest) for found in self.gazetteer.find(rest))
+
+    def _full_name(self, text: str, s: int, e: int) -> Optional[tuple[int, int]]:
+        """The name in a titled run, without the state or office words that open it ("Ukraine
+        Volodymyr Zelenskyy" after "President of") and ending at a possessive ("López
+        Obrador’s visit"); None unless two name words remain."""
+        words = [(s + w.start(), s + w.end()) for w in re.finditer(r"\S+", text[s:e])]
+        for k, (ws, we) in enumerate(words):
+            bare = re.sub(r"['’]s?$", "", text[ws:we])
+            if len(bare) < we - ws:
+                words = words[:k] + ([(ws, ws + len(bare))] if bare else [])
+                break
+        while words and (text[slice(*words[0])] in OFFICE_WORDS or self.gazetteer.find(text[slice(*words[0])])):
+            words.pop(0)
+        names = [text[a:b] for a, b in words]
+        if len(names) < 2 or not all(_name_word(w) for w in names if not _INITIAL.fullmatch(w)):
+            return None
+        s, e = words[0][0], words[-1][1]
+        return None if self.gazetteer.find(text[s:e]) else (s, e)
 
     def _apposition(self, text: str, s: int, e: int) -> Optional[Entity]:
         line_start = text.rfind("\n", 0, s) + 1
@@ -364,6 +400,20 @@ TITLE_PARTS = frozenset("General Deputy Vice Prime Foreign Special Chief Senior 
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+)?")
 # A title-case title word, then one capitalised word that the next word does not continue
 TITLED_SURNAME = re.compile(rf"(?<![\w-])(?:{ROLE_WORDS})\s+(?P<name>{_NAME_WORD.pattern})(?=[,.;:)]|\s+[a-z]|\s*$)")
+# A title, an optional "of …" tail naming the office's state or body, then a full name of two
+# or three words that the statistical model did not read as a person ("President of Ukraine
+# Volodymyr Zelenskyy", "Defence Minister Oleksii Yuriyovych Reznikov said")
+TITLED_NAME = re.compile(
+    rf"(?<![\w-])(?:{ROLE_WORDS})(?P<tail>\s+(?:of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|and|the)\s+){{0,6}}?|\s+)"
+    rf"(?P<name>{_NAME_WORD.pattern}(?:\s+(?:[A-Z]\.|{_NAME_WORD.pattern})){{1,3}})(?=[,.;:)]|\s+[a-z]|\s*$)"
+)
+# The last words of an office's name, which the name after it does not start with
+# ("Minister of Foreign Affairs Marta Lucía Ramírez", "Secretary of State Antony J. Blinken")
+OFFICE_WORDS = frozenset(
+    "Affairs State Foreign Defence Defense Commerce Trade Finance Economy Justice Interior Government "
+    "Republic Kingdom Council Commission Union Energy Health Agriculture Education Treasury Homeland "
+    "Security Labour Labor Development Cooperation Transport Industry Environment Integration".split()
+)
 _INITIAL = re.compile(r"[A-Z]\.")
 _WORD_BEFORE = re.compile(rf"(?<![\w.])(?:{_NAME_WORD.pattern}) $")  # the word before a span
 _TITLE_BEFORE = re.compile(rf"\b(?:{ROLE_WORDS}) $")
@@ -417,7 +467,8 @@ def _name_word(word: str) -> bool:
 def _strip_person(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop a leading honorific/article, a leading title ("King Salman": the guide's span is
     the name; the title is the role) and a trailing possessive from an NER span, and
-    complete a name the model cut after a particle ("Ursula von der" + "Leyen")."""
+    complete a name the model cut after a particle ("Ursula von der" + "Leyen"); a
+    possessive ends the name ("Aldana Ruiz’s Summit")."""
     s += _honorific_length(text[s:e])
     title = LEADING_TITLE.match(text[s:e])
     if title and re.match(rf"\s*{NAME_TOKEN}", text[s + title.end() : e]):
@@ -429,7 +480,7 @@ def _strip_person(text: str, s: int, e: int) -> tuple[int, int]:
     span = text[s:e]
     if span.startswith(("the ", "The ")):
         s += 4
-    m = re.search(r"['’]s?$", text[s:e])
+    m = re.search(r"['’]s?(?=\s|$)", text[s:e])  # a possessive ends the name: "Ruiz’s Summit"
     if m:
         e = s + m.start()
     return s, e
