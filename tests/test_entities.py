@@ -245,6 +245,12 @@ def test_appositions_take_affiliation_from_the_demonym(docs):
     assert mentions(doc, "Russian Foreign Ministry")[0].label == "ORG"
 
 
+def officials_of(pipeline, text: str) -> dict:
+    """The OFFICIAL entities the pipeline finds in ``text``, by surface."""
+    doc = pipeline(Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"}))
+    return {e.text: e for e in doc.entities if e.label == "OFFICIAL"}
+
+
 def test_a_name_the_model_cuts_short_is_completed(pipeline):
     """spaCy's small model cuts long and initialled names; the official's span is the whole
     name: words between a title and the span, a first name before a middle initial, title-case
@@ -255,8 +261,7 @@ def test_a_name_the_model_cuts_short_is_completed(pipeline):
         "Minister Lucía Beatriz Quispe Mamani (Peru) joined them. Secretary of State for Trade, the Right "
         "Honourable James Carter MP, spoke after NATO Secretary General Stoltenberg."
     )
-    doc = pipeline(Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"}))
-    found = {e.text: e for e in doc.entities if e.label == "OFFICIAL"}
+    found = officials_of(pipeline, text)
     for name in found:
         assert not name.endswith(("Secures", "Historic", "MP")) and not name.startswith(("General", "Honourable"))
     assert "James Carter" in found and found["James Carter"].role == "Secretary of State for Trade"
@@ -273,8 +278,7 @@ def test_a_surname_right_after_a_title_is_an_official(pipeline):
         "Geneva. The talks follow President Okafor’s visit. She was Ambassador Extraordinary and "
         "Plenipotentiary. Fairbanks joined later."
     )
-    doc = pipeline(Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"}))
-    found = {e.text: e.role for e in doc.entities if e.label == "OFFICIAL"}
+    found = {name: e.role for name, e in officials_of(pipeline, text).items()}
     assert found.get("Halvorsen") == "Special Envoy" and found.get("Okafor") == "President"
     assert "Extraordinary" not in found and "Okafor’s" not in found and "Fairbanks" not in found
 
@@ -292,8 +296,7 @@ def test_a_full_name_after_a_title_and_its_state_is_an_official(pipeline):
         "State Corwin J. Abernathy welcomed President Aldana Ruiz’s Summit for ports. The Minister of Culture and "
         "Heritage and Minister-in-Charge of Civic Renewal Orla Finnegan and others attended."
     )
-    doc = pipeline(Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"}))
-    found = {e.text: e for e in doc.entities if e.label == "OFFICIAL"}
+    found = officials_of(pipeline, text)
     assert found["Tomasa Iriarte Lagos"].affiliation == "CHL"
     assert found["Ilse Marguerite Vandersloot"].role == "Trade Minister"
     assert {"Benedikt Ostrander", "Corwin J. Abernathy", "Aldana Ruiz"} <= set(found)
