@@ -401,7 +401,7 @@ _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+(?:-[A-Z�
 # A title-case title word, then one capitalised word that the next word does not continue
 TITLED_SURNAME = re.compile(rf"(?<![\w-])(?:{ROLE_WORDS})\s+(?P<name>{_NAME_WORD.pattern})(?=[,.;:)]|\s+[a-z]|\s*$)")
 # A title, an optional "of …" tail naming the office's state or body, then a full name of two
-# or three words that the statistical model did not read as a person ("President of Ukraine
+# to four words that the statistical model did not read as a person ("President of Ukraine
 # Volodymyr Zelenskyy", "Defence Minister Oleksii Yuriyovych Reznikov said")
 TITLED_NAME = re.compile(
     rf"(?<![\w-])(?:{ROLE_WORDS})(?P<tail>\s+(?:of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|and|the)\s+){{0,6}}?|\s+)"
