@@ -215,7 +215,7 @@ class OfficialFinder:
             if clause.kind == "heading":
                 continue  # a headline in title case: "President Trump Secures Agreement"
             for m in TITLED_SURNAME.finditer(text, clause.start, clause.end):
-                name = re.sub(r"['’]s?$", "", m.group("name"))  # "President Biden’s commitment"
+                name = text[m.start("name") : _end_at_possessive(text, m.start("name"), m.end("name"))]
                 if not _name_word(name) or self.gazetteer.find(name):
                     continue
                 official = self._apposition(text, m.start("name"), m.start("name") + len(name))
@@ -242,12 +242,8 @@ class OfficialFinder:
         """The name in a titled run, without the state or office words that open it ("Ukraine
         Volodymyr Zelenskyy" after "President of") and ending at a possessive ("López
         Obrador’s visit"); None unless two name words remain."""
+        e = _end_at_possessive(text, s, e)
         words = [(s + w.start(), s + w.end()) for w in re.finditer(r"\S+", text[s:e])]
-        for k, (ws, we) in enumerate(words):
-            bare = re.sub(r"['’]s?$", "", text[ws:we])
-            if len(bare) < we - ws:
-                words = words[:k] + ([(ws, ws + len(bare))] if bare else [])
-                break
         while words and (text[slice(*words[0])] in OFFICE_WORDS or self.gazetteer.find(text[slice(*words[0])])):
             words.pop(0)
         names = [text[a:b] for a, b in words]
@@ -464,6 +460,16 @@ def _name_word(word: str) -> bool:
     return word not in NOT_NAME_WORDS and word not in TITLE_PARTS and not ROLE.fullmatch(word)
 
 
+_POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")
+
+
+def _end_at_possessive(text: str, s: int, e: int) -> int:
+    """Where a name in ``text[s:e]`` ends: at its first possessive ("President Biden’s
+    commitment", "Aldana Ruiz’s Summit"), else at ``e``."""
+    m = _POSSESSIVE.search(text, s, e)
+    return m.start() if m else e
+
+
 def _strip_person(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop a leading honorific/article, a leading title ("King Salman": the guide's span is
     the name; the title is the role) and a trailing possessive from an NER span, and
@@ -480,7 +486,4 @@ def _strip_person(text: str, s: int, e: int) -> tuple[int, int]:
     span = text[s:e]
     if span.startswith(("the ", "The ")):
         s += 4
-    m = re.search(r"['’]s?(?=\s|$)", text[s:e])  # a possessive ends the name: "Ruiz’s Summit"
-    if m:
-        e = s + m.start()
-    return s, e
+    return s, _end_at_possessive(text, s, e)
