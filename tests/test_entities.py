@@ -510,3 +510,22 @@ def test_an_officials_state_after_the_name_or_before_coordinated_titles(cue_pipe
     doc = Servanda(cue_pipeline)(text)
     found = {e.text: e.affiliation for e in doc.entities if e.label == "OFFICIAL"}
     assert {name: found.get(name) for name in expected} == expected
+
+
+def test_a_well_known_officeholder_named_without_a_state_takes_it_from_the_table(cue_pipeline):
+    """ "President Trump" and "Secretary Rubio" in a release: the table of officeholders
+    gives their state; a surname counts only with the title of an office its holder held
+    ("Speaker Johnson" is not the British Prime Minister), and a name whose holder served
+    two parties needs the title that says which (Mark Rutte)."""
+    found = officials_of(
+        cue_pipeline,
+        "The United States and Ruritania Sign a Fisheries Arrangement\n\n"
+        "Today, President Donald J. Trump welcomed the arrangement. Secretary Rubio will lead the talks. "
+        "Speaker Johnson said the House would review it. NATO Secretary General Mark Rutte attended, "
+        "and Prime Minister Boris Johnson sent a letter.",
+    )
+    assert found["Donald J. Trump"].affiliation == "USA"
+    assert found["Rubio"].affiliation == "USA"
+    assert found["Johnson"].affiliation is None
+    assert found["Boris Johnson"].affiliation == "GBR"
+    assert found["Mark Rutte"].affiliation == "NATO"

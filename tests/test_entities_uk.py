@@ -540,3 +540,43 @@ def test_a_known_abbreviation_in_brackets_names_the_words_before_it(run):
     assert ("Антикорупційною Ініціативою Європейського Союзу", "EUACI") in {(e.text, e.id) for e in doc.entities}
     assert "EU" not in doc.parties
     assert not any(e.text.endswith("в Україні") for e in doc.entities)
+
+
+def test_an_organisation_the_table_names_in_full_is_not_cut_to_an_institution(run):
+    """ "Норвезькою Радою" is how an institution phrase would end; the table's name of the
+    organisation goes on ("… у справах біженців") and its span and id stand."""
+    doc = run(
+        "Служба зайнятості підписала меморандум з Данською Радою у справах біженців\n\n"
+        "Державна служба зайнятості та Данська рада у справах біженців домовилися спільно навчати "
+        "консультантів центрів зайнятості."
+    )
+    ids = {e.text: e.id for e in doc.entities if e.label in ("ORG", "PARTY")}
+    assert ids["Данською Радою у справах біженців"] == "DRC"
+    assert ids["Державна служба зайнятості"] == "DSZ"
+    assert "Данською Радою" not in ids
+    assert set(doc.parties) == {"DRC", "DSZ"}
+
+
+def test_a_body_that_acts_under_an_instrument_is_not_its_party(run):
+    """A report on a joint centre and a contact group is about the states that set them up."""
+    doc = run(
+        "Росія вийшла зі Спільного центру з контролю та координації\n\n"
+        "Російська Федерація відкликала своїх офіцерів зі СЦКК, повідомили в Тристоронній контактній групі. "
+        "Україна заявила, що Росія порушує домовленості про роботу Центру."
+    )
+    ids = {e.id for e in doc.entities if e.label in ("ORG", "PARTY")}
+    assert {"JCCC", "TCG"} <= ids
+    assert "JCCC" not in doc.parties and "TCG" not in doc.parties
+
+
+def test_a_well_known_officeholder_named_without_a_state_acts_for_their_own(run):
+    """A report in Kyiv names a foreign head of state without the state; the table of
+    officeholders knows it (and a surname alone with the same title)."""
+    doc = run(
+        "Президент Дональд Трамп привітав угоду про мінерали. Канцлер Фрідріх Мерц заявив про підтримку. "
+        "Трамп додав, що угода вигідна обом сторонам."
+    )
+    found = officials(doc)
+    assert found["Дональд Трамп"][2] == "USA"
+    assert found["Фрідріх Мерц"][2] == "DEU"
+    assert found["Трамп"][2] == "USA"

@@ -210,6 +210,14 @@ def org_names(lang: str) -> dict[str, str]:
     return result
 
 
+@lru_cache(maxsize=1)
+def never_parties() -> frozenset[str]:
+    """Ids of bodies that act under instruments and are not parties to them (a monitoring
+    mission, a contact group, a joint centre, a state's forces, a tribunal): the table's
+    ``"party": false``. A report about their work names them, not the instrument's parties."""
+    return frozenset(o["id"] for o in load_json("organisations.json")["organisations"] if o.get("party") is False)
+
+
 def blocked_names(lang: str) -> list[str]:
     blocked = load_json("states.json")["blocked"]
     langs = [lang] if lang == "en" else [lang, "en"]

@@ -32,7 +32,7 @@ from typing import Optional
 from ..records import Clause, Document, Entity
 from ..stages import Stage
 from .coined import BETWEEN, CoinedParty, coin_id, dictionary_form, is_name, name_end, named_conjuncts
-from .gazetteer import gazetteer, load_json, represented_by, state_ids
+from .gazetteer import gazetteer, load_json, never_parties, represented_by, state_ids
 from .officials import ROLE, SIGNATURE_FOR
 
 OPENING_CLAUSES = 40
@@ -266,7 +266,8 @@ class _MentionIndex:
                     self.items.append((s, e, sid, kind))
             elif ent.id:
                 self.items.append((ent.start, ent.end, ent.id, "org" if _is_org(ent) else "state"))
-        self.items.sort()
+        # a body that acts under an instrument is never one of its parties (gazetteer.never_parties)
+        self.items = sorted(m for m in self.items if m[2] not in never_parties())
         self.starts = [m[0] for m in self.items]
         self.coined: list[CoinedParty] = []
 

@@ -33,6 +33,7 @@ from .models import (
     spacy_version,
     stanza_pipeline,
 )
+from .officeholders import officeholder_affiliations
 from .officials import ROLE, OfficialFinder
 
 BACKENDS = ("spacy", "stanza")
@@ -133,7 +134,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-10"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-11"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -160,7 +161,9 @@ class EntityRecognizer(Stage):
             candidates += self._stanza_orgs(text, ukrainian, "uk", gaz)
         candidates = resolve_overlaps(candidates)
         candidates = resolve_overlaps(candidates + abbreviations(text, candidates))
-        doc.entities = share_official_attributes(short_forms(candidates, "uk" if lang == "uk" else "en"))
+        doc.entities = share_official_attributes(
+            officeholder_affiliations(short_forms(candidates, "uk" if lang == "uk" else "en"))
+        )
         if lang == "uk":
             home_officials(doc.entities, ukrainian, "UKR")
         return doc
@@ -324,16 +327,28 @@ def share_official_attributes(entities: list[Entity]) -> list[Entity]:
         if not off.role and known.role:
             off.role = known.role
     # "Порошенко", "П. Порошенко" after "президент України Петро Порошенко": the same surname
-    # with one affiliation in the document is the same person acting for the same party
-    by_surname: dict[str, set[str]] = {}
+    # with one affiliation in the document is the same person acting for the same party,
+    # unless the titles differ ("Speaker Johnson" is not "Prime Minister Boris Johnson")
+    by_surname: dict[str, list[Entity]] = {}
     for off in officials:
         if off.affiliation:
-            by_surname.setdefault(_surname(off), set()).add(off.affiliation)
+            by_surname.setdefault(_surname(off), []).append(off)
     for off in officials:
-        found = by_surname.get(_surname(off), set())
-        if not off.affiliation and len(found) == 1:
-            off.affiliation = next(iter(found))
+        if off.affiliation:
+            continue
+        found = {o.affiliation for o in by_surname.get(_surname(off), []) if _same_title(off.role, o.role)}
+        if len(found) == 1:
+            off.affiliation = found.pop()
     return entities
+
+
+def _same_title(a: Optional[str], b: Optional[str]) -> bool:
+    """Could two mentions' titles be one office ("Secretary", "Secretary of State"; a
+    mention without a title)?"""
+    if not a or not b:
+        return True
+    a, b = a.casefold(), b.casefold()
+    return a in b or b in a
 
 
 # Titles whose holders act for a city or a region ("заступник міського голови"), or, in a

@@ -543,6 +543,7 @@ class UkrainianRecognizer:
     # institutions ------------------------------------------------------------
     def _institutions(self, text: str, toks: list[Token], names) -> list[Entity]:
         by_first = {i: (j, en) for _, _, i, j, en in names}
+        organisations = [(i, j) for _, _, i, j, en in names if en.kind == "org"]
         out = []
         for i, tok in enumerate(toks):
             head = lemmas(tok.lower)
@@ -560,6 +561,10 @@ class UkrainianRecognizer:
             while first < i and not toks[first].capitalised:
                 first += 1
             if not toks[first].capitalised:
+                continue
+            # the phrase is the start of an organisation the table names ("Данською Радою" of
+            # "Данською Радою у справах біженців"): the table's span and id stand
+            if any(a <= first and i < b for a, b in organisations):
                 continue
             named = any(demonym_id(t) for t in toks[first : i + 1]) or bool(
                 lemmas(toks[first].lower) & STATE_ADJECTIVES
