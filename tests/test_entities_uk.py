@@ -580,3 +580,16 @@ def test_a_well_known_officeholder_named_without_a_state_acts_for_their_own(run)
     assert found["Дональд Трамп"][2] == "USA"
     assert found["Фрідріх Мерц"][2] == "DEU"
     assert found["Трамп"][2] == "USA"
+
+
+def test_an_official_of_a_city_or_an_oblast_body_acts_for_that_body(run):
+    """A deputy mayor acts for the city's council; an oblast administration's deputy head for
+    the administration (their coined ids), not for Ukraine."""
+    doc = run(
+        "Заступник Вінницького міського голови Олена Ковальчук зустрілася з делегацією. "
+        "Також у зустрічі взяв участь заступник голови Львівської обласної державної адміністрації "
+        "Андрій Мельничук."
+    )
+    found = officials(doc)
+    assert found["Олена Ковальчук"][2] == "VINNYTSCC"
+    assert found["Андрій Мельничук"][2] == "LVIVODA"

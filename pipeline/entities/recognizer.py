@@ -134,7 +134,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-11"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-12"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -165,7 +165,9 @@ class EntityRecognizer(Stage):
             officeholder_affiliations(short_forms(candidates, "uk" if lang == "uk" else "en"))
         )
         if lang == "uk":
-            home_officials(doc.entities, ukrainian, "UKR")
+            from .ukrainian import local_officials
+
+            home_officials(local_officials(doc.entities), ukrainian, "UKR")
         return doc
 
     @staticmethod

@@ -477,6 +477,34 @@ def municipal_bodies(text: str, toks: list[Token]) -> list[Entity]:
     return out
 
 
+MAYOR_WORDS = (frozenset({"міський"}), frozenset({"голова"}))
+
+
+def local_body_of(role: str) -> Optional[str]:
+    """The coined id of the city council or oblast body a title names ("Перший заступник
+    Харківського міського голови" → KHARKIVCC, "голови Луганської обласної державної
+    адміністрації …" → LUHODA): the body its holder acts for. A mayor heads the city's council
+    and its executive."""
+    toks = tokens_of(role)
+    bodies = municipal_bodies(role, toks)
+    if bodies:
+        return bodies[0].id
+    prefixes = city_prefixes()
+    for i, tok in enumerate(toks):
+        prefix = next((prefixes[l] for l in sorted(lemmas(tok.lower)) if l in prefixes), None)
+        if prefix and tok.capitalised and _match_words(toks, i + 1, MAYOR_WORDS, role):
+            return body_id(prefix, "CC")
+    return None
+
+
+def local_officials(entities: list[Entity]) -> list[Entity]:
+    """Officials of a city or an oblast body, named without a state, act for that body."""
+    for off in entities:
+        if off.label == "OFFICIAL" and not off.affiliation and off.role:
+            off.affiliation = local_body_of(off.role)
+    return entities
+
+
 def _bare_councils(text: str, clauses: Iterable[Clause], found: list[Entity]) -> list[Entity]:
     """ "міська рада", "у міськраді" without the city: the council of the one city the
     document names a council of."""
