@@ -522,10 +522,13 @@ def test_a_well_known_officeholder_named_without_a_state_takes_it_from_the_table
         "The United States and Ruritania Sign a Fisheries Arrangement\n\n"
         "Today, President Donald J. Trump welcomed the arrangement. Secretary Rubio will lead the talks. "
         "Speaker Johnson said the House would review it. NATO Secretary General Mark Rutte attended, "
-        "and Prime Minister Boris Johnson sent a letter.",
+        "and Prime Minister Boris Johnson sent a letter. European Commission Executive "
+        "Vice-President Valdis Dombrovskis signed for the Union.",
     )
     assert found["Donald J. Trump"].affiliation == "USA"
     assert found["Rubio"].affiliation == "USA"
     assert found["Johnson"].affiliation is None
     assert found["Boris Johnson"].affiliation == "GBR"
     assert found["Mark Rutte"].affiliation == "NATO"
+    # an office of an organisation's institution acts for the organisation (NOTES: EU office-holders)
+    assert found["Valdis Dombrovskis"].affiliation == "EU"

@@ -218,6 +218,12 @@ def never_parties() -> frozenset[str]:
     return frozenset(o["id"] for o in load_json("organisations.json")["organisations"] if o.get("party") is False)
 
 
+@lru_cache(maxsize=1)
+def institution_owners() -> dict[str, str]:
+    """Institution id → the organisation it belongs to (the table's ``part_of``: EC → EU)."""
+    return {o["id"]: o["part_of"] for o in load_json("organisations.json")["organisations"] if o.get("part_of")}
+
+
 def blocked_names(lang: str) -> list[str]:
     blocked = load_json("states.json")["blocked"]
     langs = [lang] if lang == "en" else [lang, "en"]

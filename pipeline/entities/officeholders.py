@@ -21,7 +21,7 @@ from typing import Optional
 
 from ..apostrophes import unify_apostrophes
 from ..records import Entity
-from .gazetteer import load_json
+from .gazetteer import institution_owners, load_json
 
 # The title words of the table's offices as Ukrainian roles write them (stems, lower case).
 UKRAINIAN_TITLES = {
@@ -101,8 +101,13 @@ def known_affiliation(name: str, role: Optional[str]) -> Optional[str]:
 
 
 def officeholder_affiliations(entities: list[Entity]) -> list[Entity]:
-    """Give each OFFICIAL without an affiliation the party the table knows it acts for."""
+    """Give each OFFICIAL without an affiliation the party the table knows it acts for, and
+    one who holds an office of an organisation's institution that organisation ("President
+    of the European Commission" acts for the EU)."""
+    owners = institution_owners()
     for ent in entities:
         if ent.label == "OFFICIAL" and not ent.affiliation:
             ent.affiliation = known_affiliation(ent.name or ent.text, ent.role)
+        if ent.label == "OFFICIAL" and ent.affiliation in owners:
+            ent.affiliation = owners[ent.affiliation]
     return entities
