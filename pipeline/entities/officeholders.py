@@ -23,12 +23,13 @@ from ..apostrophes import unify_apostrophes
 from ..records import Entity
 from .gazetteer import institution_owners, load_json
 
-# The title words of the table's offices as Ukrainian roles write them (stems, lower case).
+# The title words of the table's offices as Ukrainian roles write them (stems, lower case,
+# apostrophes unified).
 UKRAINIAN_TITLES = {
     "President": ("президент",),
     "Vice President": ("віцепрезидент", "віце-президент"),
-    "Prime Minister": ("прем'єр", "прем’єр", "премʼєр"),
-    "Premier": ("прем'єр", "прем’єр", "премʼєр"),
+    "Prime Minister": ("прем'єр",),
+    "Premier": ("прем'єр",),
     "Minister": ("міністр",),
     "Secretary": ("секретар", "держсекретар"),
     "Chancellor": ("канцлер",),
@@ -80,7 +81,7 @@ def _index() -> tuple[dict[str, list[dict[str, str]]], dict[str, list[dict[str, 
 def _holds(role: Optional[str], office: str) -> bool:
     if not role:
         return False
-    folded = role.casefold()
+    folded = unify_apostrophes(role).casefold()
     return office.casefold() in folded or any(stem in folded for stem in UKRAINIAN_TITLES.get(office, ()))
 
 
