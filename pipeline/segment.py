@@ -86,6 +86,12 @@ SIGNATURE_START = re.compile(
 INLINE_SIGNATURE = re.compile(r"(?<=\S)[ \t]+(?=" + SIGNATURE_START.pattern.removeprefix("^") + ")")
 INLINE_SIGNATURE_RUN = 3
 SIGNATURE_TAIL = 0.85
+# A signatory's name on the line under "For X:" (2–5 capitalised words, initials and name
+# particles allowed): "JOSEPH R. BIDEN JR.", "Volodymyr Zelenskyy", "Ursula von der Leyen"
+SIGNATORY_NAME = re.compile(
+    r"^(?:\*\*)?(?:(?:Mr|Mrs|Ms|Dr|H\.\s?E)\.?\s+)?[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ][\w'’.-]*"
+    r"(?:\s+(?:(?:von|van|der|de|da|del|bin|al)\s+)*[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ][\w'’.-]*){1,4}(?:\*\*)?$"
+)
 SIGNED_LINE = re.compile(
     r"^(?:\*\*)?(?:Signed|SIGNED|Done|DONE|Made|Hecho|HECHO|Fait|FAIT|Firmado|Підписано|Вчинено|"
     r"IN WITNESS WHEREOF|In witness whereof|EN FE DE LO CUAL|EN FOI DE QUOI)\b"
@@ -256,6 +262,14 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> Optional[int]:
     return width if open_ended / len(full) > 0.3 else None
 
 
+def _signed_by(text: str, pieces: list[tuple[int, int, bool]], i: int) -> bool:
+    """Is piece ``i`` a "For X:" line with a signatory's name right under it?"""
+    if not text[pieces[i][0] : pieces[i][1]].rstrip("* ").endswith(":") or i + 1 >= len(pieces):
+        return False
+    s, e, blank = pieces[i + 1]
+    return not blank and SIGNATORY_NAME.match(text[s:e]) is not None
+
+
 def layout_blocks(text: str) -> list[Block]:
     """Group the text's lines into blocks (see module docstring)."""
     pieces: list[tuple[int, int, bool]] = []  # (start, end, blank line before)
@@ -282,13 +296,18 @@ def layout_blocks(text: str) -> list[Block]:
             continue
         if SIGNED_LINE.match(line) and s > 0.5 * n_chars:
             in_signatures = True
-        if SIGNATURE_START.match(line) and len(line) <= 150 and (in_signatures or s > 0.85 * n_chars):
+        # a block before an annex is found by its shape: "For X:", a name under it
+        shaped = SIGNATURE_START.match(line) is not None and _signed_by(text, pieces, i)
+        if SIGNATURE_START.match(line) and len(line) <= 150 and (in_signatures or s > 0.85 * n_chars or shaped):
             # One clause per signature block: "For X:" and the name/title lines under it.
             j = i + 1
             while j < len(pieces):
                 nxt = text[pieces[j][0] : pieces[j][1]]
-                if SIGNATURE_START.match(nxt) or not _is_standalone_short(nxt) or LIST_MARKER.match(nxt):
+                name = SIGNATORY_NAME.match(nxt)  # "JOSEPH R. BIDEN JR." ends in a full stop
+                if SIGNATURE_START.match(nxt) or not (name or _is_standalone_short(nxt)) or LIST_MARKER.match(nxt):
                     break
+                if shaped and pieces[j][2] and not (in_signatures or s > 0.85 * n_chars):
+                    break  # what follows a blank line is the annex's heading, not the block
                 j += 1
             blocks.append(Block(s, pieces[j - 1][1], "signature"))
             i = j
@@ -499,7 +518,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-2"
+        return "layout-rules+spacy-senter(en)/sentencizer-3"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

@@ -532,3 +532,17 @@ def test_a_well_known_officeholder_named_without_a_state_takes_it_from_the_table
     assert found["Mark Rutte"].affiliation == "NATO"
     # an office of an organisation's institution acts for the organisation (NOTES: EU office-holders)
     assert found["Valdis Dombrovskis"].affiliation == "EU"
+
+
+def test_a_signatory_whose_name_ends_in_a_suffix_keeps_its_full_stop(cue_pipeline):
+    """ "JR." is part of the name: the span keeps its full stop; the block's "For X:" gives the
+    affiliation, also where an annex follows the signatures."""
+    body = "The Parties shall consult each other on the implementation of this Agreement. " * 12
+    text = (
+        f"Article 9\n\n{body}\n\n"
+        "FOR THE REPUBLIC OF FINLAND:\nHAROLD P. WHITCOMBE JR.\nPresident of the Republic of Finland\n\n"
+        "Annex to the Agreement\n\n"
+        f"Pursuant to Article 9 of the Agreement, the Parties shall establish a joint committee. {body}\n"
+    )
+    found = officials_of(cue_pipeline, text)
+    assert found["HAROLD P. WHITCOMBE JR."].affiliation == "FIN"

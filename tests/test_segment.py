@@ -241,3 +241,24 @@ def test_quotation_marks_open_their_sentence_and_titles_stay_whole():
         "Учасники обговорили реформу.",
         "«Ми готові працювати разом.",
     ]
+
+
+def test_a_signature_block_before_an_annex_is_found_by_its_shape():
+    """Signature blocks in the middle of a text (an annex follows) are "For X:" with a
+    signatory's name under it, one clause each, ending at the blank line before the annex's
+    heading; a name that ends in "JR." stays in its block."""
+    body = "The Parties shall consult each other on the implementation of this Agreement. " * 12
+    text = (
+        f"Article 9\n\n{body}\n\n"
+        "FOR THE REPUBLIC OF ALAND:\nHAROLD P. WHITCOMBE JR.\nPresident of the Republic of Aland\n\n"
+        "FOR SYLDAVIA:\nOttokar Vlasnik\nMinister for Foreign Affairs\n\n"
+        "Annex to the Agreement\n\n"
+        f"Pursuant to Article 9 of the Agreement, the Parties shall establish a joint committee. {body}\n"
+    )
+    clauses = segment_text(text)
+    signatures = [c.text for c in clauses if c.kind == "signature"]
+    assert signatures == [
+        "FOR THE REPUBLIC OF ALAND:\nHAROLD P. WHITCOMBE JR.\nPresident of the Republic of Aland",
+        "FOR SYLDAVIA:\nOttokar Vlasnik\nMinister for Foreign Affairs",
+    ]
+    assert any(c.text == "Annex to the Agreement" and c.kind == "heading" for c in clauses)

@@ -380,8 +380,13 @@ def _trim(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
     while s < e and (text[s].isspace() or text[s] in "*_"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in "*_.,;"):
+        if text[e - 1] == "." and _ABBREVIATION_END.search(text, s, e):
+            break  # the full stop of "Jr." or of a final initial is the name's
         e -= 1
     return (s, e) if e > s else None
+
+
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Jr|JR|Sr|SR)|(?<![\w.])[A-Z])\.$")
 
 
 # Title-case words that follow a name without being part of it
