@@ -296,9 +296,10 @@ def layout_blocks(text: str) -> list[Block]:
             continue
         if SIGNED_LINE.match(line) and s > 0.5 * n_chars:
             in_signatures = True
+        in_tail = in_signatures or s > 0.85 * n_chars
         # a block before an annex is found by its shape: "For X:", a name under it
-        shaped = SIGNATURE_START.match(line) is not None and _signed_by(text, pieces, i)
-        if SIGNATURE_START.match(line) and len(line) <= 150 and (in_signatures or s > 0.85 * n_chars or shaped):
+        shaped = not in_tail and SIGNATURE_START.match(line) is not None and _signed_by(text, pieces, i)
+        if SIGNATURE_START.match(line) and len(line) <= 150 and (in_tail or shaped):
             # One clause per signature block: "For X:" and the name/title lines under it.
             j = i + 1
             while j < len(pieces):
@@ -306,7 +307,7 @@ def layout_blocks(text: str) -> list[Block]:
                 name = SIGNATORY_NAME.match(nxt)  # "JOSEPH R. BIDEN JR." ends in a full stop
                 if SIGNATURE_START.match(nxt) or not (name or _is_standalone_short(nxt)) or LIST_MARKER.match(nxt):
                     break
-                if shaped and pieces[j][2] and not (in_signatures or s > 0.85 * n_chars):
+                if shaped and pieces[j][2]:
                     break  # what follows a blank line is the annex's heading, not the block
                 j += 1
             blocks.append(Block(s, pieces[j - 1][1], "signature"))

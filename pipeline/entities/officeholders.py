@@ -56,7 +56,7 @@ def _key(name: str) -> str:
     """A name as the table and a text may both spell it: case, accents, dots and
     apostrophes aside ("JD Vance" = "J.D. Vance", "Erdogan" = "Erdoğan")."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", unify_apostrophes(name)) if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[.\u2019']", "", plain).casefold().split())
+    return " ".join(plain.replace(".", "").replace("'", "").casefold().split())
 
 
 @lru_cache(maxsize=1)
@@ -107,8 +107,8 @@ def officeholder_affiliations(entities: list[Entity]) -> list[Entity]:
     of the European Commission" acts for the EU)."""
     owners = institution_owners()
     for ent in entities:
-        if ent.label == "OFFICIAL" and not ent.affiliation:
-            ent.affiliation = known_affiliation(ent.name or ent.text, ent.role)
-        if ent.label == "OFFICIAL" and ent.affiliation in owners:
-            ent.affiliation = owners[ent.affiliation]
+        if ent.label != "OFFICIAL":
+            continue
+        affiliation = ent.affiliation or known_affiliation(ent.name or ent.text, ent.role)
+        ent.affiliation = owners.get(affiliation or "", affiliation)
     return entities

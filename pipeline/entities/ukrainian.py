@@ -449,6 +449,15 @@ def body_id(prefix: str, suffix: str) -> str:
     return prefix + suffix if suffix == "CC" else prefix[: 10 - len(suffix)] + suffix
 
 
+def _city_prefix(tok: Token) -> Optional[str]:
+    """The id prefix of the city a capitalised word names in any form ("Харківського" →
+    KHARKIV), or None."""
+    if not tok.capitalised:
+        return None
+    prefixes = city_prefixes()
+    return next((prefixes[l] for l in sorted(lemmas(tok.lower)) if l in prefixes), None)
+
+
 def _match_words(toks: list[Token], k: int, words: tuple[frozenset[str], ...], text: str) -> bool:
     return (
         k + len(words) <= len(toks)
@@ -462,11 +471,8 @@ def municipal_bodies(text: str, toks: list[Token]) -> list[Entity]:
     військово-цивільної адміністрації": a city council or an oblast's administration or
     council, an ORG with its coined id (a PARTY when it signs)."""
     out = []
-    prefixes = city_prefixes()
     for i, tok in enumerate(toks):
-        if not tok.capitalised:
-            continue
-        prefix = next((prefixes[l] for l in sorted(lemmas(tok.lower)) if l in prefixes), None)
+        prefix = _city_prefix(tok)
         if prefix is None:
             continue
         for words, suffix in BODY_FORMS:
@@ -489,10 +495,9 @@ def local_body_of(role: str) -> Optional[str]:
     bodies = municipal_bodies(role, toks)
     if bodies:
         return bodies[0].id
-    prefixes = city_prefixes()
     for i, tok in enumerate(toks):
-        prefix = next((prefixes[l] for l in sorted(lemmas(tok.lower)) if l in prefixes), None)
-        if prefix and tok.capitalised and _match_words(toks, i + 1, MAYOR_WORDS, role):
+        prefix = _city_prefix(tok)
+        if prefix and _match_words(toks, i + 1, MAYOR_WORDS, role):
             return body_id(prefix, "CC")
     return None
 
