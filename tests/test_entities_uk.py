@@ -593,3 +593,32 @@ def test_an_official_of_a_city_or_an_oblast_body_acts_for_that_body(run):
     found = officials(doc)
     assert found["Олена Ковальчук"][2] == "VINNYTSCC"
     assert found["Андрій Мельничук"][2] == "LVIVODA"
+
+
+def test_a_code_adopted_by_the_member_states_of_one_organisation_has_it_as_party(run):
+    # the organisation's former name and its abbreviation, inflected, name it too
+    doc = run(
+        "ДЕКЛАРАЦІЯ ПРО ВОДНІ РЕСУРСИ\n\nПРЕАМБУЛА\n\n"
+        "Держави - учасниці Наради з безпеки і співробітництва в Європі (НБСЄ),\n\n"
+        "Визнаючи значення спільних річок для безпеки регіону,\n\n"
+        "ухвалили таку Декларацію:\n\n"
+        "1. Держави-учасниці обмінюватимуться даними про стан прикордонних річок.\n\n"
+        "2. Вони сприятимуть роботі експертів НБСЄ у цій галузі.\n"
+    )
+    assert doc.parties == ["OSCE"]
+    assert {e.id for e in doc.entities if e.text.startswith(("НБСЄ", "Наради"))} == {"OSCE"}
+    # member states of an organisation named beside a state are not a one-party opening
+    doc = run(
+        "ПРЕАМБУЛА\n\nДержави-члени Європейського Союзу та Україна,\n\n"
+        "прагнучи поглибити співпрацю в енергетиці,\n\nдомовилися про таке:\n\n"
+        "Сторони обмінюватимуться інформацією про ринки газу.\n"
+    )
+    assert doc.parties != ["EU"]
+
+
+def test_europol_in_its_case_forms_is_one_organisation(run):
+    doc = run(
+        "Європол надає обладнання для захищеної лінії зв'язку. Витрати на лінію оплачуються Європолом, "
+        "а обладнання лишається власністю Європолу.\n"
+    )
+    assert sorted(e.text for e in doc.entities if e.id == "EUROPOL") == ["Європол", "Європолом", "Європолу"]

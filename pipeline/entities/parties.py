@@ -93,6 +93,10 @@ TREATY_STRUCTURE = re.compile(
     r"|\bParticipants\b|\blas\s+Partes\b|Сторони"
 )
 TREATY_STRUCTURE_MIN = 3
+# The subject of a multilateral code or declaration that names no state: "Держави - учасниці
+# Наради з питань безпеки і співробітництва в Європі (НБСЄ), … ухвалили …" (the organisation
+# stands for its members: annotations/NOTES.md, texts of the Verkhovna Rada portal).
+MEMBER_STATES_UK = re.compile(r"(?:Держави|Країни)\s*-?\s*(?:учасниці|члени)\s", _I)
 # "between [the Government of] X and [the Government of] Y"
 BETWEEN_BEFORE = re.compile(
     r"(?:between|entre|між)\s+(?:(?:the|el|la|le|los)\s+)?"
@@ -132,7 +136,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-5"
+        return "party-evidence-6"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -168,6 +172,9 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
     issuer = _from_issuer(doc, mentions)
     if issuer:
         return issuer, "issuer"
+    members_of = _from_member_states(doc, mentions)
+    if members_of:
+        return members_of, "member-states"
     if (doc.lang or "") == "uk" and not _treaty_structured(doc):
         # a Ukrainian report: who met or signed, as its opening says, before any list
         first = ("definition", "named-list", "news-instrument")
@@ -521,6 +528,22 @@ def _from_issuer(doc: Document, mentions: _MentionIndex) -> list[str]:
     # a Ukrainian-language act whose opening names Ukraine at all is Ukraine's, even where
     # its subject names another state first ("Про співпрацю з Литвою …")
     return ["UKR"] if "UKR" in ids else ids[:1]
+
+
+def _from_member_states(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """A Ukrainian instrument whose preamble opens with the member states of one
+    organisation and names no state ("Держави - учасниці Наради з питань безпеки і
+    співробітництва в Європі (НБСЄ), …"): that organisation is its one party."""
+    if (doc.lang or "") != "uk":
+        return []
+    for clause in _opening(doc)[:ACT_TITLE_BLOCK * 2]:
+        if not MEMBER_STATES_UK.match(clause.text):
+            continue
+        found = mentions.between(clause.start, clause.end)
+        if found and all(kind == "org" for _, _, _, kind in found):
+            ids = unique_ids(m[2] for m in found)
+            return ids if len(ids) == 1 else []
+    return []
 
 
 def _treaty_structured(doc: Document) -> bool:
