@@ -536,7 +536,7 @@ def _from_member_states(doc: Document, mentions: _MentionIndex) -> list[str]:
     співробітництва в Європі (НБСЄ), …"): that organisation is its one party."""
     if (doc.lang or "") != "uk":
         return []
-    for clause in _opening(doc)[:ACT_TITLE_BLOCK * 2]:
+    for clause in _opening(doc)[: ACT_TITLE_BLOCK * 2]:
         if not MEMBER_STATES_UK.match(clause.text):
             continue
         found = mentions.between(clause.start, clause.end)
