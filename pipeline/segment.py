@@ -105,6 +105,18 @@ CONNECTOR_END = re.compile(
     re.IGNORECASE,
 )
 CONNECTOR_WORD_END = re.compile(CONNECTOR_END.pattern.replace(r"|,|–|-)$", r")$"), re.IGNORECASE)
+# A line that ends with the name of a provision ("… згідно зі статтею", "… pursuant to
+# Article") is cut before its number: in a hard-wrapped text "78. Комітет …" on the next
+# line is the number of that article, not a list marker.
+REFERENCE_WORD_END = re.compile(
+    r"\s(?:articles?|paragraphs?|subparagraphs?|sections?|chapters?|annex(?:es)?|rules?|"
+    r"art[ií]culos?|p[aá]rrafos?|apartados?|incisos?|numerales?|cap[ií]tulos?|anexos?|secci[oó]n|"
+    r"paragraphes?|alin[eé]as?|annexes?|chapitres?|"
+    r"стат(?:тя|ті|тю|тею|тях|тями|тям|ей)|пункт(?:у|і|ом|ами|ах|ів)?|підпункт(?:у|і|ом|ами|ах|ів)?|"
+    r"частин(?:а|и|і|ою|ами|ах)?|розділ(?:у|і|ом|ами|ах|ів)?|додат(?:ок|ку|ка|ком|ках|ків))$",
+    re.IGNORECASE,
+)
+REFERENCE_NUMBER = re.compile(r"^\d+(?:\.\d+)*[.)]?(?=\s|$)")
 TERMINAL = re.compile(r"[.!?;:][\"”’»)\]*]*$")
 SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’»)\]]*\s+\S")
 ENACTING_FORMULA = re.compile(
@@ -199,6 +211,8 @@ def _is_title_line(line: str, pieces: list[tuple[int, int, bool]]) -> bool:
 def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, filled: bool = False) -> bool:
     """Does line ``cur`` continue the sentence of line ``prev``? (OCR line breaks)
     ``filled``: ``prev`` was broken because ``cur``'s first word did not fit on it."""
+    if wrapped and not blank_between and REFERENCE_NUMBER.match(cur) and REFERENCE_WORD_END.search(prev):
+        return True
     if LIST_MARKER.match(cur) or LONE_MARKER.match(cur) or SIGNATURE_START.match(cur) or PERSON_ENTRY.match(cur):
         return False
     bare_prev = prev.rstrip("*")
@@ -519,7 +533,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-3"
+        return "layout-rules+spacy-senter(en)/sentencizer-4"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

@@ -262,3 +262,50 @@ def test_a_signature_block_before_an_annex_is_found_by_its_shape():
         "FOR SYLDAVIA:\nOttokar Vlasnik\nMinister for Foreign Affairs",
     ]
     assert any(c.text == "Annex to the Agreement" and c.kind == "heading" for c in clauses)
+
+
+# A treaty hard-wrapped at 62 columns whose line breaks fall before the number of a
+# provision it cites: the number is the end of that sentence, not a list marker.
+CITED_NUMBER_UK = "\n".join(
+    [
+        "Стаття 6",
+        "1. Кожна Договірна Сторона щороку подає Комітетові звіт про",
+        "виконання своїх зобов'язань, складений відповідно до статті",
+        "4. Комітет розглядає звіт протягом шести місяців і надсилає",
+        "свої висновки урядові тієї Договірної Сторони, яка його подала,",
+        "а також Генеральному секретарю, як передбачено пунктом 2 статті",
+        "9.",
+        "",
+    ]
+    * 4
+)
+
+
+def test_a_provision_number_wrapped_to_the_next_line_stays_with_its_reference():
+    clauses = segment_text(CITED_NUMBER_UK, "uk")
+    texts_ = [" ".join(c.text.split()) for c in clauses]
+    assert texts_[:4] == [
+        "Стаття 6",
+        "Кожна Договірна Сторона щороку подає Комітетові звіт про виконання своїх зобов'язань, "
+        "складений відповідно до статті 4.",
+        "Комітет розглядає звіт протягом шести місяців і надсилає свої висновки урядові тієї Договірної "
+        "Сторони, яка його подала, а також Генеральному секретарю, як передбачено пунктом 2 статті 9.",
+        "Стаття 6",
+    ]
+    english = "\n".join(
+        [
+            "Article 6",
+            "1. Each Contracting Party shall report every year to the",
+            "Committee on the measures it has taken under Article",
+            "4. The Committee shall examine the report within six months",
+            "and send its conclusions to the government of that Party.",
+            "",
+        ]
+        * 5
+    )
+    texts_ = [" ".join(c.text.split()) for c in segment_text(english, "en")]
+    assert texts_[1:3] == [
+        "Each Contracting Party shall report every year to the Committee on the measures it has taken under Article 4.",
+        "The Committee shall examine the report within six months and send its conclusions to the government of that "
+        "Party.",
+    ]
