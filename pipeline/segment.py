@@ -92,6 +92,10 @@ SIGNATORY_NAME = re.compile(
     r"^(?:\*\*)?(?:(?:Mr|Mrs|Ms|Dr|H\.\s?E)\.?\s+)?[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ][\w'’.-]*"
     r"(?:\s+(?:(?:von|van|der|de|da|del|bin|al)\s+)*[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ][\w'’.-]*){1,4}(?:\*\*)?$"
 )
+# The mark an official publication puts where a signature was ("(підпис)", "(Signed)"): a
+# "За X" line with one a few lines under it is a signature block wherever it stands.
+SIGNATURE_MARK = re.compile(r"^\((?:підпис|підписано|signed|signature|firma|firmado|signé)\)$", re.IGNORECASE)
+SIGNATURE_MARK_WITHIN = 6  # lines from "За X" to the mark: name, title (wrapped), mark
 SIGNED_LINE = re.compile(
     r"^(?:\*\*)?(?:Signed|SIGNED|Done|DONE|Made|Hecho|HECHO|Fait|FAIT|Firmado|Підписано|Вчинено|"
     r"IN WITNESS WHEREOF|In witness whereof|EN FE DE LO CUAL|EN FOI DE QUOI)\b"
@@ -284,6 +288,18 @@ def _signed_by(text: str, pieces: list[tuple[int, int, bool]], i: int) -> bool:
     return not blank and SIGNATORY_NAME.match(text[s:e]) is not None
 
 
+def _signature_mark(text: str, pieces: list[tuple[int, int, bool]], i: int) -> Optional[int]:
+    """The index of the signature mark that closes the block piece ``i`` opens ("За
+    Україну", a name, a title, "(підпис)"), or None."""
+    for k in range(i + 1, min(len(pieces), i + 1 + SIGNATURE_MARK_WITHIN)):
+        line = text[pieces[k][0] : pieces[k][1]]
+        if SIGNATURE_MARK.match(line):
+            return k
+        if SIGNATURE_START.match(line) or not (SIGNATORY_NAME.match(line) or _is_standalone_short(line)):
+            return None
+    return None
+
+
 def layout_blocks(text: str) -> list[Block]:
     """Group the text's lines into blocks (see module docstring)."""
     pieces: list[tuple[int, int, bool]] = []  # (start, end, blank line before)
@@ -313,6 +329,11 @@ def layout_blocks(text: str) -> list[Block]:
         in_tail = in_signatures or s > 0.85 * n_chars
         # a block before an annex is found by its shape: "For X:", a name under it
         shaped = not in_tail and SIGNATURE_START.match(line) is not None and _signed_by(text, pieces, i)
+        mark = _signature_mark(text, pieces, i) if SIGNATURE_START.match(line) and len(line) <= 150 else None
+        if mark is not None:
+            blocks.append(Block(s, pieces[mark][1], "signature"))
+            i = mark + 1
+            continue
         if SIGNATURE_START.match(line) and len(line) <= 150 and (in_tail or shaped):
             # One clause per signature block: "For X:" and the name/title lines under it.
             j = i + 1
@@ -533,7 +554,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-4"
+        return "layout-rules+spacy-senter(en)/sentencizer-5"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

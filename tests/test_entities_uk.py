@@ -622,3 +622,19 @@ def test_europol_in_its_case_forms_is_one_organisation(run):
         "а обладнання лишається власністю Європолу.\n"
     )
     assert sorted(e.text for e in doc.entities if e.id == "EUROPOL") == ["Європол", "Європолом", "Європолу"]
+
+
+def test_signature_blocks_marked_pidpys_before_an_annex_name_the_parties(run):
+    # the portal's layout: "За X", the signatory, the title, "(підпис)", then the annex
+    doc = run(
+        "Стаття 1\nСторони обмінюються даними про митні декларації.\n\n"
+        "Стаття 2\nЦей Меморандум набирає чинності з дня підписання.\n"
+        "м. Варшава\n\n"
+        "За Україну\n\nОлена Ковальчук\n\nГолова Державної митної\n\nслужби України\n\n(підпис)\n"
+        "За Польщу\n\nЯн Новак\n\nДиректор\n\n(підпис)\n"
+        "Додаток 1\nПорядок обміну даними\n"
+        "Кожна Сторона призначає контактну особу для обміну даними протягом тридцяти днів.\n"
+    )
+    blocks = [c.text for c in doc.clauses if c.kind == "signature"]
+    assert len(blocks) == 2 and blocks[0].startswith("За Україну") and blocks[0].endswith("(підпис)")
+    assert doc.parties == ["POL", "UKR"]
