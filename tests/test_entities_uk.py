@@ -624,7 +624,7 @@ def test_europol_in_its_case_forms_is_one_organisation(run):
     assert sorted(e.text for e in doc.entities if e.id == "EUROPOL") == ["Європол", "Європолом", "Європолу"]
 
 
-def test_signature_blocks_marked_pidpys_before_an_annex_name_the_parties(run):
+def test_signature_blocks_marked_pidpys_before_an_annex_name_parties_and_signatories(run):
     # the portal's layout: "За X", the signatory, the title, "(підпис)", then the annex
     doc = run(
         "Стаття 1\nСторони обмінюються даними про митні декларації.\n\n"
@@ -638,3 +638,8 @@ def test_signature_blocks_marked_pidpys_before_an_annex_name_the_parties(run):
     blocks = [c.text for c in doc.clauses if c.kind == "signature"]
     assert len(blocks) == 2 and blocks[0].startswith("За Україну") and blocks[0].endswith("(підпис)")
     assert doc.parties == ["POL", "UKR"]
+    # the signatory under the header, the post under the name (wrapped), the party after "За"
+    assert officials(doc) == {
+        "Олена Ковальчук": ("Олена Ковальчук", "Голова Державної митної служби України", "UKR"),
+        "Ян Новак": ("Ян Новак", "Директор", "POL"),
+    }

@@ -557,6 +557,8 @@ class UkrainianRecognizer:
                 for s, e, _, _, en in names
             ]
             officials = self._officials(text, toks, names) + self._decree_list(text, clause, names)
+            if not officials and clause.kind == "signature":
+                officials = self._signatory(text, toks, names)
             officials += [
                 o
                 for o in initialled_officials(text, clause.start, clause.end, ROLE_HEADS, lemmas)
@@ -719,6 +721,26 @@ class UkrainianRecognizer:
                 )
             )
         return out
+
+    def _signatory(self, text: str, toks: list[Token], names) -> list[Entity]:
+        """A signature block that names the signatory before the post, as the Rada portal
+        prints it ("За Україну" / "Арсен Аваков" / "Міністр внутрішніх" / "справ України" /
+        "(підпис)"): the name is the line under the header, the post the lines below it, as
+        one phrase; the affiliation is the party after "За"."""
+        signs_for = self._signature_party(text, toks, names)
+        lines = [k for k in range(1, len(toks)) if "\n" in text[toks[k - 1].end : toks[k].start]]
+        if not signs_for or not lines:
+            return []
+        k = lines[0]
+        inside = {t for _, _, i, j, _ in names for t in range(i, j)}
+        line_end = lines[1] if len(lines) > 1 else len(toks)
+        person = self._person_at(text, toks, k, inside, after_title=True)
+        person = min(person, line_end) if person else None  # the name is its line, no more
+        if person != line_end or person - k < 2 or any(lemmas(t.lower) & ROLE_HEADS for t in toks[k:person]):
+            return []
+        post = [t.text for t in toks[person:] if t.text not in ("(", ")") and t.lower != "підпис"]
+        role = " ".join(post) or None
+        return [_official(text, toks, k, person, role, signs_for, "nomn")]
 
     @staticmethod
     def _signature_party(text: str, toks: list[Token], names) -> Optional[str]:
