@@ -738,8 +738,9 @@ class UkrainianRecognizer:
         person = min(person, line_end) if person else None  # the name is its line, no more
         if person != line_end or person - k < 2 or any(lemmas(t.lower) & ROLE_HEADS for t in toks[k:person]):
             return []
-        post = [t.text for t in toks[person:] if t.text not in ("(", ")") and t.lower != "підпис"]
-        role = " ".join(post) or None
+        post = [t for t in toks[person:] if t.lower != "підпис"]
+        # the post as written, its line breaks closed up ("Міністр внутрішніх\n\nсправ України")
+        role = " ".join(text[post[0].start : post[-1].end].split()) if post else None
         return [_official(text, toks, k, person, role, signs_for, "nomn")]
 
     @staticmethod
