@@ -327,14 +327,15 @@ def layout_blocks(text: str) -> list[Block]:
         if SIGNED_LINE.match(line) and s > 0.5 * n_chars:
             in_signatures = True
         in_tail = in_signatures or s > 0.85 * n_chars
-        # a block before an annex is found by its shape: "For X:", a name under it
-        shaped = not in_tail and SIGNATURE_START.match(line) is not None and _signed_by(text, pieces, i)
-        mark = _signature_mark(text, pieces, i) if SIGNATURE_START.match(line) and len(line) <= 150 else None
+        header = SIGNATURE_START.match(line) is not None and len(line) <= 150
+        mark = _signature_mark(text, pieces, i) if header else None
         if mark is not None:
             blocks.append(Block(s, pieces[mark][1], "signature"))
             i = mark + 1
             continue
-        if SIGNATURE_START.match(line) and len(line) <= 150 and (in_tail or shaped):
+        # a block before an annex is found by its shape: "For X:", a name under it
+        shaped = header and not in_tail and _signed_by(text, pieces, i)
+        if header and (in_tail or shaped):
             # One clause per signature block: "For X:" and the name/title lines under it.
             j = i + 1
             while j < len(pieces):

@@ -644,7 +644,7 @@ class UkrainianRecognizer:
         "(колег) з Косова Еюпа Маседончі та Хорватії Івана Анушича"."""
         name_at = {i: (j, en) for _, _, i, j, en in names}
         name_before = {j: en.id for _, _, i, j, en in names}  # by the token after the name
-        inside = {k for _, _, i, j, _ in names for k in range(i, j)}
+        inside = _name_tokens(names)
         out: list[Entity] = []
         role: Optional[str] = None
         affiliation: Optional[str] = None
@@ -732,7 +732,7 @@ class UkrainianRecognizer:
         if not signs_for or not lines:
             return []
         k = lines[0]
-        inside = {t for _, _, i, j, _ in names for t in range(i, j)}
+        inside = _name_tokens(names)
         line_end = lines[1] if len(lines) > 1 else len(toks)
         person = self._person_at(text, toks, k, inside, after_title=True)
         person = min(person, line_end) if person else None  # the name is its line, no more
@@ -981,6 +981,11 @@ def _case_of(tok: Token) -> Optional[str]:
     """The case of a title's head word, when its title readings agree on one."""
     cases = {p.tag.case for p in morph_uk().parse(tok.lower) if _APOS.sub("'", p.normal_form) in ROLE_HEADS}
     return cases.pop() if len(cases) == 1 else None
+
+
+def _name_tokens(names) -> set[int]:
+    """Indices of the tokens inside a state's or organisation's name."""
+    return {k for _, _, i, j, _ in names for k in range(i, j)}
 
 
 def _official(
