@@ -134,3 +134,23 @@ def test_an_ngram_model_trained_with_the_instrument_reads_the_documents_kind(tmp
 
     assert label("official_act") == "commitment" and label("news") == "other"
     assert "\x00instrument=news|kind=sentence" in clause_features(Clause(0, 4, "Тест", lang="uk"), "uk", "news")
+
+
+def test_words_are_a_block_of_their_own_and_see_word_order(tmp_path):
+    """Two clauses of the same words in another order have the same character n-grams:
+    only the word pairs tell them apart, and they survive the JSON round trip."""
+    pytest.importorskip("sklearn")
+    texts = ["las partes se comprometen a eliminar", "eliminar a las partes se comprometen"]
+    features = [analyze(t, words=True) for t in texts] * 4
+    labels = ["commitment", "other"] * 4
+    assert sorted(g for g in features[0] if not g.startswith("\x01")) == sorted(
+        g for g in features[1] if not g.startswith("\x01")
+    )
+    without = fit(features, labels, min_df=1)
+    assert without.word_start is None and not any(k.startswith("\x01") for k in without.vocabulary)
+    assert without.predict_proba(features[:1]) == without.predict_proba(features[1:2])
+    model = CharNgramModel.load(fit(features, labels, min_df=1, word_weight=0.5).save(tmp_path / "w.json"))
+    assert model.word_start is not None and model.word_weight == 0.5
+    assert "\x01comprometen a" in model.vocabulary
+    assert [label for label, _ in model.predict(features[:2])] == ["commitment", "other"]
+    assert model.fingerprint != without.fingerprint

@@ -15,9 +15,9 @@ DOCUMENT_CHARS = 4000
 
 
 def clause_features(clause: Clause, lang: str, instrument: Optional[str] = None) -> list[str]:
-    """The clause's n-grams, its structural context, and the cue lexicon's verdict (the
-    model learns how far to trust the rules in each context); with ``instrument``, the
-    document's kind too."""
+    """The clause's n-grams and words, its structural context, and the cue lexicon's
+    verdict (the model learns how far to trust the rules in each context); with
+    ``instrument``, the document's kind too."""
     cue_label, _ = classify_clause(clause, lang)
     extra = [
         f"kind={clause.kind}",
@@ -30,7 +30,7 @@ def clause_features(clause: Clause, lang: str, instrument: Optional[str] = None)
         extra += ukrainian_morphology(clause.text)
     if instrument:
         extra += instrument_features(extra, instrument)
-    return analyze(clause.text, extra)
+    return analyze(clause.text, extra, words=True)
 
 
 # The clause features whose meaning depends on the kind of document they are in.

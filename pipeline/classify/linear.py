@@ -7,7 +7,9 @@ Why not the transformer: all-MiniLM-L6-v2's uncased English vocabulary strips ac
 gold clauses per language, not thousands. Character n-grams inside word boundaries see
 inflection (зобов'язується, надаватиме, eliminarán) without a lemmatiser, and a handful
 of extra features carry what the n-grams cannot: the clause's structural context and the
-cue lexicon's verdict, so the model learns when to trust the rules.
+cue lexicon's verdict, so the model learns when to trust the rules. Clause models also
+read whole words and word pairs, as a second block normalised on its own: n-grams inside a
+word cannot see that "se comprometen a" or "зобов'язуються надати" are one phrase.
 
 Training uses scikit-learn (the ``[train]`` extra); the fitted model is written as JSON
 (vocabulary, idf weights, coefficients, a temperature fitted on dev) and applied here with
@@ -31,26 +33,39 @@ from ..apostrophes import unify_apostrophes
 
 NGRAMS = (2, 5)
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+(?:'\w+)*")
+# the prefixes that tell the whole-token features and the word features from the n-grams
+EXTRA = "\x00"
+WORD = "\x01"
 
 
-def analyze(text: str, extra: Sequence[str] = ()) -> list[str]:
+def analyze(text: str, extra: Sequence[str] = (), words: bool = False) -> list[str]:
     """The features of one input: character n-grams inside word boundaries (words padded
-    with a space, lower-cased, apostrophes unified) plus ``extra`` whole-token features."""
-    words = _SPACE.sub(" ", unify_apostrophes(text.lower())).split()
+    with a space, lower-cased, apostrophes unified) plus ``extra`` whole-token features;
+    with ``words``, also the words and pairs of adjacent words."""
+    lowered = unify_apostrophes(text.lower())
     grams: list[str] = []
-    for word in words:
+    for word in _SPACE.sub(" ", lowered).split():
         padded = f" {word} "
         for n in range(NGRAMS[0], NGRAMS[1] + 1):
             if len(padded) < n:
                 break
             grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
-    return grams + [f"\x00{x}" for x in extra]
+    grams += [f"{EXTRA}{x}" for x in extra]
+    if words:
+        tokens = _WORD.findall(lowered)
+        grams += [f"{WORD}{t}" for t in tokens] + [f"{WORD}{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    return grams
 
 
 @dataclass
 class CharNgramModel:
     """Tf-idf weighted n-gram counts (sublinear tf, l2-normalised) into a multinomial
-    logistic regression; probabilities are the softmax of the logits over ``temperature``."""
+    logistic regression; probabilities are the softmax of the logits over ``temperature``.
+
+    Features from index ``word_start`` on are words and word pairs: a block l2-normalised
+    apart from the n-grams and scaled by ``word_weight``, so that a clause's many n-grams
+    do not drown its few words (and the reverse)."""
 
     labels: list[str]
     vocabulary: dict[str, int]
@@ -58,6 +73,8 @@ class CharNgramModel:
     coef: list[list[float]]  # labels x features
     intercept: list[float]
     temperature: float = 1.0
+    word_start: Optional[int] = None  # None: no word block
+    word_weight: float = 0.0
     info: dict[str, Any] = field(default_factory=dict)
     _fingerprint: Optional[tuple[float, str]] = field(default=None, init=False, repr=False, compare=False)
 
@@ -74,6 +91,7 @@ class CharNgramModel:
                 [[round(x, 6) for x in row] for row in self.coef],
                 [round(x, 6) for x in self.intercept],
                 self.temperature,
+                *([self.word_start, self.word_weight] if self.word_start is not None else []),
             ],
             sort_keys=True,
         )
@@ -102,7 +120,14 @@ class CharNgramModel:
                 continue
             index = np.fromiter(counts.keys(), dtype=np.int64)
             weight = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * idf[index]
-            weight /= np.linalg.norm(weight)
+            if self.word_start is None:
+                weight /= np.linalg.norm(weight)
+            else:
+                words = index >= self.word_start
+                for block, scale in ((~words, 1.0), (words, self.word_weight)):
+                    norm = np.linalg.norm(weight[block])
+                    if norm:
+                        weight[block] *= scale / norm
             out.append((coef[:, index] @ weight + intercept).tolist())
         return out
 
@@ -129,6 +154,8 @@ class CharNgramModel:
             "temperature": self.temperature,
             "info": self.info,
         }
+        if self.word_start is not None:
+            data.update(word_start=self.word_start, word_weight=self.word_weight)
         path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         return path
 
@@ -144,6 +171,8 @@ class CharNgramModel:
             coef=data["coef"],
             intercept=data["intercept"],
             temperature=data.get("temperature", 1.0),
+            word_start=data.get("word_start"),
+            word_weight=data.get("word_weight", 0.0),
             info=data.get("info", {}),
         )
 
@@ -174,16 +203,31 @@ def fit(
     min_df: int = 2,
     seed: int = 13,
     weights: Sequence[float] | None = None,
+    word_weight: float = 0.0,
 ) -> CharNgramModel:
     """Fit on pre-analysed inputs (scikit-learn, deterministic for a seed); ``weights``
-    scale each input's loss (translated clauses count less than native ones)."""
+    scale each input's loss (translated clauses count less than native ones). With
+    ``word_weight`` > 0 the word features (``analyze(..., words=True)``) form a second
+    block of that weight; otherwise they are left out."""
+    from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    vectorizer = TfidfVectorizer(
-        analyzer=lambda grams: grams, sublinear_tf=True, min_df=min_df, max_features=max_features
-    )
-    matrix = vectorizer.fit_transform(list(features))
+    def vectorizer(limit: int | None) -> Any:
+        return TfidfVectorizer(analyzer=lambda grams: grams, sublinear_tf=True, min_df=min_df, max_features=limit)
+
+    ngrams = vectorizer(max_features)
+    matrix = ngrams.fit_transform([[g for g in x if not g.startswith(WORD)] for x in features])
+    vocabulary = {str(k): int(v) for k, v in ngrams.vocabulary_.items()}
+    idf = [float(x) for x in ngrams.idf_]
+    word_start = None
+    if word_weight > 0:
+        words = vectorizer(None)
+        word_matrix = words.fit_transform([[g for g in x if g.startswith(WORD)] for x in features])
+        word_start = len(vocabulary)
+        vocabulary.update({str(k): word_start + int(v) for k, v in words.vocabulary_.items()})
+        idf += [float(x) for x in words.idf_]
+        matrix = hstack([matrix, word_weight * word_matrix]).tocsr()
     classifier = LogisticRegression(max_iter=3000, C=c, class_weight="balanced", random_state=seed)
     classifier.fit(matrix, list(labels), sample_weight=None if weights is None else list(weights))
     classes = [str(x) for x in classifier.classes_]
@@ -192,13 +236,14 @@ def fit(
     if len(classes) == 2:  # scikit-learn keeps one row for two classes: logit of the second
         coef = [[-x / 2 for x in coef[0]], [x / 2 for x in coef[0]]]
         intercept = [-intercept[0] / 2, intercept[0] / 2]
-    vocabulary = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
     return CharNgramModel(
         labels=classes,
         vocabulary=vocabulary,
-        idf=[float(x) for x in vectorizer.idf_],
+        idf=idf,
         coef=[[float(x) for x in row] for row in coef],
         intercept=[float(x) for x in intercept],
+        word_start=word_start,
+        word_weight=word_weight if word_start is not None else 0.0,
         info={"examples": len(labels), "label_counts": dict(sorted(Counter(labels).items()))},
     )
 

@@ -29,6 +29,9 @@ log = logging.getLogger("servanda")
 # Loss weight of a translated clause against a native one (chosen on dev for Ukrainian and
 # Spanish alike: docs/classifier.md).
 TRANSLATION_WEIGHT = 0.25
+# Weight of the word block against the character n-grams in a clause model (chosen on dev
+# and on cross-validation over train and dev: docs/classifier.md).
+WORD_WEIGHT = 0.5
 
 
 def _clause_inputs(examples: list[Example]) -> tuple[list[list[str]], list[str]]:
@@ -52,7 +55,7 @@ def train_clause_models(out_dir: Path) -> dict[str, Any]:
         translated = [e for lang in langs for e in translated_examples(lang, TRANSLATION_WEIGHT)]
         x_dev, y_dev = _clause_inputs(dev)
         x_train, y_train = _clause_inputs(train + translated)
-        model = fit(x_train, y_train, weights=[e.weight for e in train + translated])
+        model = fit(x_train, y_train, weights=[e.weight for e in train + translated], word_weight=WORD_WEIGHT)
         model.temperature = fit_temperature(model, x_dev, y_dev)
         cues = [classify_clause(e.as_clause(), e.lang)[0] for e in dev]
         model.info.update(
@@ -64,7 +67,7 @@ def train_clause_models(out_dir: Path) -> dict[str, Any]:
             dev_cues=label_scores(y_dev, cues, LABELS, TARGET_LABELS),
         )
         if translated:  # what the translations are worth, for the model card
-            native = fit(x_train[: len(train)], y_train[: len(train)])
+            native = fit(x_train[: len(train)], y_train[: len(train)], word_weight=WORD_WEIGHT)
             model.info["dev_native_only"] = _dev_scores(native, x_dev, y_dev)
         transformer_probs = _transformer_dev_probabilities(out_dir, langs, dev)
         transformer = None
