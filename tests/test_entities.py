@@ -546,3 +546,36 @@ def test_a_signatory_whose_name_ends_in_a_suffix_keeps_its_full_stop(cue_pipelin
     )
     found = officials_of(cue_pipeline, text)
     assert found["HAROLD P. WHITCOMBE JR."].affiliation == "FIN"
+
+
+def _text_document(text: str) -> Document:
+    return Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"})
+
+
+def test_signatories_side_by_side_pair_with_the_parties_in_header_order(pipeline):
+    """Two-column signature blocks as plain-text treaties lay them out: names apart by a wide
+    gap or each after "H.E."; each signatory acts for the party above it, and a title line
+    split the same way gives each their role."""
+    provisions = "".join(
+        f"Article {k}\n\nEach Party shall notify the other Party of the measures it takes under paragraph {k}.\n\n"
+        for k in range(1, 9)
+    )
+    text = provisions + (
+        "Article 9\n\nThis Agreement shall enter into force on the date of its signature.\n\n"
+        "IN WITNESS WHEREOF the undersigned, duly authorised thereto, have signed this Agreement.\n\n"
+        "Done at Valletta on 3 May 2011, in two originals in the English language.\n\n"
+        "For the Republic of Malta    For the Kingdom of Norway\n  \n"
+        "Anton BORG     Kari Nordmann HANSEN\n  \n"
+        "Minister of Finance  Minister of Trade and Industry\n\n"
+        "For the Republic of Chad For the Gabonese Republic \n\n"
+        "H.E. IDRISSA MAHAMAT H.E. PAUL ONDO NZE \n\n"
+    )
+    doc = pipeline(_text_document(text))
+    found = {e.text: (e.affiliation, e.role, e.name) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found == {
+        "Anton BORG": ("MLT", "Minister of Finance", "Anton Borg"),
+        "Kari Nordmann HANSEN": ("NOR", "Minister of Trade and Industry", "Kari Nordmann Hansen"),
+        "IDRISSA MAHAMAT": ("TCD", None, "Idrissa Mahamat"),
+        "PAUL ONDO NZE": ("GAB", None, "Paul Ondo Nze"),
+    }
+    assert {"MLT", "NOR", "TCD", "GAB"} <= set(doc.parties)

@@ -128,6 +128,9 @@ class OfficialFinder:
     def _signature_block(self, text: str, clause: Clause) -> list[Entity]:
         if not _starts_with_for(clause.text):
             return []
+        side_by_side = self._columns(text, clause)
+        if side_by_side is not None:
+            return side_by_side
         pieces = [
             p
             for p in (
@@ -163,6 +166,59 @@ class OfficialFinder:
                 source="signature",
             )
         ]
+
+    def _columns(self, text: str, clause: Clause) -> Optional[list[Entity]]:
+        """The signatories of a block laid out side by side ("For Turkey    For Egypt" /
+        "Kürşad TÜZMEN     Rachid Mohamed RACHID" / "State Minister  Minister of …"), paired
+        with the parties in the order the header names them; None for a block of one
+        column, and nothing where names and parties do not pair one to one."""
+        lines = [
+            (clause.start + m.start(), clause.start + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", clause.text)
+        ]
+        starts = [m.start() for m in SIGNATURE_FOR.finditer(text, lines[0][0], lines[0][1])]
+        if len(starts) < 2:
+            return None
+        # one party in each column's header; a header whose columns were run together
+        # ("For the Government of the For the Government of Malaysia: Islamic Republic of
+        # Pakistan:") cannot be paired, and a wrong pairing is worse than none
+        columns = [
+            list(dict.fromkeys(self.gazetteer.ids_in(text[a:b]))) for a, b in zip(starts, starts[1:] + [lines[0][1]])
+        ]
+        if any(len(ids) != 1 for ids in columns):
+            return []
+        found = next(
+            ((k, names) for k in range(1, len(lines)) if (names := self._side_by_side_names(text, *lines[k]))), None
+        )
+        if found is None:
+            return []
+        k, names = found
+        if len(columns) != len(names):
+            return []
+        roles: list[Optional[str]] = [None] * len(names)
+        if k + 1 < len(lines):
+            below = _column_pieces(text, *lines[k + 1], COLUMN_GAP_ROLES)
+            if len(below) == len(names) and all(ROLE.search(text[a:b]) for a, b in below):
+                roles = [text[a:b] for a, b in below]
+        return [
+            Entity(
+                a,
+                b,
+                text[a:b],
+                "OFFICIAL",
+                role=role,
+                affiliation=party,
+                name=normalise_name(text[a:b]),
+                source="signature",
+            )
+            for (a, b), role, (party,) in zip(names, roles, columns)
+        ]
+
+    def _side_by_side_names(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
+        """Two or more people on one line, apart by a wide gap or each after an honorific."""
+        for pieces in (_column_pieces(text, s, e, COLUMN_GAP), _column_pieces(text, s, e, BEFORE_HONORIFIC)):
+            if len(pieces) >= 2 and all(self._looks_like_person(text[a:b]) for a, b in pieces):
+                return [(a + _honorific_length(text[a:b]), b) for a, b in pieces]
+        return []
 
     def _split_role_prefix(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
         """ "President Volodymyr Zelenskyy" → the title and the name as two pieces
@@ -348,7 +404,7 @@ class OfficialFinder:
         out = []
         for clause in clauses:
             for m in pattern.finditer(text, clause.start, clause.end):
-                if not m.group()[:1].isupper() or not is_free(m.start(), m.end()):
+                if not m.group()[:1].isupper() or not is_free(m.start(), m.end()) or _ends_other_name(text, m):
                     continue
                 off = surnames[next(k for k in surnames if k.casefold() == m.group().casefold())]
                 out.append(
@@ -364,6 +420,32 @@ class OfficialFinder:
                     )
                 )
         return out
+
+
+def _ends_other_name(text: str, m: re.Match[str]) -> bool:
+    """Is a capitalised surname the last word of another capitalised name ("FATIMATA TANOE
+    TOURE" is not Amadou Toumani TOURE)?"""
+    before = re.search(r"(\S+)[ \t]+$", text[max(0, m.start() - 40) : m.start()])
+    if not before or not m.group().isupper():
+        return False
+    word = before.group(1)
+    return len(word) > 1 and word.isupper() and word.isalpha() and not ROLE.fullmatch(word)
+
+
+# What parts the columns of a signature block laid out side by side: a gap of three spaces or
+# a tab in a line of names (two in a line of titles), or a repeated honorific ("S.E. X S.E. Y").
+COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
+COLUMN_GAP_ROLES = re.compile(r"[ \t]{2,}|\t")
+BEFORE_HONORIFIC = re.compile(r"[ \t]+(?=(?:S\.\s?E|H\.\s?E|Mr|Mrs|Ms|Dr)\.\s)")
+
+
+def _column_pieces(text: str, s: int, e: int, gap: re.Pattern[str]) -> list[tuple[int, int]]:
+    pieces, start = [], s
+    for m in gap.finditer(text, s, e):
+        pieces.append((start, m.start()))
+        start = m.end()
+    pieces.append((start, e))
+    return [p for p in (_trim(text, a, b) for a, b in pieces) if p]
 
 
 def _starts_with_for(text: str) -> bool:
