@@ -34,7 +34,7 @@ endif
 # documents); RUN_SPLITS="train dev test" extracts every one (about 7 minutes more on 2 cores).
 RUN_SPLITS ?= dev test
 
-.PHONY: install model model-fast model-teacher model-ner-uk run test test-fast lint bench clean browser label-studio
+.PHONY: install model model-fast model-teacher model-ner-uk run card test test-fast lint bench clean browser label-studio
 
 # `make run` needs the pipeline, training and scoring (extra [train]); `make test` and
 # `make lint` need everything (extra [dev]), stanza and the linters included.
@@ -62,6 +62,7 @@ install: $(VENV)/.installed-train
 # build date that make could compare with its inputs.
 model: $(VENV)/.installed-train
 	$(SERVANDA) train --release --out-dir $(DEFAULT_CLASSIFIER)
+	$(MAKE) card CLASSIFIER=$(DEFAULT_CLASSIFIER)
 
 $(TEACHER)/model.safetensors: $(VENV)/.installed-train annotations/gold.jsonl
 	$(PY) -m pip install -q -e '.[teacher]'
@@ -90,6 +91,10 @@ run: $(VENV)/.installed-train
 	$(SERVANDA) run --gold $(foreach split,$(RUN_SPLITS),--split $(split)) --out $(OUT)/pred.jsonl --model $(CLASSIFIER) --workers $(WORKERS) || [ $$? -eq 1 ]
 	$(SERVANDA) eval $(OUT)/pred.jsonl annotations/gold.jsonl --split dev --metrics $(OUT)/metrics.dev.json --report $(OUT)/report-dev
 	$(SERVANDA) eval $(OUT)/pred.jsonl annotations/gold.jsonl --split test --metrics $(OUT)/metrics.test.json --report $(OUT)/report-test
+
+# The model card's figures per genre and language, from the metrics `make run` wrote.
+card: run
+	$(SERVANDA) card $(CLASSIFIER) $(OUT)/metrics.dev.json $(OUT)/metrics.test.json
 
 test: $(VENV)/.installed-dev browser label-studio
 	$(PY) -m pytest -q

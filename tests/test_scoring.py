@@ -647,3 +647,32 @@ def test_breakdowns_calibration_and_instrument(tmp_path):
     # bins: 0.9 right, 0.8 wrong -> (|1 - 0.9| + |0 - 0.8|) / 2
     assert abs(m["calibration"]["by_lang"]["en"]["ece"] - 0.45) < 1e-6
     assert m["instrument"]["accuracy"]["accuracy"] == 1.0
+
+
+def test_metrics_name_the_stage_versions_and_a_model_card_takes_only_its_own(corpus, tmp_path):
+    """`pipeline_versions` says which classifier made the figures; `servanda card` writes the
+    per-genre and per-language tables into that classifier's card (again: replaced, not
+    appended) and refuses metrics of another classifier."""
+    from servanda.training.card import CardError, write_pipeline_results
+
+    preds = perfect_predictions(corpus)
+    for pred in preds:
+        pred["versions"] = {
+            "servanda": "0",
+            "stages": {"classify": "clause-x@abc123def456+bfloat16", "segment": "rules-1"},
+        }
+    metrics = run_score(corpus, preds, split="test")
+    assert metrics["pipeline_versions"] == {"classify": ["clause-x@abc123def456+bfloat16"], "segment": ["rules-1"]}
+    model = tmp_path / "clause-x"
+    model.mkdir()
+    (model / "README.md").write_text("# clause classifier\n\nTrained on gold.\n", encoding="utf-8")
+    (model / "training.json").write_text(json.dumps({"fingerprint": "abc123def456"}), encoding="utf-8")
+    card = write_pipeline_results(model, [metrics])
+    once = card.read_text(encoding="utf-8")
+    assert once.startswith("# clause classifier\n\nTrained on gold.\n")
+    assert "### test (2 documents): macro-F1 1.000" in once and "| en | 1 |" in once and "| uk | 1 |" in once
+    write_pipeline_results(model, [metrics])
+    assert card.read_text(encoding="utf-8") == once
+    (model / "training.json").write_text(json.dumps({"fingerprint": "0000000000ff"}), encoding="utf-8")
+    with pytest.raises(CardError, match="not with"):
+        write_pipeline_results(model, [metrics])

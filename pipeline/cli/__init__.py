@@ -483,6 +483,30 @@ def compare(
         out.write_text(json.dumps(result, indent=2) + "\n")
 
 
+@app.command()
+def card(
+    model: Path = typer.Argument(..., help="Classifier directory whose model card (README.md) to update."),
+    metrics: list[Path] = typer.Argument(..., help="metrics.json of `servanda eval`, one per split."),
+) -> None:
+    """Write the pipeline's figures per genre and language into a model card.
+
+    Example: servanda card models/clause-minilm out/metrics.dev.json out/metrics.test.json   (`make card`)
+
+    The metrics must have been made with this classifier (its fingerprint is checked); the
+    section written before is replaced.
+    """
+    import json
+
+    from ..training.card import CardError, write_pipeline_results
+
+    try:
+        loaded = [json.loads(path.read_text(encoding="utf-8")) for path in metrics]
+        path = write_pipeline_results(model, loaded)
+    except (OSError, json.JSONDecodeError, KeyError, CardError) as err:
+        fail(str(err))
+    typer.echo(f"model card -> {path}", err=True)
+
+
 def _register_subcommands() -> None:
     from . import view  # noqa: F401  (registers `view` and `table`)
     from .annotations import app as annotations_app

@@ -775,6 +775,7 @@ def score(
             "out_of_split": len((set(preds) & all_gold_ids) - gold_ids),
             "text_from_offsets": [r["doc_id"] for r in rows if r["text_source"] == "offsets"],
         },
+        "pipeline_versions": pipeline_versions(preds[g["doc_id"]] for g, _ in scored if g["doc_id"] in preds),
         "errors": errors,
         "headline": bootstrap_headlines(tallies, bootstrap, seed),
         "clauses": clause_metrics(overall),
@@ -788,6 +789,16 @@ def score(
         "by_lang": breakdown(scored, "lang", bootstrap, seed),
         "per_document": rows,
     }
+
+
+def pipeline_versions(preds: Iterable[dict]) -> dict[str, list[str]]:
+    """Each stage's versions among the scored predictions (``versions.stages`` of each
+    record): what made the figures, so that they can be told apart from another model's."""
+    seen: dict[str, set[str]] = {}
+    for pred in preds:
+        for stage, version in (pred.get("versions") or {}).get("stages", {}).items():
+            seen.setdefault(stage, set()).add(str(version))
+    return {stage: sorted(versions) for stage, versions in sorted(seen.items())}
 
 
 def _sha_error(gold: dict, pred: dict) -> dict[str, Any]:

@@ -75,6 +75,83 @@ def write_model_card(model_dir: Path, info: dict[str, Any]) -> dict[str, Any]:
     return info
 
 
+# The card's section of pipeline figures (`servanda card`), kept between these lines so that
+# it can be written again after each `make run`; retraining rewrites the card without it.
+RESULTS_START = "<!-- pipeline results: written by `servanda card` -->"
+RESULTS_END = "<!-- end of pipeline results -->"
+
+
+class CardError(ValueError):
+    """Metrics that cannot go into this model's card."""
+
+
+def write_pipeline_results(model_dir: Path, metrics: list[dict[str, Any]]) -> Path:
+    """Put the pipeline's figures per genre and language (``servanda eval`` metrics of
+    each split) into the model card, replacing those written before. The metrics must
+    come from this model: the fingerprint in their classifier version is checked."""
+    card = Path(model_dir) / "README.md"
+    info_path = Path(model_dir) / "training.json"
+    if not card.exists() or not info_path.exists():
+        raise CardError(f"{model_dir} has no model card (README.md and training.json): train it first")
+    fingerprint = json.loads(info_path.read_text(encoding="utf-8"))["fingerprint"]
+    for m in metrics:
+        versions = m.get("pipeline_versions", {}).get("classify", [])
+        if not versions or any(f"@{fingerprint}" not in v for v in versions):
+            raise CardError(
+                f"the {m['config'].get('split') or 'all'} metrics were made with classifier {versions or 'unknown'}, "
+                f"not with {model_dir} (fingerprint {fingerprint}): run it and score again (`make run`)"
+            )
+    text = card.read_text(encoding="utf-8")
+    if RESULTS_START in text:
+        head, _, rest = text.partition(RESULTS_START)
+        text = head.rstrip("\n") + "\n" + rest.partition(RESULTS_END)[2].lstrip("\n")
+    card.write_text(text.rstrip("\n") + "\n\n" + "\n".join(_results_lines(metrics)) + "\n", encoding="utf-8")
+    return card
+
+
+def _results_lines(metrics: list[dict[str, Any]]) -> list[str]:
+    from ..scoring.report import breakdown_frame, calibration_frame, markdown_table
+
+    lines = [
+        RESULTS_START,
+        "## Pipeline output by genre and language",
+        "",
+        "What `servanda run` gives on the gold documents (its own segmentation, entities and the kind of "
+        "instrument it predicts), scored by `servanda eval`; 95% bootstrap intervals over documents in "
+        "brackets. Written by `servanda card` from the metrics of `make run`.",
+        "",
+    ]
+    for m in metrics:
+        split = m["config"].get("split") or "all documents"
+        head = m["headline"]
+        figures = ", ".join(
+            f"{name} {head[key]['estimate']:.3f}"
+            for key, name in (
+                ("clause_macro_f1", "macro-F1"),
+                ("commitment_f1", "commitment F1"),
+                ("disclaimer_recall", "disclaimer recall"),
+            )
+            if head[key]["estimate"] is not None
+        )
+        lines += [
+            f"### {split} ({m['documents']['scored']} documents): {figures}",
+            "",
+            "By genre:",
+            "",
+            markdown_table(breakdown_frame(m, "by_genre")),
+            "",
+            "By language:",
+            "",
+            markdown_table(breakdown_frame(m, "by_lang")),
+            "",
+            "Expected calibration error of the clause scores (10 bins):",
+            "",
+            markdown_table(calibration_frame(m)),
+            "",
+        ]
+    return lines + [RESULTS_END]
+
+
 def _linear_lines(model_dir: Path) -> list[str]:
     """The n-gram models beside the transformer (training/linear_models.py), if trained."""
     from .linear_models import load_report
