@@ -164,6 +164,17 @@ def test_gazetteer_data_forms_and_what_it_must_not_tag():
     )
 
 
+def test_names_with_an_apostrophe_and_french_formal_names():
+    """A name whose canonical form has a lower-case word with an apostrophe matches with any
+    apostrophe ("Côte d’Ivoire"), and francophone treaties' formal names are known, the
+    Democratic Republic of the Congo not taken for the Republic of the Congo."""
+    assert gazetteer("en").ids_in("between Côte d’Ivoire and Ghana") == ["CIV", "GHA"]
+    french = gazetteer("fr")
+    assert french.ids_in("Le Gouvernement de la République de Côte d’Ivoire,") == ["CIV"]
+    assert french.ids_in("Pour la République Togolaise Pour la Confédération suisse") == ["TGO", "CHE"]
+    assert french.ids_in("la République démocratique du Congo et la République du Congo") == ["COD", "COG"]
+
+
 def test_demonyms_are_derived_from_cldr_names():
     demonyms = english_demonyms()
     assert demonyms["Serbian"] == "SRB" and demonyms["Albanian"] == "ALB"
