@@ -590,3 +590,20 @@ def test_signatories_side_by_side_pair_with_the_parties_in_header_order(pipeline
         "PAUL ONDO NZE": ("GAB", None, "Paul Ondo Nze"),
     }
     assert {"MLT", "NOR", "TCD", "GAB"} <= set(doc.parties)
+
+
+def test_a_signature_header_that_names_a_head_of_state_gives_that_state_as_party(pipeline):
+    """"For the President of the Italian Republic," is no signatory's title: the block signs
+    for Italy (the title line under a name still gives no party)."""
+    provisions = "".join(
+        f"Article {k}\n\nThe Contracting Parties shall consult each other on the matters of Article {k}.\n\n"
+        for k in range(1, 9)
+    )
+    text = provisions + (
+        "IN WITNESS WHEREOF, the undersigned Plenipotentiaries have signed this Agreement.\n\n"
+        "For the President of the Italian Republic,\nGiulio ROSSI\n\n\n"
+        "For Her Majesty the Queen of the Netherlands,\nPieter DE VRIES\n\n\n"
+        "For the President of the Republic of Tunisia,\nAli BEN SALAH\nMinister of Foreign Affairs of Egypt\n"
+    )
+    doc = pipeline(_text_document(text))
+    assert doc.parties == ["ITA", "NLD", "TUN"]

@@ -136,7 +136,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-6"
+        return "party-evidence-7"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -458,12 +458,14 @@ def _from_signatures(doc: Document, mentions: _MentionIndex) -> list[str]:
 def _signature_block_ids(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
     """Every state or organisation a signature block names outside the signatories'
     titles: two-column OCR puts both headers' names on the lines after "FOR THE
-    GOVERNMENT OF FOR THE GOVERNMENT OF"."""
+    GOVERNMENT OF FOR THE GOVERNMENT OF". A header that names a head of state ("For the
+    President of the Italian Republic,") is no title: the signatory acts for that state."""
     if not SIGNATURE_FOR.search(clause.text):
         return []
     ids = []
     for line in re.finditer(r"[^\n]+", clause.text):
-        if not ROLE.search(line.group()):
+        header = SIGNATURE_FOR.match(line.group().lstrip("*_ ")) is not None
+        if header or not ROLE.search(line.group()):
             ids += mentions.ids(clause.start + line.start(), clause.start + line.end())
     return ids
 
