@@ -593,7 +593,7 @@ def test_signatories_side_by_side_pair_with_the_parties_in_header_order(pipeline
 
 
 def test_a_signature_header_that_names_a_head_of_state_gives_that_state_as_party(pipeline):
-    """"For the President of the Italian Republic," is no signatory's title: the block signs
+    """ "For the President of the Italian Republic," is no signatory's title: the block signs
     for Italy (the title line under a name still gives no party)."""
     provisions = "".join(
         f"Article {k}\n\nThe Contracting Parties shall consult each other on the matters of Article {k}.\n\n"
