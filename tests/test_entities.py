@@ -563,25 +563,31 @@ def _text_document(text: str) -> Document:
     return Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"})
 
 
-def test_signatories_side_by_side_pair_with_the_parties_in_header_order(pipeline):
-    """Two-column signature blocks as plain-text treaties lay them out: names apart by a wide
-    gap or each after "H.E."; each signatory acts for the party above it, and a title line
-    split the same way gives each their role."""
+def _treaty_ending_with(tail: str) -> Document:
+    """Eight short articles, then ``tail``: the signature blocks stand where a treaty's do."""
     provisions = "".join(
         f"Article {k}\n\nEach Party shall notify the other Party of the measures it takes under paragraph {k}.\n\n"
         for k in range(1, 9)
     )
-    text = provisions + (
-        "Article 9\n\nThis Agreement shall enter into force on the date of its signature.\n\n"
-        "IN WITNESS WHEREOF the undersigned, duly authorised thereto, have signed this Agreement.\n\n"
-        "Done at Valletta on 3 May 2011, in two originals in the English language.\n\n"
-        "For the Republic of Malta    For the Kingdom of Norway\n  \n"
-        "Anton BORG     Kari Nordmann HANSEN\n  \n"
-        "Minister of Finance  Minister of Trade and Industry\n\n"
-        "For the Republic of Chad For the Gabonese Republic \n\n"
-        "H.E. IDRISSA MAHAMAT H.E. PAUL ONDO NZE \n\n"
+    return _text_document(provisions + tail)
+
+
+def test_signatories_side_by_side_pair_with_the_parties_in_header_order(pipeline):
+    """Two-column signature blocks as plain-text treaties lay them out: names apart by a wide
+    gap or each after "H.E."; each signatory acts for the party above it, and a title line
+    split the same way gives each their role."""
+    doc = pipeline(
+        _treaty_ending_with(
+            "Article 9\n\nThis Agreement shall enter into force on the date of its signature.\n\n"
+            "IN WITNESS WHEREOF the undersigned, duly authorised thereto, have signed this Agreement.\n\n"
+            "Done at Valletta on 3 May 2011, in two originals in the English language.\n\n"
+            "For the Republic of Malta    For the Kingdom of Norway\n  \n"
+            "Anton BORG     Kari Nordmann HANSEN\n  \n"
+            "Minister of Finance  Minister of Trade and Industry\n\n"
+            "For the Republic of Chad For the Gabonese Republic \n\n"
+            "H.E. IDRISSA MAHAMAT H.E. PAUL ONDO NZE \n\n"
+        )
     )
-    doc = pipeline(_text_document(text))
     found = {e.text: (e.affiliation, e.role, e.name) for e in doc.entities if e.label == "OFFICIAL"}
     assert found == {
         "Anton BORG": ("MLT", "Minister of Finance", "Anton Borg"),
@@ -595,15 +601,12 @@ def test_signatories_side_by_side_pair_with_the_parties_in_header_order(pipeline
 def test_a_signature_header_that_names_a_head_of_state_gives_that_state_as_party(pipeline):
     """ "For the President of the Italian Republic," is no signatory's title: the block signs
     for Italy (the title line under a name still gives no party)."""
-    provisions = "".join(
-        f"Article {k}\n\nThe Contracting Parties shall consult each other on the matters of Article {k}.\n\n"
-        for k in range(1, 9)
+    doc = pipeline(
+        _treaty_ending_with(
+            "IN WITNESS WHEREOF, the undersigned Plenipotentiaries have signed this Agreement.\n\n"
+            "For the President of the Italian Republic,\nGiulio ROSSI\n\n\n"
+            "For Her Majesty the Queen of the Netherlands,\nPieter DE VRIES\n\n\n"
+            "For the President of the Republic of Tunisia,\nAli BEN SALAH\nMinister of Foreign Affairs of Egypt\n"
+        )
     )
-    text = provisions + (
-        "IN WITNESS WHEREOF, the undersigned Plenipotentiaries have signed this Agreement.\n\n"
-        "For the President of the Italian Republic,\nGiulio ROSSI\n\n\n"
-        "For Her Majesty the Queen of the Netherlands,\nPieter DE VRIES\n\n\n"
-        "For the President of the Republic of Tunisia,\nAli BEN SALAH\nMinister of Foreign Affairs of Egypt\n"
-    )
-    doc = pipeline(_text_document(text))
     assert doc.parties == ["ITA", "NLD", "TUN"]
