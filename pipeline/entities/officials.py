@@ -169,9 +169,9 @@ class OfficialFinder:
 
     def _columns(self, text: str, clause: Clause) -> Optional[list[Entity]]:
         """The signatories of a block laid out side by side ("For Turkey    For Egypt" /
-        "Kürşad TÜZMEN     Rachid Mohamed RACHID" / "State Minister  Minister of …"), paired
-        with the parties in the order the header names them; None for a block of one
-        column, and nothing where names and parties do not pair one to one."""
+        "Kürşad TÜZMEN     Rachid Mohamed RACHID" / "State Minister  Minister of …"), each
+        paired with the party its column's header names; None for a block of one column,
+        and nothing where names and parties do not pair one to one."""
         lines = [
             (clause.start + m.start(), clause.start + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", clause.text)
         ]
