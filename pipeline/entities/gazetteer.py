@@ -328,9 +328,12 @@ def _cased_like_name(found: str, canonical: str) -> bool:
     words = _WORD_RE.findall(found)
     if not words or not words[0][:1].isupper():
         return False
-    lower_ok = {norm_key(w) for w in _WORD_RE.findall(canonical) if w[:1].islower()} | NAME_FUNCTION_WORDS
-    # "d’Ivoire" as written is "d'Ivoire" of the canonical form
-    return all(w[:1].isupper() or norm_key(w) in lower_ok for w in words)
+
+    def folded(word: str) -> str:  # "d’Ivoire" as written is "d'Ivoire" of the canonical form
+        return _APOSTROPHE_RE.sub("'", word).casefold()
+
+    lower_ok = {folded(w) for w in _WORD_RE.findall(canonical) if w[:1].islower()} | NAME_FUNCTION_WORDS
+    return all(w[:1].isupper() or folded(w) in lower_ok for w in words)
 
 
 class Gazetteer:

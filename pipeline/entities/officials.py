@@ -120,13 +120,13 @@ class OfficialFinder:
         for clause in clauses:
             # a short "For X: name" line outside a recognised signature block counts too
             if clause.kind == "signature" or (
-                len(clause.text) <= 200 and ":" in clause.text and _starts_with_for(clause.text)
+                len(clause.text) <= 200 and ":" in clause.text and starts_with_for(clause.text)
             ):
                 out += self._signature_block(text, clause)
         return out
 
     def _signature_block(self, text: str, clause: Clause) -> list[Entity]:
-        if not _starts_with_for(clause.text):
+        if not starts_with_for(clause.text):
             return []
         side_by_side = self._columns(text, clause)
         if side_by_side is not None:
@@ -448,7 +448,7 @@ def _column_pieces(text: str, s: int, e: int, gap: re.Pattern[str]) -> list[tupl
     return [p for p in (_trim(text, a, b) for a, b in pieces) if p]
 
 
-def _starts_with_for(text: str) -> bool:
+def starts_with_for(text: str) -> bool:
     """Does a block start with its "For …" header (after any "**" emphasis)?"""
     return SIGNATURE_FOR.match(text.lstrip("*_ \n")) is not None
 

@@ -33,7 +33,7 @@ from ..records import Clause, Document, Entity
 from ..stages import Stage
 from .coined import BETWEEN, CoinedParty, coin_id, dictionary_form, is_name, name_end, named_conjuncts
 from .gazetteer import gazetteer, load_json, never_parties, represented_by, state_ids
-from .officials import ROLE, SIGNATURE_FOR
+from .officials import ROLE, SIGNATURE_FOR, starts_with_for
 
 OPENING_CLAUSES = 40
 OPENING_SHARE = 0.3  # the opening is also bounded by a share of the text
@@ -464,8 +464,7 @@ def _signature_block_ids(doc: Document, clause: Clause, mentions: _MentionIndex)
         return []
     ids = []
     for line in re.finditer(r"[^\n]+", clause.text):
-        header = SIGNATURE_FOR.match(line.group().lstrip("*_ ")) is not None
-        if header or not ROLE.search(line.group()):
+        if starts_with_for(line.group()) or not ROLE.search(line.group()):
             ids += mentions.ids(clause.start + line.start(), clause.start + line.end())
     return ids
 
