@@ -59,3 +59,27 @@ def test_mixed_document_gets_per_clause_languages(tmp_path, identifier):
     doc = ClauseLanguageIdentifier()(Segmenter()(identifier(read_document(path))))
     assert doc.lang == "en"
     assert [c.lang for c in doc.clauses] == ["uk", "en", "en", "en"]
+
+
+def test_clauses_leave_the_document_language_only_on_clear_evidence(tmp_path, identifier):
+    """Lingua's guesses that this stage overrules: a short English heading read as French,
+    accented names (lingua rules English out for any "í"), a Spanish name of an office
+    inside an English sentence. A line really written in French or German keeps its
+    language, and so does a Ukrainian quote."""
+    path = tmp_path / "mixed.txt"
+    path.write_text(
+        "Part VII. Final Provisions\n\n"
+        "Yesterday the Foreign Minister, María Belén Núñez, and the Trade Commissioner, Kürşat Öztürk, "
+        "met in the capital to open the negotiations on the new chapter.\n\n"
+        "In the case of Peru, the contact point is the Dirección General de Asuntos Comerciales "
+        "Internacionales of the Ministerio de Comercio Exterior, or its successor.\n\n"
+        "The Parties will exchange information on their customs procedures every year.\n\n"
+        "Fait à Genève, le douze mars deux mille vingt, en deux exemplaires originaux.\n\n"
+        "Geschehen zu Genf am zwölften März zweitausendzwanzig in zwei Urschriften.\n\n"
+        "«Ми продовжимо переговори наступного тижня», — сказав посол.\n",
+        encoding="utf-8",
+    )
+    doc = ClauseLanguageIdentifier()(Segmenter()(identifier(read_document(path))))
+    assert doc.lang == "en"
+    assert [c.lang for c in doc.clauses] == ["en", "en", "en", "en", "fr", "de", "uk"]
+    assert all(0.0 <= c.lang_score <= 1.0 for c in doc.clauses)

@@ -173,8 +173,9 @@ def run(
     ),
     classifier: Classifier = typer.Option(
         Classifier.model,
-        help="model: the fine-tuned transformer (English) with cue lexicons for other languages; "
-        "cues: the cue-lexicon classifier only.",
+        help="model: the trained classifier (the transformer blended with an n-gram model for English; "
+        "n-gram models for Ukrainian, Spanish and French; cue lexicons for other languages); "
+        "cues: the cue-lexicon classifier only (the rule baseline).",
     ),
     model: Optional[Path] = typer.Option(
         None, help="Trained classifier folder (default: $SERVANDA_MODEL, else the project's models/clause-minilm)."
