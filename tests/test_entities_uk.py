@@ -643,3 +643,17 @@ def test_signature_blocks_marked_pidpys_before_an_annex_name_parties_and_signato
         "Олена Ковальчук": ("Олена Ковальчук", "Голова Державної митної служби України", "UKR"),
         "Ян Новак": ("Ян Новак", "Директор", "POL"),
     }
+
+
+def test_affiliations_from_a_rank_after_a_state_an_abbreviated_state_and_a_latin_abbreviation(run):
+    # a military rank right after the state whose forces the officer serves in; "ФРН" is Germany;
+    # a Latin abbreviation in brackets names the organisation a project head works for
+    doc = run(
+        "Начальник штабу, командувач Сил підтримки Збройних сил України генерал-майор Остап Гнатюк "
+        "відвідав навчання в Одесі разом з делегацією Туреччини.\n\n"
+        "Після цього відбулася зустріч з Почесним консулом ФРН в Одесі Мартою Шмідт.\n\n"
+        "Проєкт представила керівниця програми німецького товариства з розвитку (GIZ) "
+        "в Україні Оксана Дмитренко.\n"
+    )
+    found = {name: affiliation for name, (_, _, affiliation) in officials(doc).items()}
+    assert found == {"Остап Гнатюк": "UKR", "Мартою Шмідт": "DEU", "Оксана Дмитренко": "GIZ"}

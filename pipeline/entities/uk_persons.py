@@ -190,7 +190,12 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
             ids = [sid for a, sid in named if not LOCATIVE_BEFORE.search(text[toks[start].start : a])]
             if named and not ids:
                 return role, None
-            return role, (ids[-1] if ids else _city_body(toks, start, k, lemmas))
+            if not ids:
+                from .ukrainian import state_before_rank
+
+                rank_of = state_before_rank(toks, h, names)
+                return role, (rank_of or _city_body(toks, start, k, lemmas))
+            return role, ids[-1]
     return None, None
 
 

@@ -177,6 +177,7 @@ ROLE_MODIFIERS = frozenset(
         "почесний",
     }
 )
+MILITARY_RANKS = frozenset({"генерал", "адмірал", "віце-адмірал", "контр-адмірал", "маршал", "полковник"})
 ROLE_STOP = frozenset({"та", "і", "й", "з", "із", "зі", "у", "в", "на", "до", "від", "що", "який", "яка", "це"})
 MAX_ROLE_WORDS = 6  # words of a title after its head ("Головою Державної прикордонної служби")
 MAX_PHRASE_WORDS = 4  # lower-case words in a title ("міністр закордонних справ") or before an institution
@@ -277,7 +278,9 @@ class UkrainianGazetteer:
         for surface, sid in state_names("uk").items():
             self._add(surface, sid, "state")
         for surface, oid in org_names("uk").items():
-            if any("а" <= c.lower() <= "я" or c in "єіїґЄІЇҐ" for c in surface):
+            # Cyrillic names, and Latin abbreviations that Ukrainian text keeps ("(GIZ)", "НАТО
+            # та OSCE"); Latin names of several words are English text, read by the English finders
+            if any("а" <= c.lower() <= "я" or c in "єіїґЄІЇҐ" for c in surface) or _latin_abbreviation(surface):
                 self._add(surface, oid, "org")
         for entries in self.index.values():
             entries.sort(key=lambda e: -len(e.forms))
@@ -405,6 +408,18 @@ def _adjacent(text: str, toks: list[Token]) -> bool:
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 4) : start].rstrip()
     return not before or before[-1] in SENTENCE_END or text[start - 1 : start] == "\n"
+
+
+def _latin_abbreviation(surface: str) -> bool:
+    return surface.isascii() and surface.isalpha() and surface.isupper() and len(surface) >= 2
+
+
+def state_before_rank(toks: list[Token], h: int, names) -> Optional[str]:
+    """ "… Збройних сил України генерал-лейтенант Руслан Хомчак": the state named right
+    before a military rank (token ``h``) is the one whose forces the officer serves in."""
+    if toks[h].lower.split("-")[0] not in MILITARY_RANKS:
+        return None
+    return next((en.id for _, _, _, j, en in names if j == h and en.kind == "state"), None)
 
 
 @lru_cache(maxsize=1)
@@ -665,6 +680,8 @@ class UkrainianRecognizer:
                     k += 1
                 role = text[toks[role_start].start : toks[k - 1].end]
                 affiliation = demonym_id(toks[role_start - 1]) if role_start > 0 else None
+                if affiliation is None:
+                    affiliation = state_before_rank(toks, i, names)
                 if k in name_at:
                     k, entry = name_at[k]
                     affiliation = entry.id
