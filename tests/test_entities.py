@@ -315,6 +315,22 @@ def test_a_full_name_after_a_title_and_its_state_is_an_official(pipeline):
     assert not any(name.startswith(wrong_starts) or "’s" in name for name in found)
 
 
+def test_names_joined_under_a_plural_title_are_all_officials(pipeline):
+    """A plural title covers every name joined to the first ("Senators Quarles and Mbeki",
+    "Executive Vice Presidents … and …"), with the affiliation the title gave; a US
+    "Counselor of the Department of State" is a title, not part of an organisation's name."""
+    text = (
+        "We thank Chairwoman Ostrowski, and Senators Quarles and Mbeki for their support. The forum was opened "
+        "by European Commission Executive Vice Presidents Ilse Vandermeulen and Tomas Hradecky, who praised the "
+        "working groups. Counselor of the Department of State Mirela Castellanos attended the dinner."
+    )
+    found = officials_of(pipeline, text)
+    assert (found["Quarles"].role, found["Mbeki"].role) == ("Senators", "Senators")
+    assert found["Ilse Vandermeulen"].affiliation == found["Tomas Hradecky"].affiliation == "EU"
+    assert found["Mirela Castellanos"].role == "Counselor of the Department of State"
+    assert not any("Castellanos" in e.text for e in pipeline(_text_document(text)).entities if e.label == "ORG")
+
+
 def test_a_text_that_names_its_parties_as_such(pipeline):
     """The authors of a joint statement are its parties, not the states it announces a truce
     between; a list after "Signatories …:" names every party, and words in brackets after a

@@ -27,11 +27,15 @@ ROLE_WORDS = (
     r"Ambassador|Plenipotentiary|Spokes(?:man|woman|person)|Chair(?:man|woman|person)?|Director(?:[- ]General)?|"
     r"Commissioner|High\s+Representative|King|Queen|Emperor|Emir|Sultan|Prince|Governor|Speaker|Premier|"
     r"Head\s+of\s+(?:State|Government)|Chief\s+of\s+(?:Staff|the\s+General\s+Staff)|Commander(?:[- ]in[- ]Chief)?|"
-    r"Chargé\s+d['’]Affaires|Deputy|Representative|Envoy|Advisor|Adviser|Counsellor|Undersecretary|"
+    r"Chargé\s+d['’]Affaires|Deputy|Representative|Envoy|Advisor|Adviser|Counsellor|Counselor|Undersecretary|"
     r"Presidente|Vicepresidente|Ministr[oa]|Viceministr[oa]|Secretari[oa]|Embajador(?:a)?|Canciller|Director(?:a)?|"
     r"Président|Ministre|Secrétaire|Ambassadeur|Premier\s+ministre|spokes(?:man|woman|person)|minister|president|"
-    r"Taoiseach|Tánaiste|Federal\s+Chancellor"
+    r"Taoiseach|Tánaiste|Federal\s+Chancellor|"
+    # plural titles before coordinated names ("Senators Carper and Kennedy")
+    r"Presidents|Vice[- ]Presidents|Secretaries|Ambassadors|Commissioners|Envoys|Senators?"
 )
+# A title that several people share: the names joined to the first one hold it too
+PLURAL_TITLE = re.compile(r"\b(?:Presidents|Ministers|Secretaries|Ambassadors|Commissioners|Envoys|Senators)$")
 ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.IGNORECASE)
 HONORIFIC = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|M|Prof|H\.?\s?E|S\.?\s?E)\.?|Sir|Dame|His\s+Excellency|Her\s+Excellency|"
@@ -286,6 +290,38 @@ class OfficialFinder:
                     out.append(official)
         return out
 
+    def coordinated(self, text: str, officials: Iterable[Entity]) -> list[Entity]:
+        """The names joined to an official under a plural title ("Senators Carper and
+        Kennedy", "Executive Vice Presidents Margrethe Vestager and Valdis Dombrovskis"):
+        the same title, and the affiliation the title itself gave."""
+        out = []
+        for off in officials:
+            if not off.role or not PLURAL_TITLE.search(off.role):
+                continue
+            pos = off.end
+            while m := COORDINATED_NAME.match(text, pos):
+                s = m.start("name")
+                e = _end_at_possessive(text, s, m.end("name"))
+                name = text[s:e]
+                if not all(_name_word(w) for w in name.split() if not _INITIAL.fullmatch(w)) or self.gazetteer.find(
+                    name
+                ):
+                    break
+                out.append(
+                    Entity(
+                        s,
+                        e,
+                        name,
+                        "OFFICIAL",
+                        role=off.role,
+                        affiliation=off.affiliation,
+                        name=normalise_name(name),
+                        source="coordination",
+                    )
+                )
+                pos = e
+        return out
+
     def _office_tail(self, tail: str) -> bool:
         """An office's "of …" tail holds only office words and state or body names ("of
         Foreign Affairs of Ukraine"); other capitalised words may be a name that the pattern
@@ -483,6 +519,11 @@ TITLE_PARTS = frozenset("General Deputy Vice Prime Foreign Special Chief Senior 
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+)?")
 # A title-case title word, then one capitalised word that the next word does not continue
 TITLED_SURNAME = re.compile(rf"(?<![\w-])(?:{ROLE_WORDS})\s+(?P<name>{_NAME_WORD.pattern})(?=[,.;:)]|\s+[a-z]|\s*$)")
+# ", and Kennedy", " and Valdis Dombrovskis": a name joined to the one before it
+COORDINATED_NAME = re.compile(
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>{_NAME_WORD.pattern}(?:\s+(?:[A-Z]\.|{_NAME_WORD.pattern})){{0,3}})"
+    rf"(?=[,.;:)]|\s+[a-z]|\s*$)"
+)
 # A title, an optional "of …" tail naming the office's state or body, then a full name of two
 # to four words that the statistical model did not read as a person ("President of Ukraine
 # Volodymyr Zelenskyy", "Defence Minister Oleksii Yuriyovych Reznikov said")
@@ -495,7 +536,7 @@ TITLED_NAME = re.compile(
 OFFICE_WORDS = frozenset(
     "Affairs State Foreign Defence Defense Commerce Trade Finance Economy Justice Interior Government "
     "Republic Kingdom Council Commission Union Energy Health Agriculture Education Treasury Homeland "
-    "Security Labour Labor Development Cooperation Transport Industry Environment Integration".split()
+    "Security Labour Labor Development Cooperation Transport Industry Environment Integration Department Ministry Office".split()
 )
 _INITIAL = re.compile(r"[A-Z]\.")
 _WORD_BEFORE = re.compile(rf"(?<![\w.])(?:{_NAME_WORD.pattern}) $")  # the word before a span

@@ -48,6 +48,7 @@ SOURCE_PRIORITY = {
     "title-pattern": 6,
     "apposition": 5,
     "coreference": 4,
+    "coordination": 4,
     "defined-name": 4,
     "institution": 3,
     "gazetteer": 2,
@@ -134,7 +135,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-18"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-19"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -203,6 +204,7 @@ class EntityRecognizer(Stage):
             out += officials.from_persons(text, [(s, e) for s, e, label in spans if label == "PERSON"])
             if lang == "en":
                 out += officials.from_titled_surnames(text, selected)
+            out += officials.coordinated(text, [e for e in out if e.label == "OFFICIAL"])
             out += [
                 ent
                 for s, e, label in spans
