@@ -331,6 +331,29 @@ def test_names_joined_under_a_plural_title_are_all_officials(pipeline):
     assert not any("Castellanos" in e.text for e in pipeline(_text_document(text)).entities if e.label == "ORG")
 
 
+def test_the_member_states_of_a_grouping_are_the_parties_not_the_grouping(pipeline):
+    """ "the EFTA States", "the Member States of MERCOSUR": the states conclude the agreement
+    and are its parties; the grouping's name is an organisation mention, not a further party.
+    The European Union is no such grouping: it is a party beside its member states."""
+
+    def parties(text: str) -> list[str]:
+        return pipeline(_text_document(text)).parties
+
+    assert parties(
+        "FREE TRADE AGREEMENT BETWEEN THE EFTA STATES AND GEORGIA\n\n"
+        "Preamble\n\nIceland, the Principality of Liechtenstein, the Kingdom of Norway and the Swiss "
+        "Confederation (the EFTA States), and Georgia, hereinafter each individually referred to as a "
+        '"Party" or collectively as the "Parties",\n\nHave agreed as follows:\n\n'
+        "Article 1\n\nThe Parties shall establish a free trade area.\n"
+    ) == ["CHE", "GEO", "ISL", "LIE", "NOR"]
+    assert parties(
+        "AGREEMENT BETWEEN THE EUROPEAN UNION AND THE KINGDOM OF BELGIUM, THE FRENCH REPUBLIC AND THE "
+        "REPUBLIC OF CHILE\n\nThe European Union, the Kingdom of Belgium, the French Republic and the Republic "
+        'of Chile, hereinafter referred to as "the Parties",\n\nHave agreed as follows:\n\n'
+        "Article 1\n\nThe Parties shall cooperate on customs matters.\n"
+    ) == ["BEL", "CHL", "EU", "FRA"]
+
+
 def test_a_text_that_names_its_parties_as_such(pipeline):
     """The authors of a joint statement are its parties, not the states it announces a truce
     between; a list after "Signatories …:" names every party, and words in brackets after a

@@ -231,6 +231,13 @@ def blocked_names(lang: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def groupings_of_states() -> frozenset[str]:
+    """Groupings whose member states conclude their agreements (the table's
+    ``members_conclude``: EFTA, ASEAN, MERCOSUR …)."""
+    return frozenset(o["id"] for o in load_json("organisations.json")["organisations"] if o.get("members_conclude"))
+
+
+@lru_cache(maxsize=1)
 def represented_by() -> dict[str, str]:
     """Territory id → id of the state that concludes agreements on its behalf."""
     return {k: v for k, v in load_json("states.json")["represented_by"].items() if not k.startswith("_")}

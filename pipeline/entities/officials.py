@@ -536,7 +536,8 @@ TITLED_NAME = re.compile(
 OFFICE_WORDS = frozenset(
     "Affairs State Foreign Defence Defense Commerce Trade Finance Economy Justice Interior Government "
     "Republic Kingdom Council Commission Union Energy Health Agriculture Education Treasury Homeland "
-    "Security Labour Labor Development Cooperation Transport Industry Environment Integration Department Ministry Office".split()
+    "Security Labour Labor Development Cooperation Transport Industry Environment Integration Department Ministry "
+    "Office".split()
 )
 _INITIAL = re.compile(r"[A-Z]\.")
 _WORD_BEFORE = re.compile(rf"(?<![\w.])(?:{_NAME_WORD.pattern}) $")  # the word before a span

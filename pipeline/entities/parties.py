@@ -32,7 +32,7 @@ from typing import Optional
 from ..records import Clause, Document, Entity
 from ..stages import Stage
 from .coined import BETWEEN, CoinedParty, coin_id, dictionary_form, is_name, name_end, named_conjuncts
-from .gazetteer import gazetteer, load_json, never_parties, represented_by, state_ids
+from .gazetteer import gazetteer, groupings_of_states, load_json, never_parties, represented_by, state_ids
 from .officials import ROLE, SIGNATURE_FOR, starts_with_for
 
 OPENING_CLAUSES = 40
@@ -136,7 +136,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-7"
+        return "party-evidence-8"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -180,9 +180,9 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
         first = ("definition", "named-list", "news-instrument")
         sources = sorted(sources, key=lambda source: first.index(source[0]) if source[0] in first else len(first))
     for name, source in sources:
-        ids = _without_representing_states(unique_ids(source(doc, mentions)))
+        ids = _as_parties(source(doc, mentions))
         if len(ids) >= MIN_PARTIES:
-            wider = _without_representing_states(unique_ids(_from_agreeing_lead_in(doc, mentions)))
+            wider = _as_parties(_from_agreeing_lead_in(doc, mentions))
             if name not in STRONG_SOURCES and set(ids) < set(wider):
                 # a title or the most-named states may be two of three participants ("Foreign
                 # Secretary and the foreign ministers of Ukraine and Poland"); the lead-in that
@@ -249,11 +249,18 @@ def capital_ids(text: str, start: int, end: int) -> list[str]:
     ]
 
 
-def _without_representing_states(ids: list[str]) -> list[str]:
-    """ "The Government of Denmark and the Home Government of the Faroe Islands": the
-    territory is the party, the state that represents it is not a second one."""
+def _as_parties(ids: Iterable[str]) -> list[str]:
+    """The ids a source named, as parties: once each; a territory, not the state that
+    represents it ("The Government of Denmark and the Home Government of the Faroe
+    Islands"); the member states of a grouping that they conclude for ("the EFTA States",
+    "ASEAN Member States"), not the grouping too (NOTES: "EFTA" inside "EFTA States" is no
+    party). The EU is no such grouping: it concludes its agreements itself."""
+    ids = unique_ids(ids)
     representing = {represented_by()[t] for t in ids if t in represented_by()}
-    return [i for i in ids if i not in representing]
+    ids = [i for i in ids if i not in representing]
+    if sum(1 for i in ids if _is_state_id(i)) >= MIN_PARTIES:
+        ids = [i for i in ids if i not in groupings_of_states()]
+    return ids
 
 
 # --- mentions with the ids inside institutions --------------------------------
