@@ -303,22 +303,11 @@ class OfficialFinder:
                 s = m.start("name")
                 e = _end_at_possessive(text, s, m.end("name"))
                 name = text[s:e]
-                if not all(_name_word(w) for w in name.split() if not _INITIAL.fullmatch(w)) or self.gazetteer.find(
-                    name
-                ):
-                    break
-                out.append(
-                    Entity(
-                        s,
-                        e,
-                        name,
-                        "OFFICIAL",
-                        role=off.role,
-                        affiliation=off.affiliation,
-                        name=normalise_name(name),
-                        source="coordination",
-                    )
-                )
+                words = [w for w in name.split() if not _INITIAL.fullmatch(w)]
+                if not all(_name_word(w) for w in words) or self.gazetteer.find(name):
+                    break  # ", and the Republic of Korea": not a person
+                shared = {"role": off.role, "affiliation": off.affiliation}
+                out.append(Entity(s, e, name, "OFFICIAL", name=normalise_name(name), source="coordination", **shared))
                 pos = e
         return out
 
