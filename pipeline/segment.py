@@ -104,10 +104,17 @@ SIGNED_LINE = re.compile(
 # so the next line continues it even across a blank line (OCR page layout).
 CONNECTOR_END = re.compile(
     r"(?:\b(?:the|of|and|or|to|in|on|for|by|with|a|an|as|at|from|between|under|that|which|its|their|"
+    r"this|these|those|such|any|each|every|into|upon|within|without|than|whether|nor|shall|must|"
     r"de|del|al|la|el|los|las|y|en|con|por|para|sus|su|que|entre|sobre|le|les|des|du|et|à|au|aux|par|pour|"
-    r"sur|avec|leur|leurs|та|і|й|в|у|з|до|на|між|про|для|що)|,|–|-)$",
+    r"este|esta|estos|estas|un|una|unos|unas|o|u|e|se|lo|cada|otra|otro|otras|otros|dicho|dicha|dichos|dichas|"
+    r"cuyo|cuya|sin|desde|hasta|según|mediante|durante|"
+    r"ce|cet|cette|ces|une|ou|dans|chaque|sans|dont|"
+    r"sur|avec|leur|leurs|та|і|й|в|у|з|до|на|між|про|для|що|або|чи|від|із|зі|щодо|при|через)|,|–|-)$",
     re.IGNORECASE,
 )
+# "…; or", "…, y": the conjunction that ends one item of a list before the next
+CONJUNCTION_END = re.compile(r"\b(?:and|or|nor|y|o|u|e|et|ou|та|і|й|або|чи)$", re.IGNORECASE)
+ITEM_CONJUNCTION_END = re.compile(r"[;,]\s*" + CONJUNCTION_END.pattern, re.IGNORECASE)
 CONNECTOR_WORD_END = re.compile(CONNECTOR_END.pattern.replace(r"|,|–|-)$", r")$"), re.IGNORECASE)
 # A line that ends with the name of a provision ("… згідно зі статтею", "… pursuant to
 # Article") is cut before its number: in a hard-wrapped text "78. Комітет …" on the next
@@ -120,6 +127,7 @@ REFERENCE_WORD_END = re.compile(
     r"частин(?:а|и|і|ою|ами|ах)?|розділ(?:у|і|ом|ами|ах|ів)?|додат(?:ок|ку|ка|ком|ках|ків))$",
     re.IGNORECASE,
 )
+NUMBER_IN_BRACKETS = re.compile(r"^\(\d+\)\s+\w")
 REFERENCE_NUMBER = re.compile(r"^\d+(?:\.\d+)*[.)]?(?=\s|$)")
 TERMINAL = re.compile(r"[.!?;:][\"”’»)\]*]*$")
 SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’»)\]]*\s+\S")
@@ -217,9 +225,11 @@ def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, f
     ``filled``: ``prev`` was broken because ``cur``'s first word did not fit on it."""
     if wrapped and not blank_between and REFERENCE_NUMBER.match(cur) and REFERENCE_WORD_END.search(prev):
         return True
+    bare_prev = prev.rstrip("*")
+    if NUMBER_IN_BRACKETS.match(cur) and CONNECTOR_WORD_END.search(bare_prev) and not CONJUNCTION_END.search(bare_prev):
+        return True  # "… con vigencia de un" / "(1) año …": the number spelt out, then in figures
     if LIST_MARKER.match(cur) or LONE_MARKER.match(cur) or SIGNATURE_START.match(cur) or PERSON_ENTRY.match(cur):
         return False
-    bare_prev = prev.rstrip("*")
     if TERMINAL.search(bare_prev):
         return False
     starts_lower = cur[:1].islower()
@@ -227,6 +237,10 @@ def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, f
         # "Recognizing …,\nReaffirming …," are separate preambular clauses;
         # only a lower-case continuation ("…Canada,\nthe Government of …") joins.
         return starts_lower
+    if blank_between and ITEM_CONJUNCTION_END.search(bare_prev):
+        # "… de uno o más bienes; o" / (blank line) / "varias importaciones …": the list's
+        # items, set apart by blank lines and joined by "or", are clauses of their own
+        return False
     if CONNECTOR_WORD_END.search(bare_prev) and len(bare_prev.split()) > 1:
         # "the Republic of\n    Honduras": no sentence or heading ends on "of".
         return True
@@ -555,7 +569,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-5"
+        return "layout-rules+spacy-senter(en)/sentencizer-6"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

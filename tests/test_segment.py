@@ -309,3 +309,42 @@ def test_a_provision_number_wrapped_to_the_next_line_stays_with_its_reference():
         "The Committee shall examine the report within six months and send its conclusions to the government of that "
         "Party.",
     ]
+
+
+def test_a_line_ending_in_a_function_word_continues_and_blank_lined_items_joined_by_or_do_not():
+    """ "Para efectos de este" / "Capítulo, …" is one sentence broken by the layout (no
+    sentence or heading ends on "este", "un" or "this"); list items set apart by blank lines
+    and ending "; o" are clauses of their own, as they are with "; or"."""
+    block = "\n".join(
+        [
+            "Artículo 4.07",
+            "    Para efectos de este",
+            "    Capítulo, cada Parte expedirá un certificado con vigencia de un",
+            "    (1) año a partir de la fecha de su firma.",
+            "    El certificado podrá amparar:",
+            "",
+            "    una sola importación de una o más mercancías; o",
+            "",
+            "    varias importaciones de mercancías idénticas en el plazo que señale el exportador.",
+            "",
+        ]
+    )
+    texts_ = [" ".join(c.text.split()) for c in segment_text(block * 4, "es")]
+    assert texts_[:5] == [
+        "Artículo 4.07",
+        "Para efectos de este Capítulo, cada Parte expedirá un certificado con vigencia de un (1) año a partir "
+        "de la fecha de su firma.",
+        "El certificado podrá amparar:",
+        "una sola importación de una o más mercancías; o",
+        "varias importaciones de mercancías idénticas en el plazo que señale el exportador.",
+    ]
+    english = "\n".join(
+        [
+            "Article 12",
+            "Each Party shall apply the measures referred to in this",
+            "Article to every good of the other Party.",
+            "",
+        ]
+    )
+    texts_ = [" ".join(c.text.split()) for c in segment_text(english * 4, "en")]
+    assert texts_[1] == "Each Party shall apply the measures referred to in this Article to every good of the other Party."
