@@ -115,6 +115,8 @@ CONNECTOR_END = re.compile(
 # "…; or", "…, y": the conjunction that ends one item of a list before the next
 CONJUNCTION_END = re.compile(r"\b(?:and|or|nor|y|o|u|e|et|ou|та|і|й|або|чи)$", re.IGNORECASE)
 ITEM_CONJUNCTION_END = re.compile(r"[;,]\s*" + CONJUNCTION_END.pattern, re.IGNORECASE)
+# A preamble item's verb in capitals at the start of a line ("PROTEGER y …", "RECOGNISING …")
+CAPITALISED_VERB = re.compile(r"^[A-ZÁÉÍÓÚÑÜÀÂÇÈÊËÎÏÔÛА-ЯЄІЇҐ]{4,}\b(?!\.)")
 CONNECTOR_WORD_END = re.compile(CONNECTOR_END.pattern.replace(r"|,|–|-)$", r")$"), re.IGNORECASE)
 # A line that ends with the name of a provision ("… згідно зі статтею", "… pursuant to
 # Article") is cut before its number: in a hard-wrapped text "78. Комітет …" on the next
@@ -237,9 +239,10 @@ def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, f
         # "Recognizing …,\nReaffirming …," are separate preambular clauses;
         # only a lower-case continuation ("…Canada,\nthe Government of …") joins.
         return starts_lower
-    if blank_between and ITEM_CONJUNCTION_END.search(bare_prev):
-        # "… de uno o más bienes; o" / (blank line) / "varias importaciones …": the list's
-        # items, set apart by blank lines and joined by "or", are clauses of their own
+    if ITEM_CONJUNCTION_END.search(bare_prev) and (blank_between or CAPITALISED_VERB.match(cur)):
+        # "… de uno o más bienes; o" / (blank line) / "varias importaciones …", "…
+        # internacionales; y" / "PROTEGER y fortalecer …": the items of a list or a preamble,
+        # joined by "or"/"and", are clauses of their own
         return False
     if CONNECTOR_WORD_END.search(bare_prev) and len(bare_prev.split()) > 1:
         # "the Republic of\n    Honduras": no sentence or heading ends on "of".

@@ -347,4 +347,19 @@ def test_a_line_ending_in_a_function_word_continues_and_blank_lined_items_joined
         ]
     )
     texts_ = [" ".join(c.text.split()) for c in segment_text(english * 4, "en")]
-    assert texts_[1] == "Each Party shall apply the measures referred to in this Article to every good of the other Party."
+    assert (
+        texts_[1] == "Each Party shall apply the measures referred to in this Article to every good of the other Party."
+    )
+    preamble = "\n".join(
+        [
+            "FOMENTAR la participación de los distintos agentes económicos en los",
+            "  mercados internacionales; y",
+            "PROTEGER y fortalecer los derechos fundamentales de sus trabajadores;",
+            "",
+        ]
+    )
+    texts_ = [" ".join(c.text.split()) for c in segment_text(preamble * 4, "es")]
+    assert texts_[:2] == [
+        "FOMENTAR la participación de los distintos agentes económicos en los mercados internacionales; y",
+        "PROTEGER y fortalecer los derechos fundamentales de sus trabajadores;",
+    ]
