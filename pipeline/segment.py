@@ -115,6 +115,21 @@ CONNECTOR_END = re.compile(
 # "…; or", "…, y": the conjunction that ends one item of a list before the next
 CONJUNCTION_END = re.compile(r"\b(?:and|or|nor|y|o|u|e|et|ou|та|і|й|або|чи)$", re.IGNORECASE)
 ITEM_CONJUNCTION_END = re.compile(r"[;,]\s*" + CONJUNCTION_END.pattern, re.IGNORECASE)
+# The words a preambular clause opens with ("Recognising …", "Considerando …", "Визнаючи …")
+PREAMBULAR = (
+    r"Recogni[sz]ing|Considering|Desiring|Wishing|Aspiring|Conscious|Convinced|Determined|Noting|Recalling|"
+    r"Reaffirming|Reiterating|Acknowledging|Affirming|Bearing\s+in\s+mind|Emphasi[sz]ing|Welcoming|Mindful|"
+    r"Taking\s+into\s+account|Resolved|Underlining|Stressing|Condemning|Strongly\s+condemning|Expressing|"
+    r"Reconociendo|Considerando|Deseando|Conscientes|Convencidos|Decididos|Reafirmando|Recordando|Resueltos|"
+    r"Teniendo\s+en\s+cuenta|Tomando\s+en\s+cuenta|Reconnaissant|Considérant|Désireux|Convaincus|Déterminés|"
+    r"Réaffirmant|Rappelant|Résolus|Визнаючи|Беручи\s+до\s+уваги|Підтверджуючи|Враховуючи|Бажаючи|Прагнучи|"
+    r"Усвідомлюючи|Відзначаючи|Наголошуючи|Засуджуючи"
+)
+# "… between them; Considering the Joint Press Statement …", "… closely related, Considering …":
+# preambular clauses run together on one line are cut after the punctuation that joins them
+PREAMBLE_ITEM_JOIN = re.compile(rf"[;,](?=\s+(?:{PREAMBULAR})\b)")
+# the same across a blank line, in lower case ("… in conducting it," / "reaffirming their …")
+PREAMBLE_ITEM_START = re.compile(rf"^(?:{PREAMBULAR})\b", re.IGNORECASE)
 # A preamble item's verb in capitals at the start of a line ("PROTEGER y …", "RECOGNISING …")
 CAPITALISED_VERB = re.compile(r"^[A-ZÁÉÍÓÚÑÜÀÂÇÈÊËÎÏÔÛА-ЯЄІЇҐ]{4,}\b(?!\.)")
 CONNECTOR_WORD_END = re.compile(CONNECTOR_END.pattern.replace(r"|,|–|-)$", r")$"), re.IGNORECASE)
@@ -236,9 +251,10 @@ def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, f
         return False
     starts_lower = cur[:1].islower()
     if bare_prev.endswith(","):
-        # "Recognizing …,\nReaffirming …," are separate preambular clauses;
-        # only a lower-case continuation ("…Canada,\nthe Government of …") joins.
-        return starts_lower
+        # "Recognizing …,\nReaffirming …," are separate preambular clauses, and so are
+        # "…,\n\nreaffirming …"; only another lower-case continuation ("…Canada,\nthe
+        # Government of …") joins.
+        return starts_lower and not (blank_between and PREAMBLE_ITEM_START.match(cur))
     if ITEM_CONJUNCTION_END.search(bare_prev) and (blank_between or CAPITALISED_VERB.match(cur)):
         # "… de uno o más bienes; o" / (blank line) / "varias importaciones …", "…
         # internacionales; y" / "PROTEGER y fortalecer …": the items of a list or a preamble,
@@ -460,10 +476,19 @@ def _sentence_spans(text: str, blocks: list[Block], lang: str) -> list[tuple[int
                     split_at.setdefault(bi, []).append(t)
     for bi, b in enumerate(blocks):
         parts = _merge_fragments(text, split_at.get(bi) or [(b.start, b.end)])
+        if b.kind == "paragraph":
+            parts = [piece for s, e in parts for piece in _preamble_items(text, s, e)]
         for k, (s, e) in enumerate(parts):
             kind = {"paragraph": "sentence"}.get(b.kind, b.kind)
             spans.append((s, e, kind if k == 0 else "sentence"))
     return spans
+
+
+def _preamble_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``text[s:e]`` cut after each ";" or "," that joins two preambular clauses."""
+    cuts = [m.end() for m in PREAMBLE_ITEM_JOIN.finditer(text, s, e)]
+    pieces = [_trimmed(text, a, b) for a, b in zip([s, *cuts], [*cuts, e])]
+    return [p for p in pieces if p]
 
 
 def _merge_fragments(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:

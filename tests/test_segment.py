@@ -363,3 +363,25 @@ def test_a_line_ending_in_a_function_word_continues_and_blank_lined_items_joined
         "FOMENTAR la participación de los distintos agentes económicos en los mercados internacionales; y",
         "PROTEGER y fortalecer los derechos fundamentales de sus trabajadores;",
     ]
+
+
+def test_preambular_clauses_run_together_are_cut_where_the_next_one_opens():
+    """ "…; Considering …", "…, Desiring …" on one line, and "…," / blank line / "reaffirming
+    …": each preambular clause is its own, as the guide's units are; a lower-case word that is
+    no preambular opening still continues its sentence."""
+    text = (
+        "The Republic of Aland and the Kingdom of Borduria,\n\n"
+        "Conscious of the growing economic ties between them; Considering the joint statement issued in "
+        "March, Desiring to strengthen their trade relations,\n\n"
+        "condemning the attacks on shipping in the region,\n\n"
+        "reaffirming their support for the freedom of navigation,\n\n"
+        "Have agreed as follows:\n"
+    )
+    texts_ = [" ".join(c.text.split()) for c in segment_text(text, "en")]
+    assert texts_[1:6] == [
+        "Conscious of the growing economic ties between them;",
+        "Considering the joint statement issued in March,",
+        "Desiring to strengthen their trade relations,",
+        "condemning the attacks on shipping in the region,",
+        "reaffirming their support for the freedom of navigation,",
+    ]
