@@ -127,7 +127,11 @@ PREAMBULAR = (
 )
 # "… between them; Considering the Joint Press Statement …", "… closely related, Considering …":
 # preambular clauses run together on one line are cut after the punctuation that joins them
-PREAMBLE_ITEM_JOIN = re.compile(rf"[;,](?=\s+(?:{PREAMBULAR})\b)")
+PREAMBLE_ITEM_JOIN = re.compile(
+    rf"[;,](?=\s+(?:{PREAMBULAR})\b)"
+    # "… el bienestar público; y CONTRIBUIR a la integración …": an item's verb in capitals
+    r"|;(?:\s+(?:y|e|and))?(?=\s+[A-ZÁÉÍÓÚÑ]{4,}\s+[a-záéíóúñ])"
+)
 # the same across a blank line, in lower case ("… in conducting it," / "reaffirming their …")
 PREAMBLE_ITEM_START = re.compile(rf"^(?:{PREAMBULAR})\b", re.IGNORECASE)
 # A preamble item's verb in capitals at the start of a line ("PROTEGER y …", "RECOGNISING …")

@@ -385,3 +385,18 @@ def test_preambular_clauses_run_together_are_cut_where_the_next_one_opens():
         "condemning the attacks on shipping in the region,",
         "reaffirming their support for the freedom of navigation,",
     ]
+
+
+def test_preamble_items_opened_by_a_verb_in_capitals_are_cut_on_one_line():
+    text = (
+        "Los Gobiernos de las Partes, DECIDIDOS A:\n\n"
+        "CONSERVAR su flexibilidad para salvaguardar el bienestar público; y CONTRIBUIR a la integración "
+        "hemisférica; FORTALECER los esquemas de integración económica regional;\n\n"
+        "HAN ACORDADO lo siguiente:\n"
+    )
+    texts_ = [" ".join(c.text.split()) for c in segment_text(text, "es")]
+    assert texts_[1:4] == [
+        "CONSERVAR su flexibilidad para salvaguardar el bienestar público; y",
+        "CONTRIBUIR a la integración hemisférica;",
+        "FORTALECER los esquemas de integración económica regional;",
+    ]
