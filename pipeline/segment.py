@@ -66,6 +66,11 @@ INLINE_MARKER = re.compile(
     r"|(?<=[.,;:])[ \t]+(?=\d{1,3}\.[ \t]+[A-Z])"
     r"|(?<=[,;:])[ \t]+(?=[-–—][" + _UPPER + r"])"
 )
+# Markers without an opening bracket ("…: a) necessary to protect …; b) …"): items only
+# after a lead-in's colon, for inside a sentence they enumerate ("focusing on a) air
+# defence; b) maritime security") and the sentence stays whole
+RUN_IN_LIST = re.compile(r":[ \t]+a\)[ \t]")
+RUN_IN_MARKER = re.compile(r"(?<=[;:])[ \t]+(?=(?:[ivx]{1,4}|[a-z])\)[ \t])")
 # Paragraphs separated only by runs of spaces: split after sentence-final punctuation.
 SPACE_PARAGRAPH = re.compile(
     r"(?<=[.;:!?”\"’])[ \t]{2,}(?=\S)|(?<=,|d)[ \t]{2,}(?=[A-Z][a-z])"
@@ -123,12 +128,17 @@ PREAMBULAR = (
     r"Reconociendo|Considerando|Deseando|Conscientes|Convencidos|Decididos|Reafirmando|Recordando|Resueltos|"
     r"Teniendo\s+en\s+cuenta|Tomando\s+en\s+cuenta|Reconnaissant|Considérant|Désireux|Convaincus|Déterminés|"
     r"Réaffirmant|Rappelant|Résolus|Визнаючи|Беручи\s+до\s+уваги|Підтверджуючи|Враховуючи|Бажаючи|Прагнучи|"
-    r"Усвідомлюючи|Відзначаючи|Наголошуючи|Засуджуючи"
+    r"Усвідомлюючи|Відзначаючи|Наголошуючи|Засуджуючи|Committed|Guided|Inspired|Aware|Concerned|Deeply|Underscoring|"
+    r"Highlighting"
 )
+# where the enacting formula follows the preamble on the same line ("… regions; Have agreed as follows:")
+ENACTING_START = r"Have\s+agreed|HAVE\s+AGREED|Hereby\s+agree|Han\s+convenido|HAN\s+CONVENIDO|Sont\s+convenus"
 # "… between them; Considering the Joint Press Statement …", "… closely related, Considering …":
 # preambular clauses run together on one line are cut after the punctuation that joins them
 PREAMBLE_ITEM_JOIN = re.compile(
-    rf"[;,](?=\s+(?:{PREAMBULAR})\b)"
+    rf"[;,](?=\s+(?:{PREAMBULAR}|{ENACTING_START})\b)"
+    # "… KINGDOM OF MOROCCO PREAMBLE The Republic of Iceland …": a heading run in on one line
+    r"|(?<=\S)(?=\s+(?:PREAMBLE|Preamble)\s+[A-Z])|(?<=\sPREAMBLE|\sPreamble)(?=\s+[A-Z])"
     # "… el bienestar público; y CONTRIBUIR a la integración …": an item's verb in capitals
     r"|;(?:\s+(?:y|e|and))?(?=\s+[A-ZÁÉÍÓÚÑ]{4,}\s+[a-záéíóúñ])"
 )
@@ -190,10 +200,11 @@ def _split_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     a text without line breaks, a run of signature blocks ("… For Jordan For Oman …")."""
     cuts = {start, end}
     segment = text[start:end]
-    for pattern in (SPACE_PARAGRAPH, INLINE_MARKER):
-        for m in pattern.finditer(segment):
-            cuts.add(start + m.start())
-            cuts.add(start + m.end())
+    lead_in = RUN_IN_LIST.search(segment)
+    run_in = [m for m in RUN_IN_MARKER.finditer(segment, lead_in.start())] if lead_in else []
+    for m in [*SPACE_PARAGRAPH.finditer(segment), *INLINE_MARKER.finditer(segment), *run_in]:
+        cuts.add(start + m.start())
+        cuts.add(start + m.end())
     signatures = [start + m.start() for m in INLINE_SIGNATURE.finditer(segment)]
     signatures = [cut for cut in signatures if cut > SIGNATURE_TAIL * len(text)]
     if len(signatures) >= INLINE_SIGNATURE_RUN:
@@ -489,7 +500,8 @@ def _sentence_spans(text: str, blocks: list[Block], lang: str) -> list[tuple[int
 
 
 def _preamble_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """``text[s:e]`` cut after each ";" or "," that joins two preambular clauses."""
+    """``text[s:e]`` cut after each ";" or "," that joins two preambular clauses (or a
+    preamble and its enacting formula), and around a run-in "PREAMBLE" heading."""
     cuts = [m.end() for m in PREAMBLE_ITEM_JOIN.finditer(text, s, e)]
     pieces = [_trimmed(text, a, b) for a, b in zip([s, *cuts], [*cuts, e])]
     return [p for p in pieces if p]

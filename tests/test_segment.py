@@ -400,3 +400,29 @@ def test_preamble_items_opened_by_a_verb_in_capitals_are_cut_on_one_line():
         "CONTRIBUIR a la integración hemisférica;",
         "FORTALECER los esquemas de integración económica regional;",
     ]
+
+
+def test_a_preamble_heading_an_enacting_formula_and_a_lettered_list_run_in_on_one_line():
+    """Texts converted without their line breaks: "… OF BORDURIA PREAMBLE The Republic …",
+    "…; Have agreed as follows:", and "…: a) necessary to …; b) …" (a list after its
+    lead-in's colon; "focusing on a) air defence; b) demining" enumerates inside one
+    sentence and stays whole)."""
+    text = (
+        "AGREEMENT BETWEEN ALAND AND BORDURIA PREAMBLE The Republic of Aland and the Kingdom of Borduria, "
+        "Desiring to expand their trade; Have agreed as follows:\n\n"
+        "Nothing shall prevent a Party from adopting measures: a) necessary to protect public morals; "
+        "b) necessary to protect human life or health;\n\n"
+        "The support will focus on a) air defence; b) demining.\n"
+    )
+    texts_ = [" ".join(c.text.split()) for c in segment_text(text, "en")]
+    assert texts_ == [
+        "AGREEMENT BETWEEN ALAND AND BORDURIA",
+        "PREAMBLE",
+        "The Republic of Aland and the Kingdom of Borduria,",
+        "Desiring to expand their trade;",
+        "Have agreed as follows:",
+        "Nothing shall prevent a Party from adopting measures:",
+        "necessary to protect public morals;",
+        "necessary to protect human life or health;",
+        "The support will focus on a) air defence; b) demining.",
+    ]
