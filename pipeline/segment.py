@@ -507,6 +507,14 @@ def _preamble_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [p for p in pieces if p]
 
 
+# "… введена 2001 р." / "(почала діяти …)", "від 15 квітня 2013 р." / "№ 195 «Про …»": after
+# an abbreviation a bracket, a number sign or a figure continues the sentence
+ABBREVIATION_END = re.compile(
+    r"(?<![^\W\d_])(?:р|рр|ст|п|пп|ч|м|с|обл|вул|ім|тис|млн|млрд|грн|див|No|no|Art|art|Nr|pp|p)\.$"
+)
+ABBREVIATED_CONTINUES = re.compile(r"^[(№\d]")
+
+
 def _merge_fragments(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Undo splits a statistical splitter makes inside a sentence: a part with no
     letters ("1.", ")") or one that starts in lower case continues the previous, and so
@@ -529,6 +537,7 @@ def _merge_fragments(text: str, parts: list[tuple[int, int]]) -> list[tuple[int,
             not any(c.isalpha() for c in piece)
             or piece[:1].islower()
             or _ends_in_a_title(text[slice(*merged[-1])], piece)
+            or (ABBREVIATION_END.search(text[slice(*merged[-1])]) and ABBREVIATED_CONTINUES.match(piece))
         ):
             merged[-1] = (merged[-1][0], e)
         else:

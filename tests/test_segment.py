@@ -426,3 +426,16 @@ def test_a_preamble_heading_an_enacting_formula_and_a_lettered_list_run_in_on_on
         "necessary to protect human life or health;",
         "The support will focus on a) air defence; b) demining.",
     ]
+
+
+def test_a_ukrainian_abbreviation_before_a_bracket_or_a_number_sign_ends_no_sentence():
+    text = (
+        "Заборону, введену 2003 р. (вона діяла як тимчасовий захід), продовжено. Наказ Міністерства від "
+        "12 травня 2014 р. № 210 «Про затвердження порядку» скасовано. У 2015 р. ухвалено новий закон.\n"
+    )
+    texts_ = [c.text for c in segment_text(text, "uk")]
+    assert texts_ == [
+        "Заборону, введену 2003 р. (вона діяла як тимчасовий захід), продовжено.",
+        "Наказ Міністерства від 12 травня 2014 р. № 210 «Про затвердження порядку» скасовано.",
+        "У 2015 р. ухвалено новий закон.",
+    ]
