@@ -449,7 +449,11 @@ def sentence_splitter(lang: str):
             nlp = spacy.blank(lang)
         except Exception:  # a language spaCy has no tokenizer rules for
             nlp = spacy.blank("xx")
-        nlp.add_pipe("sentencizer")
+        from spacy.pipeline import Sentencizer
+
+        # an ellipsis ends a sentence too ("… послом Єгипту… До речі, …"); one inside a
+        # sentence is followed by lower case, and _merge_fragments joins it again
+        nlp.add_pipe("sentencizer", config={"punct_chars": [*Sentencizer.default_punct_chars, "…", "..."]})
     nlp.max_length = 2 * MAX_SENTENCE_CHUNK
     return nlp
 
@@ -510,9 +514,11 @@ def _preamble_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
 # "… введена 2001 р." / "(почала діяти …)", "від 15 квітня 2013 р." / "№ 195 «Про …»": after
 # an abbreviation a bracket, a number sign or a figure continues the sentence
 ABBREVIATION_END = re.compile(
-    r"(?<![^\W\d_])(?:р|рр|ст|п|пп|ч|м|с|обл|вул|ім|тис|млн|млрд|грн|див|No|no|Art|art|Nr|pp|p)\.$"
+    r"(?<![^\W\d_])(?:р|рр|ст|п|пп|ч|м|с|обл|вул|ім|тис|млн|млрд|грн|див|No|no|Art|art|Nr|pp|p)\.,?$"
 )
 ABBREVIATED_CONTINUES = re.compile(r"^[(№\d]")
+# "У 2001-2005 та 2009-2012 рр." / "Мар'яна працювала …": a date phrase alone is no sentence
+DATE_PHRASE = re.compile(r"^(?:У|В|З|До|Від|Протягом|Після)\s+[\d\s–—-]+(?:(?:та|і|й)\s+[\d\s–—-]+)?рр?\.$")
 
 
 def _merge_fragments(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -538,6 +544,7 @@ def _merge_fragments(text: str, parts: list[tuple[int, int]]) -> list[tuple[int,
             or piece[:1].islower()
             or _ends_in_a_title(text[slice(*merged[-1])], piece)
             or (ABBREVIATION_END.search(text[slice(*merged[-1])]) and ABBREVIATED_CONTINUES.match(piece))
+            or DATE_PHRASE.match(text[slice(*merged[-1])]) is not None
         ):
             merged[-1] = (merged[-1][0], e)
         else:
