@@ -269,7 +269,11 @@ def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, f
         # "Recognizing …,\nReaffirming …," are separate preambular clauses, and so are
         # "…,\n\nreaffirming …"; only another lower-case continuation ("…Canada,\nthe
         # Government of …") joins.
-        return starts_lower and not (blank_between and PREAMBLE_ITEM_START.match(cur))
+        if starts_lower:
+            return not (blank_between and PREAMBLE_ITEM_START.match(cur))
+        # "… the Treaty of Friendship," / "Commerce and Navigation …": in a hard-wrapped text
+        # a full line that breaks after a comma goes on, unless a preambular clause opens
+        return wrapped and filled and not blank_between and not PREAMBLE_ITEM_START.match(cur)
     if ITEM_CONJUNCTION_END.search(bare_prev) and (blank_between or CAPITALISED_VERB.match(cur)):
         # "… de uno o más bienes; o" / (blank line) / "varias importaciones …", "…
         # internacionales; y" / "PROTEGER y fortalecer …": the items of a list or a preamble,

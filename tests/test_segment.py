@@ -456,3 +456,23 @@ def test_a_ukrainian_ellipsis_ends_a_sentence_and_a_date_phrase_alone_does_not()
         "У 2010-2014 та 2016-2019 рр. Олена працювала в Женеві.",
         "Список довгий: економічний, правовий… але його скоротили.",
     ]
+
+
+def test_a_full_line_that_breaks_after_a_comma_goes_on_in_a_hard_wrapped_text():
+    article = "\n".join(
+        [
+            "Article 7",
+            "The Parties affirm their rights and obligations under the Treaty of",
+            "Friendship, Commerce and Navigation signed between them, the",
+            "General Agreement on Tariffs and Trade and other agreements,",
+            "Commerce Protocols included, to which both are parties.",
+            "",
+        ]
+    )
+    texts_ = [" ".join(c.text.split()) for c in segment_text(article * 6, "en")]
+    assert texts_[:2] == [
+        "Article 7",
+        "The Parties affirm their rights and obligations under the Treaty of Friendship, Commerce and Navigation "
+        "signed between them, the General Agreement on Tariffs and Trade and other agreements, Commerce Protocols "
+        "included, to which both are parties.",
+    ]
