@@ -117,6 +117,7 @@ CONNECTOR_END = re.compile(
     r"sur|avec|leur|leurs|та|і|й|в|у|з|до|на|між|про|для|що|або|чи|від|із|зі|щодо|при|через)|,|–|-)$",
     re.IGNORECASE,
 )
+LONE_CONJUNCTION = re.compile(r"^\s*(?:and|or|y|o|u|e|et|ou|та|і|або|чи)\s*$", re.IGNORECASE)
 # "…; or", "…, y": the conjunction that ends one item of a list before the next
 CONJUNCTION_END = re.compile(r"\b(?:and|or|nor|y|o|u|e|et|ou|та|і|й|або|чи)$", re.IGNORECASE)
 ITEM_CONJUNCTION_END = re.compile(r"[;,]\s*" + CONJUNCTION_END.pattern, re.IGNORECASE)
@@ -140,7 +141,7 @@ PREAMBLE_ITEM_JOIN = re.compile(
     # "… KINGDOM OF MOROCCO PREAMBLE The Republic of Iceland …": a heading run in on one line
     r"|(?<=\S)(?=\s+(?:PREAMBLE|Preamble)\s+[A-Z])|(?<=\sPREAMBLE|\sPreamble)(?=\s+[A-Z])"
     # "… el bienestar público; y CONTRIBUIR a la integración …": an item's verb in capitals
-    r"|;(?:\s+(?:y|e|and))?(?=\s+[A-ZÁÉÍÓÚÑ]{4,}\s+[a-záéíóúñ])"
+    r"|[;:](?:\s+(?:y|e|and))?(?=\s*[A-ZÁÉÍÓÚÑ]{4,}\s+[a-záéíóúñ])"
 )
 # the same across a blank line, in lower case ("… in conducting it," / "reaffirming their …")
 PREAMBLE_ITEM_START = re.compile(rf"^(?:{PREAMBULAR})\b", re.IGNORECASE)
@@ -159,7 +160,8 @@ REFERENCE_WORD_END = re.compile(
     re.IGNORECASE,
 )
 NUMBER_IN_BRACKETS = re.compile(r"^\(\d+\)\s+\w")
-REFERENCE_NUMBER = re.compile(r"^\d+(?:\.\d+)*[.)]?(?=\s|$)")
+# "… el artículo" / "17-01.", "… al Artículo" / "(Trato Nacional)": what a reference word continues with
+REFERENCE_NUMBER = re.compile(r"^(?:\d+(?:[.-]\d+)*[.)]?(?=[\s,;]|$)|\()")
 TERMINAL = re.compile(r"[.!?;:][\"”’»)\]*]*$")
 SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’»)\]]*\s+\S")
 ENACTING_FORMULA = re.compile(
@@ -257,6 +259,10 @@ def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, f
     ``filled``: ``prev`` was broken because ``cur``'s first word did not fit on it."""
     if wrapped and not blank_between and REFERENCE_NUMBER.match(cur) and REFERENCE_WORD_END.search(prev):
         return True
+    if LONE_CONJUNCTION.match(cur) and prev.rstrip().endswith(";"):
+        return True  # "… de esa Parte;" / "o" / (the next item): the "or" closes the item above
+    if LONE_CONJUNCTION.match(prev):
+        return False
     bare_prev = prev.rstrip("*")
     if NUMBER_IN_BRACKETS.match(cur) and CONNECTOR_WORD_END.search(bare_prev) and not CONJUNCTION_END.search(bare_prev):
         return True  # "… con vigencia de un" / "(1) año …": the number spelt out, then in figures

@@ -476,3 +476,21 @@ def test_a_full_line_that_breaks_after_a_comma_goes_on_in_a_hard_wrapped_text():
         "signed between them, the General Agreement on Tariffs and Trade and other agreements, Commerce Protocols "
         "included, to which both are parties.",
     ]
+
+
+def test_a_lone_or_closes_its_item_and_a_verb_glued_to_a_colon_opens_one():
+    text = (
+        "DECIDIDOS A:FORTALECER los lazos de amistad entre sus pueblos;\n\n"
+        "Cada Parte podrá negar los beneficios a una empresa de la otra Parte:\n\n"
+        "si la empresa es propiedad de una persona de un país no Parte;\n"
+        "o\n"
+        "si la empresa no tiene actividades sustanciales en el territorio de esa Parte.\n"
+    )
+    texts_ = [" ".join(c.text.split()) for c in segment_text(text, "es")]
+    assert texts_ == [
+        "DECIDIDOS A:",
+        "FORTALECER los lazos de amistad entre sus pueblos;",
+        "Cada Parte podrá negar los beneficios a una empresa de la otra Parte:",
+        "si la empresa es propiedad de una persona de un país no Parte; o",
+        "si la empresa no tiene actividades sustanciales en el territorio de esa Parte.",
+    ]
