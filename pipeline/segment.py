@@ -114,9 +114,12 @@ CONNECTOR_END = re.compile(
     r"este|esta|estos|estas|un|una|unos|unas|o|u|e|se|lo|cada|otra|otro|otras|otros|dicho|dicha|dichos|dichas|"
     r"cuyo|cuya|sin|desde|hasta|según|mediante|durante|"
     r"ce|cet|cette|ces|une|ou|dans|chaque|sans|dont|"
-    r"sur|avec|leur|leurs|та|і|й|в|у|з|до|на|між|про|для|що|або|чи|від|із|зі|щодо|при|через)|,|–|-)$",
+    r"sur|avec|leur|leurs|та|і|й|в|у|з|до|на|між|про|для|що|або|чи|від|із|зі|щодо|при|через)"
+    r"|(?<=\w)['’]s|,|–|-)$",  # a possessive ("… and NATO’s" / "Ukraine Multi-Year …") goes on
     re.IGNORECASE,
 )
+# An acronym or lower-case words in brackets: no sentence or item starts with them
+BRACKETED_CONTINUATION = re.compile(r"^\((?:[A-Z]{2,}\)|[a-z]{2,}[\s)])")
 LONE_CONJUNCTION = re.compile(r"^\s*(?:and|or|y|o|u|e|et|ou|та|і|або|чи)\s*$", re.IGNORECASE)
 # "…; or", "…, y": the conjunction that ends one item of a list before the next
 CONJUNCTION_END = re.compile(r"\b(?:and|or|nor|y|o|u|e|et|ou|та|і|й|або|чи)$", re.IGNORECASE)
@@ -161,7 +164,7 @@ REFERENCE_WORD_END = re.compile(
 )
 NUMBER_IN_BRACKETS = re.compile(r"^\(\d+\)\s+\w")
 # "… el artículo" / "17-01.", "… al Artículo" / "(Trato Nacional)": what a reference word continues with
-REFERENCE_NUMBER = re.compile(r"^(?:\d+(?:[.-]\d+)*[.)]?(?=[\s,;]|$)|\()")
+REFERENCE_NUMBER = re.compile(r"^(?:\d+(?:[.-]\d+)*[.)]?(?=[\s,;]|$)|[IVXL]+\b|\()")
 TERMINAL = re.compile(r"[.!?;:][\"”’»)\]*]*$")
 SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’»)\]]*\s+\S")
 ENACTING_FORMULA = re.compile(
@@ -270,6 +273,8 @@ def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, f
         return False
     if TERMINAL.search(bare_prev):
         return False
+    if not blank_between and BRACKETED_CONTINUATION.match(cur):
+        return True  # "… Communication Technology" / "(ICT) infrastructure …", "… a Party" / "(customs union)"
     starts_lower = cur[:1].islower()
     if bare_prev.endswith(","):
         # "Recognizing …,\nReaffirming …," are separate preambular clauses, and so are

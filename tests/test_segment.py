@@ -494,3 +494,17 @@ def test_a_lone_or_closes_its_item_and_a_verb_glued_to_a_colon_opens_one():
         "si la empresa es propiedad de una persona de un país no Parte; o",
         "si la empresa no tiene actividades sustanciales en el territorio de esa Parte.",
     ]
+
+
+def test_an_acronym_or_lower_case_words_in_brackets_continue_the_line_above():
+    text = (
+        "Promoting trusted Information and Communication Technology\n"
+        "(ICT) supply chains is a priority of both Parties.\n\n"
+        "Nothing in this Agreement shall restrict the right of a Party\n"
+        "(customs union) to apply its common tariff.\n"
+    )
+    texts_ = [" ".join(c.text.split()) for c in segment_text(text, "en")]
+    assert texts_ == [
+        "Promoting trusted Information and Communication Technology (ICT) supply chains is a priority of both Parties.",
+        "Nothing in this Agreement shall restrict the right of a Party (customs union) to apply its common tariff.",
+    ]
