@@ -47,16 +47,22 @@ def test_seeds(identifier, name, lang):
     assert doc.lang == lang and doc.lang_score > 0.5
 
 
-def test_mixed_document_gets_per_clause_languages(tmp_path, identifier):
+def with_clause_languages(tmp_path, identifier, text: str):
+    """``text`` read from a file, segmented, with the document's and each clause's language."""
     path = tmp_path / "mixed.txt"
-    path.write_text(
+    path.write_text(text, encoding="utf-8")
+    return ClauseLanguageIdentifier()(Segmenter()(identifier(read_document(path))))
+
+
+def test_mixed_document_gets_per_clause_languages(tmp_path, identifier):
+    doc = with_clause_languages(
+        tmp_path,
+        identifier,
         "Угода про співробітництво у сфері безпеки між Україною та Італією\n\n"
         "The Participants will cooperate closely on security and defence matters.\n\n"
         "This Agreement will remain in effect for a period of ten years from signature.\n\n"
         "Ukraine will continue to implement its reform programme in good faith.\n",
-        encoding="utf-8",
     )
-    doc = ClauseLanguageIdentifier()(Segmenter()(identifier(read_document(path))))
     assert doc.lang == "en"
     assert [c.lang for c in doc.clauses] == ["uk", "en", "en", "en"]
 
@@ -66,8 +72,9 @@ def test_clauses_leave_the_document_language_only_on_clear_evidence(tmp_path, id
     accented names (lingua rules English out for any "í"), a Spanish name of an office
     inside an English sentence. A line really written in French or German keeps its
     language, and so does a Ukrainian quote."""
-    path = tmp_path / "mixed.txt"
-    path.write_text(
+    doc = with_clause_languages(
+        tmp_path,
+        identifier,
         "Part VII. Final Provisions\n\n"
         "Yesterday the Foreign Minister, María Belén Núñez, and the Trade Commissioner, Kürşat Öztürk, "
         "met in the capital to open the negotiations on the new chapter.\n\n"
@@ -77,9 +84,7 @@ def test_clauses_leave_the_document_language_only_on_clear_evidence(tmp_path, id
         "Fait à Genève, le douze mars deux mille vingt, en deux exemplaires originaux.\n\n"
         "Geschehen zu Genf am zwölften März zweitausendzwanzig in zwei Urschriften.\n\n"
         "«Ми продовжимо переговори наступного тижня», — сказав посол.\n",
-        encoding="utf-8",
     )
-    doc = ClauseLanguageIdentifier()(Segmenter()(identifier(read_document(path))))
     assert doc.lang == "en"
     assert [c.lang for c in doc.clauses] == ["en", "en", "en", "en", "fr", "de", "uk"]
     assert all(0.0 <= c.lang_score <= 1.0 for c in doc.clauses)

@@ -16,6 +16,11 @@ def texts(path):
     return text, segment_text(text, "en")
 
 
+def clause_texts(text: str, lang: str) -> list[str]:
+    """The clauses of ``text`` with their line breaks and indents read as single spaces."""
+    return [" ".join(c.text.split()) for c in segment_text(text, lang)]
+
+
 def find(clauses, prefix):
     return next(c for c in clauses if c.text.startswith(prefix))
 
@@ -303,7 +308,7 @@ def test_a_provision_number_wrapped_to_the_next_line_stays_with_its_reference():
         ]
         * 5
     )
-    texts_ = [" ".join(c.text.split()) for c in segment_text(english, "en")]
+    texts_ = clause_texts(english, "en")
     assert texts_[1:3] == [
         "Each Contracting Party shall report every year to the Committee on the measures it has taken under Article 4.",
         "The Committee shall examine the report within six months and send its conclusions to the government of that "
@@ -329,7 +334,7 @@ def test_a_line_ending_in_a_function_word_continues_and_blank_lined_items_joined
             "",
         ]
     )
-    texts_ = [" ".join(c.text.split()) for c in segment_text(block * 4, "es")]
+    texts_ = clause_texts(block * 4, "es")
     assert texts_[:5] == [
         "Artículo 4.07",
         "Para efectos de este Capítulo, cada Parte expedirá un certificado con vigencia de un (1) año a partir "
@@ -338,27 +343,19 @@ def test_a_line_ending_in_a_function_word_continues_and_blank_lined_items_joined
         "una sola importación de una o más mercancías; o",
         "varias importaciones de mercancías idénticas en el plazo que señale el exportador.",
     ]
-    english = "\n".join(
-        [
-            "Article 12",
-            "Each Party shall apply the measures referred to in this",
-            "Article to every good of the other Party.",
-            "",
-        ]
+    english = (
+        "Article 12\nEach Party shall apply the measures referred to in this\n"
+        "Article to every good of the other Party.\n"
     )
-    texts_ = [" ".join(c.text.split()) for c in segment_text(english * 4, "en")]
+    texts_ = clause_texts(english * 4, "en")
     assert (
         texts_[1] == "Each Party shall apply the measures referred to in this Article to every good of the other Party."
     )
-    preamble = "\n".join(
-        [
-            "FOMENTAR la participación de los distintos agentes económicos en los",
-            "  mercados internacionales; y",
-            "PROTEGER y fortalecer los derechos fundamentales de sus trabajadores;",
-            "",
-        ]
+    preamble = (
+        "FOMENTAR la participación de los distintos agentes económicos en los\n  mercados internacionales; y\n"
+        "PROTEGER y fortalecer los derechos fundamentales de sus trabajadores;\n"
     )
-    texts_ = [" ".join(c.text.split()) for c in segment_text(preamble * 4, "es")]
+    texts_ = clause_texts(preamble * 4, "es")
     assert texts_[:2] == [
         "FOMENTAR la participación de los distintos agentes económicos en los mercados internacionales; y",
         "PROTEGER y fortalecer los derechos fundamentales de sus trabajadores;",
@@ -377,7 +374,7 @@ def test_preambular_clauses_run_together_are_cut_where_the_next_one_opens():
         "reaffirming their support for the freedom of navigation,\n\n"
         "Have agreed as follows:\n"
     )
-    texts_ = [" ".join(c.text.split()) for c in segment_text(text, "en")]
+    texts_ = clause_texts(text, "en")
     assert texts_[1:6] == [
         "Conscious of the growing economic ties between them;",
         "Considering the joint statement issued in March,",
@@ -394,7 +391,7 @@ def test_preamble_items_opened_by_a_verb_in_capitals_are_cut_on_one_line():
         "hemisférica; FORTALECER los esquemas de integración económica regional;\n\n"
         "HAN ACORDADO lo siguiente:\n"
     )
-    texts_ = [" ".join(c.text.split()) for c in segment_text(text, "es")]
+    texts_ = clause_texts(text, "es")
     assert texts_[1:4] == [
         "CONSERVAR su flexibilidad para salvaguardar el bienestar público; y",
         "CONTRIBUIR a la integración hemisférica;",
@@ -414,7 +411,7 @@ def test_a_preamble_heading_an_enacting_formula_and_a_lettered_list_run_in_on_on
         "b) necessary to protect human life or health;\n\n"
         "The support will focus on a) air defence; b) demining.\n"
     )
-    texts_ = [" ".join(c.text.split()) for c in segment_text(text, "en")]
+    texts_ = clause_texts(text, "en")
     assert texts_ == [
         "AGREEMENT BETWEEN ALAND AND BORDURIA",
         "PREAMBLE",
@@ -459,17 +456,13 @@ def test_a_ukrainian_ellipsis_ends_a_sentence_and_a_date_phrase_alone_does_not()
 
 
 def test_a_full_line_that_breaks_after_a_comma_goes_on_in_a_hard_wrapped_text():
-    article = "\n".join(
-        [
-            "Article 7",
-            "The Parties affirm their rights and obligations under the Treaty of",
-            "Friendship, Commerce and Navigation signed between them, the",
-            "General Agreement on Tariffs and Trade and other agreements,",
-            "Commerce Protocols included, to which both are parties.",
-            "",
-        ]
+    article = (
+        "Article 7\nThe Parties affirm their rights and obligations under the Treaty of\n"
+        "Friendship, Commerce and Navigation signed between them, the\n"
+        "General Agreement on Tariffs and Trade and other agreements,\n"
+        "Commerce Protocols included, to which both are parties.\n"
     )
-    texts_ = [" ".join(c.text.split()) for c in segment_text(article * 6, "en")]
+    texts_ = clause_texts(article * 6, "en")
     assert texts_[:2] == [
         "Article 7",
         "The Parties affirm their rights and obligations under the Treaty of Friendship, Commerce and Navigation "
@@ -486,7 +479,7 @@ def test_a_lone_or_closes_its_item_and_a_verb_glued_to_a_colon_opens_one():
         "o\n"
         "si la empresa no tiene actividades sustanciales en el territorio de esa Parte.\n"
     )
-    texts_ = [" ".join(c.text.split()) for c in segment_text(text, "es")]
+    texts_ = clause_texts(text, "es")
     assert texts_ == [
         "DECIDIDOS A:",
         "FORTALECER los lazos de amistad entre sus pueblos;",
@@ -503,7 +496,7 @@ def test_an_acronym_or_lower_case_words_in_brackets_continue_the_line_above():
         "Nothing in this Agreement shall restrict the right of a Party\n"
         "(customs union) to apply its common tariff.\n"
     )
-    texts_ = [" ".join(c.text.split()) for c in segment_text(text, "en")]
+    texts_ = clause_texts(text, "en")
     assert texts_ == [
         "Promoting trusted Information and Communication Technology (ICT) supply chains is a priority of both Parties.",
         "Nothing in this Agreement shall restrict the right of a Party (customs union) to apply its common tariff.",
