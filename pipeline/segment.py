@@ -151,6 +151,10 @@ PREAMBLE_ITEM_START = re.compile(rf"^(?:{PREAMBULAR})\b", re.IGNORECASE)
 # A preamble item's verb in capitals at the start of a line ("PROTEGER y …", "RECOGNISING …")
 CAPITALISED_VERB = re.compile(r"^[A-ZÁÉÍÓÚÑÜÀÂÇÈÊËÎÏÔÛА-ЯЄІЇҐ]{4,}\b(?!\.)")
 CONNECTOR_WORD_END = re.compile(CONNECTOR_END.pattern.replace(r"|,|–|-)$", r")$"), re.IGNORECASE)
+# The end-anchored patterns above need no more than this many characters of a line (the
+# longest word they list, the space before it and a semicolon): searching only a line's tail
+# keeps them from scanning every position of long lines.
+LINE_TAIL = 24
 # A line that ends with the name of a provision ("… згідно зі статтею", "… pursuant to
 # Article") is cut before its number: in a hard-wrapped text "78. Комітет …" on the next
 # line is the number of that article, not a list marker.
@@ -233,14 +237,14 @@ def _is_heading(line: str) -> bool:
         return True
     letters = [c for c in bare if c.isalpha()]
     if len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(bare) <= 200:
-        return not CONNECTOR_END.search(bare)
+        return not CONNECTOR_END.search(bare[-LINE_TAIL:])
     return False
 
 
 def _is_standalone_short(line: str) -> bool:
     """A short line with no sentence punctuation: a title, caption, name or date."""
     bare = _strip_emphasis(line)
-    return len(bare) <= SHORT_LINE and not TERMINAL.search(bare) and not CONNECTOR_END.search(bare)
+    return len(bare) <= SHORT_LINE and not TERMINAL.search(bare) and not CONNECTOR_END.search(bare[-LINE_TAIL:])
 
 
 def _is_title_line(line: str, pieces: list[tuple[int, int, bool]]) -> bool:
@@ -253,7 +257,7 @@ def _is_title_line(line: str, pieces: list[tuple[int, int, bool]]) -> bool:
         and pieces[1][2]
         and not TERMINAL.search(bare)
         and not bare.endswith(",")
-        and not CONNECTOR_WORD_END.search(bare)
+        and not CONNECTOR_WORD_END.search(bare[-LINE_TAIL:])
     )
 
 
@@ -267,7 +271,8 @@ def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, f
     if LONE_CONJUNCTION.match(prev):
         return False
     bare_prev = prev.rstrip("*")
-    if NUMBER_IN_BRACKETS.match(cur) and CONNECTOR_WORD_END.search(bare_prev) and not CONJUNCTION_END.search(bare_prev):
+    end = bare_prev[-LINE_TAIL:]  # the patterns below read only how the line ends
+    if NUMBER_IN_BRACKETS.match(cur) and CONNECTOR_WORD_END.search(end) and not CONJUNCTION_END.search(end):
         return True  # "… con vigencia de un" / "(1) año …": the number spelt out, then in figures
     if LIST_MARKER.match(cur) or LONE_MARKER.match(cur) or SIGNATURE_START.match(cur) or PERSON_ENTRY.match(cur):
         return False
@@ -285,12 +290,12 @@ def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, f
         # "… the Treaty of Friendship," / "Commerce and Navigation …": in a hard-wrapped text
         # a full line that breaks after a comma goes on, unless a preambular clause opens
         return wrapped and filled and not blank_between and not PREAMBLE_ITEM_START.match(cur)
-    if ITEM_CONJUNCTION_END.search(bare_prev) and (blank_between or CAPITALISED_VERB.match(cur)):
+    if ITEM_CONJUNCTION_END.search(end) and (blank_between or CAPITALISED_VERB.match(cur)):
         # "… de uno o más bienes; o" / (blank line) / "varias importaciones …", "…
         # internacionales; y" / "PROTEGER y fortalecer …": the items of a list or a preamble,
         # joined by "or"/"and", are clauses of their own
         return False
-    if CONNECTOR_WORD_END.search(bare_prev) and len(bare_prev.split()) > 1:
+    if CONNECTOR_WORD_END.search(end) and len(bare_prev.split()) > 1:
         # "the Republic of\n    Honduras": no sentence or heading ends on "of".
         return True
     if _is_heading(cur) or _is_heading(prev):
