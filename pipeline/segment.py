@@ -180,6 +180,14 @@ ENACTING_FORMULA = re.compile(
 ARTICLE_ONE = re.compile(r"^(?:\*\*)?(?:Article|ARTICLE|Стаття|СТАТТЯ|Artículo|ARTÍCULO)\s+(?:1|I|One)\b")
 PREAMBLE_HEADING = re.compile(r"^(?:\*\*)?(?:preamble|преамбула|preámbulo|préambule)\b", re.IGNORECASE)
 
+# "… введена 2001 р." / "(почала діяти …)", "від 15 квітня 2013 р." / "№ 195 «Про …»": after
+# an abbreviation a bracket, a number sign or a figure continues the sentence
+ABBREVIATION_END = re.compile(
+    r"(?<![^\W\d_])(?:р|рр|ст|п|пп|ч|м|с|обл|вул|ім|тис|млн|млрд|грн|див|No|no|Art|art|Nr|pp|p)\.,?$"
+)
+ABBREVIATED_CONTINUES = re.compile(r"^[(№\d]")
+# "У 2001-2005 та 2009-2012 рр." / "Мар'яна працювала …": a date phrase alone is no sentence
+DATE_PHRASE = re.compile(r"^(?:У|В|З|До|Від|Протягом|Після)\s+[\d\s–—-]+(?:(?:та|і|й)\s+[\d\s–—-]+)?рр?\.$")
 MAX_SENTENCE_CHUNK = 100_000  # spaCy's max_length is 1e6; stay far below for memory.
 SHORT_LINE = 80
 OPENING_MARKS = "«„(["
@@ -531,19 +539,11 @@ def _preamble_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [p for p in pieces if p]
 
 
-# "… введена 2001 р." / "(почала діяти …)", "від 15 квітня 2013 р." / "№ 195 «Про …»": after
-# an abbreviation a bracket, a number sign or a figure continues the sentence
-ABBREVIATION_END = re.compile(
-    r"(?<![^\W\d_])(?:р|рр|ст|п|пп|ч|м|с|обл|вул|ім|тис|млн|млрд|грн|див|No|no|Art|art|Nr|pp|p)\.,?$"
-)
-ABBREVIATED_CONTINUES = re.compile(r"^[(№\d]")
-# "У 2001-2005 та 2009-2012 рр." / "Мар'яна працювала …": a date phrase alone is no sentence
-DATE_PHRASE = re.compile(r"^(?:У|В|З|До|Від|Протягом|Після)\s+[\d\s–—-]+(?:(?:та|і|й)\s+[\d\s–—-]+)?рр?\.$")
-
-
 def _merge_fragments(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Undo splits a statistical splitter makes inside a sentence: a part with no
-    letters ("1.", ")") or one that starts in lower case continues the previous, and so
+    letters ("1.", ")"), one that starts in lower case, one that starts with a bracket, "№"
+    or a figure after an abbreviation ("2001 р. (почала …)"), and one after a date phrase
+    alone ("У 2001-2005 рр.") continue the previous, and so
     does the rest of a title quoted inside a sentence ("тренінг на тему: «Центри інновацій.
     Процес дизайн-мислення»"); an opening quotation mark left at the end of a part
     («Ми …) opens the next. (Quoted speech that opens a sentence is split as the guide's
@@ -559,12 +559,13 @@ def _merge_fragments(text: str, parts: list[tuple[int, int]]) -> list[tuple[int,
             if kept:
                 merged[-1], s = kept, cut
         piece = text[s:e]
+        before = text[slice(*merged[-1])] if merged else ""
         if merged and (
             not any(c.isalpha() for c in piece)
             or piece[:1].islower()
-            or _ends_in_a_title(text[slice(*merged[-1])], piece)
-            or (ABBREVIATION_END.search(text[slice(*merged[-1])]) and ABBREVIATED_CONTINUES.match(piece))
-            or DATE_PHRASE.match(text[slice(*merged[-1])]) is not None
+            or _ends_in_a_title(before, piece)
+            or (ABBREVIATION_END.search(before[-LINE_TAIL:]) and ABBREVIATED_CONTINUES.match(piece))
+            or DATE_PHRASE.match(before) is not None
         ):
             merged[-1] = (merged[-1][0], e)
         else:
