@@ -657,3 +657,15 @@ def test_affiliations_from_a_rank_after_a_state_an_abbreviated_state_and_a_latin
     )
     found = {name: affiliation for name, (_, _, affiliation) in officials(doc).items()}
     assert found == {"Остап Гнатюк": "UKR", "Мартою Шмідт": "DEU", "Оксана Дмитренко": "GIZ"}
+
+
+def test_a_representation_abroad_is_one_organisation_with_the_place_it_sits_in(run):
+    doc = run(
+        "На зустрічі були аташе Посольства Литовської Республіки в Україні, представник Почесного консульства "
+        "Туреччини в Одесі та радник Посольства України в Королівстві Нідерланди.\n"
+    )
+    assert orgs(doc) == [
+        "Посольства Литовської Республіки в Україні",
+        "Почесного консульства Туреччини в Одесі",
+        "Посольства України в Королівстві Нідерланди",
+    ]

@@ -96,6 +96,8 @@ STATE_ADJECTIVES = frozenset({"державний", "національний", 
 # Heads that also end a state's long form ("Російська Федерація"): an institution only with a
 # lower-case tail ("Федерація риболовного спорту України").
 STATE_OR_BODY_HEADS = frozenset({"федерація"})
+# A state's or organisation's office abroad, named with the place it sits in
+REPRESENTATIONS = frozenset({"представництво", "посольство", "консульство", "місія"})
 # A word that can only be a verb, adverb or gerund ends an institution's name ("Міністерству
 # соціальної політики | визнати таким", "Данська Рада | надає").
 NOT_IN_A_NAME = frozenset({"VERB", "INFN", "GRND", "ADVB"})
@@ -633,6 +635,14 @@ class UkrainianRecognizer:
                 continue  # "Російської Федерації" is the state
             if last in by_first and _adjacent(text, toks[last - 1 : last + 1]):
                 last, named = by_first[last][0], True
+            if head & REPRESENTATIONS and last + 1 < len(toks) and toks[last].lower in ("в", "у"):
+                # "Посольства Литовської Республіки в Україні", "Почесного консульства
+                # Туреччини в Харкові": a representation is named with where it sits (NOTES)
+                place = by_first.get(last + 1)
+                if toks[last + 1].capitalised and _adjacent(text, toks[last - 1 : last + 2]):
+                    last = place[0] if place else last + 2
+                    if not place and last in by_first and _adjacent(text, toks[last - 1 : last + 1]):
+                        last = by_first[last][0]  # "в Королівстві Нідерланди"
             if named or head & GOVERNMENT_BODIES:
                 s, e = toks[first].start, toks[last - 1].end
                 out.append(Entity(s, e, text[s:e], "ORG", source="institution"))
