@@ -635,9 +635,16 @@ class UkrainianRecognizer:
                 continue  # "Російської Федерації" is the state
             if last in by_first and _adjacent(text, toks[last - 1 : last + 1]):
                 last, named = by_first[last][0], True
-            if head & REPRESENTATIONS and last + 1 < len(toks) and toks[last].lower in ("в", "у"):
+            owners = {en.id if en.kind == "org" else "state" for _, _, k, _, en in names if first <= k < last}
+            if (
+                owners & {"state", "EU"}
+                and head & REPRESENTATIONS
+                and last + 1 < len(toks)
+                and toks[last].lower in ("в", "у")
+            ):
                 # "Посольства Литовської Республіки в Україні", "Почесного консульства
-                # Туреччини в Харкові": a representation is named with where it sits (NOTES)
+                # Туреччини в Харкові": a state's (or the EU's) representation is named with
+                # where it sits; an international organisation's office is not (NOTES)
                 place = by_first.get(last + 1)
                 if toks[last + 1].capitalised and _adjacent(text, toks[last - 1 : last + 2]):
                     last = place[0] if place else last + 2
