@@ -416,6 +416,32 @@ def _latin_abbreviation(surface: str) -> bool:
     return surface.isascii() and surface.isalpha() and surface.isupper() and len(surface) >= 2
 
 
+def _name_tail(text: str, toks: list[Token], last: int) -> int:
+    """Where an institution's name ends that goes on after its state with "з …" in the
+    genitive ("Державна служба України | з надзвичайних ситуацій", "… з питань європейської
+    інтеграції") or "у справах …" ("Національна комісія України у справах ЮНЕСКО"); "з
+    партнерами", "з метою" (instrumental) are no part of a name."""
+    if last + 1 >= len(toks) or not _adjacent(text, toks[last - 1 : last + 2]):
+        return last
+    word, after = toks[last].lower, toks[last + 1]
+    if word in ("з", "із", "зі") and not after.capitalised and "gent" in grammemes(after.lower):
+        end = last + 1
+        while (
+            end < len(toks)
+            and end - last <= MAX_PHRASE_WORDS
+            and not toks[end].capitalised
+            and "gent" in grammemes(toks[end].lower)
+            and _adjacent(text, toks[end - 1 : end + 1])
+        ):
+            end += 1
+        return end
+    if word in ("у", "в") and after.lower == "справах" and last + 2 < len(toks):
+        nxt = toks[last + 2]
+        if _adjacent(text, toks[last + 1 : last + 3]) and (nxt.all_caps or "gent" in grammemes(nxt.lower)):
+            return last + 3
+    return last
+
+
 def state_before_rank(toks: list[Token], h: int, names) -> Optional[str]:
     """ "… Збройних сил України генерал-лейтенант Руслан Хомчак": the state named right
     before a military rank (token ``h``) is the one whose forces the officer serves in."""
@@ -635,6 +661,7 @@ class UkrainianRecognizer:
                 continue  # "Російської Федерації" is the state
             if last in by_first and _adjacent(text, toks[last - 1 : last + 1]):
                 last, named = by_first[last][0], True
+            last = _name_tail(text, toks, last)
             owners = {en.id if en.kind == "org" else "state" for _, _, k, _, en in names if first <= k < last}
             if (
                 owners & {"state", "EU"}
