@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from typing import Optional
 
-from ..entities.gazetteer import english_demonyms, gazetteer
-from ..entities.parties import is_cyrillic, unique_ids
+from ..entities.gazetteer import english_demonyms, gazetteer, is_cyrillic
+from ..entities.parties import unique_ids
 from ..records import Document
 from ..undertaking import VERB_OF_UNDERTAKING
 

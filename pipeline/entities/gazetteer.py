@@ -230,6 +230,10 @@ def blocked_names(lang: str) -> list[str]:
     return [s for code in langs for s in blocked.get(code, [])]
 
 
+def is_cyrillic(text: str) -> bool:
+    return any("а" <= c.lower() <= "я" or c in "єіїґЄІЇҐ" for c in text)
+
+
 @lru_cache(maxsize=1)
 def groupings_of_states() -> frozenset[str]:
     """Groupings whose member states conclude their agreements (the table's

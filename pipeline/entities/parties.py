@@ -32,7 +32,15 @@ from typing import Optional
 from ..records import Clause, Document, Entity
 from ..stages import Stage
 from .coined import BETWEEN, CoinedParty, coin_id, dictionary_form, is_name, name_end, named_conjuncts
-from .gazetteer import gazetteer, groupings_of_states, load_json, never_parties, represented_by, state_ids
+from .gazetteer import (
+    gazetteer,
+    groupings_of_states,
+    is_cyrillic,
+    load_json,
+    never_parties,
+    represented_by,
+    state_ids,
+)
 from .officials import ROLE, SIGNATURE_FOR, starts_with_for
 
 OPENING_CLAUSES = 40
@@ -647,7 +655,3 @@ def _is_org(ent: Entity) -> bool:
 
 def _is_state_id(sid: str) -> bool:
     return sid in state_ids()
-
-
-def is_cyrillic(text: str) -> bool:
-    return any("а" <= c.lower() <= "я" or c in "єіїґЄІЇҐ" for c in text)

@@ -22,7 +22,7 @@ from typing import Optional
 
 from ..apostrophes import APOSTROPHES
 from ..records import Clause, Entity
-from .gazetteer import ABBREVIATION, SpanSet, load_json, org_names, state_names
+from .gazetteer import ABBREVIATION, SpanSet, is_cyrillic, load_json, org_names, state_names
 from .models import morph_uk
 from .uk_persons import LOCATIVE_PREPOSITIONS
 
@@ -282,7 +282,7 @@ class UkrainianGazetteer:
         for surface, oid in org_names("uk").items():
             # Cyrillic names, and Latin abbreviations that Ukrainian text keeps ("(GIZ)", "НАТО
             # та OSCE"); Latin names of several words are English text, read by the English finders
-            if any("а" <= c.lower() <= "я" or c in "єіїґЄІЇҐ" for c in surface) or _latin_abbreviation(surface):
+            if is_cyrillic(surface) or _latin_abbreviation(surface):
                 self._add(surface, oid, "org")
         for entries in self.index.values():
             entries.sort(key=lambda e: -len(e.forms))
