@@ -354,6 +354,26 @@ def test_the_member_states_of_a_grouping_are_the_parties_not_the_grouping(pipeli
     ) == ["BEL", "CHL", "EU", "FRA"]
 
 
+def test_names_whose_words_the_text_conversion_glued_are_still_names(pipeline):
+    """Converted treaty texts run the words of a name together ("the LaoPeople's Democratic
+    Republic", "the SocialistRepublic of Viet Nam"): the name is found, so the list of
+    parties goes on past it; a lower-case run of letters is no name."""
+    text = (
+        "AGREEMENT ON TRADE IN GOODS\n\nPreamble\n\nThe Governments of Japan, and the Kingdom of Cambodia, the "
+        "LaoPeople’s Democratic Republic, the Union ofMyanmar and the SocialistRepublic of Viet Nam (hereinafter "
+        'referred to as "the Parties");\n\nHave agreed as follows:\n\nArticle 1\n\nThe Parties shall reduce '
+        "customs duties on goods of the unitedstates origin.\n"
+    )
+    doc = pipeline(_text_document(text))
+    assert doc.parties == ["JPN", "KHM", "LAO", "MMR", "VNM"]
+    named = {e.text: e.id for e in doc.entities if e.label == "PARTY"}
+    assert named["LaoPeople’s Democratic Republic"] == "LAO"
+    assert named["SocialistRepublic of Viet Nam"] == "VNM"
+    assert not any("unitedstates" in e.text for e in doc.entities)
+    found = gazetteer("en").find("the Democratic Republic of Congo and the Republic of Congo")
+    assert [m.id for m in found] == ["COD", "COG"]
+
+
 def test_a_text_that_names_its_parties_as_such(pipeline):
     """The authors of a joint statement are its parties, not the states it announces a truce
     between; a list after "Signatories …:" names every party, and words in brackets after a

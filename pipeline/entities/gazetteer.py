@@ -43,7 +43,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*", re.UNICO
 # del Perú", "République du Cameroun", "Kingdom of X". A match preceded by one of
 # these is extended to the left (the guide tags the name as written).
 STATE_PREFIX = re.compile(
-    r"(?:(?:Federal\s+|Socialist\s+|Democratic\s+|Islamic\s+|Arab\s+|Hashemite\s+|Cooperative\s+)?"
+    r"(?:(?:Federal\s*|Socialist\s*|Democratic\s*|Islamic\s*|Arab\s*|Hashemite\s*|Cooperative\s*)?"
     r"(?:Republic|Kingdom|Principality|Grand[-\s]Duchy|Sultanate|Commonwealth|Confederation)\s+of"
     r"(?:\s+the)?"
     r"|(?:Rep[úu]blica|Reino|Estado|Principado|Gran\s+Ducado|Confederaci[óo]n)(?:\s+[A-ZÁÉÍÓÚ][\w]+)?"
@@ -306,7 +306,10 @@ def _char_class(ch: str) -> str:
     if ch in APOSTROPHES:
         return f"[{APOSTROPHES}]"
     if ch == " ":
-        return r"\s+"
+        # OCR and text conversion glue the words of a name too ("the LaoPeople's Democratic
+        # Republic", "the SocialistRepublic of Viet Nam"); a name is still cased as one
+        # (_cased_like_name), so the lower-case run "unitedstates" is not taken
+        return r"\s*"
     if ch == "-":
         return r"[-‐‑–]\s*"
     return re.escape(ch)
@@ -360,6 +363,10 @@ class Gazetteer:
         for surface in blocked_names(lang):
             entries[norm_key(surface)] = (surface, "", "blocked")
         self.entries = entries
+        # the key of each name without its spaces, for names found glued (see _char_class)
+        self.glued_keys: dict[str, str] = {}
+        for key in entries:
+            self.glued_keys.setdefault(key.replace(" ", ""), key)
         self.acronyms = {surface: (sid, kind) for surface, sid, kind in entries.values() if _is_acronym(surface)}
         names = [k for k, (s, _, _) in entries.items() if not _is_acronym(s)]
         trie = trie_regex(names)
@@ -388,7 +395,8 @@ class Gazetteer:
         found: list[tuple[int, int, str, str]] = []
         glued = (self.name_at.match(text, g.start() + 1, end) for g in GLUED.finditer(text, start, end))
         for m in itertools.chain(self.name_re.finditer(text, start, end), filter(None, glued)):
-            canonical, sid, kind = self.entries[norm_key(m.group())]
+            key = norm_key(m.group())
+            canonical, sid, kind = self.entries[key if key in self.entries else self.glued_keys[key.replace(" ", "")]]
             if _cased_like_name(m.group(), canonical):
                 found.append((m.start(), m.end(), sid, kind))
         for m in self.acronym_re.finditer(text, start, end):
