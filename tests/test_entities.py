@@ -374,6 +374,25 @@ def test_names_whose_words_the_text_conversion_glued_are_still_names(pipeline):
     assert [m.id for m in found] == ["COD", "COG"]
 
 
+def test_the_definition_of_the_parties_is_the_one_that_names_them(pipeline):
+    """ "(hereinafter referred to as "the EFTA States")" defines the EFTA States, not the
+    Parties that a later "hereinafter collectively referred to as the Parties" defines; and an
+    editor's note ("Note: Austria, Finland and Sweden withdrew …") lists no parties."""
+    text = (
+        "AGREEMENT BETWEEN THE EFTA STATES AND GEORGIA\n\nPREAMBLE The Republic of Iceland, the Principality of "
+        "Liechtenstein, the Kingdom of Norway and the Swiss Confederation (hereinafter referred to as “the EFTA "
+        "States”), and Georgia (hereinafter referred to as “Georgia”), hereinafter collectively referred to as the "
+        "Parties, CONSIDERING the links between them;\n\nArticle 1\n\nThe Parties shall establish a free trade area.\n"
+    )
+    assert pipeline(_text_document(text)).parties == ["CHE", "GEO", "ISL", "LIE", "NOR"]
+    note = (
+        "CONVENTION ON TRADE\n\nNote: Austria, Finland and Sweden withdrew from this Convention in 1994.\n\n"
+        "The Kingdom of Norway and the Republic of Chile,\n\nHave agreed as follows:\n\nArticle 1\n\n"
+        "The Parties shall reduce customs duties.\n"
+    )
+    assert pipeline(_text_document(note)).parties == ["CHL", "NOR"]
+
+
 def test_a_text_that_names_its_parties_as_such(pipeline):
     """The authors of a joint statement are its parties, not the states it announces a truce
     between; a list after "Signatories …:" names every party, and words in brackets after a

@@ -144,7 +144,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-8"
+        return "party-evidence-9"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -323,6 +323,11 @@ def _from_definition(doc: Document, mentions: _MentionIndex) -> list[str]:
     for clause in _opening(doc):
         for cue in DEFINITION_CUE.finditer(clause.text):
             after = clause.text[cue.start() : cue.start() + DEFINITION_LOOKAHEAD]
+            # the term this cue defines ends with its bracket: "(hereinafter referred to as
+            # "the EFTA States"), and the Republic of Singapore …, hereinafter collectively
+            # referred to as the Parties" defines the Parties only at its second cue
+            close = after.find(")", cue.end() - cue.start())
+            after = after[: close + 1] if close >= 0 else after
             if not PARTY_WORD.search(after):
                 continue
             ids = mentions.ids(clause.start, clause.start + cue.start())
@@ -423,7 +428,11 @@ def _is_filler(gap: str) -> bool:
         return True
     words = re.findall(r"[^\W\d_]+", gap)
     unknown = [w for w in words if not LIST_FILLER.match(w)]
-    return len(unknown) == 1 and unknown[0][:1].isupper() and len(words) <= 8
+    if len(unknown) != 1 or not unknown[0][:1].isupper() or len(words) > 8:
+        return False
+    # a word that labels what follows ("Note: Austria, Finland and Sweden withdrew …") opens
+    # an editor's note, not a list of parties
+    return not re.search(re.escape(unknown[0]) + r"\s*:", gap)
 
 
 def _title_block(doc: Document) -> list[Clause]:
