@@ -391,6 +391,15 @@ def test_the_definition_of_the_parties_is_the_one_that_names_them(pipeline):
         "The Parties shall reduce customs duties.\n"
     )
     assert pipeline(_text_document(note)).parties == ["CHL", "NOR"]
+    # the list the definition closes began in the clause before, which ended on "and"
+    broken = (
+        "FREE TRADE AGREEMENT\n\nBETWEEN\n\nTHE EFTA STATES\n\nAND\n\nTHE UNITED MEXICAN STATES\n\n"
+        "The Republic of Iceland, the Principality of Liechtenstein, the Kingdom of Norway and \nthe Swiss "
+        "Confederation (hereinafter referred to collectively as the EFTA States) \nand\n\nThe United Mexican States, "
+        "(hereinafter referred to as Mexico) \n\n\nhereinafter referred to as the Parties,\n\nHave agreed as "
+        "follows:\n\nArticle 1\n\nThe Parties shall establish a free trade area.\n"
+    )
+    assert pipeline(_text_document(broken)).parties == ["CHE", "ISL", "LIE", "MEX", "NOR"]
 
 
 def test_a_text_that_names_its_parties_as_such(pipeline):

@@ -144,7 +144,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-9"
+        return "party-evidence-10"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -319,8 +319,19 @@ def _opening(doc: Document) -> list[Clause]:
     return [c for c in doc.clauses[:OPENING_CLAUSES] if c.start < limit]
 
 
+# A clause that ends so ends inside a list of names that the next clause goes on with
+LIST_GOES_ON = re.compile(r"(?:,|\b(?:and|y|e|et|та|і|й))\s*$", _I)
+
+
 def _from_definition(doc: Document, mentions: _MentionIndex) -> list[str]:
-    for clause in _opening(doc):
+    opening = _opening(doc)
+    for k, clause in enumerate(opening):
+        # the list that the definition closes may begin in the clauses before, where the
+        # text broke it ("… Swiss Confederation (… the EFTA States) and" / "The United
+        # Mexican States, … hereinafter referred to as the Parties,")
+        first = k
+        while first > 0 and LIST_GOES_ON.search(opening[first - 1].text):
+            first -= 1
         for cue in DEFINITION_CUE.finditer(clause.text):
             after = clause.text[cue.start() : cue.start() + DEFINITION_LOOKAHEAD]
             # the term this cue defines ends with its bracket: "(hereinafter referred to as
@@ -330,7 +341,7 @@ def _from_definition(doc: Document, mentions: _MentionIndex) -> list[str]:
             after = after[: close + 1] if close >= 0 else after
             if not PARTY_WORD.search(after):
                 continue
-            ids = mentions.ids(clause.start, clause.start + cue.start())
+            ids = mentions.ids(opening[first].start, clause.start + cue.start())
             if len(ids) >= MIN_PARTIES:
                 return ids
             ids = _with_coined(doc, clause.start, clause.start + cue.start(), mentions)
