@@ -50,6 +50,8 @@ LEADING_TITLE = re.compile(
 )
 # "For the Republic of Albania", "FOR THE GOVERNMENT OF", "Por el Gobierno de", "За Україну"; lower-case
 # "for" only before a government or state ("for the Government of the State of Israel").
+# how far past a signature clause a state's name that it begins is looked for
+NAME_RUNS_ON = 40
 # "For the purposes of", "For greater certainty" are no signatures: a name follows "For (the)".
 SIGNATURE_FOR = re.compile(
     r"(?:^|(?<=\s))(?:(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|EN NOMBRE DE|За|Від імені)"
@@ -144,7 +146,9 @@ class OfficialFinder:
             if p
         ]
         pieces = [q for p in pieces for q in self._split_role_prefix(text, *p)]
-        names = self.gazetteer.find(text, clause.start, clause.end)
+        # a state's name may run on past the clause ("For the Government of the \nLao
+        # People's Democratic" / "Republic:"): its first words are no signatory
+        names = self.gazetteer.find(text, clause.start, min(len(text), clause.end + NAME_RUNS_ON))
         people = [
             k
             for k, (s, e) in enumerate(pieces)
