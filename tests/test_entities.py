@@ -372,6 +372,7 @@ def test_names_whose_words_the_text_conversion_glued_are_still_names(pipeline):
     assert not any("unitedstates" in e.text for e in doc.entities)
     found = gazetteer("en").find("the Democratic Republic of Congo and the Republic of Congo")
     assert [m.id for m in found] == ["COD", "COG"]
+    assert [m.id for m in gazetteer("en").find("THE GRAND DUCHY OF LUXEMBURG,")] == ["LUX"]
 
 
 def test_the_definition_of_the_parties_is_the_one_that_names_them(pipeline):
