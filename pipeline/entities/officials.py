@@ -48,10 +48,10 @@ LEADING_TITLE = re.compile(
     rf"^(?:(?:Crown|Vice|Deputy|Prime|Foreign|Defen[cs]e|Secretary|General|Federal)\s+)*"
     rf"(?:{ROLE_WORDS}|Sheikh|Sheikha|Pope|Princess|Archbishop|Senator|Congressman|Congresswoman)\s+"
 )
-# "For the Republic of Albania", "FOR THE GOVERNMENT OF", "Por el Gobierno de", "За Україну"; lower-case
-# "for" only before a government or state ("for the Government of the State of Israel").
 # how far past a signature clause a state's name that it begins is looked for
 NAME_RUNS_ON = 40
+# "For the Republic of Albania", "FOR THE GOVERNMENT OF", "Por el Gobierno de", "За Україну"; lower-case
+# "for" only before a government or state ("for the Government of the State of Israel").
 # "For the purposes of", "For greater certainty" are no signatures: a name follows "For (the)".
 SIGNATURE_FOR = re.compile(
     r"(?:^|(?<=\s))(?:(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|EN NOMBRE DE|За|Від імені)"

@@ -319,7 +319,7 @@ def _opening(doc: Document) -> list[Clause]:
     return [c for c in doc.clauses[:OPENING_CLAUSES] if c.start < limit]
 
 
-# A clause that ends so ends inside a list of names that the next clause goes on with
+# A clause ending so breaks off a list of names that the next clause goes on with
 LIST_GOES_ON = re.compile(r"(?:,|\b(?:and|y|e|et|та|і|й))\s*$", _I)
 
 
