@@ -326,12 +326,6 @@ LIST_GOES_ON = re.compile(r"(?:,|\b(?:and|y|e|et|та|і|й))\s*$", _I)
 def _from_definition(doc: Document, mentions: _MentionIndex) -> list[str]:
     opening = _opening(doc)
     for k, clause in enumerate(opening):
-        # the list that the definition closes may begin in the clauses before, where the
-        # text broke it ("… Swiss Confederation (… the EFTA States) and" / "The United
-        # Mexican States, … hereinafter referred to as the Parties,")
-        first = k
-        while first > 0 and LIST_GOES_ON.search(opening[first - 1].text):
-            first -= 1
         for cue in DEFINITION_CUE.finditer(clause.text):
             after = clause.text[cue.start() : cue.start() + DEFINITION_LOOKAHEAD]
             # the term this cue defines ends with its bracket: "(hereinafter referred to as
@@ -341,13 +335,23 @@ def _from_definition(doc: Document, mentions: _MentionIndex) -> list[str]:
             after = after[: close + 1] if close >= 0 else after
             if not PARTY_WORD.search(after):
                 continue
-            ids = mentions.ids(opening[first].start, clause.start + cue.start())
+            end = clause.start + cue.start()
+            ids = mentions.ids(_list_start(opening, k), end)
             if len(ids) >= MIN_PARTIES:
                 return ids
-            ids = _with_coined(doc, clause.start, clause.start + cue.start(), mentions)
+            ids = _with_coined(doc, clause.start, end, mentions)
             if len(ids) >= MIN_PARTIES:
                 return ids
     return []
+
+
+def _list_start(opening: list[Clause], k: int) -> int:
+    """Where the list of names ending in clause ``k`` begins: in an earlier clause where the
+    text broke it ("… Swiss Confederation (… the EFTA States) and" / "The United Mexican
+    States, … hereinafter referred to as the Parties,")."""
+    while k > 0 and LIST_GOES_ON.search(opening[k - 1].text):
+        k -= 1
+    return opening[k].start
 
 
 def _with_coined(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
