@@ -681,3 +681,16 @@ def test_an_institution_name_goes_on_after_its_state_with_a_genitive_tail(run):
         "МЗС України",
         "Національної комісії України у справах ЮНЕСКО",
     ]
+
+
+def test_an_indeclinable_name_is_not_a_word_that_shares_its_letters(run):
+    """ "Того" (Togo) and "Перу" do not inflect: a heading's conjunction "ТА" is no form of
+    Togo's name, though pymorphy3 files "та" and "того" under the pronoun "той"."""
+    doc = run(
+        "УГОДА ПРО ТЕХНІЧНЕ СПІВРОБІТНИЦТВО ТА ОБМІН ДАНИМИ\n\n"
+        "Сторони обмінюються даними щодо перевезень до Того та Перу. Делегація Того прибула до Києва."
+    )
+    found = [(e.text, e.id) for e in doc.entities if e.label in ("STATE", "PARTY")]
+    assert ("ТА", "TGO") not in found
+    assert [text for text, sid in found if sid == "TGO"] == ["Того", "Того"]
+    assert ("Перу", "PER") in found

@@ -244,9 +244,17 @@ def grammemes(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def paradigm(word: str) -> frozenset[str]:
-    """Every form of every lexeme ``word`` belongs to, plus its lemmas."""
+    """Every form of every lexeme ``word`` belongs to, plus its lemmas; an indeclinable
+    name has one form. Without that, "Того" (Togo) would match every form of the pronoun
+    "той" ("та", "те", "тих": a capitalised "ТА" in a heading is the conjunction), and
+    "Перу" the forms of "перо"."""
+    parses = morph_uk().parse(word)
+    own = [p for p in parses if _APOS.sub("'", p.normal_form) == word]
+    if own and all("Fixd" in p.tag for p in own) and not any(p.tag.POS == "ADJF" for p in parses):
+        # ADJF: "Об'єднані" is also filed as an indeclinable noun, but declines in the name
+        return frozenset({word})
     forms = set(lemmas(word))
-    for p in morph_uk().parse(word):
+    for p in parses:
         forms |= {_APOS.sub("'", f.word) for f in p.lexeme}
     return frozenset(forms)
 
