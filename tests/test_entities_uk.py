@@ -694,3 +694,16 @@ def test_an_indeclinable_name_is_not_a_word_that_shares_its_letters(run):
     assert ("ТА", "TGO") not in found
     assert [text for text, sid in found if sid == "TGO"] == ["Того", "Того"]
     assert ("Перу", "PER") in found
+
+
+def test_an_international_organisations_country_office_is_the_organisation(run):
+    """The IOM's office in Ukraine is no body of its own: the organisation is tagged with its
+    id. A state's or the EU's representation stays one span with where it sits."""
+    doc = run(
+        "Гранти надає Представництво Міжнародної організації з міграції в Україні. "
+        "Захід підтримало Представництво Європейського Союзу в Україні."
+    )
+    found = [(e.text, e.id) for e in doc.entities if e.label in ("ORG", "PARTY")]
+    assert ("Міжнародної організації з міграції", "IOM") in found
+    assert not any(text.startswith("Представництво Міжнародної") for text, _ in found)
+    assert any(text == "Представництво Європейського Союзу в Україні" for text, _ in found)

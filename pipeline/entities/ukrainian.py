@@ -671,6 +671,12 @@ class UkrainianRecognizer:
                 last, named = by_first[last][0], True
             last = _name_tail(text, toks, last)
             owners = {en.id if en.kind == "org" else "state" for _, _, k, _, en in names if first <= k < last}
+            if "представництво" in head and owners and not owners & {"state", "EU"}:
+                # an international organisation's country office is no body of its own
+                # ("Представництвом Міжнародної організації з міграції"): the table's
+                # organisation stands, with its id (NOTES: a foreign body's office in Ukraine;
+                # a mission, such as the OSCE's or the UN's monitoring mission, is a body)
+                continue
             if (
                 owners & {"state", "EU"}
                 and head & REPRESENTATIONS
