@@ -707,3 +707,16 @@ def test_an_international_organisations_country_office_is_the_organisation(run):
     assert ("Міжнародної організації з міграції", "IOM") in found
     assert not any(text.startswith("Представництво Міжнародної") for text, _ in found)
     assert any(text == "Представництво Європейського Союзу в Україні" for text, _ in found)
+
+
+def test_a_report_is_not_about_the_adversary_it_names_most(run):
+    """No signing and no talks: the report's subjects are Ukraine and the body it names most,
+    unless that body is named mostly as the object of aggression, sanctions or hostility."""
+    doc = run(
+        "Підсумки року в зовнішній політиці\n\n"
+        "Програма співпраці з ЄС виконується. Україна посилює опір агресії Росії. "
+        "Партнери продовжили санкції щодо Росії. Головна загроза для Європи — ворожа Росія. "
+        "ЄС виділив кошти на реформи, а Україна виконала умови ЄС. "
+        "Стримування Росії залишається спільною справою. Україна дякує партнерам."
+    )
+    assert doc.parties == ["EU", "UKR"]

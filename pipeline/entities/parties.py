@@ -126,6 +126,16 @@ REPORT_HOME_SHARE = 0.8
 # INSTRUMENT_CUE and TALKS_UK (working "у співпраці з" someone is no instrument). A report
 # with none of them reports no instrument, so it has no parties (guide §5), however often
 # it names two states.
+# A report names an adversary as the object of aggression, sanctions or hostility ("агресії
+# Росії", "санкцій щодо Росії", "ворожої нам Росії"): where most of a body's mentions are such,
+# it is what the report's parties stand against, not one of them.
+ADVERSARY_BEFORE_UK = re.compile(
+    r"(?<!\w)(?:агрес\w*|санкці\w*|протистоянн\w*|стримуванн\w*|ворож\w*|окупац\w*|загроз\w*)"
+    r"(?:\s+\w+){0,2}\s*$",
+    _I,
+)
+ADVERSARY_WINDOW = 40
+ADVERSARY_SHARE = 0.5
 REPORT_INSTRUMENT_UK = re.compile(
     r"(?<!\w)(?:програм\w*|уклал\w*|укладен\w*|заяв[аиуіо]\w*|зобов\w*|протокол\w*|конвенці\w*|план\w*\s+дій|харті\w*)",
     _I,
@@ -144,7 +154,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-10"
+        return "party-evidence-11"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -648,8 +658,12 @@ def _report_subjects(doc: Document, mentions: _MentionIndex) -> list[str]:
     named more than once and the report speaks of some instrument, talks or undertaking."""
     if not any(cue.search(doc.text) for cue in (INSTRUMENT_CUE, TALKS_UK, REPORT_INSTRUMENT_UK)):
         return []
-    counts = Counter(m[2] for m in mentions.between(0, len(doc.text)))
-    top = [(sid, n) for sid, n in counts.most_common(2)]
+    found = mentions.between(0, len(doc.text))
+    counts = Counter(m[2] for m in found)
+    hostile = Counter(
+        m[2] for m in found if ADVERSARY_BEFORE_UK.search(doc.text[max(0, m[0] - ADVERSARY_WINDOW) : m[0]])
+    )
+    top = [(sid, n) for sid, n in counts.most_common() if hostile[sid] <= ADVERSARY_SHARE * n][:2]
     if len(top) < 2 or top[1][1] < REPORT_SECOND_MIN:
         return []
     if "UKR" not in dict(top) and counts["UKR"] >= REPORT_HOME_SHARE * top[1][1]:
