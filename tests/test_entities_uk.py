@@ -720,3 +720,10 @@ def test_a_report_is_not_about_the_adversary_it_names_most(run):
         "Стримування Росії залишається спільною справою. Україна дякує партнерам."
     )
     assert doc.parties == ["EU", "UKR"]
+
+
+def test_a_body_of_an_organisation_is_one_span_with_its_name(run):
+    """ "Комітету міністрів Ради Європи": the committee's name runs on into the organisation's,
+    and the whole is one ORG (guide §5), not the Council of Europe alone."""
+    doc = run("Статут схвалено Резолюцією Комітету міністрів Ради Європи минулого року.")
+    assert [(e.text, e.label) for e in doc.entities] == [("Комітету міністрів Ради Європи", "ORG")]

@@ -660,6 +660,7 @@ class UkrainianRecognizer:
                 last < len(toks)
                 and last - i <= MAX_PHRASE_WORDS + 2
                 and (not toks[last].capitalised or _office_word(toks[last]))
+                and last not in by_first  # "Комітету міністрів | Ради Європи": the table's name joins below
                 and (toks[last].lower not in ROLE_STOP or _joins_tail(toks, last))
                 and not _only_verb(toks[last])
                 and _adjacent(text, toks[last - 1 : last + 1])
