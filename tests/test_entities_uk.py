@@ -727,3 +727,13 @@ def test_a_body_of_an_organisation_is_one_span_with_its_name(run):
     and the whole is one ORG (guide §5), not the Council of Europe alone."""
     doc = run("Статут схвалено Резолюцією Комітету міністрів Ради Європи минулого року.")
     assert [(e.text, e.label) for e in doc.entities] == [("Комітету міністрів Ради Європи", "ORG")]
+
+
+def test_a_body_named_by_its_own_capitalised_name_is_an_organisation(run):
+    """Ukrainian capitalises only a name's first word: a capitalised head noun inside a
+    sentence with its name after it is a body; a treaty's defined term is not."""
+    doc = run(
+        "Проєкт підтримали у Спілці молодих підприємців Полтави та в Комісії з питань місцевого розвитку.\n\n"
+        "Кожна Сторона повідомляє Секретаріат про зміни. Комітет бере до уваги ці повідомлення."
+    )
+    assert orgs(doc) == ["Спілці молодих підприємців Полтави", "Комісії з питань місцевого розвитку"]

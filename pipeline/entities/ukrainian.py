@@ -89,6 +89,10 @@ OTHER_BODIES = frozenset(
         "федерація",
     }
 )
+# Heads of a body's name that is tagged only as a proper name (``_proper_name``).
+NAMED_BODIES = frozenset(
+    {"університет", "бібліотека", "клуб", "спілка", "товариство", "організація", "об'єднання", "фундація", "компанія", "корпорація"}
+)
 # Adjectives that make a body a state's own ("Державна служба зайнятості", "Національна поліція",
 # "Конституційний суд") where they open the name; not a region's ("Луганська обласна державна
 # адміністрація" is a municipal body)
@@ -633,7 +637,7 @@ class UkrainianRecognizer:
         out = []
         for i, tok in enumerate(toks):
             head = lemmas(tok.lower)
-            if head & GOVERNMENT_AS_STATE or not head & (GOVERNMENT_BODIES | OTHER_BODIES):
+            if head & GOVERNMENT_AS_STATE or not head & (GOVERNMENT_BODIES | OTHER_BODIES | NAMED_BODIES):
                 continue
             first = i
             while (
@@ -692,7 +696,10 @@ class UkrainianRecognizer:
                     last = place[0] if place else last + 2
                     if not place and last in by_first and _adjacent(text, toks[last - 1 : last + 1]):
                         last = by_first[last][0]  # "в Королівстві Нідерланди"
-            if named or head & GOVERNMENT_BODIES:
+            proper = not (named or head & GOVERNMENT_BODIES) and _proper_name(text, toks, first, i, last)
+            if proper and last < len(toks) and last not in by_first and _place_in_name(text, toks, last):
+                last += 1  # "Фонд громади | Житомира"
+            if named or head & GOVERNMENT_BODIES or proper:
                 s, e = toks[first].start, toks[last - 1].end
                 out.append(Entity(s, e, text[s:e], "ORG", source="institution"))
         return out + self._abbreviated_bodies(text, toks, by_first) + _named_before_abbreviation(text, toks, names)
@@ -999,6 +1006,34 @@ def _civic_title(role: Optional[str]) -> bool:
     that appoints such a person to a state commission makes them one (U4)."""
     words = [lemmas(t.lower) for t in tokens_of(role or "")]
     return any(a & CIVIC_KINDS and b & CIVIC_BODIES for a, b in zip(words, words[1:]))
+
+
+def _proper_name(text: str, toks: list[Token], first: int, head: int, last: int) -> bool:
+    """A body's own name, which Ukrainian writes with one capital: its head noun capitalised
+    inside a sentence and words after it ("у Спілці українських підприємців", "з Фондом
+    громади Житомира"). At a sentence's start the capital says nothing, and a bare head
+    ("Комітет") is a treaty's defined term, not a name."""
+    if first != head or last <= head + 1 or toks[head].all_caps or _sentence_initial(text, toks[head].start):
+        return False
+    # the name goes on in the genitive or with "з" ("Комісії з питань …"), where a defined
+    # term goes on with its sentence ("Комітет бере …", "Секретаріат про продукцію")
+    after = toks[head + 1].lower
+    tags = grammemes(after)
+    return after in ("з", "із", "зі") or ("gent" in tags and not tags & {"PREP", "CONJ", "PRCL", "VERB"})
+
+
+def _place_in_name(text: str, toks: list[Token], k: int) -> bool:
+    """A capitalised inanimate noun in the genitive that ends a body's name: its city or
+    region ("Фонд громади Житомира", "Спілка підприємців Полтави")."""
+    tags = grammemes(toks[k].lower)
+    return (
+        toks[k].capitalised
+        and not toks[k].all_caps
+        and {"NOUN", "gent", "inan"} <= tags
+        and not tags & PERSON_GRAMMEMES
+        and not lemmas(toks[k].lower) & (GOVERNMENT_BODIES | OTHER_BODIES | NAMED_BODIES)  # "… Міністерства"
+        and _adjacent(text, toks[k - 1 : k + 1])
+    )
 
 
 def _office_word(tok: Token) -> bool:
