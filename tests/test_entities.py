@@ -713,3 +713,27 @@ def test_a_signature_header_that_names_a_head_of_state_gives_that_state_as_party
         )
     )
     assert doc.parties == ["ITA", "NLD", "TUN"]
+
+
+def test_a_community_treaty_of_one_part_and_the_other_has_both_sides_as_parties(pipeline):
+    """An association agreement whose text opens with its first article names its sides only
+    in the bilateral formula: "between the Community and its Member States, of the one part,
+    and Ruritania, of the other part". "The Community" is the EU where the text names the
+    European Community in full; another community is not."""
+    text = (
+        "Article 1\n\n1. An Association is hereby established between the Community and its Member States, "
+        "of the one part, and the Republic of Moldova, of the other part.\n\n"
+        "2. The aims of this Association are to support the efforts of Moldova to strengthen democracy.\n\n"
+        "Article 2\n\nThe Community shall open its market to products of Moldova. The Community of Sahel-Saharan "
+        "States shall be informed.\n\nArticle 3\n\nThe European Community and Moldova shall hold consultations.\n"
+    )
+    doc = pipeline(_text_document(text))
+    assert doc.parties == ["EU", "MDA"]
+    assert [e.text for e in doc.entities if e.id == "EU"] == ["Community", "Community", "European Community"]
+    spanish = pipeline(
+        _text_document(
+            "Artículo 1\n\nSe establece una asociación entre la Comunidad, de una parte, y la República de Chile, "
+            "de otra parte.\n\nArtículo 2\n\nLa Comunidad Europea y Chile cooperarán en materia aduanera.\n"
+        )
+    )
+    assert spanish.parties == ["CHL", "EU"]

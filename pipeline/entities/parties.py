@@ -117,6 +117,20 @@ BETWEEN_AND = re.compile(
     _I,
 )
 FREQUENT_SHARE = 0.5
+# The formula of a bilateral instrument with a bloc on one side ("the Community and its
+# Member States, of the one part, and Albania, of the other part").
+ONE_PART = re.compile(
+    r"\b(?:of|on)\s+the\s+one\s+part\b|\bde\s+una\s+parte\b|\bd['’]une\s+part\b|з\s+однієї\s+сторони", _I
+)
+OTHER_PART = re.compile(
+    r"\b(?:of|on)\s+the\s+other\s+part\b|\bde\s+(?:la\s+)?otra\s+parte\b|\bd['’]autre\s+part\b"
+    r"|з\s+іншої\s+сторони",
+    _I,
+)
+# Where the first side begins: the instrument's "between", or the end of the sentence before
+# (not a blank line: a preamble may set every name apart with blank lines).
+PART_OPENING = re.compile(r"\bbetween\b|\bentre\b|\bміж\b|[.;:](?=\s)", _I)
+PART_SPAN = 400
 REPORT_SECOND_MIN = 2
 # A Ukrainian report is about Ukraine's relation with another body: Ukraine is the second
 # subject, not a state the report names a few times more (an adversary, a host country),
@@ -154,7 +168,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-11"
+        return "party-evidence-12"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -184,6 +198,7 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
         ("signatures", _from_signatures),
         ("news-instrument", _from_news_instrument),
         ("signing-sentence", _from_signing_sentence),
+        ("parts", _from_parts),
         ("between", _from_between),
         ("frequency", _from_frequency),
     )
@@ -627,6 +642,26 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
             ids = mentions.ids(clause.start, clause.end)
             if len(ids) >= MIN_PARTIES:
                 return ids
+    return []
+
+
+def _from_parts(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """The two sides of a bilateral formula: "between the Community and its Member States,
+    of the one part, and Albania, of the other part" ("de una parte … y … de otra parte",
+    "d'une part … et … d'autre part", "з однієї сторони … та … з іншої сторони"). The first
+    side is what stands before "of the one part" since the clause's "between" (or its start),
+    the second what stands between the two formulas; each side may be a state or an
+    organisation, and a side with nothing named in it makes no evidence."""
+    for m in ONE_PART.finditer(doc.text):
+        other = OTHER_PART.search(doc.text, m.end(), m.end() + PART_SPAN)
+        if other is None:
+            continue
+        lead = doc.text[max(0, m.start() - PART_SPAN) : m.start()]
+        cut = max((b.end() for b in PART_OPENING.finditer(lead)), default=0)
+        first = mentions.ids(m.start() - len(lead) + cut, m.start())
+        second = mentions.ids(m.end(), other.start())
+        if first and second:
+            return unique_ids(first + second)
     return []
 
 

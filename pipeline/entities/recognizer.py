@@ -135,7 +135,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-27"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-28"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -162,6 +162,7 @@ class EntityRecognizer(Stage):
             candidates += self._stanza_orgs(text, ukrainian, "uk", gaz)
         candidates = resolve_overlaps(candidates)
         candidates = resolve_overlaps(candidates + abbreviations(text, candidates))
+        candidates = resolve_overlaps(candidates + community_short_forms(text, candidates))
         doc.entities = share_official_attributes(
             officeholder_affiliations(short_forms(candidates, "uk" if lang == "uk" else "en"))
         )
@@ -311,6 +312,23 @@ def short_forms(entities: list[Entity], lang: str) -> list[Entity]:
         if ent.label == "ORG" and ent.id is None and table.get(ent.text) in named:
             ent.id = table[ent.text]
     return entities
+
+
+# "the Community" of a treaty with the European Communities ("An Association is hereby
+# established between the Community and its Member States, of the one part, and …"); not the
+# start of another community's name ("the Community of Sahel-Saharan States").
+COMMUNITY = re.compile(
+    r"(?<=\b[Tt]he\s)Community\b(?!\s+(?:of\b|[A-Z]))|(?<=\bla\s)(?:Comunidad|Communauté)\b(?!\s+(?:de\b|[A-ZÁÉÍÓÚ]))"
+)
+
+
+def community_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
+    """ "the Community" ("la Comunidad", "la Communauté") is the EU in a document that names
+    the European Communities or Union in full: the EU's treaties call it so throughout, and
+    some name it in full only deep in the text."""
+    if not any(e.id == "EU" and e.label != "OFFICIAL" for e in entities):
+        return []
+    return [Entity(m.start(), m.end(), m.group(), "ORG", id="EU", source="gazetteer") for m in COMMUNITY.finditer(text)]
 
 
 def share_official_attributes(entities: list[Entity]) -> list[Entity]:
