@@ -737,3 +737,19 @@ def test_a_community_treaty_of_one_part_and_the_other_has_both_sides_as_parties(
         )
     )
     assert spanish.parties == ["CHL", "EU"]
+    union = pipeline(
+        _text_document(
+            "Article 1\n\n1. An association between the Union and its Member States, of the one part, and Georgia, "
+            "of the other part, is hereby established.\n\nArticle 2\n\nThe Union shall support reforms in Georgia. "
+            "The European Union and Georgia shall meet once a year.\n\nDone at Brussels.\n\nFor Ireland\n\n"
+            "For the Grand Duchy of Luxembourg\n"
+        )
+    )
+    assert union.parties == ["EU", "GEO"]  # the formula, not the signature lines a truncated block kept
+    other = pipeline(
+        _text_document(
+            "The Partner States of the East African Community shall cooperate. The Community shall have a "
+            "Secretariat. The Secretariat shall inform the European Community of its decisions.\n"
+        )
+    )
+    assert not any(e.id == "EU" and e.text == "Community" for e in other.entities)

@@ -131,6 +131,7 @@ OTHER_PART = re.compile(
 # (not a blank line: a preamble may set every name apart with blank lines).
 PART_OPENING = re.compile(r"\bbetween\b|\bentre\b|\bміж\b|[.;:](?=\s)", _I)
 PART_SPAN = 400
+PARTS_OPENING_CHARS = 5000
 REPORT_SECOND_MIN = 2
 # A Ukrainian report is about Ukraine's relation with another body: Ukraine is the second
 # subject, not a state the report names a few times more (an adversary, a host country),
@@ -168,7 +169,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-12"
+        return "party-evidence-13"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -195,10 +196,10 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
         ("party-list", _from_party_list),
         ("title", _from_title),
         ("operative-formula", _from_operative_formula),
+        ("parts", _from_parts),
         ("signatures", _from_signatures),
         ("news-instrument", _from_news_instrument),
         ("signing-sentence", _from_signing_sentence),
-        ("parts", _from_parts),
         ("between", _from_between),
         ("frequency", _from_frequency),
     )
@@ -651,8 +652,11 @@ def _from_parts(doc: Document, mentions: _MentionIndex) -> list[str]:
     "d'une part … et … d'autre part", "з однієї сторони … та … з іншої сторони"). The first
     side is what stands before "of the one part" since the clause's "between" (or its start),
     the second what stands between the two formulas; each side may be a state or an
-    organisation, and a side with nothing named in it makes no evidence."""
-    for m in ONE_PART.finditer(doc.text):
+    organisation, and a side with nothing named in it makes no evidence. Only the opening
+    of the text counts: later, the formula cites other agreements ("the Rules of Origin of
+    the Europe Agreement concluded between the European Communities …, on the one part, and
+    the Republic of Hungary, on the other part")."""
+    for m in ONE_PART.finditer(doc.text, 0, PARTS_OPENING_CHARS):
         other = OTHER_PART.search(doc.text, m.end(), m.end() + PART_SPAN)
         if other is None:
             continue

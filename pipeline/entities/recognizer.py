@@ -135,7 +135,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-28"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-29"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -314,19 +314,31 @@ def short_forms(entities: list[Entity], lang: str) -> list[Entity]:
     return entities
 
 
-# "the Community" of a treaty with the European Communities ("An Association is hereby
-# established between the Community and its Member States, of the one part, and …"); not the
-# start of another community's name ("the Community of Sahel-Saharan States").
+# "the Community" or "the Union" of a treaty with the European Communities or Union ("An
+# association between the Union and its Member States, of the one part, and …"); not the start
+# of another body's name ("the Community of Sahel-Saharan States", "the Union Council").
 COMMUNITY = re.compile(
-    r"(?<=\b[Tt]he\s)Community\b(?!\s+(?:of\b|[A-Z]))|(?<=\bla\s)(?:Comunidad|Communauté)\b(?!\s+(?:de\b|[A-ZÁÉÍÓÚ]))"
+    r"(?<=\b[Tt]he\s)(?:Community|Union)\b(?!\s+(?:of\b|[A-Z]))"
+    r"|(?<=\bla\s)(?:Comunidad|Communauté|Unión)\b(?!\s+(?:de\b|[A-ZÁÉÍÓÚ]))"
+    r"|(?<=\bl['’])Union\b(?!\s+(?:de\b|[A-Z]))"
 )
+COMMUNITY_NAME = re.compile(r"Communit|Union|Comunidad|Communaut|Unión", re.IGNORECASE)
+# another community or union named in full ("the East African Community", "the Eurasian
+# Economic Union"), which the tables may not know
+OTHER_COMMUNITY = re.compile(r"\b(?!The\b)(?:[A-Z][\w-]{2,}\s+){1,4}(?:Community|Union)\b")
+EUROPEAN_BEFORE = 40  # "European Coal and Steel Community" is a European one
 
 
 def community_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
-    """ "the Community" ("la Comunidad", "la Communauté") is the EU in a document that names
-    the European Communities or Union in full: the EU's treaties call it so throughout, and
-    some name it in full only deep in the text."""
-    if not any(e.id == "EU" and e.label != "OFFICIAL" for e in entities):
+    """ "the Community", "the Union" ("la Comunidad", "l'Union") is the EU in a document whose
+    communities and unions named in full are mostly the European ones: the EU's treaties call
+    it so throughout and may name it in full only deep in the text, while in the treaty of
+    another community or union the short form is that body."""
+    european = sum(1 for e in entities if e.id == "EU" and e.label != "OFFICIAL" and COMMUNITY_NAME.search(e.text))
+    others = sum(1 for e in entities if e.id not in (None, "EU") and COMMUNITY_NAME.search(e.text)) + sum(
+        1 for m in OTHER_COMMUNITY.finditer(text) if "Europ" not in text[max(0, m.start() - EUROPEAN_BEFORE) : m.end()]
+    )
+    if european <= others:
         return []
     return [Entity(m.start(), m.end(), m.group(), "ORG", id="EU", source="gazetteer") for m in COMMUNITY.finditer(text)]
 
