@@ -753,3 +753,27 @@ def test_a_community_treaty_of_one_part_and_the_other_has_both_sides_as_parties(
         )
     )
     assert not any(e.id == "EU" and e.text == "Community" for e in other.entities)
+
+
+def test_a_preamble_that_lists_the_member_states_and_the_formula_that_adds_both_sides(pipeline):
+    """A mixed agreement lists the member states, "hereinafter referred to as the Member States",
+    and then the Community and the other side in the one-part/other-part formula: all of them
+    are parties. A recital that cites another agreement in the same formula adds nobody."""
+    text = (
+        "THE KINGDOM OF BELGIUM,\n\nTHE KINGDOM OF DENMARK,\n\nTHE FRENCH REPUBLIC,\n\nContracting Parties to the "
+        'Treaty establishing the European Community, hereinafter referred to as the "Member States", and\n\n'
+        'THE EUROPEAN COMMUNITY, hereinafter referred to as "the Community",\n\nof the one part, and\n\n'
+        "THE REPUBLIC OF MOLDOVA,\n\nof the other part,\n\nCONSIDERING the links between the Parties,\n\n"
+        "TAKING INTO ACCOUNT the Agreement between the European Community and its Member States, of the one "
+        "part, and the Republic of Armenia, of the other part,\n\nHAVE AGREED AS FOLLOWS:\n\nArticle 1\n\n"
+        "The Parties shall cooperate.\n"
+    )
+    doc = pipeline(_text_document(text))
+    assert doc.parties == ["BEL", "DNK", "EU", "FRA", "MDA"]
+    bilateral = (
+        'The Republic of Turkey and the Republic of Moldova (hereinafter referred to as "the Parties"),\n\n'
+        "TAKING INTO ACCOUNT the Association Agreement between the European Union and its Member States, of "
+        "the one part, and the Republic of Moldova, of the other part;\n\nHAVE AGREED AS FOLLOWS:\n\nArticle 1\n\n"
+        "The Parties shall establish a free trade area.\n"
+    )
+    assert pipeline(_text_document(bilateral)).parties == ["MDA", "TUR"]

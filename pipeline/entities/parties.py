@@ -131,6 +131,17 @@ OTHER_PART = re.compile(
 # (not a blank line: a preamble may set every name apart with blank lines).
 PART_OPENING = re.compile(r"\bbetween\b|\bentre\b|\bміж\b|[.;:](?=\s)", _I)
 PART_SPAN = 400
+# The first side of the formula names a bloc "and its Member States", whom a preamble's list
+# of parties names one by one.
+MEMBER_STATES = re.compile(r"Member\s+States|Estados\s+miembros|[ÉE]tats\s+membres|держав\w*-член\w*", _I)
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A preamble's recital, whose formula cites another instrument.
+RECITAL_OPENING = re.compile(
+    r"\s*(?:[A-Z]{3,}ING\b|WHEREAS|Whereas|(?:Taking|Having|Considering|Recalling|Noting|Recogni[sz]ing|Bearing|"
+    r"Mindful|Desiring|Determined|Convinced|Aware|Reaffirming|Acknowledging)\b)"
+)
+# Evidence that lists the parties one by one, to which the formula may add the bloc and the other side.
+LISTING_SOURCES = ("definition", "named-list", "party-list")
 PARTS_OPENING_CHARS = 5000
 REPORT_SECOND_MIN = 2
 # A Ukrainian report is about Ukraine's relation with another body: Ukraine is the second
@@ -169,7 +180,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-13"
+        return "party-evidence-14"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -222,6 +233,12 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
                 # Secretary and the foreign ministers of Ukraine and Poland"); the lead-in that
                 # says who agreed names all of them
                 return wider, "agreeing-lead-in"
+            if name in LISTING_SOURCES:
+                sides = _from_parts(doc, mentions, members_only=True)
+                if sides and not set(sides) <= set(ids):
+                    # "THE KINGDOM OF BELGIUM, …, hereinafter referred to as the Member States":
+                    # the list names the member states, the formula the Community and the other side
+                    return unique_ids(ids + sides), f"{name}+parts"
             return ids, name
     return [], "none"
 
@@ -646,7 +663,7 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
     return []
 
 
-def _from_parts(doc: Document, mentions: _MentionIndex) -> list[str]:
+def _from_parts(doc: Document, mentions: _MentionIndex, members_only: bool = False) -> list[str]:
     """The two sides of a bilateral formula: "between the Community and its Member States,
     of the one part, and Albania, of the other part" ("de una parte … y … de otra parte",
     "d'une part … et … d'autre part", "з однієї сторони … та … з іншої сторони"). The first
@@ -662,6 +679,11 @@ def _from_parts(doc: Document, mentions: _MentionIndex) -> list[str]:
             continue
         lead = doc.text[max(0, m.start() - PART_SPAN) : m.start()]
         cut = max((b.end() for b in PART_OPENING.finditer(lead)), default=0)
+        if members_only and not MEMBER_STATES.search(lead[cut:]):
+            continue
+        breaks = [b.end() for b in BLANK_LINE.finditer(doc.text, max(0, m.start() - PART_SPAN), m.start())]
+        if RECITAL_OPENING.match(doc.text, breaks[-1] if breaks else max(0, m.start() - PART_SPAN)):
+            continue  # a recital citing another agreement ("TAKING INTO ACCOUNT the Agreement …")
         first = mentions.ids(m.start() - len(lead) + cut, m.start())
         second = mentions.ids(m.end(), other.start())
         if first and second:
