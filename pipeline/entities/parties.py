@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Optional
 
 from ..records import Clause, Document, Entity
+from ..segment import PREAMBULAR
 from ..stages import Stage
 from .coined import BETWEEN, CoinedParty, coin_id, dictionary_form, is_name, name_end, named_conjuncts
 from .gazetteer import (
@@ -136,10 +137,7 @@ PART_SPAN = 400
 MEMBER_STATES = re.compile(r"Member\s+States|Estados\s+miembros|[ÉE]tats\s+membres|держав\w*-член\w*", _I)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # A preamble's recital, whose formula cites another instrument.
-RECITAL_OPENING = re.compile(
-    r"\s*(?:[A-Z]{3,}ING\b|WHEREAS|Whereas|(?:Taking|Having|Considering|Recalling|Noting|Recogni[sz]ing|Bearing|"
-    r"Mindful|Desiring|Determined|Convinced|Aware|Reaffirming|Acknowledging)\b)"
-)
+RECITAL_OPENING = re.compile(rf"\s*(?:{PREAMBULAR}|Whereas|Having)\b", _I)
 # Evidence that lists the parties one by one, to which the formula may add the bloc and the other side.
 LISTING_SOURCES = ("definition", "named-list", "party-list")
 PARTS_OPENING_CHARS = 5000
