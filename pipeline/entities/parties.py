@@ -132,6 +132,8 @@ OTHER_PART = re.compile(
 # (not a blank line: a preamble may set every name apart with blank lines).
 PART_OPENING = re.compile(r"\bbetween\b|\bentre\b|\bміж\b|[.;:](?=\s)", _I)
 PART_SPAN = 400
+# Only the opening: later in the text the formula cites other agreements.
+PARTS_OPENING_CHARS = 5000
 # The first side of the formula names a bloc "and its Member States", whom a preamble's list
 # of parties names one by one.
 MEMBER_STATES = re.compile(r"Member\s+States|Estados\s+miembros|[ÉE]tats\s+membres|держав\w*-член\w*", _I)
@@ -140,16 +142,11 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 RECITAL_OPENING = re.compile(rf"\s*(?:{PREAMBULAR}|Whereas|Having)\b", _I)
 # Evidence that lists the parties one by one, to which the formula may add the bloc and the other side.
 LISTING_SOURCES = ("definition", "named-list", "party-list")
-PARTS_OPENING_CHARS = 5000
 REPORT_SECOND_MIN = 2
 # A Ukrainian report is about Ukraine's relation with another body: Ukraine is the second
 # subject, not a state the report names a few times more (an adversary, a host country),
 # where it is named at least this share as often as that state.
 REPORT_HOME_SHARE = 0.8
-# What makes a Ukrainian report one about an instrument or an undertaking, beside
-# INSTRUMENT_CUE and TALKS_UK (working "у співпраці з" someone is no instrument). A report
-# with none of them reports no instrument, so it has no parties (guide §5), however often
-# it names two states.
 # A report names an adversary as the object of aggression, sanctions or hostility ("агресії
 # Росії", "санкцій щодо Росії", "ворожої нам Росії"): where most of a body's mentions are such,
 # it is what the report's parties stand against, not one of them.
@@ -160,6 +157,10 @@ ADVERSARY_BEFORE_UK = re.compile(
 )
 ADVERSARY_WINDOW = 40
 ADVERSARY_SHARE = 0.5
+# What makes a Ukrainian report one about an instrument or an undertaking, beside
+# INSTRUMENT_CUE and TALKS_UK (working "у співпраці з" someone is no instrument). A report
+# with none of them reports no instrument, so it has no parties (guide §5), however often
+# it names two states.
 REPORT_INSTRUMENT_UK = re.compile(
     r"(?<!\w)(?:програм\w*|уклал\w*|укладен\w*|заяв[аиуіо]\w*|зобов\w*|протокол\w*|конвенці\w*|план\w*\s+дій|харті\w*)",
     _I,
