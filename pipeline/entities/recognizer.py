@@ -335,6 +335,8 @@ def community_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
     it so throughout and may name it in full only deep in the text, while in the treaty of
     another community or union the short form is that body."""
     european = sum(1 for e in entities if e.id == "EU" and e.label != "OFFICIAL" and COMMUNITY_NAME.search(e.text))
+    if not european:
+        return []  # most documents: the text is not read again
     others = sum(1 for e in entities if e.id not in (None, "EU") and COMMUNITY_NAME.search(e.text)) + sum(
         1 for m in OTHER_COMMUNITY.finditer(text) if "Europ" not in text[max(0, m.start() - EUROPEAN_BEFORE) : m.end()]
     )
