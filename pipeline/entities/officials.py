@@ -28,7 +28,8 @@ ROLE_WORDS = (
     r"Commissioner|High\s+Representative|King|Queen|Emperor|Emir|Sultan|Prince|Governor|Speaker|Premier|"
     r"Head\s+of\s+(?:State|Government)|Chief\s+of\s+(?:Staff|the\s+General\s+Staff)|Commander(?:[- ]in[- ]Chief)?|"
     r"Chargé\s+d['’]Affaires|Deputy|Representative|Envoy|Advisor|Adviser|Counsellor|Counselor|Undersecretary|"
-    r"Presidente|Vicepresidente|Ministr[oa]|Viceministr[oa]|Secretari[oa]|Embajador(?:a)?|Canciller|Director(?:a)?|"
+    r"Presidente|Vicepresidente|Ministr[oa]|Viceministr[oa]|Secretari[oa]|Subsecretari[oa]|Embajador(?:a)?|Canciller|"
+    r"Director(?:a)?|Jefe|Jefa|"
     r"Président|Ministre|Secrétaire|Ambassadeur|Premier\s+ministre|spokes(?:man|woman|person)|minister|president|"
     r"Taoiseach|Tánaiste|Federal\s+Chancellor|"
     # plural titles before coordinated names ("Senators Carper and Kennedy")
@@ -78,6 +79,20 @@ STYLE_BEFORE_NAME = re.compile(
 AFFILIATION_AFTER = re.compile(r"\s*\((?P<state>[^()\n]{2,40})\)|\s+of\s+(?P<state2>(?:the\s+)?[A-Z][^,.;\n]{2,40})")
 TITLES_ONLY = re.compile(rf"^(?:(?:{ROLE_WORDS}|Crown|Foreign|Defen[cs]e|First|of|the|and)\s*)+$", re.IGNORECASE)
 ROLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS}){_ROLE_TAIL})")
+# A person introduced by a Spanish or French honorific, as treaties name their plenipotentiaries
+# ("El Presidente de la República de Guatemala, al señor Julio Prado García Salas, Ministro
+# Coordinador de Integración Centroamericana"), and the title after the name.
+_ROMANCE_NAME = rf"{NAME_TOKEN}(?:\s+(?:(?:de|del|de\s+la)\s+)?{NAME_TOKEN}){{0,5}}"
+HONORIFIC_NAME = re.compile(
+    r"(?<![\w.])(?:(?:S\.\s?E\.|[Ss]eñor(?:a)?|Sr\.|Sra\.|Monsieur|Madame|Mme|M\.)\s+)+(?:(?:don|doña)\s+)?"
+    rf"(?P<name>{_ROMANCE_NAME})(?=\s*,)"
+)
+ROMANCE_ROLE_AFTER = re.compile(
+    rf"\s*,\s*(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS})"
+    rf"(?:\s+(?:(?:de|del|la|las|los|el|y|e|et|du|des|le|les|l['’]|en|para|pour|à|aux?)\s+)*{_CAP})*)"
+)
+# where the designation of one party's plenipotentiaries begins
+DESIGNATION_BREAK = re.compile(r"[;:]|\n\s*\n")
 # Words that never stand in a signatory's name line ("KINMEN AND MATSU", "THE REPUBLIC").
 NAME_STOPWORDS = frozenset(
     {
@@ -258,6 +273,43 @@ class OfficialFinder:
         return bool(PERSON_LINE.match(bare)) and 2 <= len(words) <= 5
 
     # appositions ---------------------------------------------------------------
+    def from_honorifics(self, text: str, clauses: Iterable[Clause]) -> list[Entity]:
+        """Spanish and French plenipotentiaries: a name after "señor", "Sr.", "S.E.",
+        "Monsieur", followed by its title ("al señor Gabriel Piloña Araujo, Ministro de
+        Economía"). The affiliation is the state the title names, else the last state named
+        since the designation began ("El Presidente de la República de El Salvador, al señor
+        …, y al señor …": both act for El Salvador)."""
+        out = []
+        for clause in clauses:
+            for m in HONORIFIC_NAME.finditer(text, clause.start, clause.end):
+                after = ROMANCE_ROLE_AFTER.match(text, m.end("name"), clause.end)
+                if not after:
+                    continue
+                role, affiliation = self._role_and_affiliation(after.group("role").rstrip("."))
+                if role is None:
+                    continue
+                if affiliation is None:
+                    begin = max(
+                        (b.end() for b in DESIGNATION_BREAK.finditer(text, clause.start, m.start())),
+                        default=clause.start,
+                    )
+                    states = [f for f in self.gazetteer.find(text[begin : m.start()]) if f.kind == "state"]
+                    affiliation = states[-1].id if states else None
+                s, e = m.span("name")
+                out.append(
+                    Entity(
+                        s,
+                        e,
+                        text[s:e],
+                        "OFFICIAL",
+                        role=role,
+                        affiliation=affiliation,
+                        name=normalise_name(text[s:e]),
+                        source="apposition",
+                    )
+                )
+        return out
+
     def from_persons(self, text: str, persons: Iterable[tuple[int, int]]) -> list[Entity]:
         """Officials among person spans (document offsets) found by the NER backend."""
         out = []
