@@ -127,6 +127,13 @@ def normalise_name(name: str) -> str:
     return " ".join(fix(t) for t in name.split())
 
 
+def official_entity(text: str, s: int, e: int, role: Optional[str], affiliation: Optional[str], source: str) -> Entity:
+    """An OFFICIAL span of ``text`` with its name in normal case."""
+    return Entity(
+        s, e, text[s:e], "OFFICIAL", role=role, affiliation=affiliation, name=normalise_name(text[s:e]), source=source
+    )
+
+
 class OfficialFinder:
     """Officials in the clauses of one document (English, Spanish, French)."""
 
@@ -178,16 +185,7 @@ class OfficialFinder:
         ids = self.gazetteer.ids_in(text[clause.start : s])
         s += _honorific_length(text[s:e])
         return [
-            Entity(
-                s,
-                e,
-                text[s:e],
-                "OFFICIAL",
-                role=self._signature_role(text, pieces, k),
-                affiliation=ids[-1] if ids else None,
-                name=normalise_name(text[s:e]),
-                source="signature",
-            )
+            official_entity(text, s, e, self._signature_role(text, pieces, k), ids[-1] if ids else None, "signature")
         ]
 
     def _columns(self, text: str, clause: Clause) -> Optional[list[Entity]]:
@@ -223,16 +221,7 @@ class OfficialFinder:
             if len(below) == len(names) and all(ROLE.search(text[a:b]) for a, b in below):
                 roles = [text[a:b] for a, b in below]
         return [
-            Entity(
-                a,
-                b,
-                text[a:b],
-                "OFFICIAL",
-                role=role,
-                affiliation=party,
-                name=normalise_name(text[a:b]),
-                source="signature",
-            )
+            official_entity(text, a, b, role, party, "signature")
             for (a, b), role, (party,) in zip(names, roles, columns)
         ]
 
@@ -296,18 +285,7 @@ class OfficialFinder:
                     states = [f for f in self.gazetteer.find(text[begin : m.start()]) if f.kind == "state"]
                     affiliation = states[-1].id if states else None
                 s, e = m.span("name")
-                out.append(
-                    Entity(
-                        s,
-                        e,
-                        text[s:e],
-                        "OFFICIAL",
-                        role=role,
-                        affiliation=affiliation,
-                        name=normalise_name(text[s:e]),
-                        source="apposition",
-                    )
-                )
+                out.append(official_entity(text, s, e, role, affiliation, "apposition"))
         return out
 
     def from_persons(self, text: str, persons: Iterable[tuple[int, int]]) -> list[Entity]:
@@ -407,16 +385,7 @@ class OfficialFinder:
             role, affiliation = self._role_and_affiliation(after.group("role"))
         if role is None:
             return None
-        return Entity(
-            s,
-            e,
-            text[s:e],
-            "OFFICIAL",
-            role=role,
-            affiliation=affiliation or self._affiliation_after(text, e),
-            name=normalise_name(text[s:e]),
-            source="apposition",
-        )
+        return official_entity(text, s, e, role, affiliation or self._affiliation_after(text, e), "apposition")
 
     def _affiliation_after(self, text: str, e: int) -> Optional[str]:
         """The state a name is followed by: "Foreign Minister Erika Mouynes (Panama)",
@@ -488,18 +457,7 @@ class OfficialFinder:
                 if not m.group()[:1].isupper() or not is_free(m.start(), m.end()) or _ends_other_name(text, m):
                     continue
                 off = surnames[next(k for k in surnames if k.casefold() == m.group().casefold())]
-                out.append(
-                    Entity(
-                        m.start(),
-                        m.end(),
-                        m.group(),
-                        "OFFICIAL",
-                        role=off.role,
-                        affiliation=off.affiliation,
-                        name=normalise_name(m.group()),
-                        source="coreference",
-                    )
-                )
+                out.append(official_entity(text, m.start(), m.end(), off.role, off.affiliation, "coreference"))
         return out
 
 
