@@ -779,34 +779,32 @@ def test_a_preamble_that_lists_the_member_states_and_the_formula_that_adds_both_
     assert pipeline(_text_document(bilateral)).parties == ["MDA", "TUR"]
 
 
-def test_spanish_and_french_plenipotentiaries_named_after_an_honorific(pipeline):
+PLENIPOTENTIARIES = [
+    (
+        "Los Gobiernos designaron como Plenipotenciarios: el Presidente de la República de Costa Rica, al "
+        "señor don Rodrigo Méndez Soto, Ministro de Comercio Exterior, y al señor Luis Vargas, Subsecretario "
+        "de Hacienda; el Presidente de la República de Panamá, a la señora Ana María Ruiz, Viceministra de "
+        "Relaciones Exteriores. Los Estados se comprometen a eliminar los aranceles.\n",
+        {
+            "Rodrigo Méndez Soto": ("Ministro de Comercio Exterior", "CRI"),
+            "Luis Vargas": ("Subsecretario de Hacienda", "CRI"),
+            "Ana María Ruiz": ("Viceministra de Relaciones Exteriores", "PAN"),
+        },
+    ),
+    (
+        "Les Gouvernements ont désigné comme plénipotentiaires: le Président de la République du Sénégal, "
+        "S.E. Monsieur Amadou Diallo, Ministre du Commerce; le Président de la République du Mali, Madame "
+        "Fatoumata Keita, Ambassadeur du Mali à Dakar. Les Parties contractantes s'engagent à réduire les "
+        "droits de douane.\n",
+        {"Amadou Diallo": ("Ministre du Commerce", "SEN"), "Fatoumata Keita": ("Ambassadeur du Mali à Dakar", "MLI")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PLENIPOTENTIARIES)
+def test_spanish_and_french_plenipotentiaries_named_after_an_honorific(pipeline, text, expected):
     """ "el Presidente de la República de Costa Rica, al señor don Rodrigo Méndez Soto,
     Ministro de Comercio Exterior": the name after the honorific, its title after it, and the
     state the designation began with (or that the title names)."""
-    spanish = pipeline(
-        _text_document(
-            "Los Gobiernos designaron como Plenipotenciarios: el Presidente de la República de Costa Rica, al "
-            "señor don Rodrigo Méndez Soto, Ministro de Comercio Exterior, y al señor Luis Vargas, Subsecretario "
-            "de Hacienda; el Presidente de la República de Panamá, a la señora Ana María Ruiz, Viceministra de "
-            "Relaciones Exteriores. Los Estados se comprometen a eliminar los aranceles.\n"
-        )
-    )
-    found = {e.text: (e.role, e.affiliation) for e in spanish.entities if e.label == "OFFICIAL"}
-    assert found == {
-        "Rodrigo Méndez Soto": ("Ministro de Comercio Exterior", "CRI"),
-        "Luis Vargas": ("Subsecretario de Hacienda", "CRI"),
-        "Ana María Ruiz": ("Viceministra de Relaciones Exteriores", "PAN"),
-    }
-    french = pipeline(
-        _text_document(
-            "Les Gouvernements ont désigné comme plénipotentiaires: le Président de la République du Sénégal, "
-            "S.E. Monsieur Amadou Diallo, Ministre du Commerce; le Président de la République du Mali, Madame "
-            "Fatoumata Keita, Ambassadeur du Mali à Dakar. Les Parties contractantes s'engagent à réduire les "
-            "droits de douane.\n"
-        )
-    )
-    found = {e.text: (e.role, e.affiliation) for e in french.entities if e.label == "OFFICIAL"}
-    assert found == {
-        "Amadou Diallo": ("Ministre du Commerce", "SEN"),
-        "Fatoumata Keita": ("Ambassadeur du Mali à Dakar", "MLI"),
-    }
+    doc = pipeline(_text_document(text))
+    assert {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"} == expected
