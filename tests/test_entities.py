@@ -808,3 +808,12 @@ def test_spanish_and_french_plenipotentiaries_named_after_an_honorific(pipeline,
     state the designation began with (or that the title names)."""
     doc = pipeline(_text_document(text))
     assert {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"} == expected
+
+
+def test_a_name_whose_article_is_its_own_keeps_it():
+    """ "El Salvador" is the name, article and all ("la República de El Salvador", "EL
+    SALVADOR, GUATEMALA"); the article of "the Republic of Albania" is no part of its name."""
+    spans = [(m.start, m.end, m.id) for m in gazetteer("es").find("la República de El Salvador y EL SALVADOR")]
+    assert spans == [(3, 27, "SLV"), (30, 41, "SLV")]
+    found = gazetteer("en").find("El Salvador and the Republic of Albania")
+    assert [(m.start, m.end, m.id) for m in found] == [(0, 11, "SLV"), (20, 39, "ALB")]

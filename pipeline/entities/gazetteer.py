@@ -398,7 +398,7 @@ class Gazetteer:
             key = norm_key(m.group())
             canonical, sid, kind = self.entries[key if key in self.entries else self.glued_keys[key.replace(" ", "")]]
             if _cased_like_name(m.group(), canonical):
-                found.append((m.start(), m.end(), sid, kind))
+                found.append((_with_own_article(text, m.start(), canonical, start), m.end(), sid, kind))
         for m in self.acronym_re.finditer(text, start, end):
             sid, kind = self.acronyms[m.group()]
             found.append((m.start(), m.end(), sid, kind))
@@ -426,6 +426,17 @@ class Gazetteer:
         if m and m.group()[:1].isupper():
             return s - len(window) + m.start()
         return s
+
+
+def _with_own_article(text: str, s: int, canonical: str, floor: int) -> int:
+    """Where a name whose article is its own ("El Salvador") begins: the lookup key drops
+    leading articles ("the Republic of Albania" is found as "Republic of Albania"), so the
+    article is taken back where the text has it before the name."""
+    article, _, rest = canonical.partition(" ")
+    if not rest or norm_key(canonical) != norm_key(rest) or not article[:1].isupper():
+        return s
+    before = text[max(floor, s - len(article) - 1) : s]
+    return s - len(before) if before[:-1].casefold() == article.casefold() and before[-1:] == " " else s
 
 
 class SpanSet:
