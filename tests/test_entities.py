@@ -817,3 +817,11 @@ def test_a_name_whose_article_is_its_own_keeps_it():
     assert spans == [(3, 27, "SLV"), (30, 41, "SLV")]
     found = gazetteer("en").find("El Salvador and the Republic of Albania")
     assert [(m.start, m.end, m.id) for m in found] == [(0, 11, "SLV"), (20, 39, "ALB")]
+
+
+def test_a_long_form_keeps_the_adjectives_before_it():
+    """ "the Democratic Popular Republic of Yemen", "the Democratic Republic of the Sudan":
+    every adjective of the state's long form is part of its name."""
+    text = "For the Democratic Popular Republic of Yemen For the Democratic Republic of the Sudan"
+    found = [(text[m.start : m.end], m.id) for m in gazetteer("en").find(text)]
+    assert found == [("Democratic Popular Republic of Yemen", "YEM"), ("Democratic Republic of the Sudan", "SDN")]

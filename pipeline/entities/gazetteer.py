@@ -42,8 +42,12 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*", re.UNICO
 # Official long forms that CLDR and ISO do not list for every language: "República
 # del Perú", "République du Cameroun", "Kingdom of X". A match preceded by one of
 # these is extended to the left (the guide tags the name as written).
+STATE_ADJECTIVE = r"(?:Federal|Socialist|Democratic|Islamic|Arab|Hashemite|Cooperative|Popular|People['’]s)"
+# adjectives before a long form the tables name whole ("the Democratic Republic of the Sudan")
+STATE_ADJECTIVES_BEFORE = re.compile(rf"(?:{STATE_ADJECTIVE}\s+){{1,3}}$", re.IGNORECASE)
+FORM_HEAD = re.compile(r"(?:Republic|Kingdom|Principality|Sultanate)\b")
 STATE_PREFIX = re.compile(
-    r"(?:(?:Federal\s*|Socialist\s*|Democratic\s*|Islamic\s*|Arab\s*|Hashemite\s*|Cooperative\s*)?"
+    rf"(?:(?:{STATE_ADJECTIVE}\s*){{0,3}}"
     r"(?:Republic|Kingdom|Principality|Grand[-\s]Duchy|Sultanate|Commonwealth|Confederation)\s+of"
     r"(?:\s+the)?"
     r"|(?:Rep[úu]blica|Reino|Estado|Principado|Gran\s+Ducado|Confederaci[óo]n)(?:\s+[A-ZÁÉÍÓÚ][\w]+)?"
@@ -421,10 +425,14 @@ class Gazetteer:
 
     @staticmethod
     def _extend_official_form(text: str, s: int, floor: int) -> int:
-        window = text[max(floor, s - 48) : s]
+        window = text[max(floor, s - 64) : s]
         m = STATE_PREFIX.search(window)
         if m and m.group()[:1].isupper():
             return s - len(window) + m.start()
+        if FORM_HEAD.match(text, s):
+            m = STATE_ADJECTIVES_BEFORE.search(window)
+            if m and m.group()[:1].isupper():
+                return s - len(window) + m.start()
         return s
 
 
