@@ -367,6 +367,8 @@ class Gazetteer:
         for surface in blocked_names(lang):
             entries[norm_key(surface)] = (surface, "", "blocked")
         self.entries = entries
+        # names whose leading article is their own ("El Salvador"): the key drops it, the span keeps it
+        self.own_articles = {c: c.partition(" ")[0] for c, _, _ in entries.values() if _has_own_article(c)}
         # the key of each name without its spaces, for names found glued (see _char_class)
         self.glued_keys: dict[str, str] = {}
         for key in entries:
@@ -402,7 +404,9 @@ class Gazetteer:
             key = norm_key(m.group())
             canonical, sid, kind = self.entries[key if key in self.entries else self.glued_keys[key.replace(" ", "")]]
             if _cased_like_name(m.group(), canonical):
-                found.append((_with_own_article(text, m.start(), canonical, start), m.end(), sid, kind))
+                article = self.own_articles.get(canonical)
+                s = _with_article(text, m.start(), article, start) if article else m.start()
+                found.append((s, m.end(), sid, kind))
         for m in self.acronym_re.finditer(text, start, end):
             sid, kind = self.acronyms[m.group()]
             found.append((m.start(), m.end(), sid, kind))
@@ -436,13 +440,15 @@ class Gazetteer:
         return s
 
 
-def _with_own_article(text: str, s: int, canonical: str, floor: int) -> int:
-    """Where a name whose article is its own ("El Salvador") begins: the lookup key drops
-    leading articles ("the Republic of Albania" is found as "Republic of Albania"), so the
-    article is taken back where the text has it before the name."""
+def _has_own_article(canonical: str) -> bool:
+    """Does the name open with an article that is part of it ("El Salvador")? The lookup key
+    drops leading articles ("the Republic of Albania" is found as "Republic of Albania")."""
     article, _, rest = canonical.partition(" ")
-    if not rest or norm_key(canonical) != norm_key(rest) or not article[:1].isupper():
-        return s
+    return bool(rest) and article[:1].isupper() and norm_key(canonical) == norm_key(rest)
+
+
+def _with_article(text: str, s: int, article: str, floor: int) -> int:
+    """Where the name begins when the text has its own article before the match."""
     before = text[max(floor, s - len(article) - 1) : s]
     return s - len(before) if before[:-1].casefold() == article.casefold() and before[-1:] == " " else s
 
