@@ -133,18 +133,25 @@ PREAMBULAR = (
     r"Teniendo\s+en\s+cuenta|Tomando\s+en\s+cuenta|Reconnaissant|Considérant|Désireux|Convaincus|Déterminés|"
     r"Réaffirmant|Rappelant|Résolus|Визнаючи|Беручи\s+до\s+уваги|Підтверджуючи|Враховуючи|Бажаючи|Прагнучи|"
     r"Усвідомлюючи|Відзначаючи|Наголошуючи|Засуджуючи|Committed|Guided|Inspired|Aware|Concerned|Deeply|Underscoring|"
-    r"Highlighting"
+    r"Highlighting|Having\s+regard|Having\s+in\s+mind|Building\s+(?:on|upon)|Confirming|Seeking|Believing|Proceeding|"
+    r"Striving|Sharing|Intending|Reali[sz]ing|Aiming|Motivated|Persuaded|Keeping\s+in\s+mind|Taking\s+note|"
+    r"Giving\s+effect|Putting\s+into\s+effect|Invoking|Impelled|Declaring|Encouraging|Envisaging|Upholding|"
+    r"Reinforcing|Anxious|Whereas|Being\s+(?:[Aa]ware|[Cc]onscious|[Aa]nimated|[Gg]uided|[Dd]etermined|[Cc]onvinced|"
+    r"[Dd]esirous|[Mm]indful)"
 )
 # where the enacting formula follows the preamble on the same line ("… regions; Have agreed as follows:")
 ENACTING_START = r"Have\s+agreed|HAVE\s+AGREED|Hereby\s+agree|Han\s+convenido|HAN\s+CONVENIDO|Sont\s+convenus"
 # "… between them; Considering the Joint Press Statement …", "… closely related, Considering …":
 # preambular clauses run together on one line are cut after the punctuation that joins them
 PREAMBLE_ITEM_JOIN = re.compile(
-    rf"[;,](?=\s+(?:{PREAMBULAR}|{ENACTING_START})\b)"
+    # (an "and" that joins the last two stays with the first: "…; and" / "Wishing …", "… and," / "Invoking …")
+    rf"(?:[;,](?:\s+and\b)?|\s+and,)(?=\s+(?:{PREAMBULAR}|{ENACTING_START})\b)"
     # "… KINGDOM OF MOROCCO PREAMBLE The Republic of Iceland …": a heading run in on one line
     r"|(?<=\S)(?=\s+(?:PREAMBLE|Preamble)\s+[A-Z])|(?<=\sPREAMBLE|\sPreamble)(?=\s+[A-Z])"
     # "… el bienestar público; y CONTRIBUIR a la integración …": an item's verb in capitals
     r"|[;:](?:\s+(?:y|e|and))?(?=\s*[A-ZÁÉÍÓÚÑ]{4,}\s+[a-záéíóúñ])"
+    # "… in Annex 1B to the WTO Agreement; GATT 1994 means …": definitions run together
+    r"|;(?:\s+(?:and|or)\b)?(?=\s+(?!(?:and|or)\b)[“\"‘']?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,4}[”\"’']?\s+means\b)"
 )
 # the same across a blank line, in lower case ("… in conducting it," / "reaffirming their …")
 PREAMBLE_ITEM_START = re.compile(rf"^(?:{PREAMBULAR})\b", re.IGNORECASE)
@@ -650,7 +657,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-6"
+        return "layout-rules+spacy-senter(en)/sentencizer-7"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

@@ -425,6 +425,45 @@ def test_a_preamble_heading_an_enacting_formula_and_a_lettered_list_run_in_on_on
     ]
 
 
+def test_a_run_on_preamble_is_cut_at_every_recital_and_the_and_that_joins_two_stays_with_the_first():
+    """A treaty converted without line breaks: recitals opened by "Having regard to",
+    "Proceeding from", "Being aware", "Giving effect" and "Invoking", joined by ";", by ";
+    and" and by "and,". The joining "and" stays with the recital it ends; a capitalised word
+    that opens no recital ("… and Trade Ministers") cuts nothing. (A lower-case ", have agreed
+    as follows" is left to its sentence: "The Parties …, have agreed as follows." is one.)"""
+    text = (
+        "The Republic of Aland and the Kingdom of Borduria (hereinafter the Parties), Having regard to the "
+        "meeting of their Finance and Trade Ministers; Proceeding from their long friendship; Being aware "
+        "of the value of open markets; and Giving effect to the decisions of their Joint Council and, "
+        "Invoking the declaration of their Heads of Government, have agreed as follows:\n\n"
+        "Each Party shall reduce its customs duties.\n"
+    )
+    assert clause_texts(text, "en") == [
+        "The Republic of Aland and the Kingdom of Borduria (hereinafter the Parties),",
+        "Having regard to the meeting of their Finance and Trade Ministers;",
+        "Proceeding from their long friendship;",
+        "Being aware of the value of open markets; and",
+        "Giving effect to the decisions of their Joint Council and,",
+        "Invoking the declaration of their Heads of Government, have agreed as follows:",
+        "Each Party shall reduce its customs duties.",
+    ]
+
+
+def test_definitions_run_together_on_one_line_are_cut_before_each_defined_term():
+    """ "…; GATT 1994 means …; customs duty means …": each definition is a unit; a ";" before
+    words that define nothing stays inside its sentence."""
+    text = (
+        "For the purposes of this Agreement: days means calendar days; GATT 1994 means the General "
+        "Agreement on Tariffs and Trade 1994; customs duty means any duty imposed on the import of a good; "
+        "the list is closed; no other term is defined.\n"
+    )
+    assert clause_texts(text, "en") == [
+        "For the purposes of this Agreement: days means calendar days;",
+        "GATT 1994 means the General Agreement on Tariffs and Trade 1994;",
+        "customs duty means any duty imposed on the import of a good; the list is closed; no other term is defined.",
+    ]
+
+
 def test_a_ukrainian_abbreviation_before_a_bracket_or_a_number_sign_ends_no_sentence():
     text = (
         "Заборону, введену 2003 р. (вона діяла як тимчасовий захід), продовжено. Наказ Міністерства від "
