@@ -403,6 +403,27 @@ def test_the_definition_of_the_parties_is_the_one_that_names_them(pipeline):
     assert pipeline(_text_document(broken)).parties == ["CHE", "ISL", "LIE", "MEX", "NOR"]
 
 
+def test_the_member_states_a_convention_defines_are_its_parties(pipeline):
+    """A convention that sets up an organisation calls its parties "the Member States"
+    ("Estados Miembros"): that definition names all of them, where the title ran into the
+    list and only two signed at the end of the text as it was converted."""
+    text = (
+        "CONVENTION ESTABLISHING THE NORTHERN TRADE ASSOCIATION Consolidated version  The Republic of Iceland, "
+        "the Principality of Liechtenstein, the Kingdom of Norway and the Swiss Confederation (hereinafter "
+        "referred to as the “Member States”); Having regard to their long co-operation; Have agreed as "
+        "follows:\n\nArticle 1\n\nAn association is hereby established.\n\n"
+        "For the Swiss Confederation:\n\nFor the Principality of Liechtenstein:\n"
+    )
+    assert pipeline(_text_document(text)).parties == ["CHE", "ISL", "LIE", "NOR"]
+    spanish = (
+        "CONVENIO CONSTITUTIVO DE LA ASOCIACIÓN DEL SUR Texto consolidado  La República Argentina, la República "
+        "del Paraguay y la República Oriental del Uruguay (en adelante denominados los “Estados Miembros”); "
+        "Considerando sus vínculos; Han convenido lo siguiente:\n\nArtículo 1\n\nSe establece la Asociación.\n\n"
+        "Por la República del Paraguay:\n\nPor la República Oriental del Uruguay:\n"
+    )
+    assert pipeline(_text_document(spanish)).parties == ["ARG", "PRY", "URY"]
+
+
 def test_a_text_that_names_its_parties_as_such(pipeline):
     """The authors of a joint statement are its parties, not the states it announces a truce
     between; a list after "Signatories …:" names every party, and words in brackets after a

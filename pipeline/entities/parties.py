@@ -58,7 +58,14 @@ DEFINITION_CUE = re.compile(
     r"(?:Parties|Participants|Sides|Partes)\b",
     _I,
 )
-PARTY_WORD = re.compile(r"Part(?:y|ies)|Participants?|Sides?|Signator(?:y|ies)|Partes|Parties|Сторон|Учасник", _I)
+PARTY_WORD = re.compile(
+    r"Part(?:y|ies)|Participants?|Sides?|Signator(?:y|ies)|Partes|Parties|Сторон|Учасник|"
+    # "… and the Swiss Confederation (hereinafter referred to as the “Member States”)": the
+    # members of the organisation the instrument sets up are its parties
+    r"Member\s+States|Contracting\s+States|Estados\s+(?:Miembros|Contratantes)|[ÉE]tats\s+membres|"
+    r"держав[иа]?-член",
+    _I,
+)
 # Words that may sit between the names of an opening list of parties.
 LIST_FILLER = re.compile(
     r"^(?:[\s,;:.()\[\]*“”\"'‘’«»—–-]|\d+\.|\b(?:the|and|of|on|one|other|part|hand|between|government|governments|"
@@ -179,7 +186,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-14"
+        return "party-evidence-15"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
