@@ -137,7 +137,7 @@ PREAMBULAR = (
     r"Striving|Sharing|Intending|Reali[sz]ing|Aiming|Motivated|Persuaded|Keeping\s+in\s+mind|Taking\s+note|"
     r"Giving\s+effect|Putting\s+into\s+effect|Invoking|Impelled|Declaring|Encouraging|Envisaging|Upholding|"
     r"Reinforcing|Anxious|Whereas|Being\s+(?:[Aa]ware|[Cc]onscious|[Aa]nimated|[Gg]uided|[Dd]etermined|[Cc]onvinced|"
-    r"[Dd]esirous|[Mm]indful)"
+    r"[Dd]esirous|[Mm]indful)|Relying|Standing|Strongly\s+supporting"
 )
 # where the enacting formula follows the preamble on the same line ("… regions; Have agreed as follows:")
 ENACTING_START = r"Have\s+agreed|HAVE\s+AGREED|Hereby\s+agree|Han\s+convenido|HAN\s+CONVENIDO|Sont\s+convenus"

@@ -449,6 +449,26 @@ def test_a_run_on_preamble_is_cut_at_every_recital_and_the_and_that_joins_two_st
     ]
 
 
+def test_lower_case_recitals_opened_by_relying_standing_and_strongly_supporting_are_their_own():
+    """Recitals written in lower case, each after a comma and a blank line: "relying on …",
+    "standing …", "strongly supporting …" open new ones; a line of another kind ("the
+    Alliance,") still continues the sentence above it."""
+    text = (
+        "Aland and Borduria, hereinafter the Participants,\n\n"
+        "reaffirming the principles of international law,\n\n"
+        "relying on the long friendship between their peoples,\n\n"
+        "standing in full support of each other's right of self-defence,\n\n"
+        "strongly supporting their membership of the Union and of\n\nthe Alliance,\n\n"
+        "Have agreed as follows:\n"
+    )
+    assert clause_texts(text, "en")[1:5] == [
+        "reaffirming the principles of international law,",
+        "relying on the long friendship between their peoples,",
+        "standing in full support of each other's right of self-defence,",
+        "strongly supporting their membership of the Union and of the Alliance,",
+    ]
+
+
 def test_definitions_run_together_on_one_line_are_cut_before_each_defined_term():
     """ "…; GATT 1994 means …; customs duty means …": each definition is a unit; a ";" before
     words that define nothing stays inside its sentence."""
