@@ -424,6 +424,22 @@ def test_the_member_states_a_convention_defines_are_its_parties(pipeline):
     assert pipeline(_text_document(spanish)).parties == ["ARG", "PRY", "URY"]
 
 
+def test_an_administering_mission_and_a_cited_resolution_are_no_parties(pipeline):
+    """ "The United Nations Interim Administration Mission in Kosovo on behalf of Kosovo in
+    accordance with United Nations Security Council Resolution 1244": Kosovo is the party
+    (NOTES), the mission is a body acting for it (UNMIK), and the Council is named only for
+    its resolution."""
+    text = (
+        "AGREEMENT ON TRADE\n\nThe Republic of Albania, Montenegro and the United Nations Interim "
+        "Administration Mission in Kosovo on behalf of Kosovo in accordance with United Nations Security "
+        "Council Resolution 1244 (hereinafter referred to as the Parties),\n\nHave agreed as follows:\n\n"
+        "Article 1\n\nThe Parties shall establish a free trade area.\n"
+    )
+    doc = pipeline(_text_document(text))
+    assert doc.parties == ["ALB", "MNE", "XKX"]
+    assert {e.id for e in doc.entities if e.text.startswith("United Nations Interim")} == {"UNMIK"}
+
+
 def test_a_text_that_names_its_parties_as_such(pipeline):
     """The authors of a joint statement are its parties, not the states it announces a truce
     between; a list after "Signatories …:" names every party, and words in brackets after a

@@ -147,6 +147,8 @@ MEMBER_STATES = re.compile(r"Member\s+States|Estados\s+miembros|[ÉE]tats\s+memb
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # A preamble's recital, whose formula cites another instrument.
 RECITAL_OPENING = re.compile(rf"\s*(?:{PREAMBULAR}|Whereas|Having)\b", _I)
+# What follows a body's name where the text cites one of its acts, not the body itself
+CITED_ACT = re.compile(r"\s*(?:Resolution|resolution|Resoluci[oó]n|resoluci[oó]n|R[ée]solution|r[ée]solution|[Рр]езолюці)")
 # Evidence that lists the parties one by one, to which the formula may add the bloc and the other side.
 LISTING_SOURCES = ("definition", "named-list", "party-list")
 REPORT_SECOND_MIN = 2
@@ -186,7 +188,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-15"
+        return "party-evidence-16"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -337,8 +339,12 @@ class _MentionIndex:
                     self.items.append((s, e, sid, kind))
             elif ent.id:
                 self.items.append((ent.start, ent.end, ent.id, "org" if _is_org(ent) else "state"))
-        # a body that acts under an instrument is never one of its parties (gazetteer.never_parties)
-        self.items = sorted(m for m in self.items if m[2] not in never_parties())
+        # a body that acts under an instrument is never one of its parties (gazetteer.never_parties),
+        # nor is a body whose act the text cites ("in accordance with United Nations Security
+        # Council Resolution 1244")
+        self.items = sorted(
+            m for m in self.items if m[2] not in never_parties() and not CITED_ACT.match(doc.text, m[1])
+        )
         self.starts = [m[0] for m in self.items]
         self.coined: list[CoinedParty] = []
 
