@@ -738,6 +738,32 @@ def test_signatories_side_by_side_pair_with_the_parties_in_header_order(pipeline
     assert {"MLT", "NOR", "TCD", "GAB"} <= set(doc.parties)
 
 
+def test_signature_columns_flattened_into_alternating_lines_pair_in_order(pipeline):
+    """Two columns converted line by line: two headers, two names, two titles. Each name
+    pairs with the header and the title in its place; where no headers stand right above the
+    names they are officials without affiliation; "Texts Being Equally Authentic." and
+    another language's header ("Voor de Europese Gemeenschap") are no one's names, and in
+    English "M." is an initial, not "Monsieur"."""
+    doc = pipeline(
+        _treaty_ending_with(
+            "IN WITNESS WHEREOF the undersigned have signed this Agreement.\n\n"
+            "DONE at Nuuk in the English language, All\n\nTexts Being Equally Authentic.\n"
+            "For the Republic of Malta\n\nFor the Kingdom of Norway\n"
+            "Mr. Anton Borg\n\nMs. Kari Hansen\n"
+            "Minister of Finance\n\nMinister of Trade and Industry\n\n"
+            "M. ROBERT TANNER\n\nPAUL ONDO NZE\n\n"
+            "For the European Community\nVoor de Europese Gemeenschap\nPentru Comunitatea Europeană\n"
+        )
+    )
+    found = {e.text: (e.affiliation, e.role) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found == {
+        "Anton Borg": ("MLT", "Minister of Finance"),
+        "Kari Hansen": ("NOR", "Minister of Trade and Industry"),
+        "M. ROBERT TANNER": (None, None),
+        "PAUL ONDO NZE": (None, None),
+    }
+
+
 def test_a_signature_header_that_names_a_head_of_state_gives_that_state_as_party(pipeline):
     """ "For the President of the Italian Republic," is no signatory's title: the block signs
     for Italy (the title line under a name still gives no party)."""

@@ -225,6 +225,73 @@ class OfficialFinder:
             for (a, b), role, (party,) in zip(names, roles, columns)
         ]
 
+    def from_name_runs(self, text: str, taken: Iterable[Entity]) -> list[Entity]:
+        """Signatories whose columns were flattened into alternating lines after the
+        testimonium ("For Australia" / "For the Kingdom of Thailand" / "Mr. Mark Vaile" /
+        "Mr. Watana Muangsook" / "Minister for Trade" / "Minister of Commerce"): each run of two
+        or more name lines gives officials, paired in order with a run of as many "For X"
+        headers right above it and with as many title lines right under it; where the counts
+        differ the names stand without affiliation or role rather than paired wrongly."""
+        testimonia = list(TESTIMONIUM.finditer(text))
+        if not testimonia:
+            return []
+        anchor = testimonia[-1]
+        spans = [(e.start, e.end) for e in taken if e.label == "OFFICIAL"]
+        lines = [
+            (m.start(), m.end())
+            for m in re.finditer(r"[^\n]*\S[^\n]*", text[: anchor.end() + TESTIMONIUM_REACH])
+            if m.start() >= anchor.end()
+        ]
+        kinds = [self._line_kind(text, a, b) for a, b in lines]
+        out: list[Entity] = []
+        k = 0
+        while k < len(lines):
+            end = k
+            while end < len(lines) and kinds[end] == "person":
+                end += 1
+            n = end - k
+            if n >= 2:
+                above, under = range(k - n, k), range(end, end + n)
+                parties = (
+                    [self.gazetteer.ids_in(text[slice(*lines[i])]) for i in above]
+                    if k >= n and all(kinds[i] == "header" for i in above)
+                    else [[] for _ in range(n)]
+                )
+                roles = (
+                    [text[slice(*lines[i])].strip() for i in under]
+                    if end + n <= len(lines) and all(kinds[i] == "role" for i in under)
+                    else [None] * n
+                )
+                for (a, b), ids, role in zip(lines[k:end], parties, roles):
+                    trimmed = _trim(text, a + self._signatory_honorific(text[a:b]), b)
+                    # a name another source already made an official keeps that one
+                    if trimmed and not any(x < trimmed[1] and trimmed[0] < y for x, y in spans):
+                        out.append(official_entity(text, *trimmed, role, ids[-1] if ids else None, "signature"))
+            k = max(end, k + 1)
+        return out
+
+    def _line_kind(self, text: str, a: int, b: int) -> str:
+        line = text[a:b].strip("*_ ")
+        if SIGNATURE_FOR.match(line) and len(SIGNATURE_FOR.findall(line)) == 1:
+            return "header"
+        # "Texts Being Equally Authentic.": a name line ends without a full stop of its own;
+        # "Voor de Europese Gemeenschap" is the header of another language's column
+        if (
+            self._looks_like_person(line)
+            and not (line.endswith(".") and not _ABBREVIATION_END.search(line))
+            and not FOREIGN_HEADER.search(line)
+        ):
+            return "person"
+        if ROLE.search(line) and len(line) <= 80:
+            return "role"
+        return "other"
+
+    def _signatory_honorific(self, line: str) -> int:
+        """The honorific before a signatory's name; in English "M." is an initial ("M.
+        MORSHED KHAN"), not the French "Monsieur"."""
+        length = _honorific_length(line)
+        return 0 if self.lang == "en" and line.lstrip("*_ ")[:2] in ("M.", "M ") else length
+
     def _side_by_side_names(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
         """Two or more people on one line, apart by a wide gap or each after an honorific."""
         for pieces in (_column_pieces(text, s, e, COLUMN_GAP), _column_pieces(text, s, e, BEFORE_HONORIFIC)):
@@ -474,6 +541,20 @@ def _ends_other_name(text: str, m: re.Match[str]) -> bool:
 # What parts the columns of a signature block laid out side by side: a gap of three spaces or
 # a tab in a line of names (two in a line of titles), or a repeated honorific ("S.E. X S.E. Y").
 COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
+# The formula after which a treaty's signatures stand, and how far past it they are looked for
+TESTIMONIUM = re.compile(
+    r"IN WITNESS WHEREOF|In witness whereof|In Witness Whereof|EN FE DE LO CUAL|En fe de lo cual|EN TESTIMONIO|"
+    r"En testimonio|EN FOI DE QUOI|En foi de quoi"
+)
+TESTIMONIUM_REACH = 3000
+# The words of a signature header in the other languages of a multilingual treaty ("Voor de
+# Europese Gemeenschap", "Pentru Comunitatea Europeană", "Għall-Komunità Ewropea")
+FOREIGN_HEADER = re.compile(
+    r"^(?:Voor|Pela|Pelo|Pentru|Für|Per|För|Fyrir|Għall|Dla|Thar|Για|За)\b|"
+    r"Komunit|Comunid|Comunit|Communaut|Gemeinschaft|Gemeenschap|Kopien|Közösség|Wspóln|Společenstv|"
+    r"Spoločenstv|Skupnost|Zajednic|Ühendus|[Bb]endrij|Yhteisö|Gemenskap|Fællesskab|Unión|Unione|Uniun|Unii\b",
+    re.IGNORECASE,
+)
 COLUMN_GAP_ROLES = re.compile(r"[ \t]{2,}|\t")
 BEFORE_HONORIFIC = re.compile(r"[ \t]+(?=(?:S\.\s?E|H\.\s?E|Mr|Mrs|Ms|Dr)\.\s)")
 

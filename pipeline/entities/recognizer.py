@@ -135,7 +135,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-32"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-33"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -215,6 +215,7 @@ class EntityRecognizer(Stage):
                 for ent in [_statistical_entity(text, s, e, label, gaz, self.backend)]
                 if ent
             ]
+        out += officials.from_name_runs(text, out)
         found = [e for e in out if e.label == "OFFICIAL"]
         if found:
             taken = SpanSet()
