@@ -764,6 +764,29 @@ def test_signature_columns_flattened_into_alternating_lines_pair_in_order(pipeli
     }
 
 
+def test_a_signatory_over_the_title_that_names_the_state_acts_for_it(pipeline):
+    """Heads of state sign with no "Por X" header: the name, then the title that names the
+    state ("Presidente de la República de Costa Rica", broken after "DE LA" in capitals). Two
+    columns run together ("… Ministro de Comercio Exterior Minister of Trade") pair nothing,
+    a witness's line ("Como Testigo de Honor") is no name, and the headings of the annex that
+    follows ("Apéndice I" / "Apéndice II") are not read as signatures."""
+    doc = pipeline(
+        _treaty_ending_with(
+            "Hecho en la ciudad de Panamá, en seis ejemplares originales igualmente auténticos.\n\n"
+            " Ana Lucía Solano Mora\n Presidenta de la República de Costa Rica\n\n"
+            " JORGE ALBERTO QUIÑÓNEZ\n PRESIDENTE DE LA\n REPÚBLICA DE HONDURAS\n\n"
+            " Pedro Ruiz Pablo Soto\n Ministro de Comercio Exterior Minister of Trade\n\n"
+            " Como Testigo de Honor\n\n"
+            "ANEXO I\n\nApéndice I\nApéndice II\n"
+        )
+    )
+    found = {e.text: (e.affiliation, e.role) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found == {
+        "Ana Lucía Solano Mora": ("CRI", "Presidenta de la República de Costa Rica"),
+        "JORGE ALBERTO QUIÑÓNEZ": ("HND", "PRESIDENTE DE LA REPÚBLICA DE HONDURAS"),
+    }
+
+
 def test_a_signature_header_that_names_a_head_of_state_gives_that_state_as_party(pipeline):
     """ "For the President of the Italian Republic," is no signatory's title: the block signs
     for Italy (the title line under a name still gives no party)."""

@@ -28,7 +28,7 @@ ROLE_WORDS = (
     r"Commissioner|High\s+Representative|King|Queen|Emperor|Emir|Sultan|Prince|Governor|Speaker|Premier|"
     r"Head\s+of\s+(?:State|Government)|Chief\s+of\s+(?:Staff|the\s+General\s+Staff)|Commander(?:[- ]in[- ]Chief)?|"
     r"Chargé\s+d['’]Affaires|Deputy|Representative|Envoy|Advisor|Adviser|Counsellor|Counselor|Undersecretary|"
-    r"Presidente|Vicepresidente|Ministr[oa]|Viceministr[oa]|Secretari[oa]|Subsecretari[oa]|Embajador(?:a)?|Canciller|"
+    r"President[ea]|Vicepresident[ea]|Ministr[oa]|Viceministr[oa]|Secretari[oa]|Subsecretari[oa]|Embajador(?:a)?|Canciller|"
     r"Director(?:a)?|Jefe|Jefa|"
     r"Président|Ministre|Secrétaire|Ambassadeur|Premier\s+ministre|spokes(?:man|woman|person)|minister|president|"
     r"Taoiseach|Tánaiste|Federal\s+Chancellor|"
@@ -111,6 +111,30 @@ NAME_STOPWORDS = frozenset(
         "date",
         "signature",
         "witness",
+        # words of the lines around signatures that no name holds ("Como Testigo de Honor",
+        # "Finance Finance" where two columns' titles broke)
+        "como",
+        "testigo",
+        "honor",
+        "honour",
+        "finance",
+        "affairs",
+        "trade",
+        "industry",
+        "commerce",
+        "economy",
+        "foreign",
+        # the headings of an annex that follows the signatures ("Appendix II", "Title I")
+        "annex",
+        "appendix",
+        "article",
+        "chapter",
+        "title",
+        "part",
+        "section",
+        "protocol",
+        "schedule",
+        "provisions",
     }
 )
 
@@ -242,6 +266,9 @@ class OfficialFinder:
             for m in re.finditer(r"[^\n]*\S[^\n]*", text[: anchor.end() + TESTIMONIUM_REACH])
             if m.start() >= anchor.end()
         ]
+        # the signatures end where an annex, a protocol or an article begins
+        ends = [k for k, (a, b) in enumerate(lines) if AFTER_SIGNATURES.match(text, a, b)]
+        lines = lines[: ends[0]] if ends else lines
         kinds = [self._line_kind(text, a, b) for a, b in lines]
         out: list[Entity] = []
         k = 0
@@ -250,7 +277,9 @@ class OfficialFinder:
             while end < len(lines) and kinds[end] == "person":
                 end += 1
             n = end - k
-            if n >= 2:
+            if n == 1 and end < len(lines) and kinds[end] == "role":
+                out += self._name_over_title(text, lines, kinds, k, spans)
+            elif n >= 2:
                 above, under = range(k - n, k), range(end, end + n)
                 parties = (
                     [self.gazetteer.ids_in(text[slice(*lines[i])]) for i in above]
@@ -269,6 +298,32 @@ class OfficialFinder:
                         out.append(official_entity(text, *trimmed, role, ids[-1] if ids else None, "signature"))
             k = max(end, k + 1)
         return out
+
+    def _name_over_title(
+        self, text: str, lines: list[tuple[int, int]], kinds: list[str], k: int, spans: list[tuple[int, int]]
+    ) -> list[Entity]:
+        """A signatory's name with its title on the line under it ("Francisco Flores Pérez" /
+        "Presidente de la República de El Salvador", "JOSE MARÍA FIGUERES OLSEN" / "PRESIDENTE
+        DE LA" / "REPÚBLICA DE COSTA RICA"): the state the title names is the affiliation, else
+        the one of a "For X" header right above the name."""
+        a, b = lines[k]
+        trimmed = _trim(text, a + self._signatory_honorific(text[a:b]), b)
+        if not trimmed or any(x < trimmed[1] and trimmed[0] < y for x, y in spans):
+            return []
+        role_start, role_end = lines[k + 1]
+        if (
+            len(TITLE_HEAD.findall(text, role_start, role_end))
+            > len(JOINED_HEAD.findall(text, role_start, role_end)) + 1
+        ):
+            return []  # two columns' names and titles run together ("Minister of Trade Ministro de Comercio")
+        # a title broken after a connecting word goes on on the next line
+        if k + 2 < len(lines) and kinds[k + 2] == "other" and TITLE_GOES_ON.search(text[role_start:role_end]):
+            role_end = lines[k + 2][1]
+        role = " ".join(text[role_start:role_end].split())
+        ids = self.gazetteer.ids_in(text[role_start:role_end])
+        if not ids and k > 0 and kinds[k - 1] == "header":
+            ids = self.gazetteer.ids_in(text[slice(*lines[k - 1])])
+        return [official_entity(text, *trimmed, role, ids[-1] if ids else None, "signature")]
 
     def _line_kind(self, text: str, a: int, b: int) -> str:
         line = text[a:b].strip("*_ ")
@@ -544,9 +599,18 @@ COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
 # The formula after which a treaty's signatures stand, and how far past it they are looked for
 TESTIMONIUM = re.compile(
     r"IN WITNESS WHEREOF|In witness whereof|In Witness Whereof|EN FE DE LO CUAL|En fe de lo cual|EN TESTIMONIO|"
-    r"En testimonio|EN FOI DE QUOI|En foi de quoi"
+    r"En testimonio|EN FOI DE QUOI|En foi de quoi|Done at|DONE at|Done in|DONE in|Hecho en|HECHO en|Fait à|FAIT à"
 )
 TESTIMONIUM_REACH = 3000
+TITLE_HEAD = re.compile(
+    r"\b(?:Minist(?:er|ro|ra|re)|Secretar(?:y|io|ia)|President[ea]?|Ambassador|Embajador[a]?)\b", re.I
+)
+JOINED_HEAD = re.compile(rf"\b(?:and|y|et)\s+{TITLE_HEAD.pattern}", re.I)
+AFTER_SIGNATURES = re.compile(
+    r"\s*(?:ANNEX|Annex|APPENDIX|Appendix|ARTICLE|Article|PROTOCOL|Protocol|SCHEDULE|Schedule|CHAPTER|Chapter|"
+    r"ANEXO|Anexo|ARTÍCULO|Artículo|CAPÍTULO|Capítulo|ANNEXE|Annexe)\b"
+)
+TITLE_GOES_ON = re.compile(r"\b(?:of|for|the|de|del|la|las|los|des|du|le|et|y|and)\s*$", re.IGNORECASE)
 # The words of a signature header in the other languages of a multilingual treaty ("Voor de
 # Europese Gemeenschap", "Pentru Comunitatea Europeană", "Għall-Komunità Ewropea")
 FOREIGN_HEADER = re.compile(

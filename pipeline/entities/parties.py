@@ -148,7 +148,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # A preamble's recital, whose formula cites another instrument.
 RECITAL_OPENING = re.compile(rf"\s*(?:{PREAMBULAR}|Whereas|Having)\b", _I)
 # What follows a body's name where the text cites one of its acts, not the body itself
-CITED_ACT = re.compile(r"\s*(?:Resolution|resolution|Resoluci[oó]n|resoluci[oó]n|R[ée]solution|r[ée]solution|[Рр]езолюці)")
+CITED_ACT = re.compile(r"\s*(?:[Rr]esolution|[Rr]esoluci[oó]n|[Rr][ée]solution|[Рр]езолюці)")
 # Evidence that lists the parties one by one, to which the formula may add the bloc and the other side.
 LISTING_SOURCES = ("definition", "named-list", "party-list")
 REPORT_SECOND_MIN = 2
