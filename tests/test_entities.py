@@ -787,6 +787,39 @@ def test_a_signatory_over_the_title_that_names_the_state_acts_for_it(pipeline):
     }
 
 
+def test_signatures_as_an_official_gazette_prints_them_and_names_and_titles_broken_over_lines(pipeline):
+    """ "… auténticos.- El Presidente de la República de Costa Rica, Ana Solano Mora.- Rúbrica.-
+    Por los Estados Unidos Mexicanos: el Secretario de Economía, Luis Peña Ruiz.- Rúbrica.":
+    the name before ".-" is the official, acting for the state its title or its "Por X:" names.
+    In a block laid out in lines, a long name broken over two lines under one header is one
+    name, and a title broken after "DEL" goes on over the next lines."""
+    gazette = pipeline(
+        _treaty_ending_with(
+            "Firmado en la ciudad de Managua, en dos ejemplares igualmente auténticos.- El Presidente de la "
+            "República de Costa Rica, Ana Solano\n  Mora.- Rúbrica.- Por los Estados Unidos Mexicanos: el Secretario "
+            "de Economía, Luis Peña Ruiz.- Rúbrica.\n"
+        )
+    )
+    found = {" ".join(e.text.split()): (e.affiliation, e.role) for e in gazette.entities if e.label == "OFFICIAL"}
+    assert found == {
+        "Ana Solano Mora": ("CRI", "Presidente de la República de Costa Rica"),
+        "Luis Peña Ruiz": ("MEX", "Secretario de Economía"),
+    }
+    lines = pipeline(
+        _treaty_ending_with(
+            "EN FE DE LO CUAL, los infrascritos firman el presente Acuerdo.\n\n"
+            "POR EL GOBIERNO DE LA\nREPÚBLICA DE EL SALVADOR\n\n\nJUAN PABLO ANTONIO\nRIVAS MOLINA\n"
+            "MINISTRO DE ECONOMÍA\n\n\nPOR EL GOBIERNO DE LA\nREPÚBLICA DE CUBA\n\nPEDRO LUIS GARCÍA\n"
+            "VICEMINISTRO PRIMERO DEL\nCOMERCIO EXTERIOR Y LA\nINVERSIÓN EXTRANJERA\n"
+        )
+    )
+    found = {e.text: (e.affiliation, e.role) for e in lines.entities if e.label == "OFFICIAL"}
+    assert found == {
+        "JUAN PABLO ANTONIO\nRIVAS MOLINA": ("SLV", "MINISTRO DE ECONOMÍA"),
+        "PEDRO LUIS GARCÍA": ("CUB", "VICEMINISTRO PRIMERO DEL COMERCIO EXTERIOR Y LA INVERSIÓN EXTRANJERA"),
+    }
+
+
 def test_a_signature_header_that_names_a_head_of_state_gives_that_state_as_party(pipeline):
     """ "For the President of the Italian Republic," is no signatory's title: the block signs
     for Italy (the title line under a name still gives no party)."""

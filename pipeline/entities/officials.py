@@ -56,7 +56,7 @@ NAME_RUNS_ON = 40
 # "For the purposes of", "For greater certainty" are no signatures: a name follows "For (the)".
 SIGNATURE_FOR = re.compile(
     r"(?:^|(?<=\s))(?:(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|EN NOMBRE DE|За|Від імені)"
-    r"\s+(?:(?:the|THE|el|EL|la|LA|le|LE|l['’])\s+)?(?=[A-ZÀ-ÞА-ЯЄІЇҐ])"
+    r"\s+(?:(?:the|THE|el|EL|la|LA|los|LOS|las|LAS|le|LE|les|LES|l['’])\s+)?(?=[A-ZÀ-ÞА-ЯЄІЇҐ])"
     r"|for\s+the\s+(?=(?:Government|Republic|Kingdom|State|Federal)\b))"
 )
 NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЄІЇҐ][\w'’.-]*"
@@ -262,21 +262,46 @@ class OfficialFinder:
         anchor = testimonia[-1]
         spans = [(e.start, e.end) for e in taken if e.label == "OFFICIAL"]
         lines = [
-            (m.start(), m.end())
+            (max(m.start(), anchor.end()), m.end())
             for m in re.finditer(r"[^\n]*\S[^\n]*", text[: anchor.end() + TESTIMONIUM_REACH])
-            if m.start() >= anchor.end()
+            if m.end() > anchor.end()
         ]
         # the signatures end where an annex, a protocol or an article begins
         ends = [k for k, (a, b) in enumerate(lines) if AFTER_SIGNATURES.match(text, a, b)]
         lines = lines[: ends[0]] if ends else lines
         kinds = [self._line_kind(text, a, b) for a, b in lines]
+        for k in range(1, len(kinds)):
+            # "VICEMINISTRO PRIMERO DEL" / "COMERCIO EXTERIOR Y LA" / "INVERSIÓN EXTRANJERA": a title
+            # broken after a connecting word goes on, whatever its next line looks like
+            if (
+                kinds[k - 1] in ("role", "header")
+                and kinds[k] != "header"
+                and TITLE_GOES_ON.search(text[slice(*lines[k - 1])])
+            ):
+                kinds[k] = kinds[k - 1] if kinds[k - 1] == "role" else "header-continued"
         out: list[Entity] = []
+        if lines:
+            out += self._role_comma_name(text, lines[0][0], lines[-1][1], spans)
+            spans += [(e.start, e.end) for e in out]
         k = 0
         while k < len(lines):
             end = k
             while end < len(lines) and kinds[end] == "person":
                 end += 1
             n = end - k
+            top = k - 1
+            while top > 0 and kinds[top] == "header-continued":
+                top -= 1
+            one_header = top >= 0 and kinds[top] == "header" and (top == 0 or not kinds[top - 1].startswith("header"))
+            one_title = (
+                end < len(lines) and kinds[end] == "role" and (end + 1 == len(lines) or kinds[end + 1] != "role")
+            )
+            if n == 2 and one_header and one_title:
+                # one header, two lines, one title: a long name broken over two lines
+                # ("HÉCTOR MIGUEL ANTONIO" / "DADA HIREZI")
+                lines[k : k + 2] = [(lines[k][0], lines[k + 1][1])]
+                kinds[k : k + 2] = ["person"]
+                end, n = k + 1, 1
             if n == 1 and end < len(lines) and kinds[end] == "role":
                 out += self._name_over_title(text, lines, kinds, k, spans)
             elif n >= 2:
@@ -299,6 +324,23 @@ class OfficialFinder:
             k = max(end, k + 1)
         return out
 
+    def _role_comma_name(self, text: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[Entity]:
+        """The signatures as an official gazette prints them, run on after the testimonium:
+        "… auténticos.- El Presidente de los Estados Unidos Mexicanos, Ernesto Zedillo Ponce
+        de León.- Rúbrica.- El Presidente de la República de Nicaragua, Arnoldo Alemán.-"."""
+        out = []
+        before = start
+        for m in GAZETTE_SIGNATURE.finditer(text, start, end):
+            s, e = m.span("name")
+            gap, before = text[before : m.start()], m.end()
+            if any(x < e and s < y for x, y in spans):
+                continue
+            # "Por la República de Panamá: el Ministro de Comercio e Industrias, …"
+            ids = self.gazetteer.ids_in(m.group("role")) or (self.gazetteer.ids_in(gap) if GAP_FOR.search(gap) else [])
+            role = " ".join(m.group("role").split())
+            out.append(official_entity(text, s, e, role, ids[-1] if ids else None, "signature"))
+        return out
+
     def _name_over_title(
         self, text: str, lines: list[tuple[int, int]], kinds: list[str], k: int, spans: list[tuple[int, int]]
     ) -> list[Entity]:
@@ -311,18 +353,23 @@ class OfficialFinder:
         if not trimmed or any(x < trimmed[1] and trimmed[0] < y for x, y in spans):
             return []
         role_start, role_end = lines[k + 1]
+        last = k + 1
+        # a title broken after a connecting word goes on on the next lines
+        while last + 1 < len(lines) and kinds[last + 1] == "role" and TITLE_GOES_ON.search(text[slice(*lines[last])]):
+            last += 1
+        role_end = lines[last][1]
         if (
             len(TITLE_HEAD.findall(text, role_start, role_end))
             > len(JOINED_HEAD.findall(text, role_start, role_end)) + 1
         ):
             return []  # two columns' names and titles run together ("Minister of Trade Ministro de Comercio")
-        # a title broken after a connecting word goes on on the next line
-        if k + 2 < len(lines) and kinds[k + 2] == "other" and TITLE_GOES_ON.search(text[role_start:role_end]):
-            role_end = lines[k + 2][1]
         role = " ".join(text[role_start:role_end].split())
         ids = self.gazetteer.ids_in(text[role_start:role_end])
-        if not ids and k > 0 and kinds[k - 1] == "header":
-            ids = self.gazetteer.ids_in(text[slice(*lines[k - 1])])
+        if not ids and k > 0 and kinds[k - 1].startswith("header"):
+            first = k - 1
+            while first > 0 and kinds[first] == "header-continued":
+                first -= 1
+            ids = self.gazetteer.ids_in(text[lines[first][0] : lines[k - 1][1]])
         return [official_entity(text, *trimmed, role, ids[-1] if ids else None, "signature")]
 
     def _line_kind(self, text: str, a: int, b: int) -> str:
@@ -599,13 +646,21 @@ COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
 # The formula after which a treaty's signatures stand, and how far past it they are looked for
 TESTIMONIUM = re.compile(
     r"IN WITNESS WHEREOF|In witness whereof|In Witness Whereof|EN FE DE LO CUAL|En fe de lo cual|EN TESTIMONIO|"
-    r"En testimonio|EN FOI DE QUOI|En foi de quoi|Done at|DONE at|Done in|DONE in|Hecho en|HECHO en|Fait à|FAIT à"
+    r"En testimonio|EN FOI DE QUOI|En foi de quoi|Done at|DONE at|Done in|DONE in|Hecho en|HECHO en|Fait à|FAIT à|"
+    r"Firmado en|FIRMADO en"
 )
 TESTIMONIUM_REACH = 3000
 TITLE_HEAD = re.compile(
     r"\b(?:Minist(?:er|ro|ra|re)|Secretar(?:y|io|ia)|President[ea]?|Ambassador|Embajador[a]?)\b", re.I
 )
 JOINED_HEAD = re.compile(rf"\b(?:and|y|et)\s+{TITLE_HEAD.pattern}", re.I)
+# a word of a name as the gazette prints it: an initial keeps its full stop ("Ricardo A. Quijano")
+_GAZETTE_NAME_WORD = r"(?!R[úu]brica)[A-ZÁÉÍÓÚÑ](?:[a-záéíóúñü'’-]+|\.)"
+GAP_FOR = re.compile(r"\b(?:Por|POR|For|FOR|Pour|POUR)\b")
+GAZETTE_SIGNATURE = re.compile(
+    rf"(?:^|(?<=[\s:.-]))(?:El|La|el|la)\s+(?P<role>(?:{ROLE_WORDS}|Designad[oa]\w*)\b[^,.:\n]{{0,120}}(?:\n[^,.:\n]{{0,120}})?),"
+    rf"\s+(?P<name>{_GAZETTE_NAME_WORD}(?:\s+(?:(?:de|del|de\s+la)\s+)?{_GAZETTE_NAME_WORD}){{1,5}})\s*\.-"
+)
 AFTER_SIGNATURES = re.compile(
     r"\s*(?:ANNEX|Annex|APPENDIX|Appendix|ARTICLE|Article|PROTOCOL|Protocol|SCHEDULE|Schedule|CHAPTER|Chapter|"
     r"ANEXO|Anexo|ARTÍCULO|Artículo|CAPÍTULO|Capítulo|ANNEXE|Annexe)\b"
