@@ -313,6 +313,10 @@ def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, f
     if CONNECTOR_WORD_END.search(end) and len(bare_prev.split()) > 1:
         # "the Republic of\n    Honduras": no sentence or heading ends on "of".
         return True
+    if not blank_between and starts_lower and _is_heading(prev) and not _is_heading(cur):
+        # "… in accordance with" / "Article III of the GATT 1994, which is incorporated into and made
+        # part" / "of this Agreement.": a wrapped line that opens like a heading goes on in lower case
+        return True
     if _is_heading(cur) or _is_heading(prev):
         return False
     if blank_between:
@@ -657,7 +661,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-7"
+        return "layout-rules+spacy-senter(en)/sentencizer-8"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

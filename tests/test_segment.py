@@ -469,6 +469,30 @@ def test_lower_case_recitals_opened_by_relying_standing_and_strongly_supporting_
     ]
 
 
+def test_a_wrapped_line_that_opens_like_a_heading_goes_on_in_lower_case():
+    """In a hard-wrapped text a sentence whose wrap puts "Article III of …" or "Artículo XX (b)
+    …" at the start of a line is one sentence; a heading followed by a sentence in capitals
+    stays a heading."""
+    text = (
+        "Each Party shall accord national treatment to the goods of the other Party in accordance with\n"
+        "Article III of the GATT 1994, which is incorporated into and made part\n"
+        "of this Agreement.\n\n"
+        "Las Partes entienden que las medidas a que hace referencia el\n"
+        "Artículo XX (b) del GATT de 1994 incluyen las medidas ambientales\n"
+        "necesarias para proteger la vida humana.\n\n"
+        "Article 4\n"
+        "Each Party shall publish its laws.\n"
+    )
+    assert [" ".join(t.split()) for t in clause_texts(text, "en")] == [
+        "Each Party shall accord national treatment to the goods of the other Party in accordance with Article "
+        "III of the GATT 1994, which is incorporated into and made part of this Agreement.",
+        "Las Partes entienden que las medidas a que hace referencia el Artículo XX (b) del GATT de 1994 incluyen "
+        "las medidas ambientales necesarias para proteger la vida humana.",
+        "Article 4",
+        "Each Party shall publish its laws.",
+    ]
+
+
 def test_definitions_run_together_on_one_line_are_cut_before_each_defined_term():
     """ "…; GATT 1994 means …; customs duty means …": each definition is a unit; a ";" before
     words that define nothing stays inside its sentence."""
