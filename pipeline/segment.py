@@ -150,6 +150,10 @@ PREAMBLE_ITEM_JOIN = re.compile(
     r"|(?<=\S)(?=\s+(?:PREAMBLE|Preamble)\s+[A-Z])|(?<=\sPREAMBLE|\sPreamble)(?=\s+[A-Z])"
     # "… el bienestar público; y CONTRIBUIR a la integración …": an item's verb in capitals
     r"|[;:](?:\s+(?:y|e|and))?(?=\s*[A-ZÁÉÍÓÚÑ]{4,}\s+[a-záéíóúñ])"
+    # "… ground rule in Ukraine.Sovereign states have …": sentences run together without a space
+    # (not an OCR full stop inside a name: "the Associated.States to …", "By the present.Agreement")
+    r"|(?<=[a-z]{3}[.!?])(?!(?:Agreement|Community|States?|Part(?:y|ies)|Council|Government|Union|"
+    r"Commission|Committee|Treaty|Convention|Protocol|Annex|Article)\b)(?=[A-Z][a-z]+\s+[a-z(])"
     # "… in Annex 1B to the WTO Agreement; GATT 1994 means …": definitions run together
     r"|;(?:\s+(?:and|or)\b)?(?=\s+(?!(?:and|or)\b)[“\"‘']?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,4}[”\"’']?\s+means\b)"
 )
@@ -661,7 +665,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-8"
+        return "layout-rules+spacy-senter(en)/sentencizer-9"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

@@ -493,6 +493,22 @@ def test_a_wrapped_line_that_opens_like_a_heading_goes_on_in_lower_case():
     ]
 
 
+def test_sentences_run_together_without_a_space_are_cut_but_not_a_full_stop_inside_a_name():
+    """ "… in the region.Sovereign states have …" is two sentences; an OCR full stop inside a
+    name ("the Associated.States to …") and a single capital ("U.S.Government") cut nothing."""
+    text = (
+        "Borduria violated this ground rule in the region.Sovereign states have the right to choose their "
+        "alliances. The rules applicable in the Associated.States to contracts shall be adopted by the "
+        "U.S.Government and the Council.\n"
+    )
+    assert clause_texts(text, "en") == [
+        "Borduria violated this ground rule in the region.",
+        "Sovereign states have the right to choose their alliances.",
+        "The rules applicable in the Associated.States to contracts shall be adopted by the U.S.Government and "
+        "the Council.",
+    ]
+
+
 def test_definitions_run_together_on_one_line_are_cut_before_each_defined_term():
     """ "…; GATT 1994 means …; customs duty means …": each definition is a unit; a ";" before
     words that define nothing stays inside its sentence."""
