@@ -70,7 +70,13 @@ INLINE_MARKER = re.compile(
 # after a lead-in's colon, for inside a sentence they enumerate ("focusing on a) air
 # defence; b) maritime security") and the sentence stays whole
 RUN_IN_LIST = re.compile(r":[ \t]+a\)[ \t]")
-RUN_IN_MARKER = re.compile(r"(?<=[;:])[ \t]+(?=(?:[ivx]{1,4}|[a-z])\)[ \t])")
+# … or a line that is itself such an item ("c) necessary to …; d) necessary to …; or e) …")
+LINE_MARKER = re.compile(r"[ \t]*(?:[ivx]{1,4}|[a-z])\)[ \t]")
+_NEXT_MARKER = r"(?=(?:[ivx]{1,4}|[a-z])\)[ \t])"
+# the "or"/"and" that joins the last two items stays with the first
+RUN_IN_MARKER = re.compile(
+    rf"(?<=[;:])[ \t]+{_NEXT_MARKER}|(?<=; or)[ \t]+{_NEXT_MARKER}|(?<=; and)[ \t]+{_NEXT_MARKER}"
+)
 # Paragraphs separated only by runs of spaces: split after sentence-final punctuation.
 SPACE_PARAGRAPH = re.compile(
     r"(?<=[.;:!?”\"’])[ \t]{2,}(?=\S)|(?<=,|d)[ \t]{2,}(?=[A-Z][a-z])"
@@ -228,7 +234,7 @@ def _split_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     a text without line breaks, a run of signature blocks ("… For Jordan For Oman …")."""
     cuts = {start, end}
     segment = text[start:end]
-    lead_in = RUN_IN_LIST.search(segment)
+    lead_in = RUN_IN_LIST.search(segment) or LINE_MARKER.match(segment)
     run_in = [m for m in RUN_IN_MARKER.finditer(segment, lead_in.start())] if lead_in else []
     for m in [*SPACE_PARAGRAPH.finditer(segment), *INLINE_MARKER.finditer(segment), *run_in]:
         cuts.add(start + m.start())
@@ -665,7 +671,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-9"
+        return "layout-rules+spacy-senter(en)/sentencizer-10"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

@@ -509,6 +509,22 @@ def test_sentences_run_together_without_a_space_are_cut_but_not_a_full_stop_insi
     ]
 
 
+def test_list_items_run_on_after_an_item_of_their_own_are_cut_apart():
+    """A line that is itself a list item goes on with the next ones ("c) …; d) …; or e) …"):
+    each is an item, and the "or" that joins the last two stays with the first."""
+    text = (
+        "Nothing in this Protocol shall prevent a Member State from adopting measures:\n\n"
+        "a) necessary to protect public morals;\n\n"
+        "b) necessary to secure compliance with its laws; c) relating to the conservation of exhaustible "
+        "natural resources; or d) necessary to ensure compliance with existing obligations.\n"
+    )
+    assert clause_texts(text, "en")[2:] == [
+        "necessary to secure compliance with its laws;",
+        "relating to the conservation of exhaustible natural resources; or",
+        "necessary to ensure compliance with existing obligations.",
+    ]
+
+
 def test_definitions_run_together_on_one_line_are_cut_before_each_defined_term():
     """ "…; GATT 1994 means …; customs duty means …": each definition is a unit; a ";" before
     words that define nothing stays inside its sentence."""
