@@ -70,6 +70,11 @@ INLINE_MARKER = re.compile(
 # after a lead-in's colon, for inside a sentence they enumerate ("focusing on a) air
 # defence; b) maritime security") and the sentence stays whole
 RUN_IN_LIST = re.compile(r":[ \t]+a\)[ \t]")
+# "… as to cause: (a) serious injury …, or (b) serious disturbances …": after a lead-in's colon,
+# bracketed items joined by ", or"/", and" are items too (the "or" stays with the item it ends);
+# without the colon ("may (i) withdraw …, or (ii) agree …") they enumerate inside a sentence
+BRACKETED_LIST = re.compile(r":[ \t]+\(a\)[ \t]")
+COMMA_JOINED_MARKER = re.compile(r"(?:(?<=[,;] or)|(?<=[,;] and))[ \t]+(?=\([b-z]\)[ \t]+(?!(?:and|or)\b)[a-z]{3,})")
 # … or a line that is itself such an item ("c) necessary to …; d) necessary to …; or e) …")
 LINE_MARKER = re.compile(r"[ \t]*(?:[ivx]{1,4}|[a-z])\)[ \t]")
 _NEXT_MARKER = r"(?=(?:[ivx]{1,4}|[a-z])\)[ \t])"
@@ -236,6 +241,9 @@ def _split_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     segment = text[start:end]
     lead_in = RUN_IN_LIST.search(segment) or LINE_MARKER.match(segment)
     run_in = [m for m in RUN_IN_MARKER.finditer(segment, lead_in.start())] if lead_in else []
+    bracketed = BRACKETED_LIST.search(segment)
+    if bracketed:
+        run_in += COMMA_JOINED_MARKER.finditer(segment, bracketed.start())
     for m in [*SPACE_PARAGRAPH.finditer(segment), *INLINE_MARKER.finditer(segment), *run_in]:
         cuts.add(start + m.start())
         cuts.add(start + m.end())
@@ -671,7 +679,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-10"
+        return "layout-rules+spacy-senter(en)/sentencizer-11"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

@@ -525,6 +525,23 @@ def test_list_items_run_on_after_an_item_of_their_own_are_cut_apart():
     ]
 
 
+def test_bracketed_items_after_a_colon_joined_by_a_comma_and_or_are_cut_apart():
+    """ "… as to cause: (a) serious injury …, or (b) serious disturbances …" is a list after its
+    lead-in's colon; without the colon ("may (i) withdraw it, or (ii) resubmit it") the items
+    enumerate inside one sentence."""
+    text = (
+        "Where imports rise so as to cause: (a) serious injury to domestic producers, or (b) serious "
+        "disturbances in any sector of the economy.\n\n"
+        "The disputing party may (i) withdraw the document, or (ii) resubmit the document in redacted form.\n"
+    )
+    assert clause_texts(text, "en") == [
+        "Where imports rise so as to cause:",
+        "serious injury to domestic producers, or",
+        "serious disturbances in any sector of the economy.",
+        "The disputing party may (i) withdraw the document, or (ii) resubmit the document in redacted form.",
+    ]
+
+
 def test_definitions_run_together_on_one_line_are_cut_before_each_defined_term():
     """ "…; GATT 1994 means …; customs duty means …": each definition is a unit; a ";" before
     words that define nothing stays inside its sentence."""
