@@ -212,6 +212,7 @@ ABBREVIATED_CONTINUES = re.compile(r"^[(№\d]")
 DATE_PHRASE = re.compile(r"^(?:У|В|З|До|Від|Протягом|Після)\s+[\d\s–—-]+(?:(?:та|і|й)\s+[\d\s–—-]+)?рр?\.$")
 MAX_SENTENCE_CHUNK = 100_000  # spaCy's max_length is 1e6; stay far below for memory.
 SHORT_LINE = 80
+SHORT_HEADING_TAIL = 60  # the most a heading's wrapped second line holds
 OPENING_MARKS = "«„(["
 QUOTED_TITLE_TAIL = 60  # characters of a quoted title after a full stop inside it
 WRAP_MIN_LINES = 20  # fewer lines say nothing of a wrap width
@@ -348,6 +349,17 @@ def _continues(prev: str, cur: str, blank_between: bool, wrapped: bool = True, f
     return wrapped and (len(prev) > SHORT_LINE or filled)
 
 
+def _heading_goes_on(text: str, prev: tuple[int, ...], cur: tuple[int, ...]) -> bool:
+    """Does line ``cur`` finish the heading on line ``prev``? Only a short line that starts in
+    lower case, or any short line after a heading that ends on a dash or a connecting word."""
+    head, line = text[prev[0] : prev[1]].rstrip(), text[cur[0] : cur[1]].strip()
+    if len(line) > SHORT_HEADING_TAIL or LIST_MARKER.match(line) or TERMINAL.search(head):
+        return False
+    return (
+        line[:1].islower() or head.endswith(("–", "-", "—")) or CONNECTOR_WORD_END.search(head[-LINE_TAIL:]) is not None
+    )
+
+
 def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """Is the text hard-wrapped, i.e. do many long lines stop mid-sentence?"""
     long_lines = [text[s:e] for s, e in lines if e - s > SHORT_LINE]
@@ -465,7 +477,12 @@ def layout_blocks(text: str) -> list[Block]:
             if _is_heading(text[s:e]) and not SENTENCE_INSIDE.search(text[s:e]):
                 kind = "heading"
         j = i + 1
-        if kind != "heading":
+        if kind == "heading":
+            # a heading hard-wrapped in two: "Sección B - Trato" / "nacional", "Sección C –" /
+            # "Aranceles", "Trade in Services on the" / "Movement of Persons"
+            while j < len(pieces) and not pieces[j][2] and _heading_goes_on(text, pieces[j - 1], pieces[j]):
+                j += 1
+        else:
             while j < len(pieces) and _continues(
                 text[pieces[j - 1][0] : pieces[j - 1][1]],
                 text[pieces[j][0] : pieces[j][1]],
@@ -679,7 +696,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-11"
+        return "layout-rules+spacy-senter(en)/sentencizer-12"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

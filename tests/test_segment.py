@@ -542,6 +542,31 @@ def test_bracketed_items_after_a_colon_joined_by_a_comma_and_or_are_cut_apart():
     ]
 
 
+def test_a_heading_hard_wrapped_in_two_is_one_heading():
+    """ "Sección B - Trato" / "nacional" (lower case), "Sección C –" / "Aranceles" (after a dash)
+    and "Movimiento de" / "Personas" (after a connecting word) are one heading each; a heading
+    followed by its sentence ("Artículo 4" / "Cada Parte …") is not joined to it."""
+    text = (
+        "Artículo 4\nCada Parte publicará sus leyes.\n\n"
+        "Sección B - Trato\n            nacional\n\n"
+        "Cada Parte otorgará trato nacional a las mercancías de la otra Parte.\n\n"
+        "Sección C –\n            Aranceles\n\n"
+        "Ninguna Parte podrá incrementar un arancel aduanero existente.\n\n"
+        "CAPÍTULO 12 MOVIMIENTO DE\nPERSONAS\n\n"
+        "Este Capítulo se aplica a las medidas que afecten la entrada temporal.\n"
+    )
+    assert [" ".join(t.split()) for t in clause_texts(text, "es")] == [
+        "Artículo 4",
+        "Cada Parte publicará sus leyes.",
+        "Sección B - Trato nacional",
+        "Cada Parte otorgará trato nacional a las mercancías de la otra Parte.",
+        "Sección C – Aranceles",
+        "Ninguna Parte podrá incrementar un arancel aduanero existente.",
+        "CAPÍTULO 12 MOVIMIENTO DE PERSONAS",
+        "Este Capítulo se aplica a las medidas que afecten la entrada temporal.",
+    ]
+
+
 def test_definitions_run_together_on_one_line_are_cut_before_each_defined_term():
     """ "…; GATT 1994 means …; customs duty means …": each definition is a unit; a ";" before
     words that define nothing stays inside its sentence."""
