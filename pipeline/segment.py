@@ -34,9 +34,10 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ"
 def _marker(letters: str) -> str:
     """A list marker: a bullet, "1.", "1)", "1.2.", "(a)", "a.", "i)", "(iv)", its letters
     from the class ``letters``."""
+    # Roman numerals may be typed with the Cyrillic І and Х ("ІІ.", "ІV." in a Ukrainian text)
     return (
-        r"(?:[-•*–—▪●◦‣·]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLC]{1,6}|[" + letters + r"]{1,2})\)"
-        r"|(?:[ivxlcIVXLC]{1,6}|[" + letters + r"])[.)])"
+        r"(?:[-•*–—▪●◦‣·]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\((?:[ivxlcIVXLCІХ]{1,6}|[" + letters + r"]{1,2})\)"
+        r"|(?:[ivxlcIVXLCІХ]{1,6}|[" + letters + r"])[.)])"
     )
 
 
@@ -696,7 +697,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-12"
+        return "layout-rules+spacy-senter(en)/sentencizer-13"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

@@ -567,6 +567,19 @@ def test_a_heading_hard_wrapped_in_two_is_one_heading():
     ]
 
 
+def test_roman_numerals_typed_in_cyrillic_are_markers():
+    """ "ІІ." and "ІV." typed with the Cyrillic І, each alone on its line above its section, are
+    list markers (left out of every unit), as their Latin forms are."""
+    text = (
+        "ІІ.\n\nДержави-учасниці не підтримуватимуть держави, що порушують свої зобов'язання.\n\n"
+        "ІV.\n\nДержави-учасниці співпрацюватимуть у запобіганні тероризму.\n"
+    )
+    assert clause_texts(text, "uk") == [
+        "Держави-учасниці не підтримуватимуть держави, що порушують свої зобов'язання.",
+        "Держави-учасниці співпрацюватимуть у запобіганні тероризму.",
+    ]
+
+
 def test_definitions_run_together_on_one_line_are_cut_before_each_defined_term():
     """ "…; GATT 1994 means …; customs duty means …": each definition is a unit; a ";" before
     words that define nothing stays inside its sentence."""
