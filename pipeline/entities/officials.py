@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Optional
 
 from ..records import Clause, Entity
+from ..segment import CONNECTOR_WORD_END, LINE_TAIL
 from .gazetteer import Gazetteer, english_demonyms
 
 ROLE_WORDS = (
@@ -273,11 +274,7 @@ class OfficialFinder:
         for k in range(1, len(kinds)):
             # "VICEMINISTRO PRIMERO DEL" / "COMERCIO EXTERIOR Y LA" / "INVERSIÓN EXTRANJERA": a title
             # broken after a connecting word goes on, whatever its next line looks like
-            if (
-                kinds[k - 1] in ("role", "header")
-                and kinds[k] != "header"
-                and TITLE_GOES_ON.search(text[slice(*lines[k - 1])])
-            ):
+            if kinds[k - 1] in ("role", "header") and kinds[k] != "header" and _breaks_off(text[slice(*lines[k - 1])]):
                 kinds[k] = kinds[k - 1] if kinds[k - 1] == "role" else "header-continued"
         out: list[Entity] = []
         if lines:
@@ -355,7 +352,7 @@ class OfficialFinder:
         role_start, role_end = lines[k + 1]
         last = k + 1
         # a title broken after a connecting word goes on on the next lines
-        while last + 1 < len(lines) and kinds[last + 1] == "role" and TITLE_GOES_ON.search(text[slice(*lines[last])]):
+        while last + 1 < len(lines) and kinds[last + 1] == "role" and _breaks_off(text[slice(*lines[last])]):
             last += 1
         role_end = lines[last][1]
         if (
@@ -665,7 +662,6 @@ AFTER_SIGNATURES = re.compile(
     r"\s*(?:ANNEX|Annex|APPENDIX|Appendix|ARTICLE|Article|PROTOCOL|Protocol|SCHEDULE|Schedule|CHAPTER|Chapter|"
     r"ANEXO|Anexo|ARTÍCULO|Artículo|CAPÍTULO|Capítulo|ANNEXE|Annexe)\b"
 )
-TITLE_GOES_ON = re.compile(r"\b(?:of|for|the|de|del|la|las|los|des|du|le|et|y|and)\s*$", re.IGNORECASE)
 # The words of a signature header in the other languages of a multilingual treaty ("Voor de
 # Europese Gemeenschap", "Pentru Comunitatea Europeană", "Għall-Komunità Ewropea")
 FOREIGN_HEADER = re.compile(
@@ -685,6 +681,12 @@ def _column_pieces(text: str, s: int, e: int, gap: re.Pattern[str]) -> list[tupl
         start = m.end()
     pieces.append((start, e))
     return [p for p in (_trim(text, a, b) for a, b in pieces) if p]
+
+
+def _breaks_off(line: str) -> bool:
+    """Does a title or header line stop on a connecting word ("PRESIDENTE DE LA", "VICEMINISTRO
+    PRIMERO DEL"), so that the next line goes on with it? The segmenter's own test of a line."""
+    return CONNECTOR_WORD_END.search(line.rstrip()[-LINE_TAIL:]) is not None
 
 
 def starts_with_for(text: str) -> bool:
