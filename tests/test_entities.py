@@ -670,6 +670,23 @@ def test_a_well_known_officeholder_named_without_a_state_takes_it_from_the_table
     assert found["Valdis Dombrovskis"].affiliation == "EU"
 
 
+def test_a_later_mention_with_the_officials_given_names_is_the_whole_name():
+    """Where an official's surname stands again after the official's own first names ("…
+    Minister Mykola Ivanovych Tkachenko" in a heading the statistical model read as no
+    person), the mention is the whole name; the surname alone stays a mention of its own."""
+    from servanda.entities.officials import OfficialFinder, official_entity
+
+    text = (
+        "Defence Minister Mykola Ivanovych Tkachenko said the ministries will train together.\n\n"
+        "Statement of Defence Minister Mykola Ivanovych Tkachenko\n\nTkachenko thanked the Secretary.\n"
+    )
+    first = text.index("Mykola")
+    official = official_entity(text, first, first + len("Mykola Ivanovych Tkachenko"), "Defence Minister", None, "ner")
+    clauses = [Clause(0, len(text), text)]
+    found = OfficialFinder.coreferent(text, [official], clauses, lambda s, e: s >= text.index("Statement"))
+    assert [e.text for e in found] == ["Mykola Ivanovych Tkachenko", "Tkachenko"]
+
+
 def test_a_signatory_whose_name_ends_in_a_suffix_keeps_its_full_stop(cue_pipeline):
     """ "JR." is part of the name: the span keeps its full stop; the block's "For X:" gives the
     affiliation, also where an annex follows the signatures."""

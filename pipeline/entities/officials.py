@@ -623,8 +623,24 @@ class OfficialFinder:
                 if not m.group()[:1].isupper() or not is_free(m.start(), m.end()) or _ends_other_name(text, m):
                     continue
                 off = surnames[next(k for k in surnames if k.casefold() == m.group().casefold())]
-                out.append(official_entity(text, m.start(), m.end(), off.role, off.affiliation, "coreference"))
+                start = _given_names_before(text, m.start(), off)
+                if start < m.start() and not is_free(start, m.end()):
+                    continue
+                out.append(official_entity(text, start, m.end(), off.role, off.affiliation, "coreference"))
         return out
+
+
+def _given_names_before(text: str, start: int, official: Entity) -> int:
+    """Where a later mention of ``official`` begins: before the surname at ``start`` when the
+    official's other names stand right before it ("… Defence Minister Oleksii Yuriyovych
+    Reznikov", which the statistical model read as no person), else at ``start``."""
+    given = (official.name or official.text).split()[:-1]
+    before = re.search(
+        r"(?<!\w)" + r"\s+".join(re.escape(word) for word in given) + r"\s+$",
+        text[max(0, start - GIVEN_NAMES_REACH) : start],
+        re.IGNORECASE,
+    )
+    return start - (len(before.group()) if before else 0)
 
 
 def _ends_other_name(text: str, m: re.Match[str]) -> bool:
@@ -637,6 +653,7 @@ def _ends_other_name(text: str, m: re.Match[str]) -> bool:
     return len(word) > 1 and word.isupper() and word.isalpha() and not ROLE.fullmatch(word)
 
 
+GIVEN_NAMES_REACH = 80  # characters before a surname where the official's other names are looked for
 # What parts the columns of a signature block laid out side by side: a gap of three spaces or
 # a tab in a line of names (two in a line of titles), or a repeated honorific ("S.E. X S.E. Y").
 COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
