@@ -113,9 +113,10 @@ SIGNATORY_NAME = re.compile(
 # "За X" line with one a few lines under it is a signature block wherever it stands.
 SIGNATURE_MARK = re.compile(r"^\((?:підпис|підписано|signed|signature|firma|firmado|signé)\)$", re.IGNORECASE)
 SIGNATURE_MARK_WITHIN = 6  # lines from "За X" to the mark: name, title (wrapped), mark
+# The testimonium that introduces the signatures ("IN WITNESS WHEREOF the undersigned …")
+WITNESS_FORMULA = r"IN WITNESS WHEREOF|In witness whereof|EN FE DE LO CUAL|EN FOI DE QUOI"
 SIGNED_LINE = re.compile(
-    r"^(?:\*\*)?(?:Signed|SIGNED|Done|DONE|Made|Hecho|HECHO|Fait|FAIT|Firmado|Підписано|Вчинено|"
-    r"IN WITNESS WHEREOF|In witness whereof|EN FE DE LO CUAL|EN FOI DE QUOI)\b"
+    rf"^(?:\*\*)?(?:Signed|SIGNED|Done|DONE|Made|Hecho|HECHO|Fait|FAIT|Firmado|Підписано|Вчинено|{WITNESS_FORMULA})\b"
 )
 # A line that ends with one of these words cannot end a sentence or a heading,
 # so the next line continues it even across a blank line (OCR page layout).

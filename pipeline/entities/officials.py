@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Optional
 
 from ..records import Clause, Entity
-from ..segment import CONNECTOR_WORD_END, LINE_TAIL
+from ..segment import CONNECTOR_WORD_END, HEADING_WORD, LINE_TAIL, WITNESS_FORMULA
 from .gazetteer import Gazetteer, english_demonyms
 
 ROLE_WORDS = (
@@ -268,7 +268,7 @@ class OfficialFinder:
             if m.end() > anchor.end()
         ]
         # the signatures end where an annex, a protocol or an article begins
-        ends = [k for k, (a, b) in enumerate(lines) if AFTER_SIGNATURES.match(text, a, b)]
+        ends = [k for k, (a, b) in enumerate(lines) if AFTER_SIGNATURES.match(text[a:b].lstrip())]
         lines = lines[: ends[0]] if ends else lines
         kinds = [self._line_kind(text, a, b) for a, b in lines]
         for k in range(1, len(kinds)):
@@ -659,9 +659,8 @@ GIVEN_NAMES_REACH = 80  # characters before a surname where the official's other
 COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
 # The formula after which a treaty's signatures stand, and how far past it they are looked for
 TESTIMONIUM = re.compile(
-    r"IN WITNESS WHEREOF|In witness whereof|In Witness Whereof|EN FE DE LO CUAL|En fe de lo cual|EN TESTIMONIO|"
-    r"En testimonio|EN FOI DE QUOI|En foi de quoi|Done at|DONE at|Done in|DONE in|Hecho en|HECHO en|Fait à|FAIT à|"
-    r"Firmado en|FIRMADO en"
+    rf"{WITNESS_FORMULA}|In Witness Whereof|En fe de lo cual|EN TESTIMONIO|En testimonio|En foi de quoi|"
+    r"Done at|DONE at|Done in|DONE in|Hecho en|HECHO en|Fait à|FAIT à|Firmado en|FIRMADO en"
 )
 TESTIMONIUM_REACH = 3000
 TITLE_HEAD = re.compile(
@@ -670,14 +669,12 @@ TITLE_HEAD = re.compile(
 JOINED_HEAD = re.compile(rf"\b(?:and|y|et)\s+{TITLE_HEAD.pattern}", re.I)
 # a word of a name as the gazette prints it: an initial keeps its full stop ("Ricardo A. Quijano")
 _GAZETTE_NAME_WORD = r"(?!R[úu]brica)[A-ZÁÉÍÓÚÑ](?:[a-záéíóúñü'’-]+|\.)"
+# the signatures end where a part of the text with a heading of its own begins (an annex, an article)
+AFTER_SIGNATURES = re.compile(rf"{HEADING_WORD.pattern}|^(?:SCHEDULE|Schedule|ANEXO|Anexo|ANNEXE|Annexe)\b")
 GAP_FOR = re.compile(r"\b(?:Por|POR|For|FOR|Pour|POUR)\b")
 GAZETTE_SIGNATURE = re.compile(
     rf"(?:^|(?<=[\s:.-]))(?:El|La|el|la)\s+(?P<role>(?:{ROLE_WORDS}|Designad[oa]\w*)\b[^,.:\n]{{0,120}}(?:\n[^,.:\n]{{0,120}})?),"
     rf"\s+(?P<name>{_GAZETTE_NAME_WORD}(?:\s+(?:(?:de|del|de\s+la)\s+)?{_GAZETTE_NAME_WORD}){{1,5}})\s*\.-"
-)
-AFTER_SIGNATURES = re.compile(
-    r"\s*(?:ANNEX|Annex|APPENDIX|Appendix|ARTICLE|Article|PROTOCOL|Protocol|SCHEDULE|Schedule|CHAPTER|Chapter|"
-    r"ANEXO|Anexo|ARTÍCULO|Artículo|CAPÍTULO|Capítulo|ANNEXE|Annexe)\b"
 )
 # The words of a signature header in the other languages of a multilingual treaty ("Voor de
 # Europese Gemeenschap", "Pentru Comunitatea Europeană", "Għall-Komunità Ewropea")
