@@ -80,9 +80,7 @@ COMMA_JOINED_MARKER = re.compile(r"(?:(?<=[,;] or)|(?<=[,;] and))[ \t]+(?=\([b-z
 LINE_MARKER = re.compile(r"[ \t]*(?:[ivx]{1,4}|[a-z])\)[ \t]")
 _NEXT_MARKER = r"(?=(?:[ivx]{1,4}|[a-z])\)[ \t])"
 # the "or"/"and" that joins the last two items stays with the first
-RUN_IN_MARKER = re.compile(
-    rf"(?<=[;:])[ \t]+{_NEXT_MARKER}|(?<=; or)[ \t]+{_NEXT_MARKER}|(?<=; and)[ \t]+{_NEXT_MARKER}"
-)
+RUN_IN_MARKER = re.compile(rf"(?:(?<=[;:])|(?<=; or)|(?<=; and))[ \t]+{_NEXT_MARKER}")
 # Paragraphs separated only by runs of spaces: split after sentence-final punctuation.
 SPACE_PARAGRAPH = re.compile(
     r"(?<=[.;:!?”\"’])[ \t]{2,}(?=\S)|(?<=,|d)[ \t]{2,}(?=[A-Z][a-z])"
