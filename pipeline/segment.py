@@ -111,6 +111,15 @@ SIGNATORY_NAME = re.compile(
 # "За X" line with one a few lines under it is a signature block wherever it stands.
 SIGNATURE_MARK = re.compile(r"^\((?:підпис|підписано|signed|signature|firma|firmado|signé)\)$", re.IGNORECASE)
 SIGNATURE_MARK_WITHIN = 6  # lines from "За X" to the mark: name, title (wrapped), mark
+# Lines a signature block goes on over that are neither a name nor a short line: the rule
+# signed on ("______", "………"), the fields of a signature form ("Firma: ____", "Nombre:
+# …", "Cargo: …"), and columns side by side, apart by a wide gap ("Name A      Name B").
+SIGNATURE_RULE = re.compile(r"^[\s_.…-]*[_.…][\s_.…-]*$")
+SIGNATURE_FIELD = re.compile(
+    r"^(?:Firma|Nombre|Cargo|Signature|Name|Title|Signé|Nom|Titre|Fonction|Підпис|Ім[’'ʼ]я|Посада)[ \t]*:",
+    re.IGNORECASE,
+)
+SIGNATURE_COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
 # The testimonium that introduces the signatures ("IN WITNESS WHEREOF the undersigned …")
 WITNESS_FORMULA = r"IN WITNESS WHEREOF|In witness whereof|EN FE DE LO CUAL|EN FOI DE QUOI"
 SIGNED_LINE = re.compile(
@@ -405,6 +414,25 @@ def _signed_by(text: str, pieces: list[tuple[int, int, bool]], i: int) -> bool:
     return not blank and SIGNATORY_NAME.match(text[s:e]) is not None
 
 
+def _signature_line(line: str) -> bool:
+    """Can ``line`` stand inside a signature block under its "For X" header: a name ("JOSEPH
+    R. BIDEN JR." ends in a full stop), a short title, the rule signed on, a field of a
+    signature form, or such lines side by side in columns?"""
+    if SIGNATURE_FIELD.match(line.lstrip()):
+        return len(line) <= SHORT_LINE
+    columns = [c for c in SIGNATURE_COLUMN_GAP.split(line.strip()) if c]
+    # a header's wrapped end keeps its colon ("la République française :"), a title its comma
+    return all(
+        SIGNATORY_NAME.match(c) or _is_standalone_short(c.rstrip(" :,")) or SIGNATURE_RULE.match(c) for c in columns
+    )
+
+
+def _name_under_mark(line: str) -> bool:
+    """A signatory's name printed under the mark ("(firmado)" / "Andrés Felipe Restrepo
+    Gaviria"), not the next block's "For X"."""
+    return SIGNATORY_NAME.match(line) is not None and SIGNATURE_START.match(line) is None
+
+
 def _signature_mark(text: str, pieces: list[tuple[int, int, bool]], i: int) -> Optional[int]:
     """The index of the signature mark that closes the block piece ``i`` opens ("За
     Україну", a name, a title, "(підпис)"), or None."""
@@ -447,6 +475,9 @@ def layout_blocks(text: str) -> list[Block]:
         header = SIGNATURE_START.match(line) is not None and len(line) <= 150
         mark = _signature_mark(text, pieces, i) if header else None
         if mark is not None:
+            # the name may be printed under the mark ("(firmado)" / "Andrés Felipe Restrepo Gaviria")
+            while mark + 1 < len(pieces) and _name_under_mark(text[pieces[mark + 1][0] : pieces[mark + 1][1]]):
+                mark += 1
             blocks.append(Block(s, pieces[mark][1], "signature"))
             i = mark + 1
             continue
@@ -457,8 +488,7 @@ def layout_blocks(text: str) -> list[Block]:
             j = i + 1
             while j < len(pieces):
                 nxt = text[pieces[j][0] : pieces[j][1]]
-                name = SIGNATORY_NAME.match(nxt)  # "JOSEPH R. BIDEN JR." ends in a full stop
-                if SIGNATURE_START.match(nxt) or not (name or _is_standalone_short(nxt)) or LIST_MARKER.match(nxt):
+                if SIGNATURE_START.match(nxt) or not _signature_line(nxt) or LIST_MARKER.match(nxt):
                     break
                 if shaped and pieces[j][2]:
                     break  # what follows a blank line is the annex's heading, not the block
@@ -696,7 +726,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-13"
+        return "layout-rules+spacy-senter(en)/sentencizer-14"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

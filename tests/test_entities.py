@@ -961,3 +961,36 @@ def test_a_long_form_keeps_the_adjectives_before_it():
     text = "For the Democratic Popular Republic of Yemen For the Democratic Republic of the Sudan"
     found = [(text[m.start : m.end], m.id) for m in gazetteer("en").find(text)]
     assert found == [("Democratic Popular Republic of Yemen", "YEM"), ("Democratic Republic of the Sudan", "SDN")]
+
+
+def test_signature_layouts_of_printed_treaties_give_their_signatories(pipeline):
+    """Layouts a printed treaty has and a converted text keeps: two columns whose headers are
+    wrapped over two lines (the second ending in a colon) with the ruled lines signed on and
+    blank lines before the names; a signature form ("Firma: ____" / "Nombre:" / "Cargo:")
+    with a name of six words, four of them names; and the name printed under the
+    "(firmado)" mark, under a title that names the state."""
+    doc = pipeline(
+        _treaty_ending_with(
+            "Hecho en Quito, el 3 de abril de 2025, en dos ejemplares originales en idioma español.\n\n\n"
+            "POR EL GOBIERNO DE LA                         POR EL GOBIERNO DE LA\n"
+            "REPÚBLICA DE BOLIVIA:                         REPÚBLICA DEL ECUADOR:\n\n\n\n"
+            "__________________________                    __________________________\n"
+            "Teresa Inés Villca Mamani                     Bruno Esteban Carrión de la Vega\n"
+            "Ministra de Medio Ambiente                    Ministro del Ambiente\n\n\n"
+            "Por el Reino de Bélgica\n"
+            "Firma:  ____________________\n"
+            "Nombre: Pieter de la Croix y Van Damme\n"
+            "Cargo:  Embajador\n\n\n"
+            "Por el Gobierno de la República de Chile,\n\n"
+            "Ministra de Relaciones Exteriores de la República de Chile\n\n"
+            "(firmado)\n\n"
+            "Amalia Rosario Pinto Leiva\n"
+        )
+    )
+    found = {e.text: (e.affiliation, e.role) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found == {
+        "Teresa Inés Villca Mamani": ("BOL", "Ministra de Medio Ambiente"),
+        "Bruno Esteban Carrión de la Vega": ("ECU", "Ministro del Ambiente"),
+        "Pieter de la Croix y Van Damme": ("BEL", "Embajador"),
+        "Amalia Rosario Pinto Leiva": ("CHL", "Ministra de Relaciones Exteriores de la República de Chile"),
+    }

@@ -61,7 +61,8 @@ SIGNATURE_FOR = re.compile(
     r"|for\s+the\s+(?=(?:Government|Republic|Kingdom|State|Federal)\b))"
 )
 NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЄІЇҐ][\w'’.-]*"
-PERSON_LINE = re.compile(rf"^{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|de|da|van|von|der|bin|al|el|y|del|la))*\s+{NAME_TOKEN}$")
+NAME_PARTICLES = ("de", "da", "van", "von", "der", "bin", "al", "el", "y", "del", "la")
+PERSON_LINE = re.compile(rf"^{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|{'|'.join(NAME_PARTICLES)}))*\s+{NAME_TOKEN}$")
 # A role phrase that ends right before a person: "Serbian President", "Russian
 # Foreign Ministry spokeswoman", "the Minister of Defence of Albania,".
 _CAP = r"[A-Z][\w'’.-]*"
@@ -227,17 +228,22 @@ class OfficialFinder:
         # one party in each column's header; a header whose columns were run together
         # ("For the Government of the For the Government of Malaysia: Islamic Republic of
         # Pakistan:") cannot be paired, and a wrong pairing is worse than none
-        columns = [
-            list(dict.fromkeys(self.gazetteer.ids_in(text[a:b]))) for a, b in zip(starts, starts[1:] + [lines[0][1]])
-        ]
-        if any(len(ids) != 1 for ids in columns):
-            return []
+        headers = [text[a:b] for a, b in zip(starts, starts[1:] + [lines[0][1]])]
         found = next(
             ((k, names) for k in range(1, len(lines)) if (names := self._side_by_side_names(text, *lines[k]))), None
         )
         if found is None:
             return []
         k, names = found
+        # a header wrapped over lines of its own ("POR EL GOBIERNO DE LA" / "REPÚBLICA DE CHILE"):
+        # each line above the names with one piece per column goes on with its column
+        for a, b in lines[1:k]:
+            pieces = _column_pieces(text, a, b, COLUMN_GAP)
+            if len(pieces) == len(headers):
+                headers = [h + " " + text[x:y] for h, (x, y) in zip(headers, pieces)]
+        columns = [list(dict.fromkeys(self.gazetteer.ids_in(h))) for h in headers]
+        if any(len(ids) != 1 for ids in columns):
+            return []
         if len(columns) != len(names):
             return []
         roles: list[Optional[str]] = [None] * len(names)
@@ -425,7 +431,9 @@ class OfficialFinder:
         words = bare.split()
         if any(w.lower() in NAME_STOPWORDS for w in words):
             return False
-        return bool(PERSON_LINE.match(bare)) and 2 <= len(words) <= 5
+        # particles do not count: "Ignacio de la Fuente y Arrieta" is four names
+        names = [w for w in words if w not in NAME_PARTICLES]
+        return bool(PERSON_LINE.match(bare)) and 2 <= len(names) <= 5
 
     # appositions ---------------------------------------------------------------
     def from_honorifics(self, text: str, clauses: Iterable[Clause]) -> list[Entity]:
