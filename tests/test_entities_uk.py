@@ -737,3 +737,35 @@ def test_a_body_named_by_its_own_capitalised_name_is_an_organisation(run):
         "Кожна Сторона повідомляє Секретаріат про зміни. Комітет бере до уваги ці повідомлення."
     )
     assert orgs(doc) == ["Спілці молодих підприємців Полтави", "Комісії з питань місцевого розвитку"]
+
+
+def test_first_name_then_surname_in_capitals_in_lists_and_signatures(run):
+    """Lists and signatures in Ukrainian official texts write the first name, then the surname
+    in capitals ("Тарас КОВАЛИШИН – …", "Міністр    Леся БОНДАР"), a double surname
+    hyphenated; ``name`` is capitalised as a name is."""
+    doc = run(
+        "НАКАЗ\n\nПро робочу групу з питань митного співробітництва\n\n"
+        "1. Утворити робочу групу у складі:\n\n"
+        "Тарас КОВАЛИШИН – заступник Міністра фінансів України, керівник робочої групи\n"
+        "Ірина ГАЙДУК-МОРОЗ – директор Департаменту митної політики\n\n"
+        "Міністр                               Леся БОНДАР\n"
+    )
+    assert officials(doc) == {
+        "Тарас КОВАЛИШИН": ("Тарас Ковалишин", "заступник Міністра фінансів України, керівник робочої групи", "UKR"),
+        "Ірина ГАЙДУК-МОРОЗ": ("Ірина Гайдук-Мороз", "директор Департаменту митної політики", "UKR"),
+        "Леся БОНДАР": ("Леся Бондар", "Міністр", "UKR"),
+    }
+
+
+def test_particles_inside_foreign_names_and_a_capital_after_the_apostrophe(run):
+    """ "бін", "ді" stand inside a foreign name, not after it; an Irish "О’Ніл" keeps its
+    second capital in ``name``."""
+    doc = run(
+        "Міністр енергетики Королівства Саудівська Аравія Абдулла бін Фахд Аль-Рашид і Міністр "
+        "закордонних справ Португальської Республіки Руй Мануел ді Каштру підписали меморандум. "
+        "Посол Ірландії Кіран О’Ніл привітав сторони."
+    )
+    found = officials(doc)
+    assert found["Абдулла бін Фахд Аль-Рашид"][0] == "Абдулла бін Фахд Аль-Рашид"
+    assert found["Руй Мануел ді Каштру"][2] == "PRT"
+    assert found["Кіран О’Ніл"][0] == "Кіран О'Ніл"

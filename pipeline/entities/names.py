@@ -30,6 +30,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
+from ..apostrophes import unify_apostrophes
 from .models import morph_uk
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
@@ -60,9 +61,9 @@ def nominative(name: str, case_hint: Optional[str] = None) -> str:
     """``name`` (a person's name as written in Ukrainian) in the nominative. A hint of
     the nominative is taken as certain: a name in apposition to a nominative title, or on
     a signature line, is written in it ("Джорджа Мелоні" there is not Джордж's genitive)."""
+    words = unify_apostrophes(name).split()  # one apostrophe, so that names compare and link
     if case_hint == "nomn":
-        return name
-    words = name.split()
+        return " ".join(_capitalise(_plain(w), w) if w.isupper() and WORD.fullmatch(w) else w for w in words)
     readings = _readings(tuple(_plain(w) for w in words if not INITIAL.match(w)))
     case, gender = _agreed(readings, case_hint)
     out = []
@@ -85,9 +86,19 @@ def _plain(word: str) -> str:
 
 
 def _capitalise(form: str, written: str) -> str:
-    """The nominative in the case style of a name: each hyphenated part capitalised."""
-    parts = form.split("-")
-    return "-".join(p[:1].upper() + p[1:] for p in parts) if written[:1].isupper() else form
+    """The nominative in the case style of a name: each hyphenated part capitalised, and a
+    capital the name has after an apostrophe kept ("О’Рейлі"); a name written all in
+    capitals ("ТРОФІМЦЕВА") is capitalised like the others."""
+    if not written[:1].isupper():
+        return form
+    parts = "-".join(p[:1].upper() + p[1:] for p in form.split("-"))
+    if written.isupper():
+        return parts
+    # the written word's capitals where the nominative keeps its letters ("О’Рейлі" → "О'Рейлі")
+    return "".join(
+        c.upper() if i < len(written) and written[i].isupper() and _plain(written[i]) == c else c
+        for i, c in enumerate(parts)
+    )
 
 
 @lru_cache(maxsize=1 << 14)

@@ -206,8 +206,17 @@ DECREE_LINE = re.compile(
     rf"(?P<patr>\s+[{_UP}][{_LOW}]+(?:вич|вна|ична|ич))?)[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
     re.MULTILINE,
 )
+# "Наталія СИДОРЧУК – директор …": the first name, then the surname in capitals, as lists
+# and signatures in Ukrainian official texts since 2019 write it
+DECREE_LINE_GIVEN_FIRST = re.compile(
+    rf"^[ \t]*(?P<name>(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)\s+[{_UP}][{_UP}'’ʼ]+(?:-[{_UP}][{_UP}'’ʼ]+)?)"
+    rf"[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
+    re.MULTILINE,
+)
 PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
-MAX_NAME_TOKENS = 3
+MAX_NAME_TOKENS = 3  # not counting particles
+# Lower-case words inside foreign names ("Халід бін Саїд Аль-Мансурі", "Жуан Паулу ді Соуза")
+NAME_PARTICLES = frozenset({"бін", "ібн", "ді", "да", "де", "дос", "ду", "ван", "фон", "дер", "ла", "ле", "ель", "аль"})
 
 
 @dataclass
@@ -796,9 +805,11 @@ class UkrainianRecognizer:
         patronymic, a dash and the post as written). The affiliation is the last state
         the post names ("… Міністерства юстиції України")."""
         out = []
-        for m in DECREE_LINE.finditer(text, clause.start, clause.end):
+        lines = [*DECREE_LINE.finditer(text, clause.start, clause.end)]
+        lines += DECREE_LINE_GIVEN_FIRST.finditer(text, clause.start, clause.end)
+        for m in lines:
             first = m.group("first")
-            if not m.group("patr") and "Name" not in grammemes(_APOS.sub("'", first.lower())):
+            if not m.groupdict().get("patr") and "Name" not in grammemes(_APOS.sub("'", first.lower())):
                 continue  # with no patronymic, the dictionary must know the first name
             role_start, role_end = m.span("role")
             ids = [en.id for s, e, _, _, en in names if role_start <= s and e <= role_end]
@@ -872,17 +883,21 @@ class UkrainianRecognizer:
                 if lead not in inside and _name_like(toks[lead].lower) or after_title:
                     return lead + 1
             return None
-        j = k
-        while (
-            j < len(toks)
-            and j - k < MAX_NAME_TOKENS
-            and toks[j].capitalised
-            and j not in inside
-            and not _is_initial(text, toks[j])
-            and (not toks[j].all_caps or j == k and _caps_surname(toks, j))
-            and (j == k or _adjacent(text, toks[j - 1 : j + 1]))
-        ):
+        j, particles = k, 0
+        while j < len(toks) and j - k - particles < MAX_NAME_TOKENS and (j == k or _adjacent(text, toks[j - 1 : j + 1])):
+            if j > k and toks[j].lower in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].capitalised:
+                j, particles = j + 1, particles + 1  # "бін", "ді" inside a foreign name
+                continue
+            if not (
+                toks[j].capitalised
+                and j not in inside
+                and not _is_initial(text, toks[j])
+                and (not toks[j].all_caps or j == k and _caps_surname(toks, j) or _caps_after_first_name(toks, k, j))
+            ):
+                break
             j += 1
+        while j > k and toks[j - 1].lower in NAME_PARTICLES:
+            j -= 1
         if j == k or not (after_title or _name_like(toks[k].lower)):
             return None
         after_first_name = after_title or "Name" in grammemes(toks[k].lower)
@@ -972,6 +987,11 @@ def _person_like(text: str, s: int, e: int) -> bool:
 def _is_initial(text: str, tok: Token) -> bool:
     """A one-letter capital followed by a full stop ("О." of "О.В.")."""
     return len(tok.text) == 1 and tok.capitalised and text[tok.end : tok.end + 1] == "."
+
+
+def _caps_after_first_name(toks: list[Token], k: int, j: int) -> bool:
+    """A surname in capitals after the first name ("Дмитро КАРПЕНКО"), as signatures write it."""
+    return j == k + 1 and not toks[k].all_caps and "Name" in grammemes(toks[k].lower)
 
 
 def _caps_surname(toks: list[Token], j: int) -> bool:
