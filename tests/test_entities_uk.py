@@ -769,3 +769,17 @@ def test_particles_inside_foreign_names_and_a_capital_after_the_apostrophe(run):
     assert found["Абдулла бін Фахд Аль-Рашид"][0] == "Абдулла бін Фахд Аль-Рашид"
     assert found["Руй Мануел ді Каштру"][2] == "PRT"
     assert found["Кіран О’Ніл"][0] == "Кіран О'Ніл"
+
+
+def test_a_later_mention_takes_every_given_name_in_its_case(run):
+    """A foreign official named in full once is later named in other cases with all their
+    given names and particles ("Фернанду Луїша ді Алмейди"): the mention is the whole name,
+    not the surname alone, and ``name`` is the full name given first."""
+    doc = run(
+        "Міністр оборони Португальської Республіки Фернанду Луїш ді Алмейда прибув до Києва. "
+        "Під час зустрічі з Фернанду Луїшем ді Алмейдою сторони обговорили постачання. "
+        "За словами Фернанду Луїша ді Алмейди, перші партії прибудуть у березні."
+    )
+    found = officials(doc)
+    assert set(found) == {"Фернанду Луїш ді Алмейда", "Фернанду Луїшем ді Алмейдою", "Фернанду Луїша ді Алмейди"}
+    assert {name for name, _, _ in found.values()} == {"Фернанду Луїш ді Алмейда"}

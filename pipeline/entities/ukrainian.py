@@ -216,6 +216,7 @@ DECREE_LINE_GIVEN_FIRST = re.compile(
 PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 MAX_NAME_TOKENS = 3  # not counting particles
 # Lower-case words inside foreign names ("Халід бін Саїд Аль-Мансурі", "Жуан Паулу ді Соуза")
+INITIAL_WORD = re.compile(r"^\w\.$")
 NAME_PARTICLES = frozenset({"бін", "ібн", "ді", "да", "де", "дос", "ду", "ван", "фон", "дер", "ла", "ле", "ель", "аль"})
 
 
@@ -948,14 +949,12 @@ class UkrainianRecognizer:
                 if match is None:
                     continue
                 s = tok.start
-                first = (match.name or "").split()[:1]
                 prev = toks[n - 1] if n > 0 else None
                 if prev is not None and not taken.overlaps(prev.start, prev.end):
-                    gap = text[prev.end : tok.start]
-                    if _is_initial(text, prev) and gap.strip() == ".":
+                    if _is_initial(text, prev) and text[prev.end : tok.start].strip() == ".":
                         s = prev.start  # "П. Порошенка"
-                    elif gap.isspace() and first and first[0].lower() in lemmas(prev.lower) | {prev.lower}:
-                        s = prev.start  # "Ігор Терехов"
+                    else:
+                        s = _given_names_before(text, toks, n, match)  # "Ігор Терехов", "Мехмета Алі Йилдиза"
                 out.append(
                     Entity(
                         s,
@@ -969,6 +968,29 @@ class UkrainianRecognizer:
                     )
                 )
         return out
+
+
+def _given_names_before(text: str, toks: list[Token], n: int, official: Entity) -> int:
+    """Where a later mention of ``official`` starts that ends in the surname ``toks[n]``: back
+    over the given names and particles the full name has before its surname, in any case
+    ("Мехмета Алі Йилдиза", "Халідом бін Саїдом Аль-Мансурі" of "Халід бін Саїд Аль-Мансурі")."""
+    words = (official.name or "").split()
+    if not words or words[0].isupper():
+        return toks[n].start  # "МЕЛЬНИК Олена Володимирівна": the surname comes first
+    given = [w.lower() for w in words[:-1] if not INITIAL_WORD.match(w)]
+    s, m = toks[n].start, n - 1
+    while given and m >= 0 and text[toks[m].end : toks[m + 1].start] == " " and _same_name(toks[m].lower, given[-1]):
+        s, m = toks[m].start, m - 1
+        given.pop()
+    return s
+
+
+def _same_name(word: str, name: str) -> bool:
+    """Is ``word`` the name ``name`` in some case ("Мігелем" of "Мігель", "Яна-Еріка" of "Ян-Ерік")?"""
+    if word == name or name in lemmas(word):
+        return True
+    stem = name[:-1] if len(name) > 3 and name[-1] in "аяоеьй" else name
+    return len(stem) >= 3 and word.startswith(stem) and len(word) - len(stem) <= 3
 
 
 def _nominative(name: str, case_hint: Optional[str] = None) -> str:
