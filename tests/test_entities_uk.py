@@ -783,3 +783,28 @@ def test_a_later_mention_takes_every_given_name_in_its_case(run):
     found = officials(doc)
     assert set(found) == {"Фернанду Луїш ді Алмейда", "Фернанду Луїшем ді Алмейдою", "Фернанду Луїша ді Алмейди"}
     assert {name for name, _, _ in found.values()} == {"Фернанду Луїш ді Алмейда"}
+
+
+def test_titles_joined_by_conjunctions_feminine_titles_and_where_an_ambassador_sits(run):
+    """A title goes on over "і"/"та" before a noun in the genitive and over "з питань …"
+    ("Міністром освіти і культури", "Віце-президентом ЄБРР з питань …"), feminine and
+    prefixed titles are titles ("секретарка", "прокурором", "Віце-президентом"), an initial is
+    no part of a title ("Прокурор Б. Д. Гончар"), and an ambassador's post names the state he
+    acts for before the one he sits in ("Послу Латвії в Україні")."""
+    doc = run(
+        "Прокурор Б. Д. Гончар прибув до Варшави. "
+        "Він зустрівся з Генеральним прокурором Республіки Польща Анджеєм Вуйциком. "
+        "Делегація провела переговори з Міністром освіти і культури Латвійської Республіки Інгою Озоліня "
+        "та з Віце-президентом ЄБРР з питань муніципальної інфраструктури Франческо Руссо. "
+        "Подяку висловили Надзвичайному і Повноважному Послу Латвії в Україні Айварсу Калниньшу. "
+        "На зустрічі була присутня державна секретарка Міністерства оборони Латвії Ілзе Берзиня."
+    )
+    found = {text: affiliation for text, (_, _, affiliation) in officials(doc).items()}
+    assert found == {
+        "Б. Д. Гончар": "UKR",
+        "Анджеєм Вуйциком": "POL",
+        "Інгою Озоліня": "LVA",
+        "Франческо Руссо": "EBRD",
+        "Айварсу Калниньшу": "LVA",
+        "Ілзе Берзиня": "LVA",
+    }

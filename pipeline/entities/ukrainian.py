@@ -178,8 +178,28 @@ ROLE_HEADS = frozenset(
         "мер",
         "губернатор",
         "віце-президент",
+        "віце-президентка",
+        "віцепрезидент",
+        "віцепрезидентка",
+        "віцеміністр",
+        "віце-міністр",
+        "прокурор",
+        "прокурорка",
+        "секретарка",
+        "держсекретарка",
+        "директорка",
+        "делегат",
+        "делегатка",
+        "амбасадор",
+        "амбасадорка",
+        "спікерка",
+        "єврокомісарка",
+        "комісарка",
     }
 )
+# Words that join a title's parts ("міністр освіти і досліджень", "Віце-президент ЄБРР з
+# питань банківської діяльності"), where they would otherwise end it
+TITLE_CONJUNCTIONS = frozenset({"і", "й", "та"})
 ROLE_MODIFIERS = frozenset(
     {
         "генеральний",
@@ -248,6 +268,15 @@ def tokens_of(text: str, start: int = 0, end: Optional[int] = None) -> list[Toke
 def lemmas(word: str) -> frozenset[str]:
     """Normal forms of every analysis of ``word`` (lower case), and the word itself."""
     return frozenset({_APOS.sub("'", p.normal_form) for p in morph_uk().parse(word)} | {word})
+
+
+def title_lemmas(word: str) -> frozenset[str]:
+    """:func:`lemmas` of a title, also of one the dictionary lacks with a prefix before a
+    hyphen ("віце-президентом" → "віце-президент")."""
+    prefix, _, rest = word.rpartition("-")
+    if not prefix:
+        return lemmas(word)
+    return lemmas(word) | {f"{prefix}-{form}" for form in lemmas(rest)}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -753,17 +782,20 @@ class UkrainianRecognizer:
         signs_for = self._signature_party(text, toks, names)
         i = 0
         while i < len(toks):
-            if lemmas(toks[i].lower) & ROLE_HEADS and not toks[i].all_caps:
+            if title_lemmas(toks[i].lower) & ROLE_HEADS and not toks[i].all_caps:
                 role_start = i - 1 if i > 0 and lemmas(toks[i - 1].lower) & ROLE_MODIFIERS else i
-                k = i + 1
+                k, room = i + 1, MAX_ROLE_WORDS
                 while (
                     k < len(toks)
-                    and k - i <= MAX_ROLE_WORDS
-                    and toks[k].lower not in ROLE_STOP
+                    and k - i <= room
                     and k not in name_at
-                    and (not toks[k].capitalised or _institution_word(toks[k]))
+                    and (not toks[k].capitalised or _institution_word(toks[k]) and not _is_initial(text, toks[k]))
                     and _adjacent(text, toks[k - 1 : k + 1])
                 ):
+                    if toks[k].lower in ROLE_STOP:
+                        if not _joins_title(toks, k):
+                            break
+                        room += 2  # "і досліджень", "з питань" do not count against the title's length
                     k += 1
                 role = text[toks[role_start].start : toks[k - 1].end]
                 affiliation = demonym_id(toks[role_start - 1]) if role_start > 0 else None
@@ -772,6 +804,15 @@ class UkrainianRecognizer:
                 if k in name_at:
                     k, entry = name_at[k]
                     affiliation = entry.id
+                    if k + 1 in name_at and toks[k].lower in LOCATIVE_PREPOSITIONS:
+                        k = name_at[k + 1][0]  # "Послу Естонії | в Україні | Мартові Каску": where the post sits
+                    elif k < len(toks) and toks[k].lower in ("з", "із") and _joins_title(toks, k):
+                        # "Віце-президентом ЄБРР | з питань банківської діяльності | Маттіасом …"
+                        end = k + 2
+                        while end < len(toks) and end - k <= MAX_ROLE_WORDS and not toks[end].capitalised:
+                            end += 1
+                        role = text[toks[role_start].start : toks[end - 1].end]
+                        k = end
                 while k < len(toks) and not toks[k].capitalised and toks[k].lower.split("-")[0] in ROLE_HEADS:
                     k += 1  # a rank after the state: "… України генерал-лейтенант Руслан Хомчак"
                 person = self._person_at(text, toks, k, inside, after_title=True)
@@ -1009,6 +1050,16 @@ def _person_like(text: str, s: int, e: int) -> bool:
 def _is_initial(text: str, tok: Token) -> bool:
     """A one-letter capital followed by a full stop ("О." of "О.В.")."""
     return len(tok.text) == 1 and tok.capitalised and text[tok.end : tok.end + 1] == "."
+
+
+def _joins_title(toks: list[Token], k: int) -> bool:
+    """Does the joining word ``toks[k]`` go on with the title ("освіти | і | досліджень", "ЄБРР |
+    з | питань …") rather than end it ("міністр економіки | та | Міністр …")?"""
+    if k + 1 >= len(toks) or toks[k + 1].capitalised:
+        return False
+    if toks[k].lower in ("з", "із"):
+        return toks[k + 1].lower == "питань"
+    return toks[k].lower in TITLE_CONJUNCTIONS and {"NOUN", "gent"} <= grammemes(toks[k + 1].lower)
 
 
 def _caps_after_first_name(toks: list[Token], k: int, j: int) -> bool:
