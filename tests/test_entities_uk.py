@@ -808,3 +808,16 @@ def test_titles_joined_by_conjunctions_feminine_titles_and_where_an_ambassador_s
         "Айварсу Калниньшу": "LVA",
         "Ілзе Берзиня": "LVA",
     }
+
+
+def test_a_headline_names_the_side_the_lead_names_by_title_alone(run):
+    """The lead names the home official by title alone and the other side by its state; the
+    headline names both states, and both are the parties of the memorandum reported."""
+    doc = run(
+        "Україна та Естонія посилять співпрацю у протидії кіберзлочинності\n\n"
+        "Таллінн, 4 травня 2026 р. — Голова Кіберполіції О. М. Гнатенко провів зустріч з "
+        "Генеральним директором Поліції Естонської Республіки Маргусом Ілвесом. За підсумками "
+        "переговорів сторони підписали Меморандум про обмін інформацією.\n\n"
+        "Наступна зустріч відбудеться восени."
+    )
+    assert doc.parties == ["EST", "UKR"]

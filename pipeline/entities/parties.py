@@ -188,7 +188,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-16"
+        return "party-evidence-17"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -656,6 +656,12 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
     for clause in doc.clauses[:NEWS_OPENING]:
         if INSTRUMENT_CUE.search(clause.text) or TALKS_UK.search(clause.text):
             ids += mentions.ids(clause.start, clause.end) + capital_ids(doc.text, clause.start, clause.end)
+    if ids and doc.clauses and doc.clauses[0].kind == "heading":
+        # the headline names the sides of what the lead reports ("Україна та Литва створять
+        # спільну слідчу групу" over "… провів зустріч з Генеральним прокурором Литовської
+        # Республіки …", whose Ukrainian side is named by title alone)
+        head = doc.clauses[0]
+        ids += mentions.ids(head.start, head.end) + capital_ids(doc.text, head.start, head.end)
     return unique_ids(ids)
 
 
