@@ -85,14 +85,15 @@ INSTRUMENT_CUE = re.compile(
 NEWS_OPENING = 3
 # The heading of a Ukrainian unilateral act, naming its issuer.
 UNILATERAL_ACT = re.compile(
-    r"^\W*(?:УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ|Указ|Розпорядження|Постанова|Наказ)\s+"
+    r"^\W*(?:(?:УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ|Указ|Розпорядження|Постанова|Наказ)\s+"
     r"(?:ПРЕЗИДЕНТА|КАБІНЕТУ\s+МІНІСТРІВ|ВЕРХОВНОЇ\s+РАДИ|Президента|Кабінету\s+Міністрів|Верховної\s+Ради)\s"
+    r"|ЗАКОН\s+УКРАЇНИ\W*$)"  # a law's head, the line alone ("ЗАКОН УКРАЇНИ" / "Про ратифікацію …")
 )
 # A title-block line that names the kind of a Ukrainian act: the word alone, or with its
 # date or number (a news headline about an act has neither right after the word).
 ACT_KIND_LINE = re.compile(
     r"^\W*(?:(?:УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ)\W*$"
-    r"|(?:Указ|Розпорядження|Постанова|Наказ|УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ)\b[^.\n]{0,60}?(?:\bвід\s+\d|№))"
+    r"|(?:Указ|Розпорядження|Постанова|Наказ|УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ)\b[ \t]*\n?[^.\n]{0,60}?(?:\bвід\s+\d|№))"
 )
 ACT_TITLE_BLOCK = 8  # clauses of an act's title block (issuer, kind, date, number, place, subject)
 ACT_ISSUER_WINDOW = 1500  # characters after the title block in which the issuing state is named
@@ -188,7 +189,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-17"
+        return "party-evidence-18"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
