@@ -826,3 +826,17 @@ def test_a_headline_names_the_side_the_lead_names_by_title_alone(run):
         "Наступна зустріч відбудеться восени."
     )
     assert doc.parties == ["EST", "UKR"]
+
+
+def test_a_four_party_report_names_sides_by_adjective_capital_and_official(run):
+    """A report on a five-party statement names three sides only as sides: "словенська
+    сторона", "Офіційний Загреб", and an official by the state's adjective ("австрійський
+    віцеміністр"). A third state the report mentions later is not a party."""
+    doc = run(
+        "П'ять країн ухвалили спільну заяву про енергетичний коридор\n\n"
+        "Любляна, 3 квітня 2026 р. — Україна, Словаччина, австрійський віцеміністр енергетики Йоганн Губер "
+        "та словенська сторона ухвалили спільну заяву про розбудову газового коридору. "
+        "Офіційний Загреб також підписав заяву і пообіцяв сприяти транзиту.\n\n"
+        "Туреччина участі в переговорах не брала."
+    )
+    assert doc.parties == ["AUT", "HRV", "SVK", "SVN", "UKR"]

@@ -79,10 +79,14 @@ TITLE_LINK = re.compile(r"\b(?:between|entre|між|BETWEEN|ENTRE|МІЖ)\b|\s[-
 OPERATIVE_FORMULA = re.compile(r"^\W*(?:We|WE|Ми|Nosotros|Nous),?\s+(?:the|THE|los|les|[A-ZА-ЯІЇЄ])")
 INSTRUMENT_CUE = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|agreement|accord|deal|treaty|declaration|memorandum|pact|approved|ratif\w+|"
-    r"concluded)\b|підписа\w*|угод\w*|деклараці\w*|меморанд\w*|договор\w*|договір|ратифік\w*|пакт\w*",
+    r"concluded)\b|підписа\w*|угод\w*|деклараці\w*|меморанд\w*|договор\w*|договір|ратифік\w*|пакт\w*"
+    r"|спільн\w*\s+заяв\w*|комюніке",
     _I,
 )
 NEWS_OPENING = 3
+SIDES_OPENING = 3  # clauses after the opening in which a report still names the sides of its talks
+SIDE_WORDS_UK = frozenset({"сторона", "делегація"})
+MEMBERS_OF_UK = re.compile(r"(?<!\w)член\w*\s+$", _I)
 # The heading of a Ukrainian unilateral act, naming its issuer.
 UNILATERAL_ACT = re.compile(
     r"^\W*(?:(?:УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ|Указ|Розпорядження|Постанова|Наказ)\s+"
@@ -189,7 +193,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-18"
+        return "party-evidence-19"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -307,6 +311,29 @@ def capital_ids(text: str, start: int, end: int) -> list[str]:
     return [
         table[l] for t in tokens_of(text, start, end) if t.capitalised for l in sorted(lemmas(t.lower)) if l in table
     ]
+
+
+def side_ids(text: str, start: int, end: int) -> list[str]:
+    """States a Ukrainian report names as a side of talks: by the adjective before "сторона",
+    "делегація" or an official's title ("литовський віцеміністр", "болгарський заступник
+    міністра"), or as "Офіційний Бухарест"."""
+    from .ukrainian import ROLE_HEADS, ROLE_MODIFIERS, demonym_id, lemmas, title_lemmas, tokens_of
+
+    toks = tokens_of(text, start, end)
+    capitals = load_json("states.json")["capitals"]["uk"]
+    out = []
+    for k, tok in enumerate(toks[:-1]):
+        nxt = toks[k + 1]
+        if tok.lower == "офіційний" or tok.lower == "офіційного":
+            out += [capitals[lemma] for lemma in sorted(lemmas(nxt.lower)) if nxt.capitalised and lemma in capitals][:1]
+            continue
+        state = demonym_id(tok)
+        if state is None or tok.capitalised and k > 0:
+            continue  # "Литовська Республіка" is the state's name, not its side
+        head = toks[k + 2] if lemmas(nxt.lower) & ROLE_MODIFIERS and k + 2 < len(toks) else nxt
+        if lemmas(nxt.lower) & SIDE_WORDS_UK or title_lemmas(head.lower) & ROLE_HEADS:
+            out.append(state)
+    return out
 
 
 def _as_parties(ids: Iterable[str]) -> list[str]:
@@ -656,7 +683,17 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
     ids: list[str] = []
     for clause in doc.clauses[:NEWS_OPENING]:
         if INSTRUMENT_CUE.search(clause.text) or TALKS_UK.search(clause.text):
-            ids += mentions.ids(clause.start, clause.end) + capital_ids(doc.text, clause.start, clause.end)
+            ids += [
+                sid
+                for s, _, sid, _ in mentions.between(clause.start, clause.end)
+                if not MEMBERS_OF_UK.search(doc.text[max(0, s - 20) : s])  # "державами — членами НАТО"
+            ]
+            ids += capital_ids(doc.text, clause.start, clause.end)
+    if ids:
+        # the sides the opening names as sides: "румунська сторона", "угорська делегація",
+        # "литовський віцеміністр", "Офіційний Будапешт" (a four-party report names one so)
+        for clause in doc.clauses[: NEWS_OPENING + SIDES_OPENING]:
+            ids += side_ids(doc.text, clause.start, clause.end)
     if ids and doc.clauses and doc.clauses[0].kind == "heading":
         # the headline names the sides of what the lead reports ("Україна та Литва створять
         # спільну слідчу групу" over "… провів зустріч з Генеральним прокурором Литовської
