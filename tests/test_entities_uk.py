@@ -840,3 +840,20 @@ def test_a_four_party_report_names_sides_by_adjective_capital_and_official(run):
         "Туреччина участі в переговорах не брала."
     )
     assert doc.parties == ["AUT", "HRV", "SVK", "SVN", "UKR"]
+
+
+def test_signatures_side_by_side_pair_each_name_with_its_column(run):
+    """Two signature columns on the same lines: each name acts for the party its column's
+    header names, with the title under it; "Кабінет Міністрів" in a header is no title."""
+    doc = run(
+        "УГОДА\n\n"
+        + "".join(f"Стаття {k}\n\nСторони співпрацюють у сфері охорони здоров'я за напрямом {k}.\n\n" for k in range(1, 6))
+        + "Вчинено в м. Осло 5 червня 2026 року у двох примірниках українською та норвезькою мовами.\n\n"
+        "За Кабінет Міністрів України                 За Уряд Королівства Норвегія\n"
+        "Віктор ЛЯШКО                                 Ян Крістіан ВЕСТРЕ\n"
+        "Міністр охорони здоров'я України             Міністр охорони здоров'я\n"
+    )
+    assert officials(doc) == {
+        "Віктор ЛЯШКО": ("Віктор Ляшко", "Міністр охорони здоров'я України", "UKR"),
+        "Ян Крістіан ВЕСТРЕ": ("Ян Крістіан Вестре", "Міністр охорони здоров'я", "NOR"),
+    }

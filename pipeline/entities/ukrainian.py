@@ -233,6 +233,7 @@ DECREE_LINE_GIVEN_FIRST = re.compile(
     rf"[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
     re.MULTILINE,
 )
+SIGNATURE_HEADER = re.compile(r"^(?:За|Від)\s")  # "За Україну", "Від Компанії": a column's header
 PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 MAX_NAME_TOKENS = 3  # not counting particles
 # Lower-case words inside foreign names ("Халід бін Саїд Аль-Мансурі", "Жуан Паулу ді Соуза")
@@ -661,9 +662,13 @@ class UkrainianRecognizer:
                 Entity(s, e, text[s:e], "STATE" if en.kind == "state" else "ORG", id=en.id, source="lemma-gazetteer")
                 for s, e, _, _, en in names
             ]
-            officials = self._officials(text, toks, names) + self._decree_list(text, clause, names)
-            if not officials and clause.kind == "signature":
-                officials = self._signatory(text, toks, names)
+            columns = self._signature_columns(text, clause) if clause.kind == "signature" else None
+            if columns is not None:
+                officials = columns  # a block in columns is read by column or not at all
+            else:
+                officials = self._officials(text, toks, names) + self._decree_list(text, clause, names)
+                if not officials and clause.kind == "signature":
+                    officials = self._signatory(text, toks, names)
             officials += [
                 o
                 for o in initialled_officials(text, clause.start, clause.end, ROLE_HEADS, lemmas)
@@ -890,6 +895,46 @@ class UkrainianRecognizer:
         role = " ".join(text[post[0].start : post[-1].end].split()) if post else None
         return [_official(text, toks, k, person, role, signs_for, "nomn")]
 
+    def _signature_columns(self, text: str, clause: Clause) -> Optional[list[Entity]]:
+        """Signatures side by side ("За Кабінет Міністрів України      За Європейський
+        інвестиційний банк" / "Юлія ГАВРИШ      Клаудія ЛОРЕНЦІНІ" / "Прем'єр-міністр України
+        Віцепрезидентка"): each column's name pairs with the party its header names and the
+        title under it. None where the block is not in columns; no official where the
+        columns do not pair one to one."""
+        lines = [
+            (clause.start + m.start(), clause.start + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", clause.text)
+        ]
+        rows = [[(a + m.start(), a + m.end()) for m in re.finditer(r"\S+(?: \S+)*", text[a:b])] for a, b in lines]
+        if not rows or len(rows[0]) < 2 or not all(SIGNATURE_HEADER.match(text[a:b]) for a, b in rows[0]):
+            return None
+        width = len(rows[0])
+        parties = []
+        for a, b in rows[0]:
+            toks = tokens_of(text, a, b)
+            found = [en.id for _, _, _, _, en in self.gazetteer.find(text, toks)] + [
+                e.id for e in municipal_bodies(text, toks)
+            ]
+            parties.append(found[0] if found else None)
+        for k, row in enumerate(rows[1:], start=1):
+            if len(row) != width:
+                continue
+            people = []
+            for a, b in row:
+                toks = tokens_of(text, a, b)
+                end = self._person_at(text, toks, 0, set(), after_title=True) if toks else None
+                if end != len(toks) or end < 2:
+                    break
+                people.append((a, b))
+            if len(people) != width:
+                continue
+            under = rows[k + 1] if k + 1 < len(rows) and len(rows[k + 1]) == width else [None] * width
+            return [
+                Entity(a, b, text[a:b], "OFFICIAL", role=text[r[0] : r[1]] if r else None, affiliation=party,
+                       name=_nominative(text[a:b], "nomn"), source="signature")
+                for (a, b), party, r in zip(people, parties, under)
+            ]
+        return []
+
     @staticmethod
     def _signature_party(text: str, toks: list[Token], names) -> Optional[str]:
         """ "За Італію: Прем’єр-міністр Джорджа Мелоні": the state after "За" / "Від імені"."""
@@ -1063,8 +1108,9 @@ def _joins_title(toks: list[Token], k: int) -> bool:
 
 
 def _caps_after_first_name(toks: list[Token], k: int, j: int) -> bool:
-    """A surname in capitals after the first name ("Дмитро КАРПЕНКО"), as signatures write it."""
-    return j == k + 1 and not toks[k].all_caps and "Name" in grammemes(toks[k].lower)
+    """A surname in capitals after the first names ("Дмитро КАРПЕНКО", "Ян Крістіан ВЕСТРЕ"), as
+    signatures write it."""
+    return j > k and not any(t.all_caps for t in toks[k:j]) and "Name" in grammemes(toks[k].lower)
 
 
 def _caps_surname(toks: list[Token], j: int) -> bool:
