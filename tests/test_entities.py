@@ -994,3 +994,41 @@ def test_signature_layouts_of_printed_treaties_give_their_signatories(pipeline):
         "Pieter de la Croix y Van Damme": ("BEL", "Embajador"),
         "Amalia Rosario Pinto Leiva": ("CHL", "Ministra de Relaciones Exteriores de la República de Chile"),
     }
+
+
+def test_spanish_and_french_news_name_officials_after_their_titles(pipeline):
+    """Running text names an official after the title, set off by commas or right after a
+    bare title; a later mention by the two surnames (or with the particle) is the same
+    official. A title that lists portfolios with commas ("de Economía, Industria y
+    Comercio,") is no name, nor is a body named after a title ("…, Ministerio de Hacienda,")."""
+    doc = pipeline(
+        _text_document(
+            "Ecuador y Colombia firman un acuerdo sobre pasos fronterizos\n\n"
+            "QUITO, 4 mar. – La ministra de Relaciones Exteriores del Ecuador, Lucía Andrade Salvador, y su "
+            "homóloga colombiana, la canciller Mariana Ospina Restrepo, firmaron este martes el acuerdo. "
+            "También asistió el ministro de Economía, Industria y Comercio, Julián Pacheco Mora, quien "
+            "coordinará el plan con el director general de Aduanas, Ministerio de Hacienda, y los gremios.\n\n"
+            "Andrade Salvador dijo que el acuerdo entrará en vigor en junio. Ospina Restrepo lo celebró."
+        )
+    )
+    found = {(e.text, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found == {
+        ("Lucía Andrade Salvador", "ECU"),
+        ("Mariana Ospina Restrepo", None),
+        ("Julián Pacheco Mora", None),
+        ("Andrade Salvador", "ECU"),
+        ("Ospina Restrepo", None),
+    }
+
+
+def test_an_honourable_is_no_part_of_the_signatorys_name(pipeline):
+    doc = pipeline(
+        _treaty_ending_with(
+            "IN WITNESS WHEREOF the undersigned have signed this Agreement.\n\n"
+            "DONE at Nairobi on 2 May 2025.\n\n"
+            "For the Republic of Kenya:\nHon. Amina Wanjiru Odhiambo\nCabinet Secretary for Trade\n"
+        )
+    )
+    assert [(e.text, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"] == [
+        ("Amina Wanjiru Odhiambo", "KEN")
+    ]

@@ -40,7 +40,8 @@ ROLE_WORDS = (
 PLURAL_TITLE = re.compile(r"\b(?:Presidents|Ministers|Secretaries|Ambassadors|Commissioners|Envoys|Senators)$")
 ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.IGNORECASE)
 HONORIFIC = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|M|Prof|H\.?\s?E|S\.?\s?E)\.?|Sir|Dame|His\s+Excellency|Her\s+Excellency|"
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|M|Prof|H\.?\s?E|S\.?\s?E|Hon)\.?|Sir|Dame|His\s+Excellency|Her\s+Excellency|"
+    r"(?:The\s+)?(?:Right\s+)?Hono(?:u)?rable|"
     r"\(signed\)|\(Signed\)|\(sgd\.?\))\s+",
     re.IGNORECASE,
 )
@@ -92,6 +93,22 @@ HONORIFIC_NAME = re.compile(
 ROMANCE_ROLE_AFTER = re.compile(
     rf"\s*,\s*(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS})"
     rf"(?:\s+(?:(?:de|del|la|las|los|el|y|e|et|du|des|le|les|l['’]|en|para|pour|à|aux?)\s+)*{_CAP})*)"
+)
+# A title and the name in apposition after it, as Spanish and French news and communiqués write
+# them: "la canciller de Uruguay, Valeria Sosa Irigoyen, y …", "le ministre de la Santé, M.
+# Jean-Pierre Kalonji Mbuyi, …", or the name right after a bare title ("el canciller Rubén Darío
+# Benítez Acosta"). A title may list portfolios with commas ("de Economía, Industria y
+# Comercio,"): a name is followed by a comma or by "y"/"et" and a lower-case word.
+ROMANCE_TITLE_APPOSITION = re.compile(
+    rf"(?<!\w)(?:[Ee]l|[Ll]a|[Ll]e|[Ll]['’])\s*(?P<role>(?i:{ROLE_WORDS})\b(?:[^;:\n()]{{0,120}}?))"
+    rf"(?:\s*,\s*|\s+(?=(?:M\.|Mme|Sr\.|Sra\.)\s))(?:(?:M\.|Mme|Sr\.|Sra\.)\s+)?(?P<name>{_ROMANCE_NAME})(?=\s*,|\s+(?:y|et)\s+[a-zà-ÿ])"
+    rf"|(?<!\w)(?:[Ee]l|[Ll]a|[Ll]e)\s+(?P<bare>(?i:canciller|ministr[oa]|ministre|president[ea]|président|embajador[a]?|ambassadeur))"
+    rf"\s+(?P<name2>{NAME_TOKEN}(?:\s+(?:(?:de|del|de\s+la)\s+)?{NAME_TOKEN}){{1,5}})"
+)
+# A word that opens a body's name, not a person's ("Ministerio de Finanzas" after a title)
+ROMANCE_BODY_WORD = re.compile(
+    r"\b(?:Minist[eè]ri|Secretar[ií]a|Département|Departamento|Direcci[oó]n|Direction|Oficina|Office|Comisi[oó]n|"
+    r"Commission|Consejo|Conseil|Banco|Banque|Agencia|Agence|Servicio|Service|Institut|Universi|Gobierno|Gouvernement)"
 )
 # where the designation of one party's plenipotentiaries begins
 DESIGNATION_BREAK = re.compile(r"[;:]|\n\s*\n")
@@ -462,6 +479,26 @@ class OfficialFinder:
                 out.append(official_entity(text, s, e, role, affiliation, "apposition"))
         return out
 
+    def from_titled_appositions(self, text: str, clauses: Iterable[Clause]) -> list[Entity]:
+        """Spanish and French officials named after their title in running text ("la canciller
+        de Uruguay, Valeria Sosa Irigoyen, y su homólogo …"); the affiliation is the state the
+        title names. A name that is a state or that holds a title word is no person."""
+        out = []
+        for clause in clauses:
+            for m in ROMANCE_TITLE_APPOSITION.finditer(text, clause.start, clause.end):
+                group = "name" if m.group("name") else "name2"
+                s, e = m.span(group)
+                if (
+                    not self._looks_like_person(text[s:e])
+                    or ROMANCE_BODY_WORD.search(text[s:e])
+                    or HONORIFIC_NAME.match(text, s)  # a plenipotentiary's designation: from_honorifics
+                ):
+                    continue
+                role_text = m.group("role") or m.group("bare")
+                role, affiliation = self._role_and_affiliation(role_text)
+                out.append(official_entity(text, s, e, role or role_text.strip(), affiliation, "apposition"))
+        return out
+
     def from_persons(self, text: str, persons: Iterable[tuple[int, int]]) -> list[Entity]:
         """Officials among person spans (document offsets) found by the NER backend."""
         out = []
@@ -643,12 +680,16 @@ def _given_names_before(text: str, start: int, official: Entity) -> int:
     official's other names stand right before it ("… Defence Minister Oleksii Yuriyovych
     Reznikov", which the statistical model read as no person), else at ``start``."""
     given = (official.name or official.text).split()[:-1]
-    before = re.search(
-        r"(?<!\w)" + r"\s+".join(re.escape(word) for word in given) + r"\s+$",
-        text[max(0, start - GIVEN_NAMES_REACH) : start],
-        re.IGNORECASE,
-    )
-    return start - (len(before.group()) if before else 0)
+    window = text[max(0, start - GIVEN_NAMES_REACH) : start]
+    # all of them, or the last of them: the first surname of a Spanish name ("Benítez Acosta"
+    # of "Rubén Darío Benítez Acosta"), a particle ("Van Acker")
+    for k in range(len(given)):
+        before = re.search(
+            r"(?<!\w)" + r"\s+".join(re.escape(word) for word in given[k:]) + r"\s+$", window, re.IGNORECASE
+        )
+        if before:
+            return start - len(before.group())
+    return start
 
 
 def _ends_other_name(text: str, m: re.Match[str]) -> bool:

@@ -135,7 +135,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-41"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-42"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -197,6 +197,7 @@ class EntityRecognizer(Stage):
         out += officials.from_signatures(text, clauses)
         if lang in ("es", "fr"):
             out += officials.from_honorifics(text, clauses)
+            out += officials.from_titled_appositions(text, clauses)
         if lang == "en" or self.backend == "stanza":
             selected = [c for c in clauses if len(c.text) <= MAX_NER_CLAUSE and (small or ROLE.search(c.text))]
             spans = list(self._ner_spans(text, selected, lang))
