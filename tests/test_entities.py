@@ -1008,7 +1008,9 @@ def test_spanish_and_french_news_name_officials_after_their_titles(pipeline):
             "homóloga colombiana, la canciller Mariana Ospina Restrepo, firmaron este martes el acuerdo. "
             "También asistió el ministro de Economía, Industria y Comercio, Julián Pacheco Mora, quien "
             "coordinará el plan con el director general de Aduanas, Ministerio de Hacienda, y los gremios.\n\n"
-            "Andrade Salvador dijo que el acuerdo entrará en vigor en junio. Ospina Restrepo lo celebró."
+            "Andrade Salvador dijo que el acuerdo entrará en vigor en junio. Ospina Restrepo lo celebró, "
+            "y Andrade recordó que asistió el secretario general de la Comunidad Andina (CAN), Diego Ruiz Vela; "
+            "también firmó como testigo el embajador de Chile en Ecuador, Tomás Ibáñez Correa."
         )
     )
     found = {(e.text, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
@@ -1018,6 +1020,9 @@ def test_spanish_and_french_news_name_officials_after_their_titles(pipeline):
         ("Julián Pacheco Mora", None),
         ("Andrade Salvador", "ECU"),
         ("Ospina Restrepo", None),
+        ("Andrade", "ECU"),  # a Spanish name's first surname alone
+        ("Diego Ruiz Vela", None),
+        ("Tomás Ibáñez Correa", "CHL"),
     }
 
 

@@ -42,7 +42,7 @@ ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.IGNORECASE)
 HONORIFIC = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|M|Prof|H\.?\s?E|S\.?\s?E|Hon)\.?|Sir|Dame|His\s+Excellency|Her\s+Excellency|"
     r"(?:The\s+)?(?:Right\s+)?Hono(?:u)?rable|"
-    r"\(signed\)|\(Signed\)|\(sgd\.?\))\s+",
+    r"\(signed\)|\(Signed\)|\(sgd\.?\)|\(f\.?\)|\(fdo\.?\)|\(firmado\)|\(signé\))\s+",
     re.IGNORECASE,
 )
 # A title an NER span may open with ("King Salman", "Crown Prince Mohammed bin Salman",
@@ -98,13 +98,17 @@ ROMANCE_ROLE_AFTER = re.compile(
 # them: "la canciller de Uruguay, Valeria Sosa Irigoyen, y …", "le ministre de la Santé, M.
 # Jean-Pierre Kalonji Mbuyi, …", or the name right after a bare title ("el canciller Rubén Darío
 # Benítez Acosta"). A title may list portfolios with commas ("de Economía, Industria y
-# Comercio,"): a name is followed by a comma or by "y"/"et" and a lower-case word.
+# Comercio,"): a name is followed by a comma, a semicolon, the sentence's full stop, or by
+# "y"/"et" and a lower-case word.
 ROMANCE_TITLE_APPOSITION = re.compile(
-    rf"(?<!\w)(?:[Ee]l|[Ll]a|[Ll]e|[Ll]['’])\s*(?P<role>(?i:{ROLE_WORDS})\b(?:[^;:\n()]{{0,120}}?))"
-    rf"(?:\s*,\s*|\s+(?=(?:M\.|Mme|Sr\.|Sra\.)\s))(?:(?:M\.|Mme|Sr\.|Sra\.)\s+)?(?P<name>{_ROMANCE_NAME})(?=\s*,|\s+(?:y|et)\s+[a-zà-ÿ])"
+    rf"(?<!\w)(?:[Ee]l|[Ll]a|[Ll]e|[Ll]['’])\s*(?P<role>(?i:{ROLE_WORDS})\b(?:[^;:\n]{{0,120}}?))"
+    rf"(?:\s*,\s*|\s+(?=(?:M\.|Mme|Sr\.|Sra\.)\s))(?:(?:M\.|Mme|Sr\.|Sra\.)\s+)?(?P<name>{_ROMANCE_NAME})(?=\s*[,;]|(?<=\w\w)\.(?:\s|$)|\s+(?:y|et)\s+[a-zà-ÿ])"
     rf"|(?<!\w)(?:[Ee]l|[Ll]a|[Ll]e)\s+(?P<bare>(?i:canciller|ministr[oa]|ministre|president[ea]|président|embajador[a]?|ambassadeur))"
     rf"\s+(?P<name2>{NAME_TOKEN}(?:\s+(?:(?:de|del|de\s+la)\s+)?{NAME_TOKEN}){{1,5}})"
 )
+# Where an ambassador's post sits, after the state the ambassador acts for
+POSTED_IN = re.compile(r"\s(?:en|in|to|à|au|aux)\s+(?:(?:la|le|les|el|the)\s+)?$")
+GAZETTE_MARK = re.compile(r"\.-|R[úu]brica", re.IGNORECASE)
 # A word that opens a body's name, not a person's ("Ministerio de Finanzas" after a title)
 ROMANCE_BODY_WORD = re.compile(
     r"\b(?:Minist[eè]ri|Secretar[ií]a|Département|Departamento|Direcci[oó]n|Direction|Oficina|Office|Comisi[oó]n|"
@@ -492,6 +496,7 @@ class OfficialFinder:
                     not self._looks_like_person(text[s:e])
                     or ROMANCE_BODY_WORD.search(text[s:e])
                     or HONORIFIC_NAME.match(text, s)  # a plenipotentiary's designation: from_honorifics
+                    or GAZETTE_MARK.search(text, s, e)  # "…, Name.- Rúbrica.-": the gazette's own rule
                 ):
                     continue
                 role_text = m.group("role") or m.group("bare")
@@ -627,6 +632,8 @@ class OfficialFinder:
             affiliation, phrase = self.demonyms[first], rest
         else:
             mentions = self.gazetteer.find(phrase)
+            if len(mentions) >= 2 and POSTED_IN.search(phrase[: mentions[-1].start]):
+                mentions = mentions[:-1]  # "embajador de Chile en Ecuador": the state he sits in is not his
             if mentions:
                 m = mentions[-1]
                 affiliation = m.id
@@ -651,14 +658,22 @@ class OfficialFinder:
     # coreference ---------------------------------------------------------------
     @staticmethod
     def coreferent(
-        text: str, officials: list[Entity], clauses: Iterable[Clause], is_free: Callable[[int, int], bool]
+        text: str,
+        officials: list[Entity],
+        clauses: Iterable[Clause],
+        is_free: Callable[[int, int], bool],
+        two_surnames: bool = False,
     ) -> list[Entity]:
-        """Surname-only mentions of officials named in full earlier ("Vucic said")."""
+        """Surname-only mentions of officials named in full earlier ("Vucic said"). With
+        ``two_surnames`` (Spanish), a name of three or more words is also mentioned by its
+        first surname alone ("Sosa" of "Valeria Sosa Irigoyen")."""
         surnames: dict[str, Entity] = {}
         for off in officials:
             parts = (off.name or off.text).split()
             if len(parts) >= 2:
                 surnames.setdefault(parts[-1], off)
+            if two_surnames and len(parts) >= 3 and parts[-2][:1].isupper() and parts[-2] not in NAME_PARTICLES:
+                surnames.setdefault(parts[-2], off)
         if not surnames:
             return []
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in surnames) + r")(?!\w)", re.IGNORECASE)
@@ -667,19 +682,21 @@ class OfficialFinder:
             for m in pattern.finditer(text, clause.start, clause.end):
                 if not m.group()[:1].isupper() or not is_free(m.start(), m.end()) or _ends_other_name(text, m):
                     continue
-                off = surnames[next(k for k in surnames if k.casefold() == m.group().casefold())]
-                start = _given_names_before(text, m.start(), off)
+                key = next(k for k in surnames if k.casefold() == m.group().casefold())
+                off = surnames[key]
+                start = _given_names_before(text, m.start(), off, key)
                 if start < m.start() and not is_free(start, m.end()):
                     continue
                 out.append(official_entity(text, start, m.end(), off.role, off.affiliation, "coreference"))
         return out
 
 
-def _given_names_before(text: str, start: int, official: Entity) -> int:
+def _given_names_before(text: str, start: int, official: Entity, surname: Optional[str] = None) -> int:
     """Where a later mention of ``official`` begins: before the surname at ``start`` when the
     official's other names stand right before it ("… Defence Minister Oleksii Yuriyovych
     Reznikov", which the statistical model read as no person), else at ``start``."""
-    given = (official.name or official.text).split()[:-1]
+    words = (official.name or official.text).split()
+    given = words[: words.index(surname)] if surname in words else words[:-1]
     window = text[max(0, start - GIVEN_NAMES_REACH) : start]
     # all of them, or the last of them: the first surname of a Spanish name ("Benítez Acosta"
     # of "Rubén Darío Benítez Acosta"), a particle ("Van Acker")

@@ -135,7 +135,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-42"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-43"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -222,7 +222,9 @@ class EntityRecognizer(Stage):
             taken = SpanSet()
             for ent in resolve_overlaps(out):
                 taken.add(ent.start, ent.end)
-            out += OfficialFinder.coreferent(text, found, clauses, lambda s, e: not taken.overlaps(s, e))
+            out += OfficialFinder.coreferent(
+                text, found, clauses, lambda s, e: not taken.overlaps(s, e), two_surnames=lang == "es"
+            )
         return out
 
     def _ner_spans(self, text: str, clauses: list[Clause], lang: str) -> Iterable[tuple[int, int, str]]:
