@@ -1037,3 +1037,22 @@ def test_an_honourable_is_no_part_of_the_signatorys_name(pipeline):
     assert [(e.text, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"] == [
         ("Amina Wanjiru Odhiambo", "KEN")
     ]
+
+
+def test_a_title_that_goes_on_is_no_name_and_ruled_lines_stand_between_headers_and_names(pipeline):
+    """Columns flattened into lines with the dotted lines signed on between the headers and
+    the names pair as the lines do without them; "Minister of Justice and Public Security"
+    is one title, "Public Security" no person."""
+    doc = pipeline(
+        _treaty_ending_with(
+            "IN WITNESS WHEREOF the undersigned have signed this Protocol.\n\n"
+            "DONE at Lusaka this 3rd day of May, 2025.\n\n"
+            "For the Republic of Zambia:\nFor the Republic of Malawi:\n"
+            ".....................................\n.....................................\n"
+            "HON. CHANDA MUSONDA PHIRI\nHON. ESTHER CHIMWEMWE BANDA\n"
+            "MINISTER OF COMMERCE\nMINISTER OF TRADE\n\n"
+            "For the Republic of Botswana\n\nKagiso Thato Molefe\nMinister of Justice and Public Security\n"
+        )
+    )
+    found = {e.text: e.affiliation for e in doc.entities if e.label == "OFFICIAL"}
+    assert found == {"CHANDA MUSONDA PHIRI": "ZMB", "ESTHER CHIMWEMWE BANDA": "MWI", "Kagiso Thato Molefe": "BWA"}

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Optional
 
 from ..records import Clause, Entity
-from ..segment import CONNECTOR_WORD_END, HEADING_WORD, LINE_TAIL, WITNESS_FORMULA
+from ..segment import CONNECTOR_WORD_END, HEADING_WORD, LINE_TAIL, SIGNATURE_RULE, WITNESS_FORMULA
 from .gazetteer import Gazetteer, english_demonyms
 
 ROLE_WORDS = (
@@ -106,6 +106,8 @@ ROMANCE_TITLE_APPOSITION = re.compile(
     rf"|(?<!\w)(?:[Ee]l|[Ll]a|[Ll]e)\s+(?P<bare>(?i:canciller|ministr[oa]|ministre|president[ea]|président|embajador[a]?|ambassadeur))"
     rf"\s+(?P<name2>{NAME_TOKEN}(?:\s+(?:(?:de|del|de\s+la)\s+)?{NAME_TOKEN}){{1,5}})"
 )
+# A title that goes on into the capitalised words after it
+TITLE_GOES_ON = re.compile(r"\b(?:and|of|for|the)\s+$")
 # Where an ambassador's post sits, after the state the ambassador acts for
 POSTED_IN = re.compile(r"\s(?:en|in|to|à|au|aux)\s+(?:(?:la|le|les|el|the)\s+)?$")
 GAZETTE_MARK = re.compile(r"\.-|R[úu]brica", re.IGNORECASE)
@@ -297,6 +299,8 @@ class OfficialFinder:
         # the signatures end where an annex, a protocol or an article begins
         ends = [k for k, (a, b) in enumerate(lines) if AFTER_SIGNATURES.match(text[a:b].lstrip())]
         lines = lines[: ends[0]] if ends else lines
+        # the ruled lines signed on ("…………", "______") stand between the headers and the names
+        lines = [(a, b) for a, b in lines if not SIGNATURE_RULE.match(text[a:b])]
         kinds = [self._line_kind(text, a, b) for a, b in lines]
         for k in range(1, len(kinds)):
             # "VICEMINISTRO PRIMERO DEL" / "COMERCIO EXTERIOR Y LA" / "INVERSIÓN EXTRANJERA": a title
@@ -590,6 +594,8 @@ class OfficialFinder:
         window = STYLE_BEFORE_NAME.sub("", window)
         # the title stands in the name's sentence ("… Plenipotentiary. President Biden"; not "U.S.")
         window = SENTENCE_BREAK.split(window)[-1]
+        if TITLE_GOES_ON.search(window):
+            return None  # "Minister of Justice and | Public Security": the title's own words
         before = ROLE_BEFORE.search(window)
         if before:
             role, affiliation = self._role_and_affiliation(before.group("role"))
