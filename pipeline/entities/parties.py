@@ -97,7 +97,8 @@ UNILATERAL_ACT = re.compile(
 # date or number (a news headline about an act has neither right after the word).
 ACT_KIND_LINE = re.compile(
     r"^\W*(?:(?:УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ)\W*$"
-    r"|(?:Указ|Розпорядження|Постанова|Наказ|УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ)\b[ \t]*\n?[^.\n]{0,60}?(?:\bвід\s+\d|№))"
+    r"|(?:Указ|Розпорядження|Постанова|Наказ|УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ)\b"
+    r"[ \t]*\n?[^.\n]{0,60}?(?:\bвід\s+\d|№))"
 )
 ACT_TITLE_BLOCK = 8  # clauses of an act's title block (issuer, kind, date, number, place, subject)
 ACT_ISSUER_WINDOW = 1500  # characters after the title block in which the issuing state is named

@@ -929,8 +929,16 @@ class UkrainianRecognizer:
                 continue
             under = rows[k + 1] if k + 1 < len(rows) and len(rows[k + 1]) == width else [None] * width
             return [
-                Entity(a, b, text[a:b], "OFFICIAL", role=text[r[0] : r[1]] if r else None, affiliation=party,
-                       name=_nominative(text[a:b], "nomn"), source="signature")
+                Entity(
+                    a,
+                    b,
+                    text[a:b],
+                    "OFFICIAL",
+                    role=text[r[0] : r[1]] if r else None,
+                    affiliation=party,
+                    name=_nominative(text[a:b], "nomn"),
+                    source="signature",
+                )
                 for (a, b), party, r in zip(people, parties, under)
             ]
         return []
@@ -971,7 +979,9 @@ class UkrainianRecognizer:
                     return lead + 1
             return None
         j, particles = k, 0
-        while j < len(toks) and j - k - particles < MAX_NAME_TOKENS and (j == k or _adjacent(text, toks[j - 1 : j + 1])):
+        while (
+            j < len(toks) and j - k - particles < MAX_NAME_TOKENS and (j == k or _adjacent(text, toks[j - 1 : j + 1]))
+        ):
             if j > k and toks[j].lower in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].capitalised:
                 j, particles = j + 1, particles + 1  # "бін", "ді" inside a foreign name
                 continue
