@@ -1,0 +1,146 @@
+"""Parties and officials on texts written to try the entity rules as a new user would.
+
+    python benchmarks/entity_challenge.py [--set uk|es_fr_en|all] [--out FILE] [--show]
+
+The sets in ``benchmarks/entity_challenge/`` are short texts written for this project
+(benchmarks/entity_challenge/README.md): news, press releases, official acts, agreements,
+memoranda and joint statements, each with its parties, the strings that name a party and its
+officials (span as written, ``name``, ``role``, ``affiliation``). This script turns them into
+gold records (every whole-word occurrence of a party string is a PARTY span, a string inside a
+longer one is not counted twice; the officials at every occurrence of their span), runs the
+entity stages (``servanda.load(classifier="cues")``) and scores with the project's scorer
+(``servanda.scoring.scorer.score``): PARTY and OFFICIAL strict F1, party sets exact,
+OFFICIAL ``name`` and ``affiliation`` accuracy, by language. STATE and ORG spans are not
+annotated in these sets, so their figures are not reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent / "entity_challenge"
+SETS = ("uk", "es_fr_en", "heldout_uk", "heldout_es_fr_en")
+# the sets' genres as the gold set's doc_type
+DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}
+
+
+def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in re.finditer(re.escape(surface), text)
+        if not (m.start() > 0 and text[m.start() - 1].isalnum())
+        and not (m.end() < len(text) and text[m.end()].isalnum())
+    ]
+
+
+def gold_record(item: dict, root: Path) -> dict:
+    """One set item as a gold record (guide §7) over its text, written under ``root``."""
+    from servanda.reader import sha256_text
+
+    text = item["text"]
+    path = root / f"{item['id']}.txt"
+    path.write_text(text, encoding="utf-8")
+    spans = {span for surface in item.get("party_mentions", []) for span in _occurrences(text, surface)}
+    spans = {s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)}
+    entities = [{"start": a, "end": b, "label": "PARTY", "id": None} for a, b in sorted(spans)]
+    for official in item.get("officials", []):
+        for a, b in _occurrences(text, official["span"]):
+            entities.append(
+                {
+                    "start": a,
+                    "end": b,
+                    "label": "OFFICIAL",
+                    "role": official.get("role"),
+                    "affiliation": official["affiliation"].removeprefix("NEW:"),
+                    "name": official.get("name"),
+                }
+            )
+    return {
+        "doc_id": item["id"],
+        "path": str(path),
+        "text_sha256": sha256_text(text),
+        "lang": item.get("lang", "uk"),
+        "doc_type": DOC_TYPES.get(item.get("genre", ""), item.get("genre")),
+        "parties": sorted(p.removeprefix("NEW:") for p in item["parties"]),
+        "clauses": [],
+        "entities": sorted(entities, key=lambda e: (e["start"], e["end"])),
+        "split": "challenge",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default="all", choices=("all", *SETS))
+    ap.add_argument("--out", help="write the figures as JSON here")
+    ap.add_argument("--show", action="store_true", help="print every document whose entities differ")
+    args = ap.parse_args(argv)
+
+    import servanda
+    from servanda.scoring.scorer import score
+
+    names = [n for n in SETS if (HERE / f"{n}.jsonl").exists()] if args.set == "all" else [args.set]
+    nlp = servanda.load(classifier="cues")
+    figures = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            items = [json.loads(line) for line in open(HERE / f"{name}.jsonl", encoding="utf-8") if line.strip()]
+            gold = [gold_record(item, Path(tmp)) for item in items]
+            preds = [nlp.record(nlp(g_text(g), doc_id=g["doc_id"], path=g["path"])) for g in gold]
+            metrics = score(preds, gold, bootstrap=0)
+            figures[name] = {lang: _figures(block) for lang, block in metrics["entities"]["by_lang"].items()}
+            figures[name]["all"] = _figures(metrics["entities"])
+            if args.show:
+                _show(gold, preds)
+    for name, by_lang in figures.items():
+        for lang, f in by_lang.items():
+            print(
+                f"{name:17} {lang:4} documents {f['documents']:3}  party sets {f['party_sets']}  "
+                f"PARTY F1 {f['PARTY']['f1']:.3f}  OFFICIAL F1 {f['OFFICIAL']['f1']:.3f} "
+                f"(P {f['OFFICIAL']['precision']:.3f} R {f['OFFICIAL']['recall']:.3f})  "
+                f"name {f['name']}  affiliation {f['affiliation']}"
+            )
+    if args.out:
+        Path(args.out).write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+def g_text(gold: dict) -> str:
+    return Path(gold["path"]).read_text(encoding="utf-8")
+
+
+def _figures(block: dict) -> dict:
+    def ratio(acc: dict) -> str:
+        return f"{acc['correct']}/{acc['total']}"
+
+    strict = block["strict"]
+    return {
+        "documents": block["party_set_accuracy"]["total"],
+        "party_sets": ratio(block["party_set_accuracy"]),
+        "PARTY": {k: strict["PARTY"][k] for k in ("precision", "recall", "f1", "tp", "fp", "fn")},
+        "OFFICIAL": {k: strict["OFFICIAL"][k] for k in ("precision", "recall", "f1", "tp", "fp", "fn")},
+        "name": ratio(block["official_name_accuracy"]),
+        "affiliation": ratio(block["official_affiliation_accuracy"]),
+    }
+
+
+def _show(gold: list[dict], preds: list[dict]) -> None:
+    for g, p in zip(gold, preds):
+        text = g_text(g)
+        want = {(e["start"], e["end"], e["label"]) for e in g["entities"]}
+        got = {(e["start"], e["end"], e["label"]) for e in p["entities"] if e["label"] in ("PARTY", "OFFICIAL")}
+        if want == got and g["parties"] == p["parties"]:
+            continue
+        print(f"=== {g['doc_id']}: parties {g['parties']} predicted {p['parties']}")
+        for a, b, label in sorted(want - got):
+            print(f"   missed {label} {text[a:b]!r}")
+        for a, b, label in sorted(got - want):
+            print(f"   extra  {label} {text[a:b]!r}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
