@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in names:
             items = [json.loads(line) for line in open(HERE / f"{name}.jsonl", encoding="utf-8") if line.strip()]
             gold = [gold_record(item, Path(tmp)) for item in items]
-            preds = [nlp.record(nlp(g_text(g), doc_id=g["doc_id"], path=g["path"])) for g in gold]
+            preds = [nlp.record(nlp(_text_of(g), doc_id=g["doc_id"], path=g["path"])) for g in gold]
             metrics = score(preds, gold, bootstrap=0)
             figures[name] = {lang: _figures(block) for lang, block in metrics["entities"]["by_lang"].items()}
             figures[name]["all"] = _figures(metrics["entities"])
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def g_text(gold: dict) -> str:
+def _text_of(gold: dict) -> str:
     return Path(gold["path"]).read_text(encoding="utf-8")
 
 
@@ -130,7 +130,7 @@ def _figures(block: dict) -> dict:
 
 def _show(gold: list[dict], preds: list[dict]) -> None:
     for g, p in zip(gold, preds):
-        text = g_text(g)
+        text = _text_of(g)
         want = {(e["start"], e["end"], e["label"]) for e in g["entities"]}
         got = {(e["start"], e["end"], e["label"]) for e in p["entities"] if e["label"] in ("PARTY", "OFFICIAL")}
         if want == got and g["parties"] == p["parties"]:
