@@ -52,9 +52,17 @@ MIN_PARTIES = 2
 PARTY_LIST_CLAUSES = 3
 
 _I = re.IGNORECASE
+# The short form a text defines right after a name: "(далі — ЄЛЦФ)", "(hereinafter "NIB")"
+DEFINED_SHORT_FORM = re.compile(
+    r"\s*\((?:далі|надалі|hereinafter(?:\s+referred\s+to\s+as)?|en\s+adelante|ci-après)\s*[-–—]?\s*"
+    r"(?:the\s+|el\s+|la\s+|le\s+)?[«\"“‘']?(?P<short>[^()«»\"“”‘’',]+?)[»\"”’']?\s*\)",
+    _I,
+)
+# A body named for its state that does not act for it (a church of a country)
+NOT_FOR_ITS_STATE = re.compile(r"церкв|\bChurch\b|\bIglesia\b|\bÉglise\b", _I)
 DEFINITION_CUE = re.compile(
     r"hereinafter|herein\s*after|referred\s+to\s+as|denominad[oa]s|en\s+lo\s+sucesivo|en\s+adelante|ci-après|"
-    r"dénommé|(?:далі|надалі)\s*[-–—]|іменован|[(“\"‘'«]\s*(?:the\s+|las\s+|les\s+)?(?:Contracting\s+)?"
+    r"dénommé|(?:далі|надалі)(?:\s+(?:разом|спільно))?\s*[-–—]|іменован|[(“\"‘'«]\s*(?:the\s+|las\s+|les\s+)?(?:Contracting\s+)?"
     r"(?:Parties|Participants|Sides|Partes)\b",
     _I,
 )
@@ -194,7 +202,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-19"
+        return "party-evidence-20"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -364,6 +372,8 @@ class _MentionIndex:
             if ent.label == "OFFICIAL":
                 continue
             if ent.source == "institution" or (ent.label == "ORG" and not ent.id):
+                if NOT_FOR_ITS_STATE.search(ent.text):
+                    continue  # "Євангелічно-лютеранська церква Фінляндії" does not act for Finland
                 for s, e, sid, kind in _ids_inside(doc, ent):
                     self.items.append((s, e, sid, kind))
             elif ent.id:
@@ -483,6 +493,15 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
                     source="coined",
                 )
             )
+        # its other mentions: the name again, as written or in its dictionary form, and the
+        # short form the text defines for it ("… церква Фінляндії (далі — ЄЛЦФ)")
+        forms = {doc.text[party.start : party.end], party.name}
+        for other in sorted(doc.entities, key=lambda e: e.start):
+            if other.start >= party.start and (other.text in forms or other.start == party.start):
+                short = DEFINED_SHORT_FORM.match(doc.text, other.end)
+                forms |= {short.group("short")} if short else set()
+                if other.label == "ORG" and not other.id:
+                    other.label, other.id, other.name = "PARTY", party.id, party.name
     doc.entities.sort(key=lambda e: (e.start, e.end))
 
 

@@ -87,6 +87,7 @@ OTHER_BODIES = frozenset(
         "трибунал",
         "підприємство",
         "федерація",
+        "церква",
     }
 )
 # Heads of a body's name that is tagged only as a proper name (``_proper_name``).
