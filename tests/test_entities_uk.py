@@ -886,3 +886,12 @@ def test_a_church_of_a_state_is_a_party_of_its_own_with_its_defined_short_form(r
         "ЄЛЦН",
         "ЄЛЦН",
     ]
+
+
+def test_antarctica_is_a_region_not_a_party(run):
+    doc = run(
+        "Україна та Аргентина підписали угоду про наукову співпрацю в Антарктиці\n\n"
+        "Буенос-Айрес, 2 лютого 2026 р. — Сторони домовилися про обмін науковцями між станціями в Антарктиді."
+    )
+    assert doc.parties == ["ARG", "UKR"]
+    assert not any("Антаркт" in e.text for e in doc.entities)

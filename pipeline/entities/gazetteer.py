@@ -144,6 +144,11 @@ def _pycountry_names() -> Iterable[tuple[str, str]]:
                 yield value, country.alpha_3
 
 
+# ISO 3166 codes of places that are no state or territory a text can name as a party: a
+# continent is a region (guide §5), "Антарктиці" is where a station stands
+NOT_A_STATE = frozenset({"ATA"})
+
+
 @cache
 def state_names(lang: str) -> dict[str, str]:
     """Surface form → alpha-3 id for the states named in ``lang`` documents.
@@ -175,7 +180,7 @@ def state_names(lang: str) -> dict[str, str]:
     curated = load_json("states.json")["aliases"]
     result: dict[str, str] = {}
     for key, (surface, sid) in names.items():
-        if key not in ambiguous:
+        if key not in ambiguous and sid not in NOT_A_STATE:
             result[surface] = sid
     # Curated aliases come last and win: they settle what the sources leave ambiguous.
     for sid, by_lang in curated.items():
