@@ -830,16 +830,16 @@ def test_a_headline_names_the_side_the_lead_names_by_title_alone(run):
 
 def test_a_four_party_report_names_sides_by_adjective_capital_and_official(run):
     """A report on a five-party statement names three sides only as sides: "словенська
-    сторона", "Офіційний Загреб", and an official by the state's adjective ("австрійський
+    сторона", "Офіційна Варшава", and an official by the state's adjective ("австрійський
     віцеміністр"). A third state the report mentions later is not a party."""
     doc = run(
         "П'ять країн ухвалили спільну заяву про енергетичний коридор\n\n"
         "Любляна, 3 квітня 2026 р. — Україна, Словаччина, австрійський віцеміністр енергетики Йоганн Губер "
         "та словенська сторона ухвалили спільну заяву про розбудову газового коридору. "
-        "Офіційний Загреб також підписав заяву і пообіцяв сприяти транзиту.\n\n"
+        "Офіційна Варшава також підписала заяву і пообіцяла сприяти транзиту.\n\n"
         "Туреччина участі в переговорах не брала."
     )
-    assert doc.parties == ["AUT", "HRV", "SVK", "SVN", "UKR"]
+    assert doc.parties == ["AUT", "POL", "SVK", "SVN", "UKR"]
 
 
 def test_signatures_side_by_side_pair_each_name_with_its_column(run):

@@ -202,7 +202,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-20"
+        return "party-evidence-21"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -333,7 +333,7 @@ def side_ids(text: str, start: int, end: int) -> list[str]:
     out = []
     for k, tok in enumerate(toks[:-1]):
         nxt = toks[k + 1]
-        if tok.lower == "офіційний" or tok.lower == "офіційного":
+        if "офіційний" in lemmas(tok.lower):  # "Офіційний Будапешт", "Офіційна Варшава"
             out += [capitals[lemma] for lemma in sorted(lemmas(nxt.lower)) if nxt.capitalised and lemma in capitals][:1]
             continue
         state = demonym_id(tok)
