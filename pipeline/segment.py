@@ -119,7 +119,7 @@ SIGNATURE_FIELD = re.compile(
     r"^(?:Firma|Nombre|Cargo|Signature|Name|Title|Signé|Nom|Titre|Fonction|Підпис|Ім[’'ʼ]я|Посада)[ \t]*:",
     re.IGNORECASE,
 )
-SIGNATURE_COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
+COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")  # between columns set side by side
 # The testimonium that introduces the signatures ("IN WITNESS WHEREOF the undersigned …")
 WITNESS_FORMULA = r"IN WITNESS WHEREOF|In witness whereof|EN FE DE LO CUAL|EN FOI DE QUOI"
 SIGNED_LINE = re.compile(
@@ -420,7 +420,7 @@ def _signature_line(line: str) -> bool:
     signature form, or such lines side by side in columns?"""
     if SIGNATURE_FIELD.match(line.lstrip()):
         return len(line) <= SHORT_LINE
-    columns = [c for c in SIGNATURE_COLUMN_GAP.split(line.strip()) if c]
+    columns = [c for c in COLUMN_GAP.split(line.strip()) if c]
     # a header's wrapped end keeps its colon ("la République française :"), a title its comma
     return all(
         SIGNATORY_NAME.match(c) or _is_standalone_short(c.rstrip(" :,")) or SIGNATURE_RULE.match(c) for c in columns

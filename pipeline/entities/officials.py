@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Optional
 
 from ..records import Clause, Entity
-from ..segment import CONNECTOR_WORD_END, HEADING_WORD, LINE_TAIL, SIGNATURE_RULE, WITNESS_FORMULA
+from ..segment import COLUMN_GAP, CONNECTOR_WORD_END, HEADING_WORD, LINE_TAIL, SIGNATURE_RULE, WITNESS_FORMULA
 from .gazetteer import Gazetteer, english_demonyms
 
 ROLE_WORDS = (
@@ -728,7 +728,6 @@ def _ends_other_name(text: str, m: re.Match[str]) -> bool:
 GIVEN_NAMES_REACH = 80  # characters before a surname where the official's other names are looked for
 # What parts the columns of a signature block laid out side by side: a gap of three spaces or
 # a tab in a line of names (two in a line of titles), or a repeated honorific ("S.E. X S.E. Y").
-COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
 # The formula after which a treaty's signatures stand, and how far past it they are looked for
 TESTIMONIUM = re.compile(
     rf"{WITNESS_FORMULA}|In Witness Whereof|En fe de lo cual|EN TESTIMONIO|En testimonio|En foi de quoi|"

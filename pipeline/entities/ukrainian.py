@@ -22,6 +22,7 @@ from typing import Optional
 
 from ..apostrophes import APOSTROPHES
 from ..records import Clause, Entity
+from ..segment import COLUMN_GAP
 from .gazetteer import ABBREVIATION, SpanSet, is_cyrillic, load_json, org_names, state_names
 from .models import morph_uk
 from .uk_persons import LOCATIVE_PREPOSITIONS
@@ -905,7 +906,7 @@ class UkrainianRecognizer:
         lines = [
             (clause.start + m.start(), clause.start + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", clause.text)
         ]
-        rows = [[(a + m.start(), a + m.end()) for m in re.finditer(r"\S+(?: \S+)*", text[a:b])] for a, b in lines]
+        rows = [_columns_of(text, a, b) for a, b in lines]
         if not rows or len(rows[0]) < 2 or not all(SIGNATURE_HEADER.match(text[a:b]) for a, b in rows[0]):
             return None
         width = len(rows[0])
@@ -1051,7 +1052,7 @@ class UkrainianRecognizer:
                     if _is_initial(text, prev) and text[prev.end : tok.start].strip() == ".":
                         s = prev.start  # "П. Порошенка"
                     else:
-                        s = _given_names_before(text, toks, n, match)  # "Ігор Терехов", "Мехмета Алі Йилдиза"
+                        s = _inflected_given_names_start(text, toks, n, match)  # "Ігор Терехов", "Мехмета Алі Йилдиза"
                 out.append(
                     Entity(
                         s,
@@ -1067,7 +1068,7 @@ class UkrainianRecognizer:
         return out
 
 
-def _given_names_before(text: str, toks: list[Token], n: int, official: Entity) -> int:
+def _inflected_given_names_start(text: str, toks: list[Token], n: int, official: Entity) -> int:
     """Where a later mention of ``official`` starts that ends in the surname ``toks[n]``: back
     over the given names and particles the full name has before its surname, in any case
     ("Мехмета Алі Йилдиза", "Халідом бін Саїдом Аль-Мансурі" of "Халід бін Саїд Аль-Мансурі")."""
@@ -1106,6 +1107,17 @@ def _person_like(text: str, s: int, e: int) -> bool:
 def _is_initial(text: str, tok: Token) -> bool:
     """A one-letter capital followed by a full stop ("О." of "О.В.")."""
     return len(tok.text) == 1 and tok.capitalised and text[tok.end : tok.end + 1] == "."
+
+
+def _columns_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of a line set side by side in columns, apart by the segmenter's column gap."""
+    bounds = [start, *(x for gap in COLUMN_GAP.finditer(text, start, end) for x in gap.span()), end]
+    pieces = []
+    for a, b in zip(bounds[::2], bounds[1::2]):
+        piece = text[a:b]
+        if piece.strip():
+            pieces.append((a + len(piece) - len(piece.lstrip()), b - len(piece) + len(piece.rstrip())))
+    return pieces
 
 
 def _joins_title(toks: list[Token], k: int) -> bool:
