@@ -1056,3 +1056,21 @@ def test_a_title_that_goes_on_is_no_name_and_ruled_lines_stand_between_headers_a
     )
     found = {e.text: e.affiliation for e in doc.entities if e.label == "OFFICIAL"}
     assert found == {"CHANDA MUSONDA PHIRI": "ZMB", "ESTHER CHIMWEMWE BANDA": "MWI", "Kagiso Thato Molefe": "BWA"}
+
+
+def test_a_decrees_own_closing_line_opens_its_signatures(pipeline):
+    """A promulgation decree closes "Dado en la Casa de Gobierno, …" and is signed by the
+    head of state and countersigned by the minister, each name over its title."""
+    doc = pipeline(
+        _treaty_ending_with(
+            "Dado en la Casa de Gobierno, en Lima, a los tres días del mes de marzo del año dos mil "
+            "veinticinco.\n\n"
+            "ROSA ELVIRA QUISPE MAMANI\nPresidenta de la República\n\n"
+            "JORGE LUIS TAPIA SALAZAR\nMinistro de Relaciones Exteriores\n"
+        )
+    )
+    found = {e.text: e.role for e in doc.entities if e.label == "OFFICIAL"}
+    assert found == {
+        "ROSA ELVIRA QUISPE MAMANI": "Presidenta de la República",
+        "JORGE LUIS TAPIA SALAZAR": "Ministro de Relaciones Exteriores",
+    }

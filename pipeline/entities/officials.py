@@ -731,7 +731,9 @@ GIVEN_NAMES_REACH = 80  # characters before a surname where the official's other
 # The formula after which a treaty's signatures stand, and how far past it they are looked for
 TESTIMONIUM = re.compile(
     rf"{WITNESS_FORMULA}|In Witness Whereof|En fe de lo cual|EN TESTIMONIO|En testimonio|En foi de quoi|"
-    r"Done at|DONE at|Done in|DONE in|Hecho en|HECHO en|Fait à|FAIT à|Firmado en|FIRMADO en"
+    r"Done at|DONE at|Done in|DONE in|Hecho en|HECHO en|Fait à|FAIT à|Firmado en|FIRMADO en|"
+    # a decree's own closing line, before its signature and countersignature
+    r"Dado en|DADO en|Fait le|FAIT le"
 )
 TESTIMONIUM_REACH = 3000
 TITLE_HEAD = re.compile(
