@@ -1074,3 +1074,18 @@ def test_a_decrees_own_closing_line_opens_its_signatures(pipeline):
         "ROSA ELVIRA QUISPE MAMANI": "Presidenta de la República",
         "JORGE LUIS TAPIA SALAZAR": "Ministro de Relaciones Exteriores",
     }
+
+
+def test_the_spanish_gazette_prints_party_name_and_title_run_on(pipeline):
+    doc = pipeline(
+        _treaty_ending_with(
+            "Hecho en Quito, el 4 de mayo de 2024, en dos ejemplares en lengua española, siendo ambos textos "
+            "igualmente auténticos.–Por el Reino de España, Marta Isabel Gómez de Lara, Embajadora de España "
+            "en Ecuador.–Por la República del Ecuador, Andrés Felipe Vera Castro, Ministro de Cultura.\n"
+        )
+    )
+    found = {(e.text, e.affiliation, e.role) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found == {
+        ("Marta Isabel Gómez de Lara", "ESP", "Embajadora de España en Ecuador"),
+        ("Andrés Felipe Vera Castro", "ECU", "Ministro de Cultura"),
+    }

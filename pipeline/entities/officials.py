@@ -367,6 +367,14 @@ class OfficialFinder:
             ids = self.gazetteer.ids_in(m.group("role")) or (self.gazetteer.ids_in(gap) if GAP_FOR.search(gap) else [])
             role = " ".join(m.group("role").split())
             out.append(official_entity(text, s, e, role, ids[-1] if ids else None, "signature"))
+        for m in GAZETTE_FOR_NAME_TITLE.finditer(text, start, end):
+            # "… auténticos.–Por el Reino de España, Name, Embajador de España en Paraguay.–Por …"
+            s, e = m.span("name")
+            if any(x < e and s < y for x, y in spans + [(o.start, o.end) for o in out]):
+                continue
+            ids = self.gazetteer.ids_in(m.group("party"))
+            role = " ".join(m.group("role").split())
+            out.append(official_entity(text, s, e, role, ids[-1] if ids else None, "signature"))
         return out
 
     def _name_over_title(
@@ -748,6 +756,13 @@ GAP_FOR = re.compile(r"\b(?:Por|POR|For|FOR|Pour|POUR)\b")
 GAZETTE_SIGNATURE = re.compile(
     rf"(?:^|(?<=[\s:.-]))(?:El|La|el|la)\s+(?P<role>(?:{ROLE_WORDS}|Designad[oa]\w*)\b[^,.:\n]{{0,120}}(?:\n[^,.:\n]{{0,120}})?),"
     rf"\s+(?P<name>{_GAZETTE_NAME_WORD}(?:\s+(?:(?:de|del|de\s+la)\s+)?{_GAZETTE_NAME_WORD}){{1,5}})\s*\.-"
+)
+# The same with the party first, as the Spanish official gazette prints it: "….–Por el Reino de
+# España, Name, Title.–Por la República del Paraguay, Name, Title."
+GAZETTE_FOR_NAME_TITLE = re.compile(
+    rf"[.:]\s*[–—-]\s*(?:Por|POR|Pour|POUR)\s+(?P<party>[^,.\n]{{3,80}}),\s+"
+    rf"(?P<name>{_GAZETTE_NAME_WORD}(?:\s+(?:(?:de|del|de\s+la|y)\s+)?{_GAZETTE_NAME_WORD}){{1,5}}),\s+"
+    rf"(?P<role>(?:{ROLE_WORDS})\b[^.–—\n]{{0,120}})"
 )
 # The words of a signature header in the other languages of a multilingual treaty ("Voor de
 # Europese Gemeenschap", "Pentru Comunitatea Europeană", "Għall-Komunità Ewropea")
