@@ -895,3 +895,16 @@ def test_antarctica_is_a_region_not_a_party(run):
     )
     assert doc.parties == ["ARG", "UKR"]
     assert not any("Антаркт" in e.text for e in doc.entities)
+
+
+def test_an_official_on_a_named_side_acts_for_it_not_for_ukraine(run):
+    """A title that names no state in a Ukrainian text usually means a Ukrainian official,
+    but not where the sentence puts the official on another side ("з латвійського боку")."""
+    doc = run(
+        "Україна та Латвія відкрили спільний центр підготовки.\n\n"
+        "На церемонії була присутня державна секретарка Міністерства оборони Інесе Калниня, яка "
+        "координуватиме роботу центру з латвійського боку. Заступник міністра оборони Петро Гнатюк "
+        "подякував партнерам."
+    )
+    found = {text: affiliation for text, (_, _, affiliation) in officials(doc).items()}
+    assert found == {"Інесе Калниня": "LVA", "Петро Гнатюк": "UKR"}

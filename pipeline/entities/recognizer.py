@@ -135,7 +135,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-48"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-49"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -400,6 +400,7 @@ NOT_HOME_TITLE = re.compile(
     re.IGNORECASE,
 )
 TITLE_WINDOW = 80  # characters before a name in which its title stands
+SIDE_NOUNS = frozenset({"бік", "сторона", "частина", "делегація"})
 
 
 def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> list[Entity]:
@@ -420,9 +421,26 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
         if NOT_HOME_TITLE.search(off.role or "") or NOT_HOME_TITLE.search(re.split(r"[.!?;:—–«»]", title)[-1]):
             continue
         others = {sid for start, sid in named if clause.start <= start < clause.end} - {home}
-        if not others:
+        sides = set(foreign_sides(clause.text)) - {home}
+        if not others and not sides:
             off.affiliation = home
+        elif not others and len(sides) == 1:
+            # "… Сірпа Лааксонен, яка координуватиме роботу з фінського боку": the side she is on
+            off.affiliation = sides.pop()
     return entities
+
+
+def foreign_sides(text: str) -> list[str]:
+    """States a Ukrainian sentence names as a side by an adjective before "бік", "сторона",
+    "частина" or "делегація" ("з фінського боку", "турецьку частину комітету")."""
+    from .ukrainian import demonym_id, lemmas, tokens_of
+
+    toks = tokens_of(text)
+    return [
+        state
+        for tok, nxt in zip(toks, toks[1:])
+        if not tok.capitalised and lemmas(nxt.lower) & SIDE_NOUNS and (state := demonym_id(tok)) is not None
+    ]
 
 
 def _surname(official: Entity) -> str:
