@@ -34,6 +34,7 @@ from ..segment import PREAMBULAR
 from ..stages import Stage
 from .coined import BETWEEN, CoinedParty, coin_id, dictionary_form, is_name, name_end, named_conjuncts
 from .gazetteer import (
+    ABBREVIATION,
     gazetteer,
     groupings_of_states,
     is_cyrillic,
@@ -52,12 +53,6 @@ MIN_PARTIES = 2
 PARTY_LIST_CLAUSES = 3
 
 _I = re.IGNORECASE
-# The short form a text defines right after a name: "(далі — ЄЛЦФ)", "(hereinafter "NIB")"
-DEFINED_SHORT_FORM = re.compile(
-    r"\s*\((?:далі|надалі|hereinafter(?:\s+referred\s+to\s+as)?|en\s+adelante|ci-après)\s*[-–—]?\s*"
-    r"(?:the\s+|el\s+|la\s+|le\s+)?[«\"“‘']?(?P<short>[^()«»\"“”‘’',]+?)[»\"”’']?\s*\)",
-    _I,
-)
 # A body named for its state that does not act for it (a church of a country)
 NOT_FOR_ITS_STATE = re.compile(r"церкв|\bChurch\b|\bIglesia\b|\bÉglise\b", _I)
 DEFINITION_CUE = re.compile(
@@ -93,7 +88,6 @@ INSTRUMENT_CUE = re.compile(
 )
 NEWS_OPENING = 3
 SIDES_OPENING = 3  # clauses after the opening in which a report still names the sides of its talks
-SIDE_WORDS_UK = frozenset({"сторона", "делегація"})
 MEMBERS_OF_UK = re.compile(r"(?<!\w)член\w*\s+$", _I)
 # The heading of a Ukrainian unilateral act, naming its issuer.
 UNILATERAL_ACT = re.compile(
@@ -323,10 +317,19 @@ def capital_ids(text: str, start: int, end: int) -> list[str]:
 
 
 def side_ids(text: str, start: int, end: int) -> list[str]:
-    """States a Ukrainian report names as a side of talks: by the adjective before "сторона",
-    "делегація" or an official's title ("литовський віцеміністр", "болгарський заступник
-    міністра"), or as "Офіційний Бухарест"."""
-    from .ukrainian import ROLE_HEADS, ROLE_MODIFIERS, demonym_id, lemmas, title_lemmas, tokens_of
+    """States a Ukrainian report names as a side of talks: by the adjective before a side noun
+    ("румунська сторона") or an official's title ("литовський віцеміністр", "болгарський
+    заступник міністра"), or as "Офіційний Бухарест"."""
+    from .ukrainian import (
+        ROLE_HEADS,
+        ROLE_MODIFIERS,
+        TALKS_SIDE_NOUNS,
+        demonym_id,
+        lemmas,
+        side_state,
+        title_lemmas,
+        tokens_of,
+    )
 
     toks = tokens_of(text, start, end)
     capitals = load_json("states.json")["capitals"]["uk"]
@@ -336,11 +339,15 @@ def side_ids(text: str, start: int, end: int) -> list[str]:
         if "офіційний" in lemmas(tok.lower):  # "Офіційний Будапешт", "Офіційна Варшава"
             out += [capitals[lemma] for lemma in sorted(lemmas(nxt.lower)) if nxt.capitalised and lemma in capitals][:1]
             continue
+        side = side_state(toks, k, TALKS_SIDE_NOUNS)
+        if side:
+            out.append(side)
+            continue
         state = demonym_id(tok)
         if state is None or tok.capitalised and k > 0:
             continue  # "Литовська Республіка" is the state's name, not its side
         head = toks[k + 2] if lemmas(nxt.lower) & ROLE_MODIFIERS and k + 2 < len(toks) else nxt
-        if lemmas(nxt.lower) & SIDE_WORDS_UK or title_lemmas(head.lower) & ROLE_HEADS:
+        if title_lemmas(head.lower) & ROLE_HEADS:
             out.append(state)
     return out
 
@@ -498,8 +505,8 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
         forms = {doc.text[party.start : party.end], party.name}
         for other in sorted(doc.entities, key=lambda e: e.start):
             if other.start >= party.start and (other.text in forms or other.start == party.start):
-                short = DEFINED_SHORT_FORM.match(doc.text, other.end)
-                forms |= {short.group("short")} if short else set()
+                short = ABBREVIATION.match(doc.text, other.end)  # "(далі — ЄЛЦФ)"
+                forms |= {short.group("abbr")} if short else set()
                 if other.label == "ORG" and not other.id:
                     other.label, other.id, other.name = "PARTY", party.id, party.name
     doc.entities.sort(key=lambda e: (e.start, e.end))

@@ -400,7 +400,6 @@ NOT_HOME_TITLE = re.compile(
     re.IGNORECASE,
 )
 TITLE_WINDOW = 80  # characters before a name in which its title stands
-SIDE_NOUNS = frozenset({"бік", "сторона", "частина", "делегація"})
 
 
 def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> list[Entity]:
@@ -421,7 +420,7 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
         if NOT_HOME_TITLE.search(off.role or "") or NOT_HOME_TITLE.search(re.split(r"[.!?;:—–«»]", title)[-1]):
             continue
         others = {sid for start, sid in named if clause.start <= start < clause.end} - {home}
-        sides = set(foreign_sides(clause.text)) - {home}
+        sides = set(_sides(clause.text)) - {home}
         if not others and not sides:
             off.affiliation = home
         elif not others and len(sides) == 1:
@@ -430,17 +429,14 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
     return entities
 
 
-def foreign_sides(text: str) -> list[str]:
-    """States a Ukrainian sentence names as a side by an adjective before "бік", "сторона",
-    "частина" or "делегація" ("з фінського боку", "турецьку частину комітету")."""
-    from .ukrainian import demonym_id, lemmas, tokens_of
+def _sides(text: str) -> list[str]:
+    """States a Ukrainian sentence names as a side ("з фінського боку", "турецьку частину"), by a
+    lower-case adjective only: an official is placed by a side named after their name, not by a
+    sentence that opens with one."""
+    from .ukrainian import side_state, tokens_of
 
     toks = tokens_of(text)
-    return [
-        state
-        for tok, nxt in zip(toks, toks[1:])
-        if not tok.capitalised and lemmas(nxt.lower) & SIDE_NOUNS and (state := demonym_id(tok)) is not None
-    ]
+    return [state for k in range(len(toks)) if not toks[k].capitalised and (state := side_state(toks, k))]
 
 
 def _surname(official: Entity) -> str:

@@ -530,6 +530,22 @@ def demonym_id(tok: Token) -> Optional[str]:
     return next((table[l] for l in sorted(lemmas(tok.lower)) if l in table), None)
 
 
+# Nouns after which a state's adjective names its side ("з фінського боку", "румунська сторона")
+SIDE_NOUNS = frozenset({"бік", "сторона", "частина", "делегація"})
+# the two that make a state a side of talks in a report ("румунська сторона", "угорська делегація");
+# "бік" and "частина" place an official ("з фінського боку") but name no party
+TALKS_SIDE_NOUNS = frozenset({"сторона", "делегація"})
+
+
+def side_state(toks: list[Token], k: int, nouns: frozenset[str] = SIDE_NOUNS) -> Optional[str]:
+    """The state whose adjective ``toks[k]`` names a side ("турецьку | частину", "угорська |
+    делегація"): before one of ``nouns``; a capitalised adjective inside a clause is part of a
+    name ("Литовська Республіка"), not a side."""
+    if k + 1 >= len(toks) or toks[k].capitalised and k > 0 or not lemmas(toks[k + 1].lower) & nouns:
+        return None
+    return demonym_id(toks[k])
+
+
 # --- sub-state bodies ----------------------------------------------------------
 
 # The words after a city's adjective that name its council or its oblast's
