@@ -908,3 +908,67 @@ def test_an_official_on_a_named_side_acts_for_it_not_for_ukraine(run):
     )
     found = {text: affiliation for text, (_, _, affiliation) in officials(doc).items()}
     assert found == {"Інесе Калниня": "LVA", "Петро Гнатюк": "UKR"}
+
+
+def test_a_city_named_as_a_party_gets_its_own_id_and_a_state_in_brackets_is_none(run):
+    """A partnership of two cities: the title's formula names a city council and a city
+    itself, each with its state in brackets; the states are only where the cities are."""
+    doc = run(
+        "УГОДА\nпро партнерство між Сумською міською радою (Україна) та Статутним містом Оломоуц "
+        "(Чеська Республіка)\n\n"
+        "Сумська міська рада та Статутне місто Оломоуц (далі — Сторони), прагнучи зміцнювати зв'язки між "
+        "мешканцями обох міст,\n\nдомовилися про таке:\n\n"
+        "1. Сторони розвиватимуть співпрацю у сферах освіти та культури.\n"
+    )
+    assert doc.parties == ["OLOMOUTS", "SUMYCC"]
+    city = next(e for e in doc.entities if e.id == "OLOMOUTS")
+    assert (city.text, city.name) == ("Статутним містом Оломоуц", "Статутне місто Оломоуц")  # the neuter noun's gender
+    assert {e.text: e.label for e in doc.entities if e.id in ("UKR", "CZE")} == {
+        "Україна": "STATE",
+        "Чеська Республіка": "STATE",
+    }
+
+
+def test_a_company_in_quotes_is_the_party_not_the_state_whose_law_it_is_registered_under(run):
+    """ "компанією «…», зареєстрованою відповідно до законодавства Королівства Данія (далі —
+    Компанія)": the company signs; Denmark is only where it is registered. The short form
+    the formula defines is the company wherever it is used, in any case."""
+    doc = run(
+        "МЕМОРАНДУМ ПРО СПІВПРАЦЮ\n\n"
+        "Цей Меморандум укладено між Міністерством аграрної політики України (далі — Міністерство) та "
+        "компанією «Havbrise Agro ApS», зареєстрованою відповідно до законодавства Королівства Данія "
+        "(далі — Компанія), далі разом — Сторони.\n\n"
+        "1. Компанія має намір побудувати елеватор у Полтавській області.\n"
+        "2. Міністерство сприятиме Компанії в отриманні дозволів.\n"
+    )
+    assert doc.parties == ["HAA", "UKR"]
+    # the definition's own word, then its uses
+    assert [e.text for e in doc.entities if e.id == "HAA"] == ["Havbrise Agro ApS", "Компанія", "Компанія", "Компанії"]
+    assert next(e for e in doc.entities if e.id == "DNK").label == "STATE"
+
+
+def test_a_short_form_defined_for_a_known_party_is_that_party(run):
+    """ "Європейським інвестиційним банком (далі — Банк)": "Банк", "Банку" are the EIB; a
+    lower-case "банк" is any bank; "Кабінет Міністрів України (далі — Уряд)" defines the
+    government, which stands for its state and is not tagged."""
+    doc = run(
+        "МЕМОРАНДУМ\nміж Кабінетом Міністрів України та Європейським інвестиційним банком\n\n"
+        "Кабінет Міністрів України (далі — Уряд) та Європейський інвестиційний банк (далі — Банк), далі разом — "
+        "Сторони, домовилися про таке:\n\n"
+        "1. Банк розгляне можливість надання кредитів.\n"
+        "2. Уряд надасть Банку інформацію, яку інший банк не отримує.\n"
+    )
+    assert doc.parties == ["EIB", "UKR"]
+    eib = [e.text for e in doc.entities if e.id == "EIB"]
+    assert eib.count("Банк") == 2 and "Банку" in eib and "банк" not in eib  # the definition's "Банк" too
+    assert not [e for e in doc.entities if e.text == "Уряд"]
+
+
+def test_a_representative_named_in_the_formula_is_not_a_party(run):
+    doc = run(
+        "Accord de coopération entre le Gouvernement de la République du Sénégal, représenté par Son Excellence, "
+        "Mme Awa Ndiaye Sarr, et la Banque Ouest-Africaine de Développement (ci-après dénommés « les Parties »).\n\n"
+        "Les Parties coopèrent dans le domaine de l'énergie."
+    )
+    assert "SEN" in doc.parties
+    assert not [e for e in doc.entities if e.source == "coined" and "Awa" in e.text]

@@ -20,14 +20,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .gazetteer import load_json, state_ids
+from .gazetteer import ABBREVIATION, load_json, state_ids
 
 # "між X та Y", "between X and Y", "entre X y Y": the last one before a definition cue
 BETWEEN = re.compile(r"(?<!\w)(?:між|МІЖ|between|BETWEEN|entre|ENTRE)\s+")
 _CAP = "A-ZА-ЯЄІЇҐ"
+# a lower-case word that says what kind of body the quoted name after it is ("компанією «…»")
+KIND_WORD = r"[a-zа-яєіїґ'’ʼ-]+"
 # where a list of names is cut: a comma or a conjunction before a capitalised name
 CONJUNCT_BREAK = re.compile(
-    rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l')?[{_CAP}])|\s*,\s+(?=(?:the\s+)?[{_CAP}])"
+    rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l')?[{_CAP}]|{KIND_WORD}\s+[«“\"])"
+    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}])"
 )
 # what sits around a name in the formula and is not part of it
 SIDE_WORDS = re.compile(
@@ -56,6 +59,8 @@ class CoinedParty:
     end: int
     id: str
     name: str  # dictionary form
+    piece_start: int = -1  # the formula's piece that names it ("компанією «…», … (далі — Компанія)")
+    piece_end: int = -1
 
 
 def named_conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -75,21 +80,106 @@ def named_conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def parties_named(
+    text: str,
+    start: int,
+    end: int,
+    lang: str,
+    known: Callable[[int, int], list[str]],
+    case: str = "ablt",
+    bodies_only: bool = False,
+) -> tuple[list[str], list[CoinedParty]]:
+    """The parties a formula or a subject names between ``start`` and ``end``: for each
+    name it joins, the known ids in it (``known(start, end)``; what stands after a comma or
+    in brackets, "… радою (Україна)", "…, зареєстрованою відповідно до законодавства
+    Королівства Норвегія", is no party), or else an id coined for it. With
+    ``bodies_only``, a name is coined only where it says it is a body ("… рада", "Мерія …",
+    "… корпорація") or is written in Latin letters in a Ukrainian text, so that a person
+    or a title in a subject is not taken for a party."""
+    ids: list[str] = []
+    coined: list[CoinedParty] = []
+    for piece_start, piece_end in named_conjuncts(text, start, end):
+        s = piece_start
+        limit = NAME_BREAK.search(text, s + 1, piece_end)
+        found = known(s, limit.start() if limit else piece_end)
+        if found:
+            ids += [i for i in found if i not in ids]
+            continue
+        qs, qe = quoted_name(text, s, piece_end)
+        quoted = (qs, qe) != (s, piece_end)
+        s, e = (qs, qe) if quoted else (s, name_end(text, s, piece_end, lang, case))
+        if e <= s or not is_name(text[s:e]) or HONORIFIC.match(text[s:e]):
+            continue
+        if bodies_only and not names_a_body(text[s:e], lang):
+            continue
+        name = text[s:e] if quoted else dictionary_form(text[s:e], lang)
+        acronym = ABBREVIATION.match(text, e)
+        party_id = coin_id(name, frozenset(c.id for c in coined), acronym.group("abbr") if acronym else "")
+        coined.append(CoinedParty(s, e, party_id, name, piece_start, piece_end))
+        ids.append(party_id)
+    return ids, coined
+
+
+# Nouns that say a Ukrainian name is a body's ("Мерія Батумі", "Північна … корпорація")
+BODY_LEMMAS = frozenset(
+    "рада мерія муніципалітет місто корпорація компанія банк фонд організація агентство товариство "
+    "асоціація програма ініціатива церква університет адміністрація служба комісія інститут центр "
+    "федерація спілка об'єднання палата".split()
+)
+
+
+# The same in English, Spanish and French names, and the legal forms of companies
+BODY_WORDS_LATIN = re.compile(
+    r"\b(?:Bank|Banco|Banque|Corporation|Corporaci[oó]n|Company|Compa[ñn][ií]a|Fund|Fondo|Fonds|Foundation|"
+    r"Fundaci[oó]n|Fondation|Organi[sz]ation|Organizaci[oó]n|Agency|Agencia|Agence|Council|Consejo|Conseil|"
+    r"Municipality|Municipalidad|Municipalit[ée]|City|Ciudad|Ville|Church|Iglesia|[ÉE]glise|Institute|Instituto|"
+    r"Institut|Association|Asociaci[oó]n|Union|Uni[oó]n|Programme|Program|Programa|Commission|Comisi[oó]n|"
+    r"Authority|Autoridad|Autorit[ée]|Initiative|Iniciativa|University|Universidad|Universit[ée]|Centre|Center|"
+    r"Centro|AS|ASA|AB|Ltd|LLC|Inc|GmbH|AG|SA|S\.A\.|plc|NV|BV|SE)\b",
+    re.IGNORECASE,
+)
+# A person's honorific: what follows it is a representative, never a party
+HONORIFIC = re.compile(r"^(?:Mme|Mlle|M\.|Mr|Mrs|Ms|Dr|Sr|Sra|Don|Doña|Dña|H\.E\.|S\.E\.|пан|пані)\b\.?", re.IGNORECASE)
+
+
+def names_a_body(name: str, lang: str) -> bool:
+    """Does the name say it is a body's ("Мерія Батумі", "Nordic Investment Bank",
+    "Nordvind Energy AS")?"""
+    if HONORIFIC.match(name):
+        return False
+    if not re.search(r"[а-яєіїґА-ЯЄІЇҐ]", name):
+        # a Latin name in a Ukrainian text is a body's or a company's ("Nordvind Energy AS")
+        return lang == "uk" or bool(BODY_WORDS_LATIN.search(name))
+    from .models import morph_uk
+
+    morph = morph_uk()
+    return any(
+        p.normal_form.replace("’", "'").replace("ʼ", "'") in BODY_LEMMAS
+        for w in re.findall(r"[^\W\d_][\w'’ʼ-]*", name)
+        for p in morph.parse(w.lower())
+        if p.tag.POS == "NOUN"
+    )
+
+
 WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*|[«»“”\"]")
 
 
-def name_end(text: str, start: int, end: int, lang: str) -> int:
-    """Where the name that starts at ``start`` ends: in Ukrainian, after its words in the
-    instrumental and the genitive tail that completes them ("банком реконструкції та
+def name_end(text: str, start: int, end: int, lang: str, case: str = "ablt") -> int:
+    """Where the name that starts at ``start`` ends: in Ukrainian, after its words in
+    ``case`` (a formula's "між" puts names in the instrumental, a subject stands in the
+    nominative) and the genitive tail that completes them ("банком реконструкції та
     розвитку"), before a verb or a subject ("… банком про співпрацю"); elsewhere after
     its last capitalised word ("Nordic Investment Bank for …" keeps "for" only inside).
-    A quoted part ends at its closing mark."""
-    judge: Callable[[str], str] = _UkrainianNameWords() if lang == "uk" else _latin_name_word
+    A quoted part ends at its closing mark; a comma or a bracket ends the name ("…
+    «Nordvind Energy AS», зареєстрованою …", "… радою (Україна)")."""
+    judge: Callable[[str], str] = _UkrainianNameWords(case) if lang == "uk" else _latin_name_word
     last = skip_to = start
     for w in WORD.finditer(text, start, end):
         tok = w.group()
         if w.start() < skip_to:
             continue
+        if last > start and NAME_BREAK.search(text, max(last, skip_to), w.start()):
+            break
         if tok in OPENING_QUOTES:
             close = text.find(OPENING_QUOTES[tok], w.end(), end)
             if close < 0:
@@ -104,6 +194,21 @@ def name_end(text: str, start: int, end: int, lang: str) -> int:
     return last
 
 
+NAME_BREAK = re.compile(r"[,(;]")
+
+
+def quoted_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted name a lower-case word of kind introduces ("компанією «Nordvind Energy
+    AS»" → "Nordvind Energy AS"), or the span as it is."""
+    m = QUOTED_AFTER_KIND.match(text, start, end)
+    if m is None:
+        return start, end
+    return m.start("name"), m.end("name")
+
+
+QUOTED_AFTER_KIND = re.compile(rf"{KIND_WORD}\s+[«“\"](?P<name>[^»”\"\n]{{2,80}})[»”\"]")
+
+
 TAKE, PASS, STOP = "take", "pass", "stop"  # a word ends the name so far, may join it, ends it
 
 
@@ -116,21 +221,26 @@ def _latin_name_word(tok: str) -> str:
 
 
 class _UkrainianNameWords:
-    """Instrumental words, then a genitive tail ("та" may join it); an unknown capitalised
-    word (a foreign name) anywhere."""
+    """Words in the name's case, then a genitive tail ("та" may join it); an unknown
+    capitalised word (a foreign name) anywhere, a known one in the nominative after them."""
 
-    def __init__(self) -> None:
+    def __init__(self, case: str = "ablt") -> None:
         from .models import morph_uk
 
         self.morph = morph_uk()
+        self.case = case
         self.in_tail = False
+        self.started = False
 
     def __call__(self, tok: str) -> str:
         if tok[:1].isupper() and not self.morph.word_is_known(tok.lower()):
             return TAKE
         cases = {str(p.tag.case) for p in self.morph.parse(tok.lower()) if p.tag.POS in NAME_POS}
-        if not self.in_tail and "ablt" in cases:
+        if not self.in_tail and self.case in cases:
+            self.started = True
             return TAKE
+        if self.started and not self.in_tail and tok[:1].isupper() and "nomn" in cases:
+            return TAKE  # a proper name in apposition keeps the nominative ("містом Оломоуц")
         if self.in_tail and tok.lower() in ("та", "і", "й"):
             return PASS
         if "gent" in cases:
@@ -162,16 +272,20 @@ def is_name(text: str) -> bool:
 def dictionary_form(name: str, lang: str) -> str:
     """The name in the nominative: a Ukrainian formula's "між" puts its names in the
     instrumental ("Північним інвестиційним банком" → "Північний інвестиційний банк");
-    the words before the first one that is not instrumental are inflected, the
+    the words before the first one that is not instrumental are inflected, adjectives in
+    the gender of the noun they go with ("Статутним містом" → "Статутне місто"), the
     genitive tail is kept ("банком реконструкції та розвитку")."""
     if lang != "uk":
         return LEADING_ARTICLE.sub("", name)
     from .models import morph_uk
 
+    morph = morph_uk()
+    words = re.split(r"(\s+)", name)
+    gender = _head_gender(morph, [w for w in words if w.strip()])
     out, inflecting = [], True
-    for word in re.split(r"(\s+)", name):
+    for word in words:
         if inflecting and word.strip():
-            form = _nominative_of_instrumental(morph_uk(), word)
+            form = _nominative_of_instrumental(morph, word, gender)
             if form is None:
                 inflecting = False
             else:
@@ -180,12 +294,26 @@ def dictionary_form(name: str, lang: str) -> str:
     return "".join(out)
 
 
-def _nominative_of_instrumental(morph, word: str) -> Optional[str]:
-    for parse in morph.parse(word.lower()):
-        if "ablt" in parse.tag:
-            form = parse.inflect({"nomn"})
-            if form is not None:
-                return str(form.word)
+def _head_gender(morph, words: list[str]) -> Optional[str]:
+    """The gender of the first instrumental noun of a name's instrumental run."""
+    for word in words:
+        parses = [p for p in morph.parse(word.lower()) if "ablt" in p.tag]
+        if not parses:
+            return None
+        noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
+        if noun is not None:
+            return noun.tag.gender
+    return None
+
+
+def _nominative_of_instrumental(morph, word: str, gender: Optional[str] = None) -> Optional[str]:
+    parses = [p for p in morph.parse(word.lower()) if "ablt" in p.tag]
+    if gender:  # the parse that agrees with the head noun first
+        parses.sort(key=lambda p: p.tag.POS == "ADJF" and p.tag.gender != gender)
+    for parse in parses:
+        form = parse.inflect({"nomn", gender} if gender and parse.tag.POS == "ADJF" else {"nomn"})
+        if form is not None:
+            return str(form.word)
     return None
 
 
@@ -195,19 +323,21 @@ def _cased_like(form: str, written: str) -> str:
     return form[:1].upper() + form[1:] if written[:1].isupper() else form
 
 
-def coin_id(name: str, taken: frozenset[str] = frozenset()) -> str:
-    """A stable id for ``name`` (its dictionary form): the Latin initials of its content
-    words, or the word itself where it is one word; never a state's or a known
+def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -> str:
+    """A stable id for ``name`` (its dictionary form): the Latin acronym the text gives it
+    ("(NEFCO)"); for a city that is a party itself ("Статутне місто Пардубіце", "Мерія
+    Батумі", "City of Nuremberg"), the city's name; else the Latin initials of its content
+    words, or the word itself where it is one word. Never a state's or a known
     organisation's id, nor one of ``taken``."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’ʼ]*", name) if w.lower() not in FUNCTION_WORDS]
-    latin = [_latin(w) for w in words]
-    latin = [w for w in latin if w]
-    if not latin:
-        latin = ["ORG"]
-    if len(latin) == 1:
-        base = latin[0].upper()[:MAX_ID]
+    city = CITY_AS_PARTY.match(name)
+    if acronym and ACRONYM_ID.fullmatch(acronym):
+        base = acronym
+    elif city:
+        base = _latin(city.group("city")).upper()[:MAX_ID]
     else:
-        base = "".join(w[0] for w in latin).upper()[:MAX_ID]
+        words = [w for w in re.findall(r"[^\W\d_][\w'’ʼ]*", name) if w.lower() not in FUNCTION_WORDS]
+        latin = [w for w in (_latin(w) for w in words) if w] or ["ORG"]
+        base = (latin[0] if len(latin) == 1 else "".join(w[0] for w in latin)).upper()[:MAX_ID]
     if len(base) < 2:
         base = (base + "ORG")[:MAX_ID]
     blocked = known_ids() | taken
@@ -216,6 +346,15 @@ def coin_id(name: str, taken: frozenset[str] = frozenset()) -> str:
         n += 1
         candidate = base[: MAX_ID - len(str(n))] + str(n)
     return candidate
+
+
+# A city, as a municipality or its mayoralty, that is a party in its own right; its council is
+# ukrainian.BODY_FORMS' (<CITY>CC)
+CITY_AS_PARTY = re.compile(
+    r"^(?:[^\W\d_]+\s+)?(?i:місто|муніципалітет|мерія|city\s+of|municipality\s+of|ville\s+de|ciudad\s+de|"
+    r"municipalidad\s+de)\s+(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*(?:[\s-][A-ZА-ЯЄІЇҐ][\w'’ʼ-]*)?)$"
+)
+ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 
 
 def _latin(word: str) -> str:

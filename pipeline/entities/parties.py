@@ -32,7 +32,7 @@ from typing import Optional
 from ..records import Clause, Document, Entity
 from ..segment import PREAMBULAR
 from ..stages import Stage
-from .coined import BETWEEN, CoinedParty, coin_id, dictionary_form, is_name, name_end, named_conjuncts
+from .coined import BETWEEN, CoinedParty, parties_named
 from .gazetteer import (
     ABBREVIATION,
     gazetteer,
@@ -196,7 +196,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-21"
+        return "party-evidence-22"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -437,6 +437,12 @@ def _from_definition(doc: Document, mentions: _MentionIndex) -> list[str]:
             if not PARTY_WORD.search(after):
                 continue
             end = clause.start + cue.start()
+            # a formula that names a party no table knows names its parties itself: a state
+            # in brackets after a city's name, or in the law a company is registered
+            # under, is then no party
+            ids = _with_coined(doc, clause.start, end, mentions, coined_only=True)
+            if len(ids) >= MIN_PARTIES:
+                return ids
             ids = mentions.ids(_list_start(opening, k), end)
             if len(ids) >= MIN_PARTIES:
                 return ids
@@ -455,27 +461,19 @@ def _list_start(opening: list[Clause], k: int) -> int:
     return opening[k].start
 
 
-def _with_coined(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
+def _with_coined(doc: Document, start: int, end: int, mentions: _MentionIndex, coined_only: bool = False) -> list[str]:
     """The ids of the names a formula's last "між X та Y" / "between X and Y" before
-    ``end`` joins, coining one for each name that holds no known state or organisation;
-    the coined parties are kept in ``mentions.coined`` only when there are two parties."""
+    ``end`` joins, coining one for each name that holds no known state or organisation
+    (with ``coined_only``, none unless a name that says it is a body's is coined, as the
+    formula then outweighs the names around it); the coined parties are kept in
+    ``mentions.coined`` only when there are two parties."""
     links = list(BETWEEN.finditer(doc.text, start, end))
     if not links:
         return []
     lang = doc.lang or "en"
-    ids: list[str] = []
-    coined: list[CoinedParty] = []
-    for s, piece_end in named_conjuncts(doc.text, links[-1].end(), end):
-        known = mentions.ids(s, piece_end)
-        e = name_end(doc.text, s, piece_end, lang)
-        if known:
-            ids += known
-        elif e > s and is_name(doc.text[s:e]):
-            name = dictionary_form(doc.text[s:e], lang)
-            party = CoinedParty(s, e, coin_id(name, frozenset(c.id for c in coined)), name)
-            coined.append(party)
-            ids.append(party.id)
-    ids = unique_ids(ids)
+    ids, coined = parties_named(doc.text, links[-1].end(), end, lang, mentions.ids, bodies_only=coined_only)
+    if coined_only and not coined:
+        return []
     if coined and len(ids) >= MIN_PARTIES:
         mentions.coined = coined
     return ids
@@ -500,6 +498,8 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
                     source="coined",
                 )
             )
+        if doc.lang == "uk":
+            _add_short_form(doc, party)
         # its other mentions: the name again, as written or in its dictionary form, and the
         # short form the text defines for it ("… церква Фінляндії (далі — ЄЛЦФ)")
         forms = {doc.text[party.start : party.end], party.name}
@@ -510,6 +510,21 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
                 if other.label == "ORG" and not other.id:
                     other.label, other.id, other.name = "PARTY", party.id, party.name
     doc.entities.sort(key=lambda e: (e.start, e.end))
+
+
+def _add_short_form(doc: Document, party: CoinedParty) -> None:
+    """The word the formula defines for a coined party ("компанією «Nordvind Energy AS»,
+    зареєстрованою … (далі — Компанія)") is that party wherever the text uses it."""
+    from .ukrainian import DEFINED_WORD, defined_short_form, short_form_mentions
+
+    found = DEFINED_WORD.search(doc.text, party.end, max(party.end, party.piece_end))
+    named = doc.text[party.piece_start : party.end]  # with the word of its kind ("компанією «…»")
+    definition = defined_short_form(doc.text, found.start(), named) if found else None
+    if definition is None:
+        return
+    for s, e in short_form_mentions(doc.text, definition):
+        if not any(x.start < e and s < x.end for x in doc.entities):
+            doc.entities.append(Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="short-form"))
 
 
 def _from_party_list(doc: Document, mentions: _MentionIndex) -> list[str]:
@@ -575,13 +590,17 @@ def _from_title(doc: Document, mentions: _MentionIndex) -> list[str]:
     block = _title_block(doc)
     if not block or not any(TITLE_LINK.search(c.text) for c in block):
         return []
+    # a title whose "between" joins a name no table knows ("MEMORANDUM … BETWEEN … AND …")
+    # names its parties itself (a state in brackets after a city's name is none)
+    named = _with_coined(doc, block[0].start, block[-1].end, mentions, coined_only=True)
+    if len(named) >= MIN_PARTIES:
+        return named
     ids = unique_ids(sid for c in block for sid in mentions.ids(c.start, c.end))
     if len(ids) < MIN_PARTIES:
-        # a title that joins names no table knows ("MEMORANDUM … BETWEEN … AND …")
         for clause in block:
-            coined = _with_coined(doc, clause.start, clause.end, mentions)
-            if len(coined) >= MIN_PARTIES:
-                return coined
+            named = _with_coined(doc, clause.start, clause.end, mentions)
+            if len(named) >= MIN_PARTIES:
+                return named
     return ids
 
 

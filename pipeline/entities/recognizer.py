@@ -54,6 +54,7 @@ SOURCE_PRIORITY = {
     "gazetteer": 2,
     "lemma-gazetteer": 2,
     "abbreviation": 1,
+    "short-form": 1,
     "spacy": 1,
     "stanza": 1,
 }
@@ -135,7 +136,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-49"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-50"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -162,6 +163,10 @@ class EntityRecognizer(Stage):
             candidates += self._stanza_orgs(text, ukrainian, "uk", gaz)
         candidates = resolve_overlaps(candidates)
         candidates = resolve_overlaps(candidates + abbreviations(text, candidates))
+        if ukrainian:
+            from .ukrainian import short_forms_defined
+
+            candidates = resolve_overlaps(candidates + short_forms_defined(text, candidates))
         candidates = resolve_overlaps(candidates + community_short_forms(text, candidates))
         doc.entities = share_official_attributes(
             officeholder_affiliations(short_forms(candidates, "uk" if lang == "uk" else "en"))

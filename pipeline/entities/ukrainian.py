@@ -654,6 +654,52 @@ def _bare_councils(text: str, clauses: Iterable[Clause], found: list[Entity]) ->
     return out
 
 
+# --- defined short forms -------------------------------------------------------
+
+# "(далі — Банк)", "(надалі – «Компанія»)": a capitalised word the text defines for a body
+DEFINED_WORD = re.compile(r"\s*\(\s*(?:далі|надалі)\s*[-–—]\s*[«\"]?(?P<word>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ]+)[»\"]?\s*\)")
+# Words a formula defines for the parties together or for a side, which name no one body
+COLLECTIVE_TERMS = frozenset({"сторона", "учасник", "держава", "підписант"})
+
+
+def defined_short_form(text: str, end: int, name: str) -> Optional[re.Match]:
+    """The definition at ``end`` of a short form that is a word of the body's ``name``
+    ("Європейським інвестиційним банком (далі — Банк)", "компанією «…» (далі —
+    Компанія)"); "Кабінет Міністрів України (далі — Уряд)" defines the government, which
+    stands for its state and is not tagged (annotations/NOTES.md)."""
+    m = DEFINED_WORD.match(text, end)
+    if m is None:
+        return None
+    forms = lemmas(_APOS.sub("'", m.group("word").lower()))
+    if forms & COLLECTIVE_TERMS or not any(forms & lemmas(t.lower) for t in tokens_of(name)):
+        return None
+    return m
+
+
+def short_form_mentions(text: str, definition: re.Match) -> list[tuple[int, int]]:
+    """Where the text uses the short form it defines, in any case and capitalised ("Банк",
+    "Банку", "Банком"): a lower-case "банк" is any bank, not the party."""
+    forms = lemmas(_APOS.sub("'", definition.group("word").lower()))
+    return [
+        (t.start, t.end)
+        for t in tokens_of(text, definition.start("word"))
+        if t.capitalised and not t.all_caps and lemmas(t.lower) & forms
+    ]
+
+
+def short_forms_defined(text: str, entities: list[Entity]) -> list[Entity]:
+    """Every use of a short form a Ukrainian text defines for a named state or organisation
+    ("Європейським інвестиційним банком (далі — Банк)") is that body."""
+    out = []
+    for ent in entities:
+        if ent.label in ("ORG", "STATE") and ent.id and (definition := defined_short_form(text, ent.end, ent.text)):
+            out += [
+                Entity(s, e, text[s:e], ent.label, id=ent.id, source="short-form")
+                for s, e in short_form_mentions(text, definition)
+            ]
+    return out
+
+
 # --- recognition --------------------------------------------------------------
 
 
