@@ -972,3 +972,49 @@ def test_a_representative_named_in_the_formula_is_not_a_party(run):
     )
     assert "SEN" in doc.parties
     assert not [e for e in doc.entities if e.source == "coined" and "Awa" in e.text]
+
+
+def test_the_subject_of_a_joint_signing_names_bodies_no_table_knows(run):
+    """A report whose lead names the signatories as its subject: a city's mayoralty, a
+    corporation with its acronym, a university named after a person; each gets an id (the
+    city's name, the acronym the text gives, the initials before "імені"), and is tagged
+    wherever the text names it again, in any case."""
+    doc = run(
+        "Одеса і Генуя підписали меморандум про співпрацю портів\n\n"
+        "Генуя, 3 липня 2026 р. — Одеська міська рада та Мерія Генуї підписали Меморандум про наміри. "
+        "Відповідно до меморандуму, Мерія Генуї прийме делегацію портовиків, а міський голова Одеси подякував "
+        "Мерії Генуї за підтримку."
+    )
+    assert doc.parties == ["HENUYA", "ODESACC"]
+    assert [e.text for e in doc.entities if e.id == "HENUYA"] == ["Мерія Генуї", "Мерія Генуї", "Мерії Генуї"]
+    doc = run(
+        "Україна, Данія та Балтійська інвестиційна корпорація (BALTINCO) підписали тристоронню угоду\n\n"
+        "Копенгаген, 2 квітня 2026 р. — Україна, Королівство Данія та Балтійська інвестиційна корпорація "
+        "(BALTINCO) підписали тристоронню угоду про відновлення мостів. BALTINCO відповідатиме за закупівлі."
+    )
+    assert doc.parties == ["BALTINCO", "DNK", "UKR"]
+    assert [e.text for e in doc.entities if e.id == "BALTINCO"] == [
+        "Балтійська інвестиційна корпорація",
+        "BALTINCO",
+    ] * 2 + ["BALTINCO"]
+    doc = run(
+        "Львів, 4 травня 2026 р. — Львівський національний університет імені Івана Франка та Краківський "
+        "технічний університет підписали угоду про обмін студентами."
+    )
+    assert doc.parties == ["KTU", "LNU"]
+    assert (
+        next(e for e in doc.entities if e.id == "LNU").name == "Львівський національний університет імені Івана Франка"
+    )
+    doc = run(
+        "Харків, 4 травня 2026 р. — Інститут фізики імені Б. І. Петренка та Празький технічний університет "
+        "підписали угоду про обмін науковцями."
+    )
+    assert doc.parties == ["IF", "PTU"]
+    assert next(e for e in doc.entities if e.id == "IF").text == "Інститут фізики імені Б. І. Петренка"
+
+
+def test_a_person_or_a_title_in_a_signing_subject_is_no_party(run):
+    doc = run(
+        "Київ, 4 травня 2026 р. — Міністр освіти України та ректор Олег Петренко підписали меморандум про співпрацю."
+    )
+    assert not [e for e in doc.entities if e.source == "coined"]

@@ -231,8 +231,14 @@ class _UkrainianNameWords:
         self.case = case
         self.in_tail = False
         self.started = False
+        self.named_after = False
 
     def __call__(self, tok: str) -> str:
+        if self.named_after and tok[:1].isupper():
+            return TAKE  # "університет імені В. Н. Каразіна", "… імені Тараса Шевченка"
+        self.named_after = tok.lower() == "імені"
+        if self.named_after:
+            return PASS
         if tok[:1].isupper() and not self.morph.word_is_known(tok.lower()):
             return TAKE
         cases = {str(p.tag.case) for p in self.morph.parse(tok.lower()) if p.tag.POS in NAME_POS}
@@ -264,7 +270,9 @@ def is_name(text: str) -> bool:
     інвестиційний банк"), or one acronym ("NIB"); not a sentence, nor one ordinary word,
     which is more often a name cut by the layout ("the Govern- / ment of …")."""
     words = re.findall(r"[^\W\d_][\w'’ʼ-]*", text)
-    if not words or not text[:1].isupper() or len(words) > MAX_NAME_WORDS or re.search(r"[.;:!?]", text):
+    if not words or not text[:1].isupper() or len(words) > MAX_NAME_WORDS:
+        return False
+    if re.search(r"[;:!?]|(?<!\b[A-ZА-ЯЄІЇҐ])\.", text):  # a sentence; an initial's stop is part of a name
         return False
     return len(words) >= 2 or (words[0].isupper() and len(words[0]) >= 2)
 
@@ -333,9 +341,10 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
     if acronym and ACRONYM_ID.fullmatch(acronym):
         base = acronym
     elif city:
-        base = _latin(city.group("city")).upper()[:MAX_ID]
+        base = _latin(_city_nominative(city.group("city"))).upper()[:MAX_ID]
     else:
-        words = [w for w in re.findall(r"[^\W\d_][\w'’ʼ]*", name) if w.lower() not in FUNCTION_WORDS]
+        named_for = re.split(r"\s(?:імені|named\s+after)\s", name)[0]  # "… університет імені Тараса Шевченка" → KNU
+        words = [w for w in re.findall(r"[^\W\d_][\w'’ʼ]*", named_for) if w.lower() not in FUNCTION_WORDS]
         latin = [w for w in (_latin(w) for w in words) if w] or ["ORG"]
         base = (latin[0] if len(latin) == 1 else "".join(w[0] for w in latin)).upper()[:MAX_ID]
     if len(base) < 2:
@@ -355,6 +364,16 @@ CITY_AS_PARTY = re.compile(
     r"municipalidad\s+de)\s+(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*(?:[\s-][A-ZА-ЯЄІЇҐ][\w'’ʼ-]*)?)$"
 )
 ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
+
+
+def _city_nominative(city: str) -> str:
+    """ "Генуї" (in "Мерія Генуї") → "генуя": the city's name as the dictionary files it."""
+    if not re.search(r"[а-яєіїґ]", city.lower()):
+        return city
+    from .models import morph_uk
+
+    nouns = [p for p in morph_uk().parse(city.lower()) if p.tag.POS == "NOUN" and "gent" in p.tag]
+    return nouns[0].normal_form if nouns else city
 
 
 def _latin(word: str) -> str:

@@ -109,6 +109,10 @@ SIGNING_UK = re.compile(
     r"(?<!\w)(?:підписа\w*|уклал\w*|укладен\w*|спільно\s+з|у\s+партнерстві\s+з|у\s+співпраці\s+з)",
     _I,
 )
+# The verb of a joint signing whose subject names the signatories
+SUBJECT_SIGNING_UK = re.compile(r"(?<!\w)(?:підписали|уклали|ухвалили|схвалили|парафували)(?!\w)", _I)
+# Where a sentence's subject may begin: after a dateline's dash, or a colon
+SUBJECT_OPENING = re.compile(r"\s[-–—]\s|:\s")
 # Ukrainian talks ("переговори", "зустріч") report their participants as the parties
 # of what the talks produce.
 TALKS_UK = re.compile(r"(?<!\w)(?:переговор\w*|зустріч\w*|саміт\w*|домовил\w*|домовленост\w*)", _I)
@@ -486,6 +490,8 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
         ent = next((e for e in doc.entities if e.start < party.end and party.start < e.end), None)
         if ent is not None and ent.label == "ORG" and not ent.id:
             ent.label, ent.id, ent.name, ent.source = "PARTY", party.id, party.name, "coined"
+            if party.start <= ent.start and ent.end <= party.end:  # "Інститут фізики" of "… імені Б. І. Петренка"
+                ent.start, ent.end, ent.text = party.start, party.end, doc.text[party.start : party.end]
         elif ent is None:
             doc.entities.append(
                 Entity(
@@ -509,7 +515,27 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
                 forms |= {short.group("abbr")} if short else set()
                 if other.label == "ORG" and not other.id:
                     other.label, other.id, other.name = "PARTY", party.id, party.name
+        short = ABBREVIATION.match(doc.text, party.end)  # "… корпорація (NEFCO)"
+        forms |= {short.group("abbr")} if short else set()
+        # and where no stage found them at all ("Мерія Батумі прийме …", "подякував Мерії
+        # Батумі", "NEFCO відповідатиме …")
+        for s, e in _occurrences(doc, forms, party.name):
+            if not any(x.start < e and s < x.end for x in doc.entities):
+                doc.entities.append(Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="coined"))
     doc.entities.sort(key=lambda e: (e.start, e.end))
+
+
+def _occurrences(doc: Document, forms: set[str], name: str) -> list[tuple[int, int]]:
+    """Where the text names a coined party: each of ``forms`` as written, and in Ukrainian
+    its dictionary-form ``name`` in any case."""
+    spans = [
+        (m.start(), m.end()) for form in forms for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text)
+    ]
+    if doc.lang == "uk":
+        from .ukrainian import name_occurrences
+
+        spans += name_occurrences(doc.text, name)
+    return sorted(set(spans))
 
 
 def _add_short_form(doc: Document, party: CoinedParty) -> None:
@@ -729,6 +755,7 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
     ids: list[str] = []
     for clause in doc.clauses[:NEWS_OPENING]:
         if INSTRUMENT_CUE.search(clause.text) or TALKS_UK.search(clause.text):
+            ids += _signing_subject(doc, clause, mentions)
             ids += [
                 sid
                 for s, _, sid, _ in mentions.between(clause.start, clause.end)
@@ -759,10 +786,29 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
         return []
     for clause in doc.clauses:
         if SIGNING_UK.search(clause.text):
-            ids = mentions.ids(clause.start, clause.end)
+            ids = unique_ids(_signing_subject(doc, clause, mentions) + mentions.ids(clause.start, clause.end))
             if len(ids) >= MIN_PARTIES:
                 return ids
     return []
+
+
+def _signing_subject(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
+    """The bodies a Ukrainian sentence names as the subject of a joint signing, coining an
+    id for each that no table knows ("Львівська міська рада та Мерія Батумі підписали
+    меморандум", "Україна, Королівство Норвегія та Північна екологічна фінансова
+    корпорація (NEFCO) підписали угоду"); none unless one is coined. The subject begins
+    after a report's dateline ("Батумі, 3 липня 2026 р. — …")."""
+    verb = SUBJECT_SIGNING_UK.search(clause.text)
+    if verb is None:
+        return []
+    subject_start = max((m.end() for m in SUBJECT_OPENING.finditer(clause.text, 0, verb.start())), default=0)
+    ids, coined = parties_named(
+        doc.text, clause.start + subject_start, clause.start + verb.start(), "uk", mentions.ids, "nomn", True
+    )
+    if not coined or len(ids) < MIN_PARTIES:
+        return []
+    mentions.coined += [c for c in coined if c.id not in {k.id for k in mentions.coined}]
+    return ids
 
 
 def _from_parts(doc: Document, mentions: _MentionIndex, members_only: bool = False) -> list[str]:

@@ -700,6 +700,27 @@ def short_forms_defined(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
+def name_occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """Where a body's ``name`` (a dictionary form, "Мерія Батумі") stands in the text in
+    any case ("Мерії Батумі"): its words in order, each sharing a lemma with the name's,
+    the first capitalised as the name's is."""
+    words = tokens_of(name)
+    if not words:
+        return []
+    wanted = [lemmas(w.lower) for w in words]
+    toks = tokens_of(text)
+    out = []
+    for i in range(len(toks) - len(words) + 1):
+        run = toks[i : i + len(words)]
+        if (
+            run[0].capitalised == words[0].capitalised
+            and all(lemmas(t.lower) & forms for t, forms in zip(run, wanted))
+            and _adjacent(text, run)
+        ):
+            out.append((run[0].start, run[-1].end))
+    return out
+
+
 # --- recognition --------------------------------------------------------------
 
 
