@@ -1018,3 +1018,31 @@ def test_a_person_or_a_title_in_a_signing_subject_is_no_party(run):
         "Київ, 4 травня 2026 р. — Міністр освіти України та ректор Олег Петренко підписали меморандум про співпрацю."
     )
     assert not [e for e in doc.entities if e.source == "coined"]
+
+
+def test_an_oblast_administrations_own_act_has_it_as_its_one_party(run):
+    """An order headed by the oblast administration that issues it: the administration is
+    its one party (not Ukraine, whose law it cites, nor the partner it prepares an agreement
+    with); its bare short name ("облдержадміністрації") is the same body, and officials whose
+    titles name it so act for it."""
+    doc = run(
+        "ПОЛТАВСЬКА ОБЛАСНА ДЕРЖАВНА АДМІНІСТРАЦІЯ\nРОЗПОРЯДЖЕННЯ\n"
+        "3 квітня 2026 року          м. Полтава          № 214\n\n"
+        "Про утворення робочої групи з підготовки Угоди про співробітництво між Полтавською обласною державною "
+        "адміністрацією та Підкарпатським воєводством\n\n"
+        "Відповідно до Закону України «Про місцеві державні адміністрації»:\n\n"
+        "1. Утворити робочу групу у такому складі:\n\n"
+        "Ольга ДЕМЧЕНКО - перший заступник голови облдержадміністрації, керівник робочої групи\n\n"
+        "2. Контроль за виконанням цього розпорядження залишаю за собою.\n\n"
+        "Голова обласної державної адміністрації          Петро КОВАЛЬ"
+    )
+    assert doc.parties == ["POLTAVAODA"]
+    assert [e.text for e in doc.entities if e.id == "POLTAVAODA"][-2:] == [
+        "облдержадміністрації",
+        "обласної державної адміністрації",
+    ]
+    assert {e.name: e.affiliation for e in doc.entities if e.label == "OFFICIAL"} == {
+        "Ольга Демченко": "POLTAVAODA",
+        "Петро Коваль": "POLTAVAODA",
+    }
+    assert next(e for e in doc.entities if e.id == "UKR").label == "STATE"

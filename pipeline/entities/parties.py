@@ -102,6 +102,7 @@ ACT_KIND_LINE = re.compile(
     r"|(?:Указ|Розпорядження|Постанова|Наказ|УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ)\b"
     r"[ \t]*\n?[^.\n]{0,60}?(?:\bвід\s+\d|№))"
 )
+LOCAL_BODY_SUFFIXES = ("CC", "ODA", "OC")  # ukrainian.BODY_FORMS' coined ids
 ACT_TITLE_BLOCK = 8  # clauses of an act's title block (issuer, kind, date, number, place, subject)
 ACT_ISSUER_WINDOW = 1500  # characters after the title block in which the issuing state is named
 # A Ukrainian sentence that reports a signing or joint undertaking of named bodies.
@@ -208,6 +209,8 @@ class PartyResolver(Stage):
         doc.parties = sorted(parties)
         doc.meta["parties_source"] = source
         _add_coined(doc, [c for c in mentions.coined if c.id in parties])
+        if source == "issuer" and parties[0].endswith(LOCAL_BODY_SUFFIXES):
+            _add_bare_body_mentions(doc, parties[0])
         for ent in doc.entities:
             if ent.label in ("STATE", "ORG", "PARTY") and ent.id:
                 ent.label = "PARTY" if ent.id in parties else ("ORG" if _is_org(ent) else "STATE")
@@ -712,6 +715,9 @@ def _from_issuer(doc: Document, mentions: _MentionIndex) -> list[str]:
         return []
     head = doc.clauses[0]
     opening = doc.clauses[:ACT_TITLE_BLOCK]
+    body = _local_body_heading(doc, head)
+    if body and any(ACT_KIND_LINE.match(c.text) for c in opening):
+        return [body]  # "ВОЛИНСЬКА ОБЛАСНА ДЕРЖАВНА АДМІНІСТРАЦІЯ" / "РОЗПОРЯДЖЕННЯ": the body's own act
     if UNILATERAL_ACT.match(head.text):
         ids = [m[2] for m in mentions.between(head.start, head.end, states_only=True)]
         if ids:  # "Постанова Кабінету Міністрів від …" names no state: read on
@@ -723,6 +729,32 @@ def _from_issuer(doc: Document, mentions: _MentionIndex) -> list[str]:
     # a Ukrainian-language act whose opening names Ukraine at all is Ukraine's, even where
     # its subject names another state first ("Про співпрацю з Литвою …")
     return ["UKR"] if "UKR" in ids else ids[:1]
+
+
+def _add_bare_body_mentions(doc: Document, body: str) -> None:
+    """An oblast administration's or council's own act calls it "облдержадміністрація",
+    "обласна державна адміністрація": that is the body, the act's one party, and the
+    officials whose titles name it so act for it."""
+    from .ukrainian import bare_body_mentions
+
+    for ent in bare_body_mentions(doc.text, [(c.start, c.end) for c in doc.clauses], body):
+        if not any(x.start < ent.end and ent.start < x.end for x in doc.entities):
+            doc.entities.append(ent)
+    doc.entities.sort(key=lambda e: (e.start, e.end))
+    # its officials: "перший заступник голови облдержадміністрації" acts for it, not for Ukraine
+    for official in doc.entities:
+        if official.label == "OFFICIAL" and official.role and official.affiliation in (None, "UKR"):
+            if bare_body_mentions(official.role, [(0, len(official.role))], body):
+                official.affiliation = body
+
+
+def _local_body_heading(doc: Document, head: Clause) -> Optional[str]:
+    """The id of the city council or oblast body whose name is the whole head line."""
+    line = doc.text[head.start : head.end].split("\n", 1)[0].strip()
+    for ent in doc.entities:
+        if ent.id and ent.source == "lemma-gazetteer" and ent.text == line and head.start <= ent.start < head.end:
+            return ent.id if ent.id.endswith(LOCAL_BODY_SUFFIXES) else None
+    return None
 
 
 def _from_member_states(doc: Document, mentions: _MentionIndex) -> list[str]:

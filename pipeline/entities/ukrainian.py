@@ -559,7 +559,9 @@ BODY_FORMS: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((frozenset({"обласний"}), frozenset({"рада"})), "OC"),
     ((frozenset({"облрада"}),), "OC"),
 )
-COUNCIL_WORDS = ((frozenset({"міський"}), frozenset({"рада"})), (frozenset({"міськрада"}),))
+
+
+BODY_ABBREVIATIONS = frozenset({"ода", "вца", "овца"})
 
 
 @lru_cache(maxsize=1)
@@ -638,19 +640,27 @@ def _bare_councils(text: str, clauses: Iterable[Clause], found: list[Entity]) ->
     """ "міська рада", "у міськраді" without the city: the council of the one city the
     document names a council of."""
     councils = {e.id for e in found if e.id and e.id.endswith("CC") and e.source == "lemma-gazetteer"}
-    if len(councils) != 1:
-        return []
-    (cid,) = councils
+    return bare_body_mentions(text, [(c.start, c.end) for c in clauses], councils.pop()) if len(councils) == 1 else []
+
+
+def bare_body_mentions(text: str, spans: Iterable[tuple[int, int]], body: str) -> list[Entity]:
+    """The body ``body`` (a coined id of BODY_FORMS) where the text names its kind without
+    the city or oblast ("міська рада", "облдержадміністрації", "обласної державної
+    адміністрації"): a short definite reference (annotations/NOTES.md)."""
+    forms = [words for words, suffix in BODY_FORMS if body.endswith(suffix)]
     out = []
-    for clause in clauses:
-        toks = tokens_of(text, clause.start, clause.end)
+    for start, end in spans:
+        toks = tokens_of(text, start, end)
         for i, tok in enumerate(toks):
             if i > 0 and lemmas(toks[i - 1].lower) & set(city_prefixes()):
                 continue
-            for words in COUNCIL_WORDS:
+            if tok.lower in BODY_ABBREVIATIONS and not tok.all_caps:
+                continue  # "ода" is an ode
+            for words in forms:
                 if lemmas(tok.lower) & words[0] and (len(words) == 1 or _match_words(toks, i + 1, words[1:], text)):
                     s, e = tok.start, toks[i + len(words) - 1].end
-                    out.append(Entity(s, e, text[s:e], "ORG", id=cid, source="coreference"))
+                    out.append(Entity(s, e, text[s:e], "ORG", id=body, source="coreference"))
+                    break
     return out
 
 
