@@ -1046,3 +1046,28 @@ def test_an_oblast_administrations_own_act_has_it_as_its_one_party(run):
         "Петро Коваль": "POLTAVAODA",
     }
     assert next(e for e in doc.entities if e.id == "UKR").label == "STATE"
+
+
+def test_a_statement_that_is_not_joint_has_its_authors_as_its_parties(run):
+    """ "ЗАЯВА" / "Міністерства закордонних справ Литви …": a ministry's statement is its
+    state's, however many other states the text names; a union of journalists named for its
+    country is a body of its own (annotations/NOTES.md: a unilateral statement of a
+    representative body); a joint statement names all its authors."""
+    doc = run(
+        "ЗАЯВА\nМіністерства закордонних справ Литви щодо обстрілу Одеси\n\n"
+        "Міністерство закордонних справ Литовської Республіки рішуче засуджує черговий ракетний удар Росії по "
+        "Одесі. Литва продовжить підтримувати Україну."
+    )
+    assert doc.parties == ["LTU"]
+    doc = run(
+        "Заява Спілки журналістів Молдови з приводу переслідування журналістів\n\n"
+        "Спілка журналістів Молдови висловлює солідарність з українськими колегами та закликає Україну і Польщу "
+        "захистити журналістів."
+    )
+    assert doc.parties == ["SZM"]
+    assert [(e.text, e.name) for e in doc.entities if e.id == "SZM"] == [
+        ("Спілки журналістів Молдови", "Спілка журналістів Молдови"),
+        ("Спілка журналістів Молдови", "Спілка журналістів Молдови"),
+    ]
+    doc = run("Спільна заява України та Польщі щодо історичної пам'яті\n\nСторони домовилися про діалог істориків.")
+    assert doc.parties == ["POL", "UKR"]

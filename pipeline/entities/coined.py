@@ -112,7 +112,7 @@ def parties_named(
             continue
         if bodies_only and not names_a_body(text[s:e], lang):
             continue
-        name = text[s:e] if quoted else dictionary_form(text[s:e], lang)
+        name = text[s:e] if quoted else dictionary_form(text[s:e], lang, case)
         acronym = ABBREVIATION.match(text, e)
         party_id = coin_id(name, frozenset(c.id for c in coined), acronym.group("abbr") if acronym else "")
         coined.append(CoinedParty(s, e, party_id, name, piece_start, piece_end))
@@ -277,35 +277,37 @@ def is_name(text: str) -> bool:
     return len(words) >= 2 or (words[0].isupper() and len(words[0]) >= 2)
 
 
-def dictionary_form(name: str, lang: str) -> str:
+def dictionary_form(name: str, lang: str, case: str = "ablt") -> str:
     """The name in the nominative: a Ukrainian formula's "між" puts its names in the
-    instrumental ("Північним інвестиційним банком" → "Північний інвестиційний банк");
-    the words before the first one that is not instrumental are inflected, adjectives in
-    the gender of the noun they go with ("Статутним містом" → "Статутне місто"), the
-    genitive tail is kept ("банком реконструкції та розвитку")."""
+    instrumental ("Північним інвестиційним банком" → "Північний інвестиційний банк"), a
+    statement's title its author in the genitive ("Спілки журналістів Молдови" → "Спілка
+    журналістів Молдови"). The words up to the head noun are inflected, adjectives in its
+    gender ("Статутним містом" → "Статутне місто"); what follows it is kept ("банком
+    реконструкції та розвитку")."""
     if lang != "uk":
         return LEADING_ARTICLE.sub("", name)
     from .models import morph_uk
 
     morph = morph_uk()
     words = re.split(r"(\s+)", name)
-    gender = _head_gender(morph, [w for w in words if w.strip()])
+    gender = _head_gender(morph, [w for w in words if w.strip()], case)
     out, inflecting = [], True
     for word in words:
         if inflecting and word.strip():
-            form = _nominative_of_instrumental(morph, word, gender)
+            form = _nominative_of(morph, word, case, gender)
             if form is None:
                 inflecting = False
             else:
-                word = _cased_like(form, word)
+                inflecting = not form[1]  # the head noun is the last word inflected
+                word = _cased_like(form[0], word)
         out.append(word)
     return "".join(out)
 
 
-def _head_gender(morph, words: list[str]) -> Optional[str]:
-    """The gender of the first instrumental noun of a name's instrumental run."""
+def _head_gender(morph, words: list[str], case: str) -> Optional[str]:
+    """The gender of the head noun of a name's run of words in ``case``."""
     for word in words:
-        parses = [p for p in morph.parse(word.lower()) if "ablt" in p.tag]
+        parses = [p for p in morph.parse(word.lower()) if case in p.tag]
         if not parses:
             return None
         noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
@@ -314,14 +316,15 @@ def _head_gender(morph, words: list[str]) -> Optional[str]:
     return None
 
 
-def _nominative_of_instrumental(morph, word: str, gender: Optional[str] = None) -> Optional[str]:
-    parses = [p for p in morph.parse(word.lower()) if "ablt" in p.tag]
+def _nominative_of(morph, word: str, case: str, gender: Optional[str]) -> Optional[tuple[str, bool]]:
+    """``word`` in ``case`` put in the nominative, and whether it is the head noun."""
+    parses = [p for p in morph.parse(word.lower()) if case in p.tag]
     if gender:  # the parse that agrees with the head noun first
         parses.sort(key=lambda p: p.tag.POS == "ADJF" and p.tag.gender != gender)
     for parse in parses:
         form = parse.inflect({"nomn", gender} if gender and parse.tag.POS == "ADJF" else {"nomn"})
         if form is not None:
-            return str(form.word)
+            return str(form.word), parse.tag.POS == "NOUN"
     return None
 
 

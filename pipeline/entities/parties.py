@@ -102,6 +102,14 @@ ACT_KIND_LINE = re.compile(
     r"|(?:Указ|Розпорядження|Постанова|Наказ|УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ)\b"
     r"[ \t]*\n?[^.\n]{0,60}?(?:\bвід\s+\d|№))"
 )
+# The title of a statement, the word first; its author follows ("Заява МЗС України щодо …")
+STATEMENT_TITLE = re.compile(r"^\W*(?:Заява|ЗАЯВА|Statement|STATEMENT)(?:\s+(?:by|of|from|BY|OF|FROM))?(?!\w)")
+JOINT = re.compile(r"спільн|joint", _I)
+STATEMENT_TITLE_CLAUSES = 3
+# Where the author's name ends and the statement's subject begins
+AUTHOR_END = re.compile(
+    r"(?<!\w)(?:щодо|з\s+приводу|про|у\s+зв['’ʼ]язку|стосовно|on|regarding|concerning|about|following|at)(?!\w)|\n", _I
+)
 LOCAL_BODY_SUFFIXES = ("CC", "ODA", "OC")  # ukrainian.BODY_FORMS' coined ids
 ACT_TITLE_BLOCK = 8  # clauses of an act's title block (issuer, kind, date, number, place, subject)
 ACT_ISSUER_WINDOW = 1500  # characters after the title block in which the issuing state is named
@@ -240,6 +248,9 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
     issuer = _from_issuer(doc, mentions)
     if issuer:
         return issuer, "issuer"
+    author = _from_statement_author(doc, mentions)
+    if author:
+        return author, "statement-author"
     members_of = _from_member_states(doc, mentions)
     if members_of:
         return members_of, "member-states"
@@ -493,8 +504,9 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
         ent = next((e for e in doc.entities if e.start < party.end and party.start < e.end), None)
         if ent is not None and ent.label == "ORG" and not ent.id:
             ent.label, ent.id, ent.name, ent.source = "PARTY", party.id, party.name, "coined"
-            if party.start <= ent.start and ent.end <= party.end:  # "Інститут фізики" of "… імені Б. І. Петренка"
-                ent.start, ent.end, ent.text = party.start, party.end, doc.text[party.start : party.end]
+            # the formula's name is the better bounded one ("Інститут фізики" of "… імені Б. І.
+            # Петренка"; not "Спілки журналістів Молдови з приводу …")
+            ent.start, ent.end, ent.text = party.start, party.end, doc.text[party.start : party.end]
         elif ent is None:
             doc.entities.append(
                 Entity(
@@ -755,6 +767,66 @@ def _local_body_heading(doc: Document, head: Clause) -> Optional[str]:
         if ent.id and ent.source == "lemma-gazetteer" and ent.text == line and head.start <= ent.start < head.end:
             return ent.id if ent.id.endswith(LOCAL_BODY_SUFFIXES) else None
     return None
+
+
+def _from_statement_author(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """A statement that is not joint has its authors as its parties: the bodies its title
+    names after the word ("Заява Міністерства закордонних справ України щодо …", "ЗАЯВА" /
+    "Меджлісу кримськотатарського народу", "Statement by the Government of Ireland on …"),
+    however many others its text names (annotations/NOTES.md: a unilateral statement of a
+    representative body)."""
+    block = doc.clauses[:STATEMENT_TITLE_CLAUSES]
+    for k, clause in enumerate(block):
+        m = STATEMENT_TITLE.match(clause.text)
+        if m is None or JOINT.search(clause.text[: m.end()]):
+            continue
+        start = clause.start + m.end()
+        rest = doc.text[start : clause.end]
+        if not rest.strip() and k + 1 < len(block):  # the word alone on its line, the author on the next
+            start, rest = block[k + 1].start, block[k + 1].text
+        subject = AUTHOR_END.search(rest)
+        end = start + (subject.start() if subject else len(rest))
+        start += len(rest) - len(rest.lstrip())
+        return _statement_authors(doc, start, end, mentions)
+    return []
+
+
+def _statement_authors(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
+    """The authors a statement's title names between ``start`` and ``end``: the states or
+    organisations named there, where the title opens with them or with a state's organ
+    ("Міністерства закордонних справ України" acts for Ukraine); else a body of its own
+    that no table knows ("Спілки журналістів Молдови" is not Moldova), with a coined id."""
+    found = mentions.between(start, end)
+    head = re.match(r"\W*(?:the\s+)?([^\W\d_][\w'’ʼ-]*)", doc.text[start:end], _I)
+    if not found or head is None:
+        return []
+    if found[0][0] <= start + head.start(1) or _is_state_organ(head.group(1), doc.lang or "en"):
+        return _as_parties(m[2] for m in found)
+    if (doc.lang or "") != "uk":
+        return []
+    ids, coined = parties_named(doc.text, start, end, "uk", lambda s, e: [], "gent", bodies_only=True)
+    mentions.coined += coined
+    return ids[:1]
+
+
+# The organs that act for their state: a statement of one is the state's
+STATE_ORGANS_UK = frozenset(
+    "міністерство мзс уряд кабінет президент парламент посольство представництво місія делегація прем'єр-міністр "
+    "міністр рада".split()
+)
+STATE_ORGANS_EN = re.compile(
+    r"(?:Ministry|Government|Cabinet|President|Prime|Minister|Parliament|Embassy|Mission|Delegation|Department|"
+    r"Office|Secretary|Chancellor|Council)$",
+    _I,
+)
+
+
+def _is_state_organ(word: str, lang: str) -> bool:
+    if lang != "uk":
+        return bool(STATE_ORGANS_EN.match(word))
+    from .ukrainian import lemmas
+
+    return bool(lemmas(word.lower()) & STATE_ORGANS_UK)
 
 
 def _from_member_states(doc: Document, mentions: _MentionIndex) -> list[str]:
