@@ -107,6 +107,8 @@ SIGNATORY_NAME = re.compile(
     r"^(?:\*\*)?(?:(?:Mr|Mrs|Ms|Dr|H\.\s?E)\.?\s+)?[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ][\w'’.-]*"
     r"(?:\s+(?:(?:von|van|der|de|da|del|bin|al)\s+)*[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ][\w'’.-]*){1,4}(?:\*\*)?$"
 )
+# A surname in capitals inside a signatory's name ("Марина ОСТАПЕНКО", "JOSEPH R. BIDEN")
+CAPITALS_SURNAME = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ][A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ'’-]+(?!\w)")
 # The mark an official publication puts where a signature was ("(підпис)", "(Signed)"): a
 # "За X" line with one a few lines under it is a signature block wherever it stands.
 SIGNATURE_MARK = re.compile(r"^\((?:підпис|підписано|signed|signature|firma|firmado|signé)\)$", re.IGNORECASE)
@@ -407,11 +409,16 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> Optional[int]:
 
 
 def _signed_by(text: str, pieces: list[tuple[int, int, bool]], i: int) -> bool:
-    """Is piece ``i`` a "For X:" line with a signatory's name right under it?"""
-    if not text[pieces[i][0] : pieces[i][1]].rstrip("* ").endswith(":") or i + 1 >= len(pieces):
+    """Is piece ``i`` a "For X:" line with a signatory's name right under it, or a short
+    "За X" line with a name whose surname is in capitals under it ("За Уряд України" /
+    "Марина ОСТАПЕНКО", as Ukrainian instruments sign)?"""
+    if i + 1 >= len(pieces):
         return False
+    header = text[pieces[i][0] : pieces[i][1]].rstrip("* ")
     s, e, blank = pieces[i + 1]
-    return not blank and SIGNATORY_NAME.match(text[s:e]) is not None
+    if blank or SIGNATORY_NAME.match(text[s:e]) is None:
+        return False
+    return header.endswith(":") or (_is_standalone_short(header) and CAPITALS_SURNAME.search(text[s:e]) is not None)
 
 
 def _signature_line(line: str) -> bool:
@@ -425,6 +432,13 @@ def _signature_line(line: str) -> bool:
     return all(
         SIGNATORY_NAME.match(c) or _is_standalone_short(c.rstrip(" :,")) or SIGNATURE_RULE.match(c) for c in columns
     )
+
+
+def _title_under_name(line: str) -> bool:
+    """A signatory's title under the name may run long ("Віцепрем'єр-міністр з питань
+    відновлення — Міністр розвитку громад та територій України"), not as a sentence."""
+    bare = _strip_emphasis(line)
+    return len(bare) <= 2 * SHORT_LINE and not TERMINAL.search(bare) and not CONNECTOR_END.search(bare[-LINE_TAIL:])
 
 
 def _name_under_mark(line: str) -> bool:
@@ -488,7 +502,10 @@ def layout_blocks(text: str) -> list[Block]:
             j = i + 1
             while j < len(pieces):
                 nxt = text[pieces[j][0] : pieces[j][1]]
-                if SIGNATURE_START.match(nxt) or not _signature_line(nxt) or LIST_MARKER.match(nxt):
+                prev = text[pieces[j - 1][0] : pieces[j - 1][1]]
+                if SIGNATURE_START.match(nxt) or LIST_MARKER.match(nxt):
+                    break
+                if not (_signature_line(nxt) or (SIGNATORY_NAME.match(prev) and _title_under_name(nxt))):
                     break
                 if shaped and pieces[j][2]:
                     break  # what follows a blank line is the annex's heading, not the block
@@ -726,7 +743,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-14"
+        return "layout-rules+spacy-senter(en)/sentencizer-15"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

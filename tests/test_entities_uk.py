@@ -1071,3 +1071,26 @@ def test_a_statement_that_is_not_joint_has_its_authors_as_its_parties(run):
     ]
     doc = run("Спільна заява України та Польщі щодо історичної пам'яті\n\nСторони домовилися про діалог істориків.")
     assert doc.parties == ["POL", "UKR"]
+
+
+def test_signatures_that_name_the_signatory_before_a_long_title(run):
+    """A short memorandum's signatures, "За X" / name with the surname in capitals / title, in
+    the middle of the text as well as at its end: each is a signature block, the title may
+    run long, and the party after "За" may be named by its long form ("За Уряд Республіки
+    Польща": the state's name begins at "Республіки")."""
+    doc = run(
+        "Сторони домовилися про таке.\n\nКиїв, 4 квітня 2026 року\n\n"
+        "За Уряд України\nМарина ОСТАПЕНКО\n"
+        "Віцепрем'єр-міністр з питань відновлення — Міністр розвитку громад та територій України\n\n"
+        "За Уряд Республіки Польща\nЯн КОВАЛЬСЬКИЙ\nМіністр розвитку\n\n"
+        "Додаток 1 до Меморандуму\n\nПерелік проєктів відновлення, погоджених Сторонами."
+    )
+    assert [c.kind for c in doc.clauses][2:4] == ["signature", "signature"]
+    assert officials(doc) == {
+        "Марина ОСТАПЕНКО": (
+            "Марина Остапенко",
+            "Віцепрем'єр-міністр з питань відновлення — Міністр розвитку громад та територій України",
+            "UKR",
+        ),
+        "Ян КОВАЛЬСЬКИЙ": ("Ян Ковальський", "Міністр розвитку", "POL"),
+    }

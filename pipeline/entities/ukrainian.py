@@ -1040,8 +1040,9 @@ class UkrainianRecognizer:
 
     @staticmethod
     def _signature_party(text: str, toks: list[Token], names) -> Optional[str]:
-        """ "За Італію: Прем’єр-міністр Джорджа Мелоні": the state after "За" / "Від імені"."""
-        first_name_token = names[0][2] if names else None
+        """ "За Італію: Прем’єр-міністр Джорджа Мелоні": the state after "За" / "Від імені" (its
+        name's first word, "За Уряд Республіки Польща", not the head noun it was found by)."""
+        first_name_token = next((k for k, t in enumerate(toks) if t.start == names[0][0]), None) if names else None
         if toks and toks[0].text in ("За", "Від") and first_name_token in (1, 2):  # "За X", "Від імені X"
             return names[0][4].id
         return None
