@@ -1094,3 +1094,18 @@ def test_signatures_that_name_the_signatory_before_a_long_title(run):
         ),
         "Ян КОВАЛЬСЬКИЙ": ("Ян Ковальський", "Міністр розвитку", "POL"),
     }
+
+
+def test_a_later_mention_by_two_initials_is_the_whole_name_with_the_same_affiliation(run):
+    """ "А. В. Ярмоленко" opening a paragraph is a name, not a list item "А." (the segmenter
+    kept only "В. Ярмоленко"); and a mention the home rule reaches gives its party to the
+    other mentions of the same person, which it does not reach."""
+    doc = run(
+        "Київ, 27 лютого 2026 р. — Генеральний прокурор Б. О. Семенюк провів нараду з керівниками обласних "
+        "прокуратур.\n\n"
+        "Б. О. Семенюк наголосив, що розслідування злочинів проти дітей має бути пріоритетом. Згодом "
+        "Б. О. Семенюк обговорив із послом Латвії спільну слідчу групу."
+    )
+    assert [c.text[:13] for c in doc.clauses if c.text.startswith("Б. О.")] == ["Б. О. Семенюк"]
+    mentions = [(e.text, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"]
+    assert mentions == [("Б. О. Семенюк", "UKR")] * 3

@@ -136,7 +136,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-50"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-51"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -174,7 +174,9 @@ class EntityRecognizer(Stage):
         if lang == "uk":
             from .ukrainian import local_officials
 
-            home_officials(local_officials(doc.entities), ukrainian, "UKR")
+            # the home rule may reach one mention of a person and not another (a sentence that
+            # names another state): every mention of the same person acts for the same party
+            share_official_attributes(home_officials(local_officials(doc.entities), ukrainian, "UKR"))
         return doc
 
     @staticmethod

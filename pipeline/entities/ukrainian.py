@@ -1143,8 +1143,15 @@ class UkrainianRecognizer:
                 s = tok.start
                 prev = toks[n - 1] if n > 0 else None
                 if prev is not None and not taken.overlaps(prev.start, prev.end):
-                    if _is_initial(text, prev) and text[prev.end : tok.start].strip() == ".":
-                        s = prev.start  # "П. Порошенка"
+                    k = n
+                    while (
+                        k > 0
+                        and _is_initial(text, toks[k - 1])
+                        and text[toks[k - 1].end : toks[k].start].strip() == "."
+                    ):
+                        k -= 1  # "П. Порошенка", "Б. О. Семенюк"
+                    if k < n:
+                        s = toks[k].start
                     else:
                         s = _inflected_given_names_start(text, toks, n, match)  # "Ігор Терехов", "Мехмета Алі Йилдиза"
                 out.append(
