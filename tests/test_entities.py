@@ -1089,3 +1089,31 @@ def test_the_spanish_gazette_prints_party_name_and_title_run_on(pipeline):
         ("Marta Isabel Gómez de Lara", "ESP", "Embajadora de España en Ecuador"),
         ("Andrés Felipe Vera Castro", "ECU", "Ministro de Cultura"),
     }
+
+
+def test_a_report_whose_lead_names_bodies_as_signatories_gives_them_all(pipeline):
+    """ "OSLO - Ukraine, Norway and the Nordic Environment Finance Corporation (NEFCO) signed
+    …": the corporation is a party with the acronym the text gives as its id, though the
+    headline names only the two states; "Lviv City Council" is the council of Lviv (LVIVCC,
+    as the Ukrainian "Львівська міська рада")."""
+    doc = pipeline(
+        _text_document(
+            "Ukraine and Norway sign grant agreement\n\n"
+            "OSLO - Ukraine, Norway and the Nordic Environment Finance Corporation (NEFCO) signed a grant agreement "
+            "on power grids. NEFCO will buy transformers."
+        )
+    )
+    assert doc.parties == ["NEFCO", "NOR", "UKR"]
+    assert [e.text for e in doc.entities if e.id == "NEFCO"] == [
+        "Nordic Environment Finance Corporation",
+        "NEFCO",
+        "NEFCO",
+    ]
+    doc = pipeline(
+        _text_document(
+            "Lviv and a wind-power company sign memorandum\n\n"
+            "KYIV, March 3, 2026 - Lviv City Council and Havbrise Energy AS signed a memorandum on a wind farm. "
+            "Havbrise Energy AS will invest EUR 200 million."
+        )
+    )
+    assert doc.parties == ["HEA", "LVIVCC"]

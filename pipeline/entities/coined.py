@@ -345,6 +345,8 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
         base = acronym
     elif city:
         base = _latin(_city_nominative(city.group("city"))).upper()[:MAX_ID]
+    elif council := CITY_COUNCIL_LATIN.match(name):  # "Lviv City Council" → LVIVCC, as "Львівська міська рада"
+        base = re.sub(r"[^A-Z]", "", council.group("city").upper()) + "CC"
     else:
         named_for = re.split(r"\s(?:імені|named\s+after)\s", name)[0]  # "… університет імені Тараса Шевченка" → KNU
         words = [w for w in re.findall(r"[^\W\d_][\w'’ʼ]*", named_for) if w.lower() not in FUNCTION_WORDS]
@@ -366,6 +368,7 @@ CITY_AS_PARTY = re.compile(
     r"^(?:[^\W\d_]+\s+)?(?i:місто|муніципалітет|мерія|city\s+of|municipality\s+of|ville\s+de|ciudad\s+de|"
     r"municipalidad\s+de)\s+(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*(?:[\s-][A-ZА-ЯЄІЇҐ][\w'’ʼ-]*)?)$"
 )
+CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)\s+City\s+Council$")
 ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 
 

@@ -119,7 +119,10 @@ SIGNING_UK = re.compile(
     _I,
 )
 # The verb of a joint signing whose subject names the signatories
-SUBJECT_SIGNING_UK = re.compile(r"(?<!\w)(?:підписали|уклали|ухвалили|схвалили|парафували)(?!\w)", _I)
+SUBJECT_SIGNING = {
+    "uk": re.compile(r"(?<!\w)(?:підписали|уклали|ухвалили|схвалили|парафували)(?!\w)", _I),
+    "en": re.compile(r"\b(?:(?:have|has|had)\s+)?(?:signed|concluded|initialled|initialed)\b"),
+}
 # Where a sentence's subject may begin: after a dateline's dash, or a colon
 SUBJECT_OPENING = re.compile(r"\s[-–—]\s|:\s")
 # Ukrainian talks ("переговори", "зустріч") report their participants as the parties
@@ -209,7 +212,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-22"
+        return "party-evidence-23"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -235,6 +238,7 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
     sources: Sequence[tuple[str, Callable[[Document, _MentionIndex], list[str]]]] = (
         ("definition", _from_definition),
         ("named-list", _from_named_list),
+        ("signatories", _from_signatories),
         ("party-list", _from_party_list),
         ("title", _from_title),
         ("operative-formula", _from_operative_formula),
@@ -278,7 +282,7 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
 
 
 # Evidence that names the parties as such: never widened by an opening lead-in.
-STRONG_SOURCES = ("issuer", "definition", "named-list", "party-list", "signatures")
+STRONG_SOURCES = ("issuer", "definition", "named-list", "signatories", "party-list", "signatures")
 # Where a text says who its parties are: the authors of a joint statement ("Joint Statement
 # from President Biden of the United States and President Macron of France Announcing …")
 # or a list that follows the word ("Parties and Signatories to the Agreement: Canada, …").
@@ -714,6 +718,20 @@ def _from_news_instrument(doc: Document, mentions: _MentionIndex) -> list[str]:
     return []
 
 
+def _from_signatories(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """In a report, the signatories its opening names as the subject of a signing, where a
+    body no table knows is among them ("OSLO - Ukraine, Norway and the Nordic Environment
+    Finance Corporation (NEFCO) signed …"): they outweigh a headline that names only the
+    states ("Ukraine and Norway sign grant agreement")."""
+    if _treaty_structured(doc):
+        return []
+    for clause in doc.clauses[:NEWS_OPENING]:
+        signatories = _signing_subject(doc, clause, mentions)
+        if signatories:
+            return signatories
+    return []
+
+
 def _from_issuer(doc: Document, mentions: _MentionIndex) -> list[str]:
     """A Ukrainian unilateral act has one party, the state that issues it, however many
     others its text names (gold set: official acts). The act shows in its head
@@ -897,17 +915,18 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
 
 
 def _signing_subject(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
-    """The bodies a Ukrainian sentence names as the subject of a joint signing, coining an
+    """The bodies a Ukrainian or English sentence names as the subject of a joint signing, coining an
     id for each that no table knows ("Львівська міська рада та Мерія Батумі підписали
     меморандум", "Україна, Королівство Норвегія та Північна екологічна фінансова
     корпорація (NEFCO) підписали угоду"); none unless one is coined. The subject begins
     after a report's dateline ("Батумі, 3 липня 2026 р. — …")."""
-    verb = SUBJECT_SIGNING_UK.search(clause.text)
+    lang = doc.lang or "en"
+    verb = SUBJECT_SIGNING[lang].search(clause.text) if lang in SUBJECT_SIGNING else None
     if verb is None:
         return []
     subject_start = max((m.end() for m in SUBJECT_OPENING.finditer(clause.text, 0, verb.start())), default=0)
     ids, coined = parties_named(
-        doc.text, clause.start + subject_start, clause.start + verb.start(), "uk", mentions.ids, "nomn", True
+        doc.text, clause.start + subject_start, clause.start + verb.start(), lang, mentions.ids, "nomn", True
     )
     if not coined or len(ids) < MIN_PARTIES:
         return []
