@@ -1109,3 +1109,19 @@ def test_a_later_mention_by_two_initials_is_the_whole_name_with_the_same_affilia
     assert [c.text[:13] for c in doc.clauses if c.text.startswith("Б. О.")] == ["Б. О. Семенюк"]
     mentions = [(e.text, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"]
     assert mentions == [("Б. О. Семенюк", "UKR")] * 3
+
+
+def test_a_title_that_ends_in_an_acronym_still_names_the_official_and_its_state(run):
+    """ "… агентства з питань надзвичайних ситуацій (DEMA) Ганною Ларсен": the acronym in
+    brackets ends the title, the name follows it; "Данського" inside the title says whose
+    agency it is. A surname that cannot stand in the title's case does not decline ("Чобану",
+    after the instrumental "Генеральним інспектором", is not a dative of "Чобан")."""
+    doc = run(
+        "Угоду підписали Головою ДСНС Кравцем А.П. та Генеральною директоркою Данського агентства з питань "
+        "надзвичайних ситуацій (DEMA) Ганною Ларсен. Окремий протокол підписали Головою Державної прикордонної "
+        "служби Мельником О.В. та Генеральним інспектором Прикордонної поліції Республіки Молдова Чобану І.Г."
+    )
+    found = {e.text: (e.name, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found["Ганною Ларсен"] == ("Ганна Ларсен", "DNK")
+    assert found["Чобану І.Г."] == ("Чобану І.Г.", "MDA")
+    assert found["Мельником О.В."] == ("Мельник О.В.", "UKR")

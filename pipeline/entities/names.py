@@ -162,6 +162,10 @@ def _agreed(
             votes.update(pairs)
     if not votes:
         return None, None
+    if case_hint and case_hint != "nomn" and all(case != case_hint for case, _ in votes):
+        # no word can stand in the case the title gives it: the name does not decline
+        # ("Генеральним інспектором … Чобану І.Г." is Чобану, not a dative of "Чобан")
+        return None, None
     best = max(votes.values())
     top = [pair for pair, n in votes.items() if n == best]
     if case_hint:

@@ -197,6 +197,24 @@ ROLE_HEADS = frozenset(
         "спікерка",
         "єврокомісарка",
         "комісарка",
+        "інспектор",
+        "інспекторка",
+        "ректор",
+        "ректорка",
+        "проректор",
+        "проректорка",
+        "декан",
+        "деканка",
+        "омбудсман",
+        "омбудсманка",
+        "координатор",
+        "координаторка",
+        "бургомістр",
+        "приматор",
+        "єпископ",
+        "архієпископ",
+        "митрополит",
+        "патріарх",
     }
 )
 # Words that join a title's parts ("міністр освіти і досліджень", "Віце-президент ЄБРР з
@@ -901,6 +919,8 @@ class UkrainianRecognizer:
                 affiliation = demonym_id(toks[role_start - 1]) if role_start > 0 else None
                 if affiliation is None:
                     affiliation = state_before_rank(toks, i, names)
+                if affiliation is None:  # "директоркою Данського агентства …": the body's state
+                    affiliation = next((d for t in toks[i + 1 : k] if t.capitalised and (d := demonym_id(t))), None)
                 if k in name_at:
                     k, entry = name_at[k]
                     affiliation = entry.id
@@ -915,6 +935,7 @@ class UkrainianRecognizer:
                         k = end
                 while k < len(toks) and not toks[k].capitalised and toks[k].lower.split("-")[0] in ROLE_HEADS:
                     k += 1  # a rank after the state: "… України генерал-лейтенант Руслан Хомчак"
+                k = _after_bracketed_acronym(text, toks, k)  # "… агентства (MSB) Шарлоттою Гедберг"
                 person = self._person_at(text, toks, k, inside, after_title=True)
                 if person and "\n\n" in text[toks[k - 1].end : toks[k].start]:
                     person = None  # a title does not name a person across a blank line
@@ -1167,6 +1188,23 @@ class UkrainianRecognizer:
                     )
                 )
         return out
+
+
+BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&-]{1,9}\s*\)\s+")
+
+
+def _after_bracketed_acronym(text: str, toks: list[Token], k: int) -> int:
+    """The token after an institution's acronym in brackets that ends a title, where the
+    name follows it ("Генеральною директоркою Шведського агентства … (MSB) Шарлоттою
+    Гедберг"); ``k`` itself where none does."""
+    if k == 0 or k >= len(toks):
+        return k
+    m = BRACKETED_ACRONYM.match(text, toks[k - 1].end)
+    if m is None:
+        return k
+    while k < len(toks) and toks[k].start < m.end():
+        k += 1
+    return k
 
 
 def _inflected_given_names_start(text: str, toks: list[Token], n: int, official: Entity) -> int:
