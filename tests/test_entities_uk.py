@@ -1125,3 +1125,9 @@ def test_a_title_that_ends_in_an_acronym_still_names_the_official_and_its_state(
     assert found["Ганною Ларсен"] == ("Ганна Ларсен", "DNK")
     assert found["Чобану І.Г."] == ("Чобану І.Г.", "MDA")
     assert found["Мельником О.В."] == ("Мельник О.В.", "UKR")
+
+
+def test_a_mayor_titled_by_the_citys_adjective_acts_for_its_council(run):
+    doc = run("Меморандум підписали Вінницький міський голова Ігор Терещук і посол Польщі Ян Новак.")
+    found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found["Ігор Терещук"] == ("Вінницький міський голова", "VINNYTSCC")

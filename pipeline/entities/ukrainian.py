@@ -902,6 +902,8 @@ class UkrainianRecognizer:
         while i < len(toks):
             if title_lemmas(toks[i].lower) & ROLE_HEADS and not toks[i].all_caps:
                 role_start = i - 1 if i > 0 and lemmas(toks[i - 1].lower) & ROLE_MODIFIERS else i
+                if i > 1 and lemmas(toks[i - 1].lower) & MAYOR_WORDS[0] and _city_prefix(toks[i - 2]):
+                    role_start = i - 2  # "Львівський міський голова": the mayor of Lviv (local_body_of)
                 k, room = i + 1, MAX_ROLE_WORDS
                 while (
                     k < len(toks)
