@@ -212,7 +212,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-23"
+        return "party-evidence-24"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -882,6 +882,7 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
                 sid
                 for s, _, sid, _ in mentions.between(clause.start, clause.end)
                 if not MEMBERS_OF_UK.search(doc.text[max(0, s - 20) : s])  # "державами — членами НАТО"
+                and not _named_as_setting(doc.text, clause.start, s)
             ]
             ids += capital_ids(doc.text, clause.start, clause.end)
     if ids:
@@ -896,6 +897,32 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
         head = doc.clauses[0]
         ids += mentions.ids(head.start, head.end) + capital_ids(doc.text, head.start, head.end)
     return unique_ids(ids)
+
+
+def _named_as_setting(text: str, clause_start: int, s: int) -> bool:
+    """Is the body at ``s`` named as where or about what a Ukrainian report's sides met or
+    agreed, not as a side: the venue ("На полях сесії Ради ООН з прав людини"), or the
+    subject an instrument is about ("заяву про розвиток транспортних коридорів між Україною
+    та Європейським Союзом"; "угоду між Україною та …" names sides)?"""
+    before = text[max(clause_start, s - SETTING_WINDOW) : s]
+    if VENUE_UK.search(before):
+        return True
+    between = BETWEEN_OF_UK.search(before)
+    return between is not None and not INSTRUMENT_NOUN_UK.search(between.group("noun"))
+
+
+SETTING_WINDOW = 60
+# "на полях сесії Ради ООН", "у кулуарах саміту НАТО": where the report's sides met
+VENUE_UK = re.compile(r"(?<!\w)(?:на\s+полях|у\s+кулуарах|в\s+кулуарах)(?:\s+[\w'’ʼ-]+){0,3}\s+$", _I)
+# "… коридорів між Україною та " : the noun "між" hangs on, before the body
+BETWEEN_OF_UK = re.compile(
+    r"(?<!\w)(?P<noun>[\w'’ʼ-]+)\s+між\s+(?:[\w'’ʼ-]+\s+){0,4}?(?:(?:та|і|й)\s+)?(?:[\w'’ʼ-]+\s+){0,4}$", _I
+)
+INSTRUMENT_NOUN_UK = re.compile(
+    r"^(?:угод|меморандум|договор|договір|деклараці|заяв|домовленост|переговор|зустріч|протокол|конвенці|"
+    r"комюніке|план|програм|консультаці|діалог|відносин|співробітництв|співпрац|партнерств|саміт)",
+    _I,
+)
 
 
 def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
