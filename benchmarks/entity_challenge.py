@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "entity_challenge"
-SETS = ("uk", "es_fr_en", "heldout_uk", "heldout_es_fr_en")
+SETS = ("uk", "es_fr_en", "heldout_uk", "heldout_es_fr_en", "uk2", "heldout2_uk")
 # the sets' genres as the gold set's doc_type
 DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}
 
@@ -56,7 +56,7 @@ def gold_record(item: dict, root: Path) -> dict:
                     "end": b,
                     "label": "OFFICIAL",
                     "role": official.get("role"),
-                    "affiliation": official["affiliation"].removeprefix("NEW:"),
+                    "affiliation": (official.get("affiliation") or "").removeprefix("NEW:") or None,
                     "name": official.get("name"),
                 }
             )

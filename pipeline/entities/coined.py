@@ -85,12 +85,13 @@ def parties_named(
     start: int,
     end: int,
     lang: str,
-    known: Callable[[int, int], list[str]],
+    known: Callable[[int, int, int], list[str]],
     case: str = "ablt",
     bodies_only: bool = False,
 ) -> tuple[list[str], list[CoinedParty]]:
     """The parties a formula or a subject names between ``start`` and ``end``: for each
-    name it joins, the known ids in it (``known(start, end)``; what stands after a comma or
+    name it joins, the known ids in it (``known(start, end, before)``: the names between
+    ``start`` and ``end`` that begin before ``before``; what stands after a comma or
     in brackets, "… радою (Україна)", "…, зареєстрованою відповідно до законодавства
     Королівства Норвегія", is no party), or else an id coined for it. With
     ``bodies_only``, a name is coined only where it says it is a body ("… рада", "Мерія …",
@@ -101,15 +102,22 @@ def parties_named(
     for piece_start, piece_end in named_conjuncts(text, start, end):
         s = piece_start
         limit = NAME_BREAK.search(text, s + 1, piece_end)
-        found = known(s, limit.start() if limit else piece_end)
+        stop = limit.start() if limit else piece_end
+        qs, qe = quoted_name(text, s, piece_end)
+        quoted = (qs, qe) != (s, piece_end)
+        e = qe if quoted else name_end(text, s, piece_end, lang, case)
+        # the known names that begin inside the name ("Урядом України", "Федеральним урядом
+        # Федеративної Республіки Німеччина"), not those after it ("Міжнародним центром з
+        # розвитку міграційної політики про статус офісу Центру в Україні")
+        found = known(s, stop, e if e > s else stop)
         if found:
             ids += [i for i in found if i not in ids]
             continue
-        qs, qe = quoted_name(text, s, piece_end)
-        quoted = (qs, qe) != (s, piece_end)
-        s, e = (qs, qe) if quoted else (s, name_end(text, s, piece_end, lang, case))
-        if e <= s or not is_name(text[s:e]) or HONORIFIC.match(text[s:e]):
+        s = qs if quoted else s
+        if e <= s or HONORIFIC.match(text[s:e]):
             continue
+        if not is_name(text[s:e]) and not (bodies_only and CITY_AS_PARTY.match(text[s:e])):
+            continue  # a municipality may be written lower-case ("муніципалітет міста Хелм")
         if bodies_only and not names_a_body(text[s:e], lang):
             continue
         name = text[s:e] if quoted else dictionary_form(text[s:e], lang, case)
@@ -124,7 +132,7 @@ def parties_named(
 BODY_LEMMAS = frozenset(
     "рада мерія муніципалітет місто корпорація компанія банк фонд організація агентство товариство "
     "асоціація програма ініціатива церква університет адміністрація служба комісія інститут центр "
-    "федерація спілка об'єднання палата".split()
+    "федерація спілка об'єднання палата профспілка союз партія ліга рух альянс мережа".split()
 )
 
 
@@ -239,6 +247,11 @@ class _UkrainianNameWords:
         self.named_after = tok.lower() == "імені"
         if self.named_after:
             return PASS
+        if tok.lower() in PREPOSITIONS_UK:
+            return STOP  # "… освіти | про статус …" (the dictionary also files "про" as a noun)
+        if self.started and tok.lower() in ("з", "із", "зі"):
+            self.in_tail = True  # "організація з міграції", "центр з розвитку міграційної політики"
+            return PASS
         if tok[:1].isupper() and not self.morph.word_is_known(tok.lower()):
             return TAKE
         cases = {str(p.tag.case) for p in self.morph.parse(tok.lower()) if p.tag.POS in NAME_POS}
@@ -255,6 +268,7 @@ class _UkrainianNameWords:
         return STOP
 
 
+PREPOSITIONS_UK = frozenset("про щодо у в на до від для по при за під над між через після перед".split())
 OPENING_QUOTES = {"«": "»", "“": "”", '"': '"'}
 NAME_POS = frozenset({"NOUN", "ADJF", "NUMR"})
 # words inside a name ("Bank for Reconstruction and Development", "Banco de la Nación")
@@ -366,7 +380,7 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
 # ukrainian.BODY_FORMS' (<CITY>CC)
 CITY_AS_PARTY = re.compile(
     r"^(?:[^\W\d_]+\s+)?(?i:місто|муніципалітет|мерія|city\s+of|municipality\s+of|ville\s+de|ciudad\s+de|"
-    r"municipalidad\s+de)\s+(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*(?:[\s-][A-ZА-ЯЄІЇҐ][\w'’ʼ-]*)?)$"
+    r"municipalidad\s+de)\s+(?i:міста\s+)?(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*(?:[\s-][A-ZА-ЯЄІЇҐ][\w'’ʼ-]*)?)$"
 )
 CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)\s+City\s+Council$")
 ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")

@@ -212,7 +212,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-24"
+        return "party-evidence-25"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -423,6 +423,10 @@ class _MentionIndex:
     def ids(self, start: int, end: int) -> list[str]:
         return unique_ids(m[2] for m in self.between(start, end))
 
+    def named_in(self, start: int, end: int, before: int) -> list[str]:
+        """The ids named between ``start`` and ``end`` whose names begin before ``before``."""
+        return unique_ids(m[2] for m in self.between(start, end) if m[0] < before)
+
 
 def _ids_inside(doc: Document, ent: Entity) -> list[tuple[int, int, str, str]]:
     if is_cyrillic(ent.text):
@@ -465,6 +469,9 @@ def _from_definition(doc: Document, mentions: _MentionIndex) -> list[str]:
             ids = _with_coined(doc, clause.start, end, mentions, coined_only=True)
             if len(ids) >= MIN_PARTIES:
                 return ids
+            ids = _named_subject(doc, _list_start(opening, k), end, mentions)
+            if len(ids) >= MIN_PARTIES:
+                return ids
             ids = mentions.ids(_list_start(opening, k), end)
             if len(ids) >= MIN_PARTIES:
                 return ids
@@ -472,6 +479,24 @@ def _from_definition(doc: Document, mentions: _MentionIndex) -> list[str]:
             if len(ids) >= MIN_PARTIES:
                 return ids
     return []
+
+
+def _named_subject(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
+    """The names a formula without "між"/"between" lists before its definition ("Міжнародна
+    організація з міграції (далі — МОМ) та Івано-Франківська обласна військова адміністрація
+    (далі — ОВА), далі разом — Сторони"), none unless a body no table knows is among them,
+    which then gets a coined id; what follows a name after a comma ("…, в особі міського
+    голови …, що діє на підставі Закону України …") is no party."""
+    # the formula's own paragraph: a short text's title may share its clause ("МЕМОРАНДУМ про
+    # співпрацю між … \n\n Українська … Церква (далі — УГКЦ) та …")
+    start = max([start] + [m.end() for m in BLANK_LINE.finditer(doc.text, start, end)])
+    if (doc.lang or "") != "uk" or BETWEEN.search(doc.text, start, end):
+        return []  # an English or Spanish title runs into the list too often ("CONVENTION ESTABLISHING …")
+    ids, coined = parties_named(doc.text, start, end, "uk", mentions.named_in, "nomn", bodies_only=True)
+    if not coined or len(ids) < MIN_PARTIES:
+        return []
+    mentions.coined = coined
+    return ids
 
 
 def _list_start(opening: list[Clause], k: int) -> int:
@@ -492,8 +517,10 @@ def _with_coined(doc: Document, start: int, end: int, mentions: _MentionIndex, c
     links = list(BETWEEN.finditer(doc.text, start, end))
     if not links:
         return []
+    paragraph_end = BLANK_LINE.search(doc.text, links[-1].end(), end)  # the names do not cross a blank line
+    end = paragraph_end.start() if paragraph_end else end
     lang = doc.lang or "en"
-    ids, coined = parties_named(doc.text, links[-1].end(), end, lang, mentions.ids, bodies_only=coined_only)
+    ids, coined = parties_named(doc.text, links[-1].end(), end, lang, mentions.named_in, bodies_only=coined_only)
     if coined_only and not coined:
         return []
     if coined and len(ids) >= MIN_PARTIES:
@@ -539,8 +566,11 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
         # and where no stage found them at all ("Мерія Батумі прийме …", "подякував Мерії
         # Батумі", "NEFCO відповідатиме …")
         for s, e in _occurrences(doc, forms, party.name):
-            if not any(x.start < e and s < x.end for x in doc.entities):
+            there = [x for x in doc.entities if x.start < e and s < x.end]
+            if not there:
                 doc.entities.append(Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="coined"))
+            elif len(there) == 1 and there[0].label == "ORG" and not there[0].id:  # the title's "… церквою Норвегії"
+                there[0].label, there[0].id, there[0].name = "PARTY", party.id, party.name
     doc.entities.sort(key=lambda e: (e.start, e.end))
 
 
@@ -822,7 +852,7 @@ def _statement_authors(doc: Document, start: int, end: int, mentions: _MentionIn
         return _as_parties(m[2] for m in found)
     if (doc.lang or "") != "uk":
         return []
-    ids, coined = parties_named(doc.text, start, end, "uk", lambda s, e: [], "gent", bodies_only=True)
+    ids, coined = parties_named(doc.text, start, end, "uk", lambda s, e, b: [], "gent", bodies_only=True)
     mentions.coined += coined
     return ids[:1]
 
@@ -953,7 +983,7 @@ def _signing_subject(doc: Document, clause: Clause, mentions: _MentionIndex) -> 
         return []
     subject_start = max((m.end() for m in SUBJECT_OPENING.finditer(clause.text, 0, verb.start())), default=0)
     ids, coined = parties_named(
-        doc.text, clause.start + subject_start, clause.start + verb.start(), lang, mentions.ids, "nomn", True
+        doc.text, clause.start + subject_start, clause.start + verb.start(), lang, mentions.named_in, "nomn", True
     )
     if not coined or len(ids) < MIN_PARTIES:
         return []

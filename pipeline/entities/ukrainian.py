@@ -728,6 +728,13 @@ def short_forms_defined(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
+def _same_stem(a: str, b: str) -> bool:
+    """Two forms of a word the dictionary does not know ("Євангелічно-лютеранською",
+    "Євангелічно-лютеранська"): the same but for an ending of up to three letters."""
+    n = min(len(a), len(b))
+    return n >= 6 and a[: n - 3] == b[: n - 3] and abs(len(a) - len(b)) <= 3
+
+
 def name_occurrences(text: str, name: str) -> list[tuple[int, int]]:
     """Where a body's ``name`` (a dictionary form, "Мерія Батумі") stands in the text in
     any case ("Мерії Батумі"): its words in order, each sharing a lemma with the name's,
@@ -742,7 +749,7 @@ def name_occurrences(text: str, name: str) -> list[tuple[int, int]]:
         run = toks[i : i + len(words)]
         if (
             run[0].capitalised == words[0].capitalised
-            and all(lemmas(t.lower) & forms for t, forms in zip(run, wanted))
+            and all(lemmas(t.lower) & forms or _same_stem(t.lower, w.lower) for t, forms, w in zip(run, wanted, words))
             and _adjacent(text, run)
         ):
             out.append((run[0].start, run[-1].end))
