@@ -1178,3 +1178,30 @@ def test_a_formula_without_mizh_names_its_parties_and_a_name_goes_on_over_z(run)
     )
     assert doc.parties == ["UKR", "YTRPO"]
     assert next(e for e in doc.entities if e.id == "YTRPO").name == "Європейський центр з розвитку професійної освіти"
+
+
+def test_joint_statements_of_associations_council_decisions_and_military_administrations(run):
+    """A joint statement of two associations has both as its parties, and "Асоціація міст
+    України" is no organ of Ukraine; a city council's decision ("РІШЕННЯ") is the council's
+    own act, not Austria's whose city it twins with; "обласна військова адміністрація" (ОВА)
+    is the oblast administration; a municipality may be written lower-case in a subject."""
+    doc = run(
+        "СПІЛЬНА ЗАЯВА\nАсоціації міст України та Союзу словацьких міст щодо відбудови громад\n\n"
+        "Асоціація міст України (АМУ) та Союз словацьких міст (ССМ) заявляють про таке.\n\n"
+        "ССМ організує стажування для працівників українських громад."
+    )
+    assert len(doc.parties) == 2 and "UKR" not in doc.parties
+    doc = run(
+        "ВІННИЦЬКА МІСЬКА РАДА\nРІШЕННЯ\n12 березня 2026 року № 2315\n\n"
+        "Про затвердження Угоди про партнерство між Вінницькою міською радою та містом Грац (Австрійська "
+        "Республіка)\n\n1. Затвердити Угоду про партнерство.\n2. Контроль покласти на секретаря міської ради."
+    )
+    assert doc.parties == ["VINNYTSCC"]
+    doc = run(
+        "Рівне і польський Хелм стали містами-партнерами\n\n"
+        "Рівненська міська рада та муніципалітет міста Хелм (Республіка Польща) у п'ятницю підписали угоду про "
+        "партнерство."
+    )
+    assert doc.parties == ["KHELM", "RIVNECC"]
+    doc = run("Проєкт підтримала Чернігівська обласна військова адміністрація (ОВА).")
+    assert [e.id for e in doc.entities if e.text == "Чернігівська обласна військова адміністрація"] == ["CHERNIHODA"]

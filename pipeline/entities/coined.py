@@ -29,7 +29,8 @@ _CAP = "A-ZА-ЯЄІЇҐ"
 KIND_WORD = r"[a-zа-яєіїґ'’ʼ-]+"
 # where a list of names is cut: a comma or a conjunction before a capitalised name
 CONJUNCT_BREAK = re.compile(
-    rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l')?[{_CAP}]|{KIND_WORD}\s+[«“\"])"
+    rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l')?[{_CAP}]|{KIND_WORD}\s+[«“\"]"
+    r"|(?:муніципалітет|мерія|місто)\s)"
     rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}])"
 )
 # what sits around a name in the formula and is not part of it

@@ -53,8 +53,14 @@ MIN_PARTIES = 2
 PARTY_LIST_CLAUSES = 3
 
 _I = re.IGNORECASE
-# A body named for its state that does not act for it (a church of a country)
-NOT_FOR_ITS_STATE = re.compile(r"церкв|\bChurch\b|\bIglesia\b|\bÉglise\b", _I)
+# A body named for its state that does not act for it (a church, an association, a union, a
+# university of a country: "Асоціація міст України" is no organ of Ukraine)
+NOT_FOR_ITS_STATE = re.compile(
+    r"церкв|асоціаці|спілк|союз|товариств|парті[яїюі]|федераці|університет|"
+    r"\b(?:Church|Iglesia|Église|Association|Asociación|Federation|Federación|Fédération|University|Universidad|"
+    r"Université)\b",
+    _I,
+)
 DEFINITION_CUE = re.compile(
     r"hereinafter|herein\s*after|referred\s+to\s+as|denominad[oa]s|en\s+lo\s+sucesivo|en\s+adelante|ci-après|"
     r"dénommé|(?:далі|надалі)(?:\s+(?:разом|спільно))?\s*[-–—]|іменован|[(“\"‘'«]\s*(?:the\s+|las\s+|les\s+)?(?:Contracting\s+)?"
@@ -98,13 +104,14 @@ UNILATERAL_ACT = re.compile(
 # A title-block line that names the kind of a Ukrainian act: the word alone, or with its
 # date or number (a news headline about an act has neither right after the word).
 ACT_KIND_LINE = re.compile(
-    r"^\W*(?:(?:УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ)\W*$"
-    r"|(?:Указ|Розпорядження|Постанова|Наказ|УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ)\b"
+    r"^\W*(?:(?:УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ|РІШЕННЯ)\W*$"
+    r"|(?:Указ|Розпорядження|Постанова|Наказ|Рішення|УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ|РІШЕННЯ)\b"
     r"[ \t]*\n?[^.\n]{0,60}?(?:\bвід\s+\d|№))"
 )
 # The title of a statement, the word first; its author follows ("Заява МЗС України щодо …")
-STATEMENT_TITLE = re.compile(r"^\W*(?:Заява|ЗАЯВА|Statement|STATEMENT)(?:\s+(?:by|of|from|BY|OF|FROM))?(?!\w)")
-JOINT = re.compile(r"спільн|joint", _I)
+STATEMENT_TITLE = re.compile(
+    r"^\W*(?P<joint>(?:Спільна|СПІЛЬНА|Joint|JOINT)\s+)?(?:Заява|ЗАЯВА|Statement|STATEMENT)(?:\s+(?:by|of|from|BY|OF|FROM))?(?!\w)"
+)
 STATEMENT_TITLE_CLAUSES = 3
 # Where the author's name ends and the statement's subject begins
 AUTHOR_END = re.compile(
@@ -212,7 +219,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-25"
+        return "party-evidence-26"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -818,15 +825,16 @@ def _local_body_heading(doc: Document, head: Clause) -> Optional[str]:
 
 
 def _from_statement_author(doc: Document, mentions: _MentionIndex) -> list[str]:
-    """A statement that is not joint has its authors as its parties: the bodies its title
-    names after the word ("Заява Міністерства закордонних справ України щодо …", "ЗАЯВА" /
-    "Меджлісу кримськотатарського народу", "Statement by the Government of Ireland on …"),
+    """A statement has its authors as its parties: the bodies its title names after the word
+    ("Заява Міністерства закордонних справ України щодо …", "ЗАЯВА" / "Меджлісу
+    кримськотатарського народу", "СПІЛЬНА ЗАЯВА" / "Асоціації міст України та Союзу польських
+    міст щодо …", "Statement by the Government of Ireland on …"),
     however many others its text names (annotations/NOTES.md: a unilateral statement of a
     representative body)."""
     block = doc.clauses[:STATEMENT_TITLE_CLAUSES]
     for k, clause in enumerate(block):
         m = STATEMENT_TITLE.match(clause.text)
-        if m is None or JOINT.search(clause.text[: m.end()]):
+        if m is None:
             continue
         start = clause.start + m.end()
         rest = doc.text[start : clause.end]
@@ -835,7 +843,11 @@ def _from_statement_author(doc: Document, mentions: _MentionIndex) -> list[str]:
         subject = AUTHOR_END.search(rest)
         end = start + (subject.start() if subject else len(rest))
         start += len(rest) - len(rest.lstrip())
-        return _statement_authors(doc, start, end, mentions)
+        coined_before = len(mentions.coined)
+        authors = _statement_authors(doc, start, end, mentions)
+        if m.group("joint") and len(mentions.coined) == coined_before:
+            return []  # a joint statement of known bodies: its formula and lead name them as well
+        return authors
     return []
 
 
@@ -846,15 +858,15 @@ def _statement_authors(doc: Document, start: int, end: int, mentions: _MentionIn
     that no table knows ("Спілки журналістів Молдови" is not Moldova), with a coined id."""
     found = mentions.between(start, end)
     head = re.match(r"\W*(?:the\s+)?([^\W\d_][\w'’ʼ-]*)", doc.text[start:end], _I)
-    if not found or head is None:
+    if head is None:
         return []
-    if found[0][0] <= start + head.start(1) or _is_state_organ(head.group(1), doc.lang or "en"):
+    if found and (found[0][0] <= start + head.start(1) or _is_state_organ(head.group(1), doc.lang or "en")):
         return _as_parties(m[2] for m in found)
     if (doc.lang or "") != "uk":
         return []
     ids, coined = parties_named(doc.text, start, end, "uk", lambda s, e, b: [], "gent", bodies_only=True)
     mentions.coined += coined
-    return ids[:1]
+    return ids
 
 
 # The organs that act for their state: a statement of one is the state's
@@ -907,7 +919,10 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
     ids: list[str] = []
     for clause in doc.clauses[:NEWS_OPENING]:
         if INSTRUMENT_CUE.search(clause.text) or TALKS_UK.search(clause.text):
-            ids += _signing_subject(doc, clause, mentions)
+            subject = _signing_subject(doc, clause, mentions)
+            if subject:  # the signatories, bodies no table knows among them; not "(Республіка Польща)"
+                ids += subject
+                continue
             ids += [
                 sid
                 for s, _, sid, _ in mentions.between(clause.start, clause.end)

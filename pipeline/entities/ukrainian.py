@@ -571,15 +571,23 @@ def side_state(toks: list[Token], k: int, nouns: frozenset[str] = SIDE_NOUNS) ->
 BODY_FORMS: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((frozenset({"міський"}), frozenset({"рада"})), "CC"),
     ((frozenset({"міськрада"}),), "CC"),
-    ((frozenset({"обласний"}), frozenset({"державний", "військово-цивільний"}), frozenset({"адміністрація"})), "ODA"),
+    # "обласна військова адміністрація" (ОВА) since 2022
+    (
+        (
+            frozenset({"обласний"}),
+            frozenset({"державний", "військово-цивільний", "військовий"}),
+            frozenset({"адміністрація"}),
+        ),
+        "ODA",
+    ),
     ((frozenset({"обласний"}), frozenset({"адміністрація"})), "ODA"),
-    ((frozenset({"ода", "вца", "овца", "облдержадміністрація", "облвійськадміністрація"}),), "ODA"),
+    ((frozenset({"ода", "ова", "вца", "овца", "облдержадміністрація", "облвійськадміністрація"}),), "ODA"),
     ((frozenset({"обласний"}), frozenset({"рада"})), "OC"),
     ((frozenset({"облрада"}),), "OC"),
 )
 
 
-BODY_ABBREVIATIONS = frozenset({"ода", "вца", "овца"})
+BODY_ABBREVIATIONS = frozenset({"ода", "ова", "вца", "овца"})
 
 
 @lru_cache(maxsize=1)
