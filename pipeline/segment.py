@@ -93,7 +93,8 @@ HEADING_WORD = re.compile(
     r"Titre|TITRE|Sección|SECCIÓN)\b"
 )
 SIGNATURE_START = re.compile(
-    r"^(?:\*\*)?(?:For|FOR|On behalf of|ON BEHALF OF|За|Від імені|Por|POR|Pour|POUR|En nombre de)\s+"
+    r"^(?:\*\*)?(?:For|FOR|On behalf of|ON BEHALF OF|За|Від імені|Від(?=\s+[А-ЯЄІЇҐA-Z])|Por|POR|Pour|POUR|"
+    r"En nombre de)\s+"
     r"(?!the purposes?\b|purposes?\b|this\b|the purpose\b|greater certainty\b|example\b)"
 )
 # The same inside a line (texts without line breaks): cut before each, where a line holds a
@@ -416,9 +417,23 @@ def _signed_by(text: str, pieces: list[tuple[int, int, bool]], i: int) -> bool:
         return False
     header = text[pieces[i][0] : pieces[i][1]].rstrip("* ")
     s, e, blank = pieces[i + 1]
-    if blank or SIGNATORY_NAME.match(text[s:e]) is None:
+    if blank:
         return False
-    return header.endswith(":") or (_is_standalone_short(header) and CAPITALS_SURNAME.search(text[s:e]) is not None)
+    if SIGNATORY_NAME.match(text[s:e]) is not None:
+        return header.endswith(":") or (_is_standalone_short(header) and CAPITALS_SURNAME.search(text[s:e]) is not None)
+    # "Від Уряду України" / the title / "(підпис)" / "Ольга ЗАВГОРОДНЯ": the name under the title
+    if not _is_standalone_short(header):
+        return False
+    for k in range(i + 2, min(len(pieces), i + 4)):
+        s, e, blank = pieces[k]
+        line = text[s:e]
+        if blank:
+            return False
+        if SIGNATORY_NAME.match(line) and CAPITALS_SURNAME.search(line) and not SIGNATURE_START.match(line):
+            return True
+        if not (SIGNATURE_MARK.match(line) or _title_under_name(line)):
+            return False
+    return False
 
 
 def _signature_line(line: str) -> bool:
@@ -743,7 +758,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-16"
+        return "layout-rules+spacy-senter(en)/sentencizer-17"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

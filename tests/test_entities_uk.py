@@ -1205,3 +1205,35 @@ def test_joint_statements_of_associations_council_decisions_and_military_adminis
     assert doc.parties == ["KHELM", "RIVNECC"]
     doc = run("Проєкт підтримала Чернігівська обласна військова адміністрація (ОВА).")
     assert [e.id for e in doc.entities if e.text == "Чернігівська обласна військова адміністрація"] == ["CHERNIHODA"]
+
+
+def test_signatures_headed_vid_with_the_title_over_the_name(run):
+    """ "Від Уряду України" / title / name, "Від X" / title / "(підпис)" / name, and "За
+    Кабінет Міністрів України" / name / title: each is a signature block with its official;
+    "Міністрів" of the Cabinet is no title, and a name stops at its line's end. A signatory
+    whose header names a body no table knows gets no state from the home rule."""
+    doc = run(
+        "Стаття 4\nУгода набирає чинності з дати підписання.\n\n"
+        "Вчинено в м. Відні 3 грудня 2025 року у двох примірниках.\n\n"
+        "Від Уряду України\nВіце-прем'єр-міністр з питань європейської інтеграції України\nОлена КОВАЛЬ\n\n"
+        "Від Міжнародного центру з розвитку професійної освіти\nГенеральний директор\nМартін ГРУБЕР\n\n"
+        "За Кабінет Міністрів України\nОксана ДОВГАНЬ\nМіністр аграрної політики та продовольства України\n\n"
+        "Від Фонду\nВиконавча директорка\n(підпис)\nСвітлана Мар'янівна ДОРОШ\n"
+    )
+    assert [c.kind for c in doc.clauses][-4:] == ["signature"] * 4
+    found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found == {
+        "Олена КОВАЛЬ": ("Віце-прем'єр-міністр з питань європейської інтеграції", "UKR"),
+        "Мартін ГРУБЕР": ("Генеральний директор", None),
+        "Оксана ДОВГАНЬ": ("Міністр аграрної політики та продовольства України", "UKR"),
+        "Світлана Мар'янівна ДОРОШ": ("Виконавча директорка", None),
+    }
+
+
+def test_a_sentence_that_opens_with_za_names_no_signatory(run):
+    doc = run(
+        "За підсумками змагань перше місце посіла команда Почесного консульства Туреччини в Харкові на чолі з "
+        "почесним консулом Володимиром Білим."
+    )
+    found = {e.text: (e.name, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found == {"Володимиром Білим": ("Володимир Білий", None)}

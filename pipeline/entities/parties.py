@@ -219,7 +219,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-26"
+        return "party-evidence-27"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -235,7 +235,30 @@ class PartyResolver(Stage):
             elif ent.label == "OFFICIAL" and ent.affiliation is None and source == "issuer" and len(parties) == 1:
                 # a state's own act names its officials ("Заступник Голови В. М. Сисюк")
                 ent.affiliation = parties[0]
+        _signatories_of_header_parties(doc)
         return doc
+
+
+def _signatories_of_header_parties(doc: Document) -> None:
+    """An official in a signature block that nothing else placed acts for the party its
+    header names ("Від ОВА" / "Начальник обласної військової адміністрації" / "(підпис)" /
+    "Світлана ОНИЩУК"): a coined party, or one known only by its defined short form."""
+    if (doc.lang or "") != "uk":
+        return  # a flattened two-column block ("POR EL GOBIERNO DE … POR EL GOBIERNO DE …") has two headers
+    for clause in doc.clauses:
+        if clause.kind != "signature":
+            continue
+        header_end = clause.start + (clause.text.find("\n") if "\n" in clause.text else len(clause.text))
+        header = {e.id for e in doc.entities if e.label == "PARTY" and e.id and clause.start <= e.start < header_end}
+        if len(header) != 1:
+            continue
+        for official in doc.entities:
+            if (
+                official.label == "OFFICIAL"
+                and official.affiliation is None
+                and clause.start <= official.start < clause.end
+            ):
+                official.affiliation = next(iter(header))
 
 
 def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tuple[list[str], str]:

@@ -136,7 +136,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-54"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-55"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -426,7 +426,10 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
         title = clause.text[max(0, off.start - clause.start - TITLE_WINDOW) : off.start - clause.start]
         if NOT_HOME_TITLE.search(off.role or "") or NOT_HOME_TITLE.search(re.split(r"[.!?;:—–«»]", title)[-1]):
             continue
-        others = {sid for start, sid in named if clause.start <= start < clause.end} - {home}
+        in_clause = {sid for start, sid in named if clause.start <= start < clause.end}
+        if clause.kind == "signature" and home not in in_clause:
+            continue  # "Від Міжнародного центру …" / "Генеральний директор": the body's, not Ukraine's
+        others = in_clause - {home}
         sides = set(_sides(clause.text)) - {home}
         if not others and not sides:
             off.affiliation = home

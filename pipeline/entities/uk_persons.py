@@ -23,6 +23,9 @@ from typing import Optional
 from ..records import Entity
 from .names import nominative
 
+# Bodies named after their members' title ("Кабінет Міністрів", "Рада міністрів"): no title there
+BODY_OF_TITLES = frozenset({"кабінет", "рада"})
+
 MAX_TITLE_GAP = 14  # tokens between a title's head and the person it names
 TITLE_BREAK = re.compile(r"[.!?;:«»\"“”()]|\n\s*\n")
 LOCATIVE_PREPOSITIONS = frozenset({"в", "у", "ві", "на"})
@@ -177,6 +180,8 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
             if not any(p.tag.case == "gent" for p in parses):
                 return None, None
         heads = lemmas(word) | {word.split("-")[0]}
+        if h > 0 and lemmas(toks[h - 1].lower) & BODY_OF_TITLES:
+            continue  # "Кабінет Міністрів": a body, no title
         if heads & role_heads and not toks[h].all_caps:
             if title_end < k and "ablt" not in grammemes(word):
                 continue  # "(заступником) міністра … став": the head is the word in the instrumental

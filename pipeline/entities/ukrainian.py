@@ -25,7 +25,7 @@ from ..records import Clause, Entity
 from ..segment import COLUMN_GAP
 from .gazetteer import ABBREVIATION, SpanSet, is_cyrillic, load_json, org_names, state_names
 from .models import morph_uk
-from .uk_persons import LOCATIVE_PREPOSITIONS
+from .uk_persons import BODY_OF_TITLES, LOCATIVE_PREPOSITIONS
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[-" + APOSTROPHES + r"][^\W\d_]+)*")
 _APOS = re.compile(f"[{APOSTROPHES}]")
@@ -223,6 +223,8 @@ TITLE_CONJUNCTIONS = frozenset({"і", "й", "та"})
 ROLE_MODIFIERS = frozenset(
     {
         "генеральний",
+        "виконавчий",
+        "головний",
         "перший",
         "віце",
         "державний",
@@ -915,7 +917,11 @@ class UkrainianRecognizer:
         signs_for = self._signature_party(text, toks, names)
         i = 0
         while i < len(toks):
-            if title_lemmas(toks[i].lower) & ROLE_HEADS and not toks[i].all_caps:
+            if (
+                title_lemmas(toks[i].lower) & ROLE_HEADS
+                and not toks[i].all_caps
+                and not (i > 0 and lemmas(toks[i - 1].lower) & BODY_OF_TITLES)  # "Кабінет Міністрів"
+            ):
                 role_start = i - 1 if i > 0 and lemmas(toks[i - 1].lower) & ROLE_MODIFIERS else i
                 if i > 1 and lemmas(toks[i - 1].lower) & MAYOR_WORDS[0] and _city_prefix(toks[i - 2]):
                     role_start = i - 2  # "Львівський міський голова": the mayor of Lviv (local_body_of)
@@ -956,6 +962,10 @@ class UkrainianRecognizer:
                 person = self._person_at(text, toks, k, inside, after_title=True)
                 if person and "\n\n" in text[toks[k - 1].end : toks[k].start]:
                     person = None  # a title does not name a person across a blank line
+                if person:  # nor does a name go on over a line break ("Оксана МЕЛЬНИЧУК" / "Міністр …")
+                    person = next(
+                        (p for p in range(k + 1, person) if "\n" in text[toks[p - 1].end : toks[p].start]), person
+                    )
                 if person:
                     # a signature line names the signatory in the nominative ("Джорджа Мелоні" is she)
                     hint = "nomn" if signs_for else _case_of(toks[i])
@@ -1081,9 +1091,14 @@ class UkrainianRecognizer:
         """ "За Італію: Прем’єр-міністр Джорджа Мелоні": the state after "За" / "Від імені" (its
         name's first word, "За Уряд Республіки Польща", not the head noun it was found by)."""
         first_name_token = next((k for k, t in enumerate(toks) if t.start == names[0][0]), None) if names else None
-        if toks and toks[0].text in ("За", "Від") and first_name_token in (1, 2):  # "За X", "Від імені X"
-            return names[0][4].id
-        return None
+        if not toks or toks[0].text not in ("За", "Від") or first_name_token is None:
+            return None
+        # "За X", "Від імені X", "За Кабінет Міністрів України": the name after the header's
+        # first words, all capitalised but "імені" (not "За підсумками змагань … Туреччини")
+        lead = toks[1:first_name_token]
+        if len(lead) > 3 or any(not t.capitalised and t.lower != "імені" for t in lead):
+            return None
+        return names[0][4].id if "\n" not in text[toks[0].end : names[0][0]] else None
 
     @staticmethod
     def _person_at(text: str, toks: list[Token], k: int, inside: set[int], after_title: bool = False) -> Optional[int]:
@@ -1207,7 +1222,8 @@ class UkrainianRecognizer:
         return out
 
 
-BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&-]{1,9}\s*\)\s+")
+# an acronym in brackets that ends a title, or the mark of a signature under it ("(підпис)")
+BRACKETED_ACRONYM = re.compile(r"\s*\(\s*(?:[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&-]{1,9}|підпис)\s*\)\s+")
 
 
 def _after_bracketed_acronym(text: str, toks: list[Token], k: int) -> int:
