@@ -1237,3 +1237,20 @@ def test_a_sentence_that_opens_with_za_names_no_signatory(run):
     )
     found = {e.text: (e.name, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
     assert found == {"Володимиром Білим": ("Володимир Білий", None)}
+
+
+def test_a_unions_statement_and_the_short_form_defined_after_a_later_mention(run):
+    """A union's name goes on over "і" ("профспілки будівельників і монтажників"); the
+    short form the text defines after a later mention of it ("… (далі — Профспілка)") is the
+    union wherever it is used."""
+    doc = run(
+        "ЗАЯВА\nВсеукраїнської профспілки будівельників і монтажників\nщодо порушення трудових прав\n\n"
+        "Київ, 12 травня 2026 р.\n\n"
+        "Від початку року до Всеукраїнської профспілки будівельників і монтажників (далі — Профспілка) надійшло "
+        "понад сорок звернень. Профспілка вимагає від роботодавців виплатити борги. Профспілку підтримали партнери."
+    )
+    assert doc.parties == ["VPBM"]
+    assert [e.text for e in doc.entities if e.id == "VPBM"][2:] == ["Профспілка", "Профспілка", "Профспілку"]
+    assert (
+        next(e for e in doc.entities if e.id == "VPBM").name == "Всеукраїнська профспілка будівельників і монтажників"
+    )

@@ -219,7 +219,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-27"
+        return "party-evidence-28"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -619,12 +619,18 @@ def _occurrences(doc: Document, forms: set[str], name: str) -> list[tuple[int, i
 
 def _add_short_form(doc: Document, party: CoinedParty) -> None:
     """The word the formula defines for a coined party ("компанією «Nordvind Energy AS»,
-    зареєстрованою … (далі — Компанія)") is that party wherever the text uses it."""
-    from .ukrainian import DEFINED_WORD, defined_short_form, short_form_mentions
+    зареєстрованою … (далі — Компанія)"), or the text after a later mention of its name ("до
+    Всеукраїнської профспілки моряків і портовиків (далі — Профспілка)"), is that party
+    wherever the text uses it."""
+    from .ukrainian import DEFINED_WORD, defined_short_form, name_occurrences, short_form_mentions
 
     found = DEFINED_WORD.search(doc.text, party.end, max(party.end, party.piece_end))
     named = doc.text[party.piece_start : party.end]  # with the word of its kind ("компанією «…»")
     definition = defined_short_form(doc.text, found.start(), named) if found else None
+    for _, e in name_occurrences(doc.text, party.name) if definition is None else []:
+        definition = defined_short_form(doc.text, e, party.name)
+        if definition is not None:
+            break
     if definition is None:
         return
     for s, e in short_form_mentions(doc.text, definition):
