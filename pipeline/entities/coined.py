@@ -154,20 +154,12 @@ HONORIFIC = re.compile(r"^(?:Mme|Mlle|M\.|Mr|Mrs|Ms|Dr|Sr|Sra|Don|Doña|Dña|H\.
 def names_a_body(name: str, lang: str) -> bool:
     """Does the name say it is a body's ("Мерія Батумі", "Nordic Investment Bank",
     "Nordvind Energy AS")?"""
-    if HONORIFIC.match(name):
-        return False
     if not re.search(r"[а-яєіїґА-ЯЄІЇҐ]", name):
         # a Latin name in a Ukrainian text is a body's or a company's ("Nordvind Energy AS")
         return lang == "uk" or bool(BODY_WORDS_LATIN.search(name))
-    from .models import morph_uk
+    from .ukrainian import lemmas, tokens_of
 
-    morph = morph_uk()
-    return any(
-        p.normal_form.replace("’", "'").replace("ʼ", "'") in BODY_LEMMAS
-        for w in re.findall(r"[^\W\d_][\w'’ʼ-]*", name)
-        for p in morph.parse(w.lower())
-        if p.tag.POS == "NOUN"
-    )
+    return any(lemmas(t.lower) & BODY_LEMMAS for t in tokens_of(name))
 
 
 WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*|[«»“”\"]")

@@ -597,11 +597,17 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
         # Батумі", "NEFCO відповідатиме …")
         for s, e in _occurrences(doc, forms, party.name):
             there = [x for x in doc.entities if x.start < e and s < x.end]
-            if not there:
-                doc.entities.append(Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="coined"))
-            elif len(there) == 1 and there[0].label == "ORG" and not there[0].id:  # the title's "… церквою Норвегії"
+            if len(there) == 1 and there[0].label == "ORG" and not there[0].id:  # the title's "… церквою Норвегії"
                 there[0].label, there[0].id, there[0].name = "PARTY", party.id, party.name
+            else:
+                _add_where_free(doc, Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="coined"))
     doc.entities.sort(key=lambda e: (e.start, e.end))
+
+
+def _add_where_free(doc: Document, ent: Entity) -> None:
+    """Add ``ent`` unless another entity covers any of its text."""
+    if not any(x.start < ent.end and ent.start < x.end for x in doc.entities):
+        doc.entities.append(ent)
 
 
 def _occurrences(doc: Document, forms: set[str], name: str) -> list[tuple[int, int]]:
@@ -634,8 +640,7 @@ def _add_short_form(doc: Document, party: CoinedParty) -> None:
     if definition is None:
         return
     for s, e in short_form_mentions(doc.text, definition):
-        if not any(x.start < e and s < x.end for x in doc.entities):
-            doc.entities.append(Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="short-form"))
+        _add_where_free(doc, Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="short-form"))
 
 
 def _from_party_list(doc: Document, mentions: _MentionIndex) -> list[str]:
@@ -834,8 +839,7 @@ def _add_bare_body_mentions(doc: Document, body: str) -> None:
     from .ukrainian import bare_body_mentions
 
     for ent in bare_body_mentions(doc.text, [(c.start, c.end) for c in doc.clauses], body):
-        if not any(x.start < ent.end and ent.start < x.end for x in doc.entities):
-            doc.entities.append(ent)
+        _add_where_free(doc, ent)
     doc.entities.sort(key=lambda e: (e.start, e.end))
     # its officials: "перший заступник голови облдержадміністрації" acts for it, not for Ukraine
     for official in doc.entities:
@@ -893,6 +897,7 @@ def _statement_authors(doc: Document, start: int, end: int, mentions: _MentionIn
         return _as_parties(m[2] for m in found)
     if (doc.lang or "") != "uk":
         return []
+    # every name is coined: the known names in it were weighed above and name no author
     ids, coined = parties_named(doc.text, start, end, "uk", lambda s, e, b: [], "gent", bodies_only=True)
     mentions.coined += coined
     return ids
