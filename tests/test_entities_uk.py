@@ -1254,3 +1254,12 @@ def test_a_unions_statement_and_the_short_form_defined_after_a_later_mention(run
     assert (
         next(e for e in doc.entities if e.id == "VPBM").name == "Всеукраїнська профспілка будівельників і монтажників"
     )
+
+
+def test_a_foreign_name_with_two_particles_is_whole(run):
+    doc = run(
+        "Меморандум підписали Представниця ЮНІСЕФ в Україні Маргарет ван дер Берг і міський голова. "
+        "Маргарет ван дер Берг наголосила на важливості співпраці."
+    )
+    found = [(e.text, e.name) for e in doc.entities if e.label == "OFFICIAL"]
+    assert found == [("Маргарет ван дер Берг", "Маргарет ван дер Берг")] * 2

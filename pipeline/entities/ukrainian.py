@@ -1131,8 +1131,11 @@ class UkrainianRecognizer:
         while (
             j < len(toks) and j - k - particles < MAX_NAME_TOKENS and (j == k or _adjacent(text, toks[j - 1 : j + 1]))
         ):
-            if j > k and toks[j].lower in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].capitalised:
-                j, particles = j + 1, particles + 1  # "бін", "ді" inside a foreign name
+            run = j
+            while run < len(toks) and toks[run].lower in NAME_PARTICLES:
+                run += 1
+            if j > k and run > j and run < len(toks) and toks[run].capitalised and _adjacent(text, toks[j : run + 1]):
+                j, particles = run, particles + run - j  # "бін", "ді", "ван дер" inside a foreign name
                 continue
             if not (
                 toks[j].capitalised
