@@ -1263,3 +1263,12 @@ def test_a_foreign_name_with_two_particles_is_whole(run):
     )
     found = [(e.text, e.name) for e in doc.entities if e.label == "OFFICIAL"]
     assert found == [("Маргарет ван дер Берг", "Маргарет ван дер Берг")] * 2
+
+
+def test_the_state_an_office_sits_in_is_no_side_of_a_report(run):
+    doc = run(
+        "Одеська міська рада та ЮНІСЕФ підписали меморандум\n\n"
+        "Одеська міська рада та Дитячий фонд ООН (ЮНІСЕФ) підписали меморандум про ініціативу «Місто, дружнє до "
+        "дітей». Документ підписали міський голова і голова Представництва ЮНІСЕФ в Україні."
+    )
+    assert doc.parties == ["ODESACC", "UNICEF"]

@@ -31,7 +31,7 @@ KIND_WORD = r"[a-zа-яєіїґ'’ʼ-]+"
 CONJUNCT_BREAK = re.compile(
     rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l')?[{_CAP}]|{KIND_WORD}\s+[«“\"]"
     r"|(?:муніципалітет|мерія|місто)\s)"
-    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}])"
+    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}]|{KIND_WORD}\s+[«“\"])"
 )
 # what sits around a name in the formula and is not part of it
 SIDE_WORDS = re.compile(

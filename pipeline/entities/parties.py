@@ -219,7 +219,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-28"
+        return "party-evidence-29"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -984,7 +984,7 @@ def _named_as_setting(text: str, clause_start: int, s: int) -> bool:
     subject an instrument is about ("заяву про розвиток транспортних коридорів між Україною
     та Європейським Союзом"; "угоду між Україною та …" names sides)?"""
     before = text[max(clause_start, s - SETTING_WINDOW) : s]
-    if VENUE_UK.search(before):
+    if VENUE_UK.search(before) or OFFICE_IN_UK.search(before):
         return True
     between = BETWEEN_OF_UK.search(before)
     return between is not None and not INSTRUMENT_NOUN_UK.search(between.group("noun"))
@@ -993,6 +993,10 @@ def _named_as_setting(text: str, clause_start: int, s: int) -> bool:
 SETTING_WINDOW = 60
 # "на полях сесії Ради ООН", "у кулуарах саміту НАТО": where the report's sides met
 VENUE_UK = re.compile(r"(?<!\w)(?:на\s+полях|у\s+кулуарах|в\s+кулуарах)(?:\s+[\w'’ʼ-]+){0,3}\s+$", _I)
+# "голова Представництва ЮНІСЕФ в Україні": where an office sits
+OFFICE_IN_UK = re.compile(
+    r"(?<!\w)(?:представництв|посольств|офіс|місі[їяю]|бюро)\w*\s+(?:[\w'’ʼ-]+\s+){0,4}(?:в|у)\s+$", _I
+)
 # "… коридорів між Україною та " : the noun "між" hangs on, before the body
 BETWEEN_OF_UK = re.compile(
     r"(?<!\w)(?P<noun>[\w'’ʼ-]+)\s+між\s+(?:[\w'’ʼ-]+\s+){0,4}?(?:(?:та|і|й)\s+)?(?:[\w'’ʼ-]+\s+){0,4}$", _I
