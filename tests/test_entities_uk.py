@@ -1272,3 +1272,14 @@ def test_the_state_an_office_sits_in_is_no_side_of_a_report(run):
         "дітей». Документ підписали міський голова і голова Представництва ЮНІСЕФ в Україні."
     )
     assert doc.parties == ["ODESACC", "UNICEF"]
+
+
+def test_a_company_in_a_reports_subject_and_a_directors_office_country(run):
+    """ "…, компанія «Полісся Агро» та … обласна рада підписали": the company is a signatory
+    (its kind says it is a body); "директор ЄБРР в Україні" says where the office sits."""
+    doc = run(
+        "Житомир, 3 березня 2026 р. — Європейський банк реконструкції та розвитку (ЄБРР), компанія «Полісся "
+        "Агро» та Житомирська обласна рада підписали меморандум про взаєморозуміння.\n\n"
+        "Документ підписали директор ЄБРР в Україні та голова обласної ради."
+    )
+    assert doc.parties == ["EBRD", "PA", "ZHYTOMYROC"]

@@ -119,7 +119,7 @@ def parties_named(
             continue
         if not is_name(text[s:e]) and not (bodies_only and CITY_AS_PARTY.match(text[s:e])):
             continue  # a municipality may be written lower-case ("муніципалітет міста Хелм")
-        if bodies_only and not names_a_body(text[s:e], lang):
+        if bodies_only and not names_a_body(text[piece_start:e], lang):  # with its kind: "компанія «…»"
             continue
         name = text[s:e] if quoted else dictionary_form(text[s:e], lang, case)
         acronym = ABBREVIATION.match(text, e)

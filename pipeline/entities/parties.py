@@ -219,7 +219,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-29"
+        return "party-evidence-30"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -993,9 +993,11 @@ def _named_as_setting(text: str, clause_start: int, s: int) -> bool:
 SETTING_WINDOW = 60
 # "на полях сесії Ради ООН", "у кулуарах саміту НАТО": where the report's sides met
 VENUE_UK = re.compile(r"(?<!\w)(?:на\s+полях|у\s+кулуарах|в\s+кулуарах)(?:\s+[\w'’ʼ-]+){0,3}\s+$", _I)
-# "голова Представництва ЮНІСЕФ в Україні": where an office sits
+# "голова Представництва ЮНІСЕФ в Україні", "директор ЄБРР в Україні": where an office sits
 OFFICE_IN_UK = re.compile(
-    r"(?<!\w)(?:представництв|посольств|офіс|місі[їяю]|бюро)\w*\s+(?:[\w'’ʼ-]+\s+){0,4}(?:в|у)\s+$", _I
+    r"(?<!\w)(?:представництв|посольств|офіс|місі[їяю]|бюро|директор|керівни|представни|координатор)\w*"
+    r"\s+(?:[\w'’ʼ-]+\s+){0,4}(?:в|у)\s+$",
+    _I,
 )
 # "… коридорів між Україною та " : the noun "між" hangs on, before the body
 BETWEEN_OF_UK = re.compile(
