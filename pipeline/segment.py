@@ -58,8 +58,11 @@ PERSON_ENTRY = re.compile(
 # lower-case only: a capital alone on a line is more often an initial than a marker)
 LONE_MARKER = re.compile("^" + _marker("a-z") + "$")
 # A line that opens with a person's initials and surname ("Т. Р. Гнатюк" under a signatory's
-# post, "А. В. Ярмоленко подякував …"), whose first initial is no list marker
-INITIALLED_NAME = re.compile(r"^[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ][a-zа-яєіїґ'’ʼ-]+(?![\w.])")
+# post, "А. В. Ярмоленко подякував …", "М. ДУДАШ"), whose first initial is no list marker
+INITIALLED_NAME = re.compile(
+    r"^[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ][a-zа-яєіїґ'’ʼ-]+(?![\w.])"
+    r"|^[А-ЯЄІЇҐ]\.[ \t]?[А-ЯЄІЇҐ'’ʼ-]{2,}[ \t]*$"  # "М. ДУДАШ" under a post
+)
 # Markers that open a new item inside a run-on paragraph (ToTA texts without
 # newlines): "…the Parties;  (c) establish …", "…development, 9. Firmly convinced".
 INLINE_MARKER = re.compile(
@@ -758,7 +761,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-17"
+        return "layout-rules+spacy-senter(en)/sentencizer-18"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

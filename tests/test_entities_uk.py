@@ -1283,3 +1283,25 @@ def test_a_company_in_a_reports_subject_and_a_directors_office_country(run):
         "Документ підписали директор ЄБРР в Україні та голова обласної ради."
     )
     assert doc.parties == ["EBRD", "PA", "ZHYTOMYROC"]
+
+
+def test_the_acronym_a_later_mention_defines_and_an_initial_before_a_capitals_surname(run):
+    """A joint statement's authors coined from its title in the genitive are tagged at their
+    later nominative mention and by the Cyrillic acronym defined there ("Союз словацьких міст
+    (ССМ)"); "М. ДУДАШ" on its own line under a post is a name, not the list item "М."."""
+    doc = run(
+        "СПІЛЬНА ЗАЯВА\nАсоціації міст України та Союзу словацьких міст щодо відбудови громад\n\n"
+        "Асоціація міст України (АМУ) та Союз словацьких міст (ССМ) заявляють про таке.\n\n"
+        "ССМ організує стажування для працівників українських громад."
+    )
+    ssm = next(p for p in doc.parties if p != "AMU")
+    assert [e.text for e in doc.entities if e.id == ssm] == [
+        "Союзу словацьких міст",
+        "Союз словацьких міст",
+        "ССМ",
+        "ССМ",
+    ]
+    doc = run("Рішення набирає чинності з дня оприлюднення.\n\nСекретар міської ради\nМ. ДУДАШ\n")
+    assert doc.clauses[-1].text == "М. ДУДАШ"
+    doc = run("Рішення набирає чинності з дня оприлюднення.\n\nСекретар міської ради                    М. ДУДАШ\n")
+    assert [(e.text, e.role) for e in doc.entities if e.label == "OFFICIAL"] == [("М. ДУДАШ", "Секретар міської ради")]

@@ -219,7 +219,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-30"
+        return "party-evidence-31"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -591,8 +591,10 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
                 forms |= {short.group("abbr")} if short else set()
                 if other.label == "ORG" and not other.id:
                     other.label, other.id, other.name = "PARTY", party.id, party.name
-        short = ABBREVIATION.match(doc.text, party.end)  # "… корпорація (NEFCO)"
-        forms |= {short.group("abbr")} if short else set()
+        # the acronym a mention defines ("… корпорація (NEFCO)", "Союз польських міст (СПМ)")
+        for _, e in [(party.start, party.end), *_occurrences(doc, forms, party.name)]:
+            short = ABBREVIATION.match(doc.text, e)
+            forms |= {short.group("abbr")} if short else set()
         # and where no stage found them at all ("Мерія Батумі прийме …", "подякував Мерії
         # Батумі", "NEFCO відповідатиме …")
         for s, e in _occurrences(doc, forms, party.name):
