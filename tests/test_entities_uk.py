@@ -1305,3 +1305,14 @@ def test_the_acronym_a_later_mention_defines_and_an_initial_before_a_capitals_su
     assert doc.clauses[-1].text == "М. ДУДАШ"
     doc = run("Рішення набирає чинності з дня оприлюднення.\n\nСекретар міської ради                    М. ДУДАШ\n")
     assert [(e.text, e.role) for e in doc.entities if e.label == "OFFICIAL"] == [("М. ДУДАШ", "Секретар міської ради")]
+
+
+def test_a_party_oblast_administration_named_without_its_oblast_is_that_party(run):
+    doc = run(
+        "УГОДА ПРО СПІВРОБІТНИЦТВО\n\n"
+        "Міжнародна організація з міграції (далі — МОМ) та Полтавська обласна військова адміністрація (далі — "
+        "ОВА), далі разом — Сторони, уклали цю Угоду про таке.\n\n"
+        "1. Начальник обласної військової адміністрації призначить координатора проєкту."
+    )
+    assert doc.parties == ["IOM", "POLTAVAODA"]
+    assert "обласної військової адміністрації" in [e.text for e in doc.entities if e.id == "POLTAVAODA"]

@@ -219,7 +219,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-31"
+        return "party-evidence-32"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -227,8 +227,8 @@ class PartyResolver(Stage):
         doc.parties = sorted(parties)
         doc.meta["parties_source"] = source
         _add_coined(doc, [c for c in mentions.coined if c.id in parties])
-        if source == "issuer" and parties[0].endswith(LOCAL_BODY_SUFFIXES):
-            _add_bare_body_mentions(doc, parties[0])
+        for body in [p for p in parties if p.endswith(LOCAL_BODY_SUFFIXES)]:
+            _add_bare_body_mentions(doc, body)  # "облдержадміністрації": the party administration
         for ent in doc.entities:
             if ent.label in ("STATE", "ORG", "PARTY") and ent.id:
                 ent.label = "PARTY" if ent.id in parties else ("ORG" if _is_org(ent) else "STATE")
@@ -835,8 +835,8 @@ def _from_issuer(doc: Document, mentions: _MentionIndex) -> list[str]:
 
 
 def _add_bare_body_mentions(doc: Document, body: str) -> None:
-    """An oblast administration's or council's own act calls it "облдержадміністрація",
-    "обласна державна адміністрація": that is the body, the act's one party, and the
+    """A party oblast administration or council, named without its oblast
+    ("облдержадміністрації", "обласної військової адміністрації"), is that body, and the
     officials whose titles name it so act for it."""
     from .ukrainian import bare_body_mentions
 
