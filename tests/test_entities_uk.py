@@ -1316,3 +1316,20 @@ def test_a_party_oblast_administration_named_without_its_oblast_is_that_party(ru
     )
     assert doc.parties == ["IOM", "POLTAVAODA"]
     assert "обласної військової адміністрації" in [e.text for e in doc.entities if e.id == "POLTAVAODA"]
+
+
+def test_an_ngo_with_a_two_word_kind_an_agency_and_titles_over_a_namesake(run):
+    """ "… та громадська організація «Зелені Гори»" and "Агенція регіонального розвитку
+    Штирії (ARDS)" are signatories; a title that names an institution after a person ("ректор
+    … університету імені Ореста Левицького") goes on over the namesake, who is no official."""
+    doc = run(
+        "Ужгород, 10 вересня 2026 р. — Ужгородська міська рада, Агенція регіонального розвитку Штирії (ARDS) "
+        "та громадська організація «Зелені Гори» підписали меморандум.\n\n"
+        "Документ підписали ректор Прикарпатського технічного університету імені Ореста Левицького Василь "
+        "Кравців і директор Інституту фізики імені Б. І. Петренка Олег Мазур."
+    )
+    assert doc.parties == ["ARDS", "UZHHORODCC", "ZH"]
+    assert {e.text: e.role for e in doc.entities if e.label == "OFFICIAL"} == {
+        "Василь Кравців": "ректор Прикарпатського технічного університету імені Ореста Левицького",
+        "Олег Мазур": "директор Інституту фізики імені Б. І. Петренка",
+    }

@@ -25,8 +25,9 @@ from .gazetteer import ABBREVIATION, load_json, state_ids
 # "між X та Y", "between X and Y", "entre X y Y": the last one before a definition cue
 BETWEEN = re.compile(r"(?<!\w)(?:між|МІЖ|between|BETWEEN|entre|ENTRE)\s+")
 _CAP = "A-ZА-ЯЄІЇҐ"
-# a lower-case word that says what kind of body the quoted name after it is ("компанією «…»")
-KIND_WORD = r"[a-zа-яєіїґ'’ʼ-]+"
+# lower-case words that say what kind of body the quoted name after them is ("компанією «…»",
+# "громадська організація «…»")
+KIND_WORD = r"[a-zа-яєіїґ'’ʼ-]+(?:\s+[a-zа-яєіїґ'’ʼ-]+)?"
 # where a list of names is cut: a comma or a conjunction before a capitalised name
 CONJUNCT_BREAK = re.compile(
     rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l')?[{_CAP}]|{KIND_WORD}\s+[«“\"]"
@@ -133,7 +134,7 @@ def parties_named(
 BODY_LEMMAS = frozenset(
     "рада мерія муніципалітет місто корпорація компанія банк фонд організація агентство товариство "
     "асоціація програма ініціатива церква університет адміністрація служба комісія інститут центр "
-    "федерація спілка об'єднання палата профспілка союз партія ліга рух альянс мережа".split()
+    "федерація спілка об'єднання палата профспілка союз партія ліга рух альянс мережа агенція".split()
 )
 
 

@@ -219,7 +219,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-32"
+        return "party-evidence-33"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)

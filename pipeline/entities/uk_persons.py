@@ -123,6 +123,8 @@ def officials_from_persons(
             if same:
                 previous = (j, same[0])
             continue
+        if k > 0 and toks[k - 1].lower == "імені":
+            continue  # the person an institution is named after ("… імені Б. І. Петренка")
         role, affiliation = None, None
         if previous is not None and _coordinated(text, toks, previous[0], k):
             role, affiliation = previous[1].role, previous[1].affiliation

@@ -938,6 +938,8 @@ class UkrainianRecognizer:
                             break
                         room += 2  # "і досліджень", "з питань" do not count against the title's length
                     k += 1
+                    if toks[k - 1].lower == "імені":  # "ректор … університету імені Ореста Левицького"
+                        k = _after_namesake(text, toks, k)
                 role = text[toks[role_start].start : toks[k - 1].end]
                 affiliation = demonym_id(toks[role_start - 1]) if role_start > 0 else None
                 if affiliation is None:
@@ -1226,6 +1228,21 @@ class UkrainianRecognizer:
 
 
 # an acronym in brackets that ends a title, or the mark of a signature under it ("(підпис)")
+NAMESAKE_WORDS = 2  # "імені Ореста Левицького", "імені Б. І. Петренка" (initials not counted)
+
+
+def _after_namesake(text: str, toks: list[Token], k: int) -> int:
+    """The token after the person an institution is named after, from ``k`` (after "імені")."""
+    words, initials = 0, 0
+    while k < len(toks) and toks[k].capitalised and words < (1 if initials else NAMESAKE_WORDS):
+        if _is_initial(text, toks[k]):
+            initials += 1  # "Б. І. Петренка": the initials, then the one surname
+        else:
+            words += 1
+        k += 1
+    return k
+
+
 BRACKETED_ACRONYM = re.compile(r"\s*\(\s*(?:[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&-]{1,9}|підпис)\s*\)\s+")
 
 
