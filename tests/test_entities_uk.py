@@ -1333,3 +1333,12 @@ def test_an_ngo_with_a_two_word_kind_an_agency_and_titles_over_a_namesake(run):
         "Василь Кравців": "ректор Прикарпатського технічного університету імені Ореста Левицького",
         "Олег Мазур": "директор Інституту фізики імені Б. І. Петренка",
     }
+
+
+def test_a_title_that_lists_portfolios_with_commas(run):
+    doc = run(
+        "Сеул, 7 квітня 2026 р. — З корейського боку документ підписав віцеміністр землі, інфраструктури і "
+        "транспорту Кім До Хьон."
+    )
+    found = {e.text: e.role for e in doc.entities if e.label == "OFFICIAL"}
+    assert found == {"Кім До Хьон": "віцеміністр землі, інфраструктури і транспорту"}

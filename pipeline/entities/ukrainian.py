@@ -931,7 +931,7 @@ class UkrainianRecognizer:
                     and k - i <= room
                     and k not in name_at
                     and (not toks[k].capitalised or _institution_word(toks[k]) and not _is_initial(text, toks[k]))
-                    and _adjacent(text, toks[k - 1 : k + 1])
+                    and (_adjacent(text, toks[k - 1 : k + 1]) or _portfolio_comma(text, toks, k))
                 ):
                     if toks[k].lower in ROLE_STOP:
                         if not _joins_title(toks, k):
@@ -1228,6 +1228,18 @@ class UkrainianRecognizer:
 
 
 # an acronym in brackets that ends a title, or the mark of a signature under it ("(підпис)")
+def _portfolio_comma(text: str, toks: list[Token], k: int) -> bool:
+    """A comma inside a title's list of portfolios ("віцеміністр землі, інфраструктури і
+    транспорту"): a lower-case genitive after it, the title's last word before it one too."""
+    return (
+        text[toks[k - 1].end : toks[k].start] == ", "
+        and not toks[k].capitalised
+        and toks[k].lower not in ROLE_STOP
+        and "gent" in grammemes(toks[k].lower)
+        and "gent" in grammemes(toks[k - 1].lower)
+    )
+
+
 NAMESAKE_WORDS = 2  # "імені Ореста Левицького", "імені Б. І. Петренка" (initials not counted)
 
 
