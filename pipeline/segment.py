@@ -111,6 +111,7 @@ SIGNATORY_NAME = re.compile(
     r"^(?:\*\*)?(?:(?:Mr|Mrs|Ms|Dr|H\.\s?E)\.?\s+)?[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ][\w'’.-]*"
     r"(?:\s+(?:(?:von|van|der|de|da|del|bin|al)\s+)*[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ][\w'’.-]*){1,4}(?:\*\*)?$"
 )
+CYRILLIC_LETTER = re.compile(r"[а-яєіїґ]")
 # A surname in capitals inside a signatory's name ("Марина ОСТАПЕНКО", "JOSEPH R. BIDEN")
 CAPITALS_SURNAME = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ][A-ZÀ-ÖØ-ÞА-ЯЄІЇҐ'’-]+(?!\w)")
 # The mark an official publication puts where a signature was ("(підпис)", "(Signed)"): a
@@ -452,6 +453,22 @@ def _signature_line(line: str) -> bool:
     )
 
 
+def _title_over_name(text: str, pieces: list[tuple[int, int, bool]], i: int) -> bool:
+    """Is piece ``i`` a signatory's title (a short line, not itself a name) with the name, its
+    surname in capitals, on the next line ("Секретар міської ради" / "М. ДУДАШ")?"""
+    if i + 1 >= len(pieces) or pieces[i + 1][2]:
+        return False
+    line, name = text[pieces[i][0] : pieces[i][1]], text[pieces[i + 1][0] : pieces[i + 1][1]]
+    return (
+        CYRILLIC_LETTER.search(line) is not None  # as Ukrainian acts sign; treaties head their blocks "For X"
+        and _title_under_name(line)
+        and not SIGNATORY_NAME.match(line)
+        and not LIST_MARKER.match(line)
+        and (SIGNATORY_NAME.match(name) is not None or INITIALLED_NAME.match(name) is not None)
+        and CAPITALS_SURNAME.search(name) is not None
+    )
+
+
 def _title_under_name(line: str) -> bool:
     """A signatory's title under the name may run long ("Віцепрем'єр-міністр з питань
     відновлення — Міністр розвитку громад та територій України"), not as a sentence."""
@@ -512,6 +529,11 @@ def layout_blocks(text: str) -> list[Block]:
                 mark += 1
             blocks.append(Block(s, pieces[mark][1], "signature"))
             i = mark + 1
+            continue
+        if in_tail and not header and _title_over_name(text, pieces, i):
+            # "Міський голова" / "Ігор ТЕРЕХОВ": an act signed by its title, no "For X" over it
+            blocks.append(Block(s, pieces[i + 1][1], "signature"))
+            i += 2
             continue
         # a block before an annex is found by its shape: "For X:", a name under it
         shaped = header and not in_tail and _signed_by(text, pieces, i)
@@ -761,7 +783,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-18"
+        return "layout-rules+spacy-senter(en)/sentencizer-19"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

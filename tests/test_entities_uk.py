@@ -1342,3 +1342,18 @@ def test_a_title_that_lists_portfolios_with_commas(run):
     )
     found = {e.text: e.role for e in doc.entities if e.label == "OFFICIAL"}
     assert found == {"Кім До Хьон": "віцеміністр землі, інфраструктури і транспорту"}
+
+
+def test_an_act_signed_by_title_over_name_at_its_end(run):
+    """A council's decision ends with the title on one line and the name under it, no "За"
+    over them: that is its signature."""
+    body = "".join(
+        f"{n}. Затвердити заходи щодо розвитку співпраці з містами-партнерами на {2026 + n} рік.\n" for n in range(1, 9)
+    )
+    doc = run(
+        "ХАРКІВСЬКА МІСЬКА РАДА\nРІШЕННЯ\n12 березня 2026 року № 2315\n\n" + body + "\nМіський голова\nІгор ТЕРЕХОВ\n"
+    )
+    assert doc.clauses[-1].kind == "signature"
+    assert {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"} == {
+        "Ігор ТЕРЕХОВ": ("Міський голова", "KHARKIVCC")
+    }

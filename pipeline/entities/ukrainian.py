@@ -223,6 +223,7 @@ TITLE_CONJUNCTIONS = frozenset({"і", "й", "та"})
 ROLE_MODIFIERS = frozenset(
     {
         "генеральний",
+        "міський",
         "виконавчий",
         "головний",
         "перший",
