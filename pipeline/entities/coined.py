@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .gazetteer import ABBREVIATION, load_json, state_ids
+from .uk_persons import NAMED_AFTER
 
 # "між X та Y", "between X and Y", "entre X y Y": the last one before a definition cue
 BETWEEN = re.compile(r"(?<!\w)(?:між|МІЖ|between|BETWEEN|entre|ENTRE)\s+")
@@ -238,7 +239,7 @@ class _UkrainianNameWords:
     def __call__(self, tok: str) -> str:
         if self.named_after and tok[:1].isupper():
             return TAKE  # "університет імені В. Н. Каразіна", "… імені Тараса Шевченка"
-        self.named_after = tok.lower() == "імені"
+        self.named_after = tok.lower() == NAMED_AFTER
         if self.named_after:
             return PASS
         if tok.lower() in PREPOSITIONS_UK:
@@ -356,7 +357,9 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
     elif council := CITY_COUNCIL_LATIN.match(name):  # "Lviv City Council" → LVIVCC, as "Львівська міська рада"
         base = re.sub(r"[^A-Z]", "", council.group("city").upper()) + "CC"
     else:
-        named_for = re.split(r"\s(?:імені|named\s+after)\s", name)[0]  # "… університет імені Тараса Шевченка" → KNU
+        named_for = re.split(rf"\s(?:{NAMED_AFTER}|named\s+after)\s", name)[
+            0
+        ]  # "… університет імені Тараса Шевченка" → KNU
         words = [w for w in re.findall(r"[^\W\d_][\w'’ʼ]*", named_for) if w.lower() not in FUNCTION_WORDS]
         latin = [w for w in (_latin(w) for w in words) if w] or ["ORG"]
         base = (latin[0] if len(latin) == 1 else "".join(w[0] for w in latin)).upper()[:MAX_ID]

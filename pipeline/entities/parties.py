@@ -580,8 +580,10 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
                     source="coined",
                 )
             )
+        # the name in any case ("Мерії Батумі"), read once for all the uses below
+        by_name = _name_occurrences(doc, party.name)
         if doc.lang == "uk":
-            _add_short_form(doc, party)
+            _add_short_form(doc, party, by_name)
         # its other mentions: the name again, as written or in its dictionary form, and the
         # short form the text defines for it ("… церква Фінляндії (далі — ЄЛЦФ)")
         forms = {doc.text[party.start : party.end], party.name}
@@ -592,12 +594,12 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
                 if other.label == "ORG" and not other.id:
                     other.label, other.id, other.name = "PARTY", party.id, party.name
         # the acronym a mention defines ("… корпорація (NEFCO)", "Союз польських міст (СПМ)")
-        for _, e in [(party.start, party.end), *_occurrences(doc, forms, party.name)]:
+        for _, e in [(party.start, party.end), *_occurrences(doc, forms, by_name)]:
             short = ABBREVIATION.match(doc.text, e)
             forms |= {short.group("abbr")} if short else set()
         # and where no stage found them at all ("Мерія Батумі прийме …", "подякував Мерії
         # Батумі", "NEFCO відповідатиме …")
-        for s, e in _occurrences(doc, forms, party.name):
+        for s, e in _occurrences(doc, forms, by_name):
             there = [x for x in doc.entities if x.start < e and s < x.end]
             if len(there) == 1 and there[0].label == "ORG" and not there[0].id:  # the title's "… церквою Норвегії"
                 there[0].label, there[0].id, there[0].name = "PARTY", party.id, party.name
@@ -612,30 +614,34 @@ def _add_where_free(doc: Document, ent: Entity) -> None:
         doc.entities.append(ent)
 
 
-def _occurrences(doc: Document, forms: set[str], name: str) -> list[tuple[int, int]]:
-    """Where the text names a coined party: each of ``forms`` as written, and in Ukrainian
-    its dictionary-form ``name`` in any case."""
+def _name_occurrences(doc: Document, name: str) -> list[tuple[int, int]]:
+    """In Ukrainian, where the text names a coined party's dictionary-form ``name`` in any case."""
+    if doc.lang != "uk":
+        return []
+    from .ukrainian import name_occurrences
+
+    return name_occurrences(doc.text, name)
+
+
+def _occurrences(doc: Document, forms: set[str], by_name: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the text names a coined party: each of ``forms`` as written, and ``by_name``."""
     spans = [
         (m.start(), m.end()) for form in forms for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text)
     ]
-    if doc.lang == "uk":
-        from .ukrainian import name_occurrences
-
-        spans += name_occurrences(doc.text, name)
-    return sorted(set(spans))
+    return sorted(set(spans + by_name))
 
 
-def _add_short_form(doc: Document, party: CoinedParty) -> None:
+def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, int]]) -> None:
     """The word the formula defines for a coined party ("компанією «Nordvind Energy AS»,
     зареєстрованою … (далі — Компанія)"), or the text after a later mention of its name ("до
     Всеукраїнської профспілки моряків і портовиків (далі — Профспілка)"), is that party
-    wherever the text uses it."""
-    from .ukrainian import DEFINED_WORD, defined_short_form, name_occurrences, short_form_mentions
+    wherever the text uses it. ``by_name``: where the text names the party in any case."""
+    from .ukrainian import DEFINED_WORD, defined_short_form, short_form_mentions
 
     found = DEFINED_WORD.search(doc.text, party.end, max(party.end, party.piece_end))
     named = doc.text[party.piece_start : party.end]  # with the word of its kind ("компанією «…»")
     definition = defined_short_form(doc.text, found.start(), named) if found else None
-    for _, e in name_occurrences(doc.text, party.name) if definition is None else []:
+    for _, e in by_name if definition is None else []:
         definition = defined_short_form(doc.text, e, party.name)
         if definition is not None:
             break

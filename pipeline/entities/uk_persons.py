@@ -25,6 +25,8 @@ from .names import nominative
 
 # Bodies named after their members' title ("Кабінет Міністрів", "Рада міністрів"): no title there
 BODY_OF_TITLES = frozenset({"кабінет", "рада"})
+# The word before the person an institution is named after ("університет імені Тараса Шевченка")
+NAMED_AFTER = "імені"
 
 MAX_TITLE_GAP = 14  # tokens between a title's head and the person it names
 TITLE_BREAK = re.compile(r"[.!?;:«»\"“”()]|\n\s*\n")
@@ -123,7 +125,7 @@ def officials_from_persons(
             if same:
                 previous = (j, same[0])
             continue
-        if k > 0 and toks[k - 1].lower == "імені":
+        if k > 0 and toks[k - 1].lower == NAMED_AFTER:
             continue  # the person an institution is named after ("… імені Б. І. Петренка")
         role, affiliation = None, None
         if previous is not None and _coordinated(text, toks, previous[0], k):

@@ -25,7 +25,7 @@ from ..records import Clause, Entity
 from ..segment import COLUMN_GAP
 from .gazetteer import ABBREVIATION, SpanSet, is_cyrillic, load_json, org_names, state_names
 from .models import morph_uk
-from .uk_persons import BODY_OF_TITLES, LOCATIVE_PREPOSITIONS
+from .uk_persons import BODY_OF_TITLES, LOCATIVE_PREPOSITIONS, NAMED_AFTER
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[-" + APOSTROPHES + r"][^\W\d_]+)*")
 _APOS = re.compile(f"[{APOSTROPHES}]")
@@ -939,7 +939,7 @@ class UkrainianRecognizer:
                             break
                         room += 2  # "і досліджень", "з питань" do not count against the title's length
                     k += 1
-                    if toks[k - 1].lower == "імені":  # "ректор … університету імені Ореста Левицького"
+                    if toks[k - 1].lower == NAMED_AFTER:  # "ректор … університету імені Ореста Левицького"
                         k = _after_namesake(text, toks, k)
                 role = text[toks[role_start].start : toks[k - 1].end]
                 affiliation = demonym_id(toks[role_start - 1]) if role_start > 0 else None
