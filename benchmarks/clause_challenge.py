@@ -18,6 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+PRF = ("precision", "recall", "f1")
 SET = Path(__file__).resolve().parent / "clause_challenge" / "uk_written.json"
 
 
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
                 "documents": len(pairs),
                 "gold_clauses": clauses["support"],
                 "macro_f1": clauses["macro"]["f1"],
-                **{label: {k: clauses["labels"][label][k] for k in ("precision", "recall", "f1")} for label in clauses["labels"]},
+                **{label: {k: prf[k] for k in PRF} for label, prf in clauses["labels"].items()},
             }
     for genre, f in figures["by_genre"].items():
         per_label = "  ".join(
