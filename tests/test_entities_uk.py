@@ -1357,3 +1357,54 @@ def test_an_act_signed_by_title_over_name_at_its_end(run):
     assert {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"} == {
         "Ігор ТЕРЕХОВ": ("Міський голова", "KHARKIVCC")
     }
+
+
+def test_an_official_titled_by_a_party_body_acts_for_the_body_not_its_state(run):
+    """A title that names a party which is not a state places its holder with that party,
+    even where the party's name holds a state ("Асоціації міст України"); the head of a party
+    city named in the genitive acts for the city, and the city's word is no part of the name."""
+    doc = run(
+        "Асоціація міст України та Статутне місто Вельс (Австрія) підписали меморандум про співпрацю.\n\n"
+        "Документ підписали президент Асоціації міст України Ярема Колісник і бургомістр Вельса Франц "
+        "Обермайр. «Ми почнемо з обміну фахівцями», — сказав Франц Обермайр."
+    )
+    found = {e.text: (e.name, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    city = next(p for p in doc.parties if p != "AMU")
+    assert found == {
+        "Ярема Колісник": ("Ярема Колісник", "AMU"),
+        "Франц Обермайр": ("Франц Обермайр", city),
+    }
+    assert [e.role for e in doc.entities if e.label == "OFFICIAL"][1:] == ["бургомістр Вельса", "бургомістр Вельса"]
+
+
+def test_a_mayor_before_the_city_in_the_genitive_acts_for_its_council(run):
+    doc = run(
+        "Рівненська міська рада та муніципалітет міста Люблін уклали угоду про партнерство.\n\n"
+        "Угоду підписали міський голова Рівного Остап Мельничук і президент Любліна Кшиштоф Вуйцік."
+    )
+    found = {e.text: e.affiliation for e in doc.entities if e.label == "OFFICIAL"}
+    assert found["Остап Мельничук"] == "RIVNECC"
+    assert found["Кшиштоф Вуйцік"] == next(p for p in doc.parties if p != "RIVNECC")
+
+
+def test_an_ambassador_to_a_party_organisation_is_not_its_official(run):
+    """ "послом України в НАТО": the organisation is where the post sits, not whose it is."""
+    doc = run(
+        "НАТО та Україна провели засідання комісії.\n\nУ засіданні взяв участь посол України в НАТО Тарас Гребенюк."
+    )
+    assert {e.text: e.affiliation for e in doc.entities if e.label == "OFFICIAL"} == {"Тарас Гребенюк": "UKR"}
+
+
+def test_each_side_of_a_signing_sentence_places_the_official_after_it(run):
+    """ "Від України … міністр X, від Молдови — міністерка Y": the nearest "від" before a title
+    in its sentence gives its side; a side named in a sentence does not carry into the next."""
+    doc = run(
+        "Україна та Молдова уклали угоду про енергетичний міст.\n\n"
+        "Від України угоду підписав міністр енергетики Богдан Кравчук, від Молдови — міністерка енергетики "
+        "Ана Русу.\n\nВід польської сторони участь узяв віцеміністр клімату Томаш Ковальчик."
+    )
+    assert {e.text: e.affiliation for e in doc.entities if e.label == "OFFICIAL"} == {
+        "Богдан Кравчук": "UKR",
+        "Ана Русу": "MDA",
+        "Томаш Ковальчик": "POL",
+    }

@@ -15,7 +15,7 @@ analyst can read what a coined id stands for.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -381,6 +381,20 @@ CITY_AS_PARTY = re.compile(
 )
 CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)\s+City\s+Council$")
 ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
+
+
+def city_party(word: str, parties: Iterable[str]) -> Optional[str]:
+    """The party among ``parties`` that the city ``word`` names (in any case) stands for: the
+    city itself as a coined party ("Хелма" → KHELM), or its council ("Рівного" → RIVNECC,
+    "Вінниці" → VINNYTSCC); None where the city is no party's."""
+    city = _latin(_city_nominative(word)).upper()
+    if len(city) < 3:
+        return None
+    for party in sorted(parties):
+        stem = party[:-2] if party.endswith("CC") else party
+        if party in (city[:MAX_ID], city + "CC") or (party.endswith("CC") and len(stem) >= 5 and city.startswith(stem)):
+            return party
+    return None
 
 
 def _city_nominative(city: str) -> str:

@@ -44,6 +44,7 @@ from .gazetteer import (
     state_ids,
 )
 from .officials import ROLE, SIGNATURE_FOR, starts_with_for
+from .recognizer import TITLE_WINDOW
 
 OPENING_CLAUSES = 40
 OPENING_SHARE = 0.3  # the opening is also bounded by a share of the text
@@ -219,7 +220,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-33"
+        return "party-evidence-34"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -236,7 +237,78 @@ class PartyResolver(Stage):
                 # a state's own act names its officials ("Заступник Голови В. М. Сисюк")
                 ent.affiliation = parties[0]
         _signatories_of_header_parties(doc)
+        _officials_of_party_bodies(doc, [p for p in parties if not _is_state_id(p)])
         return doc
+
+
+# The head of a city, before the city's name in the genitive ("міський голова Рівного", "мер
+# міста Кутаїсі", "бургомістр Філлаха", "президент Хелма": a Polish city's mayor)
+CITY_HEAD = re.compile(
+    r"(?:\b(?i:міськ\w*\s+голов\w*|мер\w*|бургомістр\w*|президент\w*|приматор\w*|примар\w*|mayor|alcalde\w*|maire)"
+    r"\s+(?i:міста\s+|of\s+|de\s+)?)(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+)$"
+)
+OFFICE_SEAT = frozenset({"в", "у", "при", "до", "in", "to", "at", "en", "ante", "auprès"})
+TITLE_BREAK = re.compile(r"[.!?;:,«»()—–]|\n\s*\n")  # a title may stand on the line over the name
+
+
+def _officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
+    """An official whose title names a party that is not a state acts for it, not for the
+    state the title may also name ("Президент Асоціації міст України" → the association,
+    "директорка KRDA", "ректор … університету"), and the head of a party city acts for it
+    ("міський голова Рівного" → RIVNECC, "бургомістр Філлаха Маркус Штайнер" → the city, the
+    city's name no part of the person's)."""
+    from .coined import city_party
+
+    if not bodies:
+        return
+    named = [e for e in doc.entities if e.label == "PARTY" and e.id in bodies]
+    placed: dict[str, Entity] = {}
+    previous_end = 0
+    for official in doc.entities:
+        if official.label != "OFFICIAL":
+            continue
+        start = max(previous_end, official.start - TITLE_WINDOW)
+        previous_end = official.end
+        breaks = [m.end() for m in TITLE_BREAK.finditer(doc.text, start, official.start)]
+        title_start = breaks[-1] if breaks else start
+        title = doc.text[title_start : official.start]
+        if official.affiliation in bodies:
+            continue
+        first, _, rest = official.text.partition(" ")
+        if len(rest.split()) >= 2 and CITY_HEAD.search(title.rstrip() + " " + first) and city_party(first, bodies):
+            _drop_first_word(official, first)  # "бургомістр Філлаха" / "Маркус Штайнер"
+            title = doc.text[title_start : official.start]
+        head = CITY_HEAD.search(title.rstrip())
+        body = city_party(head.group("city"), bodies) if head else None
+        if body is None and official.role:  # the body named last in the title, just before the name
+            inside = [e for e in named if title_start <= e.start and e.end <= official.start]
+            if inside and not doc.text[inside[-1].end : official.start].strip():
+                before = doc.text[title_start : inside[-1].start].split()
+                # "послом України в НАТО Вадимом Пристайком": where the office sits, not whose
+                body = None if before and before[-1].lower() in OFFICE_SEAT else inside[-1].id
+        if body is not None and (official.affiliation is None or _is_state_id(official.affiliation)):
+            official.affiliation = body
+            placed[_surname(official)] = official
+    for other in doc.entities:  # the same person's other mentions ("— сказав Маркус Штайнер")
+        first = placed.get(_surname(other)) if other.label == "OFFICIAL" else None
+        if first and (other.affiliation is None or _is_state_id(other.affiliation)):
+            other.affiliation = first.affiliation
+            if other.name and first.name and other.name != first.name and other.name.endswith(first.name):
+                other.name, other.role = first.name, first.role  # the name that took the city's word
+
+
+def _surname(official: Entity) -> str:
+    words = (official.name or official.text).split()
+    return words[-1].casefold() if words else ""
+
+
+def _drop_first_word(official: Entity, word: str) -> None:
+    cut = len(word) + 1
+    official.start += cut
+    official.text = official.text[cut:]
+    official.role = f"{official.role} {word}" if official.role else word
+    if official.name and len(official.name.split()) > len(official.text.split()):
+        official.name = official.name.split(" ", 1)[1]  # the city's word, maybe declined
 
 
 def _signatories_of_header_parties(doc: Document) -> None:

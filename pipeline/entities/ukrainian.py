@@ -558,6 +558,26 @@ SIDE_NOUNS = frozenset({"бік", "сторона", "частина", "деле�
 TALKS_SIDE_NOUNS = frozenset({"сторона", "делегація"})
 
 
+SIDE_MARKER = frozenset({"від", "за"})
+SIDE_BREAK = re.compile(r"[.!?;\n]")
+
+
+def _side_marked(text: str, toks: list[Token], names, role_start: int) -> Optional[str]:
+    """The side a sentence assigns the title at ``role_start`` to: the nearest "від X" before
+    it in the same sentence ("Від України документ підписав міністр …, від Молдови —
+    міністерка …", "від польської сторони — віцеміністр …")."""
+    state_at = {i: en.id for _, _, i, _, en in names if en.kind == "state"}
+    for k in range(role_start - 1, 0, -1):
+        if SIDE_BREAK.search(text, toks[k - 1].end, toks[k].start):
+            return None
+        if toks[k - 1].lower in SIDE_MARKER:
+            if k in state_at:
+                return state_at[k]
+            if (state := side_state(toks, k)) and toks[k].text[:1].islower():
+                return state
+    return None
+
+
 def side_state(toks: list[Token], k: int, nouns: frozenset[str] = SIDE_NOUNS) -> Optional[str]:
     """The state whose adjective ``toks[k]`` names a side ("турецьку | частину", "угорська |
     делегація"): before one of ``nouns``; a capitalised adjective inside a clause is part of a
@@ -972,7 +992,10 @@ class UkrainianRecognizer:
                 if person:
                     # a signature line names the signatory in the nominative ("Джорджа Мелоні" is she)
                     hint = "nomn" if signs_for else _case_of(toks[i])
-                    out.append(_official(text, toks, k, person, role, affiliation or signs_for, hint))
+                    side = _side_marked(text, toks, names, role_start)
+                    if signs_for and re.search(r"[.!?]", text[names[0][1] : toks[role_start].start]):
+                        signs_for = None  # the header's side ends with its sentence
+                    out.append(_official(text, toks, k, person, role, affiliation or side or signs_for, hint))
                     k = person
                 i = k
                 continue
