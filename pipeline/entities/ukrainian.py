@@ -565,8 +565,16 @@ SIDE_BREAK = re.compile(r"[.!?;\n]")
 def _side_marked(text: str, toks: list[Token], names, role_start: int) -> Optional[str]:
     """The side a sentence assigns the title at ``role_start`` to: the nearest "від X" before
     it in the same sentence ("Від України документ підписав міністр …, від Молдови —
-    міністерка …", "від польської сторони — віцеміністр …")."""
+    міністерка …", "від польської сторони — віцеміністр …"), a delegation the title heads
+    ("угорська делегація на чолі з державним секретарем …", "Румунську делегацію очолював …"),
+    or a side whose noun is left out before a dash ("…, в'єтнамську — заступник міністра …")."""
     state_at = {i: en.id for _, _, i, _, en in names if en.kind == "state"}
+    if role_start >= 2 and DASHES.fullmatch(text, toks[role_start - 1].end, toks[role_start].start):
+        if toks[role_start - 1].text[:1].islower() and (state := demonym_id(toks[role_start - 1])):
+            return state
+    lead = _delegation_lead(toks, role_start)
+    if lead is not None and lemmas(toks[lead + 1].lower) & TALKS_SIDE_NOUNS and (state := demonym_id(toks[lead])):
+        return state
     for k in range(role_start - 1, 0, -1):
         if SIDE_BREAK.search(text, toks[k - 1].end, toks[k].start):
             return None
@@ -575,6 +583,22 @@ def _side_marked(text: str, toks: list[Token], names, role_start: int) -> Option
                 return state_at[k]
             if (state := side_state(toks, k)) and toks[k].text[:1].islower():
                 return state
+    return None
+
+
+DASHES = re.compile(r"\s*[—–-]\s*")
+HEADED_BY = (("на", "чолі", "з"), ("на", "чолі", "із"))
+
+
+def _delegation_lead(toks: list[Token], role_start: int) -> Optional[int]:
+    """The adjective of "<adjective> делегація на чолі з | <title>" or "<adjective> делегацію
+    очолив | <title>", or None."""
+    for words in HEADED_BY:
+        k = role_start - len(words)
+        if k >= 2 and tuple(t.lower for t in toks[k:role_start]) == words:
+            return k - 2
+    if role_start >= 3 and toks[role_start - 1].lower.startswith("очолю"):
+        return role_start - 3
     return None
 
 
