@@ -1425,3 +1425,22 @@ def test_a_delegation_a_title_heads_and_a_side_left_out_before_a_dash(run):
     assert found["Ласло Варгою"] == "HUN"
     assert found["Андрей Попеску"] == "ROU"
     assert found["Ле Ван Тхань"] == "VNM"
+
+
+def test_a_decree_post_is_held_for_the_state_before_where_it_sits(run):
+    """ "Посол України в Республіці Корея", "Постійний представник України при ОЕСР",
+    "уповноважений з питань співробітництва з ОЕСР": a state or organisation named after "в",
+    "при" or "з" is where the post sits or what it deals with, not whose it is."""
+    found = officials(
+        run(
+            "РОЗПОРЯДЖЕННЯ ПРЕЗИДЕНТА УКРАЇНИ\n\n1. Утворити делегацію в такому складі:\n\n"
+            "ГОНЧАРУК Олена Петрівна - Надзвичайний і Повноважний Посол України в Республіці Польща\n\n"
+            "ТКАЧ Ігор Васильович - Постійний представник України при ОЕСР (за згодою)\n\n"
+            "МЕЛЬНИК Роман Ігорович - Урядовий уповноважений з питань співробітництва з ОЕСР\n"
+        )
+    )
+    assert {name: affiliation for name, (_, _, affiliation) in found.items()} == {
+        "ГОНЧАРУК Олена Петрівна": "UKR",
+        "ТКАЧ Ігор Васильович": "UKR",
+        "МЕЛЬНИК Роман Ігорович": "UKR",
+    }

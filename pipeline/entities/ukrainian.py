@@ -562,6 +562,16 @@ SIDE_MARKER = frozenset({"від", "за"})
 SIDE_BREAK = re.compile(r"[.!?;\n]")
 
 
+# the words before a name in a post that make it no holder of the post: where the post sits,
+# or whom it deals with
+NOT_THE_HOLDERS = frozenset({"в", "у", "при", "з", "із", "зі"})
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    words = text[start:end].split()
+    return words[-1].lower() if words else ""
+
+
 def _side_marked(text: str, toks: list[Token], names, role_start: int) -> Optional[str]:
     """The side a sentence assigns the title at ``role_start`` to: the nearest "від X" before
     it in the same sentence ("Від України документ підписав міністр …, від Молдови —
@@ -1043,7 +1053,9 @@ class UkrainianRecognizer:
         """The lines of a decree's or order's list of members: "ПРІЗВИЩЕ Ім'я По
         батькові - посада" (surname in capitals, then the first name and
         patronymic, a dash and the post as written). The affiliation is the last state
-        the post names ("… Міністерства юстиції України")."""
+        the post names ("… Міністерства юстиції України"), but not one named as where the post
+        sits or what it deals with ("Посол України в Республіці Корея", "Урядовий уповноважений
+        з питань співробітництва з ОЕСР")."""
         out = []
         lines = [*DECREE_LINE.finditer(text, clause.start, clause.end)]
         lines += DECREE_LINE_GIVEN_FIRST.finditer(text, clause.start, clause.end)
@@ -1052,7 +1064,11 @@ class UkrainianRecognizer:
             if not m.groupdict().get("patr") and "Name" not in grammemes(_APOS.sub("'", first.lower())):
                 continue  # with no patronymic, the dictionary must know the first name
             role_start, role_end = m.span("role")
-            ids = [en.id for s, e, _, _, en in names if role_start <= s and e <= role_end]
+            ids = [
+                en.id
+                for s, e, _, _, en in names
+                if role_start <= s and e <= role_end and _word_before(text, role_start, s) not in NOT_THE_HOLDERS
+            ]
             out.append(
                 Entity(
                     m.start("name"),
