@@ -1117,3 +1117,17 @@ def test_a_report_whose_lead_names_bodies_as_signatories_gives_them_all(pipeline
         )
     )
     assert doc.parties == ["HEA", "LVIVCC"]
+
+
+def test_a_title_in_apposition_to_a_states_title_takes_its_state(pipeline):
+    """ "Chile's Minister of Foreign Affairs, Ambassador X" and "his Brazilian counterpart,
+    Foreign Minister Y": the state of the title the second one stands beside."""
+    found = officials_of(
+        pipeline,
+        "The memorandum was signed in Santiago by Chile's Minister of Foreign Affairs, Ambassador Roberto "
+        "Fuentes, and his Brazilian counterpart, Foreign Minister Carlos Mendoza.",
+    )
+    assert {surface: e.affiliation for surface, e in found.items()} == {
+        "Roberto Fuentes": "CHL",
+        "Carlos Mendoza": "BRA",
+    }

@@ -106,6 +106,12 @@ ROMANCE_TITLE_APPOSITION = re.compile(
     rf"|(?<!\w)(?:[Ee]l|[Ll]a|[Ll]e)\s+(?P<bare>(?i:canciller|ministr[oa]|ministre|president[ea]|président|embajador[a]?|ambassadeur))"
     rf"\s+(?P<name2>{NAME_TOKEN}(?:\s+(?:(?:de|del|de\s+la)\s+)?{NAME_TOKEN}){{1,5}})"
 )
+# a title before a second one, in apposition: "Brazil's Minister of Foreign Affairs, | Ambassador …"
+APPOSED_POSSESSIVE = re.compile(
+    rf"(?:^|[\s(])(?P<owner>(?:{_CAP}\s+){{0,3}}{_CAP})['’]s\s+(?:{_CAP}|of|for|and|the|\s)+,\s*$"
+)
+# "her Indonesian counterpart, | Foreign Minister …"
+APPOSED_DEMONYM = re.compile(r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:counterpart|colleague|host)s?\s*,\s*$")
 # A title that goes on into the capitalised words after it
 TITLE_GOES_ON = re.compile(r"\b(?:and|of|for|the)\s+$")
 # Where an ambassador's post sits, after the state the ambassador acts for
@@ -607,6 +613,7 @@ class OfficialFinder:
         before = ROLE_BEFORE.search(window)
         if before:
             role, affiliation = self._role_and_affiliation(before.group("role"))
+            affiliation = affiliation or self._apposed_owner(window[: before.start()])
         else:
             line_end = text.find("\n", e)
             after = ROLE_AFTER.match(text[e : min(e + 120, line_end if line_end >= 0 else len(text))])
@@ -616,6 +623,18 @@ class OfficialFinder:
         if role is None:
             return None
         return official_entity(text, s, e, role, affiliation or self._affiliation_after(text, e), "apposition")
+
+    def _apposed_owner(self, before: str) -> Optional[str]:
+        """The state of the title or word a second title stands in apposition to: "Brazil's
+        Minister of Foreign Affairs, | Ambassador …", "her Indonesian counterpart, | Foreign
+        Minister …"."""
+        possessive = APPOSED_POSSESSIVE.search(before)
+        if possessive:
+            owner = self.gazetteer.lookup(possessive.group("owner"))
+            if owner:
+                return owner[0]
+        counterpart = APPOSED_DEMONYM.search(before)
+        return self.demonyms.get(counterpart.group("demonym")) if counterpart else None
 
     def _affiliation_after(self, text: str, e: int) -> Optional[str]:
         """The state a name is followed by: "Foreign Minister Erika Mouynes (Panama)",
