@@ -1131,3 +1131,25 @@ def test_a_title_in_apposition_to_a_states_title_takes_its_state(pipeline):
         "Roberto Fuentes": "CHL",
         "Carlos Mendoza": "BRA",
     }
+
+
+def test_development_banks_and_un_agencies_by_their_names_in_each_language(pipeline):
+    """The organisation table names the development banks and the UN agencies in English,
+    Ukrainian, Spanish and French: a memorandum with one of them has it as a party, not the UN
+    whose name its own holds."""
+    for text, want in (
+        (
+            "MEMORANDO DE ENTENDIMIENTO ENTRE EL BANCO INTERAMERICANO DE DESARROLLO Y LA REPÚBLICA DE "
+            'HONDURAS\n\nEl Banco Interamericano de Desarrollo (en adelante, el "BID") y la República de '
+            'Honduras, denominados conjuntamente las "Partes", acuerdan lo siguiente:',
+            ["HND", "IDB"],
+        ),
+        (
+            "ACCORD ENTRE L’ORGANISATION DES NATIONS UNIES POUR L’ÉDUCATION, LA SCIENCE ET LA CULTURE ET LE "
+            "GOUVERNEMENT DE LA RÉPUBLIQUE DU SÉNÉGAL\n\nL’Organisation des Nations Unies pour l’éducation, la "
+            "science et la culture et le Gouvernement de la République du Sénégal sont convenus de ce qui suit :",
+            ["SEN", "UNESCO"],
+        ),
+    ):
+        doc = pipeline(Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"}))
+        assert doc.parties == want
