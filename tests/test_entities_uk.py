@@ -1444,3 +1444,16 @@ def test_a_decree_post_is_held_for_the_state_before_where_it_sits(run):
         "ТКАЧ Ігор Васильович": "UKR",
         "МЕЛЬНИК Роман Ігорович": "UKR",
     }
+
+
+def test_a_long_form_with_two_adjectives_and_the_world_banks_ukrainian_names(run):
+    """ "Федеративної Демократичної Республіки Ефіопія" is one mention, both adjectives with it;
+    "Міжнародний банк реконструкції та розвитку (МБРР)" is the World Bank's, "Програма розвитку
+    Організації Об'єднаних Націй" UNDP's, not the UN's."""
+    doc = run(
+        "Україна та Федеративна Демократична Республіка Ефіопія підписали угоду про торгівлю.\\n\\n"
+        "Міжнародний банк реконструкції та розвитку (МБРР) і Програма розвитку Організації Об’єднаних Націй "
+        "підтримають її виконання."
+    )
+    assert [e.text for e in doc.entities if e.id == "ETH"] == ["Федеративна Демократична Республіка Ефіопія"]
+    assert [e.id for e in doc.entities if e.label == "ORG"] == ["WB", "WB", "UNDP"]

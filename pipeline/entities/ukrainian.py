@@ -456,7 +456,8 @@ class UkrainianGazetteer:
 
     @staticmethod
     def _long_form_start(text: str, toks: list[Token], i: int) -> int:
-        """Extend "Албанія" to "Республіка Албанія" and "Федеративна Республіка Німеччина"."""
+        """Extend "Албанія" to "Республіка Албанія", "Федеративна Республіка Німеччина" and
+        "Федеративна Демократична Республіка Ефіопія"."""
         k = i
         if (
             k > 0
@@ -465,8 +466,10 @@ class UkrainianGazetteer:
             and _adjacent(text, toks[k - 1 : k + 1])
         ):
             k -= 1
-            if (
+            head = k
+            while (
                 k > 0
+                and head - k < 3
                 and toks[k - 1].capitalised
                 and "ADJF" in grammemes(toks[k - 1].lower)
                 and _adjacent(text, toks[k - 1 : k + 1])
