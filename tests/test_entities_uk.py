@@ -1457,3 +1457,18 @@ def test_a_long_form_with_two_adjectives_and_the_world_banks_ukrainian_names(run
     )
     assert [e.text for e in doc.entities if e.id == "ETH"] == ["Федеративна Демократична Республіка Ефіопія"]
     assert [e.id for e in doc.entities if e.label == "ORG"] == ["WB", "WB", "UNDP"]
+
+
+def test_a_party_bodys_head_noun_alone_is_that_body(run):
+    """ "Банк", "Організації" capitalised inside a sentence refer back to the one party bank or
+    organisation; not at a sentence's start, nor inside a longer name ("Банк Англії")."""
+    doc = run(
+        "Україна та Європейський банк реконструкції та розвитку підписали кредитну угоду.\n\n"
+        "До кінця року Банк спрямує 100 млн євро на ремонт мостів, а Україна передаватиме Банку звіти. "
+        "Банк Англії участі не бере."
+    )
+    assert [e.text for e in doc.entities if e.id == "EBRD"] == [
+        "Європейський банк реконструкції та розвитку",
+        "Банк",
+        "Банку",
+    ]

@@ -220,7 +220,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-34"
+        return "party-evidence-35"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -238,6 +238,7 @@ class PartyResolver(Stage):
                 ent.affiliation = parties[0]
         _signatories_of_header_parties(doc)
         _officials_of_party_bodies(doc, [p for p in parties if not _is_state_id(p)])
+        _add_head_noun_mentions(doc, [p for p in parties if not _is_state_id(p)])
         return doc
 
 
@@ -300,6 +301,28 @@ def _officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
 def _surname(official: Entity) -> str:
     words = (official.name or official.text).split()
     return words[-1].casefold() if words else ""
+
+
+def _add_head_noun_mentions(doc: Document, bodies: list[str]) -> None:
+    """In a Ukrainian text, a party body's head noun alone and capitalised ("Банк спрямує …",
+    "а Корпорація відповідатиме …", "передаватиме Організації …") is that body, where it is
+    the document's one party of that kind (annotations/NOTES.md)."""
+    from .ukrainian import head_noun, head_noun_mentions
+
+    if (doc.lang or "") != "uk":
+        return
+    heads: dict[str, set[str]] = {}
+    for ent in doc.entities:
+        if ent.label == "PARTY" and ent.id in bodies and len(ent.text.split()) >= 2:
+            if head := head_noun(ent.text):
+                heads.setdefault(head, set()).add(ent.id)
+    for head, ids in heads.items():
+        if len(ids) != 1:
+            continue
+        body = next(iter(ids))
+        for s, e in head_noun_mentions(doc.text, [(c.start, c.end) for c in doc.clauses], head):
+            _add_where_free(doc, Entity(s, e, doc.text[s:e], "PARTY", body, source="head-noun"))
+    doc.entities.sort(key=lambda x: (x.start, x.end))
 
 
 def _drop_first_word(official: Entity, word: str) -> None:

@@ -783,6 +783,39 @@ def short_form_mentions(text: str, definition: re.Match) -> list[tuple[int, int]
     ]
 
 
+# the head nouns whose capitalised bare use refers back to the one party of that kind ("Банк
+# спрямує …", "передаватиме Організації …"); "рада" and "програма" name too many other things
+HEAD_NOUNS = frozenset({"банк", "корпорація", "організація", "фонд", "агентство", "агенція", "компанія", "центр"})
+
+
+def head_noun(name: str) -> Optional[str]:
+    """The lemma of the first noun of a body's name ("Північна екологічна фінансова корпорація"
+    → "корпорація") where it is one of HEAD_NOUNS, else None."""
+    for tok in tokens_of(name):
+        parses = [p for p in morph_uk().parse(tok.lower) if p.tag.POS == "NOUN"]
+        if parses:
+            lemma = _APOS.sub("'", parses[0].normal_form)
+            return lemma if lemma in HEAD_NOUNS else None
+    return None
+
+
+def head_noun_mentions(text: str, spans: Iterable[tuple[int, int]], head: str) -> list[tuple[int, int]]:
+    """Capitalised uses of ``head`` alone inside a sentence ("до кінця року Банк спрямує …"):
+    not at a sentence's start, where every word is capitalised, nor before another capitalised
+    word that would make it part of a longer name ("Банк Англії")."""
+    out = []
+    for start, end in spans:
+        toks = tokens_of(text, start, end)
+        for k, tok in enumerate(toks):
+            if not tok.capitalised or tok.all_caps or k == 0 or _sentence_initial(text, tok.start):
+                continue
+            if k + 1 < len(toks) and toks[k + 1].capitalised and _adjacent(text, toks[k : k + 2]):
+                continue
+            if head in lemmas(tok.lower):
+                out.append((tok.start, tok.end))
+    return out
+
+
 def short_forms_defined(text: str, entities: list[Entity]) -> list[Entity]:
     """Every use of a short form a Ukrainian text defines for a named state or organisation
     ("Європейським інвестиційним банком (далі — Банк)") is that body."""
