@@ -1472,3 +1472,18 @@ def test_a_party_bodys_head_noun_alone_is_that_body(run):
         "Банк",
         "Банку",
     ]
+
+
+def test_a_law_title_in_capitals_names_its_state_and_a_blocked_region_in_any_case(run):
+    """ "ЗАКОН УКРАЇНИ": "ЗАКОН" is a word, not an abbreviated body like "МОЗ"; "Північною
+    Ірландією" is a region (states.json "blocked"), in whatever case, not Ireland."""
+    doc = run(
+        "ЗАКОН УКРАЇНИ\n\nПро ратифікацію Угоди між Україною та Ірландією\n\n"
+        "Співпраця охопить і Північну Ірландію. Представники МОЗ України візьмуть участь."
+    )
+    assert [(e.text, e.id) for e in doc.entities if e.id in ("UKR", "IRL")] == [
+        ("УКРАЇНИ", "UKR"),
+        ("Україною", "UKR"),
+        ("Ірландією", "IRL"),
+    ]
+    assert "МОЗ України" in orgs(doc)

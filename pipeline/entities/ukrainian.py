@@ -23,7 +23,7 @@ from typing import Optional
 from ..apostrophes import APOSTROPHES
 from ..records import Clause, Entity
 from ..segment import COLUMN_GAP
-from .gazetteer import ABBREVIATION, SpanSet, is_cyrillic, load_json, org_names, state_names
+from .gazetteer import ABBREVIATION, SpanSet, blocked_names, is_cyrillic, load_json, org_names, state_names
 from .models import morph_uk
 from .uk_persons import BODY_OF_TITLES, LOCATIVE_PREPOSITIONS, NAMED_AFTER
 
@@ -357,12 +357,18 @@ class _Entry:
     common_word: bool
 
 
+def _first_lemma(word: str) -> str:
+    return _APOS.sub("'", morph_uk().parse(word.lower())[0].normal_form)
+
+
 class UkrainianGazetteer:
     """States and organisations in Ukrainian text, matched on lemmas."""
 
     def __init__(self) -> None:
         self.index: dict[str, list[_Entry]] = {}
         self.state_ids = frozenset(state_names("uk").values())
+        # blocked phrases as the lemmas of their words ("північний", "ірландія")
+        self.blocked = [tuple(_first_lemma(t.text) for t in tokens_of(phrase)) for phrase in blocked_names("uk")]
         for surface, sid in state_names("uk").items():
             self._add(surface, sid, "state")
         for surface, oid in org_names("uk").items():
@@ -400,10 +406,22 @@ class UkrainianGazetteer:
                 i += 1
                 continue
             j, entry = match
+            if self._blocked(toks, i, j):  # "Північною Ірландією" is a region, not Ireland
+                i = j
+                continue
             start = self._long_form_start(text, toks, i)
             out.append((start, toks[j - 1].end, i, j, entry))
             i = j
         return out
+
+    def _blocked(self, toks: list[Token], i: int, j: int) -> bool:
+        """Is the name at ``toks[i:j]`` part of a phrase the tables block (states.json,
+        "blocked": regions and the like), in any case?"""
+        for phrase in self.blocked:
+            k = i - (len(phrase) - (j - i))
+            if k >= 0 and k + len(phrase) == j and all(w in lemmas(t.lower) for w, t in zip(phrase, toks[k:j])):
+                return True
+        return False
 
     def _joined_names(self, text: str, tok: Token, i: int) -> list[tuple[int, int, int, int, _Entry]]:
         """ "Україна-ЄС", "Польща–Литва": names joined by a hyphen into one token, each a
@@ -1525,11 +1543,19 @@ def _only_verb(tok: Token) -> bool:
 
 
 def _abbreviated_body(tok: Token) -> bool:
-    """An all-capitals abbreviation ("МОЗ") or a "Держ-" compound ("Держмолодьспорт")."""
+    """An all-capitals abbreviation ("МОЗ") or a "Держ-" compound ("Держмолодьспорт"); not a
+    word in capitals that the dictionary knows as an ordinary one ("ЗАКОН УКРАЇНИ")."""
     if tok.all_caps:
-        return 2 <= len(tok.lower) <= 6
+        return 2 <= len(tok.lower) <= 6 and not _ordinary_word(tok.lower)
     word = tok.lower
     return tok.capitalised and word.startswith("держ") and not word.startswith("держав") and len(word) > 6
+
+
+def _ordinary_word(word: str) -> bool:
+    """Does the dictionary know ``word`` only as an ordinary word, never as an abbreviation or
+    an indeclinable one ("закон", "указ"; not "моз", "мвс")?"""
+    morph = morph_uk()
+    return morph.word_is_known(word) and not any({"Abbr", "Fixd"} & set(p.tag.grammemes) for p in morph.parse(word))
 
 
 def _institution_word(tok: Token) -> bool:
