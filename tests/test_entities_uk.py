@@ -1487,3 +1487,8 @@ def test_a_law_title_in_capitals_names_its_state_and_a_blocked_region_in_any_cas
         ("Ірландією", "IRL"),
     ]
     assert "МОЗ України" in orgs(doc)
+
+
+def test_a_body_named_in_capitals_is_one_org_over_its_ordinary_words(run):
+    doc = run("НАКАЗ\n\nДЕРЖАВНЕ АГЕНТСТВО ЛІСОВИХ РЕСУРСІВ ТА МИСЛИВСТВА УКРАЇНИ\n\nПро проведення навчань")
+    assert orgs(doc) == ["ДЕРЖАВНЕ АГЕНТСТВО ЛІСОВИХ РЕСУРСІВ ТА МИСЛИВСТВА УКРАЇНИ"]

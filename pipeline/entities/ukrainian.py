@@ -496,14 +496,15 @@ class UkrainianGazetteer:
         return toks[k].start
 
 
-def _joins_tail(toks: list[Token], k: int) -> bool:
+def _joins_tail(toks: list[Token], k: int, caps: bool = False) -> bool:
     """ "та"/"і" inside an institution's name ("Сил безпеки та оборони України",
     "Міністерства економічного розвитку і торгівлі України"): a conjunction between two
-    lower-case genitives, not one that starts a new phrase."""
+    lower-case genitives (or, in a name in capitals, two ordinary words), not one that starts
+    a new phrase."""
     return (
         toks[k].lower in ("та", "і", "й")
         and k + 1 < len(toks)
-        and not toks[k + 1].capitalised
+        and (not toks[k + 1].capitalised or caps and _caps_word(toks[k + 1]))
         and toks[k + 1].lower not in ROLE_STOP
         and "gent" in grammemes(toks[k + 1].lower)
     )
@@ -954,12 +955,15 @@ class UkrainianRecognizer:
                 lemmas(toks[first].lower) & STATE_ADJECTIVES
             )
             last = i + 1
+            # a name in capitals ("ДЕРЖАВНА СЛУЖБА МОЛОДІ ТА СПОРТУ УКРАЇНИ") goes on over its
+            # ordinary words as a written name goes on over its lower-case ones
+            caps = toks[i].all_caps
             while (
                 last < len(toks)
                 and last - i <= MAX_PHRASE_WORDS + 2
-                and (not toks[last].capitalised or _office_word(toks[last]))
+                and (not toks[last].capitalised or _office_word(toks[last]) or caps and _caps_word(toks[last]))
                 and last not in by_first  # "Комітету міністрів | Ради Європи": the table's name joins below
-                and (toks[last].lower not in ROLE_STOP or _joins_tail(toks, last))
+                and (toks[last].lower not in ROLE_STOP or _joins_tail(toks, last, caps))
                 and not _only_verb(toks[last])
                 and _adjacent(text, toks[last - 1 : last + 1])
             ):
@@ -1549,6 +1553,11 @@ def _abbreviated_body(tok: Token) -> bool:
         return 2 <= len(tok.lower) <= 6 and not _ordinary_word(tok.lower)
     word = tok.lower
     return tok.capitalised and word.startswith("держ") and not word.startswith("держав") and len(word) > 6
+
+
+def _caps_word(tok: Token) -> bool:
+    """A word in capitals that is an ordinary word, not a name: "МОЛОДІ", "ТА", "СПОРТУ"."""
+    return tok.all_caps and (_ordinary_word(tok.lower) or tok.lower in ("та", "і", "й"))
 
 
 def _ordinary_word(word: str) -> bool:
