@@ -1153,3 +1153,16 @@ def test_development_banks_and_un_agencies_by_their_names_in_each_language(pipel
     ):
         doc = pipeline(Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"}))
         assert doc.parties == want
+
+
+def test_an_elided_article_before_a_party_and_a_comma_inside_its_name(pipeline):
+    """ "L’ORGANISATION DES NATIONS UNIES POUR L’ÉDUCATION, LA SCIENCE …" in a title: the
+    article is no part of the name and the comma does not end it; "D’UN BUREAU" names no UN."""
+    text = (
+        "ACCORD ENTRE L’ORGANISATION DES NATIONS UNIES POUR L’ÉDUCATION, LA SCIENCE ET LA CULTURE ET LE "
+        "GOUVERNEMENT DE LA RÉPUBLIQUE DU MALI RELATIF À L’OUVERTURE D’UN BUREAU À BAMAKO\n\n"
+        "Les deux Parties sont convenues de ce qui suit :"
+    )
+    doc = pipeline(Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"}))
+    assert doc.parties == ["MLI", "UNESCO"]
+    assert "UN" not in {e.id for e in doc.entities}

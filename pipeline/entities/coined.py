@@ -83,6 +83,9 @@ def named_conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+ELIDED_ARTICLE = re.compile(r"[LlDd][’'ʼ](?=[^\W\d_])")
+
+
 def parties_named(
     text: str,
     start: int,
@@ -103,7 +106,8 @@ def parties_named(
     ids: list[str] = []
     coined: list[CoinedParty] = []
     for piece_start, piece_end in named_conjuncts(text, start, end):
-        s = piece_start
+        elided = ELIDED_ARTICLE.match(text, piece_start, piece_end)  # "L’ORGANISATION …"
+        s = elided.end() if elided else piece_start
         limit = NAME_BREAK.search(text, s + 1, piece_end)
         stop = limit.start() if limit else piece_end
         qs, qe = quoted_name(text, s, piece_end)

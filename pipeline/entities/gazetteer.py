@@ -413,6 +413,8 @@ class Gazetteer:
                 s = _with_article(text, m.start(), article, start) if article else m.start()
                 found.append((s, m.end(), sid, kind))
         for m in self.acronym_re.finditer(text, start, end):
+            if m.start() > 1 and text[m.start() - 1] in APOSTROPHES and text[m.start() - 2].isalpha():
+                continue  # "D’UN BUREAU": an elided article before a word in capitals
             sid, kind = self.acronyms[m.group()]
             found.append((m.start(), m.end(), sid, kind))
         mentions = []

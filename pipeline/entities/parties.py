@@ -220,7 +220,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-35"
+        return "party-evidence-36"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -549,8 +549,11 @@ class _MentionIndex:
         return unique_ids(m[2] for m in self.between(start, end))
 
     def named_in(self, start: int, end: int, before: int) -> list[str]:
-        """The ids named between ``start`` and ``end`` whose names begin before ``before``."""
-        return unique_ids(m[2] for m in self.between(start, end) if m[0] < before)
+        """The ids whose names begin between ``start`` and ``end`` and before ``before``, even
+        where a name runs on past ``end`` (over the comma in "Organisation des Nations Unies
+        pour l'éducation, la science et la culture")."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, min(end, before))
+        return unique_ids(m[2] for m in self.items[lo:hi])
 
 
 def _ids_inside(doc: Document, ent: Entity) -> list[tuple[int, int, str, str]]:
