@@ -44,7 +44,7 @@ from .gazetteer import (
     state_ids,
 )
 from .officials import ROLE, SIGNATURE_FOR, starts_with_for
-from .recognizer import TITLE_WINDOW
+from .recognizer import TITLE_WINDOW, surname_of
 
 OPENING_CLAUSES = 40
 OPENING_SHARE = 0.3  # the opening is also bounded by a share of the text
@@ -289,18 +289,14 @@ def _officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
                 body = None if before and before[-1].lower() in OFFICE_SEAT else inside[-1].id
         if body is not None and (official.affiliation is None or _is_state_id(official.affiliation)):
             official.affiliation = body
-            placed[_surname(official)] = official
+            placed[surname_of(official)] = official
     for other in doc.entities:  # the same person's other mentions ("— сказав Маркус Штайнер")
-        first = placed.get(_surname(other)) if other.label == "OFFICIAL" else None
-        if first and (other.affiliation is None or _is_state_id(other.affiliation)):
-            other.affiliation = first.affiliation
-            if other.name and first.name and other.name != first.name and other.name.endswith(first.name):
-                other.name, other.role = first.name, first.role  # the name that took the city's word
-
-
-def _surname(official: Entity) -> str:
-    words = (official.name or official.text).split()
-    return words[-1].casefold() if words else ""
+        placed_mention = placed.get(surname_of(other)) if other.label == "OFFICIAL" else None
+        if placed_mention and (other.affiliation is None or _is_state_id(other.affiliation)):
+            other.affiliation = placed_mention.affiliation
+            name = placed_mention.name
+            if other.name and name and other.name != name and other.name.endswith(name):
+                other.name, other.role = name, placed_mention.role  # the name that took the city's word
 
 
 def _add_head_noun_mentions(doc: Document, bodies: list[str]) -> None:

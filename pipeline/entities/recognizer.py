@@ -381,11 +381,11 @@ def share_official_attributes(entities: list[Entity]) -> list[Entity]:
     by_surname: dict[str, list[Entity]] = {}
     for off in officials:
         if off.affiliation:
-            by_surname.setdefault(_surname(off), []).append(off)
+            by_surname.setdefault(surname_of(off), []).append(off)
     for off in officials:
         if off.affiliation:
             continue
-        found = {o.affiliation for o in by_surname.get(_surname(off), []) if _same_title(off.role, o.role)}
+        found = {o.affiliation for o in by_surname.get(surname_of(off), []) if _same_title(off.role, o.role)}
         if len(found) == 1:
             off.affiliation = found.pop()
     return entities
@@ -449,7 +449,7 @@ def _sides(text: str) -> list[str]:
     return [state for k in range(len(toks)) if not toks[k].capitalised and (state := side_state(toks, k))]
 
 
-def _surname(official: Entity) -> str:
+def surname_of(official: Entity) -> str:
     words = (official.name or official.text).split()
     return words[-1].casefold() if words else ""
 

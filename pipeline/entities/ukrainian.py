@@ -594,6 +594,10 @@ def _word_before(text: str, start: int, end: int) -> str:
     return words[-1].lower() if words else ""
 
 
+DASHES = re.compile(r"\s*[—–-]\s*")
+HEADED_BY = (("на", "чолі", "з"), ("на", "чолі", "із"))
+
+
 def _side_marked(text: str, toks: list[Token], names, role_start: int) -> Optional[str]:
     """The side a sentence assigns the title at ``role_start`` to: the nearest "від X" before
     it in the same sentence ("Від України документ підписав міністр …, від Молдови —
@@ -616,10 +620,6 @@ def _side_marked(text: str, toks: list[Token], names, role_start: int) -> Option
             if (state := side_state(toks, k)) and toks[k].text[:1].islower():
                 return state
     return None
-
-
-DASHES = re.compile(r"\s*[—–-]\s*")
-HEADED_BY = (("на", "чолі", "з"), ("на", "чолі", "із"))
 
 
 def _delegation_lead(toks: list[Token], role_start: int) -> Optional[int]:
@@ -1560,6 +1560,7 @@ def _caps_word(tok: Token) -> bool:
     return tok.all_caps and (_ordinary_word(tok.lower) or tok.lower in ("та", "і", "й"))
 
 
+@lru_cache(maxsize=1 << 14)
 def _ordinary_word(word: str) -> bool:
     """Does the dictionary know ``word`` only as an ordinary word, never as an abbreviation or
     an indeclinable one ("закон", "указ"; not "моз", "мвс")?"""
