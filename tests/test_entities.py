@@ -1166,3 +1166,21 @@ def test_an_elided_article_before_a_party_and_a_comma_inside_its_name(pipeline):
     doc = pipeline(Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"}))
     assert doc.parties == ["MLI", "UNESCO"]
     assert "UN" not in {e.id for e in doc.entities}
+
+
+def test_an_official_after_a_title_and_a_comma_with_a_name_the_model_does_not_read(pipeline):
+    """ "the Secretary of Trade, ANA LUISA REYES-DIMAGIBA, for the Government of the Republic of
+    the Philippines": a name in capitals, placed by the side it signs for; "Viet Nam's Minister of
+    Health, Professor Trần Văn Bình": the possessive's state. A title's own words after a comma
+    ("Foreign Affairs, Trade and Development") are no name."""
+    found = officials_of(
+        pipeline,
+        "The Agreement was signed at Manila on 3 March 2025 by the Secretary of Trade, ANA LUISA "
+        "REYES-DIMAGIBA, for the Government of the Republic of the Philippines, and by Viet Nam's Minister "
+        "of Health, Professor Trần Văn Bình, for the Government of the Socialist Republic of Viet Nam. The "
+        "Minister of Foreign Affairs, Trade and Development, and the Secretary of Finance will meet.",
+    )
+    assert {surface: e.affiliation for surface, e in found.items()} == {
+        "ANA LUISA REYES-DIMAGIBA": "PHL",
+        "Trần Văn Bình": "VNM",
+    }

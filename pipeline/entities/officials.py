@@ -106,6 +106,18 @@ ROMANCE_TITLE_APPOSITION = re.compile(
     rf"|(?<!\w)(?:[Ee]l|[Ll]a|[Ll]e)\s+(?P<bare>(?i:canciller|ministr[oa]|ministre|president[ea]|président|embajador[a]?|ambassadeur))"
     rf"\s+(?P<name2>{NAME_TOKEN}(?:\s+(?:(?:de|del|de\s+la)\s+)?{NAME_TOKEN}){{1,5}})"
 )
+# an English official named after a title and a comma, the name written in any case ("the
+# Secretary of Tourism, MARIA CRISTINA DELA PAZ-SANTOS, for the Government of …", "The
+# Minister for Foreign Affairs and Trade, Ciarán O'Donovan TD, and …")
+ENGLISH_TITLE_APPOSITION = re.compile(
+    rf"(?<!\w)(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s)\s+(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS})\b"
+    rf"(?:\s+(?:of|for)\s+[^,;:\n]{{1,80}}?)?)\s*,\s*"
+    rf"(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Ambassador|General|Admiral|H\.\s?E)\.?\s+)?"
+    rf"(?P<name>{NAME_TOKEN}(?:\s+(?:{'|'.join(NAME_PARTICLES)}|{NAME_TOKEN})){{1,5}}?)"
+    rf"(?:\s+(?:TD|MP|KC|QC|OBE|CBE))?(?=\s*[,;]|\s+and\s)"
+)
+# "…, for the Government of the Republic of the Philippines": the side a named official signs for
+SIGNS_FOR_AFTER = re.compile(r"\s*(?:TD|MP|KC|QC|OBE|CBE)?\s*,\s*(?:on\s+behalf\s+of|for)\s+(?P<side>[^,;\n]{3,80})")
 # a title before a second one, in apposition: "Brazil's Minister of Foreign Affairs, | Ambassador …"
 APPOSED_POSSESSIVE = re.compile(
     rf"(?:^|[\s(])(?P<owner>(?:{_CAP}\s+){{0,3}}{_CAP})['’]s\s+(?:{_CAP}|of|for|and|the|\s)+,\s*$"
@@ -520,6 +532,33 @@ class OfficialFinder:
                 role_text = m.group("role") or m.group("bare")
                 role, affiliation = self._role_and_affiliation(role_text)
                 out.append(official_entity(text, s, e, role or role_text.strip(), affiliation, "apposition"))
+        return out
+
+    def from_english_appositions(self, text: str, clauses: Iterable[Clause]) -> list[Entity]:
+        """English officials named after their title and a comma, where the statistical model
+        reads no person (names in capitals, names with diacritics or particles); the
+        affiliation is the state the title names, the state of a title it stands beside, or
+        the side the name is said to act for ("…, SOK VANNARITH, for the Royal Government of
+        Cambodia")."""
+        out = []
+        for clause in clauses:
+            if clause.kind == "heading":
+                continue
+            for m in ENGLISH_TITLE_APPOSITION.finditer(text, clause.start, clause.end):
+                s, e = m.span("name")
+                if not self._looks_like_person(text[s:e]) or ROMANCE_BODY_WORD.search(text[s:e]):
+                    continue
+                role, affiliation = self._role_and_affiliation(m.group("role"))
+                if role is None:  # "Minister for Foreign Affairs and Trade": one title, not two
+                    role, affiliation = m.group("role").strip(), None
+                owner = self.gazetteer.lookup(m.group("owner")) if m.group("owner") else None
+                affiliation = affiliation or (owner[0] if owner else None)
+                affiliation = affiliation or self._apposed_owner(text[clause.start : m.start()])
+                side = SIGNS_FOR_AFTER.match(text, e)
+                if affiliation is None and side:
+                    states = [f for f in self.gazetteer.find(side.group("side")) if f.kind == "state"]
+                    affiliation = states[0].id if states else None
+                out.append(official_entity(text, s, e, role, affiliation, "apposition"))
         return out
 
     def from_persons(self, text: str, persons: Iterable[tuple[int, int]]) -> list[Entity]:

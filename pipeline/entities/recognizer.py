@@ -136,7 +136,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-67"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-68"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -215,6 +215,7 @@ class EntityRecognizer(Stage):
             out += officials.from_persons(text, [(s, e) for s, e, label in spans if label == "PERSON"])
             if lang == "en":
                 out += officials.from_titled_surnames(text, selected)
+                out += officials.from_english_appositions(text, clauses)
             out += officials.coordinated(text, [e for e in out if e.label == "OFFICIAL"])
             out += [
                 ent
