@@ -1184,3 +1184,12 @@ def test_an_official_after_a_title_and_a_comma_with_a_name_the_model_does_not_re
         "ANA LUISA REYES-DIMAGIBA": "PHL",
         "Trần Văn Bình": "VNM",
     }
+
+
+def test_a_swedish_particle_stays_in_a_signatorys_name(pipeline):
+    found = officials_of(
+        pipeline,
+        "Done at Stockholm on 3 May 2025.\n\nFor the Kingdom of Sweden\n\nEbba Charlotta af Klinteberg\n"
+        "Minister for Foreign Trade\n",
+    )
+    assert {surface: e.affiliation for surface, e in found.items()} == {"Ebba Charlotta af Klinteberg": "SWE"}

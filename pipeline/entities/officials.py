@@ -62,7 +62,7 @@ SIGNATURE_FOR = re.compile(
     r"|for\s+the\s+(?=(?:Government|Republic|Kingdom|State|Federal)\b))"
 )
 NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЄІЇҐ][\w'’.-]*"
-NAME_PARTICLES = ("de", "da", "van", "von", "der", "bin", "al", "el", "y", "del", "la")
+NAME_PARTICLES = ("de", "da", "dos", "van", "von", "der", "ter", "af", "bin", "al", "el", "y", "del", "la")
 PERSON_LINE = re.compile(rf"^{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|{'|'.join(NAME_PARTICLES)}))*\s+{NAME_TOKEN}$")
 # A role phrase that ends right before a person: "Serbian President", "Russian
 # Foreign Ministry spokeswoman", "the Minister of Defence of Albania,".
