@@ -1492,3 +1492,19 @@ def test_a_law_title_in_capitals_names_its_state_and_a_blocked_region_in_any_cas
 def test_a_body_named_in_capitals_is_one_org_over_its_ordinary_words(run):
     doc = run("НАКАЗ\n\nДЕРЖАВНЕ АГЕНТСТВО ЛІСОВИХ РЕСУРСІВ ТА МИСЛИВСТВА УКРАЇНИ\n\nПро проведення навчань")
     assert orgs(doc) == ["ДЕРЖАВНЕ АГЕНТСТВО ЛІСОВИХ РЕСУРСІВ ТА МИСЛИВСТВА УКРАЇНИ"]
+
+
+def test_a_title_capitalised_inside_a_sentence_is_the_home_states(run):
+    """Ukrainian spelling capitalises the titles of the state's own highest offices: "Заступниця
+    Міністра …" inside a sentence that names Japan acts for Ukraine, while a foreign minister's
+    lower-case title ("з міністеркою торгівлі …") is given no state."""
+    found = {
+        e.text: e.affiliation
+        for e in run(
+            "Японія передала Україні 20 генераторів. Під час церемонії Заступниця Міністра енергетики "
+            "Олена Бондар подякувала Японії. Делегація також провела переговори з міністеркою торгівлі "
+            "Сато Юкі щодо співпраці з Японією."
+        ).entities
+        if e.label == "OFFICIAL"
+    }
+    assert found == {"Олена Бондар": "UKR", "Сато Юкі": None}

@@ -136,7 +136,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-69"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-70"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -437,7 +437,26 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
         elif not others and len(sides) == 1:
             # "… Сірпа Лааксонен, яка координуватиме роботу з фінського боку": the side she is on
             off.affiliation = sides.pop()
+        elif not sides and _home_capitalised(title, off.role, k > 0 and clauses[k - 1].text.rstrip().endswith(DASHES)):
+            off.affiliation = home
     return entities
+
+
+DASHES = ("—", "–")
+
+
+def _home_capitalised(title: str, role: Optional[str], after_dash: bool) -> bool:
+    """A title capitalised inside a sentence ("Під час церемонії Заступниця Міністра охорони
+    здоров’я …", "Київ, 27 лютого 2026 р. — Генеральний прокурор …"): Ukrainian spelling
+    capitalises the titles of the state's own highest offices, not a foreign minister's
+    ("міністеркою торгівлі …"). ``after_dash``: the clause opens after a dateline's dash."""
+    title = title.rstrip()
+    if not role or not role[:1].isupper() or not title.endswith(role):
+        return False
+    before = title[: len(title) - len(role)].rstrip()
+    if not before:
+        return after_dash
+    return before[-1] not in ".!?\n" and not before.endswith(("»", '"'))
 
 
 def _sides(text: str) -> list[str]:
