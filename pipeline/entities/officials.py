@@ -106,6 +106,8 @@ ROMANCE_TITLE_APPOSITION = re.compile(
     rf"|(?<!\w)(?:[Ee]l|[Ll]a|[Ll]e)\s+(?P<bare>(?i:canciller|ministr[oa]|ministre|president[ea]|président|embajador[a]?|ambassadeur))"
     rf"\s+(?P<name2>{NAME_TOKEN}(?:\s+(?:(?:de|del|de\s+la)\s+)?{NAME_TOKEN}){{1,5}})"
 )
+# letters after a name ("Ciarán O'Donovan TD"), no part of it
+POST_NOMINALS = r"(?:TD|MP|KC|QC|OBE|CBE)"
 # an English official named after a title and a comma, the name written in any case ("the
 # Secretary of Tourism, MARIA CRISTINA DELA PAZ-SANTOS, for the Government of …", "The
 # Minister for Foreign Affairs and Trade, Ciarán O'Donovan TD, and …")
@@ -114,10 +116,10 @@ ENGLISH_TITLE_APPOSITION = re.compile(
     rf"(?:\s+(?:of|for)\s+[^,;:\n]{{1,80}}?)?)\s*,\s*"
     rf"(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Ambassador|General|Admiral|H\.\s?E)\.?\s+)?"
     rf"(?P<name>{NAME_TOKEN}(?:\s+(?:{'|'.join(NAME_PARTICLES)}|{NAME_TOKEN})){{1,5}}?)"
-    rf"(?:\s+(?:TD|MP|KC|QC|OBE|CBE))?(?=\s*[,;]|\s+and\s)"
+    rf"(?:\s+{POST_NOMINALS})?(?=\s*[,;]|\s+and\s)"
 )
 # "…, for the Government of the Republic of the Philippines": the side a named official signs for
-SIGNS_FOR_AFTER = re.compile(r"\s*(?:TD|MP|KC|QC|OBE|CBE)?\s*,\s*(?:on\s+behalf\s+of|for)\s+(?P<side>[^,;\n]{3,80})")
+SIGNS_FOR_AFTER = re.compile(rf"\s*{POST_NOMINALS}?\s*,\s*(?:on\s+behalf\s+of|for)\s+(?P<side>[^,;\n]{{3,80}})")
 # a title before a second one, in apposition: "Brazil's Minister of Foreign Affairs, | Ambassador …"
 APPOSED_POSSESSIVE = re.compile(
     rf"(?:^|[\s(])(?P<owner>(?:{_CAP}\s+){{0,3}}{_CAP})['’]s\s+(?:{_CAP}|of|for|and|the|\s)+,\s*$"

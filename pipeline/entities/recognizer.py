@@ -437,12 +437,14 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
         elif not others and len(sides) == 1:
             # "… Сірпа Лааксонен, яка координуватиме роботу з фінського боку": the side she is on
             off.affiliation = sides.pop()
-        elif not sides and _home_capitalised(title, off.role, k > 0 and clauses[k - 1].text.rstrip().endswith(DASHES)):
+        elif not sides and _home_capitalised(title, off.role, k > 0 and _ends_in_dash(clauses[k - 1])):
             off.affiliation = home
     return entities
 
 
-DASHES = ("—", "–")
+def _ends_in_dash(clause: Clause) -> bool:
+    """ "Київ, 27 лютого 2026 р. —": a dateline the next clause goes on from."""
+    return clause.text.rstrip().endswith(("—", "–"))
 
 
 def _home_capitalised(title: str, role: Optional[str], after_dash: bool) -> bool:
