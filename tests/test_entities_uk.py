@@ -1497,7 +1497,8 @@ def test_a_body_named_in_capitals_is_one_org_over_its_ordinary_words(run):
 def test_a_title_capitalised_inside_a_sentence_is_the_home_states(run):
     """Ukrainian spelling capitalises the titles of the state's own highest offices: "Заступниця
     Міністра …" inside a sentence that names Japan acts for Ukraine, while a foreign minister's
-    lower-case title ("з міністеркою торгівлі …") is given no state."""
+    lower-case title ("з міністеркою торгівлі …") is not the home state's: the one she met is of the
+    state the report is about."""
     found = {
         e.text: e.affiliation
         for e in run(
@@ -1507,4 +1508,22 @@ def test_a_title_capitalised_inside_a_sentence_is_the_home_states(run):
         ).entities
         if e.label == "OFFICIAL"
     }
-    assert found == {"Олена Бондар": "UKR", "Сато Юкі": None}
+    assert found == {"Олена Бондар": "UKR", "Сато Юкі": "JPN"}
+
+
+def test_the_official_met_on_a_visit_acts_for_the_state_the_report_is_about(run):
+    """ "зустрілася із заступницею міністра …": a Ukrainian report names the host without her
+    state; she acts for the foreign state it names most (Chile, not Peru, named once), while a
+    capitalised title after "з" is the home state's own office. "сільського господарства" and
+    "нагороди" name no village council or regional administration (ОДА)."""
+    found = {
+        e.text: e.affiliation
+        for e in run(
+            "Делегація України перебувала з візитом у Чилі. Сторони обговорили експорт зерна до Чилі "
+            "та Перу, а Чилі запросило українських аграріїв на виставку.\n\n"
+            "У Сантьяго делегація зустрілася із заступницею міністра сільського господарства Марією Сото. "
+            "Того ж дня прем’єр-міністр Чилі провів зустріч з Міністром аграрної політики Олегом Климом."
+        ).entities
+        if e.label == "OFFICIAL"
+    }
+    assert found == {"Марією Сото": "CHL", "Олегом Климом": "UKR"}

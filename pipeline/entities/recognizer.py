@@ -136,7 +136,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-70"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-71"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -404,7 +404,7 @@ def _same_title(a: Optional[str], b: Optional[str]) -> bool:
 # Titles whose holders act for a city or a region ("заступник міського голови"), or, in a
 # Ukrainian text, often for another state (consuls, ambassadors): no default for them.
 NOT_HOME_TITLE = re.compile(
-    r"міськ|обласн|районн|сільськ|селищн|громад|департамент|управлінн|муніципал|ОДА|ВЦА|РДА|консул|посол|посл[іа]",
+    r"міськ|обласн|районн|сільськ(?!\w+\s+господарств)|селищн|громад|департамент|управлінн|муніципал|(?-i:\b(?:ОДА|ВЦА|РДА)\b)|консул|посол|посл[іа]",
     re.IGNORECASE,
 )
 TITLE_WINDOW = 80  # characters before a name in which its title stands
@@ -416,6 +416,7 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
     organisation, in a sentence that names none but ``home``, acts for ``home``. A title of a
     local body ("заступник міського голови") or a consul's is left without an affiliation."""
     named = sorted((e.start, e.id) for e in entities if e.label != "OFFICIAL" and e.id)
+    counterpart = _main_foreign_state(entities, home)
     starts = [c.start for c in clauses]  # in text order, not overlapping
     for off in entities:
         if off.label != "OFFICIAL" or off.affiliation:
@@ -432,7 +433,9 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
             continue  # "Від Міжнародного центру …" / "Генеральний директор": the body's, not Ukraine's
         others = in_clause - {home}
         sides = set(_sides(clause.text)) - {home}
-        if not others and not sides:
+        if counterpart and others <= {counterpart} and not sides and MET_WITH.search(_before_role(title, off.role)):
+            off.affiliation = counterpart
+        elif not others and not sides:
             off.affiliation = home
         elif not others and len(sides) == 1:
             # "… Сірпа Лааксонен, яка координуватиме роботу з фінського боку": the side she is on
@@ -440,6 +443,33 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
         elif not sides and _home_capitalised(title, off.role, k > 0 and _ends_in_dash(clauses[k - 1])):
             off.affiliation = home
     return entities
+
+
+# "зустрілася із …", "провела переговори з …", "Під час зустрічі з …": the title that follows
+# is the host's or the guest's, whom a Ukrainian report names without their state.
+MET_WITH = re.compile(r"(?:зустр(?:і|еч)\w*|переговор\w*|розмов\w*|бесід\w*)\s+(?:з|із|зі)\s*$", re.IGNORECASE)
+
+
+def _before_role(title: str, role: Optional[str]) -> str:
+    """The words before a lower-case title ("… зустрілася із" before "заступницею міністра …");
+    empty where the role is capitalised (the home state's own offices) or not in ``title``."""
+    title = title.rstrip()
+    if not role or not role[:1].islower() or not title.endswith(role):
+        return ""
+    return title[: len(title) - len(role)]
+
+
+def _main_foreign_state(entities: list[Entity], home: str) -> Optional[str]:
+    """The foreign state a Ukrainian report names most, if one is named more than any other:
+    the other side of the visit or the talks it is about."""
+    counts: dict[str, int] = {}
+    for e in entities:
+        if e.label == "STATE" and e.id and e.id != home:
+            counts[e.id] = counts.get(e.id, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=counts.__getitem__)
 
 
 def _ends_in_dash(clause: Clause) -> bool:
