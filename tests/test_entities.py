@@ -1193,3 +1193,46 @@ def test_a_swedish_particle_stays_in_a_signatorys_name(pipeline):
         "Minister for Foreign Trade\n",
     )
     assert {surface: e.affiliation for surface, e in found.items()} == {"Ebba Charlotta af Klinteberg": "SWE"}
+
+
+def _french_treaty_ending_with(tail: str) -> Document:
+    provisions = "".join(
+        f"Article {k}\n\nChaque Partie informe l'autre Partie des mesures qu'elle prend en application du "
+        f"paragraphe {k} du présent accord.\n\n"
+        for k in range(1, 9)
+    )
+    return _text_document("ACCORD ENTRE LA FRANCE ET LE SÉNÉGAL\n\n" + provisions + tail)
+
+
+def test_french_signatures_print_the_title_above_the_name(pipeline):
+    """French acts and treaties print the title above the name: under two headers, two titles
+    and then two names pair in order; a title that ends in a comma introduces the one name
+    under it, and a title broken over two lines ("… de l'Europe" / "et des affaires …") is one
+    title. The role has no article and no comma."""
+    doc = pipeline(
+        _french_treaty_ending_with(
+            "Signé à Dakar, le 3 mars 2025, en deux exemplaires en langue française.\n\n"
+            "Pour le Gouvernement de la République française\n"
+            "Pour le Gouvernement de la République du Sénégal\n"
+            "La ministre de la Transition écologique\n"
+            "Le ministre de l'Hydraulique\n"
+            "Mathilde ROUSSEL-GARNIER\n"
+            "Ousmane Diop SECK\n"
+        )
+    )
+    found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found == {
+        "Mathilde ROUSSEL-GARNIER": ("ministre de la Transition écologique", "FRA"),
+        "Ousmane Diop SECK": ("ministre de l'Hydraulique", "SEN"),
+    }
+    assert doc.lang == "fr"
+    decree = pipeline(
+        _french_treaty_ending_with(
+            "Fait le 12 juin 2025.\n\nLe Premier ministre,\nCLAIRE VASSEUR\n\n"
+            "Le ministre de l'Europe\net des affaires étrangères,\nJEAN-LUC MORVAN\n"
+        )
+    )
+    assert {e.text: e.role for e in decree.entities if e.label == "OFFICIAL"} == {
+        "CLAIRE VASSEUR": "Premier ministre",
+        "JEAN-LUC MORVAN": "ministre de l'Europe et des affaires étrangères",
+    }

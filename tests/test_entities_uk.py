@@ -1527,3 +1527,21 @@ def test_the_official_met_on_a_visit_acts_for_the_state_the_report_is_about(run)
         if e.label == "OFFICIAL"
     }
     assert found == {"Марією Сото": "CHL", "Олегом Климом": "UKR"}
+
+
+def test_the_party_named_before_v_osobi_acts_through_the_official_after_it(run):
+    """A Ukrainian contract names each party, then "в особі" the person it acts through: that
+    person acts for the party (its "(далі — …)" short form is the same party), not for the
+    state the title or the home rule would give."""
+    doc = run(
+        "ДОГОВІР\nпро співпрацю між Полтавським університетом економіки і торгівлі (Україна)\n"
+        "та Вільнюським технічним університетом (Литовська Республіка)\n\n"
+        "Полтавський університет економіки і торгівлі (далі — ПУЕТ) в особі ректора Мельника Василя Петровича, "
+        "що діє на підставі Статуту, з однієї сторони, та Вільнюський технічний університет (далі — ВТУ) в особі "
+        "проректора з міжнародних зв’язків Йонаса Петрайтиса, з іншої сторони, уклали цей Договір.\n\n"
+        "1. ПУЕТ та ВТУ проводитимуть спільні літні школи."
+    )
+    found = {e.text: e.affiliation for e in doc.entities if e.label == "OFFICIAL"}
+    bodies = {e.id for e in doc.entities if e.label == "PARTY"}
+    assert len(bodies) == 2 and set(found.values()) == bodies
+    assert found["Мельника Василя Петровича"] != found["Йонаса Петрайтиса"]

@@ -350,18 +350,34 @@ class OfficialFinder:
                 lines[k : k + 2] = [(lines[k][0], lines[k + 1][1])]
                 kinds[k : k + 2] = ["person"]
                 end, n = k + 1, 1
-            if n == 1 and end < len(lines) and kinds[end] == "role":
+            above = _title_line_above(text, lines, kinds, k) if n == 1 else None
+            under = end < len(lines) and kinds[end] == "role"
+            # a title that ends in a comma introduces the name under it ("Le Premier ministre,");
+            # French acts and treaties print the title above the name, the others under it
+            introduces = above is not None and text[slice(*lines[k - 1])].rstrip().endswith((",", ":"))
+            if introduces or (above is not None and self.lang == "fr" and not under):
+                out += self._title_over_name(text, lines, kinds, k, spans)
+            elif n == 1 and under:
                 out += self._name_over_title(text, lines, kinds, k, spans)
             elif n >= 2:
                 above, under = range(k - n, k), range(end, end + n)
+                # French layouts put the titles between the headers and the names
+                titles_above = (
+                    self.lang == "fr"
+                    and k >= n
+                    and all(kinds[i] == "role" for i in above)
+                    and not _under_all_roles(kinds, under)
+                )
+                if titles_above:
+                    above, under = range(k - 2 * n, k - n), above
                 parties = (
                     [self.gazetteer.ids_in(text[slice(*lines[i])]) for i in above]
-                    if k >= n and all(kinds[i] == "header" for i in above)
+                    if above.start >= 0 and all(kinds[i] == "header" for i in above)
                     else [[] for _ in range(n)]
                 )
                 roles = (
-                    [text[slice(*lines[i])].strip() for i in under]
-                    if end + n <= len(lines) and all(kinds[i] == "role" for i in under)
+                    [_title_as_written(text[slice(*lines[i])], titles_above) for i in under]
+                    if under.stop <= len(lines) and all(kinds[i] == "role" for i in under)
                     else [None] * n
                 )
                 for (a, b), ids, role in zip(lines[k:end], parties, roles):
@@ -426,6 +442,25 @@ class OfficialFinder:
             while first > 0 and kinds[first] == "header-continued":
                 first -= 1
             ids = self.gazetteer.ids_in(text[lines[first][0] : lines[k - 1][1]])
+        return [official_entity(text, *trimmed, role, ids[-1] if ids else None, "signature")]
+
+    def _title_over_name(
+        self, text: str, lines: list[tuple[int, int]], kinds: list[str], k: int, spans: list[tuple[int, int]]
+    ) -> list[Entity]:
+        """A signatory's title on the line above the name, as French acts and treaties print
+        them ("Le Premier ministre," / "CLAIRE AUBERTIN"; "Pour le Gouvernement de la République
+        française :" / "La ministre de …" / "Hugo DESCHAMPS"): the state the title names, else
+        the one of the "For X" header right above the title."""
+        a, b = lines[k]
+        trimmed = _trim(text, a + self._signatory_honorific(text[a:b]), b)
+        first = _title_line_above(text, lines, kinds, k)
+        if first is None or not trimmed or any(x < trimmed[1] and trimmed[0] < y for x, y in spans):
+            return []
+        role_text = text[lines[first][0] : lines[k - 1][1]]
+        role = _title_as_written(" ".join(role_text.split()), True)
+        ids = self.gazetteer.ids_in(role_text)
+        if not ids and first > 0 and kinds[first - 1] == "header":
+            ids = self.gazetteer.ids_in(text[slice(*lines[first - 1])])
         return [official_entity(text, *trimmed, role, ids[-1] if ids else None, "signature")]
 
     def _line_kind(self, text: str, a: int, b: int) -> str:
@@ -799,7 +834,7 @@ GIVEN_NAMES_REACH = 80  # characters before a surname where the official's other
 # The formula after which a treaty's signatures stand, and how far past it they are looked for
 TESTIMONIUM = re.compile(
     rf"{WITNESS_FORMULA}|In Witness Whereof|En fe de lo cual|EN TESTIMONIO|En testimonio|En foi de quoi|"
-    r"Done at|DONE at|Done in|DONE in|Hecho en|HECHO en|Fait à|FAIT à|Firmado en|FIRMADO en|"
+    r"Done at|DONE at|Done in|DONE in|Hecho en|HECHO en|Fait à|FAIT à|Signé à|SIGNÉ à|Firmado en|FIRMADO en|"
     # a decree's own closing line, before its signature and countersignature
     r"Dado en|DADO en|Fait le|FAIT le"
 )
@@ -843,6 +878,41 @@ def _column_pieces(text: str, s: int, e: int, gap: re.Pattern[str]) -> list[tupl
         start = m.end()
     pieces.append((start, e))
     return [p for p in (_trim(text, a, b) for a, b in pieces) if p]
+
+
+def _title_as_written(line: str, above_the_name: bool) -> str:
+    """A title line as the role: one above the name ("Le ministre de …,") without its article
+    and the comma that leads to the name."""
+    line = line.strip()
+    return LEADING_ARTICLE.sub("", line).rstrip(" ,:;") if above_the_name else line
+
+
+def _under_all_roles(kinds: list[str], under: range) -> bool:
+    return under.stop <= len(kinds) and all(kinds[i] == "role" for i in under)
+
+
+def _title_line_above(text: str, lines: list[tuple[int, int]], kinds: list[str], k: int) -> Optional[int]:
+    """The first line of the title right above the name line ``k`` (a title broken over two
+    lines, "Le ministre de l'Europe" / "et des affaires étrangères,", included); None where
+    there is none."""
+    if k == 0:
+        return None
+    first = k - 1
+    if (
+        kinds[first] == "other"
+        and first > 0
+        and kinds[first - 1] == "role"
+        and TITLE_GOES_ON_LINE.match(text[slice(*lines[first])].lstrip())
+    ):
+        first -= 1
+    if kinds[first] != "role" or len(TITLE_HEAD.findall(text, *lines[first])) > 1:
+        return None
+    return first
+
+
+# a title's line that goes on from the line above ("et des affaires étrangères,")
+TITLE_GOES_ON_LINE = re.compile(r"(?:and|of|for|et|de|des|du|y|del)\b")
+LEADING_ARTICLE = re.compile(r"^(?:The|Le|La|L['’]|El)\s*(?=\w)")
 
 
 def _breaks_off(line: str) -> bool:

@@ -220,7 +220,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-36"
+        return "party-evidence-37"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -238,6 +238,7 @@ class PartyResolver(Stage):
                 ent.affiliation = parties[0]
         _signatories_of_header_parties(doc)
         _officials_of_party_bodies(doc, [p for p in parties if not _is_state_id(p)])
+        _officials_acting_for(doc, parties)
         _add_head_noun_mentions(doc, [p for p in parties if not _is_state_id(p)])
         return doc
 
@@ -290,13 +291,46 @@ def _officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
         if body is not None and (official.affiliation is None or _is_state_id(official.affiliation)):
             official.affiliation = body
             placed[surname_of(official)] = official
-    for other in doc.entities:  # the same person's other mentions ("— сказав Маркус Штайнер")
+    _share_placed(doc, placed)
+
+
+def _share_placed(doc: Document, placed: dict[str, Entity]) -> None:
+    """The same person's other mentions ("— сказав Маркус Штайнер") act for the party that
+    ``placed`` (by surname) gives them, unless they already act for a body."""
+    for other in doc.entities:
         placed_mention = placed.get(surname_of(other)) if other.label == "OFFICIAL" else None
         if placed_mention and (other.affiliation is None or _is_state_id(other.affiliation)):
             other.affiliation = placed_mention.affiliation
             name = placed_mention.name
             if other.name and name and other.name != name and other.name.endswith(name):
                 other.name, other.role = name, placed_mention.role  # the name that took the city's word
+
+
+# "… університет радіоелектроніки (далі — ХНУРЕ) в особі ректора Даниленка Олексія …": a
+# Ukrainian contract names each party, then the person it acts through
+IN_THE_PERSON_OF = re.compile(r"(?<!\w)[вуВУ]\s+особі\s+")
+ACTING_REACH = 160  # characters from "в особі" to the name: the title between them
+SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
+
+
+def _officials_acting_for(doc: Document, parties: list[str]) -> None:
+    """An official named after "в особі" acts for the party the sentence names last before it
+    (a "(далі — …)" aside is the same party), whatever state the title names."""
+    mentions = [e for e in doc.entities if e.label == "PARTY" and e.id in parties]
+    placed: dict[str, Entity] = {}
+    for official in doc.entities:
+        if official.label != "OFFICIAL":
+            continue
+        found = list(IN_THE_PERSON_OF.finditer(doc.text, max(0, official.start - ACTING_REACH), official.start))
+        if not found or SENTENCE_END.search(doc.text, found[-1].end(), official.start):
+            continue
+        ends = [m.end() for m in SENTENCE_END.finditer(doc.text, max(0, found[-1].start() - 1000), found[-1].start())]
+        sentence_start = ends[-1] if ends else 0
+        before = [e for e in mentions if sentence_start <= e.start and e.end <= found[-1].start()]
+        if before:
+            official.affiliation = before[-1].id
+            placed[surname_of(official)] = official
+    _share_placed(doc, placed)
 
 
 def _add_head_noun_mentions(doc: Document, bodies: list[str]) -> None:
