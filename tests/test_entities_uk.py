@@ -1545,3 +1545,23 @@ def test_the_party_named_before_v_osobi_acts_through_the_official_after_it(run):
     bodies = {e.id for e in doc.entities if e.label == "PARTY"}
     assert len(bodies) == 2 and set(found.values()) == bodies
     assert found["Мельника Василя Петровича"] != found["Йонаса Петрайтиса"]
+
+
+def test_member_lists_with_the_surname_as_a_name_is_written_or_in_the_accusative(run):
+    """A Cabinet order lists "Прізвище Ім'я По батькові — посада" with the surname written as a
+    name is; a decree that adds members puts them in the accusative ("увести до складу:
+    КОВАЛЬЧУК Ганну Степанівну - заступника …"). ``name`` is the nominative."""
+    doc = run(
+        "РОЗПОРЯДЖЕННЯ\n\nСКЛАД\nробочої групи з питань транскордонного співробітництва\n\n"
+        "Дорошенко Ірина Миколаївна — заступник Міністра розвитку громад, голова робочої групи\n\n"
+        "Савчук Тарас Олегович — директор департаменту європейської інтеграції\n\n"
+        "2. Увести до складу робочої групи:\n\n"
+        "КОВАЛЬЧУК Ганну Степанівну - заступника Міністра фінансів України\n"
+        "ГРИЩЕНКА Миколу Андрійовича - заступника Голови Державної митної служби\n"
+    )
+    assert {text: (name, affiliation) for text, (name, _, affiliation) in officials(doc).items()} == {
+        "Дорошенко Ірина Миколаївна": ("Дорошенко Ірина Миколаївна", "UKR"),
+        "Савчук Тарас Олегович": ("Савчук Тарас Олегович", "UKR"),
+        "КОВАЛЬЧУК Ганну Степанівну": ("Ковальчук Ганна Степанівна", "UKR"),
+        "ГРИЩЕНКА Миколу Андрійовича": ("Грищенко Микола Андрійович", "UKR"),
+    }

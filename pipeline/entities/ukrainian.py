@@ -243,10 +243,20 @@ MAX_ROLE_WORDS = 6  # words of a title after its head ("Головою Держ�
 MAX_PHRASE_WORDS = 4  # lower-case words in a title ("міністр закордонних справ") or before an institution
 _UP = "А-ЯЄІЇҐ"
 _LOW = "а-яєіїґ'’ʼ"
-# "ТРОФІМЦЕВА Ольга Василівна - заступник Міністра …" (a line of a decree's list)
+# A patronymic's ending, in any case ("Василівна", "Олегівну", "Андрійовича")
+_PATRONYMIC = rf"[{_UP}][{_LOW}]+(?:ич(?:а|у|ем)?|вн(?:а|и|і|у|ою)|ичн(?:а|и|і|у|ою))"
+# "ТРОФІМЦЕВА Ольга Василівна - заступник Міністра …" (a line of a decree's list; in the
+# accusative after "увести до складу": "СЕМЕНЮК Ларису Олегівну - заступника …")
 DECREE_LINE = re.compile(
     rf"^[ \t]*(?P<name>[{_UP}][{_UP}'’ʼ]+(?:-[{_UP}][{_UP}'’ʼ]+)?\s+(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
-    rf"(?P<patr>\s+[{_UP}][{_LOW}]+(?:вич|вна|ична|ич))?)[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
+    rf"(?P<patr>\s+{_PATRONYMIC})?)[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
+    re.MULTILINE,
+)
+# "Гнатюк Оксана Петрівна — заступник Міністра …": the Cabinet's orders write the surname as
+# a name is written; the patronymic is what makes the line a person's
+DECREE_LINE_NAME_CASE = re.compile(
+    rf"^[ \t]*(?P<name>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+    rf"(?P<patr>\s+{_PATRONYMIC}))[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
     re.MULTILINE,
 )
 # "Наталія СИДОРЧУК – директор …": the first name, then the surname in capitals, as lists
@@ -1117,6 +1127,7 @@ class UkrainianRecognizer:
         out = []
         lines = [*DECREE_LINE.finditer(text, clause.start, clause.end)]
         lines += DECREE_LINE_GIVEN_FIRST.finditer(text, clause.start, clause.end)
+        lines += DECREE_LINE_NAME_CASE.finditer(text, clause.start, clause.end)
         for m in lines:
             first = m.group("first")
             if not m.groupdict().get("patr") and "Name" not in grammemes(_APOS.sub("'", first.lower())):
