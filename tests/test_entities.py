@@ -705,13 +705,16 @@ def _text_document(text: str) -> Document:
     return Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"})
 
 
-def _treaty_ending_with(tail: str) -> Document:
+PROVISION = "Each Party shall notify the other Party of the measures it takes under paragraph {k}."
+FRENCH_PROVISION = (
+    "Chaque Partie informe l'autre Partie des mesures qu'elle prend en application du paragraphe {k} du présent accord."
+)
+
+
+def _treaty_ending_with(tail: str, provision: str = PROVISION, title: str = "") -> Document:
     """Eight short articles, then ``tail``: the signature blocks stand where a treaty's do."""
-    provisions = "".join(
-        f"Article {k}\n\nEach Party shall notify the other Party of the measures it takes under paragraph {k}.\n\n"
-        for k in range(1, 9)
-    )
-    return _text_document(provisions + tail)
+    provisions = "".join(f"Article {k}\n\n{provision.format(k=k)}\n\n" for k in range(1, 9))
+    return _text_document(title + provisions + tail)
 
 
 def test_a_state_name_broken_over_signature_lines_is_no_signatory():
@@ -1196,12 +1199,7 @@ def test_a_swedish_particle_stays_in_a_signatorys_name(pipeline):
 
 
 def _french_treaty_ending_with(tail: str) -> Document:
-    provisions = "".join(
-        f"Article {k}\n\nChaque Partie informe l'autre Partie des mesures qu'elle prend en application du "
-        f"paragraphe {k} du présent accord.\n\n"
-        for k in range(1, 9)
-    )
-    return _text_document("ACCORD ENTRE LA FRANCE ET LE SÉNÉGAL\n\n" + provisions + tail)
+    return _treaty_ending_with(tail, FRENCH_PROVISION, "ACCORD ENTRE LA FRANCE ET LE SÉNÉGAL\n\n")
 
 
 def test_french_signatures_print_the_title_above_the_name(pipeline):

@@ -47,6 +47,10 @@ def orgs(doc) -> list[str]:
     return [e.text for e in doc.entities if e.label == "ORG"]
 
 
+def affiliations(doc) -> dict[str, str | None]:
+    return {e.text: e.affiliation for e in doc.entities if e.label == "OFFICIAL"}
+
+
 def officials(doc) -> dict[str, tuple]:
     return {e.text: (e.name, e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
 
@@ -1499,15 +1503,13 @@ def test_a_title_capitalised_inside_a_sentence_is_the_home_states(run):
     Міністра …" inside a sentence that names Japan acts for Ukraine, while a foreign minister's
     lower-case title ("з міністеркою торгівлі …") is not the home state's: the one she met is of the
     state the report is about."""
-    found = {
-        e.text: e.affiliation
-        for e in run(
+    found = affiliations(
+        run(
             "Японія передала Україні 20 генераторів. Під час церемонії Заступниця Міністра енергетики "
             "Олена Бондар подякувала Японії. Делегація також провела переговори з міністеркою торгівлі "
             "Сато Юкі щодо співпраці з Японією."
-        ).entities
-        if e.label == "OFFICIAL"
-    }
+        )
+    )
     assert found == {"Олена Бондар": "UKR", "Сато Юкі": "JPN"}
 
 
@@ -1516,16 +1518,14 @@ def test_the_official_met_on_a_visit_acts_for_the_state_the_report_is_about(run)
     state; she acts for the foreign state it names most (Chile, not Peru, named once), while a
     capitalised title after "з" is the home state's own office. "сільського господарства" and
     "нагороди" name no village council or regional administration (ОДА)."""
-    found = {
-        e.text: e.affiliation
-        for e in run(
+    found = affiliations(
+        run(
             "Делегація України перебувала з візитом у Чилі. Сторони обговорили експорт зерна до Чилі "
             "та Перу, а Чилі запросило українських аграріїв на виставку.\n\n"
             "У Сантьяго делегація зустрілася із заступницею міністра сільського господарства Марією Сото. "
             "Того ж дня прем’єр-міністр Чилі провів зустріч з Міністром аграрної політики Олегом Климом."
-        ).entities
-        if e.label == "OFFICIAL"
-    }
+        )
+    )
     assert found == {"Марією Сото": "CHL", "Олегом Климом": "UKR"}
 
 
@@ -1541,7 +1541,7 @@ def test_the_party_named_before_v_osobi_acts_through_the_official_after_it(run):
         "проректора з міжнародних зв’язків Йонаса Петрайтиса, з іншої сторони, уклали цей Договір.\n\n"
         "1. ПУЕТ та ВТУ проводитимуть спільні літні школи."
     )
-    found = {e.text: e.affiliation for e in doc.entities if e.label == "OFFICIAL"}
+    found = affiliations(doc)
     bodies = {e.id for e in doc.entities if e.label == "PARTY"}
     assert len(bodies) == 2 and set(found.values()) == bodies
     assert found["Мельника Василя Петровича"] != found["Йонаса Петрайтиса"]
