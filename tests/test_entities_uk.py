@@ -1565,3 +1565,36 @@ def test_member_lists_with_the_surname_as_a_name_is_written_or_in_the_accusative
         "КОВАЛЬЧУК Ганну Степанівну": ("Ковальчук Ганна Степанівна", "UKR"),
         "ГРИЩЕНКА Миколу Андрійовича": ("Грищенко Микола Андрійович", "UKR"),
     }
+
+
+def test_companies_named_by_legal_form_and_quoted_name_are_parties(run):
+    """A contract's title may set each party on its own lines ("між" / name / "та" / name, blank
+    lines between), and a company is named by its legal form and a quoted name ("АКЦІОНЕРНИМ
+    БАНКОМ «…»", "товариство з обмеженою відповідальністю «…»", "НЕК «…»"): the quoted name,
+    one word or more, is the party; the dateline under the title names none."""
+    doc = run(
+        "КРЕДИТНИЙ ДОГОВІР\n\nміж\n\nПІВНІЧНИМ ІНВЕСТИЦІЙНИМ БАНКОМ\n\nта\n\nАКЦІОНЕРНИМ БАНКОМ «ПОДІЛЛЯБАНК»\n\n"
+        "Гельсінкі, 2 березня 2026 року\n\n"
+        "1. Банк надає Позичальнику кредит у розмірі 20 млн євро."
+    )
+    assert len(doc.parties) == 2 and "FIN" not in doc.parties
+    assert any(e.text == "ПОДІЛЛЯБАНК" for e in doc.entities if e.label == "PARTY")
+    news = run(
+        "Меморандум про захист мереж\n\n"
+        "Київ, 3 квітня. Північний інвестиційний банк та НЕК «Дніпроенерго» підписали меморандум про "
+        "фінансування захисту підстанцій. Банк надасть кредит до 50 млн євро."
+    )
+    assert any(e.text == "Дніпроенерго" for e in news.entities if e.label == "PARTY")
+
+
+def test_a_signing_sentence_with_a_between_formula_names_its_parties_not_the_bracketed_states(run):
+    """ "… підписали Угоду про співробітництво між Хмельницькою ОДА (Україна) та Підкарпатським
+    воєводством (Республіка Польща)": the formula's two bodies are the parties (a voivodeship is
+    a body), not Ukraine and Poland named in brackets."""
+    doc = run(
+        "Хмельниччина і Підкарпаття домовилися про співпрацю\n\n"
+        "Хмельницький, 5 травня. Сьогодні начальник ОВА Сергій Тимчук та маршалок Петро Ковальський "
+        "підписали Угоду про співробітництво між Хмельницькою обласною державною адміністрацією (Україна) "
+        "та Підкарпатським воєводством (Республіка Польща). Угода передбачає обмін лікарями."
+    )
+    assert len(doc.parties) == 2 and not {"UKR", "POL"} & set(doc.parties)

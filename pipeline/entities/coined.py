@@ -26,9 +26,9 @@ from .uk_persons import NAMED_AFTER
 # "між X та Y", "between X and Y", "entre X y Y": the last one before a definition cue
 BETWEEN = re.compile(r"(?<!\w)(?:між|МІЖ|between|BETWEEN|entre|ENTRE)\s+")
 _CAP = "A-ZА-ЯЄІЇҐ"
-# lower-case words that say what kind of body the quoted name after them is ("компанією «…»",
-# "громадська організація «…»")
-KIND_WORD = r"[a-zа-яєіїґ'’ʼ-]+(?:\s+[a-zа-яєіїґ'’ʼ-]+)?"
+# words that say what kind of body the quoted name after them is ("компанією «…»", "громадська
+# організація «…»", "Акціонерним банком «…»", "НЕК «…»", "товариство з обмеженою відповідальністю «…»")
+KIND_WORD = r"[a-zа-яєіїґA-ZА-ЯЄІЇҐ'’ʼ-]+(?:\s+[a-zа-яєіїґA-ZА-ЯЄІЇҐ'’ʼ-]+){0,3}"
 # where a list of names is cut: a comma or a conjunction before a capitalised name
 CONJUNCT_BREAK = re.compile(
     rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l')?[{_CAP}]|{KIND_WORD}\s+[«“\"]"
@@ -123,8 +123,11 @@ def parties_named(
         s = qs if quoted else s
         if e <= s or HONORIFIC.match(text[s:e]):
             continue
-        if not is_name(text[s:e]) and not (bodies_only and CITY_AS_PARTY.match(text[s:e])):
-            continue  # a municipality may be written lower-case ("муніципалітет міста Хелм")
+        # a municipality may be written lower-case ("муніципалітет міста Хелм"); a quoted
+        # name after its kind may be one word ("НЕК «Укренерго»")
+        one_quoted_word = quoted and text[s : s + 1].isupper()
+        if not is_name(text[s:e]) and not one_quoted_word and not (bodies_only and CITY_AS_PARTY.match(text[s:e])):
+            continue
         if bodies_only and not names_a_body(text[piece_start:e], lang):  # with its kind: "компанія «…»"
             continue
         name = text[s:e] if quoted else dictionary_form(text[s:e], lang, case)
@@ -139,7 +142,9 @@ def parties_named(
 BODY_LEMMAS = frozenset(
     "рада мерія муніципалітет місто корпорація компанія банк фонд організація агентство товариство "
     "асоціація програма ініціатива церква університет адміністрація служба комісія інститут центр "
-    "федерація спілка об'єднання палата профспілка союз партія ліга рух альянс мережа агенція".split()
+    "федерація спілка об'єднання палата профспілка союз партія ліга рух альянс мережа агенція "
+    # self-governing units abroad ("Люблінське воєводство", "Регіон Венето", "повіт Сучава")
+    "воєводство регіон провінція повіт кантон".split()
 )
 
 
@@ -165,7 +170,11 @@ def names_a_body(name: str, lang: str) -> bool:
         return lang == "uk" or bool(BODY_WORDS_LATIN.search(name))
     from .ukrainian import lemmas, tokens_of
 
-    return any(lemmas(t.lower) & BODY_LEMMAS for t in tokens_of(name))
+    return bool(LEGAL_FORM.match(name)) or any(lemmas(t.lower) & BODY_LEMMAS for t in tokens_of(name))
+
+
+# A Ukrainian legal form before a quoted name ("НЕК «Укренерго»", "ТОВ «…»", "ГО «…»")
+LEGAL_FORM = re.compile(r"(?:ТОВ|ТзОВ|ПрАТ|ПАТ|АТ|ДП|КП|ПП|НЕК|НАК|ГО|БО|БФ|МГО)\s+[«“\"]")
 
 
 WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*|[«»“”\"]")
@@ -201,7 +210,7 @@ def name_end(text: str, start: int, end: int, lang: str, case: str = "ablt") -> 
     return last
 
 
-NAME_BREAK = re.compile(r"[,(;]")
+NAME_BREAK = re.compile(r"[,(;]|\n\s*\n")  # a blank line ends a name: what follows is a dateline or a heading
 
 
 def quoted_name(text: str, start: int, end: int) -> tuple[int, int]:

@@ -220,7 +220,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-37"
+        return "party-evidence-38"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -675,8 +675,7 @@ def _with_coined(doc: Document, start: int, end: int, mentions: _MentionIndex, c
     links = list(BETWEEN.finditer(doc.text, start, end))
     if not links:
         return []
-    paragraph_end = BLANK_LINE.search(doc.text, links[-1].end(), end)  # the names do not cross a blank line
-    end = paragraph_end.start() if paragraph_end else end
+    end = _names_end(doc.text, links[-1].end(), end)
     lang = doc.lang or "en"
     ids, coined = parties_named(doc.text, links[-1].end(), end, lang, mentions.named_in, bodies_only=coined_only)
     if coined_only and not coined:
@@ -684,6 +683,29 @@ def _with_coined(doc: Document, start: int, end: int, mentions: _MentionIndex, c
     if coined and len(ids) >= MIN_PARTIES:
         mentions.coined = coined
     return ids
+
+
+# a line that holds only the conjunction between two names, each set on its own lines
+LONE_CONJUNCTION = re.compile(r"\s*(?:та|і|й|and|AND|y|Y|et|ET|ТА|І)\s*")
+
+
+def _names_end(text: str, start: int, end: int) -> int:
+    """Where the names after "між"/"between" end: at a blank line (a dateline or a preamble
+    follows), except where a title sets each name apart ("між" / "ЄВРОПЕЙСЬКИМ … БАНКОМ" /
+    "та" / "АКЦІОНЕРНИМ БАНКОМ «…»", blank lines between)."""
+    pieces, pos = [], start
+    for m in [*BLANK_LINE.finditer(text, start, end), None]:
+        pieces.append((pos, m.start() if m else end))
+        if m is None:
+            break
+        pos = m.end()
+    pieces = [(a, b) for a, b in pieces if text[a:b].strip()]
+    if not pieces:
+        return start
+    k = 0
+    while k + 2 < len(pieces) and LONE_CONJUNCTION.fullmatch(text[slice(*pieces[k + 1])]):
+        k += 2
+    return pieces[k][1]
 
 
 def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
@@ -1089,6 +1111,10 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
     ids: list[str] = []
     for clause in doc.clauses[:NEWS_OPENING]:
         if INSTRUMENT_CUE.search(clause.text) or TALKS_UK.search(clause.text):
+            named = _between_formula(doc, clause, mentions)
+            if named:
+                ids += named
+                continue
             subject = _signing_subject(doc, clause, mentions)
             if subject:  # the signatories, bodies no table knows among them; not "(Республіка Польща)"
                 ids += subject
@@ -1112,6 +1138,20 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
         head = doc.clauses[0]
         ids += mentions.ids(head.start, head.end) + capital_ids(doc.text, head.start, head.end)
     return unique_ids(ids)
+
+
+def _between_formula(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
+    """The parties a report's sentence names in an instrument's formula ("… підписали Угоду
+    між Волинською ОДА (Україна) та Люблінським воєводством (Республіка Польща)"), where it
+    coins a body no table knows: the formula's names, not the states in brackets after them."""
+    if not BETWEEN.search(clause.text):
+        return []
+    coined_before = list(mentions.coined)
+    named = _with_coined(doc, clause.start, clause.end, mentions, coined_only=True)
+    if len(named) >= MIN_PARTIES:
+        return named
+    mentions.coined = coined_before
+    return []
 
 
 def _named_as_setting(text: str, clause_start: int, s: int) -> bool:
@@ -1156,6 +1196,9 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
         return []
     for clause in doc.clauses:
         if SIGNING_UK.search(clause.text):
+            named = _between_formula(doc, clause, mentions)
+            if named:
+                return named
             ids = unique_ids(_signing_subject(doc, clause, mentions) + mentions.ids(clause.start, clause.end))
             if len(ids) >= MIN_PARTIES:
                 return ids
