@@ -1598,3 +1598,24 @@ def test_a_signing_sentence_with_a_between_formula_names_its_parties_not_the_bra
         "та Підкарпатським воєводством (Республіка Польща). Угода передбачає обмін лікарями."
     )
     assert len(doc.parties) == 2 and not {"UKR", "POL"} & set(doc.parties)
+
+
+def test_the_side_before_a_dash_and_a_city_abbreviation_in_a_contract(run):
+    """ "від ПУЕТ — проректора …, від ВТУ — керівника …": each title after "від X —" acts for X; a
+    mention of that person later keeps X. "у м. Київ" ends no sentence: the person "в особі"
+    after it acts for the party the sentence named, not for Ukraine named in its address."""
+    doc = run(
+        "МЕМОРАНДУМ\nпро співпрацю між Полтавським університетом економіки і торгівлі "
+        "та Вільнюським технічним університетом\n\n"
+        "Вільнюський технічний університет (далі — ВТУ), з однієї сторони, та Полтавський університет "
+        "економіки і торгівлі (далі — ПУЕТ), утворений відповідно до законодавства України, з "
+        "місцезнаходженням у м. Полтава, в особі ректора Остапа Гнатенка, з другої сторони, уклали "
+        "цей Меморандум.\n\n"
+        "3. Координаторами визначено: від ПУЕТ — проректора з науки Ігоря Литвина, від ВТУ — керівника "
+        "міжнародного відділу Йонаса Каваляускаса.\n\n"
+        "«Ми чекаємо перших студентів уже восени», — сказав Литвин."
+    )
+    found = affiliations(doc)
+    bodies = {e.text: e.id for e in doc.entities if e.label == "PARTY"}
+    assert found["Остапа Гнатенка"] == bodies["ПУЕТ"] == found["Ігоря Литвина"] == found["Литвин"]
+    assert found["Йонаса Каваляускаса"] == bodies["ВТУ"]

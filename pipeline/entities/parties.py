@@ -310,12 +310,41 @@ def _share_placed(doc: Document, placed: dict[str, Entity]) -> None:
 # Ukrainian contract names each party, then the person it acts through
 IN_THE_PERSON_OF = re.compile(r"(?<!\w)[вуВУ]\s+особі\s+")
 ACTING_REACH = 160  # characters from "в особі" to the name: the title between them
-SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
+# a sentence's end; not the full stop of an abbreviation ("у м. Київ", "вул. Хрещатик")
+SENTENCE_END = re.compile(r"(?<!\b[а-яєіїґa-z])(?<!\bвул)(?<!\bобл)(?<!\bбуд)[.!?;]\s|\n\s*\n")
+
+
+# "від ХНУРЕ — проректорку …", "від УГКЦ — голова Патріаршої курії …": the side a title stands for
+FROM_SIDE_DASH = re.compile(r"(?<!\w)[вВ]ід\s+$")
+SIDE_DASH = re.compile(r"\s*[—–-]\s")
+
+
+def _officials_by_side(doc: Document, parties: list[str]) -> dict[str, Entity]:
+    """An official after "від X —" in a list of each side's people acts for the party X."""
+    placed: dict[str, Entity] = {}
+    mentions = [e for e in doc.entities if e.label == "PARTY" and e.id in parties]
+    officials = [e for e in doc.entities if e.label == "OFFICIAL"]
+    for mention in mentions:
+        if not FROM_SIDE_DASH.search(doc.text, max(0, mention.start - 5), mention.start):
+            continue
+        dash = SIDE_DASH.match(doc.text, mention.end)
+        after = [o for o in officials if dash and dash.end() <= o.start < dash.end() + ACTING_REACH]
+        if not after or SENTENCE_END.search(doc.text, dash.end(), after[0].start):
+            continue
+        if any(m.start < after[0].start for m in mentions if m.start > mention.end):
+            continue  # another party is named between them
+        before, after[0].affiliation = after[0].affiliation, mention.id
+        placed[surname_of(after[0])] = after[0]
+        for other in officials:  # the mentions that took the side given before ("— сказав владика Мельничук")
+            if other.affiliation == before and surname_of(other) == surname_of(after[0]):
+                other.affiliation = mention.id
+    return placed
 
 
 def _officials_acting_for(doc: Document, parties: list[str]) -> None:
     """An official named after "в особі" acts for the party the sentence names last before it
-    (a "(далі — …)" aside is the same party), whatever state the title names."""
+    (a "(далі — …)" aside is the same party; "у м. Київ" ends no sentence), whatever state the
+    title names."""
     mentions = [e for e in doc.entities if e.label == "PARTY" and e.id in parties]
     placed: dict[str, Entity] = {}
     for official in doc.entities:
@@ -330,7 +359,7 @@ def _officials_acting_for(doc: Document, parties: list[str]) -> None:
         if before:
             official.affiliation = before[-1].id
             placed[surname_of(official)] = official
-    _share_placed(doc, placed)
+    _share_placed(doc, placed | _officials_by_side(doc, parties))
 
 
 def _add_head_noun_mentions(doc: Document, bodies: list[str]) -> None:
