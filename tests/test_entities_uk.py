@@ -1619,3 +1619,34 @@ def test_the_side_before_a_dash_and_a_city_abbreviation_in_a_contract(run):
     bodies = {e.text: e.id for e in doc.entities if e.label == "PARTY"}
     assert found["Остапа Гнатенка"] == bodies["ПУЕТ"] == found["Ігоря Литвина"] == found["Литвин"]
     assert found["Йонаса Каваляускаса"] == bodies["ВТУ"]
+
+
+def test_a_signature_block_in_two_columns_is_read_down_each_column(run):
+    """Two columns side by side: each signatory acts for the party of the header above them, with
+    the title of their own column (above the name, or under it), not the other column's; a
+    name run on from the line above is cut to its line, and a foreign signatory in Latin
+    letters is an official too."""
+    doc = run(
+        "УГОДА\nпро співробітництво між Сумською міською радою (Україна) та Мерією міста Кошалін "
+        "(Республіка Польща)\n\n"
+        "1. Сторони сприятимуть обміну досвідом.\n\n"
+        "Вчинено в Кошаліні 3 жовтня 2025 року у двох примірниках.\n\n"
+        "За Сумську міську раду                      За Мерію міста Кошалін\n"
+        "Сумський міський голова                     Президент міста Кошалін\n\n"
+        "Олег МАРЧЕНКО                               Tomasz WIERZBICKI\n\n"
+        "Дата: 03.10.2025\n"
+    )
+    found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    parties = {e.text: e.id for e in doc.entities if e.label == "PARTY"}
+    assert found["Олег МАРЧЕНКО"] == ("Сумський міський голова", parties["Сумську міську раду"])
+    assert found["Tomasz WIERZBICKI"] == ("Президент міста Кошалін", parties["Мерію міста Кошалін"])
+    under = run(
+        "МЕМОРАНДУМ\nпро взаєморозуміння між Кабінетом Міністрів України та Північним інвестиційним банком\n\n"
+        "1. Сторони співпрацюватимуть.\n\n"
+        "За Кабінет Міністрів України                 За Північний інвестиційний банк\n"
+        "Марія БОНДАРЕНКО                             Ларс НІЛЬСЕН\n"
+        "Міністр фінансів України                     Віце-президент Банку\n"
+    )
+    found = {e.text: (e.role, e.affiliation) for e in under.entities if e.label == "OFFICIAL"}
+    assert found["Марія БОНДАРЕНКО"] == ("Міністр фінансів України", "UKR")
+    assert found["Ларс НІЛЬСЕН"][0] == "Віце-президент Банку" and found["Ларс НІЛЬСЕН"][1] != "UKR"

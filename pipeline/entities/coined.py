@@ -26,9 +26,17 @@ from .uk_persons import NAMED_AFTER
 # "між X та Y", "between X and Y", "entre X y Y": the last one before a definition cue
 BETWEEN = re.compile(r"(?<!\w)(?:між|МІЖ|between|BETWEEN|entre|ENTRE)\s+")
 _CAP = "A-ZА-ЯЄІЇҐ"
-# words that say what kind of body the quoted name after them is ("компанією «…»", "громадська
-# організація «…»", "Акціонерним банком «…»", "НЕК «…»", "товариство з обмеженою відповідальністю «…»")
-KIND_WORD = r"[a-zа-яєіїґA-ZА-ЯЄІЇҐ'’ʼ-]+(?:\s+[a-zа-яєіїґA-ZА-ЯЄІЇҐ'’ʼ-]+){0,3}"
+# Ukrainian legal forms written before a company's quoted name ("НЕК «Укренерго»", "ТОВ «…»")
+LEGAL_FORMS = r"(?:ТОВ|ТзОВ|ПрАТ|ПАТ|АТ|ДП|КП|ПП|НЕК|НАК|ГО|БО|БФ|МГО)"
+# what kind of body the quoted name after it is: lower-case words ("компанією «…»", "громадська
+# організація «…»", "товариство з обмеженою відповідальністю «…»"), a legal form, or a joint-stock
+# company or bank in any case ("Акціонерним банком «…»"); not a capitalised name that a quoted
+# one completes ("Балтійським кліматичним фондом «Зелений край»", "Благодійний фонд «…»" keeps
+# its kind in the coined party's name, as tests/test_entities_uk.py records)
+KIND_WORD = (
+    r"(?:[a-zа-яєіїґ'’ʼ-]+(?:\s+[a-zа-яєіїґ'’ʼ-]+){0,3}|" + LEGAL_FORMS + "|"
+    r"(?i:(?:(?:публічн|приватн)\w*\s+)?акціонерн\w*\s+(?:товариств|банк)\w*))"
+)
 # where a list of names is cut: a comma or a conjunction before a capitalised name
 CONJUNCT_BREAK = re.compile(
     rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l')?[{_CAP}]|{KIND_WORD}\s+[«“\"]"
@@ -173,8 +181,7 @@ def names_a_body(name: str, lang: str) -> bool:
     return bool(LEGAL_FORM.match(name)) or any(lemmas(t.lower) & BODY_LEMMAS for t in tokens_of(name))
 
 
-# A Ukrainian legal form before a quoted name ("НЕК «Укренерго»", "ТОВ «…»", "ГО «…»")
-LEGAL_FORM = re.compile(r"(?:ТОВ|ТзОВ|ПрАТ|ПАТ|АТ|ДП|КП|ПП|НЕК|НАК|ГО|БО|БФ|МГО)\s+[«“\"]")
+LEGAL_FORM = re.compile(LEGAL_FORMS + r"\s+[«“\"]")  # "НЕК «Укренерго»": a body's name
 
 
 WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*|[«»“”\"]")

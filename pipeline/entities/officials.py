@@ -350,14 +350,14 @@ class OfficialFinder:
                 lines[k : k + 2] = [(lines[k][0], lines[k + 1][1])]
                 kinds[k : k + 2] = ["person"]
                 end, n = k + 1, 1
-            above = _title_line_above(text, lines, kinds, k) if n == 1 else None
-            under = end < len(lines) and kinds[end] == "role"
+            title_above = _title_line_above(text, lines, kinds, k) if n == 1 else None
+            title_under = end < len(lines) and kinds[end] == "role"
             # a title that ends in a comma introduces the name under it ("Le Premier ministre,");
             # French acts and treaties print the title above the name, the others under it
-            introduces = above is not None and text[slice(*lines[k - 1])].rstrip().endswith((",", ":"))
-            if introduces or (above is not None and self.lang == "fr" and not under):
+            introduces = title_above is not None and text[slice(*lines[k - 1])].rstrip().endswith((",", ":"))
+            if introduces or (title_above is not None and self.lang == "fr" and not title_under):
                 out += self._title_over_name(text, lines, kinds, k, spans)
-            elif n == 1 and under:
+            elif n == 1 and title_under:
                 out += self._name_over_title(text, lines, kinds, k, spans)
             elif n >= 2:
                 above, under = range(k - n, k), range(end, end + n)

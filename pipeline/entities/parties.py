@@ -33,6 +33,7 @@ from ..records import Clause, Document, Entity
 from ..segment import PREAMBULAR
 from ..stages import Stage
 from .coined import BETWEEN, CoinedParty, parties_named
+from .columns import column_signatures
 from .gazetteer import (
     ABBREVIATION,
     gazetteer,
@@ -220,7 +221,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-38"
+        return "party-evidence-39"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -239,6 +240,7 @@ class PartyResolver(Stage):
         _signatories_of_header_parties(doc)
         _officials_of_party_bodies(doc, [p for p in parties if not _is_state_id(p)])
         _officials_acting_for(doc, parties)
+        column_signatures(doc)  # last: read down its columns, a block undoes what reading across gave
         _add_head_noun_mentions(doc, [p for p in parties if not _is_state_id(p)])
         return doc
 
@@ -328,7 +330,9 @@ def _officials_by_side(doc: Document, parties: list[str]) -> dict[str, Entity]:
         if not FROM_SIDE_DASH.search(doc.text, max(0, mention.start - 5), mention.start):
             continue
         dash = SIDE_DASH.match(doc.text, mention.end)
-        after = [o for o in officials if dash and dash.end() <= o.start < dash.end() + ACTING_REACH]
+        if dash is None:
+            continue
+        after = [o for o in officials if dash.end() <= o.start < dash.end() + ACTING_REACH]
         if not after or SENTENCE_END.search(doc.text, dash.end(), after[0].start):
             continue
         if any(m.start < after[0].start for m in mentions if m.start > mention.end):

@@ -266,6 +266,8 @@ DECREE_LINE_GIVEN_FIRST = re.compile(
     rf"[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
     re.MULTILINE,
 )
+# "міста Кошалін", "селища Ворзель": a single capitalised word after them is a place
+SETTLEMENT_WORDS = frozenset({"міста", "місто", "м", "селища", "села"})
 SIGNATURE_HEADER = re.compile(r"^(?:За|Від)\s")  # "За Україну", "Від Компанії": a column's header
 PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 MAX_NAME_TOKENS = 3  # not counting particles
@@ -1091,6 +1093,8 @@ class UkrainianRecognizer:
                     person = next(
                         (p for p in range(k + 1, person) if "\n" in text[toks[p - 1].end : toks[p].start]), person
                     )
+                if person == k + 1 and toks[k - 1].lower in SETTLEMENT_WORDS:
+                    person = None  # "Президент міста Кошалін": the city the title names, not a surname
                 if person:
                     # a signature line names the signatory in the nominative ("Джорджа Мелоні" is she)
                     hint = "nomn" if signs_for else _case_of(toks[i])
@@ -1182,7 +1186,7 @@ class UkrainianRecognizer:
         lines = [
             (clause.start + m.start(), clause.start + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", clause.text)
         ]
-        rows = [_columns_of(text, a, b) for a, b in lines]
+        rows = [columns_of(text, a, b) for a, b in lines]
         if not rows or len(rows[0]) < 2 or not all(SIGNATURE_HEADER.match(text[a:b]) for a, b in rows[0]):
             return None
         width = len(rows[0])
@@ -1446,7 +1450,7 @@ def _is_initial(text: str, tok: Token) -> bool:
     return len(tok.text) == 1 and tok.capitalised and text[tok.end : tok.end + 1] == "."
 
 
-def _columns_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def columns_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The pieces of a line set side by side in columns, apart by the segmenter's column gap."""
     bounds = [start, *(x for gap in COLUMN_GAP.finditer(text, start, end) for x in gap.span()), end]
     pieces = []

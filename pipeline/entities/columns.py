@@ -1,0 +1,150 @@
+"""Signature blocks laid out in columns, as Ukrainian agreements and memoranda print them:
+
+    За Кабінет Міністрів України                 За Європейський інвестиційний банк
+    Прем'єр-міністр України                      Віце-президент ЄІБ
+    ____________________                         ____________________
+    Юлія ГАВРИШ                                  Клаудія ЛОРЕНЦІНІ
+
+Each column is read down on its own: its "За X" / "Від X" header names the party, the lines
+between the header and the name (or under the name) its signatory's title, and the signatory
+acts for that party with that title. Read across, the lines would pair the left person with
+the right header. Run in the parties stage, after coined parties have their ids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..records import Document
+from .names import nominative
+from .officials import official_entity
+from .ukrainian import ROLE_HEADS, SIGNATURE_HEADER, columns_of, grammemes, lemmas
+
+NOT_A_TITLE = re.compile(r"^(?:\(?підпис\)?|[_.…\s]+|М\.\s?П\.?|\(?печатка\)?)$", re.IGNORECASE)
+# a signatory's name as the block prints it: first name, then the surname, in capitals or not;
+# in Latin letters too ("Krzysztof MATUSZEWSKI")
+PERSON = re.compile(r"^[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+(?:\s+[A-ZА-ЯЄІЇҐ]\.)?\s+[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+$")
+LATIN = re.compile(r"^[A-Za-z]")
+MAX_BLOCK_LINES = 12  # lines of a block after the line with its headers
+
+
+@dataclass
+class Column:
+    header: list[tuple[int, int]] = field(default_factory=list)
+    titles: list[tuple[int, int]] = field(default_factory=list)  # above the name
+    under: list[tuple[int, int]] = field(default_factory=list)  # the title under the name
+    person: Optional[tuple[int, int]] = None
+
+
+def column_signatures(doc: Document) -> None:
+    """Place each column's signatory: the party of its header, the title of its lines."""
+    if (doc.lang or "") != "uk":
+        return
+    text = doc.text
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for k, (a, b) in enumerate(lines):
+        pieces = columns_of(text, a, b)
+        if len(pieces) == 2 and all(SIGNATURE_HEADER.match(text[s:e]) for s, e in pieces):
+            _place(doc, _columns(text, lines[k : k + 1 + MAX_BLOCK_LINES], pieces[1][0] - a))
+
+
+def _columns(text: str, lines: list[tuple[int, int]], split: int) -> list[Column]:
+    """The two columns of a block, each piece put in the column its position falls in; the
+    block ends at a line that is neither (a paragraph of text) or at the second name."""
+    columns = [Column(), Column()]
+    for n, (a, b) in enumerate(lines):
+        pieces = columns_of(text, a, b)
+        if n > 0 and (SIGNATURE_HEADER.match(text[a:b]) and len(pieces) == 2):
+            break  # the next block's headers
+        if any(e - s > split + 10 for s, e in pieces if s - a < split - 3):
+            break  # a line of text runs across the gap
+        for s, e in pieces:
+            column = columns[1 if s - a >= split - 3 else 0]
+            piece = text[s:e].strip()
+            if n == 0:
+                column.header.append((s, e))
+            elif NOT_A_TITLE.match(piece):
+                continue
+            elif column.person is not None:
+                last = column.under[-1] if column.under else column.person
+                if text[last[1] : s].count("\n") == 1:  # the lines right under the name
+                    column.under.append((s, e))
+            elif PERSON.match(piece) and not _titled(piece):
+                column.person = (s, e)
+            elif not column.titles and _continues_header(text, column.header[-1], s):
+                column.header.append((s, e))
+            else:
+                column.titles.append((s, e))
+    return columns
+
+
+def _titled(piece: str) -> bool:
+    """Is a two-word capitalised line a title ("Заступник Міністра", "Генеральний директор")?"""
+    return any(lemmas(word.lower()) & ROLE_HEADS for word in piece.split())
+
+
+def _header_ids(doc: Document, header: list[tuple[int, int]]) -> list[str]:
+    """The parties a column's header names: those tagged in it, else the party whose name
+    shares a proper name with it ("За Мерію міста Кошалін" and the formula's "Мерією міста
+    Кошалін", coined there and not tagged in the header)."""
+    parties = [(e, e.id) for e in doc.entities if e.id and e.label == "PARTY"]
+    tagged = [pid for e, pid in parties if any(a <= e.start < b for a, b in header)]
+    if tagged:
+        return tagged
+    words = _proper_stems(" ".join(doc.text[a:b] for a, b in header))
+    return [pid for e, pid in parties if words & _proper_stems(e.text)][:1] if words else []
+
+
+def _proper_stems(name: str) -> set[str]:
+    """The capitalised words of a name after its first, cut to a stem that survives
+    inflection ("Кошалін", "Кошаліна")."""
+    return {w[:5].lower() for w in re.findall(r"[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+", name)[1:] if len(w) > 3}
+
+
+def _first_name(piece: str) -> bool:
+    return "Name" in grammemes(piece.split()[0].lower())
+
+
+def _continues_header(text: str, last: tuple[int, int], start: int) -> bool:
+    """Does a header broken over lines go on, on the next line and in lower case ("За
+    Міністерство цифрової" / "трансформації України")?"""
+    return text[last[1] : start].count("\n") == 1 and text[start : start + 1].islower()
+
+
+def _place(doc: Document, columns: list[Column]) -> None:
+    text = doc.text
+    # one word of a header or a title is no person ("Президент міста Кошалін" is not Mr Кошалін)
+    lines = [span for column in columns for span in column.header + column.titles + column.under]
+    doc.entities = [
+        o
+        for o in doc.entities
+        if o.label != "OFFICIAL" or " " in o.text or not any(a <= o.start and o.end <= b for a, b in lines)
+    ]
+    headers = [_header_ids(doc, column.header) for column in columns]
+    for column, ids in zip(columns, headers):
+        if column.person is None or not column.header:
+            continue
+        s, e = column.person
+        official = next((o for o in doc.entities if o.label == "OFFICIAL" and o.start < e and s < o.end), None)
+        if official is None and (LATIN.search(text[s:e]) or _first_name(text[s:e])):
+            # a foreign signatory's name in Latin letters, which the Ukrainian recognisers
+            # skip; a name beside another on its line
+            official = official_entity(text, s, e, None, None, "signature")
+            if not LATIN.search(text[s:e]):
+                official.name = nominative(official.text, "nomn")
+            doc.entities.append(official)
+        if official is None:
+            continue
+        if official.start < s or official.end > e:  # a name run on from the line above ("Ополе\n\nКарпо …")
+            official.start, official.end = max(official.start, s), min(official.end, e)
+            official.text = text[official.start : official.end]
+            official.name = nominative(official.text, "nomn")  # a signature line writes the nominative
+        titles = column.titles or column.under
+        if titles:
+            official.role = " ".join(" ".join(text[a:b].split()) for a, b in titles)
+        if ids:
+            official.affiliation = ids[-1]
+        elif any(official.affiliation in other for other in headers):
+            official.affiliation = None  # the other column's party, read across; this header names no known one
