@@ -1650,3 +1650,26 @@ def test_a_signature_block_in_two_columns_is_read_down_each_column(run):
     found = {e.text: (e.role, e.affiliation) for e in under.entities if e.label == "OFFICIAL"}
     assert found["Марія БОНДАРЕНКО"] == ("Міністр фінансів України", "UKR")
     assert found["Ларс НІЛЬСЕН"][0] == "Віце-президент Банку" and found["Ларс НІЛЬСЕН"][1] != "UKR"
+
+
+def test_a_signature_block_in_three_columns_with_the_rule_before_each_name(run):
+    """Three parties sign side by side, each name after the rule signed on ("_____ Name"), and a
+    foreign name in Latin letters with a diacritic: each column is read down on its own."""
+    doc = run(
+        "МЕМОРАНДУМ\nпро співпрацю між Рівненською обласною радою, Регіоном Тоскана та ТОВ "
+        "«Поліська енергія»\n\n"
+        "1. Сторони обмінюватимуться досвідом.\n\n"
+        "За Рівненську обласну раду          За Регіон Тоскана          За ТОВ «Поліська енергія»\n"
+        "Голова обласної ради                Президент                  Директор\n\n"
+        "_______ Андрій ЯРЕМЧУК              _______ Lorenzo BARTOLÈ     _______ Ігор ЛИТВИН\n"
+    )
+    found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    parties = [
+        e.id for e in doc.entities if e.label == "PARTY" and e.text.startswith(("Рівненськ", "Регіон", "Поліськ"))
+    ]
+    assert [found[n][0] for n in ("Андрій ЯРЕМЧУК", "Lorenzo BARTOLÈ", "Ігор ЛИТВИН")] == [
+        "Голова обласної ради",
+        "Президент",
+        "Директор",
+    ]
+    assert len({found[n][1] for n in found}) == 3 and all(found[n][1] in parties for n in found)

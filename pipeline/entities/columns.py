@@ -25,8 +25,9 @@ from .ukrainian import ROLE_HEADS, SIGNATURE_HEADER, columns_of, grammemes, lemm
 NOT_A_TITLE = re.compile(r"^(?:\(?підпис\)?|[_.…\s]+|М\.\s?П\.?|\(?печатка\)?)$", re.IGNORECASE)
 # a signatory's name as the block prints it: first name, then the surname, in capitals or not;
 # in Latin letters too ("Krzysztof MATUSZEWSKI")
-PERSON = re.compile(r"^[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+(?:\s+[A-ZА-ЯЄІЇҐ]\.)?\s+[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+$")
+PERSON = re.compile(r"^[^\W\d_][\w'’ʼ-]+(?:\s+[^\W\d_]\.)?\s+[^\W\d_][\w'’ʼ-]+$")
 LATIN = re.compile(r"^[A-Za-z]")
+RULE = re.compile(r"[_.…]{3,}\s*")
 MAX_BLOCK_LINES = 12  # lines of a block after the line with its headers
 
 
@@ -46,22 +47,23 @@ def column_signatures(doc: Document) -> None:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for k, (a, b) in enumerate(lines):
         pieces = columns_of(text, a, b)
-        if len(pieces) == 2 and all(SIGNATURE_HEADER.match(text[s:e]) for s, e in pieces):
-            _place(doc, _columns(text, lines[k : k + 1 + MAX_BLOCK_LINES], pieces[1][0] - a))
+        if len(pieces) >= 2 and all(SIGNATURE_HEADER.match(text[s:e]) for s, e in pieces):
+            _place(doc, _columns(text, lines[k : k + 1 + MAX_BLOCK_LINES], [s - a for s, _ in pieces]))
 
 
-def _columns(text: str, lines: list[tuple[int, int]], split: int) -> list[Column]:
-    """The two columns of a block, each piece put in the column its position falls in; the
-    block ends at a line that is neither (a paragraph of text) or at the second name."""
-    columns = [Column(), Column()]
+def _columns(text: str, lines: list[tuple[int, int]], starts: list[int]) -> list[Column]:
+    """The columns of a block (``starts``: where each header begins in its line), each piece
+    put in the column its position falls in; the block ends at the next block's headers or
+    at a line of text that runs across a gap."""
+    columns = [Column() for _ in starts]
     for n, (a, b) in enumerate(lines):
-        pieces = columns_of(text, a, b)
-        if n > 0 and (SIGNATURE_HEADER.match(text[a:b]) and len(pieces) == 2):
+        pieces = [_after_rule(text, s, e) for s, e in columns_of(text, a, b)]
+        if n > 0 and (SIGNATURE_HEADER.match(text[a:b]) and len(pieces) >= 2):
             break  # the next block's headers
-        if any(e - s > split + 10 for s, e in pieces if s - a < split - 3):
+        if any(_column(s - a, starts) != _column(e - a - 1, starts) for s, e in pieces):
             break  # a line of text runs across the gap
         for s, e in pieces:
-            column = columns[1 if s - a >= split - 3 else 0]
+            column = columns[_column(s - a, starts)]
             piece = text[s:e].strip()
             if n == 0:
                 column.header.append((s, e))
@@ -71,13 +73,24 @@ def _columns(text: str, lines: list[tuple[int, int]], split: int) -> list[Column
                 last = column.under[-1] if column.under else column.person
                 if text[last[1] : s].count("\n") == 1:  # the lines right under the name
                     column.under.append((s, e))
-            elif PERSON.match(piece) and not _titled(piece):
+            elif PERSON.match(piece) and all(w[0].isupper() for w in piece.split()) and not _titled(piece):
                 column.person = (s, e)
             elif not column.titles and _continues_header(text, column.header[-1], s):
                 column.header.append((s, e))
             else:
                 column.titles.append((s, e))
     return columns
+
+
+def _column(position: int, starts: list[int]) -> int:
+    """The column a position in a line falls in (a few characters before its header's start)."""
+    return max(k for k, start in enumerate(starts) if k == 0 or position >= start - 3)
+
+
+def _after_rule(text: str, s: int, e: int) -> tuple[int, int]:
+    """A piece without the rule signed on before the name ("_______ Олексій ДАНИЛЕНКО")."""
+    rule = RULE.match(text, s, e)
+    return (rule.end(), e) if rule and rule.end() < e else (s, e)
 
 
 def _titled(piece: str) -> bool:
@@ -93,14 +106,15 @@ def _header_ids(doc: Document, header: list[tuple[int, int]]) -> list[str]:
     tagged = [pid for e, pid in parties if any(a <= e.start < b for a, b in header)]
     if tagged:
         return tagged
-    words = _proper_stems(" ".join(doc.text[a:b] for a, b in header))
+    # the header's words after "За" and the body's kind ("За Мерію міста …", "За ТОВ «…»")
+    words = _proper_stems(" ".join(doc.text[a:b] for a, b in header), skip=2)
     return [pid for e, pid in parties if words & _proper_stems(e.text)][:1] if words else []
 
 
-def _proper_stems(name: str) -> set[str]:
-    """The capitalised words of a name after its first, cut to a stem that survives
+def _proper_stems(name: str, skip: int = 0) -> set[str]:
+    """The capitalised words of a name (after its first ``skip``), cut to a stem that survives
     inflection ("Кошалін", "Кошаліна")."""
-    return {w[:5].lower() for w in re.findall(r"[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+", name)[1:] if len(w) > 3}
+    return {w[:5].lower() for w in re.findall(r"[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+", name)[skip:] if len(w) > 3}
 
 
 def _first_name(piece: str) -> bool:
@@ -137,8 +151,9 @@ def _place(doc: Document, columns: list[Column]) -> None:
             doc.entities.append(official)
         if official is None:
             continue
-        if official.start < s or official.end > e:  # a name run on from the line above ("Ополе\n\nКарпо …")
-            official.start, official.end = max(official.start, s), min(official.end, e)
+        # the whole line is the name: not one run on from the line above ("Ополе\n\nКарпо …"), nor the surname alone
+        if (official.start, official.end) != (s, e):
+            official.start, official.end = s, e
             official.text = text[official.start : official.end]
             official.name = nominative(official.text, "nomn")  # a signature line writes the nominative
         titles = column.titles or column.under

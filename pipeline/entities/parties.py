@@ -221,7 +221,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-39"
+        return "party-evidence-40"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -240,8 +240,8 @@ class PartyResolver(Stage):
         _signatories_of_header_parties(doc)
         _officials_of_party_bodies(doc, [p for p in parties if not _is_state_id(p)])
         _officials_acting_for(doc, parties)
-        column_signatures(doc)  # last: read down its columns, a block undoes what reading across gave
         _add_head_noun_mentions(doc, [p for p in parties if not _is_state_id(p)])
+        column_signatures(doc)  # last: read down its columns, a block undoes what reading across gave
         return doc
 
 
