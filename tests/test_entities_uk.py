@@ -1673,3 +1673,24 @@ def test_a_signature_block_in_three_columns_with_the_rule_before_each_name(run):
         "Директор",
     ]
     assert len({found[n][1] for n in found}) == 3 and all(found[n][1] in parties for n in found)
+
+
+def test_consultations_are_talks_and_a_joint_statement_of_known_states_names_them_all(run):
+    """ "тристоронні консультації" are talks whose sides are parties, one named only as a side
+    ("Словацьку делегацію очолював …"); a joint statement whose title names three states'
+    ministers has those three as parties, though a later clause opens with two of them."""
+    talks = run(
+        "У Братиславі відбулися тристоронні консультації з питань енергетики\n\n"
+        "Братислава, 4 березня. Заступник Міністра енергетики України Петро Гнатюк провів консультації із "
+        "заступником міністра економіки Угорщини Ласло Ковачем. Словацьку делегацію очолював державний "
+        "секретар Мартін Ондрей."
+    )
+    assert talks.parties == ["HUN", "SVK", "UKR"]
+    statement = run(
+        "СПІЛЬНА ЗАЯВА\nміністрів закордонних справ України, Литовської Республіки та Республіки Польща\n\n"
+        "Вільнюс, 2 лютого 2026 року\n\n"
+        "Ми, міністри закордонних справ України, Литви та Польщі, заявляємо таке.\n\n"
+        "1. Ми підтримуємо територіальну цілісність України.\n\n"
+        "2. Литва та Польща продовжать надавати Україні допомогу."
+    )
+    assert statement.parties == ["LTU", "POL", "UKR"]

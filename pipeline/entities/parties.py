@@ -134,9 +134,11 @@ SUBJECT_SIGNING = {
 }
 # Where a sentence's subject may begin: after a dateline's dash, or a colon
 SUBJECT_OPENING = re.compile(r"\s[-–—]\s|:\s")
-# Ukrainian talks ("переговори", "зустріч") report their participants as the parties
+# Ukrainian talks ("переговори", "консультації", "зустріч") report their participants as the parties
 # of what the talks produce.
-TALKS_UK = re.compile(r"(?<!\w)(?:переговор\w*|зустріч\w*|саміт\w*|домовил\w*|домовленост\w*)", _I)
+TALKS_UK = re.compile(
+    r"(?<!\w)(?:переговор\w*|перемовин\w*|консультаці\w*|зустріч\w*|саміт\w*|домовил\w*|домовленост\w*)", _I
+)
 TREATY_STRUCTURE = re.compile(
     r"\b(?:Article|ARTICLE|Artículo|Стаття)\s+\d|\b(?:the\s+)?(?:Contracting\s+)?Parties\b"
     r"|\bParticipants\b|\blas\s+Partes\b|Сторони"
@@ -221,7 +223,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-40"
+        return "party-evidence-41"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1069,7 +1071,7 @@ def _from_statement_author(doc: Document, mentions: _MentionIndex) -> list[str]:
         start += len(rest) - len(rest.lstrip())
         coined_before = len(mentions.coined)
         authors = _statement_authors(doc, start, end, mentions)
-        if m.group("joint") and len(mentions.coined) == coined_before:
+        if m.group("joint") and len(mentions.coined) == coined_before and len(authors) < MIN_PARTIES:
             return []  # a joint statement of known bodies: its formula and lead name them as well
         return authors
     return []
