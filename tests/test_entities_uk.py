@@ -1694,3 +1694,19 @@ def test_consultations_are_talks_and_a_joint_statement_of_known_states_names_the
         "2. Литва та Польща продовжать надавати Україні допомогу."
     )
     assert statement.parties == ["LTU", "POL", "UKR"]
+
+
+def test_the_home_ministers_capital_and_each_side_named_before_its_people(run):
+    """Inside a title, only Ukraine's own Minister is capitalised ("Перша заступниця Міністра …"),
+    even in a sentence that names another state; "з боку української Сторони … на X, з боку
+    литовської Сторони — на Y" places each person with the side named before them."""
+    found = affiliations(
+        run(
+            "Перша заступниця Міністра освіти і науки Тетяна Марченко подякувала Послу Литви в Україні "
+            "Вайдотасу Раманаускасу за підтримку.\n\n"
+            "Координацію з боку української Сторони покладено на заступника Міністра Остапа Гнатюка, з боку "
+            "литовської Сторони — на віцеміністерку Ірену Вайткене."
+        )
+    )
+    assert found["Тетяна Марченко"] == "UKR"
+    assert found["Остапа Гнатюка"] == "UKR" and found["Ірену Вайткене"] == "LTU"

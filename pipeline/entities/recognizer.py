@@ -136,7 +136,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-73"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-74"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -433,14 +433,23 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
             continue  # "Від Міжнародного центру …" / "Генеральний директор": the body's, not Ukraine's
         others = in_clause - {home}
         sides = set(_sides(clause.text)) - {home}
+        marks = _side_marks(clause.text)
+        ahead = [state for at, state in marks if at < off.start - clause.start]
         if counterpart and others <= {counterpart} and not sides and MET_WITH.search(_before_role(title, off.role)):
             off.affiliation = counterpart
+        elif not others and ahead and len({state for _, state in marks}) > 1:
+            # "з боку української Сторони — на заступника Міністра …, з боку словацької Сторони — на
+            # …": each side of a sentence that names both places the people after it
+            off.affiliation = ahead[-1]
         elif not others and not sides:
             off.affiliation = home
         elif not others and len(sides) == 1:
             # "… Сірпа Лааксонен, яка координуватиме роботу з фінського боку": the side she is on
             off.affiliation = sides.pop()
-        elif not sides and _home_capitalised(title, off.role, k > 0 and _ends_in_dash(clauses[k - 1])):
+        elif not sides and (
+            _home_capitalised(title, off.role, k > 0 and _ends_in_dash(clauses[k - 1]))
+            or HOME_MINISTRY.search(off.role or "")
+        ):
             off.affiliation = home
     return entities
 
@@ -472,6 +481,11 @@ def _main_foreign_state(entities: list[Entity], home: str) -> Optional[str]:
     return max(counts, key=counts.__getitem__)
 
 
+# "Заступниця Міністра …", "першого заступника Міністра …": inside a title, Ukrainian spelling
+# capitalises only the state's own Minister ("заступник міністра закордонних справ Японії")
+HOME_MINISTRY = re.compile(r"(?<=\w)\s+Міністр[аіуом]*\b")
+
+
 def _ends_in_dash(clause: Clause) -> bool:
     """ "Київ, 27 лютого 2026 р. —": a dateline the next clause goes on from."""
     return clause.text.rstrip().endswith(("—", "–"))
@@ -499,6 +513,19 @@ def _sides(text: str) -> list[str]:
 
     toks = tokens_of(text)
     return [state for k in range(len(toks)) if not toks[k].capitalised and (state := side_state(toks, k))]
+
+
+def _side_marks(text: str) -> list[tuple[int, str]]:
+    """Where a Ukrainian sentence names a side by "з боку X-ої Сторони" or "з X-ого боку", and
+    whose."""
+    from .ukrainian import side_state, tokens_of
+
+    toks = tokens_of(text)
+    return [
+        (toks[k].start, state)
+        for k in range(len(toks) - 1)
+        if toks[k + 1].lower.startswith(("сторон", "бок")) and (state := side_state(toks, k))
+    ]
 
 
 def surname_of(official: Entity) -> str:
