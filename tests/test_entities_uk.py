@@ -1710,3 +1710,15 @@ def test_the_home_ministers_capital_and_each_side_named_before_its_people(run):
     )
     assert found["Тетяна Марченко"] == "UKR"
     assert found["Остапа Гнатюка"] == "UKR" and found["Ірену Вайткене"] == "LTU"
+
+
+def test_a_name_after_pan_and_the_same_title_in_another_case(run):
+    """ "Послу Японії в Україні пану Кендзі Охаші": the name follows "пан" (no part of the
+    title), and a later "Посол Охаші" is the same person in the same office."""
+    doc = run(
+        "Міністерка подякувала Надзвичайному і Повноважному Послу Японії в Україні пану Такео Мацуді "
+        "за допомогу. Посол Мацуда наголосив на співпраці."
+    )
+    found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found["Такео Мацуді"][1] == "JPN" and not found["Такео Мацуді"][0].endswith("пану")
+    assert found["Мацуда"][1] == "JPN"

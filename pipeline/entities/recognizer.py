@@ -136,7 +136,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-74"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-75"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -392,13 +392,22 @@ def share_official_attributes(entities: list[Entity]) -> list[Entity]:
     return entities
 
 
+CYRILLIC = re.compile(r"[а-яєіїґ]")
+
+
 def _same_title(a: Optional[str], b: Optional[str]) -> bool:
     """Could two mentions' titles be one office ("Secretary", "Secretary of State"; a
     mention without a title)?"""
     if not a or not b:
         return True
     a, b = a.casefold(), b.casefold()
-    return a in b or b in a
+    if a in b or b in a:
+        return True
+    if CYRILLIC.search(a) and CYRILLIC.search(b):  # "Послу" and "Посол": one title in two cases
+        from .ukrainian import lemmas
+
+        return bool(lemmas(a.split()[0]) & lemmas(b.split()[0])) and (len(a.split()) == 1 or len(b.split()) == 1)
+    return False
 
 
 # Titles whose holders act for a city or a region ("заступник міського голови"), or, in a

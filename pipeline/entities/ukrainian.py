@@ -266,6 +266,8 @@ DECREE_LINE_GIVEN_FIRST = re.compile(
     rf"[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
     re.MULTILINE,
 )
+# "пан", "пані" between a title and the name, in any case
+HONORIFICS_UK = frozenset({"пан", "пана", "пану", "паном", "панові", "пані"})
 # "міста Кошалін", "селища Ворзель": a single capitalised word after them is a place
 SETTLEMENT_WORDS = frozenset({"міста", "місто", "м", "селища", "села"})
 SIGNATURE_HEADER = re.compile(r"^(?:За|Від)\s")  # "За Україну", "Від Компанії": a column's header
@@ -1086,6 +1088,8 @@ class UkrainianRecognizer:
                 while k < len(toks) and not toks[k].capitalised and toks[k].lower.split("-")[0] in ROLE_HEADS:
                     k += 1  # a rank after the state: "… України генерал-лейтенант Руслан Хомчак"
                 k = _after_bracketed_acronym(text, toks, k)  # "… агентства (MSB) Шарлоттою Гедберг"
+                if k + 1 < len(toks) and toks[k].lower in HONORIFICS_UK:
+                    k += 1  # "Послу Японії в Україні пану Кендзі Охаші": the name after "пан"
                 person = self._person_at(text, toks, k, inside, after_title=True)
                 if person and "\n\n" in text[toks[k - 1].end : toks[k].start]:
                     person = None  # a title does not name a person across a blank line
@@ -1639,6 +1643,8 @@ def _official(
     s, e = toks[k].start, toks[j - 1].end
     if _is_initial(text, toks[j - 1]):
         e += 1  # the full stop of a trailing initial
+    if role and role.rsplit(None, 1)[-1].lower() in HONORIFICS_UK:
+        role = role.rsplit(None, 1)[0]  # "Президента Регіону Венето пана": "пана" is no part of the title
     return Entity(
         s,
         e,
