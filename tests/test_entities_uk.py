@@ -1722,3 +1722,16 @@ def test_a_name_after_pan_and_the_same_title_in_another_case(run):
     found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
     assert found["Такео Мацуді"][1] == "JPN" and not found["Такео Мацуді"][0].endswith("пану")
     assert found["Мацуда"][1] == "JPN"
+
+
+def test_a_local_title_that_names_no_place_is_the_one_local_party(run):
+    """ "Документ у Полтаві підписали міський голова …": a city head named without the city acts
+    for the document's one city council party."""
+    doc = run(
+        "Полтавська міська рада та Північний інвестиційний банк підписали кредитну угоду\n\n"
+        "Полтава, 3 березня. Полтавська міська рада та Північний інвестиційний банк підписали угоду про "
+        "кредит на оновлення тролейбусів. Документ у Полтаві підписали міський голова Остап Ткаченко та "
+        "віцепрезидент банку Ларс Ерікссон."
+    )
+    city = next(e.id for e in doc.entities if e.label == "PARTY" and e.text.startswith("Полтавська"))
+    assert affiliations(doc)["Остап Ткаченко"] == city

@@ -223,7 +223,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-41"
+        return "party-evidence-42"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -233,6 +233,7 @@ class PartyResolver(Stage):
         _add_coined(doc, [c for c in mentions.coined if c.id in parties])
         for body in [p for p in parties if p.endswith(LOCAL_BODY_SUFFIXES)]:
             _add_bare_body_mentions(doc, body)  # "облдержадміністрації": the party administration
+        _officials_of_the_local_party(doc, parties)
         for ent in doc.entities:
             if ent.label in ("STATE", "ORG", "PARTY") and ent.id:
                 ent.label = "PARTY" if ent.id in parties else ("ORG" if _is_org(ent) else "STATE")
@@ -296,6 +297,28 @@ def _officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
             official.affiliation = body
             placed[surname_of(official)] = official
     _share_placed(doc, placed)
+
+
+# The titles of a local body's people, by the suffix of the body's coined id: "міський голова",
+# "секретар міської ради" (CC); "голова обласної ради" (OC); "голова обласної державної
+# адміністрації", "начальник ОВА" (ODA)
+LOCAL_TITLES = (
+    ("CC", re.compile(r"\bміськ\w*\s+(?:голов|рад)\w*|\bміськради\b|\bмер\w*", re.IGNORECASE)),
+    ("OC", re.compile(r"\bобласн\w*\s+рад\w*|\bоблради\b", re.IGNORECASE)),
+    ("ODA", re.compile(r"\bобласн\w*\s+(?:державн\w*\s+|військов\w*\s+)?адміністраці\w*|\b(?:ОДА|ОВА)\b")),
+)
+
+
+def _officials_of_the_local_party(doc: Document, parties: list[str]) -> None:
+    """A local body's title that names no place ("Документ у Хмельницькому підписали міський
+    голова …", "заступник голови обласної ради") is the document's one party of that kind."""
+    for suffix, title in LOCAL_TITLES:
+        bodies = [p for p in parties if p.endswith(suffix)]
+        if len(bodies) != 1:
+            continue
+        for official in doc.entities:
+            if official.label == "OFFICIAL" and official.affiliation is None and title.search(official.role or ""):
+                official.affiliation = bodies[0]
 
 
 def _share_placed(doc: Document, placed: dict[str, Entity]) -> None:
