@@ -1735,3 +1735,21 @@ def test_a_local_title_that_names_no_place_is_the_one_local_party(run):
     )
     city = next(e.id for e in doc.entities if e.label == "PARTY" and e.text.startswith("Полтавська"))
     assert affiliations(doc)["Остап Ткаченко"] == city
+
+
+def test_the_members_a_decree_removes_are_officials(run):
+    """ "вивести зі складу делегації О.Гребенюка, І.Мартинюк, В'ячеслава Ющука": each person the
+    list names, by an initial or the first name, is a member of that body; ``name`` keeps the
+    initial and puts the surname in the nominative."""
+    doc = run(
+        "УКАЗ ПРЕЗИДЕНТА УКРАЇНИ\n\nПро зміни у складі делегації України\n\n"
+        "1. Внести зміни до складу делегації України:\n\n"
+        "вивести зі складу делегації Т.Шевчука, Н.Бойко, Андрія Олійника.\n\n"
+        "2. Цей Указ набирає чинності з дня його опублікування."
+    )
+    found = officials(doc)
+    assert {text: (name, role) for text, (name, role, _) in found.items()} == {
+        "Т.Шевчука": ("Т.Шевчук", "член делегації"),
+        "Н.Бойко": ("Н.Бойко", "член делегації"),
+        "Андрія Олійника": ("Андрій Олійник", "член делегації"),
+    }

@@ -335,7 +335,54 @@ def initialled_officials(text: str, start: int, end: int, role_heads: frozenset[
         role = " ".join(post.group("role").split()) if post else ""
         if m.end() > start and any(lemmas(w.lower()) & role_heads for w in role.split(" ")[:2]):
             out.append(_initialled(text, m, role))
+    out += removed_members(text, start, end)
     return out
+
+
+# "вивести зі складу делегації О.Гребенюка, І.Мартинюк, В'ячеслава Ющука": the members a decree
+# removes, by one initial or their first name and the surname, in a list
+REMOVAL = re.compile(r"\bвивести\s+(?:зі|із|з)\s+(?:персонального\s+)?складу\s+")
+_ONE_INITIAL = rf"(?:[{_UPPER}]\.\s?){{1,2}}{_SURNAME}"
+REMOVED = re.compile(rf"{_ONE_INITIAL}|[{_UPPER}][{_LOWER}]+\s{_SURNAME}")
+LIST_GAP = re.compile(r"\s*(?:,|\bта\b|\bі\b)\s*")
+
+
+def removed_members(text: str, start: int, end: int) -> list[Entity]:
+    """The members a removal clause names: the list after the body's name, each a member of
+    that body (role "член <body>"; annotations/NOTES.md: the office the text gives them
+    elsewhere, which the sharing of attributes by surname then brings)."""
+    out = []
+    for m in REMOVAL.finditer(text, start, end):
+        first = re.compile(_ONE_INITIAL).search(text, m.end(), end)
+        stop = re.compile(r"[;.](?:\s|$)|\n").search(text, m.end(), end)
+        if first is None or (stop and stop.start() < first.start()):
+            continue
+        body = " ".join(text[m.end() : first.start()].split())
+        pos = first.start()
+        while (item := REMOVED.match(text, pos, end)) is not None:
+            out.append(
+                Entity(
+                    item.start(),
+                    item.end(),
+                    item.group(),
+                    "OFFICIAL",
+                    role=f"член {body}" if body else None,
+                    name=_initials_kept(item.group()),
+                    source="initials",
+                )
+            )
+            gap = LIST_GAP.match(text, item.end(), end)
+            if gap is None or gap.end() == item.end():
+                break
+            pos = gap.end()
+    return out
+
+
+def _initials_kept(name: str) -> str:
+    """ "О.Гребенюка" → "О.Гребенюк": the surname in the nominative, the initials as written."""
+    initials = re.match(rf"(?:[{_UPPER}]\.\s?)+", name)
+    cut = initials.end() if initials else 0
+    return name[:cut] + nominative(name[cut:])
 
 
 # lower-case words that open a unit's name ("відділ …", "департамент …", "управління …")
