@@ -1753,3 +1753,19 @@ def test_the_members_a_decree_removes_are_officials(run):
         "Н.Бойко": ("Н.Бойко", "член делегації"),
         "Андрія Олійника": ("Андрій Олійник", "член делегації"),
     }
+
+
+def test_stacked_signature_blocks_find_signatories_the_dictionary_does_not_know(run):
+    """Blocks one under another ("За Латвійську Республіку" / title / "Інґуна ОЗОЛА"), or a
+    header over "title     name" on one line: a given name the dictionary lacks is found by its
+    surname in capitals, and the whole line is the name."""
+    doc = run(
+        "СПІЛЬНА ЗАЯВА\nміністрів закордонних справ України та Латвійської Республіки\n\n"
+        "1. Ми підтримуємо одне одного.\n\n"
+        "За Україну\nМіністр закордонних справ України\nОстап ЛЕВИЦЬКИЙ\n\n"
+        "За Латвійську Республіку\nміністерка закордонних справ\nІнґуна ОЗОЛА\n\n"
+        "Від Асоціації латвійських міст\nПрезидент                              Ґінтс ЯНСОНС\n"
+    )
+    found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    assert found["Інґуна ОЗОЛА"] == ("міністерка закордонних справ", "LVA")
+    assert found["Ґінтс ЯНСОНС"][0] == "Президент"

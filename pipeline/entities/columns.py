@@ -29,6 +29,10 @@ PERSON = re.compile(r"^[^\W\d_][\w'’ʼ-]+(?:\s+[^\W\d_]\.)?\s+[^\W\d_][\w'’�
 LATIN = re.compile(r"^[A-Za-z]")
 RULE = re.compile(r"[_.…]{3,}\s*")
 MAX_BLOCK_LINES = 12  # lines of a block after the line with its headers
+STACKED_LINES = 4  # lines of a block under a header of its own: title and name, or name and title
+MAX_STACKED_LINE = 90  # characters of a header, title or name line; a longer one is a paragraph
+SHORT_HEADER = re.compile(rf"^[ \t]*(?:За|Від)\s+[^.,;:!?\n]{{2,{MAX_STACKED_LINE}}}$")
+SENTENCE_PUNCTUATION = re.compile(r"[.;!?](?:\s|$)|,\s")
 
 
 @dataclass
@@ -49,6 +53,10 @@ def column_signatures(doc: Document) -> None:
         pieces = columns_of(text, a, b)
         if len(pieces) >= 2 and all(SIGNATURE_HEADER.match(text[s:e]) for s, e in pieces):
             _place(doc, _columns(text, lines[k : k + 1 + MAX_BLOCK_LINES], [s - a for s, _ in pieces]))
+        elif len(pieces) == 1 and SHORT_HEADER.match(text[a:b]):
+            # one block under another: "За Латвійську Республіку" / "міністерка закордонних
+            # справ" / "Байба ОЗОЛІНЯ", or "Від Асоціації …" / "Президент     Гедимінас ВАЛАНТІНАС"
+            _place(doc, _columns(text, lines[k : k + 1 + STACKED_LINES], [0]), stacked=True)
 
 
 def _columns(text: str, lines: list[tuple[int, int]], starts: list[int]) -> list[Column]:
@@ -58,8 +66,10 @@ def _columns(text: str, lines: list[tuple[int, int]], starts: list[int]) -> list
     columns = [Column() for _ in starts]
     for n, (a, b) in enumerate(lines):
         pieces = [_after_rule(text, s, e) for s, e in columns_of(text, a, b)]
-        if n > 0 and (SIGNATURE_HEADER.match(text[a:b]) and len(pieces) >= 2):
+        if n > 0 and SIGNATURE_HEADER.match(text[a:b]) and (len(pieces) >= 2 or len(starts) == 1):
             break  # the next block's headers
+        if len(starts) == 1 and n > 0 and (b - a > MAX_STACKED_LINE or SENTENCE_PUNCTUATION.search(text, a, b)):
+            break  # a paragraph: no signature block
         if any(_column(s - a, starts) != _column(e - a - 1, starts) for s, e in pieces):
             break  # a line of text runs across the gap
         for s, e in pieces:
@@ -75,7 +85,7 @@ def _columns(text: str, lines: list[tuple[int, int]], starts: list[int]) -> list
                     column.under.append((s, e))
             elif PERSON.match(piece) and all(w[0].isupper() for w in piece.split()) and not _titled(piece):
                 column.person = (s, e)
-            elif not column.titles and _continues_header(text, column.header[-1], s):
+            elif not column.titles and _continues_header(text, column.header[-1], s) and not _titled(piece):
                 column.header.append((s, e))
             else:
                 column.titles.append((s, e))
@@ -94,7 +104,7 @@ def _after_rule(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _titled(piece: str) -> bool:
-    """Is a two-word capitalised line a title ("Заступник Міністра", "Генеральний директор")?"""
+    """Is a line a title ("Заступник Міністра", "Генеральний директор", "міністерка …")?"""
     return any(lemmas(word.lower()) & ROLE_HEADS for word in piece.split())
 
 
@@ -117,6 +127,12 @@ def _proper_stems(name: str, skip: int = 0) -> set[str]:
     return {w[:5].lower() for w in re.findall(r"[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+", name)[skip:] if len(w) > 3}
 
 
+def _surname_in_capitals(piece: str) -> bool:
+    """ "Байба ОЗОЛІНЯ": a given name, then the surname in capitals, as signature lines print them."""
+    first, *_, last = piece.split()
+    return not first.isupper() and len(last) > 2 and last.isupper()
+
+
 def _first_name(piece: str) -> bool:
     return "Name" in grammemes(piece.split()[0].lower())
 
@@ -127,14 +143,14 @@ def _continues_header(text: str, last: tuple[int, int], start: int) -> bool:
     return text[last[1] : start].count("\n") == 1 and text[start : start + 1].islower()
 
 
-def _place(doc: Document, columns: list[Column]) -> None:
+def _place(doc: Document, columns: list[Column], stacked: bool = False) -> None:
     text = doc.text
     # one word of a header or a title is no person ("Президент міста Кошалін" is not Mr Кошалін)
     lines = [span for column in columns for span in column.header + column.titles + column.under]
     doc.entities = [
         o
         for o in doc.entities
-        if o.label != "OFFICIAL" or " " in o.text or not any(a <= o.start and o.end <= b for a, b in lines)
+        if o.label != "OFFICIAL" or " " in o.text or stacked or not any(a <= o.start and o.end <= b for a, b in lines)
     ]
     headers = [_header_ids(doc, column.header) for column in columns]
     for column, ids in zip(columns, headers):
@@ -142,7 +158,7 @@ def _place(doc: Document, columns: list[Column]) -> None:
             continue
         s, e = column.person
         official = next((o for o in doc.entities if o.label == "OFFICIAL" and o.start < e and s < o.end), None)
-        if official is None and (LATIN.search(text[s:e]) or _first_name(text[s:e])):
+        if official is None and (LATIN.search(text[s:e]) or _first_name(text[s:e]) or _surname_in_capitals(text[s:e])):
             # a foreign signatory's name in Latin letters, which the Ukrainian recognisers
             # skip; a name beside another on its line
             official = official_entity(text, s, e, None, None, "signature")
@@ -157,9 +173,11 @@ def _place(doc: Document, columns: list[Column]) -> None:
             official.text = text[official.start : official.end]
             official.name = nominative(official.text, "nomn")  # a signature line writes the nominative
         titles = column.titles or column.under
-        if titles:
+        # a block of its own was read by the recognisers already: it fills only what they left
+        if titles and not (stacked and official.role):
             official.role = " ".join(" ".join(text[a:b].split()) for a, b in titles)
         if ids:
-            official.affiliation = ids[-1]
+            if not (stacked and official.affiliation):
+                official.affiliation = ids[-1]
         elif any(official.affiliation in other for other in headers):
             official.affiliation = None  # the other column's party, read across; this header names no known one

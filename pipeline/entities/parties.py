@@ -223,7 +223,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-42"
+        return "party-evidence-43"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
