@@ -335,7 +335,6 @@ def initialled_officials(text: str, start: int, end: int, role_heads: frozenset[
         role = " ".join(post.group("role").split()) if post else ""
         if m.end() > start and any(lemmas(w.lower()) & role_heads for w in role.split(" ")[:2]):
             out.append(_initialled(text, m, role))
-    out += removed_members(text, start, end)
     return out
 
 
@@ -349,8 +348,9 @@ LIST_GAP = re.compile(r"\s*(?:,|\bта\b|\bі\b)\s*")
 
 def removed_members(text: str, start: int, end: int) -> list[Entity]:
     """The members a removal clause names: the list after the body's name, each a member of
-    that body (role "член <body>"; annotations/NOTES.md: the office the text gives them
-    elsewhere, which the sharing of attributes by surname then brings)."""
+    that body (role "член <body>"). Read after the other finders: a member the text names in
+    full elsewhere is that mention's coreferent (annotations/NOTES.md: the full name and the
+    office given elsewhere)."""
     out = []
     for m in REMOVAL.finditer(text, start, end):
         first = re.compile(_ONE_INITIAL).search(text, m.end(), end)
@@ -379,10 +379,11 @@ def removed_members(text: str, start: int, end: int) -> list[Entity]:
 
 
 def _initials_kept(name: str) -> str:
-    """ "О.Гребенюка" → "О.Гребенюк": the surname in the nominative, the initials as written."""
+    """ "О.Гребенюка" → "О.Гребенюк": the surname in the nominative, the initials as written;
+    "вивести кого" puts the list in the accusative, which guides a surname the dictionary lacks."""
     initials = re.match(rf"(?:[{_UPPER}]\.\s?)+", name)
     cut = initials.end() if initials else 0
-    return name[:cut] + nominative(name[cut:])
+    return name[:cut] + nominative(name[cut:], "accs")
 
 
 # lower-case words that open a unit's name ("відділ …", "департамент …", "управління …")

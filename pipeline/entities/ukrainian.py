@@ -904,7 +904,13 @@ class UkrainianRecognizer:
     ) -> list[Entity]:
         """Entities of the Ukrainian ``clauses``; ``persons`` are PER spans (document
         offsets) of a statistical NER, used with the dictionary's own person names."""
-        from .uk_persons import dictionary_persons, initialled_officials, officials_from_persons, spans_to_tokens
+        from .uk_persons import (
+            dictionary_persons,
+            initialled_officials,
+            officials_from_persons,
+            removed_members,
+            spans_to_tokens,
+        )
 
         clauses = list(clauses)
         found: list[Entity] = []
@@ -937,7 +943,10 @@ class UkrainianRecognizer:
             found += [o for o in officials if o.source == "decree-list" or not _civic_title(o.role)]
             found += municipal_bodies(text, toks)
         found += _bare_councils(text, clauses, found)
-        return found + self._coreferent_officials(text, clauses, found)
+        found += self._coreferent_officials(text, clauses, found)
+        removed = [o for c in clauses for o in removed_members(text, c.start, c.end)]
+        found += [o for o in removed if not any(f.start < o.end and o.start < f.end for f in found)]
+        return found + self._coreferent_officials(text, clauses, found)  # "звільнивши … О.Гребенюка"
 
     # institutions ------------------------------------------------------------
     def _institutions(self, text: str, toks: list[Token], names) -> list[Entity]:
