@@ -47,6 +47,10 @@ def orgs(doc) -> list[str]:
     return [e.text for e in doc.entities if e.label == "ORG"]
 
 
+def roles_and_parties(doc) -> dict[str, tuple]:
+    return {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+
+
 def affiliations(doc) -> dict[str, str | None]:
     return {e.text: e.affiliation for e in doc.entities if e.label == "OFFICIAL"}
 
@@ -1636,7 +1640,7 @@ def test_a_signature_block_in_two_columns_is_read_down_each_column(run):
         "Олег МАРЧЕНКО                               Tomasz WIERZBICKI\n\n"
         "Дата: 03.10.2025\n"
     )
-    found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    found = roles_and_parties(doc)
     parties = {e.text: e.id for e in doc.entities if e.label == "PARTY"}
     assert found["Олег МАРЧЕНКО"] == ("Сумський міський голова", parties["Сумську міську раду"])
     assert found["Tomasz WIERZBICKI"] == ("Президент міста Кошалін", parties["Мерію міста Кошалін"])
@@ -1647,7 +1651,7 @@ def test_a_signature_block_in_two_columns_is_read_down_each_column(run):
         "Марія БОНДАРЕНКО                             Ларс НІЛЬСЕН\n"
         "Міністр фінансів України                     Віце-президент Банку\n"
     )
-    found = {e.text: (e.role, e.affiliation) for e in under.entities if e.label == "OFFICIAL"}
+    found = roles_and_parties(under)
     assert found["Марія БОНДАРЕНКО"] == ("Міністр фінансів України", "UKR")
     assert found["Ларс НІЛЬСЕН"][0] == "Віце-президент Банку" and found["Ларс НІЛЬСЕН"][1] != "UKR"
 
@@ -1663,7 +1667,7 @@ def test_a_signature_block_in_three_columns_with_the_rule_before_each_name(run):
         "Голова обласної ради                Президент                  Директор\n\n"
         "_______ Андрій ЯРЕМЧУК              _______ Lorenzo BARTOLÈ     _______ Ігор ЛИТВИН\n"
     )
-    found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    found = roles_and_parties(doc)
     parties = [
         e.id for e in doc.entities if e.label == "PARTY" and e.text.startswith(("Рівненськ", "Регіон", "Поліськ"))
     ]
@@ -1719,7 +1723,7 @@ def test_a_name_after_pan_and_the_same_title_in_another_case(run):
         "Міністерка подякувала Надзвичайному і Повноважному Послу Японії в Україні пану Такео Мацуді "
         "за допомогу. Посол Мацуда наголосив на співпраці."
     )
-    found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    found = roles_and_parties(doc)
     assert found["Такео Мацуді"][1] == "JPN" and not found["Такео Мацуді"][0].endswith("пану")
     assert found["Мацуда"][1] == "JPN"
 
@@ -1766,6 +1770,6 @@ def test_stacked_signature_blocks_find_signatories_the_dictionary_does_not_know(
         "За Латвійську Республіку\nміністерка закордонних справ\nІнґуна ОЗОЛА\n\n"
         "Від Асоціації латвійських міст\nПрезидент                              Ґінтс ЯНСОНС\n"
     )
-    found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    found = roles_and_parties(doc)
     assert found["Інґуна ОЗОЛА"] == ("міністерка закордонних справ", "LVA")
     assert found["Ґінтс ЯНСОНС"][0] == "Президент"
