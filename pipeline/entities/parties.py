@@ -243,6 +243,7 @@ class PartyResolver(Stage):
         _signatories_of_header_parties(doc)
         _officials_of_party_bodies(doc, [p for p in parties if not _is_state_id(p)])
         _officials_acting_for(doc, parties)
+        _officials_by_side(doc, parties)
         _add_head_noun_mentions(doc, [p for p in parties if not _is_state_id(p)])
         column_signatures(doc)  # last: read down its columns, a block undoes what reading across gave
         return doc
@@ -346,8 +347,9 @@ FROM_SIDE_DASH = re.compile(r"(?<!\w)[вВ]ід\s+$")
 SIDE_DASH = re.compile(r"\s*[—–-]\s")
 
 
-def _officials_by_side(doc: Document, parties: list[str]) -> dict[str, Entity]:
-    """An official after "від X —" in a list of each side's people acts for the party X."""
+def _officials_by_side(doc: Document, parties: list[str]) -> None:
+    """An official after "від X —" in a list of each side's people acts for the party X, and so
+    do that person's other mentions."""
     placed: dict[str, Entity] = {}
     mentions = [e for e in doc.entities if e.label == "PARTY" and e.id in parties]
     officials = [e for e in doc.entities if e.label == "OFFICIAL"]
@@ -367,7 +369,7 @@ def _officials_by_side(doc: Document, parties: list[str]) -> dict[str, Entity]:
         for other in officials:  # the mentions that took the side given before ("— сказав владика Мельничук")
             if other.affiliation == before and surname_of(other) == surname_of(after[0]):
                 other.affiliation = mention.id
-    return placed
+    _share_placed(doc, placed)
 
 
 def _officials_acting_for(doc: Document, parties: list[str]) -> None:
@@ -388,7 +390,7 @@ def _officials_acting_for(doc: Document, parties: list[str]) -> None:
         if before:
             official.affiliation = before[-1].id
             placed[surname_of(official)] = official
-    _share_placed(doc, placed | _officials_by_side(doc, parties))
+    _share_placed(doc, placed)
 
 
 def _add_head_noun_mentions(doc: Document, bodies: list[str]) -> None:
