@@ -426,6 +426,7 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
     local body ("заступник міського голови") or a consul's is left without an affiliation."""
     named = sorted((e.start, e.id) for e in entities if e.label != "OFFICIAL" and e.id)
     counterpart = _main_foreign_state(entities, home)
+    read: dict[int, tuple[frozenset[str], list[tuple[int, str]]]] = {}
     starts = [c.start for c in clauses]  # in text order, not overlapping
     for off in entities:
         if off.label != "OFFICIAL" or off.affiliation:
@@ -441,8 +442,9 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
         if clause.kind == "signature" and home not in in_clause:
             continue  # "Від Міжнародного центру …" / "Генеральний директор": the body's, not Ukraine's
         others = in_clause - {home}
-        sides = set(_sides(clause.text)) - {home}
-        marks = _side_marks(clause.text)
+        if k not in read:  # a sentence's sides, read once for all its officials
+            read[k] = (frozenset(_sides(clause.text)) - {home}, _side_marks(clause.text))
+        sides, marks = set(read[k][0]), read[k][1]
         ahead = [state for at, state in marks if at < off.start - clause.start]
         if counterpart and others <= {counterpart} and not sides and MET_WITH.search(_before_role(title, off.role)):
             off.affiliation = counterpart
