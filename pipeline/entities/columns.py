@@ -8,7 +8,8 @@
 Each column is read down on its own: its "За X" / "Від X" header names the party, the lines
 between the header and the name (or under the name) its signatory's title, and the signatory
 acts for that party with that title. Read across, the lines would pair the left person with
-the right header. Run in the parties stage, after coined parties have their ids.
+the right header. Blocks set one under another ("За X" / title / name) are read as blocks of
+one column. Run in the parties stage, after coined parties have their ids.
 """
 
 from __future__ import annotations
