@@ -1773,3 +1773,12 @@ def test_stacked_signature_blocks_find_signatories_the_dictionary_does_not_know(
     found = roles_and_parties(doc)
     assert found["Інґуна ОЗОЛА"] == ("міністерка закордонних справ", "LVA")
     assert found["Ґінтс ЯНСОНС"][0] == "Президент"
+
+
+def test_a_state_secretary_is_a_title(run):
+    """ "статс-секретар Міноборони ФРН Томас Реннер": a state secretary (Germany's title, written
+    with a hyphen) is an office whose holder acts for the state the title names."""
+    found = roles_and_parties(
+        run("Переговори провели статс-секретарка Міноборони ФРН Ангеліка Ваґнер та заступник Міністра оборони України.")
+    )
+    assert found["Ангеліка Ваґнер"][1] == "DEU"
