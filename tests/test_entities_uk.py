@@ -1782,3 +1782,16 @@ def test_a_state_secretary_is_a_title(run):
         run("Переговори провели статс-секретарка Міноборони ФРН Ангеліка Ваґнер та заступник Міністра оборони України.")
     )
     assert found["Ангеліка Ваґнер"][1] == "DEU"
+
+
+def test_a_title_that_ends_in_a_quoted_company_names_its_head(run):
+    """ "голова правління «Укренерго» Олексій Бережний": the company's quoted name ends the title
+    and the person follows it; where the company is a party, the head acts for it."""
+    doc = run(
+        "Київ, 4 травня. Північний інвестиційний банк та НЕК «Дніпроенерго» підписали меморандум про "
+        "фінансування захисту підстанцій. Документ підписали віцепрезидент банку Ларс Ерікссон і голова "
+        "правління «Дніпроенерго» Степан Карпенко."
+    )
+    found = roles_and_parties(doc)
+    company = next(e.id for e in doc.entities if e.label == "PARTY" and e.text == "Дніпроенерго")
+    assert found["Степан Карпенко"] == ("голова правління «Дніпроенерго»", company)

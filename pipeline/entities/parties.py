@@ -223,7 +223,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-43"
+        return "party-evidence-44"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -277,7 +277,11 @@ def _officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
             continue
         start = max(previous_end, official.start - TITLE_WINDOW)
         previous_end = official.end
-        breaks = [m.end() for m in TITLE_BREAK.finditer(doc.text, start, official.start)]
+        # a company's quoted name ends a title ("голова правління «Укренерго» Олексій …"): its
+        # quotation marks are no break
+        quoted = re.search(r"«[^«»\n]{1,60}»\s*$", doc.text[start : official.start])
+        end = start + quoted.start() if quoted else official.start
+        breaks = [m.end() for m in TITLE_BREAK.finditer(doc.text, start, end)]
         title_start = breaks[-1] if breaks else start
         title = doc.text[title_start : official.start]
         if official.affiliation in bodies:
@@ -290,7 +294,7 @@ def _officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
         body = city_party(head.group("city"), bodies) if head else None
         if body is None and official.role:  # the body named last in the title, just before the name
             inside = [e for e in named if title_start <= e.start and e.end <= official.start]
-            if inside and not doc.text[inside[-1].end : official.start].strip():
+            if inside and not doc.text[inside[-1].end : official.start].strip(" \t»"):
                 before = doc.text[title_start : inside[-1].start].split()
                 # "послом України в НАТО Вадимом Пристайком": where the office sits, not whose
                 body = None if before and before[-1].lower() in OFFICE_SEAT else inside[-1].id

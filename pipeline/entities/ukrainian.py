@@ -1099,6 +1099,9 @@ class UkrainianRecognizer:
                 while k < len(toks) and not toks[k].capitalised and toks[k].lower.split("-")[0] in ROLE_HEADS:
                     k += 1  # a rank after the state: "… України генерал-лейтенант Руслан Хомчак"
                 k = _after_bracketed_acronym(text, toks, k)  # "… агентства (MSB) Шарлоттою Гедберг"
+                quoted = _after_quoted_company(text, toks, k)  # "голова правління «Укренерго» Олексій …"
+                if quoted > k:
+                    role, k = text[toks[role_start].start : text.index("»", toks[k].start) + 1], quoted
                 if k + 1 < len(toks) and toks[k].lower in HONORIFICS_UK:
                     k += 1  # "Послу Японії в Україні пану Кендзі Охаші": the name after "пан"
                 person = self._person_at(text, toks, k, inside, after_title=True)
@@ -1408,6 +1411,20 @@ def _after_namesake(text: str, toks: list[Token], k: int) -> int:
 
 
 BRACKETED_ACRONYM = re.compile(r"\s*\(\s*(?:[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&-]{1,9}|підпис)\s*\)\s+")
+
+
+def _after_quoted_company(text: str, toks: list[Token], k: int) -> int:
+    """The token after a company's quoted name that ends a title ("голова правління «Укренерго»
+    Олексій Бережний"), where a capitalised name follows it on the same line; ``k`` otherwise."""
+    if k >= len(toks) or toks[k].start == 0 or text[toks[k].start - 1] != "«":
+        return k
+    close = text.find("»", toks[k].start, toks[k].start + 60)
+    if close < 0 or "\n" in text[toks[k].start : close]:
+        return k
+    n = k
+    while n < len(toks) and toks[n].start < close:
+        n += 1
+    return n if n < len(toks) and toks[n].capitalised and "\n" not in text[close : toks[n].start] else k
 
 
 def _after_bracketed_acronym(text: str, toks: list[Token], k: int) -> int:
