@@ -343,6 +343,8 @@ def initialled_officials(text: str, start: int, end: int, role_heads: frozenset[
 REMOVAL = re.compile(r"\bвивести\s+(?:зі|із|з)\s+(?:персонального\s+)?складу\s+")
 _ONE_INITIAL = rf"(?:[{_UPPER}]\.\s?){{1,2}}{_SURNAME}"
 REMOVED = re.compile(rf"{_ONE_INITIAL}|[{_UPPER}][{_LOWER}]+\s{_SURNAME}")
+FIRST_REMOVED = re.compile(_ONE_INITIAL)  # where the list begins, after the body's name
+CLAUSE_STOP = re.compile(r"[;.](?:\s|$)|\n")
 LIST_GAP = re.compile(r"\s*(?:,|\bта\b|\bі\b)\s*")
 
 
@@ -353,8 +355,8 @@ def removed_members(text: str, start: int, end: int) -> list[Entity]:
     office given elsewhere)."""
     out = []
     for m in REMOVAL.finditer(text, start, end):
-        first = re.compile(_ONE_INITIAL).search(text, m.end(), end)
-        stop = re.compile(r"[;.](?:\s|$)|\n").search(text, m.end(), end)
+        first = FIRST_REMOVED.search(text, m.end(), end)
+        stop = CLAUSE_STOP.search(text, m.end(), end)
         if first is None or (stop and stop.start() < first.start()):
             continue
         body = " ".join(text[m.end() : first.start()].split())

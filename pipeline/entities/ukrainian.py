@@ -947,7 +947,10 @@ class UkrainianRecognizer:
         found += _bare_councils(text, clauses, found)
         found += self._coreferent_officials(text, clauses, found)
         removed = [o for c in clauses for o in removed_members(text, c.start, c.end)]
-        found += [o for o in removed if not any(f.start < o.end and o.start < f.end for f in found)]
+        removed = [o for o in removed if not any(f.start < o.end and o.start < f.end for f in found)]
+        if not removed:
+            return found
+        found += removed
         return found + self._coreferent_officials(text, clauses, found)  # "звільнивши … О.Гребенюка"
 
     # institutions ------------------------------------------------------------
