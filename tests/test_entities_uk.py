@@ -1656,6 +1656,28 @@ def test_a_signature_block_in_two_columns_is_read_down_each_column(run):
     assert found["Ларс НІЛЬСЕН"][0] == "Віце-президент Банку" and found["Ларс НІЛЬСЕН"][1] != "UKR"
 
 
+def test_columns_headed_by_the_parties_names_under_signed_on_behalf_of(run):
+    """A finance contract prints its parties' names as the column headers, under "ПІДПИСАНО
+    для та від імені", with each name above its title: each signatory acts for their own column's
+    party, and the right column's title is no person read across the gap from the left one's."""
+    doc = run(
+        "КРЕДИТНИЙ ДОГОВІР\n\nЦЕЙ ДОГОВІР УКЛАДЕНО МІЖ:\n\n"
+        "Європейським банком реконструкції та розвитку (далі — «Банк»), з однієї сторони,\n\nта\n\n"
+        "Акціонерним банком «Поліський кредит» (далі — «Позичальник»), з другої сторони.\n\n"
+        "1. Банк надає Позичальникові кредит.\n\n"
+        "ПІДПИСАНО для та від імені\n\n"
+        "ЄВРОПЕЙСЬКОГО БАНКУ РЕКОНСТРУКЦІЇ ТА РОЗВИТКУ        АКЦІОНЕРНОГО БАНКУ «ПОЛІСЬКИЙ КРЕДИТ»\n\n"
+        "Маргарета Лінд                                      Степан Гордієнко\n"
+        "Заступниця президента                               Голова Правління\n"
+    )
+    found = roles_and_parties(doc)
+    parties = {e.text: e.id for e in doc.entities if e.label == "PARTY"}
+    assert "Голова Правління" not in found
+    assert found["Степан Гордієнко"] == ("Голова Правління", parties["Поліський кредит"])
+    assert found["Маргарета Лінд"][0] == "Заступниця президента"
+    assert found["Маргарета Лінд"][1] == "EBRD"
+
+
 def test_a_signature_block_in_three_columns_with_the_rule_before_each_name(run):
     """Three parties sign side by side, each name after the rule signed on ("_____ Name"), and a
     foreign name in Latin letters with a diacritic: each column is read down on its own."""

@@ -24,7 +24,7 @@ from .gazetteer import ABBREVIATION, load_json, state_ids
 from .uk_persons import NAMED_AFTER
 
 # "між X та Y", "between X and Y", "entre X y Y": the last one before a definition cue
-BETWEEN = re.compile(r"(?<!\w)(?:між|МІЖ|between|BETWEEN|entre|ENTRE)\s+")
+BETWEEN = re.compile(r"(?<!\w)(?:між|МІЖ|between|BETWEEN|entre|ENTRE)(?:\s*:)?\s+")
 _CAP = "A-ZА-ЯЄІЇҐ"
 # Ukrainian legal forms written before a company's quoted name ("НЕК «Укренерго»", "ТОВ «…»")
 LEGAL_FORMS = r"(?:ТОВ|ТзОВ|ПрАТ|ПАТ|АТ|ДП|КП|ПП|НЕК|НАК|ГО|БО|БФ|МГО)"

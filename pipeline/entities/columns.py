@@ -34,6 +34,7 @@ STACKED_LINES = 4  # lines of a block under a header of its own: title and name,
 MAX_STACKED_LINE = 90  # characters of a header, title or name line; a longer one is a paragraph
 SHORT_HEADER = re.compile(rf"^[ \t]*(?:За|Від)\s+[^.,;:!?\n]{{2,{MAX_STACKED_LINE}}}$")
 SENTENCE_PUNCTUATION = re.compile(r"[.;!?](?:\s|$)|,\s")
+ON_BEHALF = re.compile(r"(?:від\s+імені|^\s*(?:ПІДПИСАНО|ПІДПИСАЛИ))[\s:]*$", re.IGNORECASE)
 
 
 @dataclass
@@ -52,12 +53,20 @@ def column_signatures(doc: Document) -> None:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for k, (a, b) in enumerate(lines):
         pieces = columns_of(text, a, b)
-        if len(pieces) >= 2 and all(SIGNATURE_HEADER.match(text[s:e]) for s, e in pieces):
+        headers = all(SIGNATURE_HEADER.match(text[s:e]) for s, e in pieces)
+        above = text[slice(*lines[k - 1])] if k > 0 else ""
+        if len(pieces) >= 2 and (headers or _names_parties_on_behalf(doc, above, pieces)):
             _place(doc, _columns(text, lines[k : k + 1 + MAX_BLOCK_LINES], [s - a for s, _ in pieces]))
         elif len(pieces) == 1 and SHORT_HEADER.match(text[a:b]):
             # one block under another: "За Латвійську Республіку" / "міністерка закордонних
             # справ" / "Байба ОЗОЛІНЯ", or "Від Асоціації …" / "Президент     Гедимінас ВАЛАНТІНАС"
             _place(doc, _columns(text, lines[k : k + 1 + STACKED_LINES], [0]), stacked=True)
+
+
+def _names_parties_on_behalf(doc: Document, above: str, pieces: list[tuple[int, int]]) -> bool:
+    """Headers without "За": the parties' names side by side under "ПІДПИСАНО для та від імені"."""
+    parties = [e for e in doc.entities if e.label == "PARTY" and e.id]
+    return bool(ON_BEHALF.search(above)) and all(any(s <= e.start < t for e in parties) for s, t in pieces)
 
 
 def _columns(text: str, lines: list[tuple[int, int]], starts: list[int]) -> list[Column]:

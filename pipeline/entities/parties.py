@@ -167,7 +167,7 @@ ONE_PART = re.compile(
 )
 OTHER_PART = re.compile(
     r"\b(?:of|on)\s+the\s+other\s+part\b|\bde\s+(?:la\s+)?otra\s+parte\b|\bd['’]autre\s+part\b"
-    r"|з\s+іншої\s+сторони",
+    r"|з\s+(?:іншої|другої)\s+сторони",
     _I,
 )
 # Where the first side begins: the instrument's "between", or the end of the sentence before
@@ -223,7 +223,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-44"
+        return "party-evidence-45"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1310,11 +1310,22 @@ def _from_parts(doc: Document, mentions: _MentionIndex, members_only: bool = Fal
         breaks = [b.end() for b in BLANK_LINE.finditer(doc.text, max(0, m.start() - PART_SPAN), m.start())]
         if RECITAL_OPENING.match(doc.text, breaks[-1] if breaks else max(0, m.start() - PART_SPAN)):
             continue  # a recital citing another agreement ("TAKING INTO ACCOUNT the Agreement …")
-        first = mentions.ids(m.start() - len(lead) + cut, m.start())
-        second = mentions.ids(m.end(), other.start())
+        first = _side_ids(doc, m.start() - len(lead) + cut, m.start(), mentions)
+        second = _side_ids(doc, m.end(), other.start(), mentions)
         if first and second:
             return unique_ids(first + second)
     return []
+
+
+def _side_ids(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
+    """The ids one side of the formula names; in a Ukrainian text, a body no table knows gets a
+    coined id ("Акціонерним банком «…» (далі — «Позичальник»), з другої сторони")."""
+    ids = mentions.ids(start, end)
+    if ids or (doc.lang or "") != "uk":
+        return ids
+    ids, coined = parties_named(doc.text, start, end, "uk", mentions.named_in, bodies_only=True)
+    mentions.coined += [c for c in coined if c.id not in {k.id for k in mentions.coined}]
+    return ids
 
 
 def _from_between(doc: Document, mentions: _MentionIndex) -> list[str]:

@@ -1108,8 +1108,8 @@ class UkrainianRecognizer:
                 if k + 1 < len(toks) and toks[k].lower in HONORIFICS_UK:
                     k += 1  # "Послу Японії в Україні пану Кендзі Охаші": the name after "пан"
                 person = self._person_at(text, toks, k, inside, after_title=True)
-                if person and "\n\n" in text[toks[k - 1].end : toks[k].start]:
-                    person = None  # a title does not name a person across a blank line
+                if person and ("\n\n" in text[toks[k - 1].end : toks[k].start] or _across_columns(text, toks, k)):
+                    person = None  # a title does not name a person across a blank line, nor in the next column
                 if person:  # nor does a name go on over a line break ("Оксана МЕЛЬНИЧУК" / "Міністр …")
                     person = next(
                         (p for p in range(k + 1, person) if "\n" in text[toks[p - 1].end : toks[p].start]), person
@@ -1655,6 +1655,14 @@ def _case_of(tok: Token) -> Optional[str]:
     """The case of a title's head word, when its title readings agree on one."""
     cases = {p.tag.case for p in morph_uk().parse(tok.lower) if _APOS.sub("'", p.normal_form) in ROLE_HEADS}
     return cases.pop() if len(cases) == 1 else None
+
+
+def _across_columns(text: str, toks: list[Token], k: int) -> bool:
+    """Is token ``k`` the next column's title, past a column gap ("Віце-президентка      Голова
+    Правління"), rather than the name a title line prints at its right ("Президент України
+    В.ЗЕЛЕНСЬКИЙ")?"""
+    gap = k > 0 and COLUMN_GAP.search(text, toks[k - 1].end, toks[k].start) is not None
+    return gap and bool(title_lemmas(toks[k].lower) & ROLE_HEADS)
 
 
 def _name_tokens(names) -> set[int]:
