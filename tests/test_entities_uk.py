@@ -1701,6 +1701,43 @@ def test_a_signature_block_in_three_columns_with_the_rule_before_each_name(run):
     assert len({found[n][1] for n in found}) == 3 and all(found[n][1] in parties for n in found)
 
 
+def test_sides_named_by_their_adjectives_sign_after_background(run):
+    """A report whose signing sentence comes after background on states that took no part names
+    the signatories only by adjectives ("польська й українська делегації підписали"): those two
+    states are the parties, not the ones the background names."""
+    doc = run(
+        "Переговори у Гданську тривали до пізньої ночі. Німеччина та Франція закликали не поспішати, а "
+        "Швеція запропонувала власний план.\n\n"
+        "Зрештою польська й українська делегації підписали протокол про спільне патрулювання Балтики. "
+        "Сторони домовилися обмінюватися даними щодня."
+    )
+    assert doc.parties == ["POL", "UKR"]
+
+
+def test_an_appeal_has_its_author_as_its_one_party_not_its_addressee(run):
+    """ "ЗВЕРНЕННЯ" / "Спілки … до …": an appeal is its author's, like a statement; the body it
+    is addressed to is no party."""
+    doc = run(
+        "ЗВЕРНЕННЯ\nВсеукраїнської спілки ветеранів-прикордонників до Генерального секретаря ООН\n\n"
+        "Спілка закликає Організацію Об'єднаних Націй направити місію спостерігачів.\n\n"
+        "Голова Спілки\nП. С. ГОРДІЄНКО"
+    )
+    assert len(doc.parties) == 1 and doc.parties[0] not in ("UN", "UKR")
+
+
+def test_a_report_on_an_organisations_own_act_has_that_organisation_alone(run):
+    """A Ukrainian report on a sanctions package the Council of the EU approved, after member
+    states bargained over it, has the Union as its one party; the Union inside "Рада
+    Європейського Союзу" counts as the Union."""
+    doc = run(
+        "Люксембург, 3 березня. Австрія до останнього вимагала винятків для своїх банків, а Австрія й "
+        "Мальта погрожували вето.\n\n"
+        "У понеділок Рада Європейського Союзу затвердила новий пакет санкцій проти Білорусі. ЄС забороняє "
+        "імпорт калійних добрив. «Пакет сильний», — заявили в ЄС."
+    )
+    assert doc.parties == ["EU"]
+
+
 def test_consultations_are_talks_and_a_joint_statement_of_known_states_names_them_all(run):
     """ "тристоронні консультації" are talks whose sides are parties, one named only as a side
     ("Словацьку делегацію очолював …"); a joint statement whose title names three states'

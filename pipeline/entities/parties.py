@@ -112,12 +112,14 @@ ACT_KIND_LINE = re.compile(
 )
 # The title of a statement, the word first; its author follows ("Заява МЗС України щодо …")
 STATEMENT_TITLE = re.compile(
-    r"^\W*(?P<joint>(?:Спільна|СПІЛЬНА|Joint|JOINT)\s+)?(?:Заява|ЗАЯВА|Statement|STATEMENT)(?:\s+(?:by|of|from|BY|OF|FROM))?(?!\w)"
+    r"^\W*(?P<joint>(?:Спільна|СПІЛЬНА|Спільне|СПІЛЬНЕ|Joint|JOINT)\s+)?"
+    r"(?:Заява|ЗАЯВА|Звернення|ЗВЕРНЕННЯ|Statement|STATEMENT)(?:\s+(?:by|of|from|BY|OF|FROM))?(?!\w)"
 )
 STATEMENT_TITLE_CLAUSES = 3
 # Where the author's name ends and the statement's subject begins
 AUTHOR_END = re.compile(
-    r"(?<!\w)(?:щодо|з\s+приводу|про|у\s+зв['’ʼ]язку|стосовно|on|regarding|concerning|about|following|at)(?!\w)|\n", _I
+    r"(?<!\w)(?:щодо|з\s+приводу|про|у\s+зв['’ʼ]язку|стосовно|до|on|regarding|concerning|about|following|at)(?!\w)|\n",
+    _I,
 )
 LOCAL_BODY_SUFFIXES = ("CC", "ODA", "OC")  # ukrainian.BODY_FORMS' coined ids
 ACT_TITLE_BLOCK = 8  # clauses of an act's title block (issuer, kind, date, number, place, subject)
@@ -223,7 +225,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-45"
+        return "party-evidence-46"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -463,6 +465,7 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
         ("operative-formula", _from_operative_formula),
         ("parts", _from_parts),
         ("signatures", _from_signatures),
+        ("signing-sides", _from_signing_sides),
         ("news-instrument", _from_news_instrument),
         ("signing-sentence", _from_signing_sentence),
         ("between", _from_between),
@@ -477,9 +480,12 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
     members_of = _from_member_states(doc, mentions)
     if members_of:
         return members_of, "member-states"
+    organisation = _from_organisation_act(doc, mentions)
+    if organisation:
+        return organisation, "organisation-act"
     if (doc.lang or "") == "uk" and not _treaty_structured(doc):
         # a Ukrainian report: who met or signed, as its opening says, before any list
-        first = ("definition", "named-list", "news-instrument")
+        first = ("definition", "named-list", "signing-sides", "news-instrument")
         sources = sorted(sources, key=lambda source: first.index(source[0]) if source[0] in first else len(first))
     for name, source in sources:
         ids = _as_parties(source(doc, mentions))
@@ -620,10 +626,12 @@ class _MentionIndex:
             if ent.label == "OFFICIAL":
                 continue
             if ent.source == "institution" or (ent.label == "ORG" and not ent.id):
-                if NOT_FOR_ITS_STATE.search(ent.text):
-                    continue  # "Євангелічно-лютеранська церква Фінляндії" does not act for Finland
+                # "Євангелічно-лютеранська церква Фінляндії" does not act for Finland; "Рада
+                # Європейського Союзу" acts for the Union its name holds
+                not_for_its_state = NOT_FOR_ITS_STATE.search(ent.text)
                 for s, e, sid, kind in _ids_inside(doc, ent):
-                    self.items.append((s, e, sid, kind))
+                    if not (not_for_its_state and kind == "state"):
+                        self.items.append((s, e, sid, kind))
             elif ent.id:
                 self.items.append((ent.start, ent.end, ent.id, "org" if _is_org(ent) else "state"))
         # a body that acts under an instrument is never one of its parties (gazetteer.never_parties),
@@ -1145,6 +1153,39 @@ def _is_state_organ(word: str, lang: str) -> bool:
     return bool(lemmas(word.lower()) & STATE_ORGANS_UK)
 
 
+# A Ukrainian report's sentence on an organisation's own act: adopted, approved, published
+# ("Рада Європейського Союзу … затвердила … пакет обмежувальних заходів", "… ухвалили Анкарську
+# декларацію саміту НАТО", "Міністри … країн G7 … оприлюднили заяву")
+ORGANISATION_ACT_UK = re.compile(
+    r"(?<!\w)(?:затверди\w*|ухвали\w*|схвали\w*|оприлюдни\w*|запровади\w*)(?!\w)[^.!?]{0,80}?"
+    r"(?<!\w)(?:пакет\w*|деклараці\w*|заяв[уаиі]\w*|резолюці\w*|рішенн\w*|комюніке|висновк\w*|санкці\w*)",
+    _I,
+)
+# what makes the act an instrument with another side: an agreement, or a formula naming two
+AGREEMENT_UK = re.compile(r"(?<!\w)(?:угод\w*|меморанд\w*|договор\w*|договір|протокол\w*|між)(?!\w)", _I)
+
+
+def _from_organisation_act(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """A Ukrainian report on an organisation's own act (a sanctions package, a summit's
+    declaration, a ministers' statement) has that organisation as its one party: the states
+    that bargained over it, hosted the meeting or are its subject are not parties (NOTES). The
+    act's sentence names one organisation, the one the report names most, and no agreement."""
+    if (doc.lang or "") != "uk" or _treaty_structured(doc):
+        return []
+    counts = Counter(m[2] for m in mentions.between(0, len(doc.text)))
+    if not counts:
+        return []
+    for clause in doc.clauses:
+        act = ORGANISATION_ACT_UK.search(clause.text)
+        if act is None or AGREEMENT_UK.search(clause.text) or SIGNING_UK.search(clause.text):
+            continue
+        found = mentions.between(clause.start, clause.end)
+        organisations = unique_ids(sid for _, _, sid, kind in found if kind == "org")
+        if len(organisations) == 1 and counts[organisations[0]] == max(counts.values()):
+            return organisations
+    return []
+
+
 def _from_member_states(doc: Document, mentions: _MentionIndex) -> list[str]:
     """A Ukrainian instrument whose preamble opens with the member states of one
     organisation and names no state ("Держави - учасниці Наради з питань безпеки і
@@ -1269,6 +1310,45 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
     return []
 
 
+def _from_signing_sides(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """In a Ukrainian report, the first sentence whose subject signs as sides named by their
+    adjectives: it says who signed, whatever states the background before it names."""
+    if (doc.lang or "") != "uk" or _treaty_structured(doc):
+        return []
+    for clause in doc.clauses:
+        sides = _signing_sides(doc, clause)
+        if sides:
+            return sides
+    return []
+
+
+def _signing_sides(doc: Document, clause: Clause) -> list[str]:
+    """The states a Ukrainian sentence's subject names by their adjectives before a side noun
+    ("українська й турецька делегації підписали меморандум", "польська, литовська та українська
+    сторони уклали …"): two or more."""
+    from .ukrainian import TALKS_SIDE_NOUNS, demonym_id, lemmas, tokens_of
+
+    verb = SUBJECT_SIGNING["uk"].search(clause.text)
+    if verb is None:
+        return []
+    toks = tokens_of(doc.text, clause.start, clause.start + verb.start())
+    if not toks or not lemmas(toks[-1].lower) & TALKS_SIDE_NOUNS:
+        return []
+    states: list[str] = []
+    for tok in reversed(toks[:-1]):
+        if tok.lower in SIDE_LIST_JOINS:
+            continue
+        state = demonym_id(tok)
+        if state is None:
+            break
+        states.insert(0, state)
+    return unique_ids(states) if len(set(states)) >= MIN_PARTIES else []
+
+
+# what may join the adjectives of a list of sides ("українська, литовська й польська"; commas are no tokens)
+SIDE_LIST_JOINS = frozenset({"та", "і", "й"})
+
+
 def _signing_subject(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
     """The bodies a Ukrainian or English sentence names as the subject of a joint signing, coining an
     id for each that no table knows ("Львівська міська рада та Мерія Батумі підписали
@@ -1310,14 +1390,14 @@ def _from_parts(doc: Document, mentions: _MentionIndex, members_only: bool = Fal
         breaks = [b.end() for b in BLANK_LINE.finditer(doc.text, max(0, m.start() - PART_SPAN), m.start())]
         if RECITAL_OPENING.match(doc.text, breaks[-1] if breaks else max(0, m.start() - PART_SPAN)):
             continue  # a recital citing another agreement ("TAKING INTO ACCOUNT the Agreement …")
-        first = _side_ids(doc, m.start() - len(lead) + cut, m.start(), mentions)
-        second = _side_ids(doc, m.end(), other.start(), mentions)
+        first = _part_ids(doc, m.start() - len(lead) + cut, m.start(), mentions)
+        second = _part_ids(doc, m.end(), other.start(), mentions)
         if first and second:
             return unique_ids(first + second)
     return []
 
 
-def _side_ids(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
+def _part_ids(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
     """The ids one side of the formula names; in a Ukrainian text, a body no table knows gets a
     coined id ("Акціонерним банком «…» (далі — «Позичальник»), з другої сторони")."""
     ids = mentions.ids(start, end)
