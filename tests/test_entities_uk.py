@@ -1714,6 +1714,22 @@ def test_sides_named_by_their_adjectives_sign_after_background(run):
     assert doc.parties == ["POL", "UKR"]
 
 
+def test_a_signing_sentence_that_opens_with_its_date_and_place(run):
+    """ "9 травня в ратуші Брно Житомирська міська рада та Статутне місто Брно підписали угоду":
+    the date and the place before the subject do not hide the first signatory, and the foreign
+    city gets a coined id; the donors of the background are no parties."""
+    doc = run(
+        "Житомирська міська рада\n\nПРЕС-РЕЛІЗ\n\n"
+        "Минулого року місто отримало допомогу від Німецького товариства міжнародного співробітництва (GIZ) "
+        "та USAID. GIZ профінансувало ремонт шкіл.\n\n"
+        "9 травня в ратуші Брно Житомирська міська рада та Статутне місто Брно підписали Угоду про партнерство. "
+        "Сторони домовилися обмінюватися досвідом."
+    )
+    assert len(doc.parties) == 2 and "GIZ" not in doc.parties and "USAID" not in doc.parties
+    names = {e.text for e in doc.entities if e.label == "PARTY"}
+    assert "Житомирська міська рада" in names and "Статутне місто Брно" in names
+
+
 def test_an_appeal_has_its_author_as_its_one_party_not_its_addressee(run):
     """ "ЗВЕРНЕННЯ" / "Спілки … до …": an appeal is its author's, like a statement; the body it
     is addressed to is no party."""

@@ -32,7 +32,7 @@ from typing import Optional
 from ..records import Clause, Document, Entity
 from ..segment import PREAMBULAR
 from ..stages import Stage
-from .coined import BETWEEN, CoinedParty, parties_named
+from .coined import BETWEEN, CoinedParty, named_conjuncts, parties_named
 from .columns import column_signatures
 from .gazetteer import (
     ABBREVIATION,
@@ -225,7 +225,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-46"
+        return "party-evidence-47"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1360,13 +1360,26 @@ def _signing_subject(doc: Document, clause: Clause, mentions: _MentionIndex) -> 
     if verb is None:
         return []
     subject_start = max((m.end() for m in SUBJECT_OPENING.finditer(clause.text, 0, verb.start())), default=0)
-    ids, coined = parties_named(
-        doc.text, clause.start + subject_start, clause.start + verb.start(), lang, mentions.named_in, "nomn", True
-    )
+    start, end = clause.start + subject_start, clause.start + verb.start()
+    ids, coined = parties_named(doc.text, start, end, lang, mentions.named_in, "nomn", True)
+    if coined and len(ids) < MIN_PARTIES:
+        ids = _name_before_the_list(doc, start, end, mentions) + ids
     if not coined or len(ids) < MIN_PARTIES:
         return []
     mentions.coined += [c for c in coined if c.id not in {k.id for k in mentions.coined}]
     return ids
+
+
+def _name_before_the_list(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
+    """The known name that ends a subject's first piece, after a date or a place ("12 червня в
+    ратуші Оломоуця | Хмельницька міська рада | та …"): the one that stands right before the
+    conjunction."""
+    pieces = named_conjuncts(doc.text, start, end)
+    if len(pieces) < 2:
+        return []
+    a, b = pieces[0]
+    b = a + len(doc.text[a:b].rstrip())
+    return [sid for _, e, sid, _ in mentions.between(a, b) if e == b][-1:]
 
 
 def _from_parts(doc: Document, mentions: _MentionIndex, members_only: bool = False) -> list[str]:
