@@ -1678,6 +1678,49 @@ def test_columns_headed_by_the_parties_names_under_signed_on_behalf_of(run):
     assert found["Маргарета Лінд"][1] == "EBRD"
 
 
+def test_signatures_in_labelled_lines_and_stacked_with_the_title_after_a_comma(run):
+    """Three more signature forms: "Ім'я: …" / "Посада: …" under each party's name; "За X" over
+    "Name, title"; and "За X" over a name whose given name the dictionary lacks, over a lower-case
+    title. Each signatory acts for the party above them, with the title their lines give."""
+    labelled = run(
+        "УГОДА ПРО ПОЗИКУ\nміж Україною та Європейським банком реконструкції та розвитку\n\n"
+        "Стаття 1. Банк надає позику.\n\n"
+        "УКРАЇНА\n\nПідпис: ______________\nІм'я: Оксана Бондар\nПосада: Міністерка фінансів\n\n"
+        "ЄВРОПЕЙСЬКИЙ БАНК РЕКОНСТРУКЦІЇ ТА РОЗВИТКУ\n\nПідпис: ______________\nІм'я: Жан-Люк Моро\n"
+        "Посада: Директор з питань Центральної Європи\n"
+    )
+    found = roles_and_parties(labelled)
+    assert found["Оксана Бондар"] == ("Міністерка фінансів", "UKR")
+    assert found["Жан-Люк Моро"] == ("Директор з питань Центральної Європи", "EBRD")
+    stacked = run(
+        "ПРОГРАМА СПІВРОБІТНИЦТВА\nміж Україною та Естонською Республікою\n\n1. Сторони обмінюються досвідом.\n\n"
+        "За Міністерство освіти і науки України\nОлена ЛИСЕНКО, заступниця Міністра\n\n"
+        "За Міністерство освіти Естонської Республіки\nКайре Мянніку, державна секретарка\n\n"
+        "За Естонський фонд освіти\nТиіт Кяосаар\nвиконавчий директор\n"
+    )
+    found = roles_and_parties(stacked)
+    assert found["Кайре Мянніку"] == ("державна секретарка", "EST")
+    assert found["Тиіт Кяосаар"][0] == "виконавчий директор"
+
+
+def test_a_note_closed_by_the_name_over_the_title_and_titles_of_two_adjectives(run):
+    """A note closes with the minister's name over their title, after a blank line; a title goes
+    on over "європейської та євроатлантичної інтеграції"; an envoy and a deputy prime minister
+    (feminine) are titles."""
+    note = run(
+        "Пане Посол,\n\nМаю честь підтвердити отримання Вашої ноти.\n\n"
+        "Петро Коваленко\nМіністр закордонних справ України\n\nКиїв, 3 квітня 2026 року"
+    )
+    assert roles_and_parties(note)["Петро Коваленко"] == ("Міністр закордонних справ України", "UKR")
+    news = run(
+        "Делегацію України очолювала віцепрем’єр-міністерка з питань європейської та євроатлантичної "
+        "інтеграції Марина Ткачук, делегацію США — спецпосланець Джеймс Ролінз."
+    )
+    found = roles_and_parties(news)
+    assert found["Марина Ткачук"][0] == "віцепрем’єр-міністерка з питань європейської та євроатлантичної інтеграції"
+    assert found["Джеймс Ролінз"][0] == "спецпосланець"
+
+
 def test_a_signature_block_in_three_columns_with_the_rule_before_each_name(run):
     """Three parties sign side by side, each name after the rule signed on ("_____ Name"), and a
     foreign name in Latin letters with a diacritic: each column is read down on its own."""

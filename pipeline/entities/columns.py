@@ -34,6 +34,10 @@ STACKED_LINES = 4  # lines of a block under a header of its own: title and name,
 MAX_STACKED_LINE = 90  # characters of a header, title or name line; a longer one is a paragraph
 SHORT_HEADER = re.compile(rf"^[ \t]*(?:За|Від)\s+[^.,;:!?\n]{{2,{MAX_STACKED_LINE}}}$")
 SENTENCE_PUNCTUATION = re.compile(r"[.;!?](?:\s|$)|,\s")
+LABELLED = re.compile(
+    r"^[ \t]*Ім['’ʼ]я\s*:[ \t]*(?P<name>[^\n]*\S)[ \t]*\n[ \t]*Посада\s*:[ \t]*(?P<role>[^\n]*\S)", re.M
+)
+LABELLED_REACH = 300  # characters above the lines in which their party is named
 ON_BEHALF = re.compile(r"(?:від\s+імені|^\s*(?:ПІДПИСАНО|ПІДПИСАЛИ))[\s:]*$", re.IGNORECASE)
 
 
@@ -49,6 +53,8 @@ def column_signatures(doc: Document) -> None:
     """Place each column's signatory: the party of its header, the title of its lines."""
     if (doc.lang or "") != "uk":
         return
+    _labelled_signatures(doc)
+    _names_over_titles(doc)
     text = doc.text
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for k, (a, b) in enumerate(lines):
@@ -61,6 +67,55 @@ def column_signatures(doc: Document) -> None:
             # one block under another: "За Латвійську Республіку" / "міністерка закордонних
             # справ" / "Байба ОЗОЛІНЯ", or "Від Асоціації …" / "Президент     Гедимінас ВАЛАНТІНАС"
             _place(doc, _columns(text, lines[k : k + 1 + STACKED_LINES], [0]), stacked=True)
+
+
+def _labelled_signatures(doc: Document) -> None:
+    """ "Ім'я: Роман Гаврилюк" / "Посада: Міністр фінансів" under a party's name (a loan
+    agreement's signature page, in the lender's own form): the signatory acts for the party
+    named last above the lines, with the title the lines give."""
+    text = doc.text
+    parties = sorted((e.start, e.id) for e in doc.entities if e.label == "PARTY" and e.id)
+    for m in LABELLED.finditer(text):
+        s, e = m.span("name")
+        above = [pid for start, pid in parties if m.start() - LABELLED_REACH <= start < m.start()]
+        if not PERSON.match(text[s:e]) or not above:
+            continue
+        official = next((o for o in doc.entities if o.label == "OFFICIAL" and o.start < e and s < o.end), None)
+        if official is None:
+            official = official_entity(text, s, e, None, None, "signature")
+            doc.entities.append(official)
+        official.start, official.end, official.text = s, e, text[s:e]
+        official.name = official.text if LATIN.search(official.text) else nominative(official.text, "nomn")
+        official.role, official.affiliation = " ".join(m.group("role").split()), above[-1]
+
+
+def _names_over_titles(doc: Document) -> None:
+    """A signatory's name on its own line over the title that names their state or body, after
+    a blank line ("Андрій Савчишин" / "Міністр закордонних справ України", closing a note):
+    the title and the body it names are the signatory's."""
+    text = doc.text
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    named = [e for e in doc.entities if e.id and e.label in ("PARTY", "STATE", "ORG")]
+    for (a, b), (c, d) in zip(lines, lines[1:]):
+        name, title = text[a:b].strip(), text[c:d].strip()
+        if text[b:c].count("\n") != 1 or (a > 0 and not text[:a].endswith("\n\n")):
+            continue
+        if not PERSON.match(name) or not all(w[0].isupper() for w in name.split()) or _titled(name):
+            continue
+        if SIGNATURE_HEADER.match(name):
+            continue  # "Від ОВА" over the title: a header, not a name
+        if len(title) > MAX_STACKED_LINE or SENTENCE_PUNCTUATION.search(title) or not _titled(title):
+            continue
+        ids = [e.id for e in named if c <= e.start < d]
+        s = a + text[a:b].index(name)
+        e = s + len(name)
+        official = next((o for o in doc.entities if o.label == "OFFICIAL" and o.start < e and s < o.end), None)
+        if official is None and ids and (_first_name(name) or _surname_in_capitals(name)):
+            official = official_entity(text, s, e, None, None, "signature")
+            official.name = nominative(name, "nomn")
+            doc.entities.append(official)
+        if official is not None and official.role is None and ids:
+            official.role, official.affiliation = title, ids[-1]
 
 
 def _names_parties_on_behalf(doc: Document, above: str, pieces: list[tuple[int, int]]) -> bool:
@@ -78,6 +133,10 @@ def _columns(text: str, lines: list[tuple[int, int]], starts: list[int]) -> list
         pieces = [_after_rule(text, s, e) for s, e in columns_of(text, a, b)]
         if n > 0 and SIGNATURE_HEADER.match(text[a:b]) and (len(pieces) >= 2 or len(starts) == 1):
             break  # the next block's headers
+        if len(starts) == 1 and n > 0 and columns[0].person is None and (named := _name_comma_title(text, a, b)):
+            columns[0].person, title = named  # "Інґуна Калниня, державна секретарка"
+            columns[0].under.append(title)
+            continue
         if len(starts) == 1 and n > 0 and (b - a > MAX_STACKED_LINE or SENTENCE_PUNCTUATION.search(text, a, b)):
             break  # a paragraph: no signature block
         if any(_column(s - a, starts) != _column(e - a - 1, starts) for s, e in pieces):
@@ -100,6 +159,19 @@ def _columns(text: str, lines: list[tuple[int, int]], starts: list[int]) -> list
             else:
                 column.titles.append((s, e))
     return columns
+
+
+def _name_comma_title(text: str, a: int, b: int) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
+    """A signature line that gives the name, a comma, then the title: the two spans."""
+    comma = text.find(",", a, b)
+    if comma < 0 or b - a > MAX_STACKED_LINE:
+        return None
+    name, title = text[a:comma].strip(), text[comma + 1 : b].strip()
+    if not (PERSON.match(name) and all(w[0].isupper() for w in name.split()) and title and _titled(title)):
+        return None
+    s = a + text[a:comma].index(name)
+    t = comma + 1 + text[comma + 1 : b].index(title)
+    return (s, s + len(name)), (t, t + len(title))
 
 
 def _column(position: int, starts: list[int]) -> int:
@@ -168,7 +240,10 @@ def _place(doc: Document, columns: list[Column], stacked: bool = False) -> None:
             continue
         s, e = column.person
         official = next((o for o in doc.entities if o.label == "OFFICIAL" and o.start < e and s < o.end), None)
-        if official is None and (LATIN.search(text[s:e]) or _first_name(text[s:e]) or _surname_in_capitals(text[s:e])):
+        titled = any(_titled(text[a:b]) for a, b in column.titles + column.under)
+        if official is None and (
+            LATIN.search(text[s:e]) or _first_name(text[s:e]) or _surname_in_capitals(text[s:e]) or stacked and titled
+        ):
             # a foreign signatory's name in Latin letters, which the Ukrainian recognisers
             # skip; a name beside another on its line
             official = official_entity(text, s, e, None, None, "signature")

@@ -225,7 +225,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-47"
+        return "party-evidence-48"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)

@@ -179,6 +179,18 @@ ROLE_HEADS = frozenset(
         "консул",
         "консулка",
         "посланник",
+        "посланниця",
+        "посланець",
+        "спецпосланець",
+        "спецпосланник",
+        "спецпосланниця",
+        "спецпредставник",
+        "спецпредставниця",
+        "прем'єр-міністерка",
+        "віцепрем'єр-міністерка",
+        "віце-прем'єр-міністерка",
+        "омбудсменка",
+        "омбудсмен",
         "мер",
         "губернатор",
         "віце-президент",
@@ -1503,7 +1515,16 @@ def _joins_title(toks: list[Token], k: int) -> bool:
         return False
     if toks[k].lower in ("з", "із"):
         return toks[k + 1].lower == "питань"
-    return toks[k].lower in TITLE_CONJUNCTIONS and {"NOUN", "gent"} <= grammemes(toks[k + 1].lower)
+    if toks[k].lower not in TITLE_CONJUNCTIONS:
+        return False
+    if {"NOUN", "gent"} <= grammemes(toks[k + 1].lower):
+        return True
+    # "з питань європейської | та | євроатлантичної інтеграції": an adjective, then its noun
+    return (
+        k + 2 < len(toks)
+        and {"ADJF", "gent"} <= grammemes(toks[k + 1].lower)
+        and {"NOUN", "gent"} <= grammemes(toks[k + 2].lower)
+    )
 
 
 def _caps_after_first_name(toks: list[Token], k: int, j: int) -> bool:
