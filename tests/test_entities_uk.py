@@ -1721,6 +1721,36 @@ def test_a_note_closed_by_the_name_over_the_title_and_titles_of_two_adjectives(r
     assert found["Джеймс Ролінз"][0] == "спецпосланець"
 
 
+def test_names_with_an_arabic_article_a_new_post_in_a_decree_and_an_appeal_signed_by_initials(run):
+    """ "Халіфа аль-Мазруї" is one name; a decree's "зазначити нову посаду КОВАЛЯ Петра Івановича —
+    …" names the member in full; an appeal signed "Голова СПУ" over "В. І. МАРТИНЮК" has its
+    signatory acting for its author; a first name the dictionary lacks before a surname in
+    capitals ("Вайдас РИМКУС") is read whole."""
+    news = run("Міністр закордонних справ Катару Мухаммед аль-Хулейфі подякував обом сторонам.")
+    assert roles_and_parties(news)["Мухаммед аль-Хулейфі"][0] == "Міністр закордонних справ"
+    decree = run(
+        "УКАЗ ПРЕЗИДЕНТА УКРАЇНИ\n\nПро зміни до складу делегації\n\n"
+        "1. Внести зміни до складу делегації України:\n"
+        "зазначити нову посаду КОВАЛЯ Петра Івановича — заступник Міністра економіки України;\n"
+    )
+    member = next(e for e in decree.entities if e.label == "OFFICIAL")
+    assert (member.text, member.name) == ("КОВАЛЯ Петра Івановича", "Коваль Петро Іванович")
+    appeal = run(
+        "ЗВЕРНЕННЯ\nСпілки працівників освіти України до Генеральної конференції ЮНЕСКО\n\n"
+        "Спілка закликає ЮНЕСКО підтримати школи.\n\nГолова СПОУ\nВ. І. МАРТИНЮК"
+    )
+    signatory = next(e for e in appeal.entities if e.label == "OFFICIAL")
+    assert (signatory.text, signatory.role) == ("В. І. МАРТИНЮК", "Голова СПОУ")
+    assert signatory.affiliation == appeal.parties[0]
+    statement = run(
+        "СПІЛЬНА ЗАЯВА\nміністрів закордонних справ України та Литовської Республіки\n\n"
+        "Ми підтримуємо суверенітет України.\n\n"
+        "Міністр закордонних справ Литовської Республіки\nВайдас РИМКУС\n\n"
+        "Міністр закордонних справ України\nАндрій СИДОРЕНКО"
+    )
+    assert roles_and_parties(statement)["Вайдас РИМКУС"][1] == "LTU"
+
+
 def test_a_signature_block_in_three_columns_with_the_rule_before_each_name(run):
     """Three parties sign side by side, each name after the rule signed on ("_____ Name"), and a
     foreign name in Latin letters with a diacritic: each column is read down on its own."""

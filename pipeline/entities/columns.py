@@ -34,6 +34,8 @@ STACKED_LINES = 4  # lines of a block under a header of its own: title and name,
 MAX_STACKED_LINE = 90  # characters of a header, title or name line; a longer one is a paragraph
 SHORT_HEADER = re.compile(rf"^[ \t]*(?:За|Від)\s+[^.,;:!?\n]{{2,{MAX_STACKED_LINE}}}$")
 SENTENCE_PUNCTUATION = re.compile(r"[.;!?](?:\s|$)|,\s")
+# "В. І. МАРТИНЮК", "О.Петренко": a signatory by initials and surname
+INITIALS_AND_SURNAME = re.compile(r"^(?:[А-ЯЄІЇҐ]\.\s?){1,2}[А-ЯЄІЇҐ][А-ЯЄІЇҐа-яєіїґ'’ʼ-]+$")
 LABELLED = re.compile(
     r"^[ \t]*Ім['’ʼ]я\s*:[ \t]*(?P<name>[^\n]*\S)[ \t]*\n[ \t]*Посада\s*:[ \t]*(?P<role>[^\n]*\S)", re.M
 )
@@ -55,6 +57,7 @@ def column_signatures(doc: Document) -> None:
         return
     _labelled_signatures(doc)
     _names_over_titles(doc)
+    _titles_over_names(doc)
     text = doc.text
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for k, (a, b) in enumerate(lines):
@@ -116,6 +119,36 @@ def _names_over_titles(doc: Document) -> None:
             doc.entities.append(official)
         if official is not None and official.role is None and ids:
             official.role, official.affiliation = title, ids[-1]
+
+
+def _titles_over_names(doc: Document) -> None:
+    """A statement or appeal signed by a title over a name, the block standing apart ("Голова
+    ФПУ" / "В. І. МАРТИНЮК", "Міністр закордонних справ Литовської Республіки" / "Вайдас
+    РИМКУС"): the signatory acts for the body the title names, else for the one party the text
+    has."""
+    text = doc.text
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    named = [e for e in doc.entities if e.id and e.label in ("PARTY", "STATE", "ORG")]
+    parties = {e.id for e in named if e.label == "PARTY"}
+    for (a, b), (c, d) in zip(lines, lines[1:]):
+        title, name = text[a:b].strip(), text[c:d].strip()
+        if text[b:c].count("\n") != 1 or (a > 0 and not text[:a].endswith("\n\n")):
+            continue
+        if not text[d:].startswith("\n\n") and text[d:].strip():
+            continue  # the name line ends the block
+        if len(title) > MAX_STACKED_LINE or SENTENCE_PUNCTUATION.search(title) or not _titled(title):
+            continue
+        signed = PERSON.match(name) and (_first_name(name) or _surname_in_capitals(name)) and not _titled(name)
+        if not (INITIALS_AND_SURNAME.match(name) or signed):
+            continue
+        s = c + text[c:d].index(name)
+        e = s + len(name)
+        if any(o.label == "OFFICIAL" and o.start < e and s < o.end for o in doc.entities):
+            continue
+        ids = [x.id for x in named if a <= x.start < b] or (sorted(parties) if len(parties) == 1 else [])
+        official = official_entity(text, s, e, title, ids[-1] if ids else None, "signature")
+        official.name = nominative(name, "nomn")
+        doc.entities.append(official)
 
 
 def _names_parties_on_behalf(doc: Document, above: str, pieces: list[tuple[int, int]]) -> bool:

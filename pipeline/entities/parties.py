@@ -225,7 +225,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-48"
+        return "party-evidence-49"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)

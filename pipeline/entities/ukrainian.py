@@ -262,7 +262,8 @@ _PATRONYMIC = rf"[{_UP}][{_LOW}]+(?:ич(?:а|у|ем)?|вн(?:а|и|і|у|ою)
 # "ТРОФІМЦЕВА Ольга Василівна - заступник Міністра …" (a line of a decree's list; in the
 # accusative after "увести до складу": "СЕМЕНЮК Ларису Олегівну - заступника …")
 DECREE_LINE = re.compile(
-    rf"^[ \t]*(?P<name>[{_UP}][{_UP}'’ʼ]+(?:-[{_UP}][{_UP}'’ʼ]+)?\s+(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+    # "зазначити нову посаду ГРИЦЕНКА Павла Андрійовича — …": a decree's change of a member's post
+    rf"^[ \t]*(?:зазначити\s+(?:нову\s+)?посаду\s+(?:члена\s+[^\n]{{0,60}}?\s+)?)?(?P<name>[{_UP}][{_UP}'’ʼ]+(?:-[{_UP}][{_UP}'’ʼ]+)?\s+(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
     rf"(?P<patr>\s+{_PATRONYMIC})?)[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
     re.MULTILINE,
 )
@@ -289,6 +290,8 @@ PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 MAX_NAME_TOKENS = 3  # not counting particles
 # Lower-case words inside foreign names ("Халід бін Саїд Аль-Мансурі", "Жуан Паулу ді Соуза")
 INITIAL_WORD = re.compile(r"^\w\.$")
+# an Arabic surname with its article, written with a hyphen ("аль-Мазруї", "ель-Сісі", "ад-Дін")
+ARTICLE_NAME = re.compile(r"^(?:аль|ель|ал|ад|ан|ар|ас|аш|ат|ет|ед|ез)-[А-ЯЄІЇҐ]")
 NAME_PARTICLES = frozenset({"бін", "ібн", "ді", "да", "де", "дос", "ду", "ван", "фон", "дер", "ла", "ле", "ель", "аль"})
 
 
@@ -1310,7 +1313,7 @@ class UkrainianRecognizer:
                 j, particles = run, particles + run - j  # "бін", "ді", "ван дер" inside a foreign name
                 continue
             if not (
-                toks[j].capitalised
+                (toks[j].capitalised or j > k and ARTICLE_NAME.match(toks[j].text))
                 and j not in inside
                 and not _is_initial(text, toks[j])
                 and (not toks[j].all_caps or j == k and _caps_surname(toks, j) or _caps_after_first_name(toks, k, j))
@@ -1530,7 +1533,9 @@ def _joins_title(toks: list[Token], k: int) -> bool:
 def _caps_after_first_name(toks: list[Token], k: int, j: int) -> bool:
     """A surname in capitals after the first names ("Дмитро КАРПЕНКО", "Ян Крістіан ВЕСТРЕ"), as
     signatures write it."""
-    return j > k and not any(t.all_caps for t in toks[k:j]) and "Name" in grammemes(toks[k].lower)
+    first = toks[k].lower
+    known = "Name" in grammemes(first) or not morph_uk().word_is_known(first)  # "Вайдас РИМКУС"
+    return j > k and not any(t.all_caps for t in toks[k:j]) and known
 
 
 def _caps_surname(toks: list[Token], j: int) -> bool:
