@@ -129,7 +129,7 @@ def _titles_over_names(doc: Document) -> None:
     text = doc.text
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     named = [e for e in doc.entities if e.id and e.label in ("PARTY", "STATE", "ORG")]
-    parties = {e.id for e in named if e.label == "PARTY"}
+    parties = {e.id for e in named if e.label == "PARTY" and e.id}
     for (a, b), (c, d) in zip(lines, lines[1:]):
         title, name = text[a:b].strip(), text[c:d].strip()
         if text[b:c].count("\n") != 1 or (a > 0 and not text[:a].endswith("\n\n")):
@@ -145,7 +145,7 @@ def _titles_over_names(doc: Document) -> None:
         e = s + len(name)
         if any(o.label == "OFFICIAL" and o.start < e and s < o.end for o in doc.entities):
             continue
-        ids = [x.id for x in named if a <= x.start < b] or (sorted(parties) if len(parties) == 1 else [])
+        ids = [x.id for x in named if a <= x.start < b and x.id] or (sorted(parties) if len(parties) == 1 else [])
         official = official_entity(text, s, e, title, ids[-1] if ids else None, "signature")
         official.name = nominative(name, "nomn")
         doc.entities.append(official)
