@@ -1803,6 +1803,26 @@ def test_a_signing_sentence_that_opens_with_its_date_and_place(run):
     assert "Житомирська міська рада" in names and "Статутне місто Брно" in names
 
 
+def test_a_report_that_names_the_sides_only_by_their_capitals(run):
+    """A report on an exchange names the two sides only by their capitals ("між Києвом і
+    Мінськом") and its mediator by name: the two states are the parties, not the mediator."""
+    doc = run(
+        "Обмін відбувся на кордоні. Посередником виступила Туреччина. Представники Червоного Хреста "
+        "спостерігали за процедурою. Додому повернулися 40 осіб.\n\n"
+        "Наступний етап запланований на осінь, а гуманітарні контакти між Києвом і Мінськом тривають."
+    )
+    assert doc.parties == ["BLR", "UKR"]
+
+
+def test_kfw_under_its_formal_ukrainian_name(run):
+    """ "Кредитна установа для відбудови" is KfW, as "Німецький банк розвитку" is."""
+    doc = run(
+        "Угоду про фінансування підписали Україна та Кредитна установа для відбудови (Франкфурт-на-Майні). "
+        "Кредитною установою для відбудови надається грант."
+    )
+    assert doc.parties == ["KFW", "UKR"]
+
+
 def test_an_appeal_has_its_author_as_its_one_party_not_its_addressee(run):
     """ "ЗВЕРНЕННЯ" / "Спілки … до …": an appeal is its author's, like a statement; the body it
     is addressed to is no party."""

@@ -225,7 +225,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-49"
+        return "party-evidence-50"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1421,6 +1421,22 @@ def _part_ids(doc: Document, start: int, end: int, mentions: _MentionIndex) -> l
     return ids
 
 
+# "між Києвом і Москвою": a Ukrainian report names the two sides by their capitals
+BETWEEN_CAPITALS_UK = re.compile(r"(?<!\w)між\s+([А-ЯЄІЇҐ][\w'’ʼ-]+)\s+(?:і|та|й)\s+([А-ЯЄІЇҐ][\w'’ʼ-]+)")
+
+
+def _capitals_between(doc: Document) -> list[str]:
+    """The two states a Ukrainian report names by their capitals after "між" ("домовленостям
+    між Києвом і Москвою"), where it names no two states so."""
+    if (doc.lang or "") != "uk":
+        return []
+    for m in BETWEEN_CAPITALS_UK.finditer(doc.text):
+        first, second = capital_ids(doc.text, *m.span(1)), capital_ids(doc.text, *m.span(2))
+        if first and second and first != second:
+            return [first[0], second[0]]
+    return []
+
+
 def _from_between(doc: Document, mentions: _MentionIndex) -> list[str]:
     votes: Counter = Counter()
     items = mentions.between(0, len(doc.text), states_only=True)
@@ -1428,7 +1444,7 @@ def _from_between(doc: Document, mentions: _MentionIndex) -> list[str]:
         if a != b and BETWEEN_AND.match(doc.text[e1:s2]) and BETWEEN_BEFORE.search(doc.text[max(0, s1 - 60) : s1]):
             votes[tuple(sorted((a, b)))] += 1
     if not votes:
-        return []
+        return _capitals_between(doc)
     ((pair, _),) = votes.most_common(1)
     return list(pair)
 
