@@ -62,6 +62,7 @@ LONE_MARKER = re.compile("^" + _marker("a-z") + "$")
 INITIALLED_NAME = re.compile(
     r"^[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ][a-zа-яєіїґ'’ʼ-]+(?![\w.])"
     r"|^[А-ЯЄІЇҐ]\.[ \t]?[А-ЯЄІЇҐ'’ʼ-]{2,}[ \t]*$"  # "М. ДУДАШ" under a post
+    r"|^[А-ЯЄІЇҐ]\.[ \t]?[А-ЯЄІЇҐ]\.[ \t]?[А-ЯЄІЇҐ'’ʼ-]{2,}(?![\w.])"  # "В. І. МАРТИНЮК"
 )
 # Markers that open a new item inside a run-on paragraph (ToTA texts without
 # newlines): "…the Parties;  (c) establish …", "…development, 9. Firmly convinced".
@@ -783,7 +784,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-19"
+        return "layout-rules+spacy-senter(en)/sentencizer-20"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

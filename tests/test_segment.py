@@ -142,10 +142,12 @@ def test_a_long_title_is_not_merged_into_the_paragraph_under_it():
 
 
 def test_a_signatory_s_initials_are_no_list_marker():
-    """ "Т. Р. Гнатюк" under a post is a name, not item "Т." saying "Р. Гнатюк"; "A. The
+    """ "Т. Р. Гнатюк" and "В. І. МАРТИНЮК" under a post are names, not item "Т." saying "Р. Гнатюк"; "A. The
     Parties …" stays a list item."""
     text = "Контроль за виконанням наказу залишаю за собою.\n\nПерший заступник Міністра\n\nТ. Р. Гнатюк\n"
     assert [c.text for c in segment_text(text, "uk")][-1] == "Т. Р. Гнатюк"
+    capitals = "Профспілка закликає до діалогу.\n\nГолова Спілки\nВ. І. МАРТИНЮК\n"
+    assert [c.text for c in segment_text(capitals, "uk")][-1] == "В. І. МАРТИНЮК"
     item = segment_text("Article 2\n\nA. The Parties shall cooperate.\n", "en")[-1]
     assert (item.text, item.kind) == ("The Parties shall cooperate.", "list_item")
 
