@@ -1814,6 +1814,19 @@ def test_a_report_that_names_the_sides_only_by_their_capitals(run):
     assert doc.parties == ["BLR", "UKR"]
 
 
+def test_central_banks_sign_in_their_own_name(run):
+    """Two central banks that sign a memorandum are its parties, not the states their names hold."""
+    doc = run(
+        "Національний банк України і Національний банк Грузії підписали в Тбілісі меморандум про "
+        "співпрацю у сфері платіжних систем. Регулятори обмінюватимуться даними."
+    )
+    assert len(doc.parties) == 2 and not {"UKR", "GEO"} & set(doc.parties)
+    assert {e.text for e in doc.entities if e.label == "PARTY"} == {
+        "Національний банк України",
+        "Національний банк Грузії",
+    }
+
+
 def test_kfw_under_its_formal_ukrainian_name(run):
     """ "Кредитна установа для відбудови" is KfW, as "Німецький банк розвитку" is."""
     doc = run(

@@ -58,7 +58,8 @@ _I = re.IGNORECASE
 # A body named for its state that does not act for it (a church, an association, a union, a
 # university of a country: "Асоціація міст України" is no organ of Ukraine)
 NOT_FOR_ITS_STATE = re.compile(
-    r"церкв|асоціаці|спілк|союз|товариств|парті[яїюі]|федераці|університет|"
+    # a central bank signs in its own name ("Національний банк Молдови"), not for its state
+    r"церкв|асоціаці|спілк|союз|товариств|парті[яїюі]|федераці|університет|банк|"
     r"\b(?:Church|Iglesia|Église|Association|Asociación|Federation|Federación|Fédération|University|Universidad|"
     r"Université)\b",
     _I,
@@ -225,7 +226,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-50"
+        return "party-evidence-51"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
