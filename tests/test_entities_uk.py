@@ -1814,6 +1814,18 @@ def test_a_report_that_names_the_sides_only_by_their_capitals(run):
     assert doc.parties == ["BLR", "UKR"]
 
 
+def test_an_oblast_administrations_order_under_the_states_name_is_its_own(run):
+    """An order whose head prints "УКРАЇНА" over the oblast administration that issues it is the
+    administration's own act: its one party is the administration, not Ukraine."""
+    doc = run(
+        "УКРАЇНА\nПОЛТАВСЬКА ОБЛАСНА ДЕРЖАВНА АДМІНІСТРАЦІЯ\nРОЗПОРЯДЖЕННЯ\n\n"
+        "10 квітня 2025 р.          м. Полтава          № 88\n\n"
+        "Про утворення робочої групи з підготовки угоди з воєводством Опольським (Республіка Польща)\n\n"
+        "1. Утворити робочу групу.\n"
+    )
+    assert len(doc.parties) == 1 and doc.parties[0].endswith("ODA")
+
+
 def test_central_banks_sign_in_their_own_name(run):
     """Two central banks that sign a memorandum are its parties, not the states their names hold."""
     doc = run(

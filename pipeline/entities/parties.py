@@ -226,7 +226,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-51"
+        return "party-evidence-52"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1048,6 +1048,8 @@ def _from_issuer(doc: Document, mentions: _MentionIndex) -> list[str]:
     head = doc.clauses[0]
     opening = doc.clauses[:ACT_TITLE_BLOCK]
     body = _local_body_heading(doc, head)
+    if body is None and len(opening) > 1 and _names_the_state_alone(doc, head):
+        body = _local_body_heading(doc, opening[1])  # "УКРАЇНА" / "ЧЕРНІВЕЦЬКА ОБЛАСНА … АДМІНІСТРАЦІЯ"
     if body and any(ACT_KIND_LINE.match(c.text) for c in opening):
         return [body]  # "ВОЛИНСЬКА ОБЛАСНА ДЕРЖАВНА АДМІНІСТРАЦІЯ" / "РОЗПОРЯДЖЕННЯ": the body's own act
     if UNILATERAL_ACT.match(head.text):
@@ -1077,6 +1079,12 @@ def _add_bare_body_mentions(doc: Document, body: str) -> None:
         if official.label == "OFFICIAL" and official.role and official.affiliation in (None, "UKR"):
             if bare_body_mentions(official.role, [(0, len(official.role))], body):
                 official.affiliation = body
+
+
+def _names_the_state_alone(doc: Document, clause: Clause) -> bool:
+    """Is the clause a state's name and nothing else ("УКРАЇНА" over an act's issuing body)?"""
+    text = doc.text[clause.start : clause.end].strip()
+    return any(e.text == text and e.id and e.label in ("STATE", "PARTY") for e in doc.entities)
 
 
 def _local_body_heading(doc: Document, head: Clause) -> Optional[str]:
