@@ -1826,6 +1826,20 @@ def test_an_oblast_administrations_order_under_the_states_name_is_its_own(run):
     assert len(doc.parties) == 1 and doc.parties[0].endswith("ODA")
 
 
+def test_a_later_mention_of_a_surname_the_dictionary_reads_as_an_adjective(run):
+    """ "Марусин" (the dictionary reads it as a possessive adjective) named in full after a first
+    name is found again by its surname in another case ("За словами Марусина"), but a city with a
+    like stem ("місті Русе" after "Ліліана Русу") is no mention of a person."""
+    doc = run(
+        "Делегацію очолював Міністр юстиції Тарас Марусин. За словами Марусина, угоду підпишуть восени. "
+        "Молдову представляла міністерка економіки Ліліана Русу. Наступна зустріч відбудеться в болгарському "
+        "місті Русе."
+    )
+    officials = {e.text: e.name for e in doc.entities if e.label == "OFFICIAL"}
+    assert officials.get("Марусина") == "Тарас Марусин"
+    assert "Русе" not in officials
+
+
 def test_central_banks_sign_in_their_own_name(run):
     """Two central banks that sign a memorandum are its parties, not the states their names hold."""
     doc = run(

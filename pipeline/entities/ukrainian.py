@@ -1348,13 +1348,18 @@ class UkrainianRecognizer:
         if not officials:
             return []
         by_surname: dict[str, Entity] = {}
+        by_form: dict[str, Entity] = {}  # surnames matched as written, not by lemma
         for off in officials:
             words = [t for t in tokens_of(off.text) if not _is_initial(off.text, t)]
             if not words:
                 continue
             surname = words[0] if words[0].all_caps else words[-1]  # "МЕЛЬНИК Олена Володимирівна"
             if not _name_like(surname.lower):
-                continue  # "Учасники" is no surname to look for
+                # "Учасники" is no surname to look for; "Ткачишин" after a first name is one,
+                # though the dictionary reads it as a possessive adjective: its noun forms only
+                if len(words) > 1 and "ADJF" in grammemes(surname.lower) and "Name" in grammemes(words[0].lower):
+                    by_form.update({surname.lower + ending: off for ending in SURNAME_ENDINGS})
+                continue
             for form in lemmas(surname.lower):
                 known = by_surname.get(form)
                 if known is None or len((off.name or "").split()) > len((known.name or "").split()):
@@ -1369,7 +1374,9 @@ class UkrainianRecognizer:
             for n, tok in enumerate(toks):
                 if not tok.capitalised or taken.overlaps(tok.start, tok.end):
                     continue
-                match = next((by_surname[l] for l in sorted(lemmas(tok.lower)) if l in by_surname), None)
+                match = by_form.get(tok.lower) or next(
+                    (by_surname[l] for l in sorted(lemmas(tok.lower)) if l in by_surname), None
+                )
                 if match is None:
                     continue
                 s = tok.start
@@ -1414,6 +1421,8 @@ def _portfolio_comma(text: str, toks: list[Token], k: int) -> bool:
     )
 
 
+# a masculine surname's forms as a noun: "Ткачишин", "Ткачишина", "Ткачишину", "Ткачишиним"…
+SURNAME_ENDINGS = ("", "а", "у", "ові", "ом", "им", "і")
 NAMESAKE_WORDS = 2  # "імені Ореста Левицького", "імені Б. І. Петренка" (initials not counted)
 
 
