@@ -1840,6 +1840,20 @@ def test_a_later_mention_of_a_surname_the_dictionary_reads_as_an_adjective(run):
     assert "Русе" not in officials
 
 
+def test_a_un_agency_named_with_the_un_a_hromada_and_its_council_and_a_lead_that_opens_with_its_date(run):
+    """ "Всесвітня продовольча програма ООН" is the WFP, not the WFP and the UN; "Зінківська
+    громада" in the headline and "Зінківська міська рада" in the lead are one party; the lead's
+    opening date hides none of its signatories."""
+    doc = run(
+        "Зінківська громада, ВПП ООН та фонд «Добра справа» підписали меморандум\n\n"
+        "5 березня 2025 року Зінківська міська рада, Всесвітня продовольча програма ООН та благодійний "
+        "фонд «Добра справа» підписали тристоронній меморандум про харчування школярів."
+    )
+    assert "WFP" in doc.parties and "UN" not in doc.parties and len(doc.parties) == 3
+    council = {e.id for e in doc.entities if e.label == "PARTY" and e.text.startswith("Зінківськ")}
+    assert len(council) == 1
+
+
 def test_central_banks_sign_in_their_own_name(run):
     """Two central banks that sign a memorandum are its parties, not the states their names hold."""
     doc = run(

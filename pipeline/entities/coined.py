@@ -156,6 +156,10 @@ BODY_LEMMAS = frozenset(
 )
 
 
+# Nouns that say so only as the name's last word: a hromada signs as "Ічнянська громада"
+LAST_WORD_BODY_LEMMAS = frozenset({"громада"})
+
+
 # The same in English, Spanish and French names, and the legal forms of companies
 BODY_WORDS_LATIN = re.compile(
     r"\b(?:Bank|Banco|Banque|Corporation|Corporaci[oó]n|Company|Compa[ñn][ií]a|Fund|Fondo|Fonds|Foundation|"
@@ -178,7 +182,10 @@ def names_a_body(name: str, lang: str) -> bool:
         return lang == "uk" or bool(BODY_WORDS_LATIN.search(name))
     from .ukrainian import lemmas, tokens_of
 
-    return bool(LEGAL_FORM.match(name)) or any(lemmas(t.lower) & BODY_LEMMAS for t in tokens_of(name))
+    toks = tokens_of(name)
+    if toks and lemmas(toks[-1].lower) & LAST_WORD_BODY_LEMMAS:
+        return True  # "Ічнянська громада", not "Міністерство розвитку громад та територій"
+    return bool(LEGAL_FORM.match(name)) or any(lemmas(t.lower) & BODY_LEMMAS for t in toks)
 
 
 LEGAL_FORM = re.compile(LEGAL_FORMS + r"\s+[«“\"]")  # "НЕК «Укренерго»": a body's name

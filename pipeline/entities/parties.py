@@ -24,6 +24,7 @@ the title joins a name that holds no known state or organisation ("між … т
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -135,8 +136,9 @@ SUBJECT_SIGNING = {
     "uk": re.compile(r"(?<!\w)(?:підписали|уклали|ухвалили|схвалили|парафували)(?!\w)", _I),
     "en": re.compile(r"\b(?:(?:have|has|had)\s+)?(?:signed|concluded|initialled|initialed)\b"),
 }
-# Where a sentence's subject may begin: after a dateline's dash, or a colon
-SUBJECT_OPENING = re.compile(r"\s[-–—]\s|:\s")
+# Where a sentence's subject may begin: after a dateline's dash, a colon, or the date that
+# opens a report's lead ("3 лютого 2025 року Ічнянська міська рада, … підписали")
+SUBJECT_OPENING = re.compile(r"\s[-–—]\s|:\s|^\d{1,2}\s+[а-яєіїґ'’ʼ]+(?:\s+\d{4}\s+(?:року|р\.))?,?\s")
 # Ukrainian talks ("переговори", "консультації", "зустріч") report their participants as the parties
 # of what the talks produce.
 TALKS_UK = re.compile(
@@ -226,11 +228,12 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-52"
+        return "party-evidence-53"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
         parties, source = find_parties(doc, mentions)
+        parties = _hromada_as_its_council(parties, mentions)
         doc.parties = sorted(parties)
         doc.meta["parties_source"] = source
         _add_coined(doc, [c for c in mentions.coined if c.id in parties])
@@ -779,6 +782,20 @@ def _names_end(text: str, start: int, end: int) -> int:
     while k + 2 < len(pieces) and LONE_CONJUNCTION.fullmatch(text[slice(*pieces[k + 1])]):
         k += 2
     return pieces[k][1]
+
+
+def _hromada_as_its_council(parties: list[str], mentions: _MentionIndex) -> list[str]:
+    """A hromada and its council named by the same adjective ("Ічнянська громада", "Ічнянська
+    міська рада") are one party, the council, which acts for the hromada: the hromada's coined
+    id gives way to the council's."""
+    councils = {c.name.split()[0].lower(): c.id for c in mentions.coined if c.name.split()[-1].lower() == "рада"}
+    renamed: dict[str, str] = {}
+    for k, c in enumerate(mentions.coined):
+        words = c.name.split()
+        if len(words) == 2 and words[1].lower() == "громада" and words[0].lower() in councils:
+            renamed[c.id] = councils[words[0].lower()]
+            mentions.coined[k] = dataclasses.replace(c, id=renamed[c.id])
+    return unique_ids(renamed.get(p, p) for p in parties)
 
 
 def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
