@@ -1854,6 +1854,35 @@ def test_a_un_agency_named_with_the_un_a_hromada_and_its_council_and_a_lead_that
     assert len(council) == 1
 
 
+def test_foreign_municipalities_and_regions_by_kind_and_name_are_parties_not_their_states(run):
+    """A city council that signs "з муніципалітетом X (Австрія) та Мерією муніципію Y (Румунія)",
+    a joint statement of a council and two municipalities in the genitive, a French department
+    named "департамент Кальвадос", and "Місто з правами області …": the bodies are the parties,
+    not the states named in brackets, by adjective ("французька сторона") or in the background."""
+    signed = run(
+        "Луцьк уклав угоди з двома містами\n\n"
+        "Луцька міська рада 2 жовтня підписала угоди про партнерство з муніципалітетом Граца (Австрія) та "
+        "Мерією муніципію Сібіу (Румунія)."
+    )
+    assert len(signed.parties) == 3 and not {"AUT", "ROU"} & set(signed.parties)
+    statement = run(
+        "СПІЛЬНА ЗАЯВА\nРівненської міської ради, муніципалітету Ольборг та муніципалітету Вайле щодо відбудови\n\n"
+        "Ми підтверджуємо партнерство. Ми вдячні Уряду Королівства Данія за фінансування."
+    )
+    assert len(statement.parties) == 3 and "DNK" not in statement.parties
+    department = run(
+        "Херсонська обласна рада та департамент Сарта підписали угоду про співробітництво\n\n"
+        "Угоду підписали під час візиту французької делегації. Французька сторона профінансує ремонт шкіл."
+    )
+    assert len(department.parties) == 2 and "FRA" not in department.parties
+    agreement = run(
+        "УГОДА\nпро партнерство між Ужгородською міською радою (Україна) та Містом з правами області Дебрецен "
+        "(Угорщина)\n\nУжгородська міська рада (Україна) та Місто з правами області Дебрецен (Угорщина), "
+        "далі — Сторони, домовилися про таке:\n\nСтаття 1\nСторони співпрацюють.\n"
+    )
+    assert len(agreement.parties) == 2 and not {"UKR", "HUN"} & set(agreement.parties)
+
+
 def test_central_banks_sign_in_their_own_name(run):
     """Two central banks that sign a memorandum are its parties, not the states their names hold."""
     doc = run(

@@ -38,10 +38,14 @@ KIND_WORD = (
     r"(?i:(?:(?:публічн|приватн)\w*\s+)?акціонерн\w*\s+(?:товариств|банк)\w*))"
 )
 # where a list of names is cut: a comma or a conjunction before a capitalised name
+# a municipality's kind, written lower-case before its name ("муніципалітету Оденсе")
+_MUNICIPAL = (
+    r"(?:муніципалітет\w*|мері[яїєю]\w*|міст[оау]|місті|містом|департамент\w*|регіон\w*|повіт\w*|провінці\w*)\s"
+)
 CONJUNCT_BREAK = re.compile(
     rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l')?[{_CAP}]|{KIND_WORD}\s+[«“\"]"
-    r"|(?:муніципалітет|мерія|місто)\s)"
-    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}]|{KIND_WORD}\s+[«“\"])"
+    rf"|{_MUNICIPAL})"
+    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}]|{KIND_WORD}\s+[«“\"]|{_MUNICIPAL})"
 )
 # what sits around a name in the formula and is not part of it
 SIDE_WORDS = re.compile(
@@ -120,7 +124,8 @@ def parties_named(
         stop = limit.start() if limit else piece_end
         qs, qe = quoted_name(text, s, piece_end)
         quoted = (qs, qe) != (s, piece_end)
-        e = qe if quoted else name_end(text, s, piece_end, lang, case)
+        city = CITY_PHRASE.match(text, s, stop) if bodies_only and lang == "uk" else None
+        e = qe if quoted else city.end() if city else name_end(text, s, piece_end, lang, case)
         # the known names that begin inside the name ("Урядом України", "Федеральним урядом
         # Федеративної Республіки Німеччина"), not those after it ("Міжнародним центром з
         # розвитку міграційної політики про статус офісу Центру в Україні")
@@ -136,7 +141,7 @@ def parties_named(
         one_quoted_word = quoted and text[s : s + 1].isupper()
         if not is_name(text[s:e]) and not one_quoted_word and not (bodies_only and CITY_AS_PARTY.match(text[s:e])):
             continue
-        if bodies_only and not names_a_body(text[piece_start:e], lang):  # with its kind: "компанія «…»"
+        if bodies_only and not city and not names_a_body(text[piece_start:e], lang):  # with its kind: "компанія «…»"
             continue
         name = text[s:e] if quoted else dictionary_form(text[s:e], lang, case)
         acronym = ABBREVIATION.match(text, e)
@@ -402,10 +407,15 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
 
 # A city, as a municipality or its mayoralty, that is a party in its own right; its council is
 # ukrainian.BODY_FORMS' (<CITY>CC)
-CITY_AS_PARTY = re.compile(
-    r"^(?:[^\W\d_]+\s+)?(?i:місто|муніципалітет|мерія|city\s+of|municipality\s+of|ville\s+de|ciudad\s+de|"
-    r"municipalidad\s+de)\s+(?i:міста\s+)?(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*(?:[\s-][A-ZА-ЯЄІЇҐ][\w'’ʼ-]*)?)$"
+CITY_NAME = (
+    r"(?:[^\W\d_]+\s+)?(?i:міст(?:о|а|у|і|ом)(?:\s+з\s+правами\s+(?:області|округу|повіту))?|муніципалітет\w*|"
+    r"мері[яїєю]\w*(?:\s+муніципію)?|муніципі[йюя]\w*|департамент\w*|регіон\w*|повіт\w*|провінці\w*|city\s+of|municipality\s+of|ville\s+de|ciudad\s+de|municipalidad\s+de)\s+(?i:міста\s+)?"
+    r"(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*(?:[\s-][A-ZА-ЯЄІЇҐ][\w'’ʼ-]*)?)"
 )
+# a city that is a party by its kind and name ("Статутне місто Оломоуць", "Мерією муніципію Ясси",
+# "Місто з правами області Ньїредьгаза"): the whole phrase, whatever its lower-case words
+CITY_AS_PARTY = re.compile("^" + CITY_NAME + "$")
+CITY_PHRASE = re.compile(CITY_NAME + r"(?![\w'’ʼ-])")
 CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)\s+City\s+Council$")
 ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 

@@ -228,7 +228,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-53"
+        return "party-evidence-54"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1150,7 +1150,15 @@ def _statement_authors(doc: Document, start: int, end: int, mentions: _MentionIn
     if head is None:
         return []
     if found and (found[0][0] <= start + head.start(1) or _is_state_organ(head.group(1), doc.lang or "en")):
-        return _as_parties(m[2] for m in found)
+        known = _as_parties(m[2] for m in found)
+        if (doc.lang or "") == "uk":
+            # beside a known body, bodies no table knows ("Миколаївської міської ради,
+            # муніципалітету Оденсе та муніципалітету Орхус"): each gets a coined id
+            ids, coined = parties_named(doc.text, start, end, "uk", mentions.named_in, "gent", bodies_only=True)
+            if coined and set(known) <= set(ids) and len(ids) > len(known):
+                mentions.coined += coined
+                return ids
+        return known
     if (doc.lang or "") != "uk":
         return []
     # every name is coined: the known names in it were weighed above and name no author
@@ -1240,15 +1248,18 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
     four. The clauses with a cue are read together, so a headline naming two states and
     a lead naming the other two give all four."""
     ids: list[str] = []
+    bodies_signed = False  # the opening names the signatories, bodies no table knows among them
     for clause in doc.clauses[:NEWS_OPENING]:
         if INSTRUMENT_CUE.search(clause.text) or TALKS_UK.search(clause.text):
-            named = _between_formula(doc, clause, mentions)
+            named = _between_formula(doc, clause, mentions) or _signed_with(doc, clause, mentions)
             if named:
                 ids += named
+                bodies_signed = True
                 continue
             subject = _signing_subject(doc, clause, mentions)
             if subject:  # the signatories, bodies no table knows among them; not "(Республіка Польща)"
                 ids += subject
+                bodies_signed = True
                 continue
             ids += [
                 sid
@@ -1257,9 +1268,10 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
                 and not _named_as_setting(doc.text, clause.start, s)
             ]
             ids += capital_ids(doc.text, clause.start, clause.end)
-    if ids:
+    if ids and not bodies_signed:
         # the sides the opening names as sides: "румунська сторона", "угорська делегація",
-        # "литовський віцеміністр", "Офіційний Будапешт" (a four-party report names one so)
+        # "литовський віцеміністр", "Офіційний Будапешт" (a four-party report names one so);
+        # where bodies signed, "польська сторона" is the Polish city, not Poland
         for clause in doc.clauses[: NEWS_OPENING + SIDES_OPENING]:
             ids += side_ids(doc.text, clause.start, clause.end)
     if ids and doc.clauses and doc.clauses[0].kind == "heading":
@@ -1269,6 +1281,33 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
         head = doc.clauses[0]
         ids += mentions.ids(head.start, head.end) + capital_ids(doc.text, head.start, head.end)
     return unique_ids(ids)
+
+
+# "X підписала угоди про партнерство з муніципалітетом Y та Мерією Z": who signed with whom
+SIGNED_WITH_UK = re.compile(r"(?<!\w)(?:підписа\w*|уклал\w*)(?!\w)[^.!?]*?(?<!\w)(?:з|із|зі)\s+", _I)
+
+
+def _signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
+    """The parties a report's sentence names as the subject that signed and the bodies it
+    signed with ("Чернівецька міська рада … підписала угоди … з муніципалітетом Клагенфурта
+    (Австрія) та Мерією муніципію Ясси (Румунія)"), where a partner is a body no table knows:
+    the bodies, not the states in brackets after them."""
+    if (doc.lang or "") != "uk":
+        return []
+    m = SIGNED_WITH_UK.search(clause.text)
+    if m is None:
+        return []
+    verb = SIGNING_UK.search(clause.text)
+    subject = mentions.ids(clause.start, clause.start + (verb.start() if verb else m.start()))
+    coined_before = list(mentions.coined)
+    partners, coined = parties_named(
+        doc.text, clause.start + m.end(), clause.end, "uk", mentions.named_in, bodies_only=True
+    )
+    if not coined or not subject or len(subject) + len(partners) < MIN_PARTIES:
+        mentions.coined = coined_before
+        return []
+    mentions.coined = coined_before + [c for c in coined if c.id not in {k.id for k in coined_before}]
+    return unique_ids(subject + partners)
 
 
 def _between_formula(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
@@ -1327,7 +1366,7 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
         return []
     for clause in doc.clauses:
         if SIGNING_UK.search(clause.text):
-            named = _between_formula(doc, clause, mentions)
+            named = _between_formula(doc, clause, mentions) or _signed_with(doc, clause, mentions)
             if named:
                 return named
             ids = unique_ids(_signing_subject(doc, clause, mentions) + mentions.ids(clause.start, clause.end))
