@@ -1883,6 +1883,23 @@ def test_foreign_municipalities_and_regions_by_kind_and_name_are_parties_not_the
     assert len(agreement.parties) == 2 and not {"UKR", "HUN"} & set(agreement.parties)
 
 
+def test_a_councils_decision_in_spaced_letters_and_a_joint_statement_of_three_ministries(run):
+    """ "Р І Ш Е Н Н Я" under "УКРАЇНА" and a city council is the council's own act; a "Спільна
+    заява" (the word in lower case) of three ministries of one state is that state's."""
+    decision = run(
+        "УКРАЇНА\nЛЬВІВСЬКА МІСЬКА РАДА\nВИКОНАВЧИЙ КОМІТЕТ\n\nР І Ш Е Н Н Я\n\n"
+        "від 02.04.2025          м. Львів          № 310\n\n"
+        "Про направлення делегації до міста Вроцлав (Республіка Польща)\n\n1. Направити делегацію.\n"
+    )
+    assert decision.parties == ["LVIVCC"]
+    statement = run(
+        "Спільна заява Міністерства освіти і науки України, Міністерства цифрової трансформації України "
+        "та Міністерства охорони здоров'я України щодо цифрових довідок\n\nКиїв, 4 квітня 2025 р.\n\n"
+        "Ми, міністерства, повідомляємо про запуск нового сервісу."
+    )
+    assert statement.parties == ["UKR"]
+
+
 def test_central_banks_sign_in_their_own_name(run):
     """Two central banks that sign a memorandum are its parties, not the states their names hold."""
     doc = run(

@@ -107,17 +107,21 @@ UNILATERAL_ACT = re.compile(
 )
 # A title-block line that names the kind of a Ukrainian act: the word alone, or with its
 # date or number (a news headline about an act has neither right after the word).
+_ACT_KINDS = ("УКАЗ", "РОЗПОРЯДЖЕННЯ", "ПОСТАНОВА", "НАКАЗ", "РІШЕННЯ")
 ACT_KIND_LINE = re.compile(
-    r"^\W*(?:(?:УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ|РІШЕННЯ)\W*$"
+    # the word alone, also letter-spaced as blanks print it ("Р І Ш Е Н Н Я")
+    r"^\W*(?:(?:" + "|".join(r"[ \t]?".join(kind) for kind in _ACT_KINDS) + r")\W*$"
     r"|(?:Указ|Розпорядження|Постанова|Наказ|Рішення|УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ|РІШЕННЯ)\b"
     r"[ \t]*\n?[^.\n]{0,60}?(?:\bвід\s+\d|№))"
 )
 # The title of a statement, the word first; its author follows ("Заява МЗС України щодо …")
 STATEMENT_TITLE = re.compile(
     r"^\W*(?P<joint>(?:Спільна|СПІЛЬНА|Спільне|СПІЛЬНЕ|Joint|JOINT)\s+)?"
-    r"(?:Заява|ЗАЯВА|Звернення|ЗВЕРНЕННЯ|Statement|STATEMENT)(?:\s+(?:by|of|from|BY|OF|FROM))?(?!\w)"
+    r"(?:Заява|ЗАЯВА|Звернення|ЗВЕРНЕННЯ|Statement|STATEMENT|(?<=\s)(?:заява|звернення|statement))"
+    r"(?:\s+(?:by|of|from|BY|OF|FROM))?(?!\w)"
 )
 STATEMENT_TITLE_CLAUSES = 3
+MINISTRY_UK = re.compile(r"(?<!\w)Міністерств\w*")
 # Where the author's name ends and the statement's subject begins
 AUTHOR_END = re.compile(
     r"(?<!\w)(?:щодо|з\s+приводу|про|у\s+зв['’ʼ]язку|стосовно|до|on|regarding|concerning|about|following|at)(?!\w)|\n",
@@ -228,7 +232,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-54"
+        return "party-evidence-55"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1135,7 +1139,11 @@ def _from_statement_author(doc: Document, mentions: _MentionIndex) -> list[str]:
         coined_before = len(mentions.coined)
         authors = _statement_authors(doc, start, end, mentions)
         if m.group("joint") and len(mentions.coined) == coined_before and len(authors) < MIN_PARTIES:
-            return []  # a joint statement of known bodies: its formula and lead name them as well
+            # a joint statement of known bodies: its formula and lead name them as well; one of
+            # several ministries of one state is that state's ("Спільна заява Міністерства
+            # економіки України, Міністерства соціальної політики України та …")
+            ministries = len(MINISTRY_UK.findall(doc.text, start, end))
+            return authors if len(authors) == 1 and ministries >= MIN_PARTIES else []
         return authors
     return []
 
