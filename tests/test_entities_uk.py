@@ -1751,6 +1751,33 @@ def test_names_with_an_arabic_article_a_new_post_in_a_decree_and_an_appeal_signe
     assert roles_and_parties(statement)["Вайдас РИМКУС"][1] == "LTU"
 
 
+def test_titles_side_by_side_over_the_names_and_signatories_by_initials_after_the_rule(run):
+    """Signatures whose column heads are the titles ("Мер Ольборга" over "Ганс Петер ЄНСЕН"), each
+    signatory acting for the body their title names; and "За X" columns whose names are initials
+    after the signing rule ("_______ В. ДОРОШ"): the span is the name alone, with its column's
+    title. Romanian and Polish local heads ("примар", "воєвода") are titles."""
+    titled = run(
+        "СПІЛЬНА ЗАЯВА\nРівненської міської ради, муніципалітету Ольборг та муніципалітету Вайле\n\n"
+        "Ми підтверджуємо партнерство.\n\n"
+        "Рівненський міський голова       Мер Ольборга            Мер Вайле\n"
+        "Олександр ТРЕТЯК                 Ганс Петер ЄНСЕН        Метте БРУН\n"
+    )
+    found = roles_and_parties(titled)
+    assert found["Ганс Петер ЄНСЕН"][0] == "Мер Ольборга"
+    assert len({found[n][1] for n in ("Олександр ТРЕТЯК", "Ганс Петер ЄНСЕН", "Метте БРУН")}) == 3
+    initials = run(
+        "МЕМОРАНДУМ\nпро співпрацю між Волинською обласною військовою адміністрацією та компанією «Нордлайт» "
+        "(далі — Компанія)\n\n1. Сторони співпрацюють.\n\n"
+        "За ОВА                                          За Компанію\n"
+        "Начальник                                       Генеральний директор\n"
+        "_____________ В. ДОРОШ                          _____________ К. ЛУНД\n"
+    )
+    found = roles_and_parties(initials)
+    assert found["В. ДОРОШ"][0] == "Начальник" and found["К. ЛУНД"][0] == "Генеральний директор"
+    heads = run("З боку Сучави документ підписав примар Міхай Попеску, з боку Любліна — воєвода Анна Ковальська.")
+    assert set(roles_and_parties(heads)) == {"Міхай Попеску", "Анна Ковальська"}
+
+
 def test_a_signature_block_in_three_columns_with_the_rule_before_each_name(run):
     """Three parties sign side by side, each name after the rule signed on ("_____ Name"), and a
     foreign name in Latin letters with a diacritic: each column is read down on its own."""

@@ -26,7 +26,10 @@ from .ukrainian import ROLE_HEADS, SIGNATURE_HEADER, columns_of, grammemes, lemm
 NOT_A_TITLE = re.compile(r"^(?:\(?підпис\)?|[_.…\s]+|М\.\s?П\.?|\(?печатка\)?)$", re.IGNORECASE)
 # a signatory's name as the block prints it: first name, then the surname, in capitals or not;
 # in Latin letters too ("Krzysztof MATUSZEWSKI")
-PERSON = re.compile(r"^[^\W\d_][\w'’ʼ-]+(?:\s+[^\W\d_]\.)?\s+[^\W\d_][\w'’ʼ-]+$")
+PERSON = re.compile(
+    r"^[^\W\d_][\w'’ʼ-]+(?:\s+[^\W\d_]\.)?\s+[^\W\d_][\w'’ʼ-]+$"
+    r"|^[^\W\d_][\w'’ʼ-]+\s+[^\W\d_][\w'’ʼ-]+\s+[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ'’ʼ-]+$"  # "Пер Гольм НІЛЬСЕН"
+)
 LATIN = re.compile(r"^[A-Za-z]")
 RULE = re.compile(r"[_.…]{3,}\s*")
 MAX_BLOCK_LINES = 12  # lines of a block after the line with its headers
@@ -49,6 +52,7 @@ class Column:
     titles: list[tuple[int, int]] = field(default_factory=list)  # above the name
     under: list[tuple[int, int]] = field(default_factory=list)  # the title under the name
     person: Optional[tuple[int, int]] = None
+    titled: bool = False  # the header is the signatory's title, not "За X"
 
 
 def column_signatures(doc: Document) -> None:
@@ -66,6 +70,14 @@ def column_signatures(doc: Document) -> None:
         above = text[slice(*lines[k - 1])] if k > 0 else ""
         if len(pieces) >= 2 and (headers or _names_parties_on_behalf(doc, above, pieces)):
             _place(doc, _columns(text, lines[k : k + 1 + MAX_BLOCK_LINES], [s - a for s, _ in pieces]))
+        elif len(pieces) >= 2 and all(_titled(text[s:e]) and not NOT_A_TITLE.match(text[s:e]) for s, e in pieces):
+            # titles side by side over the names ("Мер Оденсе      Мер Орхуса" / "Пер Гольм
+            # НІЛЬСЕН      Сіне АДАМСЕН"): each title heads its column and names its body
+            columns = _columns(text, lines[k : k + 1 + MAX_BLOCK_LINES], [s - a for s, _ in pieces])
+            for column in columns:
+                column.titles, column.titled = column.header + column.titles, True
+            if all(column.person for column in columns):
+                _place(doc, columns)
         elif len(pieces) == 1 and SHORT_HEADER.match(text[a:b]):
             # one block under another: "За Латвійську Республіку" / "міністерка закордонних
             # справ" / "Байба ОЗОЛІНЯ", or "Від Асоціації …" / "Президент     Гедимінас ВАЛАНТІНАС"
@@ -185,7 +197,9 @@ def _columns(text: str, lines: list[tuple[int, int]], starts: list[int]) -> list
                 last = column.under[-1] if column.under else column.person
                 if text[last[1] : s].count("\n") == 1:  # the lines right under the name
                     column.under.append((s, e))
-            elif PERSON.match(piece) and all(w[0].isupper() for w in piece.split()) and not _titled(piece):
+            elif (
+                PERSON.match(piece) and all(w[0].isupper() for w in piece.split()) or INITIALS_AND_SURNAME.match(piece)
+            ) and not _titled(piece):
                 column.person = (s, e)
             elif not column.titles and _continues_header(text, column.header[-1], s) and not _titled(piece):
                 column.header.append((s, e))
@@ -223,7 +237,7 @@ def _titled(piece: str) -> bool:
     return any(lemmas(word.lower()) & ROLE_HEADS for word in piece.split())
 
 
-def _header_ids(doc: Document, header: list[tuple[int, int]]) -> list[str]:
+def _header_ids(doc: Document, header: list[tuple[int, int]], skip: int = 2) -> list[str]:
     """The parties a column's header names: those tagged in it, else the party whose name
     shares a proper name with it ("За Мерію міста Кошалін" and the formula's "Мерією міста
     Кошалін", coined there and not tagged in the header)."""
@@ -231,8 +245,9 @@ def _header_ids(doc: Document, header: list[tuple[int, int]]) -> list[str]:
     tagged = [pid for e, pid in parties if any(a <= e.start < b for a, b in header)]
     if tagged:
         return tagged
-    # the header's words after "За" and the body's kind ("За Мерію міста …", "За ТОВ «…»")
-    words = _proper_stems(" ".join(doc.text[a:b] for a, b in header), skip=2)
+    # the header's words after "За" and the body's kind ("За Мерію міста …", "За ТОВ «…»"); a
+    # title's own ("Мер Оденсе", "Миколаївський міський голова")
+    words = _proper_stems(" ".join(doc.text[a:b] for a, b in header), skip=skip)
     return [pid for e, pid in parties if words & _proper_stems(e.text)][:1] if words else []
 
 
@@ -267,7 +282,7 @@ def _place(doc: Document, columns: list[Column], stacked: bool = False) -> None:
         for o in doc.entities
         if o.label != "OFFICIAL" or " " in o.text or stacked or not any(a <= o.start and o.end <= b for a, b in lines)
     ]
-    headers = [_header_ids(doc, column.header) for column in columns]
+    headers = [_header_ids(doc, column.header, skip=0 if column.titled else 2) for column in columns]
     for column, ids in zip(columns, headers):
         if column.person is None or not column.header:
             continue
@@ -275,7 +290,12 @@ def _place(doc: Document, columns: list[Column], stacked: bool = False) -> None:
         official = next((o for o in doc.entities if o.label == "OFFICIAL" and o.start < e and s < o.end), None)
         titled = any(_titled(text[a:b]) for a, b in column.titles + column.under)
         if official is None and (
-            LATIN.search(text[s:e]) or _first_name(text[s:e]) or _surname_in_capitals(text[s:e]) or stacked and titled
+            LATIN.search(text[s:e])
+            or _first_name(text[s:e])
+            or _surname_in_capitals(text[s:e])
+            or INITIALS_AND_SURNAME.match(text[s:e])
+            or stacked
+            and titled
         ):
             # a foreign signatory's name in Latin letters, which the Ukrainian recognisers
             # skip; a name beside another on its line

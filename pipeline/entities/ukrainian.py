@@ -225,6 +225,13 @@ ROLE_HEADS = frozenset(
         "координаторка",
         "бургомістр",
         "приматор",
+        # the heads of Romanian, Polish and French cities, counties and regions
+        "примар",
+        "примарка",
+        "воєвода",
+        "маршалок",
+        "староста",
+        "префект",
         "єпископ",
         "архієпископ",
         "митрополит",
@@ -286,6 +293,7 @@ DECREE_LINE_GIVEN_FIRST = re.compile(
 HONORIFICS_UK = frozenset({"пан", "пана", "пану", "паном", "панові", "пані"})
 # "міста Кошалін", "селища Ворзель": a single capitalised word after them is a place
 SETTLEMENT_WORDS = frozenset({"міста", "місто", "м", "селища", "села"})
+SIGNING_RULE = re.compile(r"(?:[_.…]{3,}\s*)?")  # the line signed on before a name
 SIGNATURE_HEADER = re.compile(r"^(?:За|Від)\s")  # "За Україну", "Від Компанії": a column's header
 PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 MAX_NAME_TOKENS = 3  # not counting particles
@@ -1239,6 +1247,7 @@ class UkrainianRecognizer:
                 continue
             people = []
             for a, b in row:
+                a += len(SIGNING_RULE.match(text, a, b).group())  # "_______ В. ЛУК'ЯНЕНКО": the name only
                 toks = tokens_of(text, a, b)
                 end = self._person_at(text, toks, 0, set(), after_title=True) if toks else None
                 if end != len(toks) or end < 2:
