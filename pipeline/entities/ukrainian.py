@@ -1247,7 +1247,8 @@ class UkrainianRecognizer:
                 continue
             people = []
             for a, b in row:
-                a += len(SIGNING_RULE.match(text, a, b).group())  # "_______ В. ЛУК'ЯНЕНКО": the name only
+                rule = SIGNING_RULE.match(text, a, b)
+                a += len(rule.group()) if rule else 0  # "_______ В. ЛУК'ЯНЕНКО": the name only
                 toks = tokens_of(text, a, b)
                 end = self._person_at(text, toks, 0, set(), after_title=True) if toks else None
                 if end != len(toks) or end < 2:
