@@ -1927,6 +1927,18 @@ def test_a_councils_decision_in_spaced_letters_and_a_joint_statement_of_three_mi
     assert statement.parties == ["UKR"]
 
 
+def test_a_state_enterprise_whose_quoted_name_holds_the_state(run):
+    """ "державним підприємством «Ліки України»" is the enterprise, a party of its own; the state
+    inside its quoted name is no party."""
+    doc = run(
+        "УГОДА\nміж Дитячим фондом ООН та державним підприємством «Ліки України»\n\n"
+        "Дитячий фонд ООН (далі — ЮНІСЕФ), з однієї сторони, і державне підприємство «Ліки України» "
+        "(далі — Підприємство), з другої сторони (далі разом — Сторони), уклали цю Угоду.\n\n"
+        "1. ЮНІСЕФ закуповує вакцини.\n"
+    )
+    assert "UKR" not in doc.parties and "UNICEF" in doc.parties and len(doc.parties) == 2
+
+
 def test_central_banks_sign_in_their_own_name(run):
     """Two central banks that sign a memorandum are its parties, not the states their names hold."""
     doc = run(

@@ -129,7 +129,9 @@ def parties_named(
         # the known names that begin inside the name ("Урядом України", "Федеральним урядом
         # Федеративної Республіки Німеччина"), not those after it ("Міжнародним центром з
         # розвитку міграційної політики про статус офісу Центру в Україні")
-        found = known(s, stop, e if e > s else stop)
+        # (a state inside a company's quoted name is no party: "підприємством «Медичні закупівлі
+        # України»")
+        found = known(s, qs, qs) if quoted else known(s, stop, e if e > s else stop)
         if found:
             ids += [i for i in found if i not in ids]
             continue
@@ -154,7 +156,7 @@ def parties_named(
 # Nouns that say a Ukrainian name is a body's ("Мерія Батумі", "Північна … корпорація")
 BODY_LEMMAS = frozenset(
     "рада мерія муніципалітет місто корпорація компанія банк фонд організація агентство товариство "
-    "асоціація програма ініціатива церква університет адміністрація служба комісія інститут центр "
+    "асоціація програма ініціатива церква університет адміністрація служба комісія інститут центр підприємство "
     "федерація спілка об'єднання палата профспілка союз партія ліга рух альянс мережа агенція "
     # self-governing units abroad ("Люблінське воєводство", "Регіон Венето", "повіт Сучава")
     "воєводство регіон провінція повіт кантон".split()
