@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..records import Document
+from ..records import Document, Entity
 from .names import nominative
 from .officials import official_entity
 from .ukrainian import ROLE_HEADS, SIGNATURE_HEADER, columns_of, grammemes, lemmas
@@ -95,7 +95,7 @@ def _labelled_signatures(doc: Document) -> None:
         above = [pid for start, pid in parties if m.start() - LABELLED_REACH <= start < m.start()]
         if not PERSON.match(text[s:e]) or not above:
             continue
-        official = next((o for o in doc.entities if o.label == "OFFICIAL" and o.start < e and s < o.end), None)
+        official = _official_at(doc, s, e)
         if official is None:
             official = official_entity(text, s, e, None, None, "signature")
             doc.entities.append(official)
@@ -109,13 +109,13 @@ def _names_over_titles(doc: Document) -> None:
     a blank line ("Андрій Савчишин" / "Міністр закордонних справ України", closing a note):
     the title and the body it names are the signatory's."""
     text = doc.text
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    lines = _lines(text)
     named = [e for e in doc.entities if e.id and e.label in ("PARTY", "STATE", "ORG")]
     for (a, b), (c, d) in zip(lines, lines[1:]):
         name, title = text[a:b].strip(), text[c:d].strip()
         if text[b:c].count("\n") != 1 or (a > 0 and not text[:a].endswith("\n\n")):
             continue
-        if not PERSON.match(name) or not all(w[0].isupper() for w in name.split()) or _titled(name):
+        if not _person_line(name) or _titled(name):
             continue
         if SIGNATURE_HEADER.match(name):
             continue  # "Від ОВА" over the title: a header, not a name
@@ -124,7 +124,7 @@ def _names_over_titles(doc: Document) -> None:
         ids = [e.id for e in named if c <= e.start < d]
         s = a + text[a:b].index(name)
         e = s + len(name)
-        official = next((o for o in doc.entities if o.label == "OFFICIAL" and o.start < e and s < o.end), None)
+        official = _official_at(doc, s, e)
         if official is None and ids and (_first_name(name) or _surname_in_capitals(name)):
             official = official_entity(text, s, e, None, None, "signature")
             official.name = nominative(name, "nomn")
@@ -139,7 +139,7 @@ def _titles_over_names(doc: Document) -> None:
     РИМКУС"): the signatory acts for the body the title names, else for the one party the text
     has."""
     text = doc.text
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    lines = _lines(text)
     named = [e for e in doc.entities if e.id and e.label in ("PARTY", "STATE", "ORG")]
     parties = {e.id for e in named if e.label == "PARTY" and e.id}
     for (a, b), (c, d) in zip(lines, lines[1:]):
@@ -155,7 +155,7 @@ def _titles_over_names(doc: Document) -> None:
             continue
         s = c + text[c:d].index(name)
         e = s + len(name)
-        if any(o.label == "OFFICIAL" and o.start < e and s < o.end for o in doc.entities):
+        if _official_at(doc, s, e) is not None:
             continue
         ids = [x.id for x in named if a <= x.start < b and x.id] or (sorted(parties) if len(parties) == 1 else [])
         official = official_entity(text, s, e, title, ids[-1] if ids else None, "signature")
@@ -197,9 +197,7 @@ def _columns(text: str, lines: list[tuple[int, int]], starts: list[int]) -> list
                 last = column.under[-1] if column.under else column.person
                 if text[last[1] : s].count("\n") == 1:  # the lines right under the name
                     column.under.append((s, e))
-            elif (
-                PERSON.match(piece) and all(w[0].isupper() for w in piece.split()) or INITIALS_AND_SURNAME.match(piece)
-            ) and not _titled(piece):
+            elif (_person_line(piece) or INITIALS_AND_SURNAME.match(piece)) and not _titled(piece):
                 column.person = (s, e)
             elif not column.titles and _continues_header(text, column.header[-1], s) and not _titled(piece):
                 column.header.append((s, e))
@@ -214,11 +212,26 @@ def _name_comma_title(text: str, a: int, b: int) -> Optional[tuple[tuple[int, in
     if comma < 0 or b - a > MAX_STACKED_LINE:
         return None
     name, title = text[a:comma].strip(), text[comma + 1 : b].strip()
-    if not (PERSON.match(name) and all(w[0].isupper() for w in name.split()) and title and _titled(title)):
+    if not (_person_line(name) and title and _titled(title)):
         return None
     s = a + text[a:comma].index(name)
     t = comma + 1 + text[comma + 1 : b].index(title)
     return (s, s + len(name)), (t, t + len(title))
+
+
+def _person_line(piece: str) -> bool:
+    """Is the piece a signatory's name as a block prints it, every word capitalised?"""
+    return bool(PERSON.match(piece)) and all(w[0].isupper() for w in piece.split())
+
+
+def _official_at(doc: Document, s: int, e: int) -> Optional[Entity]:
+    """The official found at a span already, if any."""
+    return next((o for o in doc.entities if o.label == "OFFICIAL" and o.start < e and s < o.end), None)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's lines that hold more than white space."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
 
 
 def _column(position: int, starts: list[int]) -> int:
@@ -287,15 +300,14 @@ def _place(doc: Document, columns: list[Column], stacked: bool = False) -> None:
         if column.person is None or not column.header:
             continue
         s, e = column.person
-        official = next((o for o in doc.entities if o.label == "OFFICIAL" and o.start < e and s < o.end), None)
+        official = _official_at(doc, s, e)
         titled = any(_titled(text[a:b]) for a, b in column.titles + column.under)
         if official is None and (
             LATIN.search(text[s:e])
             or _first_name(text[s:e])
             or _surname_in_capitals(text[s:e])
             or INITIALS_AND_SURNAME.match(text[s:e])
-            or stacked
-            and titled
+            or (stacked and titled)
         ):
             # a foreign signatory's name in Latin letters, which the Ukrainian recognisers
             # skip; a name beside another on its line

@@ -1307,14 +1307,12 @@ def _signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list
         return []
     verb = SIGNING_UK.search(clause.text)
     subject = mentions.ids(clause.start, clause.start + (verb.start() if verb else m.start()))
-    coined_before = list(mentions.coined)
     partners, coined = parties_named(
         doc.text, clause.start + m.end(), clause.end, "uk", mentions.named_in, bodies_only=True
     )
     if not coined or not subject or len(subject) + len(partners) < MIN_PARTIES:
-        mentions.coined = coined_before
         return []
-    mentions.coined = coined_before + [c for c in coined if c.id not in {k.id for k in coined_before}]
+    mentions.coined += [c for c in coined if c.id not in {k.id for k in mentions.coined}]
     return unique_ids(subject + partners)
 
 
