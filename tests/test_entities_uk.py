@@ -1939,6 +1939,29 @@ def test_a_state_enterprise_whose_quoted_name_holds_the_state(run):
     assert "UKR" not in doc.parties and "UNICEF" in doc.parties and len(doc.parties) == 2
 
 
+def test_hospitals_and_museums_sign_and_a_foreign_name_stays_in_latin_letters(run):
+    """A hospital and a museum are bodies that sign; "німецька Klinikum Essen" is the clinic,
+    not the adjective; "Kauno miesto muziejus" is one name, lower-case Latin words and all; a
+    project's quoted name ("проєкту «Теплі лікарні»") names no party."""
+    clinic = run(
+        "Полтавська обласна клінічна лікарня та німецька Klinikum Essen уклали меморандум про партнерство.\n\n"
+        "Німецькі партнери прийматимуть хірургів на стажування."
+    )
+    assert len(clinic.parties) == 2
+    assert {e.text for e in clinic.entities if e.label == "PARTY"} >= {"Klinikum Essen"}
+    museum = run(
+        "Чернігівський історичний музей та Vilniaus miesto muziejus (Музей міста Вільнюса) підписали меморандум "
+        "про співпрацю. Виставки покажуть восени."
+    )
+    assert len(museum.parties) == 2
+    assert "Vilniaus miesto muziejus" in {e.text for e in museum.entities if e.label == "PARTY"}
+    project = run(
+        "Україна та KfW підписали угоду\n\n"
+        "Міністр фінансів і директорка офісу KfW підписали угоду щодо проєкту «Теплі лікарні»."
+    )
+    assert project.parties == ["KFW", "UKR"]
+
+
 def test_central_banks_sign_in_their_own_name(run):
     """Two central banks that sign a memorandum are its parties, not the states their names hold."""
     doc = run(

@@ -43,7 +43,9 @@ _MUNICIPAL = (
     r"(?:муніципалітет\w*|мері[яїєю]\w*|міст[оау]|місті|містом|департамент\w*|регіон\w*|повіт\w*|провінці\w*)\s"
 )
 CONJUNCT_BREAK = re.compile(
-    rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l')?[{_CAP}]|{KIND_WORD}\s+[«“\"]"
+    # a state's adjective may stand before the next name ("… та німецька Klinikum Dortmund")
+    rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l'|[а-яєіїґ'’ʼ]+(?:ськ|цьк)\w*\s+)?[{_CAP}]"
+    rf"|{KIND_WORD}\s+[«“\"]"
     rf"|{_MUNICIPAL})"
     rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}]|{KIND_WORD}\s+[«“\"]|{_MUNICIPAL})"
 )
@@ -85,8 +87,9 @@ def named_conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for m in [*CONJUNCT_BREAK.finditer(cut), None]:
         piece_end = start + (m.start() if m else len(cut))
-        lead = LEADING_ARTICLE.match(cut[pos:].lstrip())
-        s = start + pos + (len(cut[pos:]) - len(cut[pos:].lstrip())) + (lead.end() if lead else 0)
+        rest = cut[pos:].lstrip()
+        lead = LEADING_ARTICLE.match(rest) or STATE_ADJECTIVE.match(rest)  # "німецька Klinikum Dortmund"
+        s = start + pos + (len(cut[pos:]) - len(rest)) + (lead.end() if lead else 0)
         if piece_end > s:
             spans.append((s, piece_end))
         if m is None:
@@ -95,6 +98,9 @@ def named_conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+PROJECT_KIND = re.compile(r"(?<!\w)(?:проєкт|проект)\w*\s+[«“\"]")
+# a lower-case state's adjective before a foreign body's name, no part of it
+STATE_ADJECTIVE = re.compile(rf"[а-яєіїґ'’ʼ]+(?:ськ|цьк)\w*\s+(?=[{_CAP}])")
 ELIDED_ARTICLE = re.compile(r"[LlDd][’'ʼ](?=[^\W\d_])")
 
 
@@ -131,6 +137,8 @@ def parties_named(
         # розвитку міграційної політики про статус офісу Центру в Україні")
         # (a state inside a company's quoted name is no party: "підприємством «Медичні закупівлі
         # України»")
+        if quoted and PROJECT_KIND.search(text, s, qs):
+            continue  # "проєкту «Енергоефективні лікарні II»": a project's name names no party
         found = known(s, qs, qs) if quoted else known(s, stop, e if e > s else stop)
         if found:
             ids += [i for i in found if i not in ids]
@@ -157,6 +165,8 @@ def parties_named(
 BODY_LEMMAS = frozenset(
     "рада мерія муніципалітет місто корпорація компанія банк фонд організація агентство товариство "
     "асоціація програма ініціатива церква університет адміністрація служба комісія інститут центр підприємство "
+    # hospitals, museums, theatres, academies, colleges and libraries sign memoranda of their own
+    "лікарня клініка госпіталь музей театр академія коледж бібліотека консерваторія "
     "федерація спілка об'єднання палата профспілка союз партія ліга рух альянс мережа агенція "
     # self-governing units abroad ("Люблінське воєводство", "Регіон Венето", "повіт Сучава")
     "воєводство регіон провінція повіт кантон".split()
@@ -269,6 +279,7 @@ class _UkrainianNameWords:
         self.in_tail = False
         self.started = False
         self.named_after = False
+        self.latin = False  # the name so far is a run of Latin words
 
     def __call__(self, tok: str) -> str:
         if self.named_after and tok[:1].isupper():
@@ -282,7 +293,11 @@ class _UkrainianNameWords:
             self.in_tail = True  # "організація з міграції", "центр з розвитку міграційної політики"
             return PASS
         if tok[:1].isupper() and not self.morph.word_is_known(tok.lower()):
+            self.latin = bool(LATIN_WORD.match(tok))
             return TAKE
+        if self.latin and LATIN_WORD.match(tok):
+            return TAKE  # a foreign name as written goes on in Latin letters ("Kauno miesto muziejus")
+        self.latin = False
         cases = {str(p.tag.case) for p in self.morph.parse(tok.lower()) if p.tag.POS in NAME_POS}
         if not self.in_tail and self.case in cases:
             self.started = True
@@ -297,6 +312,7 @@ class _UkrainianNameWords:
         return STOP
 
 
+LATIN_WORD = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w'’-]*$")
 PREPOSITIONS_UK = frozenset("про щодо у в на до від для по при за під над між через після перед".split())
 OPENING_QUOTES = {"«": "»", "“": "”", '"': '"'}
 NAME_POS = frozenset({"NOUN", "ADJF", "NUMR"})

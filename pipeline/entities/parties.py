@@ -232,7 +232,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-57"
+        return "party-evidence-58"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
