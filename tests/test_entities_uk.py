@@ -1963,7 +1963,13 @@ def test_hospitals_and_museums_sign_and_a_foreign_name_stays_in_latin_letters(ru
 
 
 def test_central_banks_sign_in_their_own_name(run):
-    """Two central banks that sign a memorandum are its parties, not the states their names hold."""
+    """Two central banks that sign a memorandum are its parties, not the states their names hold;
+    so are two chambers of commerce."""
+    chambers = run(
+        "Волинська торгово-промислова палата та Торгово-промислова палата Вірменії підписали угоду про "
+        "співпрацю. Палати обмінюватимуться комерційними пропозиціями."
+    )
+    assert len(chambers.parties) == 2 and "ARM" not in chambers.parties
     doc = run(
         "Національний банк України і Національний банк Грузії підписали в Тбілісі меморандум про "
         "співпрацю у сфері платіжних систем. Регулятори обмінюватимуться даними."

@@ -59,8 +59,9 @@ _I = re.IGNORECASE
 # A body named for its state that does not act for it (a church, an association, a union, a
 # university of a country: "Асоціація міст України" is no organ of Ukraine)
 NOT_FOR_ITS_STATE = re.compile(
-    # a central bank signs in its own name ("Національний банк Молдови"), not for its state
-    r"церкв|асоціаці|спілк|союз|товариств|парті[яїюі]|федераці|університет|банк|"
+    # a central bank or a chamber of commerce signs in its own name ("Національний банк
+    # Молдови", "Торгово-промислова палата Грузії"), not for its state
+    r"церкв|асоціаці|спілк|союз|товариств|парті[яїюі]|федераці|університет|банк|торгово-промислов|"
     r"\b(?:Church|Iglesia|Église|Association|Asociación|Federation|Federación|Fédération|University|Universidad|"
     r"Université)\b",
     _I,
@@ -232,7 +233,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-58"
+        return "party-evidence-59"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
