@@ -1981,6 +1981,16 @@ def test_central_banks_sign_in_their_own_name(run):
     }
 
 
+def test_a_statement_on_the_outcome_of_talks_is_its_authors_alone(run):
+    """ "Заява МЗС України за підсумками переговорів з міністром … Румунії": the statement is the
+    ministry's, so Ukraine's; the state it talked with is named after the author's name ends."""
+    doc = run(
+        "Заява МЗС України за підсумками переговорів з міністром закордонних справ Румунії\n\n"
+        "Україна відзначає конструктивний характер розмови. Україна готова до співпраці з румунською стороною."
+    )
+    assert doc.parties == ["UKR"]
+
+
 def test_kfw_under_its_formal_ukrainian_name(run):
     """ "Кредитна установа для відбудови" is KfW, as "Німецький банк розвитку" is."""
     doc = run(

@@ -125,7 +125,8 @@ STATEMENT_TITLE_CLAUSES = 3
 MINISTRY_UK = re.compile(r"(?<!\w)Міністерств\w*")
 # Where the author's name ends and the statement's subject begins
 AUTHOR_END = re.compile(
-    r"(?<!\w)(?:щодо|з\s+приводу|про|у\s+зв['’ʼ]язку|стосовно|до|on|regarding|concerning|about|following|at)(?!\w)|\n",
+    r"(?<!\w)(?:щодо|з\s+приводу|про|у\s+зв['’ʼ]язку|стосовно|до|за\s+підсумками|з\s+нагоди|on|regarding|concerning|"
+    r"about|following|at)(?!\w)|\n",
     _I,
 )
 LOCAL_BODY_SUFFIXES = ("CC", "ODA", "OC")  # ukrainian.BODY_FORMS' coined ids
@@ -233,7 +234,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-59"
+        return "party-evidence-60"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
