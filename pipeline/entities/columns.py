@@ -15,13 +15,14 @@ one column. Run in the parties stage, after coined parties have their ids.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ..records import Document, Entity
 from .names import nominative
 from .officials import official_entity
-from .ukrainian import ROLE_HEADS, SIGNATURE_HEADER, columns_of, grammemes, lemmas
+from .ukrainian import ROLE_HEADS, SIGNATURE_HEADER, SIGNING_RULE, columns_of, grammemes, lemmas
 
 NOT_A_TITLE = re.compile(r"^(?:\(?підпис\)?|[_.…\s]+|М\.\s?П\.?|\(?печатка\)?)$", re.IGNORECASE)
 # a signatory's name as the block prints it: first name, then the surname, in capitals or not;
@@ -31,7 +32,6 @@ PERSON = re.compile(
     r"|^[^\W\d_][\w'’ʼ-]+\s+[^\W\d_][\w'’ʼ-]+\s+[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ'’ʼ-]+$"  # "Пер Гольм НІЛЬСЕН"
 )
 LATIN = re.compile(r"^[A-Za-z]")
-RULE = re.compile(r"[_.…]{3,}\s*")
 MAX_BLOCK_LINES = 12  # lines of a block after the line with its headers
 STACKED_LINES = 4  # lines of a block under a header of its own: title and name, or name and title
 MAX_STACKED_LINE = 90  # characters of a header, title or name line; a longer one is a paragraph
@@ -109,17 +109,14 @@ def _names_over_titles(doc: Document) -> None:
     a blank line ("Андрій Савчишин" / "Міністр закордонних справ України", closing a note):
     the title and the body it names are the signatory's."""
     text = doc.text
-    lines = _lines(text)
-    named = [e for e in doc.entities if e.id and e.label in ("PARTY", "STATE", "ORG")]
-    for (a, b), (c, d) in zip(lines, lines[1:]):
+    named = _named(doc)
+    for (a, b), (c, d) in _two_lines_apart(text):
         name, title = text[a:b].strip(), text[c:d].strip()
-        if text[b:c].count("\n") != 1 or (a > 0 and not text[:a].endswith("\n\n")):
-            continue
         if not _person_line(name) or _titled(name):
             continue
         if SIGNATURE_HEADER.match(name):
             continue  # "Від ОВА" over the title: a header, not a name
-        if len(title) > MAX_STACKED_LINE or SENTENCE_PUNCTUATION.search(title) or not _titled(title):
+        if not _title_line(title):
             continue
         ids = [e.id for e in named if c <= e.start < d]
         s = a + text[a:b].index(name)
@@ -139,16 +136,13 @@ def _titles_over_names(doc: Document) -> None:
     РИМКУС"): the signatory acts for the body the title names, else for the one party the text
     has."""
     text = doc.text
-    lines = _lines(text)
-    named = [e for e in doc.entities if e.id and e.label in ("PARTY", "STATE", "ORG")]
+    named = _named(doc)
     parties = {e.id for e in named if e.label == "PARTY" and e.id}
-    for (a, b), (c, d) in zip(lines, lines[1:]):
+    for (a, b), (c, d) in _two_lines_apart(text):
         title, name = text[a:b].strip(), text[c:d].strip()
-        if text[b:c].count("\n") != 1 or (a > 0 and not text[:a].endswith("\n\n")):
-            continue
-        if not text[d:].startswith("\n\n") and text[d:].strip():
+        if not text.startswith("\n\n", d) and text[d:].strip():
             continue  # the name line ends the block
-        if len(title) > MAX_STACKED_LINE or SENTENCE_PUNCTUATION.search(title) or not _titled(title):
+        if not _title_line(title):
             continue
         signed = PERSON.match(name) and (_first_name(name) or _surname_in_capitals(name)) and not _titled(name)
         if not (INITIALS_AND_SURNAME.match(name) or signed):
@@ -229,9 +223,22 @@ def _official_at(doc: Document, s: int, e: int) -> Optional[Entity]:
     return next((o for o in doc.entities if o.label == "OFFICIAL" and o.start < e and s < o.end), None)
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """The spans of the text's lines that hold more than white space."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+def _two_lines_apart(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """Each two adjacent lines of text that stand after a blank line (or open the text)."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    for (a, b), (c, d) in zip(lines, lines[1:]):
+        if text.count("\n", b, c) == 1 and (a == 0 or text.endswith("\n\n", 0, a)):
+            yield (a, b), (c, d)
+
+
+def _title_line(line: str) -> bool:
+    """A short line that holds a title and no sentence ("Міністр закордонних справ України")."""
+    return len(line) <= MAX_STACKED_LINE and not SENTENCE_PUNCTUATION.search(line) and _titled(line)
+
+
+def _named(doc: Document) -> list[Entity]:
+    """The states, organisations and parties found, with their ids."""
+    return [e for e in doc.entities if e.id and e.label in ("PARTY", "STATE", "ORG")]
 
 
 def _column(position: int, starts: list[int]) -> int:
@@ -241,7 +248,7 @@ def _column(position: int, starts: list[int]) -> int:
 
 def _after_rule(text: str, s: int, e: int) -> tuple[int, int]:
     """A piece without the rule signed on before the name ("_______ Олексій ДАНИЛЕНКО")."""
-    rule = RULE.match(text, s, e)
+    rule = SIGNING_RULE.match(text, s, e)
     return (rule.end(), e) if rule and rule.end() < e else (s, e)
 
 

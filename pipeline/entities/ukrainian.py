@@ -293,7 +293,7 @@ DECREE_LINE_GIVEN_FIRST = re.compile(
 HONORIFICS_UK = frozenset({"пан", "пана", "пану", "паном", "панові", "пані"})
 # "міста Кошалін", "селища Ворзель": a single capitalised word after them is a place
 SETTLEMENT_WORDS = frozenset({"міста", "місто", "м", "селища", "села"})
-SIGNING_RULE = re.compile(r"(?:[_.…]{3,}\s*)?")  # the line signed on before a name
+SIGNING_RULE = re.compile(r"[_.…]{3,}\s*")  # the line signed on before a name ("_______ Олексій …")
 SIGNATURE_HEADER = re.compile(r"^(?:За|Від)\s")  # "За Україну", "Від Компанії": a column's header
 PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 MAX_NAME_TOKENS = 3  # not counting particles
