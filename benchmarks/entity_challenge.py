@@ -38,6 +38,10 @@ def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
     ]
 
 
+def _outermost(spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    return {s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)}
+
+
 def gold_record(item: dict, root: Path) -> dict:
     """One set item as a gold record (guide §7) over its text, written under ``root``."""
     from servanda.reader import sha256_text
@@ -45,21 +49,22 @@ def gold_record(item: dict, root: Path) -> dict:
     text = item["text"]
     path = root / f"{item['id']}.txt"
     path.write_text(text, encoding="utf-8")
-    spans = {span for surface in item.get("party_mentions", []) for span in _occurrences(text, surface)}
-    spans = {s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)}
+    spans = _outermost({span for surface in item.get("party_mentions", []) for span in _occurrences(text, surface)})
     entities = [{"start": a, "end": b, "label": "PARTY", "id": None} for a, b in sorted(spans)]
-    for official in item.get("officials", []):
-        for a, b in _occurrences(text, official["span"]):
-            entities.append(
-                {
-                    "start": a,
-                    "end": b,
-                    "label": "OFFICIAL",
-                    "role": official.get("role"),
-                    "affiliation": (official.get("affiliation") or "").removeprefix("NEW:") or None,
-                    "name": official.get("name"),
-                }
-            )
+    # a surname listed for its later mentions also occurs inside the full name: one mention there
+    at = {span: official for official in item.get("officials", []) for span in _occurrences(text, official["span"])}
+    for a, b in sorted(_outermost(set(at))):
+        official = at[(a, b)]
+        entities.append(
+            {
+                "start": a,
+                "end": b,
+                "label": "OFFICIAL",
+                "role": official.get("role"),
+                "affiliation": (official.get("affiliation") or "").removeprefix("NEW:") or None,
+                "name": official.get("name"),
+            }
+        )
     return {
         "doc_id": item["id"],
         "path": str(path),
