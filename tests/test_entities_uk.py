@@ -2140,3 +2140,27 @@ def test_a_title_that_ends_in_a_quoted_company_names_its_head(run):
     found = roles_and_parties(doc)
     company = next(e.id for e in doc.entities if e.label == "PARTY" and e.text == "Дніпроенерго")
     assert found["Степан Карпенко"] == ("голова правління «Дніпроенерго»", company)
+
+
+def test_a_visit_report_adds_the_parties_of_the_further_documents_signed_that_day(run):
+    """A report on a visit whose opening names two states goes on to a memorandum signed the
+    same day between a regional administration and a foreign county council: its bodies are
+    parties too; a signing told as background ("ще у 2019 році") adds nothing."""
+    visit = run(
+        "Ужгород, 4 квітня. Президент України Ігор Данильченко провів переговори з Президентом Словаччини "
+        "Мартіном Ковачем.\n\n"
+        "Сторони підписали Спільну декларацію про розвиток прикордонної інфраструктури.\n\n"
+        "Лідери обговорили і постачання електроенергії.\n\n"
+        "Того ж дня голова Закарпатської ОВА Петро Гайдош і голова Пряшівського самоврядного краю Юрай Міхал "
+        "підписали меморандум між Закарпатською ОВА та Пряшівським самоврядним краєм про відкриття пункту пропуску."
+    )
+    assert {"UKR", "SVK"} < set(visit.parties) and len(visit.parties) == 4
+    background = run(
+        "Ужгород, 4 квітня. Президент України Ігор Данильченко провів переговори з Президентом Словаччини "
+        "Мартіном Ковачем.\n\n"
+        "Сторони підписали Спільну декларацію про розвиток прикордонної інфраструктури.\n\n"
+        "Лідери обговорили і постачання електроенергії.\n\n"
+        "Ще у 2019 році голова Закарпатської ОВА і голова Пряшівського самоврядного краю підписали меморандум "
+        "між Закарпатською ОВА та Пряшівським самоврядним краєм."
+    )
+    assert background.parties == ["SVK", "UKR"]

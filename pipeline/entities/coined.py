@@ -39,9 +39,7 @@ KIND_WORD = (
 )
 # where a list of names is cut: a comma or a conjunction before a capitalised name
 # a municipality's kind, written lower-case before its name ("муніципалітету Оденсе")
-_MUNICIPAL = (
-    r"(?:муніципалітет\w*|мері[яїєю]\w*|міст[оау]|місті|містом|департамент\w*|регіон\w*|повіт\w*|провінці\w*)\s"
-)
+_MUNICIPAL = r"(?:муніципалітет\w*|мері[яїєю]\w*|міст[оау]|місті|містом|департамент\w*|регіон\w*|повіт\w*|провінці\w*|кра(?:й|ю|єм))\s"
 CONJUNCT_BREAK = re.compile(
     # a state's adjective may stand before the next name ("… та німецька Klinikum Dortmund")
     rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l'|[а-яєіїґ'’ʼ]+(?:ськ|цьк)\w*\s+)?[{_CAP}]"
@@ -168,8 +166,9 @@ BODY_LEMMAS = frozenset(
     # hospitals, museums, theatres, academies, colleges and libraries sign memoranda of their own
     "лікарня клініка госпіталь музей театр академія коледж бібліотека консерваторія "
     "федерація спілка об'єднання палата профспілка союз партія ліга рух альянс мережа агенція "
-    # self-governing units abroad ("Люблінське воєводство", "Регіон Венето", "повіт Сучава")
-    "воєводство регіон провінція повіт кантон".split()
+    # self-governing units abroad ("Люблінське воєводство", "Регіон Венето", "повіт Сучава",
+    # "Пряшівський самоврядний край")
+    "воєводство регіон провінція повіт кантон край".split()
 )
 
 
@@ -427,7 +426,7 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
 # ukrainian.BODY_FORMS' (<CITY>CC)
 CITY_NAME = (
     r"(?:[^\W\d_]+\s+)?(?i:міст(?:о|а|у|і|ом)(?:\s+з\s+правами\s+(?:області|округу|повіту))?|муніципалітет\w*|"
-    r"мері[яїєю]\w*(?:\s+муніципію)?|муніципі[йюя]\w*|департамент\w*|регіон\w*|повіт\w*|провінці\w*|city\s+of|municipality\s+of|ville\s+de|ciudad\s+de|municipalidad\s+de)\s+(?i:міста\s+)?"
+    r"мері[яїєю]\w*(?:\s+муніципію)?|муніципі[йюя]\w*|департамент\w*|регіон\w*|повіт\w*|провінці\w*|кра(?:й|ю|єм)|city\s+of|municipality\s+of|ville\s+de|ciudad\s+de|municipalidad\s+de)\s+(?i:міста\s+)?"
     r"(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*(?:[\s-][A-ZА-ЯЄІЇҐ][\w'’ʼ-]*)?)"
 )
 # a city that is a party by its kind and name ("Статутне місто Оломоуць", "Мерією муніципію Ясси",

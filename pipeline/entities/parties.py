@@ -234,7 +234,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-60"
+        return "party-evidence-61"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -506,6 +506,10 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
                 # Secretary and the foreign ministers of Ukraine and Poland"); the lead-in that
                 # says who agreed names all of them
                 return wider, "agreeing-lead-in"
+            if name in REPORT_SOURCES:
+                further = _further_signings(doc, mentions, ids)
+                if further:
+                    return unique_ids(ids + further), f"{name}+further-signings"
             if name in LISTING_SOURCES:
                 sides = _from_parts(doc, mentions, members_only=True)
                 if sides and not set(sides) <= set(ids):
@@ -1381,6 +1385,37 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
             if len(ids) >= MIN_PARTIES:
                 return ids
     return []
+
+
+# Sources that read a report's opening: a report may go on to further instruments.
+REPORT_SOURCES = ("news-instrument", "signing-sentence", "signing-sides")
+# a signing told as background, not as one of the report's events
+BACKGROUND_UK = re.compile(
+    r"(?<!\w)(?:нагадаємо|нагадуємо|раніше|минулого\s+року|торік|ще\s+(?:у|в)|(?:у|в)\s+\d{4}\s+(?:році|р\.))(?!\w)", _I
+)
+# a signing reported as done ("підписали", "уклала", "скріпили підписами"), not planned
+SIGNED_UK = re.compile(r"(?<!\w)(?:підписал\w*|підписав|уклал\w*|уклав|скріпил\w*)(?!\w)", _I)
+
+
+def _further_signings(doc: Document, mentions: _MentionIndex, ids: list[str]) -> list[str]:
+    """A Ukrainian report on a visit often goes on to further documents signed the same day by
+    other pairs ("Того ж дня … підписали меморандум між Одеською ОВА та Повітовою радою
+    Тулчі", "Укрексімбанк і Японський банк міжнародного співробітництва (JBIC) уклали кредитну
+    угоду"): the parties of each, where a sentence after the opening names its signatories
+    as bodies (a formula, a subject, a partner signed with) and tells no background."""
+    if (doc.lang or "") != "uk" or _treaty_structured(doc):
+        return []
+    found: list[str] = []
+    for clause in doc.clauses[NEWS_OPENING:]:
+        if not SIGNED_UK.search(clause.text) or BACKGROUND_UK.search(clause.text):
+            continue
+        named = (
+            _between_formula(doc, clause, mentions)
+            or _signed_with(doc, clause, mentions)
+            or _signing_subject(doc, clause, mentions)
+        )
+        found += [sid for sid in named if sid not in ids]
+    return unique_ids(found)
 
 
 def _from_signing_sides(doc: Document, mentions: _MentionIndex) -> list[str]:
