@@ -2164,3 +2164,31 @@ def test_a_visit_report_adds_the_parties_of_the_further_documents_signed_that_da
         "між Закарпатською ОВА та Пряшівським самоврядним краєм."
     )
     assert background.parties == ["SVK", "UKR"]
+
+
+def test_a_submission_to_a_court_is_its_authors_and_a_ruling_the_states_in_the_case(run):
+    """A state's application to a court is its own act, not the court's nor the respondent's;
+    citizens' applications have no party; a judgment's parties are the states in the case,
+    never the court; an institution's opinion is its organisation's."""
+    filed = run(
+        "Україна подала до Міжнародного Суду ООН позов проти Російської Федерації\n\n"
+        "Київ, 3 травня. Уряд України передав до Міжнародного Суду ООН заяву про порушення справи."
+    )
+    assert filed.parties == ["UKR"]
+    citizens = run(
+        "Жителі Сум звернулися до ЄСПЛ із заявами проти Росії\n\n"
+        "Сорок сімей подали заяви до Європейського суду з прав людини через зруйновані будинки."
+    )
+    assert citizens.parties == []
+    ruling = run(
+        "ЄСПЛ ухвалив рішення щодо кримського фермера\n\n"
+        "Страсбург, 4 березня. Європейський суд з прав людини ухвалив рішення у справі «Мамедов проти Росії», "
+        "визнавши порушення статті 1 Протоколу № 1."
+    )
+    assert ruling.parties == ["RUS"]
+    opinion = run(
+        "Єврокомісія оцінила реформи\n\n"
+        "Європейська комісія схвалила висновок про виконання Україною умов відкриття кластера. "
+        "Відкриття кластера підтримали в Європейському Союзі."
+    )
+    assert opinion.parties == ["EU"]

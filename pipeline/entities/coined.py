@@ -39,7 +39,10 @@ KIND_WORD = (
 )
 # where a list of names is cut: a comma or a conjunction before a capitalised name
 # a municipality's kind, written lower-case before its name ("муніципалітету Оденсе")
-_MUNICIPAL = r"(?:муніципалітет\w*|мері[яїєю]\w*|міст[оау]|місті|містом|департамент\w*|регіон\w*|повіт\w*|провінці\w*|кра(?:й|ю|єм))\s"
+_MUNICIPAL = (
+    r"(?:муніципалітет\w*|мері[яїєю]\w*|міст[оау]|місті|містом|департамент\w*|регіон\w*|повіт\w*|провінці\w*"
+    r"|кра(?:й|ю|єм))\s"
+)
 CONJUNCT_BREAK = re.compile(
     # a state's adjective may stand before the next name ("… та німецька Klinikum Dortmund")
     rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l'|[а-яєіїґ'’ʼ]+(?:ськ|цьк)\w*\s+)?[{_CAP}]"

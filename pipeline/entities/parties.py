@@ -39,6 +39,7 @@ from .gazetteer import (
     ABBREVIATION,
     gazetteer,
     groupings_of_states,
+    institution_owners,
     is_cyrillic,
     load_json,
     never_parties,
@@ -234,7 +235,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-61"
+        return "party-evidence-62"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -490,6 +491,12 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
     members_of = _from_member_states(doc, mentions)
     if members_of:
         return members_of, "member-states"
+    submission = _from_submission(doc, mentions)
+    if submission is not None:
+        return submission, "submission"
+    ruling = _from_court_ruling(doc, mentions)
+    if ruling is not None:
+        return ruling, "court-ruling"
     organisation = _from_organisation_act(doc, mentions)
     if organisation:
         return organisation, "organisation-act"
@@ -1206,21 +1213,92 @@ def _is_state_organ(word: str, lang: str) -> bool:
 # декларацію саміту НАТО", "Міністри … країн G7 … оприлюднили заяву")
 ORGANISATION_ACT_UK = re.compile(
     r"(?<!\w)(?:затверди\w*|ухвали\w*|схвали\w*|оприлюдни\w*|запровади\w*)(?!\w)[^.!?]{0,80}?"
-    r"(?<!\w)(?:пакет\w*|деклараці\w*|заяв[уаиі]\w*|резолюці\w*|рішенн\w*|комюніке|висновк\w*|санкці\w*)",
+    r"(?<!\w)(?:пакет\w*|деклараці\w*|заяв[уаиі]\w*|резолюці\w*|рішенн\w*|комюніке|висновок|висновк\w*|санкці\w*)",
     _I,
 )
 # what makes the act an instrument with another side: an agreement, or a formula naming two
 AGREEMENT_UK = re.compile(r"(?<!\w)(?:угод\w*|меморанд\w*|договор\w*|договір|протокол\w*|між)(?!\w)", _I)
 
 
+# International courts: their judgments, orders and warrants are acts under instruments, whose
+# parties are the states in the case; the court is none (NOTES)
+COURTS = frozenset({"ICC", "ICJ", "ECHR", "ITLOS"})
+# A submission reported in a Ukrainian opening: who filed, lodged, referred or requested
+SUBMITTED_UK = re.compile(
+    r"(?<!\w)(?:подал\w*|подав|подає|подають|передал\w*|передав|звернул\w*|звертає\w*|звертаються|"
+    r"направил\w*|направив|ініціювал\w*|ініціював)(?!\w)",
+    _I,
+)
+SUBMISSION_UK = re.compile(
+    r"(?<!\w)(?:заяв\w*|позов\w*|скарг\w*|запит\w*|подання|повідомлення|клопотання|звернення|консультаці\w*)(?!\w)",
+    _I,
+)
+# A court's act in a Ukrainian opening ("ЄСПЛ визнав Росію відповідальною", "МКС видав ордери")
+RULED_UK = re.compile(
+    r"(?<!\w)(?:ухвали\w*|видав|видала|видали|визнав|визнала|зобов[\'’ʼ]яза\w*|постанови\w*|відхили\w*|"
+    r"задовольни\w*|присуди\w*)(?!\w)",
+    _I,
+)
+# the case a ruling is given in: «Асанов проти Росії», «Україна проти Російської Федерації»
+CASE_TITLE = re.compile(r"[«\"“][^»\"”\n]{1,120}?(?<!\w)(?:проти|v\.|v)(?!\w)[^»\"”\n]{1,120}[»\"”]")
+
+
+def _from_submission(doc: Document, mentions: _MentionIndex) -> Optional[list[str]]:
+    """A Ukrainian report or text whose opening tells of a submission to a court or an
+    international body (an application, a referral, a request for consultations, an appeal)
+    is about its authors' act: the states and organisations that filed it are its parties,
+    not the body it went to nor the state it is against; filed by citizens, lawyers or NGOs,
+    it has none (NOTES). None where the opening tells of no submission."""
+    if (doc.lang or "") != "uk" or _treaty_structured(doc):
+        return None
+    for clause in doc.clauses[:NEWS_OPENING]:
+        verb = SUBMITTED_UK.search(clause.text)
+        if verb is None:
+            continue
+        rest = clause.text[verb.end() :]
+        to_body = any(kind == "org" for _, _, _, kind in mentions.between(clause.start + verb.end(), clause.end))
+        if not (SUBMISSION_UK.search(rest) and (to_body or re.match(r"\s+до\s", rest))):
+            continue
+        opening = max((m.end() for m in SUBJECT_OPENING.finditer(clause.text, 0, verb.start())), default=0)
+        return [sid for sid in mentions.ids(clause.start + opening, clause.start + verb.start()) if sid not in COURTS]
+    return None
+
+
+def _from_court_ruling(doc: Document, mentions: _MentionIndex) -> Optional[list[str]]:
+    """A Ukrainian report whose opening tells of a court's judgment, order or warrants has the
+    states in the case as its parties ("у справі «Асанов проти Росії»"; "ЄСПЛ визнав Росію
+    відповідальною"), none where no state is in the case (an arrest warrant), and never the
+    court. None where the opening tells of no ruling."""
+    if (doc.lang or "") != "uk" or _treaty_structured(doc):
+        return None
+    for clause in doc.clauses[:NEWS_OPENING]:
+        verb = RULED_UK.search(clause.text)
+        if verb is None:
+            continue
+        subject = mentions.between(clause.start, clause.start + verb.start())
+        if not any(sid in COURTS for _, _, sid, _ in subject):
+            continue
+        case = CASE_TITLE.search(doc.text, clause.start, min(len(doc.text), clause.end + CASE_TITLE_REACH))
+        if case is not None:
+            return [sid for sid in mentions.ids(case.start(), case.end()) if sid not in COURTS]
+        return [sid for _, _, sid, kind in mentions.between(clause.start + verb.end(), clause.end) if kind != "org"][:1]
+    return None
+
+
+CASE_TITLE_REACH = 600  # characters after the ruling's sentence in which its case is named
+
+
 def _from_organisation_act(doc: Document, mentions: _MentionIndex) -> list[str]:
     """A Ukrainian report on an organisation's own act (a sanctions package, a summit's
     declaration, a ministers' statement) has that organisation as its one party: the states
     that bargained over it, hosted the meeting or are its subject are not parties (NOTES). The
-    act's sentence names one organisation, the one the report names most, and no agreement."""
+    act's sentence names one organisation, the one the report names most, and no agreement. An
+    institution's act is its organisation's ("Європейська комісія схвалила висновок": EU), and a
+    court's ruling is no organisation's act (``_from_court_ruling``)."""
     if (doc.lang or "") != "uk" or _treaty_structured(doc):
         return []
-    counts = Counter(m[2] for m in mentions.between(0, len(doc.text)))
+    owners = institution_owners()
+    counts = Counter(owners.get(m[2], m[2]) for m in mentions.between(0, len(doc.text)))
     if not counts:
         return []
     for clause in doc.clauses:
@@ -1228,7 +1306,9 @@ def _from_organisation_act(doc: Document, mentions: _MentionIndex) -> list[str]:
         if act is None or AGREEMENT_UK.search(clause.text) or SIGNING_UK.search(clause.text):
             continue
         found = mentions.between(clause.start, clause.end)
-        organisations = unique_ids(sid for _, _, sid, kind in found if kind == "org")
+        organisations = unique_ids(
+            owners.get(sid, sid) for _, _, sid, kind in found if kind == "org" and sid not in COURTS
+        )
         if len(organisations) == 1 and counts[organisations[0]] == max(counts.values()):
             return organisations
     return []
