@@ -2192,3 +2192,19 @@ def test_a_submission_to_a_court_is_its_authors_and_a_ruling_the_states_in_the_c
         "Відкриття кластера підтримали в Європейському Союзі."
     )
     assert opinion.parties == ["EU"]
+
+
+def test_a_unilateral_declaration_and_the_ombudsmans_appeal_are_their_states(run):
+    """ "ДЕКЛАРАЦІЯ України про визнання юрисдикції Суду" is Ukraine's alone, not the court's; the
+    Ombudsman's appeal to two organisations is Ukraine's (an organ of the state), not a body of
+    its own."""
+    declaration = run(
+        "ДЕКЛАРАЦІЯ\nУкраїни про визнання юрисдикції Міжнародного Суду ООН\n\n"
+        "Україна заявляє, що визнає юрисдикцію Міжнародного Суду ООН у спорах щодо тлумачення договорів."
+    )
+    assert declaration.parties == ["UKR"]
+    appeal = run(
+        "ЗВЕРНЕННЯ\nУповноваженого Верховної Ради України з прав людини до ОБСЄ та Ради Європи\n\n"
+        "Закликаю ОБСЄ та Раду Європи вжити заходів для звільнення цивільних."
+    )
+    assert appeal.parties == ["UKR"]

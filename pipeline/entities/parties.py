@@ -119,7 +119,7 @@ ACT_KIND_LINE = re.compile(
 # The title of a statement, the word first; its author follows ("Заява МЗС України щодо …")
 STATEMENT_TITLE = re.compile(
     r"^\W*(?P<joint>(?:Спільна|СПІЛЬНА|Спільне|СПІЛЬНЕ|Joint|JOINT)\s+)?"
-    r"(?:Заява|ЗАЯВА|Звернення|ЗВЕРНЕННЯ|Statement|STATEMENT|(?<=\s)(?:заява|звернення|statement))"
+    r"(?:Заява|ЗАЯВА|Звернення|ЗВЕРНЕННЯ|Декларація|ДЕКЛАРАЦІЯ|Statement|STATEMENT|(?<=\s)(?:заява|звернення|statement))"
     r"(?:\s+(?:by|of|from|BY|OF|FROM))?(?!\w)"
 )
 STATEMENT_TITLE_CLAUSES = 3
@@ -235,7 +235,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-62"
+        return "party-evidence-63"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1191,7 +1191,9 @@ def _statement_authors(doc: Document, start: int, end: int, mentions: _MentionIn
 # The organs that act for their state: a statement of one is the state's
 STATE_ORGANS_UK = frozenset(
     "міністерство мзс уряд кабінет президент парламент посольство представництво місія делегація прем'єр-міністр "
-    "міністр рада".split()
+    # the ombudsman and the prosecution speak for their state ("Звернення Уповноваженого Верховної Ради
+    # України з прав людини до ОБСЄ …")
+    "міністр рада уповноважений омбудсман омбудсманка прокуратура офіс".split()
 )
 STATE_ORGANS_EN = re.compile(
     r"(?:Ministry|Government|Cabinet|President|Prime|Minister|Parliament|Embassy|Mission|Delegation|Department|"
