@@ -2208,3 +2208,10 @@ def test_a_unilateral_declaration_and_the_ombudsmans_appeal_are_their_states(run
         "Закликаю ОБСЄ та Раду Європи вжити заходів для звільнення цивільних."
     )
     assert appeal.parties == ["UKR"]
+
+
+def test_the_council_of_a_city_the_table_does_not_know_gets_its_citys_id(run):
+    """A council the id table has no prefix for is coined as the known ones are, from its city
+    (CITY + CC), not from its initials."""
+    appeal = run("ЗВЕРНЕННЯ\nНікопольської міської ради до МАГАТЕ\n\nМи, депутати міської ради, звертаємося до МАГАТЕ.")
+    assert appeal.parties == ["NIKOPOLCC"]

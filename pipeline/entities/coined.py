@@ -408,6 +408,8 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
         base = _latin(_city_nominative(city.group("city"))).upper()[:MAX_ID]
     elif council := CITY_COUNCIL_LATIN.match(name):  # "Lviv City Council" → LVIVCC, as "Львівська міська рада"
         base = re.sub(r"[^A-Z]", "", council.group("city").upper()) + "CC"
+    elif council := CITY_COUNCIL_UK.match(name):  # a city no table knows: "Нікопольська міська рада" → NIKOPOLCC
+        base = _latin(council.group("city")).upper()[: MAX_ID - 2] + "CC"
     else:
         named_for = re.split(rf"\s(?:{NAMED_AFTER}|named\s+after)\s", name)[
             0
@@ -436,6 +438,8 @@ CITY_NAME = (
 # "Місто з правами області Ньїредьгаза"): the whole phrase, whatever its lower-case words
 CITY_AS_PARTY = re.compile("^" + CITY_NAME + "$")
 CITY_PHRASE = re.compile(CITY_NAME + r"(?![\w'’ʼ-])")
+# the council of a city the id table has no prefix for, named by the city's adjective
+CITY_COUNCIL_UK = re.compile(r"^(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+?)(?:ськ|цьк)(?:а|ої|ій|у|ою)\s+міськ\w*\s+рад\w*$")
 CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)\s+City\s+Council$")
 ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 
