@@ -2215,3 +2215,19 @@ def test_the_council_of_a_city_the_table_does_not_know_gets_its_citys_id(run):
     (CITY + CC), not from its initials."""
     appeal = run("ЗВЕРНЕННЯ\nНікопольської міської ради до МАГАТЕ\n\nМи, депутати міської ради, звертаємося до МАГАТЕ.")
     assert appeal.parties == ["NIKOPOLCC"]
+
+
+def test_an_assemblys_resolution_is_its_organisations_and_leaders_speak_for_their_grouping(run):
+    """PACE is an organ of the Council of Europe: a report on its resolution has COE as its one
+    party; "Заява лідерів Групи семи" is the G7's, whatever states it names."""
+    resolution = run(
+        "ПАРЄ ухвалила резолюцію про повернення депортованих дітей\n\n"
+        "Страсбург, 24 квітня. Парламентська асамблея Ради Європи ухвалила резолюцію, яку підтримали "
+        "делегації Польщі та Литви. Україна вдячна ПАРЄ за підтримку."
+    )
+    assert resolution.parties == ["COE"]
+    statement = run(
+        "Заява лідерів Групи семи щодо енергетики України\n\n"
+        "Ми, лідери Групи семи, засуджуємо удари Росії по енергетиці України та підтримуємо Японію і Канаду."
+    )
+    assert statement.parties == ["G7"]

@@ -235,7 +235,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-63"
+        return "party-evidence-64"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1193,7 +1193,7 @@ STATE_ORGANS_UK = frozenset(
     "міністерство мзс уряд кабінет президент парламент посольство представництво місія делегація прем'єр-міністр "
     # the ombudsman and the prosecution speak for their state ("Звернення Уповноваженого Верховної Ради
     # України з прав людини до ОБСЄ …")
-    "міністр рада уповноважений омбудсман омбудсманка прокуратура офіс".split()
+    "міністр рада уповноважений омбудсман омбудсманка прокуратура офіс лідер".split()
 )
 STATE_ORGANS_EN = re.compile(
     r"(?:Ministry|Government|Cabinet|President|Prime|Minister|Parliament|Embassy|Mission|Delegation|Department|"
