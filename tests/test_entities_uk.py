@@ -2231,3 +2231,24 @@ def test_an_assemblys_resolution_is_its_organisations_and_leaders_speak_for_thei
         "Ми, лідери Групи семи, засуджуємо удари Росії по енергетиці України та підтримуємо Японію і Канаду."
     )
     assert statement.parties == ["G7"]
+
+
+def test_a_contract_names_each_party_before_the_person_it_acts_through(run):
+    """ "X в особі ректора …, який діє на підставі Статуту, та Y в особі …, разом іменовані
+    Сторонами": each party no table knows is named before its "в особі", in the instrumental
+    or the nominative; the town and country after a foreign party's name are no parties."""
+    chambers = run(
+        "УГОДА\nпро співробітництво\n\n"
+        "Херсонською торгово-промисловою палатою (далі — ХТПП) в особі президента Коваля Петра Івановича, "
+        "який діє на підставі Статуту, та Гданською торговою палатою в особі директорки Анни Ковальської, "
+        "яка діє на підставі статуту, разом іменованими «Сторони», укладено цю Угоду.\n\n"
+        "Стаття 1\nСторони співпрацюють."
+    )
+    assert len(chambers.parties) == 2 and not {"UKR", "POL"} & set(chambers.parties)
+    hospitals = run(
+        "УГОДА ПРО СПІВРОБІТНИЦТВО\n\n"
+        "Полтавська обласна клінічна лікарня в особі директора Сидоренка Івана Петровича, та "
+        "Vancouver General Hospital, Ванкувер, Канада, в особі директорки Мері Сміт, разом іменовані Сторонами, "
+        "уклали цю Угоду.\n\nСтаття 1\nСторони обмінюються досвідом.\n\nСтаття 2\nСторони проводять стажування лікарів."
+    )
+    assert len(hospitals.parties) == 2 and "CAN" not in hospitals.parties

@@ -33,7 +33,7 @@ from typing import Optional
 from ..records import Clause, Document, Entity
 from ..segment import PREAMBULAR
 from ..stages import Stage
-from .coined import BETWEEN, CoinedParty, named_conjuncts, parties_named
+from .coined import BETWEEN, NAME_BREAK, CoinedParty, named_conjuncts, parties_named
 from .columns import column_signatures
 from .gazetteer import (
     ABBREVIATION,
@@ -235,7 +235,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-64"
+        return "party-evidence-65"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -468,6 +468,7 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
     were coined are in ``mentions.coined``."""
     mentions = mentions or _MentionIndex(doc)
     sources: Sequence[tuple[str, Callable[[Document, _MentionIndex], list[str]]]] = (
+        ("in-person", _from_in_person_formula),
         ("definition", _from_definition),
         ("named-list", _from_named_list),
         ("signatories", _from_signatories),
@@ -699,6 +700,61 @@ def _opening(doc: Document) -> list[Clause]:
 
 # A clause ending so breaks off a list of names that the next clause goes on with
 LIST_GOES_ON = re.compile(r"(?:,|\b(?:and|y|e|et|та|і|й))\s*$", _I)
+
+
+# A Ukrainian contract's opening names each party before the person it acts through: "Одеською
+# регіональною торгово-промисловою палатою (далі — ОРТПП) в особі президента …, який діє на
+# підставі Статуту, та Клайпедською … палатою … в особі генеральної директорки …"
+IN_PERSON_UK = re.compile(r"(?<!\w)в\s+особі(?!\w)", _I)
+# what may follow the person a party acts through before the next party's name
+AFTER_THE_PERSON = re.compile(
+    r"(?:\s*\([^)]{0,80}\))?\s*,?\s*(?:(?:який|яка|що|які)\s+ді\w+\s+на\s+підставі\s+[^,;]{1,120}?\s*(?:[,;]|(?=\s(?:та|і|й)\s)))?"
+    r"\s*(?:з\s+(?:однієї|одного|другої|другого|іншої|іншого|третьої)\s+сторони\s*[,;]?)?\s*(?:(?:та|і|й)\s+)?"
+)
+
+
+def _from_in_person_formula(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """The parties of a Ukrainian contract's opening that names each before the person it acts
+    through ("X в особі ректора …, який діє на підставі Статуту, та Y в особі …"): each name
+    from where the previous party's person ends to its "в особі", a known id or a coined one."""
+    if (doc.lang or "") != "uk":
+        return []
+    officials = sorted((e.start, e.end) for e in doc.entities if e.label == "OFFICIAL")
+    for clause in _opening(doc):
+        cues = list(IN_PERSON_UK.finditer(doc.text, clause.start, clause.end))
+        if len(cues) < MIN_PARTIES or BETWEEN.search(clause.text):  # "укладено між …": the formula's source reads it
+            continue
+        ids: list[str] = []
+        start = clause.start
+        for cue in cues:
+            ids += _named_before_person(doc, start, cue.start(), mentions)
+            person = next(((s, e) for s, e in officials if s >= cue.end() and s - cue.end() < PERSON_REACH), None)
+            if person is None:
+                break
+            after = AFTER_THE_PERSON.match(doc.text, person[1])
+            start = after.end() if after else person[1]
+        ids = unique_ids(ids)
+        if len(ids) >= MIN_PARTIES:
+            return ids
+    return []
+
+
+PERSON_REACH = 120  # characters of a title between "в особі" and the person's name
+
+
+def _named_before_person(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
+    from .ukrainian import grammemes, tokens_of
+
+    # one party a name: what follows a comma or a bracket ("…, Торонто, Канада (далі — …)") is no other
+    cut = NAME_BREAK.search(doc.text, start + 1, end)
+    end = cut.start() if cut else end
+    first = tokens_of(doc.text, start, end)[:1]
+    case = (
+        "ablt" if first and "ablt" in grammemes(first[0].lower) and "nomn" not in grammemes(first[0].lower) else "nomn"
+    )
+    ids, coined = parties_named(doc.text, start, end, "uk", mentions.named_in, case)
+    mentions.coined += [c for c in coined if c.id not in {k.id for k in mentions.coined}]
+    return ids
 
 
 def _from_definition(doc: Document, mentions: _MentionIndex) -> list[str]:
