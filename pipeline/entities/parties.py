@@ -672,6 +672,10 @@ class _MentionIndex:
     def ids(self, start: int, end: int) -> list[str]:
         return unique_ids(m[2] for m in self.between(start, end))
 
+    def add_coined(self, coined: Iterable[CoinedParty]) -> None:
+        """Keep the parties a source coined, each id once."""
+        self.coined += [c for c in coined if c.id not in {k.id for k in self.coined}]
+
     def named_in(self, start: int, end: int, before: int) -> list[str]:
         """The ids whose names begin between ``start`` and ``end`` and before ``before``, even
         where a name runs on past ``end`` (over the comma in "Organisation des Nations Unies
@@ -753,7 +757,7 @@ def _named_before_person(doc: Document, start: int, end: int, mentions: _Mention
         "ablt" if first and "ablt" in grammemes(first[0].lower) and "nomn" not in grammemes(first[0].lower) else "nomn"
     )
     ids, coined = parties_named(doc.text, start, end, "uk", mentions.named_in, case)
-    mentions.coined += [c for c in coined if c.id not in {k.id for k in mentions.coined}]
+    mentions.add_coined(coined)
     return ids
 
 
@@ -1456,7 +1460,7 @@ def _signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list
     )
     if not coined or not subject or len(subject) + len(partners) < MIN_PARTIES:
         return []
-    mentions.coined += [c for c in coined if c.id not in {k.id for k in mentions.coined}]
+    mentions.add_coined(coined)
     return unique_ids(subject + partners)
 
 
@@ -1612,7 +1616,7 @@ def _signing_subject(doc: Document, clause: Clause, mentions: _MentionIndex) -> 
         ids = _name_before_the_list(doc, start, end, mentions) + ids
     if not coined or len(ids) < MIN_PARTIES:
         return []
-    mentions.coined += [c for c in coined if c.id not in {k.id for k in mentions.coined}]
+    mentions.add_coined(coined)
     return ids
 
 
@@ -1663,7 +1667,7 @@ def _part_ids(doc: Document, start: int, end: int, mentions: _MentionIndex) -> l
     if ids or (doc.lang or "") != "uk":
         return ids
     ids, coined = parties_named(doc.text, start, end, "uk", mentions.named_in, bodies_only=True)
-    mentions.coined += [c for c in coined if c.id not in {k.id for k in mentions.coined}]
+    mentions.add_coined(coined)
     return ids
 
 
