@@ -27,7 +27,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Optional
 
 from ..records import Clause, Document, Entity
@@ -1305,18 +1305,24 @@ RULED_UK = re.compile(
 CASE_TITLE = re.compile(r"[«\"“][^»\"”\n]{1,120}?(?<!\w)(?:проти|v\.|v)(?!\w)[^»\"”\n]{1,120}[»\"”]")
 
 
+def _report_opening(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Clause, re.Match]]:
+    """The clauses of a Ukrainian report's opening (not an instrument's) in which ``pattern``
+    matches, with the match."""
+    if (doc.lang or "") != "uk" or _treaty_structured(doc):
+        return
+    for clause in doc.clauses[:NEWS_OPENING]:
+        m = pattern.search(clause.text)
+        if m is not None:
+            yield clause, m
+
+
 def _from_submission(doc: Document, mentions: _MentionIndex) -> Optional[list[str]]:
     """A Ukrainian report or text whose opening tells of a submission to a court or an
     international body (an application, a referral, a request for consultations, an appeal)
     is about its authors' act: the states and organisations that filed it are its parties,
     not the body it went to nor the state it is against; filed by citizens, lawyers or NGOs,
     it has none (NOTES). None where the opening tells of no submission."""
-    if (doc.lang or "") != "uk" or _treaty_structured(doc):
-        return None
-    for clause in doc.clauses[:NEWS_OPENING]:
-        verb = SUBMITTED_UK.search(clause.text)
-        if verb is None:
-            continue
+    for clause, verb in _report_opening(doc, SUBMITTED_UK):
         rest = clause.text[verb.end() :]
         to_body = any(kind == "org" for _, _, _, kind in mentions.between(clause.start + verb.end(), clause.end))
         if not (SUBMISSION_UK.search(rest) and (to_body or re.match(r"\s+до\s", rest))):
@@ -1331,12 +1337,7 @@ def _from_court_ruling(doc: Document, mentions: _MentionIndex) -> Optional[list[
     states in the case as its parties ("у справі «Асанов проти Росії»"; "ЄСПЛ визнав Росію
     відповідальною"), none where no state is in the case (an arrest warrant), and never the
     court. None where the opening tells of no ruling."""
-    if (doc.lang or "") != "uk" or _treaty_structured(doc):
-        return None
-    for clause in doc.clauses[:NEWS_OPENING]:
-        verb = RULED_UK.search(clause.text)
-        if verb is None:
-            continue
+    for clause, verb in _report_opening(doc, RULED_UK):
         subject = mentions.between(clause.start, clause.start + verb.start())
         if not any(sid in COURTS for _, _, sid, _ in subject):
             continue
