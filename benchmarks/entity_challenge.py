@@ -24,7 +24,20 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "entity_challenge"
-SETS = ("uk", "es_fr_en", "heldout_uk", "heldout_es_fr_en", "uk2", "heldout2_uk", "uk3", "uk4", "uk5", "uk6", "uk7")
+SETS = (
+    "uk",
+    "es_fr_en",
+    "heldout_uk",
+    "heldout_es_fr_en",
+    "uk2",
+    "heldout2_uk",
+    "uk3",
+    "uk4",
+    "uk5",
+    "uk6",
+    "uk7",
+    "heldout3_uk",
+)
 # the sets' genres as the gold set's doc_type
 DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}
 
