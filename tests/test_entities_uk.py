@@ -2252,3 +2252,15 @@ def test_a_contract_names_each_party_before_the_person_it_acts_through(run):
         "уклали цю Угоду.\n\nСтаття 1\nСторони обмінюються досвідом.\n\nСтаття 2\nСторони проводять стажування лікарів."
     )
     assert len(hospitals.parties) == 2 and "CAN" not in hospitals.parties
+
+
+def test_the_participants_a_report_lists_after_uchasnykamy_staly(run):
+    """ "Його учасниками стали A, B імені В. Н. Каразіна, C та D": every body listed is a party,
+    the initials in a namesake's name ending no sentence."""
+    report = run(
+        "Університети створили консорціум\n\n"
+        "У Києві підписали меморандум про створення консорціуму. Його учасниками стали Львівський національний "
+        "університет імені Івана Франка, Харківський національний університет імені В. Н. Каразіна та "
+        "Université de Lyon."
+    )
+    assert len(report.parties) == 3 and "UKR" not in report.parties

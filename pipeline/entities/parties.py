@@ -235,7 +235,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-65"
+        return "party-evidence-66"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -559,7 +559,27 @@ def _from_named_list(doc: Document, mentions: _MentionIndex) -> list[str]:
                 )
                 if len(ids) >= MIN_PARTIES:
                     return ids
+        listed = PARTICIPANTS_UK.search(clause.text) if (doc.lang or "") == "uk" else None
+        if listed:
+            start, end = clause.start + listed.end(), clause.start + _sentence_end(clause.text, listed.end())
+            ids, coined = parties_named(doc.text, start, end, "uk", mentions.named_in, "nomn", bodies_only=True)
+            if len(ids) >= MIN_PARTIES:
+                mentions.add_coined(coined)
+                return ids
     return []
+
+
+# "Його учасниками стали Київський національний університет …, … та Université de Montpellier"
+PARTICIPANTS_UK = re.compile(
+    r"(?<!\w)(?:учасник\w*|сторон\w*|підписант\w*)\s+(?:(?:меморандуму|угоди|договору|консорціуму)\s+)?"
+    r"(?:стали|є|виступили|були)\s+",
+    _I,
+)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    m = re.search(r"(?<![\s.][A-ZА-ЯЄІЇҐ])[.!?;](?:\s|$)", text[start:])  # not an initial's full stop
+    return start + m.start() if m else len(text)
 
 
 AGREEING_LEAD_IN = re.compile(r"\b(?:agreed|decided|declared?|committed|affirmed)\b[^.]*:\s*$", re.IGNORECASE)
