@@ -2264,3 +2264,16 @@ def test_the_participants_a_report_lists_after_uchasnykamy_staly(run):
         "Université de Lyon."
     )
     assert len(report.parties) == 3 and "UKR" not in report.parties
+
+
+def test_a_visit_report_adds_the_bank_a_minister_signed_with(run):
+    """After the opening's two states, "Також міністр … підписав з Європейським банком
+    реконструкції та розвитку кредитну угоду" adds the bank."""
+    report = run(
+        "Варшава, 2 травня. Прем'єр-міністр України Денис Карпенко провів переговори з Прем'єр-міністром Польщі.\n\n"
+        "Сторони підписали декларацію про енергетичну безпеку.\n\n"
+        "Прем'єри обговорили й оборонні закупівлі.\n\n"
+        "Також Міністр фінансів України Сергій Гордієнко підписав з Європейським банком реконструкції та розвитку "
+        "кредитну угоду на 200 млн євро."
+    )
+    assert report.parties == ["EBRD", "POL", "UKR"]

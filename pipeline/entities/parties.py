@@ -235,7 +235,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-66"
+        return "party-evidence-67"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1576,9 +1576,20 @@ def _further_signings(doc: Document, mentions: _MentionIndex, ids: list[str]) ->
             _between_formula(doc, clause, mentions)
             or _signed_with(doc, clause, mentions)
             or _signing_subject(doc, clause, mentions)
+            or _organisation_signed_with(doc, clause, mentions)
         )
         found += [sid for sid in named if sid not in ids]
     return unique_ids(found)
+
+
+def _organisation_signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
+    """The known organisation a sentence says was signed with ("… підписали з Європейським
+    інвестиційним банком фінансову угоду"): the name right after "з"."""
+    m = SIGNED_WITH_UK.search(clause.text)
+    if m is None:
+        return []
+    partner = mentions.between(clause.start + m.end(), clause.end)
+    return [partner[0][2]] if partner and partner[0][0] == clause.start + m.end() and partner[0][3] == "org" else []
 
 
 def _from_signing_sides(doc: Document, mentions: _MentionIndex) -> list[str]:
