@@ -2277,3 +2277,17 @@ def test_a_visit_report_adds_the_bank_a_minister_signed_with(run):
         "кредитну угоду на 200 млн євро."
     )
     assert report.parties == ["EBRD", "POL", "UKR"]
+
+
+def test_a_municipal_enterprise_is_its_quoted_name_not_the_council_that_owns_it(run):
+    """ "Комунальне некомерційне підприємство «Рівненська обласна дитяча лікарня» Рівненської
+    обласної ради" is the hospital, not the oblast council that owns it."""
+    contract = run(
+        "ДОГОВІР ПРО ПАРТНЕРСТВО\n\n"
+        "Комунальне некомерційне підприємство «Рівненська обласна дитяча лікарня» Рівненської обласної ради "
+        "(далі — Лікарня) в особі директора Мельника Петра Івановича, що діє на підставі Статуту, з однієї сторони, "
+        "і Szpital Miejski w Rzeszowie (далі — Шпиталь) в особі директора Яна Ковальського, з другої сторони, "
+        "разом — Сторони, уклали цей Договір.\n\n1. Сторони співпрацюють.\n2. Сторони обмінюються лікарями.\n"
+        "3. Сторони звітують щороку."
+    )
+    assert len(contract.parties) == 2 and "RIVNEOC" not in contract.parties

@@ -27,7 +27,7 @@ from .uk_persons import NAMED_AFTER
 BETWEEN = re.compile(r"(?<!\w)(?:між|МІЖ|between|BETWEEN|entre|ENTRE)(?:\s*:)?\s+")
 _CAP = "A-ZА-ЯЄІЇҐ"
 # Ukrainian legal forms written before a company's quoted name ("НЕК «Укренерго»", "ТОВ «…»")
-LEGAL_FORMS = r"(?:ТОВ|ТзОВ|ПрАТ|ПАТ|АТ|ДП|КП|ПП|НЕК|НАК|ГО|БО|БФ|МГО)"
+LEGAL_FORMS = r"(?:ТОВ|ТзОВ|ПрАТ|ПАТ|АТ|ДП|КНП|КП|ПП|НЕК|НАК|ГО|БО|БФ|МГО)"
 # what kind of body the quoted name after it is: lower-case words ("компанією «…»", "громадська
 # організація «…»", "товариство з обмеженою відповідальністю «…»"), a legal form, or a joint-stock
 # company or bank in any case ("Акціонерним банком «…»"); not a capitalised name that a quoted
@@ -35,7 +35,10 @@ LEGAL_FORMS = r"(?:ТОВ|ТзОВ|ПрАТ|ПАТ|АТ|ДП|КП|ПП|НЕК|Н
 # its kind in the coined party's name, as tests/test_entities_uk.py records)
 KIND_WORD = (
     r"(?:[a-zа-яєіїґ'’ʼ-]+(?:\s+[a-zа-яєіїґ'’ʼ-]+){0,3}|" + LEGAL_FORMS + "|"
-    r"(?i:(?:(?:публічн|приватн)\w*\s+)?акціонерн\w*\s+(?:товариств|банк)\w*))"
+    r"(?i:(?:(?:публічн|приватн)\w*\s+)?акціонерн\w*\s+(?:товариств|банк)\w*)|"
+    # a municipal or state enterprise, capitalised at a formula's start ("Комунальне некомерційне
+    # підприємство «Волинська обласна клінічна лікарня» Волинської обласної ради": the hospital)
+    r"(?:Комунальн|Державн)\w*\s+(?:некомерційн\w*\s+)?підприємств\w*)"
 )
 # where a list of names is cut: a comma or a conjunction before a capitalised name
 # a municipality's kind, written lower-case before its name ("муніципалітету Оденсе")
