@@ -1234,3 +1234,21 @@ def test_french_signatures_print_the_title_above_the_name(pipeline):
         "CLAIRE VASSEUR": "Premier ministre",
         "JEAN-LUC MORVAN": "ministre de l'Europe et des affaires étrangères",
     }
+
+
+def test_a_reservation_headed_by_a_state_after_the_signatures_is_no_signatory(pipeline):
+    """ "BY AUSTRIA" heads a reservation printed after the last signature block (a converted PDF's
+    lines end in spaces, and the heading runs on in the block's clause): not the name of whoever
+    signed for the Swiss Confederation, so "Austria" in the preamble stays a party."""
+    text = (
+        "AGREEMENT BETWEEN THE EFTA STATES AND RURITANIA\n\nPREAMBLE\n\n"
+        "The Republic of Austria, the Republic of Finland and the Swiss Confederation, and the Republic of "
+        "Ruritania,\n\nHAVE AGREED AS FOLLOWS:\n\nArticle 1\nThe Parties shall establish a free trade area.\n\n"
+        "Article 2\nThe Parties shall consult.\n\nArticle 3\nThe Parties shall cooperate.\n\n"
+        "For the Republic of Austria \n(signature) \n\n\nFor the Republic of Finland \n(signature) \n\n\n"
+        "For the Swiss Confederation \n(signature) \n\n\n\nBY AUSTRIA \n\n\n"
+        "Austria reserves the right not to reduce its duties on fish. \n"
+    )
+    doc = pipeline(_text_document(text))
+    assert "AUT" in doc.parties
+    assert not [e for e in doc.entities if e.label == "OFFICIAL" and "AUSTRIA" in e.text.upper()]

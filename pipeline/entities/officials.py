@@ -203,6 +203,10 @@ def official_entity(text: str, s: int, e: int, role: Optional[str], affiliation:
     )
 
 
+# a reservation's heading after the signatures ("BY AUSTRIA"), no signatory's name
+BY_STATE = re.compile(r"(?i:by)\s")
+
+
 class OfficialFinder:
     """Officials in the clauses of one document (English, Spanish, French)."""
 
@@ -243,8 +247,11 @@ class OfficialFinder:
         people = [
             k
             for k, (s, e) in enumerate(pieces)
-            if k > 0 and self._looks_like_person(text[s:e]) and not any(m.start <= s < m.end for m in names)
-        ]  # "KINMEN AND MATSU" ends a name
+            if k > 0
+            and self._looks_like_person(text[s:e])
+            and not any(m.start <= s < m.end for m in names)
+            and not BY_STATE.match(text, s, e)
+        ]  # "KINMEN AND MATSU" ends a name; "BY AUSTRIA" heads a reservation, it signs nothing
         if len(people) != 1:
             return []  # two-column OCR or no name: better nothing than a wrong pairing
         k = people[0]
