@@ -41,13 +41,18 @@ def test_softmax_temperature_flattens():
     assert softmax([2.0, 0.0], 2.0)[0] < softmax([2.0, 0.0], 1.0)[0]
 
 
-def test_instrument_titles_decide_memoranda_and_official_acts():
+def test_instrument_titles_decide_memoranda_official_acts_and_statements():
     from servanda.classify.instrument import InstrumentClassifier
 
     stage = InstrumentClassifier(None)
     for text, kind in [
         ("Memorandum of Understanding between A and B\n\nThe Participants intend to cooperate.", "memorandum"),
         ("УКАЗ ПРЕЗИДЕНТА УКРАЇНИ\n\nПро склад комісії", "official_act"),
+        # statements, appeals and communiqués, whoever reports them (the news model took them all for news)
+        ("ЗАЯВА\n\nМи, учасники форуму, засуджуємо окупацію.", "declaration"),
+        ("Спільна заява міністрів закордонних справ України та Литви\n\nМи підтримуємо …", "declaration"),
+        ("Звернення Харківської міської ради до ООН\n\nЗакликаємо …", "declaration"),
+        ("Joint Statement of the United States and Ruritania\n\nThe two sides …", "declaration"),
     ]:
         title = text.split("\n")[0]
         doc = Document(doc_id="d", path="<text>", text=text, text_sha256="0", lang="en", provided={"text", "lang"})

@@ -23,6 +23,16 @@ MODEL_FILE = "instrument.json"
 TITLE_LINES = 3
 TITLE_RULES = (
     ("memorandum", re.compile(r"^\W*(?:memorandum|меморандум|memorando|mémorandum)\b", re.IGNORECASE)),
+    # a statement, an appeal or a communiqué titled as such is one, whoever reports it after
+    (
+        "declaration",
+        re.compile(
+            r"^\W*(?:спільн\w+\s+)?(?:заява|декларація|звернення|комюніке)(?!\w)"
+            r"|^\W*joint\s+(?:statement|declaration|communiqu[eé])\b|^\W*declaración\s+conjunta\b"
+            r"|^\W*déclaration\s+conjointe\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "official_act",
         re.compile(
@@ -48,7 +58,7 @@ class InstrumentClassifier(Stage):
 
     @property
     def version(self) -> str:
-        return f"instrument-charngram@{self.model.fingerprint}+titles" if self.model else "instrument-titles"
+        return f"instrument-charngram@{self.model.fingerprint}+titles-2" if self.model else "instrument-titles-2"
 
     def process(self, doc: Document) -> Document:
         title = "\n".join(c.text for c in doc.clauses[:TITLE_LINES])
