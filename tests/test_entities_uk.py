@@ -2291,3 +2291,19 @@ def test_a_municipal_enterprise_is_its_quoted_name_not_the_council_that_owns_it(
         "3. Сторони звітують щороку."
     )
     assert len(contract.parties) == 2 and "RIVNEOC" not in contract.parties
+
+
+def test_a_council_no_table_knows_that_appeals_to_a_body_is_the_reports_party(run):
+    """A report on a city council's appeal to an international body has the council as its party,
+    coined where the table has no prefix for the city; a coalition of NGOs filing with a court has
+    none (NOTES)."""
+    council = run(
+        "Нікопольська міська рада звернулася до МАГАТЕ\n\n"
+        "Нікополь, 3 травня. Нікопольська міська рада направила до МАГАТЕ звернення щодо безпеки станції."
+    )
+    assert council.parties == ["NIKOPOLCC"]
+    ngos = run(
+        "Правозахисники передали до МКС нове подання\n\n"
+        "Київ, 3 квітня. Коаліція громадських організацій «Пам’ять» передала до Офісу Прокурора МКС повідомлення."
+    )
+    assert ngos.parties == []

@@ -235,7 +235,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-67"
+        return "party-evidence-68"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1348,8 +1348,21 @@ def _from_submission(doc: Document, mentions: _MentionIndex) -> Optional[list[st
         if not (SUBMISSION_UK.search(rest) and (to_body or re.match(r"\s+до\s", rest))):
             continue
         opening = max((m.end() for m in SUBJECT_OPENING.finditer(clause.text, 0, verb.start())), default=0)
-        return [sid for sid in mentions.ids(clause.start + opening, clause.start + verb.start()) if sid not in COURTS]
+        start, end = clause.start + opening, clause.start + verb.start()
+        known = [sid for sid in mentions.ids(start, end) if sid not in COURTS]
+        if known:
+            return known
+        # a public body no table knows files in its own name ("Нікопольська міська рада звернулася до
+        # МАГАТЕ"); NGOs, lawyers and citizens make no party
+        _, coined = parties_named(doc.text, start, end, "uk", mentions.named_in, "nomn", bodies_only=True)
+        public = [c for c in coined if PUBLIC_BODY_UK.search(c.name)]
+        mentions.add_coined(public)
+        return [c.id for c in public]
     return None
+
+
+# the public authorities that file in their own name (an oblast or city council, an administration)
+PUBLIC_BODY_UK = re.compile(r"(?<!\w)(?:рада|адміністрація|громада|мерія|муніципалітет)(?!\w)", _I)
 
 
 def _from_court_ruling(doc: Document, mentions: _MentionIndex) -> Optional[list[str]]:
