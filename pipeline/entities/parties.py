@@ -355,8 +355,9 @@ def _share_placed(doc: Document, placed: dict[str, Entity]) -> None:
 # Ukrainian contract names each party, then the person it acts through
 IN_THE_PERSON_OF = re.compile(r"(?<!\w)[вуВУ]\s+особі\s+")
 ACTING_REACH = 160  # characters from "в особі" to the name: the title between them
-# a sentence's end; not the full stop of an abbreviation ("у м. Київ", "вул. Хрещатик")
-SENTENCE_END = re.compile(r"(?<!\b[а-яєіїґa-z])(?<!\bвул)(?<!\bобл)(?<!\bбуд)[.!?;]\s|\n\s*\n")
+# a sentence's end; not the full stop of an abbreviation ("у м. Київ", "вул. Хрещатик") or of an
+# initial ("імені В. Н. Каразіна")
+SENTENCE_END = re.compile(r"(?<!\b[а-яєіїґa-zА-ЯЄІЇҐA-Z])(?<!\bвул)(?<!\bобл)(?<!\bбуд)[.!?;](?:\s|$)|\n\s*\n")
 
 
 # "від ХНУРЕ — проректорку …", "від УГКЦ — голова Патріаршої курії …": the side a title stands for
@@ -561,7 +562,9 @@ def _from_named_list(doc: Document, mentions: _MentionIndex) -> list[str]:
                     return ids
         listed = PARTICIPANTS_UK.search(clause.text) if (doc.lang or "") == "uk" else None
         if listed:
-            start, end = clause.start + listed.end(), clause.start + _sentence_end(clause.text, listed.end())
+            start = clause.start + listed.end()
+            stop = SENTENCE_END.search(doc.text, start, clause.end)
+            end = stop.start() if stop else clause.end
             ids, coined = parties_named(doc.text, start, end, "uk", mentions.named_in, "nomn", bodies_only=True)
             if len(ids) >= MIN_PARTIES:
                 mentions.add_coined(coined)
@@ -575,11 +578,6 @@ PARTICIPANTS_UK = re.compile(
     r"(?:стали|є|виступили|були)\s+",
     _I,
 )
-
-
-def _sentence_end(text: str, start: int) -> int:
-    m = re.search(r"(?<![\s.][A-ZА-ЯЄІЇҐ])[.!?;](?:\s|$)", text[start:])  # not an initial's full stop
-    return start + m.start() if m else len(text)
 
 
 AGREEING_LEAD_IN = re.compile(r"\b(?:agreed|decided|declared?|committed|affirmed)\b[^.]*:\s*$", re.IGNORECASE)
@@ -726,10 +724,6 @@ def _opening(doc: Document) -> list[Clause]:
 LIST_GOES_ON = re.compile(r"(?:,|\b(?:and|y|e|et|та|і|й))\s*$", _I)
 
 
-# A Ukrainian contract's opening names each party before the person it acts through: "Одеською
-# регіональною торгово-промисловою палатою (далі — ОРТПП) в особі президента …, який діє на
-# підставі Статуту, та Клайпедською … палатою … в особі генеральної директорки …"
-IN_PERSON_UK = re.compile(r"(?<!\w)в\s+особі(?!\w)", _I)
 # what may follow the person a party acts through before the next party's name
 AFTER_THE_PERSON = re.compile(
     r"(?:\s*\([^)]{0,80}\))?\s*,?\s*(?:(?:який|яка|що|які)\s+ді\w+\s+на\s+підставі\s+[^,;]{1,120}?\s*(?:[,;]|(?=\s(?:та|і|й)\s)))?"
@@ -745,14 +739,14 @@ def _from_in_person_formula(doc: Document, mentions: _MentionIndex) -> list[str]
         return []
     officials = sorted((e.start, e.end) for e in doc.entities if e.label == "OFFICIAL")
     for clause in _opening(doc):
-        cues = list(IN_PERSON_UK.finditer(doc.text, clause.start, clause.end))
+        cues = list(IN_THE_PERSON_OF.finditer(doc.text, clause.start, clause.end))
         if len(cues) < MIN_PARTIES or BETWEEN.search(clause.text):  # "укладено між …": the formula's source reads it
             continue
         ids: list[str] = []
         start = clause.start
         for cue in cues:
             ids += _named_before_person(doc, start, cue.start(), mentions)
-            person = next(((s, e) for s, e in officials if s >= cue.end() and s - cue.end() < PERSON_REACH), None)
+            person = next(((s, e) for s, e in officials if s >= cue.end() and s - cue.end() < ACTING_REACH), None)
             if person is None:
                 break
             after = AFTER_THE_PERSON.match(doc.text, person[1])
@@ -761,9 +755,6 @@ def _from_in_person_formula(doc: Document, mentions: _MentionIndex) -> list[str]
         if len(ids) >= MIN_PARTIES:
             return ids
     return []
-
-
-PERSON_REACH = 120  # characters of a title between "в особі" and the person's name
 
 
 def _named_before_person(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
