@@ -37,6 +37,7 @@ SETS = (
     "uk6",
     "uk7",
     "heldout3_uk",
+    "heldout4_uk",
 )
 # the sets' genres as the gold set's doc_type
 DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}
