@@ -131,19 +131,32 @@ def _names_over_titles(doc: Document) -> None:
 
 
 def _titles_over_names(doc: Document) -> None:
-    """A statement or appeal signed by a title over a name, the block standing apart ("Голова
-    ФПУ" / "В. І. МАРТИНЮК", "Міністр закордонних справ Литовської Республіки" / "Вайдас
-    РИМКУС"): the signatory acts for the body the title names, else for the one party the text
-    has."""
+    """A statement, appeal or memorandum signed by a title over a name, the block standing apart
+    ("Голова ФПУ" / "В. І. МАРТИНЮК", "Міністр закордонних справ Литовської Республіки" / "Вайдас
+    РИМКУС"; the title over up to three lines, "Генеральний директор" / "Національного музею …",
+    under a side's label, "Університет:" / "Ректор" / "_______ О. П. ТКАЧУК"): the signatory acts
+    for the body the title names, else for the one party the text has. A block headed "За X" /
+    "Від X" is read as a column (``_columns``)."""
     text = doc.text
     named = _named(doc)
     parties = {e.id for e in named if e.label == "PARTY" and e.id}
-    for (a, b), (c, d) in _two_lines_apart(text):
-        title, name = text[a:b].strip(), text[c:d].strip()
-        if not text.startswith("\n\n", d) and text[d:].strip():
-            continue  # the name line ends the block
-        if not _title_line(title):
+    for block in _blocks(text):
+        if len(block) < 2 or SIGNATURE_HEADER.match(text[slice(*block[0])]):
             continue
+        c, d = _after_rule(text, *block[-1])
+        name = text[c:d].strip()
+        top = next(
+            (
+                t
+                for t in range(len(block) - 2, max(-1, len(block) - 2 - MAX_TITLE_LINES), -1)
+                if _title_line(text[slice(*block[t])].strip())
+            ),
+            None,
+        )
+        if top is None or any(SENTENCE_PUNCTUATION.search(text[slice(*line)]) for line in block[top:-1]):
+            continue
+        a, b = block[top][0], block[-2][1]
+        title = " ".join(text[a:b].split())
         signed = PERSON.match(name) and (_first_name(name) or _surname_in_capitals(name)) and not _titled(name)
         if not (INITIALS_AND_SURNAME.match(name) or signed):
             continue
@@ -221,6 +234,21 @@ def _person_line(piece: str) -> bool:
 def _official_at(doc: Document, s: int, e: int) -> Optional[Entity]:
     """The official found at a span already, if any."""
     return next((o for o in doc.entities if o.label == "OFFICIAL" and o.start < e and s < o.end), None)
+
+
+MAX_TITLE_LINES = 3  # lines of a title over a signatory's name
+
+
+def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
+    """The lines of each block of text that blank lines set apart."""
+    block: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        if block and text.count("\n", block[-1][1], m.start()) > 1:
+            yield block
+            block = []
+        block.append(m.span())
+    if block:
+        yield block
 
 
 def _two_lines_apart(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:

@@ -235,7 +235,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-68"
+        return "party-evidence-69"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)

@@ -37,7 +37,7 @@ LOCATIVE_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(LOCATIVE_PREPOSITIONS
 def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
     """(first token, end token) of person names the dictionary recognises: a first
     name and one or two capitalised words after it, or initials and a surname."""
-    from .ukrainian import PERSON_GRAMMEMES, _adjacent, _is_initial, grammemes
+    from .ukrainian import _CYRILLIC, PERSON_GRAMMEMES, _adjacent, _is_initial, grammemes
 
     out = []
     i = 0
@@ -70,15 +70,29 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
             j = i
             while j < len(toks) and _is_initial(text, toks[j]) and j - i < 2:
                 j += 1
+            # initials, then a surname the dictionary knows or, after two initials, any
+            # surname ("О. М. Гринчишин": the dictionary lacks most)
             if (
                 j < len(toks)
                 and toks[j].capitalised
                 and text[toks[j - 1].end : toks[j].start].strip() == "."
-                and grammemes(toks[j].lower) & PERSON_GRAMMEMES
+                and (grammemes(toks[j].lower) & PERSON_GRAMMEMES or j - i == 2 and _surname_like(toks[j].lower))
             ):
                 out.append((i, j + 1))
                 i = j + 1
                 continue
+        elif (
+            tok.capitalised
+            and len(tok.text) > 1
+            and i + 2 < len(toks)
+            and _is_initial(text, toks[i + 1])
+            and _is_initial(text, toks[i + 2])
+            and _adjacent(text, toks[i : i + 2])
+            and _CYRILLIC.match(tok.text)
+        ):
+            out.append((i, i + 3))  # a surname and two initials after it ("Мельничуком О. В.")
+            i += 3
+            continue
         i += 1
     return out
 
@@ -127,11 +141,12 @@ def officials_from_persons(
             continue
         if k > 0 and toks[k - 1].lower == NAMED_AFTER:
             continue  # the person an institution is named after ("… імені Б. І. Петренка")
-        role, affiliation = None, None
+        role, affiliation, title_before = None, None, None
         if previous is not None and _coordinated(text, toks, previous[0], k):
             role, affiliation = previous[1].role, previous[1].affiliation
         if role is None:
             role, affiliation = _title_before(text, toks, k, names, ROLE_HEADS, ROLE_MODIFIERS, lemmas, grammemes)
+            title_before = role
         if role is None:
             role, affiliation = _title_after(text, toks, j, names, ROLE_HEADS, lemmas)
         if role is None:
@@ -145,7 +160,7 @@ def officials_from_persons(
             "OFFICIAL",
             role=role,
             affiliation=affiliation,
-            name=nominative(text[s:e], _head_case(toks, k)),
+            name=nominative(text[s:e], _head_case(toks, k, title_before)),
             source="apposition",
         )
         out.append(ent)
@@ -190,6 +205,13 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
             if title_end < k and "ablt" not in grammemes(word):
                 continue  # "(заступником) міністра … став": the head is the word in the instrumental
             start = h - 1 if h > 0 and lemmas(toks[h - 1].lower) & modifiers else h
+            # the title whose genitive this one is ("заступником | генерального директора")
+            while (
+                start > first and _title_word(toks[start - 1], role_heads, lemmas) and _adjacent_pair(text, toks, start)
+            ):
+                start -= 1
+                if start > first and lemmas(toks[start - 1].lower) & modifiers:
+                    start -= 1
             role = text[toks[start].start : toks[title_end - 1].end].rstrip(" ,-–—")
             if not role:
                 return None, None
@@ -206,6 +228,15 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
                 return role, (rank_of or _city_body(toks, start, k, lemmas))
             return role, ids[-1]
     return None, None
+
+
+def _title_word(tok, role_heads, lemmas) -> bool:
+    return bool((lemmas(tok.lower) | {tok.lower.split("-")[0]}) & role_heads) and not tok.all_caps
+
+
+def _adjacent_pair(text: str, toks: list, k: int) -> bool:
+    """Do tokens ``k - 1`` and ``k`` stand apart by a space only?"""
+    return text[toks[k - 1].end : toks[k].start] == " "
 
 
 COPULAS = frozenset({"бути", "стати"})
@@ -284,19 +315,24 @@ def _city_body(toks, start, end, lemmas) -> Optional[str]:
     return None
 
 
-def _head_case(toks, k) -> Optional[str]:
+def _head_case(toks, k, role: Optional[str] = None) -> Optional[str]:
     """The case of the title word right before a name, which the name agrees with
-    ("Головою … Мельником", "міністра … Івана")."""
+    ("Головою … Мельником", "міністра … Івана"); where the title's head stands further
+    back, the case of the first head of ``role`` ("начальниця управління … освіти Русу")."""
     from .models import morph_uk
-    from .ukrainian import ROLE_HEADS, lemmas
+    from .ukrainian import ROLE_HEADS, TOKEN, lemmas
+
+    def case_of(word: str) -> Optional[str]:
+        cases = {p.tag.case for p in morph_uk().parse(word) if p.normal_form in ROLE_HEADS}
+        return cases.pop() if len(cases) == 1 else None
 
     for h in range(k - 1, max(-1, k - 3), -1):
         if _copula(toks[h].lower, lemmas):
             return None  # "послом була Ганна": the name is the subject, not in the title's case
         if lemmas(toks[h].lower) & ROLE_HEADS:
-            cases = {p.tag.case for p in morph_uk().parse(toks[h].lower) if p.normal_form in ROLE_HEADS}
-            return cases.pop() if len(cases) == 1 else None
-    return None
+            return case_of(toks[h].lower)
+    head = next((w for w in (m.group().lower() for m in TOKEN.finditer(role or "")) if lemmas(w) & ROLE_HEADS), None)
+    return case_of(head) if head else None
 
 
 # --- persons an official act names by initials ------------------------------------------
