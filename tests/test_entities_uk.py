@@ -2338,3 +2338,27 @@ def test_a_signatory_whose_title_stands_on_the_lines_above_the_name(run):
     found = officials(doc)
     assert found["В. М. ГОНЧАРЕНКО"][:2] == ("В. М. Гончаренко", "Директор")
     assert found["Л. С. Кривошапко"][:2] == ("Л. С. Кривошапко", "Генеральна директорка комунального підприємства")
+
+
+def test_ukraines_own_organs_named_without_the_state_sign_for_it(run):
+    """A ministry, the Cabinet or the Prosecutor General's Office signs for Ukraine (NOTES.md,
+    R1/G1) though a Ukrainian report names it without "України"; a government the text names
+    with its state ("Уряд Канади") is that state's."""
+    school = run(
+        "МОН і ЮНЕСКО підписали меморандум про цифрові підручники\n\n"
+        "Львів, 12 травня 2026 року. Міністерство освіти і науки та Організація Об'єднаних Націй з питань "
+        "освіти, науки і культури підписали меморандум про розвиток цифрових підручників."
+    )
+    assert school.parties == ["UKR", "UNESCO"]
+    assert not [e for e in school.entities if e.label == "PARTY" and e.text.startswith("Міністерство")]
+    loan = run(
+        "Кабмін і Світовий банк уклали угоду про позику на ремонт лікарень\n\n"
+        "Київ, 2 червня 2026 року. Кабінет Міністрів та Міжнародний банк реконструкції та розвитку "
+        "підписали угоду про позику на 200 млн доларів."
+    )
+    assert loan.parties == ["UKR", "WB"]
+    canada = run(
+        "Уряд Канади та ЮНІСЕФ підписали угоду про підтримку шкіл\n\n"
+        "Оттава, 3 червня 2026 року. Уряд Канади та Дитячий фонд ООН підписали угоду про фінансування."
+    )
+    assert canada.parties == ["CAN", "UNICEF"]

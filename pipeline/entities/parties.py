@@ -46,6 +46,7 @@ from .gazetteer import (
     represented_by,
     state_ids,
 )
+from .home_organs import home_organ_mentions
 from .officials import ROLE, SIGNATURE_FOR, starts_with_for
 from .recognizer import TITLE_WINDOW, surname_of
 
@@ -235,7 +236,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-69"
+        return "party-evidence-70"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -674,6 +675,7 @@ class _MentionIndex:
                         self.items.append((s, e, sid, kind))
             elif ent.id:
                 self.items.append((ent.start, ent.end, ent.id, "org" if _is_org(ent) else "state"))
+        self.items += home_organ_mentions(doc, self.items)  # "МОН та ЮНІСЕФ підписали …": Ukraine's
         # a body that acts under an instrument is never one of its parties (gazetteer.never_parties),
         # nor is a body whose act the text cites ("in accordance with United Nations Security
         # Council Resolution 1244")

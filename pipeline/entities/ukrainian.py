@@ -396,6 +396,8 @@ class _Entry:
     id: str
     kind: str
     common_word: bool
+    # the punctuation between its words ("освіти, науки і культури"), "" where a space
+    separators: tuple[str, ...] = ()
 
 
 def _first_lemma(word: str) -> str:
@@ -421,7 +423,8 @@ class UkrainianGazetteer:
             entries.sort(key=lambda e: -len(e.forms))
 
     def _add(self, surface: str, sid: str, kind: str) -> None:
-        toks = [t.text for t in tokens_of(surface)]
+        spans = tokens_of(surface)
+        toks = [t.text for t in spans]
         if not toks:
             return
         entry = _Entry(
@@ -430,6 +433,7 @@ class UkrainianGazetteer:
             id=sid,
             kind=kind,
             common_word=len(toks) == 1 and _is_common_word(toks[0].lower()),
+            separators=tuple(surface[a.end : b.start].strip() for a, b in zip(spans, spans[1:])),
         )
         for form in entry.forms[0]:
             self.index.setdefault(form, []).append(entry)
@@ -487,7 +491,7 @@ class UkrainianGazetteer:
                 candidates[id(entry)] = entry
         for entry in sorted(candidates.values(), key=lambda e: -len(e.forms)):
             j = i + len(entry.forms)
-            if j > len(toks) or not _adjacent(text, toks[i:j]):
+            if j > len(toks) or not _separated_as(text, toks[i:j], entry.separators):
                 continue
             if entry.common_word and _sentence_initial(text, toks[i].start):
                 continue
@@ -554,6 +558,17 @@ def _joins_tail(toks: list[Token], k: int, caps: bool = False) -> bool:
 def _adjacent(text: str, toks: list[Token]) -> bool:
     """Are the tokens separated only by single spaces or line breaks?"""
     return all(text[a.end : b.start].isspace() and b.start - a.end <= 3 for a, b in zip(toks, toks[1:]))
+
+
+def _separated_as(text: str, toks: list[Token], separators: tuple[str, ...]) -> bool:
+    """Are the tokens apart as a name's words are: by spaces, and the punctuation the name has
+    between them (a comma in "Організація Об'єднаних Націй з питань освіти, науки і культури")?"""
+    if not any(separators):
+        return _adjacent(text, toks)
+    return all(
+        text[a.end : b.start].strip() == sep and b.start - a.end <= 3 + len(sep)
+        for a, b, sep in zip(toks, toks[1:], separators)
+    )
 
 
 def _sentence_initial(text: str, start: int) -> bool:
