@@ -2362,3 +2362,18 @@ def test_ukraines_own_organs_named_without_the_state_sign_for_it(run):
         "Оттава, 3 червня 2026 року. Уряд Канади та Дитячий фонд ООН підписали угоду про фінансування."
     )
     assert canada.parties == ["CAN", "UNICEF"]
+
+
+def test_a_company_written_in_latin_letters_after_its_kind_is_a_party(run):
+    doc = run(
+        "Мінцифри та Microsoft домовилися про хмарні сервіси для шкіл\n\n"
+        "Київ, 9 липня 2026 року. Міністерство цифрової трансформації та корпорація Microsoft підписали "
+        "меморандум про безкоштовні хмарні сервіси для шкіл."
+    )
+    assert doc.parties == ["MICROSOFT", "UKR"]
+    assert [e.text for e in doc.entities if e.label == "PARTY"] == ["Microsoft", "Microsoft"]
+    card = run(
+        "Мінфін і Mastercard підписали меморандум\n\n"
+        "Міністерство фінансів України та платіжна система Mastercard підписали меморандум про безготівкові виплати."
+    )
+    assert card.parties == ["MASTERCARD", "UKR"]

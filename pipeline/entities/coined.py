@@ -40,6 +40,8 @@ KIND_WORD = (
     # підприємство «Волинська обласна клінічна лікарня» Волинської обласної ради": the hospital)
     r"(?:Комунальн|Державн)\w*\s+(?:некомерційн\w*\s+)?підприємств\w*)"
 )
+# a company written lower-case before its Latin name ("компанія Google", "платіжна система Visa")
+COMPANY_KIND = r"(?:компані\w*|корпораці\w*|концерн\w*|платіжн\w+\s+систем\w*|груп\w*\s+компаній)"
 # where a list of names is cut: a comma or a conjunction before a capitalised name
 # a municipality's kind, written lower-case before its name ("муніципалітету Оденсе")
 _MUNICIPAL = (
@@ -50,8 +52,9 @@ CONJUNCT_BREAK = re.compile(
     # a state's adjective may stand before the next name ("… та німецька Klinikum Dortmund")
     rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l'|[а-яєіїґ'’ʼ]+(?:ськ|цьк)\w*\s+)?[{_CAP}]"
     rf"|{KIND_WORD}\s+[«“\"]"
+    rf"|{COMPANY_KIND}\s+[A-Z]"
     rf"|{_MUNICIPAL})"
-    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}]|{KIND_WORD}\s+[«“\"]|{_MUNICIPAL})"
+    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}]|{KIND_WORD}\s+[«“\"]|{COMPANY_KIND}\s+[A-Z]|{_MUNICIPAL})"
 )
 # what sits around a name in the formula and is not part of it
 SIDE_WORDS = re.compile(
@@ -207,10 +210,13 @@ def names_a_body(name: str, lang: str) -> bool:
     toks = tokens_of(name)
     if toks and lemmas(toks[-1].lower) & LAST_WORD_BODY_LEMMAS:
         return True  # "Ічнянська громада", not "Міністерство розвитку громад та територій"
-    return bool(LEGAL_FORM.match(name)) or any(lemmas(t.lower) & BODY_LEMMAS for t in toks)
+    return bool(LEGAL_FORM.match(name) or COMPANY_BEFORE_LATIN.match(name)) or any(
+        lemmas(t.lower) & BODY_LEMMAS for t in toks
+    )
 
 
 LEGAL_FORM = re.compile(LEGAL_FORMS + r"\s+[«“\"]")  # "НЕК «Укренерго»": a body's name
+COMPANY_BEFORE_LATIN = re.compile(rf"{COMPANY_KIND}\s+[A-Z]")  # "платіжна система Visa"
 
 
 WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*|[«»“”\"]")
@@ -252,13 +258,14 @@ NAME_BREAK = re.compile(r"[,(;]|\n\s*\n")  # a blank line ends a name: what foll
 def quoted_name(text: str, start: int, end: int) -> tuple[int, int]:
     """The quoted name a lower-case word of kind introduces ("компанією «Nordvind Energy
     AS»" → "Nordvind Energy AS"), or the span as it is."""
-    m = QUOTED_AFTER_KIND.match(text, start, end)
+    m = QUOTED_AFTER_KIND.match(text, start, end) or LATIN_AFTER_KIND.match(text, start, end)
     if m is None:
         return start, end
     return m.start("name"), m.end("name")
 
 
 QUOTED_AFTER_KIND = re.compile(rf"{KIND_WORD}\s+[«“\"](?P<name>[^»”\"\n]{{2,80}})[»”\"]")
+LATIN_AFTER_KIND = re.compile(rf"{COMPANY_KIND}\s+(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){{0,4}})")
 
 
 TAKE, PASS, STOP = "take", "pass", "stop"  # a word ends the name so far, may join it, ends it

@@ -236,7 +236,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-70"
+        return "party-evidence-71"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
