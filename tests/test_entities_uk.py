@@ -2377,3 +2377,23 @@ def test_a_company_written_in_latin_letters_after_its_kind_is_a_party(run):
         "Міністерство фінансів України та платіжна система Mastercard підписали меморандум про безготівкові виплати."
     )
     assert card.parties == ["MASTERCARD", "UKR"]
+
+
+def test_a_counterpart_named_by_the_adjective_of_his_state_and_the_sides_of_signing_officials(run):
+    """ "його естонський колега …", "з литовським візаві …": the holder of the same post on the
+    other side acts for the state the adjective names; officials who sign, or "Сторони" after the
+    sentence that names them, give the report its parties where no state is named."""
+    doc = run(
+        "Шмигаль і Саар підписали меморандум про енергетику\n\n"
+        "Таллінн, 4 березня 2026 року. Міністр енергетики Денис Шмигаль та його естонський колега "
+        "Андрес Саар підписали меморандум про спільні закупівлі газу."
+    )
+    assert doc.parties == ["EST", "UKR"]
+    assert affiliations(doc)["Андрес Саар"] == "EST"
+    talks = run(
+        "Сибіга зустрівся з литовським візаві\n\n"
+        "Вільнюс, 5 березня 2026 року. Міністр закордонних справ Андрій Сибіга зустрівся зі своїм литовським "
+        "візаві Кястутісом Рімкусом. Сторони підписали меморандум про співпрацю у сфері кібербезпеки."
+    )
+    assert talks.parties == ["LTU", "UKR"]
+    assert officials(talks)["Кястутісом Рімкусом"] == ("Кястутіс Рімкус", "візаві", "LTU")

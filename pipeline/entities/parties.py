@@ -236,7 +236,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-71"
+        return "party-evidence-72"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1551,9 +1551,39 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
             if named:
                 return named
             ids = unique_ids(_signing_subject(doc, clause, mentions) + mentions.ids(clause.start, clause.end))
+            if len(ids) < MIN_PARTIES:
+                ids = unique_ids(ids + _signing_officials(doc, clause))
             if len(ids) >= MIN_PARTIES:
                 return ids
     return []
+
+
+def _signing_officials(doc: Document, clause: Clause) -> list[str]:
+    """The sides of the officials a sentence's subject names as the ones who signed, where it
+    names no state ("Міністр оборони Рустем Умєров та його латвійський колега Андріс Спрудс
+    підписали меморандум"): each official's affiliation."""
+    verb = SUBJECT_SIGNING["uk"].search(clause.text)
+    if verb is None:
+        return []
+    start, end = clause.start, clause.start + verb.start()
+    if COLLECTIVE_SUBJECT.fullmatch(clause.text, 0, verb.start()):
+        # "Сторони підписали меморандум" after "Сибіга зустрівся зі своїм литовським візаві …":
+        # the sides are the officials of the sentence before
+        k = doc.clauses.index(clause)
+        if k == 0:
+            return []
+        start = doc.clauses[k - 1].start
+    return unique_ids(
+        e.affiliation
+        for e in sorted(doc.entities, key=lambda e: e.start)
+        if e.label == "OFFICIAL" and e.affiliation and start <= e.start and e.end <= end
+    )
+
+
+# a subject that names the sides only as such ("Сторони", "Міністри", "Обидва лідери")
+COLLECTIVE_SUBJECT = re.compile(
+    r"\s*(?:(?:обидва|обидві|обоє|двоє)\s+)?(?:сторони|міністри|лідери|президенти|прем['’ʼ]єри|посадовці)\s*", _I
+)
 
 
 # Sources that read a report's opening: a report may go on to further instruments.

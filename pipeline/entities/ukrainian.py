@@ -237,6 +237,10 @@ ROLE_HEADS = frozenset(
         "архієпископ",
         "митрополит",
         "патріарх",
+        # "його латвійський колега Андріс Спрудс", "з литовським візаві": the holder of the same
+        # post on the other side, whose state the adjective before it names
+        "колега",
+        "візаві",
     }
 )
 # Words that join a title's parts ("міністр освіти і досліджень", "Віце-президент ЄБРР з
@@ -1158,7 +1162,7 @@ class UkrainianRecognizer:
                     person = None  # "Президент міста Кошалін": the city the title names, not a surname
                 if person:
                     # a signature line names the signatory in the nominative ("Джорджа Мелоні" is she)
-                    hint = "nomn" if signs_for else _case_of(toks[i])
+                    hint = "nomn" if signs_for else _case_of(toks[i]) or _adjective_case(toks, i)
                     side = _side_marked(text, toks, names, role_start)
                     if signs_for and re.search(r"[.!?]", text[names[0][1] : toks[role_start].start]):
                         signs_for = None  # the header's side ends with its sentence
@@ -1716,6 +1720,16 @@ def _agree_listed_names(officials: list[Entity]) -> list[Entity]:
 def _case_of(tok: Token) -> Optional[str]:
     """The case of a title's head word, when its title readings agree on one."""
     cases = {p.tag.case for p in morph_uk().parse(tok.lower) if _APOS.sub("'", p.normal_form) in ROLE_HEADS}
+    return cases.pop() if len(cases) == 1 else None
+
+
+def _adjective_case(toks: list[Token], i: int) -> Optional[str]:
+    """The case of the adjective before an indeclinable title ("зі своїм литовським | візаві")."""
+    if i == 0 or "Fixd" not in grammemes(toks[i].lower):
+        return None
+    # singular readings only: the title names one person ("литовським" is no dative plural here)
+    parses = morph_uk().parse(toks[i - 1].lower)
+    cases = {p.tag.case for p in parses if p.tag.POS == "ADJF" and p.tag.number != "plur"}
     return cases.pop() if len(cases) == 1 else None
 
 
