@@ -2397,3 +2397,14 @@ def test_a_counterpart_named_by_the_adjective_of_his_state_and_the_sides_of_sign
     )
     assert talks.parties == ["LTU", "UKR"]
     assert officials(talks)["Кястутісом Рімкусом"] == ("Кястутіс Рімкус", "візаві", "LTU")
+
+
+def test_the_court_whose_judgments_a_memorandum_is_about_is_no_party(run):
+    doc = run(
+        "Мін'юст і Рада Європи підписали меморандум щодо виконання рішень ЄСПЛ\n\n"
+        "Страсбург, 3 травня 2026 року. Міністерство юстиції та Рада Європи підписали меморандум про "
+        "виконання рішень Європейського суду з прав людини."
+    )
+    assert doc.parties == ["COE", "UKR"]
+    assert {e.id for e in doc.entities if e.text == "ЄСПЛ"} == {"ECHR"}
+    assert all(e.label == "ORG" for e in doc.entities if e.id == "ECHR")

@@ -197,6 +197,10 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 RECITAL_OPENING = re.compile(rf"\s*(?:{PREAMBULAR}|Whereas|Having)\b", _I)
 # What follows a body's name where the text cites one of its acts, not the body itself
 CITED_ACT = re.compile(r"\s*(?:[Rr]esolution|[Rr]esoluci[oó]n|[Rr][ée]solution|[Рр]езолюці)")
+# the same in a Ukrainian genitive: the body whose judgments or resolutions a text cites
+# ("щодо виконання рішень ЄСПЛ", "відповідно до резолюції Генасамблеї ООН") is no party
+CITED_ACT_BEFORE = re.compile(r"(?<!\w)(?:рішен|резолюці|ухвал|постанов|вирок|вироку)\w*\s+$", _I)
+CITED_REACH = 24  # characters before a name in which its cited act is looked for
 # Evidence that lists the parties one by one, to which the formula may add the bloc and the other side.
 LISTING_SOURCES = ("definition", "named-list", "party-list")
 REPORT_SECOND_MIN = 2
@@ -236,7 +240,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-72"
+        return "party-evidence-73"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -680,7 +684,11 @@ class _MentionIndex:
         # nor is a body whose act the text cites ("in accordance with United Nations Security
         # Council Resolution 1244")
         self.items = sorted(
-            m for m in self.items if m[2] not in never_parties() and not CITED_ACT.match(doc.text, m[1])
+            m
+            for m in self.items
+            if m[2] not in never_parties()
+            and not CITED_ACT.match(doc.text, m[1])
+            and not CITED_ACT_BEFORE.search(doc.text, max(0, m[0] - CITED_REACH), m[0])
         )
         self.starts = [m[0] for m in self.items]
         self.coined: list[CoinedParty] = []
