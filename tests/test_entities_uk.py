@@ -2408,3 +2408,25 @@ def test_the_court_whose_judgments_a_memorandum_is_about_is_no_party(run):
     assert doc.parties == ["COE", "UKR"]
     assert {e.id for e in doc.entities if e.text == "ЄСПЛ"} == {"ECHR"}
     assert all(e.label == "ORG" for e in doc.entities if e.id == "ECHR")
+
+
+def test_the_text_of_an_organs_own_act_is_its_organisations(run):
+    """A resolution of the General Assembly and a decision of the Council of the EU, as their
+    texts print them: the organisation is the one party, not the states they concern."""
+    resolution = run(
+        "Генеральна Асамблея\nВісімдесят перша сесія\n\n"
+        "Резолюція, ухвалена Генеральною Асамблеєю 3 березня 2027 року\n\n"
+        "81/12. Повернення депортованих дітей України\n\n"
+        "Генеральна Асамблея,\n\n"
+        "керуючись Статутом Організації Об'єднаних Націй,\n\n"
+        "1. вимагає, щоб Російська Федерація негайно повернула всіх депортованих дітей;\n\n"
+        "2. просить Генерального секретаря доповісти про виконання цієї резолюції."
+    )
+    assert resolution.parties == ["UN"]
+    decision = run(
+        "РІШЕННЯ РАДИ (ЄС) 2027/311\nвід 2 лютого 2027 року\n"
+        "про підписання від імені Союзу Угоди між Європейським Союзом та Україною про воду\n\n"
+        "РАДА ЄВРОПЕЙСЬКОГО СОЮЗУ,\n\nУХВАЛИЛА ЦЕ РІШЕННЯ:\n\n"
+        "Стаття 1\nПідписання Угоди між Європейським Союзом та Україною схвалюється від імені Союзу."
+    )
+    assert decision.parties == ["EU"]

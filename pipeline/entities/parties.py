@@ -240,7 +240,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-73"
+        return "party-evidence-74"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -489,6 +489,9 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
         ("between", _from_between),
         ("frequency", _from_frequency),
     )
+    organ = _from_organ_act_text(doc)
+    if organ:
+        return organ, "organ-act-text"
     issuer = _from_issuer(doc, mentions)
     if issuer:
         return issuer, "issuer"
@@ -1178,6 +1181,40 @@ def _from_issuer(doc: Document, mentions: _MentionIndex) -> list[str]:
     # a Ukrainian-language act whose opening names Ukraine at all is Ukraine's, even where
     # its subject names another state first ("Про співпрацю з Литвою …")
     return ["UKR"] if "UKR" in ids else ids[:1]
+
+
+# The heads of an international organ's own acts, as their texts print them, and the
+# organisation whose act each is (a Council decision is the EU's as a law is its state's)
+ORGAN_ACT_HEADS = (
+    (
+        re.compile(
+            r"^\W*(?:ВИКОНАВЧ\w+\s+)?(?:РІШЕННЯ|РЕГЛАМЕНТ|ДИРЕКТИВА|Рішення|Регламент|Директива)\s+"
+            r"(?:(?:ЄВРОПЕЙСЬКОГО\s+ПАРЛАМЕНТУ\s+(?:І|ТА)\s+)?РАДИ|КОМІСІЇ|Ради|Комісії)\s*\((?:ЄС|ЄЕС|Євратом|ЄВРАТОМ)"
+        ),
+        "EU",
+    ),
+    (
+        re.compile(
+            r"^\W*(?:Резолюція|РЕЗОЛЮЦІЯ),?\s+(?:ухвалена|прийнята|УХВАЛЕНА|ПРИЙНЯТА)\s+(?:Генеральною\s+Асамблеєю|"
+            r"Радою\s+Безпеки|Радою\s+з\s+прав\s+людини|Економічною\s+і\s+соціальною\s+радою)"
+            r"|^\W*Resolution\s+adopted\s+by\s+the\s+(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council)"
+        ),
+        "UN",
+    ),
+    (re.compile(r"^\W*(?:Резолюція|РЕЗОЛЮЦІЯ),?\s+(?:ухвалена|прийнята)\s+Радою\s+керуючих"), "IAEA"),
+)
+
+
+def _from_organ_act_text(doc: Document) -> list[str]:
+    """The text of an international organ's own act (a Council decision of the EU, a resolution
+    of the UN General Assembly or Human Rights Council, as their texts print them) has its
+    organisation as its one party: the states it concerns, or that tabled it, are not parties,
+    as a ratifying law's treaty partner is not (NOTES)."""
+    for clause in doc.clauses[:ACT_TITLE_BLOCK]:
+        for head, organisation in ORGAN_ACT_HEADS:
+            if head.match(clause.text):
+                return [organisation]
+    return []
 
 
 def _add_bare_body_mentions(doc: Document, body: str) -> None:
