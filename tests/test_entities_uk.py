@@ -2430,3 +2430,14 @@ def test_the_text_of_an_organs_own_act_is_its_organisations(run):
         "Стаття 1\nПідписання Угоди між Європейським Союзом та Україною схвалюється від імені Союзу."
     )
     assert decision.parties == ["EU"]
+
+
+def test_a_joint_appeal_of_bodies_listed_by_their_quoted_names_after_one_plural_kind(run):
+    doc = run(
+        "ЗВЕРНЕННЯ\n"
+        "благодійних фондів «Надія «Світанок»», «Теплий дім» та «Крила» до Верховного комісара ООН у справах "
+        "біженців\n\n"
+        "Ми, волонтери трьох фондів, закликаємо Верховного комісара допомогти переселенцям."
+    )
+    assert len(doc.parties) == 3
+    assert sorted(e.text for e in doc.entities if e.label == "PARTY") == ["Крила", "Надія «Світанок»", "Теплий дім"]

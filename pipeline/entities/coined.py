@@ -53,8 +53,9 @@ CONJUNCT_BREAK = re.compile(
     rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l'|[а-яєіїґ'’ʼ]+(?:ськ|цьк)\w*\s+)?[{_CAP}]"
     rf"|{KIND_WORD}\s+[«“\"]"
     rf"|{COMPANY_KIND}\s+[A-Z]"
+    rf"|[«“][{_CAP}]"
     rf"|{_MUNICIPAL})"
-    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}]|{KIND_WORD}\s+[«“\"]|{COMPANY_KIND}\s+[A-Z]|{_MUNICIPAL})"
+    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}]|{KIND_WORD}\s+[«“\"]|{COMPANY_KIND}\s+[A-Z]|{_MUNICIPAL}|[«“][{_CAP}])"
 )
 # what sits around a name in the formula and is not part of it
 SIDE_WORDS = re.compile(
@@ -136,6 +137,11 @@ def parties_named(
         limit = NAME_BREAK.search(text, s + 1, piece_end)
         stop = limit.start() if limit else piece_end
         qs, qe = quoted_name(text, s, piece_end)
+        # a quoted name alone after others of the same kind ("громадських організацій «…», «Родини
+        # за повернення» та «…»"): the list's kind is its kind too
+        alone = BARE_QUOTED.match(text, s, piece_end) if (qs, qe) == (s, piece_end) and coined else None
+        if alone:
+            qs, qe = alone.span("name")
         quoted = (qs, qe) != (s, piece_end)
         city = CITY_PHRASE.match(text, s, stop) if bodies_only and lang == "uk" else None
         e = qe if quoted else city.end() if city else name_end(text, s, piece_end, lang, case)
@@ -158,7 +164,7 @@ def parties_named(
         one_quoted_word = quoted and text[s : s + 1].isupper()
         if not is_name(text[s:e]) and not one_quoted_word and not (bodies_only and CITY_AS_PARTY.match(text[s:e])):
             continue
-        if bodies_only and not city and not names_a_body(text[piece_start:e], lang):  # with its kind: "компанія «…»"
+        if bodies_only and not city and not alone and not names_a_body(text[piece_start:e], lang):  # "компанія «…»"
             continue
         name = text[s:e] if quoted else dictionary_form(text[s:e], lang, case)
         acronym = ABBREVIATION.match(text, e)
@@ -264,7 +270,10 @@ def quoted_name(text: str, start: int, end: int) -> tuple[int, int]:
     return m.start("name"), m.end("name")
 
 
-QUOTED_AFTER_KIND = re.compile(rf"{KIND_WORD}\s+[«“\"](?P<name>[^»”\"\n]{{2,80}})[»”\"]")
+# a name in quotes may hold a quoted name of its own ("«Правозахисна ініціатива «Обрій»»")
+_QUOTED = r"[«“\"](?P<name>(?:[^«»“”\"\n]|«[^«»\n]{1,40}»|“[^“”\n]{1,40}”){2,80}?)[»”\"](?![^\W\d_])"
+QUOTED_AFTER_KIND = re.compile(rf"{KIND_WORD}\s+{_QUOTED}")
+BARE_QUOTED = re.compile(_QUOTED)
 LATIN_AFTER_KIND = re.compile(rf"{COMPANY_KIND}\s+(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){{0,4}})")
 
 
