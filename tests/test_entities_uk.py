@@ -2441,3 +2441,14 @@ def test_a_joint_appeal_of_bodies_listed_by_their_quoted_names_after_one_plural_
     )
     assert len(doc.parties) == 3
     assert sorted(e.text for e in doc.entities if e.label == "PARTY") == ["Крила", "Надія «Світанок»", "Теплий дім"]
+
+
+def test_an_agency_no_table_knows_takes_the_latin_short_name_the_text_gives_it(run):
+    doc = run(
+        "Міненерго та норвезьке агентство уклали угоду про гранти\n\n"
+        "Київ, 7 лютого 2026 року. Міністерство енергетики та Норвезьке агентство з питань співробітництва "
+        "в галузі розвитку (Norad) підписали угоду про грант на закупівлю генераторів."
+    )
+    assert doc.parties == ["NORAD", "UKR"]
+    party = next(e for e in doc.entities if e.label == "PARTY")
+    assert party.text == "Норвезьке агентство з питань співробітництва в галузі розвитку"

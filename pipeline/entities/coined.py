@@ -166,12 +166,24 @@ def parties_named(
             continue
         if bodies_only and not city and not alone and not names_a_body(text[piece_start:e], lang):  # "компанія «…»"
             continue
+        tail = None if quoted else NAME_TAIL_BEFORE_ACRONYM.match(text, e, piece_end)
+        if tail:  # "… агентство з питань співробітництва | в галузі розвитку (Norad)": the name runs to its acronym
+            e = tail.end("tail")
         name = text[s:e] if quoted else dictionary_form(text[s:e], lang, case)
-        acronym = ABBREVIATION.match(text, e)
-        party_id = coin_id(name, frozenset(c.id for c in coined), acronym.group("abbr") if acronym else "")
+        acronym = ABBREVIATION.match(text, e) or LATIN_SHORT_NAME.match(text, e)
+        party_id = coin_id(name, frozenset(c.id for c in coined), acronym.group("abbr").upper() if acronym else "")
         coined.append(CoinedParty(s, e, party_id, name, piece_start, piece_end))
         ids.append(party_id)
     return ids, coined
+
+
+# the short name a Ukrainian text gives a foreign body in Latin letters after its name ("Норвезьке
+# агентство … (Norad)"): its id, in capitals
+LATIN_SHORT_NAME = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z]{2,9})\s*\)")
+# lower-case words between where a name was read to end and its acronym in brackets
+NAME_TAIL_BEFORE_ACRONYM = re.compile(
+    r"(?P<tail>(?:\s+[а-яєіїґ'’ʼ-]+){1,5})\s*\(\s*(?:[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&]{1,9}|[A-Z][A-Za-z]{2,9})\s*\)"
+)
 
 
 # Nouns that say a Ukrainian name is a body's ("Мерія Батумі", "Північна … корпорація")
