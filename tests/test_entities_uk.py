@@ -2452,3 +2452,19 @@ def test_an_agency_no_table_knows_takes_the_latin_short_name_the_text_gives_it(r
     assert doc.parties == ["NORAD", "UKR"]
     party = next(e for e in doc.entities if e.label == "PARTY")
     assert party.text == "Норвезьке агентство з питань співробітництва в галузі розвитку"
+
+
+def test_a_courts_judge_a_capitalised_title_after_the_name_and_where_an_ambassador_sits(run):
+    doc = run(
+        "ЄСПЛ ухвалив рішення у справі «Коваль проти Росії». Палата з семи суддів під головуванням судді "
+        "Маргіт Гальсен одноголосно визнала порушення. «Рішення важливе», – заявила Олена Ткач, Урядова "
+        "уповноважена у справах ЄСПЛ. Угоду підписав Іван Петренко, Надзвичайний і Повноважний Посол "
+        "України в Литві."
+    )
+    found = roles_and_parties(doc)
+    assert found["Маргіт Гальсен"][0] == "судді"
+    assert found["Олена Ткач"][0].startswith("Урядова уповноважена")
+    assert found["Іван Петренко"] == ("Надзвичайний і Повноважний Посол України в Литві", "UKR")
+    # a referee an order appoints to a sports event acts for the event (NOTES.md)
+    order = run("НАКАЗ\n\n3. Головним суддею змагань призначити Свириденка Володимира.")
+    assert not [e for e in order.entities if e.label == "OFFICIAL"]

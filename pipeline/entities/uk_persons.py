@@ -252,6 +252,9 @@ def _adverb(word: str, grammemes) -> bool:
     return "ADVB" in tags and not tags & {"NOUN", "ADJF", "VERB"}
 
 
+FIRST_WORDS = frozenset({"перший", "генеральний", "віце", "державний"})  # "перша заступниця …"
+
+
 def _title_after(text, toks, j, names, role_heads, lemmas):
     """ "Павло Кухта, заступник голови …": a title right after the person, behind a
     comma or dash, running to the end of its phrase."""
@@ -260,8 +263,17 @@ def _title_after(text, toks, j, names, role_heads, lemmas):
     gap = text[toks[j - 1].end : toks[j].start]
     if gap.strip() not in (",", "-", "–", "—"):
         return None, None
+    from .ukrainian import grammemes
+
     heads = lemmas(toks[j].lower) | {toks[j].lower.split("-")[0]}
-    h = j + 1 if lemmas(toks[j].lower) & {"перший", "генеральний", "віце", "державний"} else j
+    h = j
+    # adjectives before the head ("Торговельна представниця", "Надзвичайний і Повноважний Посол")
+    while h < min(len(toks) - 1, j + 3) and not (lemmas(toks[h].lower) | {toks[h].lower}) & role_heads:
+        # capitalised as a title is (a lower-case "виконавчий директор …" after a name is read no further)
+        adjective = toks[h].capitalised and "ADJF" in grammemes(toks[h].lower)
+        if not (adjective or lemmas(toks[h].lower) & FIRST_WORDS or h > j and toks[h].lower in ("і", "й")):
+            break
+        h += 1
     if h >= len(toks) or not (heads | lemmas(toks[h].lower)) & role_heads:
         return None, None
     end = h
@@ -270,7 +282,12 @@ def _title_after(text, toks, j, names, role_heads, lemmas):
             break
         end += 1
     role = text[toks[j].start : toks[end].end]
-    ids = [en.id for a, b, _, _, en in names if toks[j].start <= a and b <= toks[end].end]
+    # "Посол України в Литві": the state where the post sits is not whom its holder acts for
+    ids = [
+        en.id
+        for a, b, _, _, en in names
+        if toks[j].start <= a and b <= toks[end].end and not LOCATIVE_BEFORE.search(text[toks[j].start : a])
+    ]
     return role, (ids[-1] if ids else _city_body(toks, j, end + 1, lemmas))
 
 

@@ -241,6 +241,10 @@ ROLE_HEADS = frozenset(
         # post on the other side, whose state the adjective before it names
         "колега",
         "візаві",
+        # a court's judges and an assembly's rapporteurs act in their office
+        "суддя",
+        "доповідач",
+        "доповідачка",
     }
 )
 # Words that join a title's parts ("міністр освіти і досліджень", "Віце-президент ЄБРР з
@@ -986,7 +990,11 @@ class UkrainianRecognizer:
             candidates = dictionary_persons(text, toks) + spans_to_tokens(toks, ner)
             taken = [(o.start, o.end) for o in officials] + [(s, e) for s, e, _, _, _ in names]
             officials += officials_from_persons(text, toks, candidates, names, taken, officials)
-            found += [o for o in officials if o.source == "decree-list" or not _civic_title(o.role)]
+            found += [
+                o
+                for o in officials
+                if (o.source == "decree-list" or not _civic_title(o.role)) and not SPORTS_EVENT.search(o.role or "")
+            ]
             found += municipal_bodies(text, toks)
         found += _bare_councils(text, clauses, found)
         found += self._coreferent_officials(text, clauses, found)
@@ -1106,6 +1114,7 @@ class UkrainianRecognizer:
                 title_lemmas(toks[i].lower) & ROLE_HEADS
                 and not toks[i].all_caps
                 and not (i > 0 and lemmas(toks[i - 1].lower) & BODY_OF_TITLES)  # "Кабінет Міністрів"
+                and not _plural_genitive(toks[i])  # "Палата з семи суддів під головуванням судді …"
             ):
                 role_start = i - 1 if i > 0 and lemmas(toks[i - 1].lower) & ROLE_MODIFIERS else i
                 if i > 1 and lemmas(toks[i - 1].lower) & MAYOR_WORDS[0] and _city_prefix(toks[i - 2]):
@@ -1615,6 +1624,11 @@ def _named_before_abbreviation(text: str, toks: list[Token], names) -> list[Enti
     return out
 
 
+# a referee or judge of a sports event acts for the event, not for a party (NOTES.md, the lead's
+# decision on the fishing cup order), though a court's judge is an official
+SPORTS_EVENT = re.compile(r"(?<!\w)(?:змаган|турнір|чемпіонат|кубк|матч)\w*", re.IGNORECASE)
+
+
 def _civic_title(role: Optional[str]) -> bool:
     """A post in a civic body ("голова громадської організації", "директор благодійного
     фонду"): its holder is NGO staff, not an OFFICIAL (annotations/NOTES.md, U3). A decree
@@ -1721,6 +1735,12 @@ def _case_of(tok: Token) -> Optional[str]:
     """The case of a title's head word, when its title readings agree on one."""
     cases = {p.tag.case for p in morph_uk().parse(tok.lower) if _APOS.sub("'", p.normal_form) in ROLE_HEADS}
     return cases.pop() if len(cases) == 1 else None
+
+
+def _plural_genitive(tok: Token) -> bool:
+    """Is a title word read only as a plural genitive ("суддів", "послів"): no title of a person?"""
+    readings = [p.tag for p in morph_uk().parse(tok.lower) if _APOS.sub("'", p.normal_form) in ROLE_HEADS]
+    return bool(readings) and all(t.number == "plur" and t.case in ("gent", "accs") for t in readings)
 
 
 def _adjective_case(toks: list[Token], i: int) -> Optional[str]:
