@@ -38,6 +38,7 @@ SETS = (
     "uk7",
     "heldout3_uk",
     "heldout4_uk",
+    "uk8",
 )
 # the sets' genres as the gold set's doc_type
 DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}
