@@ -2468,3 +2468,21 @@ def test_a_courts_judge_a_capitalised_title_after_the_name_and_where_an_ambassad
     # a referee an order appoints to a sports event acts for the event (NOTES.md)
     order = run("НАКАЗ\n\n3. Головним суддею змагань призначити Свириденка Володимира.")
     assert not [e for e in order.entities if e.label == "OFFICIAL"]
+
+
+def test_the_capital_where_a_document_was_signed_and_an_earlier_signing_are_no_sides(run):
+    """ "Угоду укладено в Гельсінкі": the capital after "в" is where it happened; a signing the
+    report recalls ("Нагадаємо, … торік підписали …") gives no parties of its own."""
+    loan = run(
+        "Мінфін отримає кредит від Північного банку\n\n"
+        "Міністерство фінансів та Nordic Investment Bank (NIB) підписали кредитну угоду на 100 млн євро. "
+        "Угоду укладено в Гельсінкі на полях засідання банку."
+    )
+    assert loan.parties == ["NIB", "UKR"]
+    call = run(
+        "Президент поговорив з прем'єром Японії\n\n"
+        "Президент України провів телефонну розмову з Прем'єр-міністром Японії. Лідери домовилися про новий "
+        "пакет енергетичної допомоги.\n\n"
+        "Нагадаємо, торік на полях саміту в Італії Україна та Японія підписали угоду про підтримку."
+    )
+    assert call.parties == ["JPN", "UKR"]

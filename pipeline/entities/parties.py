@@ -240,7 +240,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-76"
+        return "party-evidence-77"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -606,9 +606,18 @@ def capital_ids(text: str, start: int, end: int) -> list[str]:
     from .ukrainian import lemmas, tokens_of
 
     table = load_json("states.json")["capitals"]["uk"]
+    toks = tokens_of(text, start, end)
     return [
-        table[l] for t in tokens_of(text, start, end) if t.capitalised for l in sorted(lemmas(t.lower)) if l in table
+        table[l]
+        for k, t in enumerate(toks)
+        if t.capitalised and not (k > 0 and toks[k - 1].lower in PLACE_PREPOSITIONS)
+        for l in sorted(lemmas(t.lower))
+        if l in table
     ]
+
+
+# "Угоду укладено в Гельсінкі": a capital after "в"/"у" is where it happened, not a side
+PLACE_PREPOSITIONS = frozenset({"в", "у", "ві"})
 
 
 def side_ids(text: str, start: int, end: int) -> list[str]:
@@ -1591,7 +1600,7 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
     if (doc.lang or "") != "uk" or _treaty_structured(doc):
         return []
     for clause in doc.clauses:
-        if SIGNING_UK.search(clause.text):
+        if SIGNING_UK.search(clause.text) and not BACKGROUND_UK.search(clause.text):
             named = _between_formula(doc, clause, mentions) or _signed_with(doc, clause, mentions)
             if named:
                 return named
