@@ -2486,3 +2486,12 @@ def test_the_capital_where_a_document_was_signed_and_an_earlier_signing_are_no_s
         "Нагадаємо, торік на полях саміту в Італії Україна та Японія підписали угоду про підтримку."
     )
     assert call.parties == ["JPN", "UKR"]
+
+
+def test_the_state_a_groups_statement_supports_is_not_one_of_its_authors(run):
+    doc = run(
+        "Країни Балтії ухвалили спільну заяву про підтримку України\n\n"
+        "РИГА, 4 вересня. Міністри закордонних справ Естонії, Латвії та Литви оприлюднили спільну заяву щодо "
+        "підтримки України і посилення санкцій проти Росії."
+    )
+    assert doc.parties == ["EST", "LTU", "LVA"]

@@ -240,7 +240,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-77"
+        return "party-evidence-78"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1516,7 +1516,12 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
         # спільну слідчу групу" over "… провів зустріч з Генеральним прокурором Литовської
         # Республіки …", whose Ukrainian side is named by title alone)
         head = doc.clauses[0]
-        ids += mentions.ids(head.start, head.end) + capital_ids(doc.text, head.start, head.end)
+        ids += [
+            sid
+            for s, _, sid, _ in mentions.between(head.start, head.end)
+            if not _named_as_setting(doc.text, head.start, s)
+        ]
+        ids += capital_ids(doc.text, head.start, head.end)
     return unique_ids(ids)
 
 
@@ -1565,7 +1570,7 @@ def _named_as_setting(text: str, clause_start: int, s: int) -> bool:
     subject an instrument is about ("заяву про розвиток транспортних коридорів між Україною
     та Європейським Союзом"; "угоду між Україною та …" names sides)?"""
     before = text[max(clause_start, s - SETTING_WINDOW) : s]
-    if VENUE_UK.search(before) or OFFICE_IN_UK.search(before):
+    if VENUE_UK.search(before) or OFFICE_IN_UK.search(before) or AID_TOPIC_UK.search(before):
         return True
     between = BETWEEN_OF_UK.search(before)
     return between is not None and not INSTRUMENT_NOUN_UK.search(between.group("noun"))
@@ -1574,6 +1579,11 @@ def _named_as_setting(text: str, clause_start: int, s: int) -> bool:
 SETTING_WINDOW = 60
 # "на полях сесії Ради ООН", "у кулуарах саміту НАТО": where the report's sides met
 VENUE_UK = re.compile(r"(?<!\w)(?:на\s+полях|у\s+кулуарах|в\s+кулуарах)(?:\s+[\w'’ʼ-]+){0,3}\s+$", _I)
+# "ухвалили спільну заяву про підтримку України", "… санкцій проти Росії": the state an
+# instrument supports or is against is its subject, not one of the sides that made it
+AID_TOPIC_UK = re.compile(
+    r"(?<!\w)(?:(?:про|щодо)\s+(?:[\w'’ʼ-]+\s+){0,2}(?:підтримк|допомог|відбудов|відновленн)|допомог|проти)\w*\s+$", _I
+)
 # "голова Представництва ЮНІСЕФ в Україні", "директор ЄБРР в Україні": where an office sits
 OFFICE_IN_UK = re.compile(
     r"(?<!\w)(?:представництв|посольств|офіс|місі[їяю]|бюро|директор|керівни|представни|координатор)\w*"
