@@ -2495,3 +2495,18 @@ def test_the_state_a_groups_statement_supports_is_not_one_of_its_authors(run):
         "підтримки України і посилення санкцій проти Росії."
     )
     assert doc.parties == ["EST", "LTU", "LVA"]
+
+
+def test_a_state_service_named_by_its_kind_and_a_foreign_company_after_its_states_adjective(run):
+    border = run(
+        "Прикордонники України та Молдови підписали протокол\n\n"
+        "Одеса, 9 липня 2026 року. Державна прикордонна служба та Прикордонна поліція Республіки Молдова "
+        "підписали протокол про спільний контроль."
+    )
+    assert border.parties == ["MDA", "UKR"]
+    contract = run(
+        "Енергетики уклали контракт на нові турбіни\n\n"
+        "Київ — ПрАТ «Укргідроенерго» та шведська компанія NORDTURB Energy підписали контракт на постачання "
+        "турбін для Дніпровської ГЕС."
+    )
+    assert "NORDTURB" in contract.parties and len(contract.parties) == 2

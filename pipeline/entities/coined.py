@@ -41,7 +41,10 @@ KIND_WORD = (
     r"(?:Комунальн|Державн)\w*\s+(?:некомерційн\w*\s+)?підприємств\w*)"
 )
 # a company written lower-case before its Latin name ("компанія Google", "платіжна система Visa")
-COMPANY_KIND = r"(?:компані\w*|корпораці\w*|концерн\w*|платіжн\w+\s+систем\w*|груп\w*\s+компаній)"
+COMPANY_KIND = (
+    r"(?:[а-яєіїґ'’ʼ]+(?:ськ|цьк)\w*\s+)?"  # "австрійська компанія ANDRITZ Hydro": its state's adjective first
+    r"(?:компані\w*|корпораці\w*|концерн\w*|платіжн\w+\s+систем\w*|груп\w*\s+компаній)"
+)
 # where a list of names is cut: a comma or a conjunction before a capitalised name
 # a municipality's kind, written lower-case before its name ("муніципалітету Оденсе")
 _MUNICIPAL = (
@@ -441,6 +444,8 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
         base = re.sub(r"[^A-Z]", "", council.group("city").upper()) + "CC"
     elif council := CITY_COUNCIL_UK.match(name):  # a city no table knows: "Нікопольська міська рада" → NIKOPOLCC
         base = _latin(council.group("city")).upper()[: MAX_ID - 2] + "CC"
+    elif brand := LATIN_BRAND.match(name):  # "ANDRITZ Hydro" → ANDRITZ: the company's name in capitals
+        base = brand.group(1)[:MAX_ID]
     else:
         named_for = re.split(rf"\s(?:{NAMED_AFTER}|named\s+after)\s", name)[
             0
@@ -473,6 +478,7 @@ CITY_PHRASE = re.compile(CITY_NAME + r"(?![\w'’ʼ-])")
 CITY_COUNCIL_UK = re.compile(r"^(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+?)(?:ськ|цьк)(?:а|ої|ій|у|ою)\s+міськ\w*\s+рад\w*$")
 CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)\s+City\s+Council$")
 ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
+LATIN_BRAND = re.compile(r"^([A-Z]{3,})(?:\s+[A-Z][a-z]\w*)+$")
 
 
 def city_party(word: str, parties: Iterable[str]) -> Optional[str]:
