@@ -2510,3 +2510,12 @@ def test_a_state_service_named_by_its_kind_and_a_foreign_company_after_its_state
         "турбін для Дніпровської ГЕС."
     )
     assert "NORDTURB" in contract.parties and len(contract.parties) == 2
+
+
+def test_a_company_takes_the_cyrillic_acronym_the_text_gives_it_in_latin_letters(run):
+    doc = run(
+        "Укрзалізниця купить локомотиви у французької компанії\n\n"
+        "АТ «Укрзалізниця» (УЗ) та французька компанія Alstrail Systems підписали в Парижі контракт на "
+        "постачання 20 локомотивів."
+    )
+    assert "UZ" in doc.parties and len(doc.parties) == 2

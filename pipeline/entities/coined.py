@@ -42,7 +42,7 @@ KIND_WORD = (
 )
 # a company written lower-case before its Latin name ("компанія Google", "платіжна система Visa")
 COMPANY_KIND = (
-    r"(?:[а-яєіїґ'’ʼ]+(?:ськ|цьк)\w*\s+)?"  # "австрійська компанія ANDRITZ Hydro": its state's adjective first
+    r"(?:[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*\s+)?"  # "австрійська компанія ANDRITZ Hydro": its state's adjective first
     r"(?:компані\w*|корпораці\w*|концерн\w*|платіжн\w+\s+систем\w*|груп\w*\s+компаній)"
 )
 # where a list of names is cut: a comma or a conjunction before a capitalised name
@@ -53,7 +53,7 @@ _MUNICIPAL = (
 )
 CONJUNCT_BREAK = re.compile(
     # a state's adjective may stand before the next name ("… та німецька Klinikum Dortmund")
-    rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l'|[а-яєіїґ'’ʼ]+(?:ськ|цьк)\w*\s+)?[{_CAP}]"
+    rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l'|[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*\s+)?[{_CAP}]"
     rf"|{KIND_WORD}\s+[«“\"]"
     rf"|{COMPANY_KIND}\s+[A-Z]"
     rf"|[«“][{_CAP}]"
@@ -111,7 +111,7 @@ def named_conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 PROJECT_KIND = re.compile(r"(?<!\w)(?:проєкт|проект)\w*\s+[«“\"]")
 # a lower-case state's adjective before a foreign body's name, no part of it
-STATE_ADJECTIVE = re.compile(rf"[а-яєіїґ'’ʼ]+(?:ськ|цьк)\w*\s+(?=[{_CAP}])")
+STATE_ADJECTIVE = re.compile(rf"[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*\s+(?=[{_CAP}])")
 ELIDED_ARTICLE = re.compile(r"[LlDd][’'ʼ](?=[^\W\d_])")
 
 
@@ -173,7 +173,8 @@ def parties_named(
         if tail:  # "… агентство з питань співробітництва | в галузі розвитку (Norad)": the name runs to its acronym
             e = tail.end("tail")
         name = text[s:e] if quoted else dictionary_form(text[s:e], lang, case)
-        acronym = ABBREVIATION.match(text, e) or LATIN_SHORT_NAME.match(text, e)
+        after = e + 1 if quoted and text[e : e + 1] in ("»", "”", '"') else e  # "АТ «Укрзалізниця» (УЗ)"
+        acronym = ABBREVIATION.match(text, after) or LATIN_SHORT_NAME.match(text, after)
         party_id = coin_id(name, frozenset(c.id for c in coined), acronym.group("abbr").upper() if acronym else "")
         coined.append(CoinedParty(s, e, party_id, name, piece_start, piece_end))
         ids.append(party_id)
@@ -436,6 +437,8 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
     words, or the word itself where it is one word. Never a state's or a known
     organisation's id, nor one of ``taken``."""
     city = CITY_AS_PARTY.match(name)
+    if acronym and not ACRONYM_ID.fullmatch(acronym):
+        acronym = _latin(acronym).upper()  # "(УЗ)" → UZ: a Cyrillic acronym in Latin letters
     if acronym and ACRONYM_ID.fullmatch(acronym):
         base = acronym
     elif city:

@@ -240,7 +240,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-79"
+        return "party-evidence-80"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
