@@ -2519,3 +2519,13 @@ def test_a_company_takes_the_cyrillic_acronym_the_text_gives_it_in_latin_letters
         "постачання 20 локомотивів."
     )
     assert "UZ" in doc.parties and len(doc.parties) == 2
+
+
+def test_a_counterpart_whose_title_follows_after_a_comma(run):
+    doc = run(
+        "Мінцифри та естонські партнери підписали меморандум\n\n"
+        "Міністерка цифрової трансформації Ірина Ткачук та її естонський колега, міністр юстиції та "
+        "цифрових справ Тармо Кульд, підписали в Таллінні меморандум про цифрові підписи."
+    )
+    assert affiliations(doc)["Тармо Кульд"] == "EST"
+    assert doc.parties == ["EST", "UKR"]

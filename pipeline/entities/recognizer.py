@@ -136,7 +136,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-92"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-93"
 
     def process(self, doc: Document) -> Document:
         text = doc.text

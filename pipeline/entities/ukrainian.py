@@ -247,6 +247,7 @@ ROLE_HEADS = frozenset(
         "доповідачка",
     }
 )
+COUNTERPARTS = frozenset({"колега", "візаві"})  # the same post's holder on the other side
 # Words that join a title's parts ("міністр освіти і досліджень", "Віце-президент ЄБРР з
 # питань банківської діяльності"), where they would otherwise end it
 TITLE_CONJUNCTIONS = frozenset({"і", "й", "та"})
@@ -1136,6 +1137,8 @@ class UkrainianRecognizer:
                         k = _after_namesake(text, toks, k)
                 role = text[toks[role_start].start : toks[k - 1].end]
                 affiliation = demonym_id(toks[role_start - 1]) if role_start > 0 else None
+                if affiliation is None and role_start > 1 and lemmas(toks[role_start - 1].lower) & COUNTERPARTS:
+                    affiliation = demonym_id(toks[role_start - 2])  # "її естонський колега, міністр юстиції …"
                 if affiliation is None:
                     affiliation = state_before_rank(toks, i, names)
                 if affiliation is None:  # "директоркою Данського агентства …": the body's state
@@ -1152,7 +1155,7 @@ class UkrainianRecognizer:
                             end += 1
                         role = text[toks[role_start].start : toks[end - 1].end]
                         k = end
-                while k < len(toks) and not toks[k].capitalised and toks[k].lower.split("-")[0] in ROLE_HEADS:
+                while k < len(toks) and not toks[k].capitalised and toks[k].lower.split("-")[0] in MILITARY_RANKS:
                     k += 1  # a rank after the state: "… України генерал-лейтенант Руслан Хомчак"
                 k = _after_bracketed_acronym(text, toks, k)  # "… агентства (MSB) Шарлоттою Гедберг"
                 quoted = _after_quoted_company(text, toks, k)  # "голова правління «Укренерго» Олексій …"
