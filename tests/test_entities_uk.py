@@ -2529,3 +2529,8 @@ def test_a_counterpart_whose_title_follows_after_a_comma(run):
     )
     assert affiliations(doc)["Тармо Кульд"] == "EST"
     assert doc.parties == ["EST", "UKR"]
+
+
+def test_the_authors_after_the_verb_of_adopting_are_no_cited_acts_author(run):
+    doc = run("Рига, 3 травня 2026 року. Спільну заяву про оборону регіону ухвалили Литва, Латвія та Естонія.")
+    assert doc.parties == ["EST", "LTU", "LVA"]

@@ -199,7 +199,10 @@ RECITAL_OPENING = re.compile(rf"\s*(?:{PREAMBULAR}|Whereas|Having)\b", _I)
 CITED_ACT = re.compile(r"\s*(?:[Rr]esolution|[Rr]esoluci[oó]n|[Rr][ée]solution|[Рр]езолюці)")
 # the same in a Ukrainian genitive: the body whose judgments or resolutions a text cites
 # ("щодо виконання рішень ЄСПЛ", "відповідно до резолюції Генасамблеї ООН") is no party
-CITED_ACT_BEFORE = re.compile(r"(?<!\w)(?:рішен|резолюці|ухвал|постанов|вирок|вироку)\w*\s+$", _I)
+# (the nouns only: "Заяву ухвалили Литва, Латвія …" names its authors)
+CITED_ACT_BEFORE = re.compile(
+    r"(?<!\w)(?:рішенн\w*|рішень|резолюці\w*|ухвали|ухвал|постанови|постанов|вироку|вироків)\s+$", _I
+)
 CITED_REACH = 24  # characters before a name in which its cited act is looked for
 # Evidence that lists the parties one by one, to which the formula may add the bloc and the other side.
 LISTING_SOURCES = ("definition", "named-list", "party-list")
@@ -240,7 +243,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-80"
+        return "party-evidence-81"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
