@@ -181,6 +181,7 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
     instrumental and the name ("послом України в Австрії була Ганна Мороз", "заступником
     міністра нещодавно став Іван Гук"): the title ends before it."""
     from .models import morph_uk
+    from .ukrainian import _adjacent
 
     first = max(0, k - MAX_TITLE_GAP)
     title_end = k  # the token after the title's last word
@@ -198,16 +199,17 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
         if any(p.tag.POS in VERB_POS for p in parses) and not lemmas(word) & role_heads:
             if not any(p.tag.case == "gent" for p in parses):
                 return None, None
-        heads = lemmas(word) | {word.split("-")[0]}
         if h > 0 and lemmas(toks[h - 1].lower) & BODY_OF_TITLES:
             continue  # "Кабінет Міністрів": a body, no title
-        if heads & role_heads and not toks[h].all_caps:
+        if _title_word(toks[h], role_heads, lemmas):
             if title_end < k and "ablt" not in grammemes(word):
                 continue  # "(заступником) міністра … став": the head is the word in the instrumental
             start = h - 1 if h > 0 and lemmas(toks[h - 1].lower) & modifiers else h
             # the title whose genitive this one is ("заступником | генерального директора")
             while (
-                start > first and _title_word(toks[start - 1], role_heads, lemmas) and _adjacent_pair(text, toks, start)
+                start > first
+                and _title_word(toks[start - 1], role_heads, lemmas)
+                and _adjacent(text, toks[start - 1 : start + 1])
             ):
                 start -= 1
                 if start > first and lemmas(toks[start - 1].lower) & modifiers:
@@ -232,11 +234,6 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
 
 def _title_word(tok, role_heads, lemmas) -> bool:
     return bool((lemmas(tok.lower) | {tok.lower.split("-")[0]}) & role_heads) and not tok.all_caps
-
-
-def _adjacent_pair(text: str, toks: list, k: int) -> bool:
-    """Do tokens ``k - 1`` and ``k`` stand apart by a space only?"""
-    return text[toks[k - 1].end : toks[k].start] == " "
 
 
 COPULAS = frozenset({"бути", "стати"})
