@@ -252,11 +252,12 @@ def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
 
 
 def _two_lines_apart(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
-    """Each two adjacent lines of text that stand after a blank line (or open the text)."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-    for (a, b), (c, d) in zip(lines, lines[1:]):
-        if text.count("\n", b, c) == 1 and (a == 0 or text.endswith("\n\n", 0, a)):
-            yield (a, b), (c, d)
+    """Each two adjacent lines of text that stand after a blank line (or open the text): the
+    first two lines of a block."""
+    for block in _blocks(text):
+        a = block[0][0]
+        if len(block) > 1 and (a == 0 or text.endswith("\n\n", 0, a)):
+            yield block[0], block[1]
 
 
 def _title_line(line: str) -> bool:

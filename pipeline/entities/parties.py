@@ -49,6 +49,7 @@ from .gazetteer import (
 from .home_organs import home_organ_mentions
 from .officials import ROLE, SIGNATURE_FOR, starts_with_for
 from .recognizer import TITLE_WINDOW, surname_of
+from .uk_persons import LOCATIVE_PREPOSITIONS
 
 OPENING_CLAUSES = 40
 OPENING_SHARE = 0.3  # the opening is also bounded by a share of the text
@@ -620,7 +621,7 @@ def capital_ids(text: str, start: int, end: int) -> list[str]:
 
 
 # "Угоду укладено в Гельсінкі": a capital after "в"/"у" is where it happened, not a side
-PLACE_PREPOSITIONS = frozenset({"в", "у", "ві"})
+PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS - {"на"}
 
 
 def side_ids(text: str, start: int, end: int) -> list[str]:

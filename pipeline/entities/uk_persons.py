@@ -333,20 +333,15 @@ def _head_case(toks, k, role: Optional[str] = None) -> Optional[str]:
     """The case of the title word right before a name, which the name agrees with
     ("Головою … Мельником", "міністра … Івана"); where the title's head stands further
     back, the case of the first head of ``role`` ("начальниця управління … освіти Русу")."""
-    from .models import morph_uk
-    from .ukrainian import ROLE_HEADS, TOKEN, lemmas
-
-    def case_of(word: str) -> Optional[str]:
-        cases = {p.tag.case for p in morph_uk().parse(word) if p.normal_form in ROLE_HEADS}
-        return cases.pop() if len(cases) == 1 else None
+    from .ukrainian import ROLE_HEADS, TOKEN, lemmas, title_case
 
     for h in range(k - 1, max(-1, k - 3), -1):
         if _copula(toks[h].lower, lemmas):
             return None  # "послом була Ганна": the name is the subject, not in the title's case
         if lemmas(toks[h].lower) & ROLE_HEADS:
-            return case_of(toks[h].lower)
+            return title_case(toks[h].lower)
     head = next((w for w in (m.group().lower() for m in TOKEN.finditer(role or "")) if lemmas(w) & ROLE_HEADS), None)
-    return case_of(head) if head else None
+    return title_case(head) if head else None
 
 
 # --- persons an official act names by initials ------------------------------------------

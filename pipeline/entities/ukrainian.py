@@ -126,7 +126,10 @@ CIVIC_KINDS = frozenset({"громадський", "неурядовий", "бл
 CIVIC_BODIES = frozenset({"організація", "фонд", "об'єднання", "спілка", "фундація"})
 # "Уряд Японії" stands for the state itself: the state is tagged, not an institution.
 GOVERNMENT_AS_STATE = frozenset({"уряд", "кабмін", "кабінет"})
-ROLE_HEADS = frozenset(
+# "його латвійський колега Андріс Спрудс", "з литовським візаві": the holder of the same post
+# on the other side, whose state the adjective before it names
+COUNTERPARTS = frozenset({"колега", "візаві"})
+ROLE_HEADS = COUNTERPARTS | frozenset(
     {
         "міністр",
         "міністерка",
@@ -237,17 +240,12 @@ ROLE_HEADS = frozenset(
         "архієпископ",
         "митрополит",
         "патріарх",
-        # "його латвійський колега Андріс Спрудс", "з литовським візаві": the holder of the same
-        # post on the other side, whose state the adjective before it names
-        "колега",
-        "візаві",
         # a court's judges and an assembly's rapporteurs act in their office
         "суддя",
         "доповідач",
         "доповідачка",
     }
 )
-COUNTERPARTS = frozenset({"колега", "візаві"})  # the same post's holder on the other side
 # Words that join a title's parts ("міністр освіти і досліджень", "Віце-президент ЄБРР з
 # питань банківської діяльності"), where they would otherwise end it
 TITLE_CONJUNCTIONS = frozenset({"і", "й", "та"})
@@ -1734,15 +1732,24 @@ def _agree_listed_names(officials: list[Entity]) -> list[Entity]:
     return officials
 
 
-def _case_of(tok: Token) -> Optional[str]:
+def _title_readings(word: str) -> list:
+    """The dictionary's readings of ``word`` as a title's head (their tags)."""
+    return [p.tag for p in morph_uk().parse(word) if _APOS.sub("'", p.normal_form) in ROLE_HEADS]
+
+
+def title_case(word: str) -> Optional[str]:
     """The case of a title's head word, when its title readings agree on one."""
-    cases = {p.tag.case for p in morph_uk().parse(tok.lower) if _APOS.sub("'", p.normal_form) in ROLE_HEADS}
+    cases = {tag.case for tag in _title_readings(word)}
     return cases.pop() if len(cases) == 1 else None
+
+
+def _case_of(tok: Token) -> Optional[str]:
+    return title_case(tok.lower)
 
 
 def _plural_genitive(tok: Token) -> bool:
     """Is a title word read only as a plural genitive ("суддів", "послів"): no title of a person?"""
-    readings = [p.tag for p in morph_uk().parse(tok.lower) if _APOS.sub("'", p.normal_form) in ROLE_HEADS]
+    readings = _title_readings(tok.lower)
     return bool(readings) and all(t.number == "plur" and t.case in ("gent", "accs") for t in readings)
 
 
