@@ -39,6 +39,8 @@ SETS = (
     "heldout3_uk",
     "heldout4_uk",
     "uk8",
+    "heldout5_uk",
+    "uk9",
 )
 # the sets' genres as the gold set's doc_type
 DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}
@@ -123,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{name:17} {lang:4} documents {f['documents']:3}  party sets {f['party_sets']}  "
                 f"PARTY F1 {f['PARTY']['f1']:.3f}  OFFICIAL F1 {f['OFFICIAL']['f1']:.3f} "
                 f"(P {f['OFFICIAL']['precision']:.3f} R {f['OFFICIAL']['recall']:.3f})  "
-                f"name {f['name']}  affiliation {f['affiliation']}"
+                f"name {f['name']}  affiliation {f['affiliation']} (where given {f['affiliation_given']})"
             )
         any_coined = by_lang["all"]["party_sets_any_coined_id"]
         print(f"{name:17} all  party sets where a coined id matches any coined id: {any_coined}")
@@ -164,6 +166,7 @@ def _figures(block: dict) -> dict:
         "OFFICIAL": {k: strict["OFFICIAL"][k] for k in ("precision", "recall", "f1", "tp", "fp", "fn")},
         "name": ratio(block["official_name_accuracy"]),
         "affiliation": ratio(block["official_affiliation_accuracy"]),
+        "affiliation_given": ratio(block["official_affiliation_given_accuracy"]),
     }
 
 
