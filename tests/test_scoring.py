@@ -329,9 +329,19 @@ def test_entity_ids_affiliations_and_party_sets(corpus):
     assert ents["strict"]["PARTY"]["f1"] == 1.0  # the span and label are right
     assert ents["id_accuracy"]["PARTY"] == {"accuracy": pytest.approx(7 / 8, abs=1e-6), "correct": 7, "total": 8}
     assert ents["official_affiliation_accuracy"]["accuracy"] == 0.0
+    assert ents["official_affiliation_given_accuracy"] == {"accuracy": 0.0, "correct": 0, "total": 1}
     assert ents["party_set_accuracy"]["accuracy"] == 0.5
     assert ents["by_lang"]["en"]["party_set_accuracy"]["accuracy"] == 1.0
     assert ents["by_lang"]["uk"]["party_set_accuracy"]["accuracy"] == 0.0
+
+
+def test_affiliations_given_are_scored_apart_from_those_left_out(corpus):
+    preds = perfect_predictions(corpus)
+    pred_entity(preds, "en_decl", "OFFICIAL")["affiliation"] = None
+    ents = run_score(corpus, preds)["entities"]
+    # left out: wrong for the accuracy over all mentions, not counted where given
+    assert ents["official_affiliation_accuracy"] == {"accuracy": 0.0, "correct": 0, "total": 1}
+    assert ents["official_affiliation_given_accuracy"] == {"accuracy": None, "correct": 0, "total": 0}
 
 
 def test_official_names_are_compared_in_their_dictionary_form(corpus):

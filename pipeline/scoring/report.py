@@ -163,6 +163,7 @@ def accuracy_frame(metrics: dict[str, Any]) -> pd.DataFrame:
         "party set (document)": ents["party_set_accuracy"],
         "entity id (PARTY/STATE/ORG)": ents["id_accuracy"]["all"],
         "OFFICIAL affiliation": ents["official_affiliation_accuracy"],
+        "OFFICIAL affiliation, where given": ents["official_affiliation_given_accuracy"],
         "OFFICIAL name (dictionary form)": ents["official_name_accuracy"],
         "document language": lang["document_accuracy"],
         "clause language": lang["clause_accuracy"],

@@ -81,6 +81,9 @@ class Tally:
     entity_partial: dict[str, PRF] = field(default_factory=dict)
     entity_id: dict[str, Accuracy] = field(default_factory=dict)
     affiliation: Accuracy = Accuracy()
+    # the same over the mentions the prediction gives an affiliation: a wrong id misleads an
+    # analyst more than none, so the two figures are read together
+    affiliation_given: Accuracy = Accuracy()
     official_name: Accuracy = Accuracy()  # aligned OFFICIAL mentions whose gold has a name
     party_set: Accuracy = Accuracy()
     doc_lang: Accuracy = Accuracy()
@@ -424,11 +427,11 @@ def _entity_tally(gold: list[Item], pred: list[Item]) -> Tally:
         n_gold = Counter(g.record["label"] for g in gold)
         return {lab: PRF.from_sizes(hits[lab], n_pred[lab], n_gold[lab]) for lab in ENTITY_LABELS}
 
-    def agreement(labels: Sequence[str], attribute: str) -> dict[str, Accuracy]:
+    def agreement(labels: Sequence[str], attribute: str, given_only: bool = False) -> dict[str, Accuracy]:
         outcomes: dict[str, list[bool]] = {lab: [] for lab in labels}
         for i, j in pairs.items():
             label = pred[i].record["label"]
-            if label in outcomes:
+            if label in outcomes and not (given_only and pred[i].record.get(attribute) is None):
                 outcomes[label].append(pred[i].record.get(attribute) == gold[j].record.get(attribute))
         return {lab: Accuracy.of(v) for lab, v in outcomes.items()}
 
@@ -444,6 +447,7 @@ def _entity_tally(gold: list[Item], pred: list[Item]) -> Tally:
         entity_partial=per_label(pairs),
         entity_id=agreement(LINKED_LABELS, "id"),
         affiliation=agreement(("OFFICIAL",), "affiliation")["OFFICIAL"],
+        affiliation_given=agreement(("OFFICIAL",), "affiliation", given_only=True)["OFFICIAL"],
         official_name=Accuracy.of(names),
     )
 
@@ -520,6 +524,7 @@ def entity_metrics(tally: Tally) -> dict[str, Any]:
         "partial": prf_block(tally.entity_partial),
         "id_accuracy": {**{k: v.to_json() for k, v in ids.items()}, "all": sum(ids.values(), Accuracy()).to_json()},
         "official_affiliation_accuracy": tally.affiliation.to_json(),
+        "official_affiliation_given_accuracy": tally.affiliation_given.to_json(),
         "official_name_accuracy": tally.official_name.to_json(),
         "party_set_accuracy": tally.party_set.to_json(),
     }
