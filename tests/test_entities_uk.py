@@ -447,6 +447,54 @@ def test_the_place_an_office_sits_is_not_its_holders_affiliation(run):
     assert {k: v[2] for k, v in officials(doc).items()} == {"Карл Ланге": "EU", "Юргіс Петраускас": "LTU"}
 
 
+def test_a_post_sits_in_a_states_long_form_or_at_an_organisation(run):
+    doc = run(
+        "Посол України в Королівстві Нідерланди Ігор Стасюк та Постійна представниця Данії при ООН "
+        "Карен Лунд-Гансен відкрили виставку."
+    )
+    assert affiliations(doc) == {"Ігор Стасюк": "UKR", "Карен Лунд-Гансен": "DNK"}
+
+
+def test_the_countries_a_post_covers_are_its_remit_not_its_holders_side(run):
+    doc = run(
+        "Регіональна директорка Світового банку у справах Вірменії, Грузії та України Інгрід Ліндквіст "
+        "заявила, що банк підтримає реформу."
+    )
+    assert affiliations(doc) == {"Інгрід Ліндквіст": "WB"}
+
+
+def test_a_states_adjective_before_its_ministry_gives_the_officials_state(run):
+    doc = run(
+        "Державна секретарка румунського Міністерства енергетики Іоана Попа та заступник Міністра "
+        "енергетики Ігор Бондар обговорили постачання газу."
+    )
+    assert affiliations(doc) == {"Іоана Попа": "ROU", "Ігор Бондар": "UKR"}
+
+
+def test_foreign_mayors_rectors_and_company_heads_are_not_ukraines_by_default(run):
+    doc = run(
+        "У Києві мер Кутаїсі Георгій Бераїдзе, ректор Київського університету Олексій Мороз і генеральний "
+        "директор компанії Vestas Ларс Енгстрем обговорили співпрацю."
+    )
+    # a city, a university and a company the text names no party for: no affiliation rather than a wrong one
+    assert affiliations(doc) == {"Георгій Бераїдзе": None, "Олексій Мороз": None, "Ларс Енгстрем": None}
+
+
+def test_a_local_bodys_act_gives_its_members_by_consent_and_a_foreign_mayor_no_affiliation(run):
+    doc = run(
+        "ЧЕРНІГІВСЬКА ОБЛАСНА ДЕРЖАВНА АДМІНІСТРАЦІЯ\nРОЗПОРЯДЖЕННЯ\nПро робочу групу\n"
+        "1. На запрошення мера міста Люблін Кшиштофа Жука утворити робочу групу у складі:\n"
+        "ТКАЧЕНКО Ірина Петрівна — заступник голови облдержадміністрації, керівник робочої групи;\n"
+        "САВЧУК Олег Іванович — проректор Чернігівського політехнічного університету (за згодою).\n"
+    )
+    assert doc.parties == ["CHERNIHODA"]
+    assert affiliations(doc) == {
+        "Кшиштофа Жука": None,
+        "ТКАЧЕНКО Ірина Петрівна": "CHERNIHODA",
+        "САВЧУК Олег Іванович": None,
+    }
+
+
 def test_a_later_mention_by_surname_takes_the_affiliation(run):
     doc = run(
         "Президент Литви Гітанас Науседа прибув до Києва. За словами президента Науседи, Вільнюс надасть допомогу."

@@ -49,7 +49,7 @@ from .gazetteer import (
 from .home_organs import home_organ_mentions
 from .officials import ROLE, SIGNATURE_FOR, starts_with_for
 from .recognizer import TITLE_WINDOW, surname_of
-from .uk_persons import LOCATIVE_PREPOSITIONS
+from .uk_persons import FOREIGN_LOCAL_TITLE, LOCATIVE_PREPOSITIONS
 
 OPENING_CLAUSES = 40
 OPENING_SHARE = 0.3  # the opening is also bounded by a share of the text
@@ -244,7 +244,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-81"
+        return "party-evidence-82"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -259,8 +259,17 @@ class PartyResolver(Stage):
         for ent in doc.entities:
             if ent.label in ("STATE", "ORG", "PARTY") and ent.id:
                 ent.label = "PARTY" if ent.id in parties else ("ORG" if _is_org(ent) else "STATE")
-            elif ent.label == "OFFICIAL" and ent.affiliation is None and source == "issuer" and len(parties) == 1:
-                # a state's own act names its officials ("Заступник Голови В. М. Сисюк")
+            elif (
+                ent.label == "OFFICIAL"
+                and ent.affiliation is None
+                and source == "issuer"
+                and len(parties) == 1
+                and not (BY_CONSENT.search(ent.role or "") and not _is_state_id(parties[0]))
+                and not FOREIGN_LOCAL_TITLE.search(ent.role or "")
+            ):
+                # a state's own act names its officials ("Заступник Голови В. М. Сисюк"); a member
+                # "(за згодою)" of a local body's act is named from outside that body, and a
+                # foreign city's mayor ("на запрошення мера міста Кошице") is its guest
                 ent.affiliation = parties[0]
         _signatories_of_header_parties(doc)
         _officials_of_party_bodies(doc, [p for p in parties if not _is_state_id(p)])
@@ -334,17 +343,27 @@ LOCAL_TITLES = (
     ("OC", re.compile(r"\bобласн\w*\s+рад\w*|\bоблради\b", re.IGNORECASE)),
     ("ODA", re.compile(r"\bобласн\w*\s+(?:державн\w*\s+|військов\w*\s+)?адміністраці\w*|\b(?:ОДА|ОВА)\b")),
 )
+# a city named after a local title: "мер | Батумі", "мера | міста Кошице"
+PLACE_AFTER_TITLE = re.compile(r"\s+(?:міста\s+|м\.\s*)?[А-ЯІЇЄҐA-Z]")
+
+
+# a member of a body named from outside the issuer of the act that lists it
+BY_CONSENT = re.compile(r"\(за\s+згодою\)")
 
 
 def _officials_of_the_local_party(doc: Document, parties: list[str]) -> None:
     """A local body's title that names no place ("Документ у Хмельницькому підписали міський
-    голова …", "заступник голови обласної ради") is the document's one party of that kind."""
+    голова …", "заступник голови обласної ради") is the document's one party of that kind;
+    not one that names its city after it ("мер Батумі", "мера міста Кошице")."""
     for suffix, title in LOCAL_TITLES:
         bodies = [p for p in parties if p.endswith(suffix)]
         if len(bodies) != 1:
             continue
         for official in doc.entities:
-            if official.label == "OFFICIAL" and official.affiliation is None and title.search(official.role or ""):
+            if official.label != "OFFICIAL" or official.affiliation is not None:
+                continue
+            found = title.search(official.role or "")
+            if found and not PLACE_AFTER_TITLE.match(official.role or "", found.end()):
                 official.affiliation = bodies[0]
 
 

@@ -35,6 +35,7 @@ from .models import (
 )
 from .officeholders import officeholder_affiliations
 from .officials import ROLE, OfficialFinder
+from .uk_persons import FOREIGN_LOCAL_TITLE
 
 BACKENDS = ("spacy", "stanza")
 # Up to this size a document is read whole by the NER (news, declarations).
@@ -136,7 +137,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-93"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-94"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -411,11 +412,15 @@ def _same_title(a: Optional[str], b: Optional[str]) -> bool:
 
 
 # Titles whose holders act for a city or a region ("заступник міського голови"), or, in a
-# Ukrainian text, often for another state (consuls, ambassadors): no default for them.
+# Ukrainian text, often for another state (consuls, ambassadors): no default for them; nor for
+# a foreign city's "мер", "бургомістр", "примар", a Polish region's "маршалок", "воєвода", or a
+# university's or a company's people, whose titles say so themselves.
 NOT_HOME_TITLE = re.compile(
     r"міськ|обласн|районн|сільськ(?!\w+\s+господарств)|селищн|громад|департамент|управлінн|муніципал|(?-i:\b(?:ОДА|ВЦА|РДА)\b)|консул|посол|посл[іа]",
     re.IGNORECASE,
 )
+# the same in the title itself (not in the words before it, which may name another's body)
+NOT_HOME_ROLE = re.compile(r"\b(?:про)?ректор|університет|компані|корпорац|концерн", re.IGNORECASE)
 TITLE_WINDOW = 80  # characters before a name in which its title stands
 
 
@@ -436,7 +441,10 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
             continue
         clause = clauses[k]
         title = clause.text[max(0, off.start - clause.start - TITLE_WINDOW) : off.start - clause.start]
-        if NOT_HOME_TITLE.search(off.role or "") or NOT_HOME_TITLE.search(re.split(r"[.!?;:—–«»]", title)[-1]):
+        role = off.role or ""
+        if NOT_HOME_TITLE.search(role) or NOT_HOME_ROLE.search(role) or FOREIGN_LOCAL_TITLE.search(role):
+            continue
+        if NOT_HOME_TITLE.search(re.split(r"[.!?;:—–«»]", title)[-1]):
             continue
         in_clause = {sid for start, sid in named if clause.start <= start < clause.end}
         if clause.kind == "signature" and home not in in_clause:

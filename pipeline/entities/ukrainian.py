@@ -35,6 +35,8 @@ QUOTES = "«\"“'„"
 
 # Long-form heads that precede a state's name ("Республіка Албанія", "Королівство Данія").
 STATE_FORM_HEADS = frozenset({"республіка", "королівство", "князівство", "держава", "герцогство", "федерація"})
+# where a post sits, after its owner in a title: "Посол України в Литві", "представник України при ООН"
+SEAT_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"при"}
 # Institutions whose name is tagged whole even without a state in it (guide §5).
 GOVERNMENT_BODIES = frozenset(
     {
@@ -53,6 +55,9 @@ GOVERNMENT_BODIES = frozenset(
         "пентагон",
     }
 )
+# a state's organs, which a state's adjective before them names the owner of ("румунського
+# Міністерства транспорту"); not companies or funds, which a state's adjective only places
+STATE_ORGANS = GOVERNMENT_BODIES | {"уряд", "служба", "агентство", "відомство"}
 # Institutions tagged only when a state/organisation or its adjective is part of the name.
 OTHER_BODIES = frozenset(
     {
@@ -1141,11 +1146,33 @@ class UkrainianRecognizer:
                     affiliation = state_before_rank(toks, i, names)
                 if affiliation is None:  # "директоркою Данського агентства …": the body's state
                     affiliation = next((d for t in toks[i + 1 : k] if t.capitalised and (d := demonym_id(t))), None)
+                if affiliation is None:  # "державний секретар румунського Міністерства транспорту"
+                    affiliation = next(
+                        (
+                            d
+                            for t, body in zip(toks[i + 1 : k], toks[i + 2 : k])
+                            if lemmas(body.lower) & STATE_ORGANS and (d := demonym_id(t))
+                        ),
+                        None,
+                    )
                 if k in name_at:
                     k, entry = name_at[k]
                     affiliation = entry.id
-                    if k + 1 in name_at and toks[k].lower in LOCATIVE_PREPOSITIONS:
-                        k = name_at[k + 1][0]  # "Послу Естонії | в Україні | Мартові Каску": where the post sits
+                    seat = _seat_after(toks, k, name_at)
+                    if seat:
+                        # "Послу Естонії | в Україні | Мартові Каску", "Посол України | в Республіці
+                        # Польща", "представник України | при ООН": where the post sits
+                        k = seat
+                    elif (
+                        k + 2 < len(toks)
+                        and toks[k].lower in ("у", "в")
+                        and toks[k + 1].lower == "справах"
+                        and k + 2 in name_at
+                    ):
+                        # "директор Світового банку | у справах Білорусі, Молдови та України": the
+                        # countries a post covers are its remit, not whom its holder acts for
+                        k = _named_list_end(text, toks, k + 2, name_at)
+                        role = text[toks[role_start].start : toks[k - 1].end]
                     elif k < len(toks) and toks[k].lower in ("з", "із") and _joins_title(toks, k):
                         # "Віце-президентом ЄБРР | з питань банківської діяльності | Маттіасом …"
                         end = k + 2
@@ -1714,6 +1741,29 @@ def _institution_word(tok: Token) -> bool:
     if rest and morph_uk().word_is_known(first) and not grammemes(first) & (PERSON_GRAMMEMES | {"anim"}):
         return True  # "Товариства побратимства Харків-Нюрнберг": places joined, not a double name
     return morph_uk().word_is_known(word) and not grammemes(word) & PERSON_GRAMMEMES
+
+
+def _seat_after(toks: list[Token], k: int, name_at: dict) -> Optional[int]:
+    """The end of where a post sits, after its owner in a title ("в Україні", "в Республіці
+    Польща", "при ООН"), or None."""
+    if k >= len(toks) or toks[k].lower not in SEAT_PREPOSITIONS:
+        return None
+    j = k + 1
+    if j < len(toks) and lemmas(toks[j].lower) & STATE_FORM_HEADS and toks[j].capitalised:
+        j += 1  # the state's long form, whose name alone the gazetteer holds
+    return name_at[j][0] if j in name_at else None
+
+
+def _named_list_end(text: str, toks: list[Token], k: int, name_at: dict) -> int:
+    """The end of a list of names from ``k`` ("Білорусі, Молдови та України")."""
+    end = k
+    while end in name_at:
+        end = name_at[end][0]
+        if end in name_at and text[toks[end - 1].end : toks[end].start] == ", ":
+            continue
+        if end + 1 in name_at and toks[end].lower in ("та", "і", "й"):
+            end += 1
+    return end
 
 
 def _agree_listed_names(officials: list[Entity]) -> list[Entity]:
