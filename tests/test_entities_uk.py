@@ -220,6 +220,42 @@ def test_a_report_of_talks_among_four_states_names_all_four(run):
     assert doc.parties == ["MDA", "POL", "ROU", "UKR"]
 
 
+def test_the_ukrainian_side_of_councils_that_sign_is_they_not_ukraine(run):
+    doc = run(
+        "Львів і ЮНІСЕФ домовилися про відновлення шкіл\n\nЛЬВІВ, 3 березня. Львівська міська рада, Львівська "
+        "обласна рада та Дитячий фонд ООН (ЮНІСЕФ) підписали меморандум про відновлення шкіл.\n\nЗ боку "
+        "української сторони документ підписали міський голова Андрій Садовий і голова обласної ради Ірина Гримак."
+    )
+    assert doc.parties == ["LVIVCC", "LVIVOC", "UNICEF"]
+
+
+def test_the_union_its_sides_seek_to_join_is_no_side(run):
+    doc = run(
+        "Україна та Молдова узгодили спільні кроки на шляху до ЄС\n\nКИШИНІВ, 5 травня. Україна та Молдова "
+        "підписали дорожню карту інтеграції до Європейського Союзу."
+    )
+    assert doc.parties == ["MDA", "UKR"]
+
+
+def test_the_leaders_who_put_their_signatures_under_a_declaration(run):
+    doc = run(
+        "Шість держав ухвалили декларацію про безпеку на Чорному морі\n\nОДЕСА, 1 червня. Лідери шести держав за "
+        "підсумками саміту підписали спільну декларацію.\n\nПід документом поставили підписи Президент України "
+        "Богдан Мельник, прем'єр-міністр Греції Ставрос Папас, президент Болгарії Пламен Іванов, прем'єр-міністр "
+        "Хорватії Іван Горват, президент Румунії Міхай Йонеску та президент Молдови Доріна Рошка."
+    )
+    assert doc.parties == ["BGR", "GRC", "HRV", "MDA", "ROU", "UKR"]
+
+
+def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
+    doc = run(
+        "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "
+        "партнерство\n\nСторони продовжать співпрацю у сферах освіти та культури."
+    )
+    assert len(doc.parties) == 2 and "LVIVCC" in doc.parties
+    assert not {"UKR", "POL"} & set(doc.parties)
+
+
 def test_a_report_on_ukraine_and_an_alliance_is_not_about_the_adversary_it_names(run):
     """No signing, no talks, one undertaking: the report's subjects are the body it names
     most and Ukraine, also where Russia is named a little more often than Ukraine."""

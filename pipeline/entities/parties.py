@@ -137,7 +137,8 @@ ACT_TITLE_BLOCK = 8  # clauses of an act's title block (issuer, kind, date, numb
 ACT_ISSUER_WINDOW = 1500  # characters after the title block in which the issuing state is named
 # A Ukrainian sentence that reports a signing or joint undertaking of named bodies.
 SIGNING_UK = re.compile(
-    r"(?<!\w)(?:підписа\w*|уклал\w*|укладен\w*|спільно\s+з|у\s+партнерстві\s+з|у\s+співпраці\s+з)",
+    r"(?<!\w)(?:підписа\w*|уклал\w*|укладен\w*|спільно\s+з|у\s+партнерстві\s+з|у\s+співпраці\s+з"
+    r"|постав\w*\s+(?:свої\s+)?підпис\w*|скріпил\w*\s+(?:своїми\s+)?підпис\w*)",
     _I,
 )
 # The verb of a joint signing whose subject names the signatories
@@ -244,7 +245,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-82"
+        return "party-evidence-83"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -573,6 +574,15 @@ AUTHORS = re.compile(
 NAMED_LIST = re.compile(r"\b(?:Signatories|Parties|Participants)\b[^:.\n]{0,40}:\s*(?P<names>[^\n]+)")
 
 
+def _outside_brackets(text: str, start: int, end: int, found: list) -> list:
+    """The mentions of ``found`` (``_MentionIndex.between``) not inside round brackets between
+    ``start`` and ``end``: "the Kingdom of Denmark (in respect of the Faroe Islands and
+    Greenland)", "Чернівецької міської ради (Україна)" — words in brackets qualify or place a
+    party, they name none."""
+    brackets = [(start + b.start(), start + b.end()) for b in re.finditer(r"\([^()]*\)", text[start:end])]
+    return [m for m in found if not any(a <= m[0] and m[1] <= b for a, b in brackets)]
+
+
 def _from_named_list(doc: Document, mentions: _MentionIndex) -> list[str]:
     """The parties where the text names them as such, in its opening: the authors of a
     joint statement, or the list after "Signatories …:"."""
@@ -583,12 +593,9 @@ def _from_named_list(doc: Document, mentions: _MentionIndex) -> list[str]:
                 start = clause.start + m.start("names")
                 # "the Kingdom of Denmark (in respect of the Faroe Islands and Greenland)": the
                 # words in brackets qualify a party, they name none
-                brackets = [(start + b.start(), start + b.end()) for b in re.finditer(r"\([^()]*\)", m.group("names"))]
-                ids = unique_ids(
-                    sid
-                    for s, e, sid, _ in mentions.between(start, clause.start + m.end("names"))
-                    if not any(a <= s and e <= b for a, b in brackets)
-                )
+                end = clause.start + m.end("names")
+                found = _outside_brackets(doc.text, start, end, mentions.between(start, end))
+                ids = unique_ids(sid for _, _, sid, _ in found)
                 if len(ids) >= MIN_PARTIES:
                     return ids
         listed = PARTICIPANTS_UK.search(clause.text) if (doc.lang or "") == "uk" else None
@@ -1321,7 +1328,9 @@ def _statement_authors(doc: Document, start: int, end: int, mentions: _MentionIn
     if head is None:
         return []
     if found and (found[0][0] <= start + head.start(1) or _is_state_organ(head.group(1), doc.lang or "en")):
-        known = _as_parties(m[2] for m in found)
+        # "Чернівецької міської ради (Україна) та Муніципію Сучава (Румунія)": the states in
+        # brackets say where the authors are; they are none of them
+        known = _as_parties(m[2] for m in _outside_brackets(doc.text, start, end, found))
         if (doc.lang or "") == "uk":
             # beside a known body, bodies no table knows ("Миколаївської міської ради,
             # муніципалітету Оденсе та муніципалітету Орхус"): each gets a coined id
@@ -1531,9 +1540,12 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
     if ids and not bodies_signed:
         # the sides the opening names as sides: "румунська сторона", "угорська делегація",
         # "литовський віцеміністр", "Офіційний Будапешт" (a four-party report names one so);
-        # where bodies signed, "польська сторона" is the Polish city, not Poland
+        # where bodies signed, "польська сторона" is the Polish city, not Poland, and where
+        # Ukraine's councils or administrations are parties, "з боку української сторони"
+        # is they
+        local = any(i.endswith(LOCAL_BODY_SUFFIXES) for i in ids)
         for clause in doc.clauses[: NEWS_OPENING + SIDES_OPENING]:
-            ids += side_ids(doc.text, clause.start, clause.end)
+            ids += [i for i in side_ids(doc.text, clause.start, clause.end) if not (local and i == "UKR")]
     if ids and doc.clauses and doc.clauses[0].kind == "heading":
         # the headline names the sides of what the lead reports ("Україна та Литва створять
         # спільну слідчу групу" over "… провів зустріч з Генеральним прокурором Литовської
@@ -1591,9 +1603,10 @@ def _named_as_setting(text: str, clause_start: int, s: int) -> bool:
     """Is the body at ``s`` named as where or about what a Ukrainian report's sides met or
     agreed, not as a side: the venue ("На полях сесії Ради ООН з прав людини"), or the
     subject an instrument is about ("заяву про розвиток транспортних коридорів між Україною
-    та Європейським Союзом"; "угоду між Україною та …" names sides)?"""
+    та Європейським Союзом"; "угоду між Україною та …" names sides), the state it supports,
+    or the organisation its sides seek to join ("на шляху до ЄС")?"""
     before = text[max(clause_start, s - SETTING_WINDOW) : s]
-    if VENUE_UK.search(before) or OFFICE_IN_UK.search(before) or AID_TOPIC_UK.search(before):
+    if any(p.search(before) for p in (VENUE_UK, OFFICE_IN_UK, AID_TOPIC_UK, ACCESSION_GOAL_UK)):
         return True
     between = BETWEEN_OF_UK.search(before)
     return between is not None and not INSTRUMENT_NOUN_UK.search(between.group("noun"))
@@ -1607,6 +1620,9 @@ VENUE_UK = re.compile(r"(?<!\w)(?:на\s+полях|у\s+кулуарах|в\s+�
 AID_TOPIC_UK = re.compile(
     r"(?<!\w)(?:(?:про|щодо)\s+(?:[\w'’ʼ-]+\s+){0,2}(?:підтримк|допомог|відбудов|відновленн)|допомог|проти)\w*\s+$", _I
 )
+# "на шляху до ЄС", "щодо вступу до НАТО", "членства в ЄС": the organisation a report's sides
+# seek to join is their goal, not one of them
+ACCESSION_GOAL_UK = re.compile(r"(?<!\w)(?:шлях|вступ|членств|приєднанн|інтеграці)\w*\s+(?:до|в|у)\s+$", _I)
 # "голова Представництва ЮНІСЕФ в Україні", "директор ЄБРР в Україні": where an office sits
 OFFICE_IN_UK = re.compile(
     r"(?<!\w)(?:представництв|посольств|офіс|місі[їяю]|бюро|директор|керівни|представни|координатор)\w*"
