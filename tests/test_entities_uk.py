@@ -531,6 +531,47 @@ def test_a_local_bodys_act_gives_its_members_by_consent_and_a_foreign_mayor_no_a
     }
 
 
+def test_states_listed_before_a_dash_and_their_leaders_after_it_pair_in_order(run):
+    doc = run(
+        "КОПЕНГАГЕН, 15 жовтня. Прем’єр-міністр Тарас Вербицький та прем’єр-міністри Данії, Швеції й Норвегії — "
+        "Ларс Гольм-Нільсен, Ерік Сандберг і Гуннар Естбю — ухвалили в Копенгагені спільну заяву."
+    )
+    found = officials(doc)
+    assert {k: found[k][1:] for k in ("Ларс Гольм-Нільсен", "Ерік Сандберг", "Гуннар Естбю")} == {
+        "Ларс Гольм-Нільсен": ("прем’єр-міністри", "DNK"),
+        "Ерік Сандберг": ("прем’єр-міністри", "SWE"),
+        "Гуннар Естбю": ("прем’єр-міністри", "NOR"),
+    }
+
+
+def test_the_side_a_delegation_head_or_a_representative_stands_for(run):
+    doc = run(
+        "Від ЄС у переговорах узяла участь єврокомісарка з питань транспорту Анніка Вестерберг, молдовську "
+        "делегацію очолив міністр інфраструктури Ніколае Ботнару. Сербію на саміті представляв віцепрем'єр "
+        "Небойша Трифунович."
+    )
+    assert affiliations(doc) == {"Анніка Вестерберг": "EU", "Ніколае Ботнару": "MDA", "Небойша Трифунович": "SRB"}
+
+
+def test_an_organisations_post_for_a_country_is_the_organisations(run):
+    doc = run("Кредитну угоду підписала керуюча директорка ЄБРР з питань України Гелен Маккензі.")
+    assert officials(doc)["Гелен Маккензі"][1:] == ("директорка ЄБРР з питань України", "EBRD")
+
+
+def test_heads_of_foreign_regions_and_cities_with_the_place_in_their_title(run):
+    doc = run(
+        "Угоду підписали начальник ОВА Назар Ганжа, гетьман Пардубицького краю Мартін Новотни, гетьман краю "
+        "Височина Павел Квапіл і приматор Кошиць Ярослав Полачек."
+    )
+    found = officials(doc)
+    assert {k: v[1] for k, v in found.items() if k != "Назар Ганжа"} == {
+        "Мартін Новотни": "гетьман Пардубицького краю",
+        "Павел Квапіл": "гетьман краю Височина",
+        "Ярослав Полачек": "приматор Кошиць",
+    }
+    assert all(v[2] != "UKR" for k, v in found.items() if k != "Назар Ганжа")
+
+
 def test_a_later_mention_by_surname_takes_the_affiliation(run):
     doc = run(
         "Президент Литви Гітанас Науседа прибув до Києва. За словами президента Науседи, Вільнюс надасть допомогу."

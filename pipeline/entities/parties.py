@@ -245,7 +245,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-83"
+        return "party-evidence-84"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)

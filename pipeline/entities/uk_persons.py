@@ -32,8 +32,13 @@ MAX_TITLE_GAP = 14  # tokens between a title's head and the person it names
 TITLE_BREAK = re.compile(r"[.!?;:«»\"“”()]|\n\s*\n")
 LOCATIVE_PREPOSITIONS = frozenset({"в", "у", "ві", "на"})
 # a foreign city's or region's head: "мер", "бургомістр", "примар", a Polish voivodeship's
-# "маршалок" and "воєвода" (a Ukrainian act writes "міський голова")
-FOREIGN_LOCAL_TITLE = re.compile(r"\bмер(?:а|у|ом|ові)?\b|бургомістр|примар|маршал(?:ок|к)|воєвод", re.IGNORECASE)
+# "маршалок" and "воєвода", a Czech region's "гетьман" and city's "приматор", a Croatian or
+# Slovak county's "жупан", a Romanian county's "префект", a German district's "ландрат" (a
+# Ukrainian act writes "міський голова", "голова обласної ради")
+FOREIGN_LOCAL_TITLE = re.compile(
+    r"\bмер(?:а|у|ом|ові)?\b|бургомістр|примар|маршал(?:ок|к)|воєвод|гетьман|жупан|префект|ландрат|приматор",
+    re.IGNORECASE,
+)
 LOCATIVE_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(LOCATIVE_PREPOSITIONS))})\s+$", re.IGNORECASE)
 
 

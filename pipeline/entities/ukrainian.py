@@ -234,13 +234,16 @@ ROLE_HEADS = COUNTERPARTS | frozenset(
         "координаторка",
         "бургомістр",
         "приматор",
-        # the heads of Romanian, Polish and French cities, counties and regions
+        # the heads of Romanian, Polish, French, Czech, Croatian and German cities, counties and regions
         "примар",
         "примарка",
         "воєвода",
         "маршалок",
         "староста",
         "префект",
+        "гетьман",
+        "жупан",
+        "ландрат",
         "єпископ",
         "архієпископ",
         "митрополит",
@@ -671,6 +674,7 @@ def _side_marked(text: str, toks: list[Token], names, role_start: int) -> Option
     it in the same sentence ("Від України документ підписав міністр …, від Молдови —
     міністерка …", "від польської сторони — віцеміністр …"), a delegation the title heads
     ("угорська делегація на чолі з державним секретарем …", "Румунську делегацію очолював …"),
+    the state it represents ("Сербію на саміті представляв віцепрем'єр …"),
     or a side whose noun is left out before a dash ("…, в'єтнамську — заступник міністра …")."""
     state_at = {i: en.id for _, _, i, _, en in names if en.kind == "state"}
     if role_start >= 2 and DASHES.fullmatch(text, toks[role_start - 1].end, toks[role_start].start):
@@ -679,6 +683,13 @@ def _side_marked(text: str, toks: list[Token], names, role_start: int) -> Option
     lead = _delegation_lead(toks, role_start)
     if lead is not None and lemmas(toks[lead + 1].lower) & TALKS_SIDE_NOUNS and (state := demonym_id(toks[lead])):
         return state
+    if role_start >= 2 and toks[role_start - 1].lower.startswith("представля"):
+        # "Сербію на саміті представляв | віцепрем'єр …": the state the verb's object names
+        for k in range(role_start - 2, max(-1, role_start - 6), -1):
+            if SIDE_BREAK.search(text, toks[k].end, toks[k + 1].start):
+                break
+            if k in state_at:
+                return state_at[k]
     for k in range(role_start - 1, 0, -1):
         if SIDE_BREAK.search(text, toks[k - 1].end, toks[k].start):
             return None
@@ -697,8 +708,8 @@ def _delegation_lead(toks: list[Token], role_start: int) -> Optional[int]:
         k = role_start - len(words)
         if k >= 2 and tuple(t.lower for t in toks[k:role_start]) == words:
             return k - 2
-    if role_start >= 3 and toks[role_start - 1].lower.startswith("очолю"):
-        return role_start - 3
+    if role_start >= 3 and toks[role_start - 1].lower.startswith(("очолю", "очолив", "очолила")):
+        return role_start - 3  # "Румунську делегацію очолював | …", "молдовську делегацію очолив | …"
     return None
 
 
@@ -994,6 +1005,7 @@ class UkrainianRecognizer:
             candidates = dictionary_persons(text, toks) + spans_to_tokens(toks, ner)
             taken = [(o.start, o.end) for o in officials] + [(s, e) for s, e, _, _, _ in names]
             officials += officials_from_persons(text, toks, candidates, names, taken, officials)
+            _respective_sides(text, names, officials)
             found += [
                 o
                 for o in officials
@@ -1128,7 +1140,12 @@ class UkrainianRecognizer:
                     k < len(toks)
                     and k - i <= room
                     and k not in name_at
-                    and (not toks[k].capitalised or _institution_word(toks[k]) and not _is_initial(text, toks[k]))
+                    and (
+                        not toks[k].capitalised
+                        or (_institution_word(toks[k]) and not _is_initial(text, toks[k]))
+                        or _region_adjective(toks, k)  # "гетьман | Пардубицького краю"
+                        or _place_named(toks, k)  # "гетьман краю | Височина | Мартін …", "приматор | Кошиць | …"
+                    )
                     and (_adjacent(text, toks[k - 1 : k + 1]) or _portfolio_comma(text, toks, k))
                 ):
                     if toks[k].lower in ROLE_STOP:
@@ -1174,10 +1191,13 @@ class UkrainianRecognizer:
                         k = _named_list_end(text, toks, k + 2, name_at)
                         role = text[toks[role_start].start : toks[k - 1].end]
                     elif k < len(toks) and toks[k].lower in ("з", "із") and _joins_title(toks, k):
-                        # "Віце-президентом ЄБРР | з питань банківської діяльності | Маттіасом …"
+                        # "Віце-президентом ЄБРР | з питань банківської діяльності | Маттіасом …",
+                        # "директорка ЄБРР | з питань України | Гелен …" (the remit, not her side)
                         end = k + 2
                         while end < len(toks) and end - k <= MAX_ROLE_WORDS and not toks[end].capitalised:
                             end += 1
+                        if end == k + 2 and end in name_at:
+                            end = _named_list_end(text, toks, end, name_at)
                         role = text[toks[role_start].start : toks[end - 1].end]
                         k = end
                 while k < len(toks) and not toks[k].capitalised and toks[k].lower.split("-")[0] in MILITARY_RANKS:
@@ -1741,6 +1761,63 @@ def _institution_word(tok: Token) -> bool:
     if rest and morph_uk().word_is_known(first) and not grammemes(first) & (PERSON_GRAMMEMES | {"anim"}):
         return True  # "Товариства побратимства Харків-Нюрнберг": places joined, not a double name
     return morph_uk().word_is_known(word) and not grammemes(word) & PERSON_GRAMMEMES
+
+
+# the nouns of a foreign region or district that a capitalised adjective names ("Пардубицького
+# краю", "Сплітсько-Далматинської жупанії", "Опольського воєводства")
+REGION_NOUNS = frozenset({"край", "жупанія", "воєводство", "повіт", "округ", "регіон", "земля", "департамент"})
+
+
+def _region_adjective(toks: list[Token], k: int) -> bool:
+    return k + 1 < len(toks) and not toks[k + 1].capitalised and bool(lemmas(toks[k + 1].lower) & REGION_NOUNS)
+
+
+# the heads of foreign cities and regions, whose place may follow the title before the name
+PLACE_HEADS = frozenset(
+    {"мер", "бургомістр", "приматор", "примар", "гетьман", "жупан", "префект", "ландрат", "маршалок", "воєвода"}
+)
+
+
+def _place_named(toks: list[Token], k: int) -> bool:
+    """Is ``toks[k]`` the name of the place a title heads, before a two-word name ("гетьман краю
+    Височина Мартін Квапіл", "приматор Кошиць Ярослав Полачек"), not the first name itself?"""
+    return (
+        0 < k
+        and k + 2 < len(toks)
+        and not toks[k - 1].capitalised
+        and bool(lemmas(toks[k - 1].lower) & (REGION_NOUNS | PLACE_HEADS))
+        and toks[k + 1].capitalised
+        and toks[k + 2].capitalised
+        and "Name" not in grammemes(toks[k].lower)  # a place's name may read as a surname ("Кошиць")
+    )
+
+
+# what stands between the items of a list: "Данії, Швеції й Норвегії"
+LIST_SEPARATORS = frozenset({", ", " і ", " й ", " та ", " і  ", ","})
+LIST_DASH = re.compile(r"\s*[—–]\s*")
+
+
+def _respective_sides(text: str, names, officials: list[Entity]) -> None:
+    """ "прем'єр-міністри Данії, Швеції й Норвегії — Ларс …, Ерік … і Гуннар …": the states
+    listed before a dash and as many officials listed after it act for them in order."""
+    states = sorted((s, e, en.id) for s, e, _, _, en in names if en.kind == "state")
+    listed = sorted(officials, key=lambda o: o.start)
+    i = 0
+    while i < len(states):
+        run = [states[i]]
+        while i + len(run) < len(states) and text[run[-1][1] : states[i + len(run)][0]] in LIST_SEPARATORS:
+            run.append(states[i + len(run)])
+        dash = LIST_DASH.match(text, run[-1][1]) if len(run) > 1 else None
+        if dash:
+            after = [o for o in listed if o.start >= dash.end()][: len(run)]
+            if (
+                len(after) == len(run)
+                and after[0].start == dash.end()
+                and all(text[a.end : b.start] in LIST_SEPARATORS for a, b in zip(after, after[1:]))
+            ):
+                for official, (_, _, sid) in zip(after, run):
+                    official.affiliation, official.role = sid, after[0].role  # one title for the list
+        i += len(run)
 
 
 def _seat_after(toks: list[Token], k: int, name_at: dict) -> Optional[int]:
