@@ -572,6 +572,25 @@ def test_heads_of_foreign_regions_and_cities_with_the_place_in_their_title(run):
     assert all(v[2] != "UKR" for k, v in found.items() if k != "Назар Ганжа")
 
 
+def test_a_mayor_titled_with_the_citys_own_name_acts_for_its_council(run):
+    doc = run("Документи підписали міський голова Миколаєва Олексій Бондарук і мер Орхуса Якоб Бундсгор.")
+    assert affiliations(doc) == {"Олексій Бондарук": "MYKOLAIVCC", "Якоб Бундсгор": None}
+
+
+def test_the_organisation_a_permanent_representative_represents(run):
+    doc = run("Меморандум підписали сторони. ПРООН представляв Постійний представник в Україні Яннік Сігурдссон.")
+    assert officials(doc)["Яннік Сігурдссон"][1:] == ("Постійний представник", "UNDP")
+
+
+def test_the_members_of_a_ukrainian_delegation_listed_under_its_lead(run):
+    doc = run(
+        "Україна, Грузія та Молдова підписали меморандум. До складу української делегації також увійшли:\n"
+        "ТКАЧЕНКО Остап Ігорович — директор Департаменту європейської інтеграції МЗС;\n"
+        "ЛУЦЕНКО Мар'яна Вікторівна — радниця Першої заступниці Міністра.\n"
+    )
+    assert affiliations(doc) == {"ТКАЧЕНКО Остап Ігорович": "UKR", "ЛУЦЕНКО Мар'яна Вікторівна": "UKR"}
+
+
 def test_a_later_mention_by_surname_takes_the_affiliation(run):
     doc = run(
         "Президент Литви Гітанас Науседа прибув до Києва. За словами президента Науседи, Вільнюс надасть допомогу."

@@ -137,7 +137,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-95"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-96"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -441,6 +441,9 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
             continue
         clause = clauses[k]
         title = clause.text[max(0, off.start - clause.start - TITLE_WINDOW) : off.start - clause.start]
+        if off.source == "decree-list" and _listed_for(clauses, k, HOME_DELEGATION):
+            off.affiliation = home  # "До складу української делегації увійшли:" / "ТКАЧЕНКО … — директор …"
+            continue
         role = off.role or ""
         if NOT_HOME_TITLE.search(role) or NOT_HOME_ROLE.search(role) or FOREIGN_LOCAL_TITLE.search(role):
             continue
@@ -473,6 +476,24 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
     return entities
 
 
+# the lead of a list of a Ukrainian delegation's or side's members
+HOME_DELEGATION = re.compile(r"(?:українськ\w+|України)\s+(?:делегаці|сторон)|делегаці\w+\s+України", re.IGNORECASE)
+LIST_LEAD_REACH = 30  # list lines between a member and the lead that names the list
+
+
+def _listed_for(clauses: list[Clause], k: int, lead: re.Pattern) -> bool:
+    """Is clause ``k`` a line of a list whose lead (the nearest clause before it that ends in
+    a colon) matches ``lead``?"""
+    for j in range(k - 1, max(-1, k - 1 - LIST_LEAD_REACH), -1):
+        text = clauses[j].text.rstrip()
+        if text.endswith(":"):
+            return bool(lead.search(text))
+        if SENTENCE_STOP.search(text[-1:] or "."):
+            return False  # a sentence, not a list line, stands between
+    return False
+
+
+SENTENCE_STOP = re.compile(r"[.!?]")
 # "зустрілася із …", "провела переговори з …", "Під час зустрічі з …": the title that follows
 # is the host's or the guest's, whom a Ukrainian report names without their state.
 MET_WITH = re.compile(r"(?:зустр(?:і|еч)\w*|переговор\w*|розмов\w*|бесід\w*)\s+(?:з|із|зі)\s*$", re.IGNORECASE)

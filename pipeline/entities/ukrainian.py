@@ -272,6 +272,7 @@ ROLE_MODIFIERS = frozenset(
         "колишній",
         "тимчасовий",
         "почесний",
+        "постійний",  # "Постійний представник України при ООН"
     }
 )
 MILITARY_RANKS = frozenset({"генерал", "адмірал", "віце-адмірал", "контр-адмірал", "маршал", "полковник"})
@@ -684,12 +685,14 @@ def _side_marked(text: str, toks: list[Token], names, role_start: int) -> Option
     if lead is not None and lemmas(toks[lead + 1].lower) & TALKS_SIDE_NOUNS and (state := demonym_id(toks[lead])):
         return state
     if role_start >= 2 and toks[role_start - 1].lower.startswith("представля"):
-        # "Сербію на саміті представляв | віцепрем'єр …": the state the verb's object names
+        # "Сербію на саміті представляв | віцепрем'єр …", "ПРООН представляв | Постійний
+        # представник …": the state or organisation the verb's object names
+        named_at = {i: en.id for _, _, i, _, en in names}
         for k in range(role_start - 2, max(-1, role_start - 6), -1):
             if SIDE_BREAK.search(text, toks[k].end, toks[k + 1].start):
                 break
-            if k in state_at:
-                return state_at[k]
+            if k in named_at:
+                return named_at[k]
     for k in range(role_start - 1, 0, -1):
         if SIDE_BREAK.search(text, toks[k - 1].end, toks[k].start):
             return None
@@ -809,7 +812,19 @@ def local_body_of(role: str) -> Optional[str]:
         prefix = _city_prefix(tok)
         if prefix and _match_words(toks, i + 1, MAYOR_WORDS, role):
             return body_id(prefix, "CC")
+        named = _city_named(tok)
+        if named and i >= 2 and _match_words(toks, i - 2, MAYOR_WORDS, role):
+            return body_id(named, "CC")  # "міський голова Миколаєва"
     return None
+
+
+def _city_named(tok: Token) -> Optional[str]:
+    """The id prefix of the city a capitalised word names by its own name ("Миколаєва" →
+    MYKOLAIV), or None."""
+    if not tok.capitalised:
+        return None
+    names = load_json("organisations.json")["ukrainian_bodies"]["city_names"]
+    return next((names[lemma] for lemma in sorted(lemmas(tok.lower)) if lemma in names), None)
 
 
 def local_officials(entities: list[Entity]) -> list[Entity]:
@@ -1237,6 +1252,8 @@ class UkrainianRecognizer:
                     # (the owner named right before "в": "Посольства Литовської Республіки в Україні")
                     located = i > 0 and toks[i - 1].lower in LOCATIVE_PREPOSITIONS
                     owner = name_before.get(i - 1, affiliation)
+                    if located and owner is None:  # "ПРООН представляв Постійний представник в Україні …"
+                        owner = _side_marked(text, toks, names, role_start)
                     out.append(_official(text, toks, j, person, role, owner if located else entry.id))
                     i = person
                     continue
