@@ -591,6 +591,23 @@ def test_the_members_of_a_ukrainian_delegation_listed_under_its_lead(run):
     assert affiliations(doc) == {"ТКАЧЕНКО Остап Ігорович": "UKR", "ЛУЦЕНКО Мар'яна Вікторівна": "UKR"}
 
 
+def test_a_commissioner_a_states_diplomacy_and_a_remit_say_whom_an_official_acts_for(run):
+    doc = run(
+        "Єврокомісарка з питань розширення Катаріна Новотна та очільник угорської дипломатії Габор Ваш прибули до "
+        "Брюсселя. Урядова уповноважена у справах Європейського суду з прав людини Оксана Дячишин подала заяву."
+    )
+    # the court is her remit: no affiliation rather than the court's
+    assert affiliations(doc) == {"Катаріна Новотна": "EU", "Габор Ваш": "HUN", "Оксана Дячишин": None}
+
+
+def test_a_person_listed_after_an_official_keeps_a_title_of_their_own(run):
+    doc = run(
+        "Зустрілися глава румунської дипломатії Андрей Міхеску і Міхай Попа, заступник прем’єр-міністра — "
+        "міністр закордонних справ Молдови."
+    )
+    assert affiliations(doc) == {"Андрей Міхеску": "ROU", "Міхай Попа": "MDA"}
+
+
 def test_a_later_mention_by_surname_takes_the_affiliation(run):
     doc = run(
         "Президент Литви Гітанас Науседа прибув до Києва. За словами президента Науседи, Вільнюс надасть допомогу."

@@ -49,7 +49,7 @@ from .gazetteer import (
 from .home_organs import home_organ_mentions
 from .officials import ROLE, SIGNATURE_FOR, starts_with_for
 from .recognizer import TITLE_WINDOW, surname_of
-from .uk_persons import FOREIGN_LOCAL_TITLE, LOCATIVE_PREPOSITIONS
+from .uk_persons import FOREIGN_LOCAL_TITLE, LOCATIVE_PREPOSITIONS, REMIT_BEFORE
 
 OPENING_CLAUSES = 40
 OPENING_SHARE = 0.3  # the opening is also bounded by a share of the text
@@ -245,7 +245,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-84"
+        return "party-evidence-85"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -328,8 +328,10 @@ def _officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
             inside = [e for e in named if title_start <= e.start and e.end <= official.start]
             if inside and not doc.text[inside[-1].end : official.start].strip(" \t»"):
                 before = doc.text[title_start : inside[-1].start].split()
-                # "послом України в НАТО Вадимом Пристайком": where the office sits, not whose
-                body = None if before and before[-1].lower() in OFFICE_SEAT else inside[-1].id
+                # "послом України в НАТО Вадимом Пристайком": where the office sits, not whose;
+                # "уповноважена у справах Європейського суду …": her remit
+                remit = REMIT_BEFORE.search(doc.text, title_start, inside[-1].start)
+                body = None if before and before[-1].lower() in OFFICE_SEAT or remit else inside[-1].id
         if body is not None and (official.affiliation is None or _is_state_id(official.affiliation)):
             official.affiliation = body
             placed[surname_of(official)] = official

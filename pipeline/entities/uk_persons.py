@@ -39,6 +39,8 @@ FOREIGN_LOCAL_TITLE = re.compile(
     r"\bмер(?:а|у|ом|ові)?\b|бургомістр|примар|маршал(?:ок|к)|воєвод|гетьман|жупан|префект|ландрат|приматор",
     re.IGNORECASE,
 )
+# a post's remit before a name: "у справах | Європейського суду …", "з питань | України"
+REMIT_BEFORE = re.compile(r"(?<!\w)(?:у|в|з|із)\s+(?:справах|питань)\s+$", re.IGNORECASE)
 LOCATIVE_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(LOCATIVE_PREPOSITIONS))})\s+$", re.IGNORECASE)
 
 
@@ -151,7 +153,11 @@ def officials_from_persons(
             continue  # the person an institution is named after ("… імені Б. І. Петренка")
         role, affiliation, title_before = None, None, None
         if previous is not None and _coordinated(text, toks, previous[0], k):
-            role, affiliation = previous[1].role, previous[1].affiliation
+            # a person listed after an official shares the title, unless a title of their own
+            # follows ("… Андрея Міхеску і Міхай Попа, заступник прем'єр-міністра — міністр …")
+            role, affiliation = _title_after(text, toks, j, names, ROLE_HEADS, lemmas)
+            if role is None:
+                role, affiliation = previous[1].role, previous[1].affiliation
         if role is None:
             role, affiliation = _title_before(text, toks, k, names, ROLE_HEADS, ROLE_MODIFIERS, lemmas, grammemes)
             title_before = role
@@ -228,7 +234,13 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
             named = [(a, en.id) for a, b, _, _, en in names if toks[start].start <= a and b <= toks[title_end - 1].end]
             # "голова Представництва ЄС в Україні", "посол України в НАТО": the place where an
             # office sits is not whom its holder acts for
-            ids = [sid for a, sid in named if not LOCATIVE_BEFORE.search(text[toks[start].start : a])]
+            # nor is its remit ("уповноважений у справах Європейського суду з прав людини")
+            ids = [
+                sid
+                for a, sid in named
+                if not LOCATIVE_BEFORE.search(text[toks[start].start : a])
+                and not REMIT_BEFORE.search(text[toks[start].start : a])
+            ]
             if named and not ids:
                 return role, None
             if not ids:

@@ -25,7 +25,7 @@ from ..records import Clause, Entity
 from ..segment import COLUMN_GAP
 from .gazetteer import ABBREVIATION, SpanSet, blocked_names, is_cyrillic, load_json, org_names, state_names
 from .models import morph_uk
-from .uk_persons import BODY_OF_TITLES, LOCATIVE_PREPOSITIONS, NAMED_AFTER
+from .uk_persons import BODY_OF_TITLES, LOCATIVE_PREPOSITIONS, NAMED_AFTER, REMIT_BEFORE
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[-" + APOSTROPHES + r"][^\W\d_]+)*")
 _APOS = re.compile(f"[{APOSTROPHES}]")
@@ -57,7 +57,9 @@ GOVERNMENT_BODIES = frozenset(
 )
 # a state's organs, which a state's adjective before them names the owner of ("румунського
 # Міністерства транспорту"); not companies or funds, which a state's adjective only places
-STATE_ORGANS = GOVERNMENT_BODIES | {"уряд", "служба", "агентство", "відомство"}
+STATE_ORGANS = GOVERNMENT_BODIES | {"уряд", "служба", "агентство", "відомство", "дипломатія"}
+# titles that name their organisation themselves
+TITLE_OWNERS = {"єврокомісар": "EU", "єврокомісарка": "EU"}
 # Institutions tagged only when a state/organisation or its adjective is part of the name.
 OTHER_BODIES = frozenset(
     {
@@ -1178,6 +1180,10 @@ class UkrainianRecognizer:
                     affiliation = state_before_rank(toks, i, names)
                 if affiliation is None:  # "директоркою Данського агентства …": the body's state
                     affiliation = next((d for t in toks[i + 1 : k] if t.capitalised and (d := demonym_id(t))), None)
+                if affiliation is None:  # "єврокомісарка з питань розширення …"
+                    affiliation = next(
+                        (TITLE_OWNERS[t] for t in title_lemmas(toks[i].lower) if t in TITLE_OWNERS), None
+                    )
                 if affiliation is None:  # "державний секретар румунського Міністерства транспорту"
                     affiliation = next(
                         (
@@ -1187,7 +1193,12 @@ class UkrainianRecognizer:
                         ),
                         None,
                     )
-                if k in name_at:
+                if k in name_at and _remit_before(text, toks, k):
+                    # "Урядова уповноважена у справах Європейського суду з прав людини …": the
+                    # court is her remit, not whom she acts for
+                    k = name_at[k][0]
+                    role = text[toks[role_start].start : toks[k - 1].end]
+                elif k in name_at:
                     k, entry = name_at[k]
                     affiliation = entry.id
                     seat = _seat_after(toks, k, name_at)
@@ -1254,6 +1265,11 @@ class UkrainianRecognizer:
                     owner = name_before.get(i - 1, affiliation)
                     if located and owner is None:  # "ПРООН представляв Постійний представник в Україні …"
                         owner = _side_marked(text, toks, names, role_start)
+                    if _remit_before(text, toks, i):
+                        # "Урядова уповноважена у справах Європейського суду з прав людини Оксана …":
+                        # the court is her remit, not whom she acts for
+                        located, owner = True, affiliation
+                        role = text[toks[role_start].start : toks[j - 1].end]
                     out.append(_official(text, toks, j, person, role, owner if located else entry.id))
                     i = person
                     continue
@@ -1835,6 +1851,11 @@ def _respective_sides(text: str, names, officials: list[Entity]) -> None:
                 for official, (_, _, sid) in zip(after, run):
                     official.affiliation, official.role = sid, after[0].role  # one title for the list
         i += len(run)
+
+
+def _remit_before(text: str, toks: list[Token], i: int) -> bool:
+    """Do "у справах" or "з питань" stand right before ``toks[i]`` (a post's remit)?"""
+    return i > 1 and REMIT_BEFORE.search(text, toks[i - 2].start, toks[i].start) is not None
 
 
 def _seat_after(toks: list[Token], k: int, name_at: dict) -> Optional[int]:
