@@ -256,6 +256,28 @@ def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(ru
     assert not {"UKR", "POL"} & set(doc.parties)
 
 
+def test_a_state_inside_a_quoted_name_is_the_bodys_not_a_party(run):
+    doc = run(
+        "УГОДА ПРО СПІВПРАЦЮ\n\nЛьвівська міська рада (далі — Рада) в особі міського голови Андрія САДОВОГО, який діє "
+        "на підставі Закону України «Про місцеве самоврядування в Україні», та Міжнародний благодійний фонд «Карітас "
+        "України» (далі — Фонд) в особі президента Фонду Тетяни СТАВНИЧОЇ, що діє на підставі Статуту, разом — "
+        "Сторони, уклали цю Угоду про таке:\n\n1. ПРЕДМЕТ УГОДИ\n1.1. Фонд збудує модульне містечко.\n"
+        "2. ОБОВ'ЯЗКИ СТОРІН\n2.1. Сторони спільно визначать ділянку.\n2.2. Сторони щокварталу звітуватимуть.\n"
+    )
+    assert "UKR" not in doc.parties and "LVIVCC" in doc.parties and len(doc.parties) == 2
+    fund = next(p for p in doc.parties if p != "LVIVCC")
+    assert affiliations(doc)["Тетяни СТАВНИЧОЇ"] == fund
+    assert any(e.label == "PARTY" and e.text == "Міжнародний благодійний фонд «Карітас України»" for e in doc.entities)
+    doc = run(
+        "УГОДА\n\nДержавна установа «Офіс з просування експорту України» в особі виконавчої директорки Гордієнко "
+        "Наталії Василівни, яка діє на підставі Статуту, з однієї сторони, та Агентство з підтримки торгівлі "
+        "CzechTrade в особі генерального директора Радека Шпачека, з другої сторони, домовилися про таке:\n\n"
+        "Стаття 1. Предмет Угоди\nСторони співпрацюватимуть у розвитку торгівлі.\n"
+        "Стаття 2. Напрями співробітництва\nСторони обмінюватимуться інформацією.\n"
+    )
+    assert "UKR" not in doc.parties and len(doc.parties) == 2
+
+
 def test_a_report_on_ukraine_and_an_alliance_is_not_about_the_adversary_it_names(run):
     """No signing, no talks, one undertaking: the report's subjects are the body it names
     most and Ukraine, also where Russia is named a little more often than Ukraine."""

@@ -36,9 +36,10 @@ LEGAL_FORMS = r"(?:ТОВ|ТзОВ|ПрАТ|ПАТ|АТ|ДП|КНП|КП|ПП|Н
 KIND_WORD = (
     r"(?:[a-zа-яєіїґ'’ʼ-]+(?:\s+[a-zа-яєіїґ'’ʼ-]+){0,3}|" + LEGAL_FORMS + "|"
     r"(?i:(?:(?:публічн|приватн)\w*\s+)?акціонерн\w*\s+(?:товариств|банк)\w*)|"
-    # a municipal or state enterprise, capitalised at a formula's start ("Комунальне некомерційне
-    # підприємство «Волинська обласна клінічна лікарня» Волинської обласної ради": the hospital)
-    r"(?:Комунальн|Державн)\w*\s+(?:некомерційн\w*\s+)?підприємств\w*)"
+    # a municipal or state enterprise or institution, capitalised at a formula's start ("Комунальне
+    # некомерційне підприємство «Волинська обласна клінічна лікарня» Волинської обласної ради":
+    # the hospital; "Державна установа «Офіс з просування експорту України»": the office)
+    r"(?:Комунальн|Державн)\w*\s+(?:некомерційн\w*\s+)?(?:підприємств|установ|заклад)\w*)"
 )
 # a company written lower-case before its Latin name ("компанія Google", "платіжна система Visa")
 COMPANY_KIND = (
@@ -155,7 +156,13 @@ def parties_named(
         # України»")
         if quoted and PROJECT_KIND.search(text, s, qs):
             continue  # "проєкту «Енергоефективні лікарні II»": a project's name names no party
-        found = known(s, qs, qs) if quoted else known(s, stop, e if e > s else stop)
+        if quoted:
+            found = known(s, qs, qs)
+        else:
+            # a state inside a quoted part of the name is the name's ("Міжнародний благодійний
+            # фонд «Карітас України»")
+            inner = BARE_QUOTED.search(text, s, stop)
+            found = known(s, stop, min(e if e > s else stop, inner.start() if inner else stop))
         if found:
             ids += [i for i in found if i not in ids]
             continue
