@@ -278,6 +278,15 @@ def test_a_state_inside_a_quoted_name_is_the_bodys_not_a_party(run):
     assert "UKR" not in doc.parties and len(doc.parties) == 2
 
 
+def test_a_participant_that_refused_to_sign_is_no_party(run):
+    doc = run(
+        "Україна, Польща і Словаччина домовилися про транзит зерна\n\nЖЕШУВ, 8 серпня. Міністри аграрної політики "
+        "України, Польщі, Словаччини та Угорщини провели переговори щодо транзиту зерна. Комюніке підписали міністри "
+        "трьох держав. Міністр сільського господарства Угорщини Імре Фаркаш від підпису відмовився."
+    )
+    assert doc.parties == ["POL", "SVK", "UKR"]
+
+
 def test_a_report_on_ukraine_and_an_alliance_is_not_about_the_adversary_it_names(run):
     """No signing, no talks, one undertaking: the report's subjects are the body it names
     most and Ukraine, also where Russia is named a little more often than Ukraine."""

@@ -245,7 +245,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-86"
+        return "party-evidence-87"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1565,7 +1565,36 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
             if not _named_as_setting(doc.text, head.start, s)
         ]
         ids += capital_ids(doc.text, head.start, head.end)
-    return unique_ids(ids)
+    refused = _refused_to_sign(doc, mentions)
+    return [i for i in unique_ids(ids) if i not in refused]
+
+
+# "Міністр … Угорщини … від підпису відмовився", "Угорщина відмовилася підписати заяву",
+# "декларацію Белград не підписав": a participant that did not sign
+REFUSED_UK = re.compile(
+    r"(?<!\w)(?:від\s+підпису\s+відмови\w*|відмови\w*\s+(?:від\s+підпису|підписати|підписувати|приєднатися)"
+    r"|не\s+підписал\w*|не\s+підписав|не\s+приєднал\w*)(?!\w)",
+    _I,
+)
+# where the subject of a refusal begins within its sentence: "…, однак | Угорщина відмовилася"
+REFUSAL_SUBJECT_START = re.compile(r"[,;:]\s*(?:(?:а|але|однак|проте|тоді\s+як)\s+)?", _I)
+
+
+def _refused_to_sign(doc: Document, mentions: _MentionIndex) -> set[str]:
+    """The states and bodies a Ukrainian report's opening says did not sign what the others
+    signed: those its refusing clause names (or whose officials it names) before the verb."""
+    out: set[str] = set()
+    for clause in doc.clauses[: NEWS_OPENING + SIDES_OPENING]:
+        for verb in REFUSED_UK.finditer(doc.text, clause.start, clause.end):
+            starts = [m.end() for m in REFUSAL_SUBJECT_START.finditer(doc.text, clause.start, verb.start())]
+            start = starts[-1] if starts else clause.start
+            out |= {m[2] for m in mentions.between(start, verb.start())}
+            out |= {
+                e.affiliation
+                for e in doc.entities
+                if e.label == "OFFICIAL" and e.affiliation and start <= e.start and e.end <= verb.start()
+            }
+    return out
 
 
 # "X підписала угоди про партнерство з муніципалітетом Y та Мерією Z": who signed with whom
