@@ -287,6 +287,17 @@ def test_a_participant_that_refused_to_sign_is_no_party(run):
     assert doc.parties == ["POL", "SVK", "UKR"]
 
 
+def test_a_phone_call_with_a_counterpart_named_by_adjective_has_both_sides(run):
+    doc = run(
+        "Міністр оборони України Петро Гнатюк провів телефонну розмову з данським колегою. Сторони домовилися "
+        "про спільне виробництво дронів. Гнатюк подякував Копенгагену за підтримку."
+    )
+    assert doc.parties == ["DNK", "UKR"]
+    # an interview is no talks: the states it names are no sides
+    doc = run("У розмові з журналістами посол Польщі розповів про історію Польщі та України.")
+    assert doc.parties == []
+
+
 def test_a_report_on_ukraine_and_an_alliance_is_not_about_the_adversary_it_names(run):
     """No signing, no talks, one undertaking: the report's subjects are the body it names
     most and Ukraine, also where Russia is named a little more often than Ukraine."""

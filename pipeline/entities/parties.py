@@ -152,7 +152,9 @@ SUBJECT_OPENING = re.compile(r"\s[-–—]\s|:\s|^\d{1,2}\s+[а-яєіїґ'’ʼ
 # Ukrainian talks ("переговори", "консультації", "зустріч") report their participants as the parties
 # of what the talks produce.
 TALKS_UK = re.compile(
-    r"(?<!\w)(?:переговор\w*|перемовин\w*|консультаці\w*|зустріч\w*|саміт\w*|домовил\w*|домовленост\w*)", _I
+    r"(?<!\w)(?:переговор\w*|перемовин\w*|консультаці\w*|зустріч\w*|саміт\w*|домовил\w*|домовленост\w*"
+    r"|телефонн\w+\s+розмов\w*)",  # a call between leaders, not an interview ("у розмові з журналістами")
+    _I,
 )
 TREATY_STRUCTURE = re.compile(
     r"\b(?:Article|ARTICLE|Artículo|Стаття)\s+\d|\b(?:the\s+)?(?:Contracting\s+)?Parties\b"
@@ -245,7 +247,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-87"
+        return "party-evidence-88"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
