@@ -298,6 +298,17 @@ def test_a_phone_call_with_a_counterpart_named_by_adjective_has_both_sides(run):
     assert doc.parties == []
 
 
+def test_a_further_signing_by_a_minister_and_a_companys_head_adds_the_company(run):
+    doc = run(
+        "Україна і Туреччина підписали протокол про вільну торгівлю\n\nАНКАРА, 19 травня. Міністр економіки України "
+        "Тетяна Климчук і міністр торгівлі Туреччини Айше Кая підписали протокол про вільну торгівлю.\n\n"
+        "Того ж дня Міністр стратегічних галузей промисловості Олександр Кравчук і генеральний директор компанії "
+        "Baykar Селім Озтюрк уклали меморандум про будівництво заводу."
+    )
+    assert doc.parties == ["BAYKAR", "TUR", "UKR"]
+    assert affiliations(doc)["Селім Озтюрк"] == "BAYKAR"
+
+
 def test_a_report_on_ukraine_and_an_alliance_is_not_about_the_adversary_it_names(run):
     """No signing, no talks, one undertaking: the report's subjects are the body it names
     most and Ukraine, also where Russia is named a little more often than Ukraine."""

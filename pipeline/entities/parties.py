@@ -33,7 +33,7 @@ from typing import Optional
 from ..records import Clause, Document, Entity
 from ..segment import PREAMBULAR
 from ..stages import Stage
-from .coined import BETWEEN, NAME_BREAK, CoinedParty, named_conjuncts, parties_named
+from .coined import BETWEEN, LATIN_AFTER_KIND, NAME_BREAK, CoinedParty, named_conjuncts, parties_named
 from .columns import column_signatures
 from .gazetteer import (
     ABBREVIATION,
@@ -247,7 +247,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-88"
+        return "party-evidence-89"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1755,9 +1755,32 @@ def _further_signings(doc: Document, mentions: _MentionIndex, ids: list[str]) ->
             or _signed_with(doc, clause, mentions)
             or _signing_subject(doc, clause, mentions)
             or _organisation_signed_with(doc, clause, mentions)
+            or _officials_bodies_signed(doc, clause, mentions)
         )
         found += [sid for sid in named if sid not in ids]
     return unique_ids(found)
+
+
+def _officials_bodies_signed(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
+    """The sides of a signing whose subject names officials, one of them by a company's or a
+    body's title ("Міністр … Олександр Кравчук і генеральний директор компанії Baykar Селім
+    Озтюрк уклали меморандум"): the body the title names, and the other officials' sides."""
+    verb = SUBJECT_SIGNING["uk"].search(clause.text)
+    if verb is None:
+        return []
+    bodies: list[str] = []
+    coined: list[CoinedParty] = []
+    # a company named in an official's title ("генеральний директор компанії Baykar")
+    for company in LATIN_AFTER_KIND.finditer(doc.text, clause.start, clause.start + verb.start()):
+        ids, new = parties_named(
+            doc.text, company.start(), company.end(), "uk", lambda *_: [], "gent", bodies_only=True
+        )
+        bodies, coined = bodies + ids, coined + new
+    sides = _signing_officials(doc, clause)
+    if not coined or len(unique_ids(bodies + sides)) < MIN_PARTIES:
+        return []
+    mentions.add_coined(coined)
+    return unique_ids(sides + bodies)
 
 
 def _organisation_signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
