@@ -137,7 +137,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-98"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-99"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -411,12 +411,14 @@ def _same_title(a: Optional[str], b: Optional[str]) -> bool:
     return False
 
 
-# Titles whose holders act for a city or a region ("заступник міського голови"), or, in a
-# Ukrainian text, often for another state (consuls, ambassadors): no default for them; nor for
+# Titles whose holders act for a city or a region ("заступник міського голови"; not the
+# national "Міністерство розвитку громад та територій"), or, in a Ukrainian text, often for
+# another state (consuls, ambassadors): no default for them; nor for
 # a foreign city's "мер", "бургомістр", "примар", a Polish region's "маршалок", "воєвода", or a
 # university's or a company's people, whose titles say so themselves.
 NOT_HOME_TITLE = re.compile(
-    r"міськ|обласн|районн|сільськ(?!\w+\s+господарств)|селищн|громад|департамент|управлінн|муніципал|(?-i:\b(?:ОДА|ВЦА|РДА)\b)|консул|посол|посл[іа]",
+    r"міськ|обласн|районн|сільськ(?!\w+\s+господарств)|селищн|(?<!розвитку\s)громад|департамент|управлінн|муніципал"
+    r"|(?-i:\b(?:ОДА|ВЦА|РДА)\b)|консул|посол|посл[іа]",
     re.IGNORECASE,
 )
 # the same in the title itself (not in the words before it, which may name another's body)
@@ -454,7 +456,12 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
             continue  # "Від Міжнародного центру …" / "Генеральний директор": the body's, not Ukraine's
         others = in_clause - {home}
         if k not in read:  # a sentence's sides, read once for all its officials
-            read[k] = (frozenset(_sides(clause.text)) - {home}, _side_marks(clause.text))
+            by_name = [  # "З боку України документ підписав …"
+                (at - clause.start, sid)
+                for at, sid in named
+                if clause.start <= at < clause.end and BY_SIDE_NAME.search(clause.text, 0, at - clause.start)
+            ]
+            read[k] = (frozenset(_sides(clause.text)) - {home}, sorted(_side_marks(clause.text) + by_name))
         sides, marks = set(read[k][0]), read[k][1]
         ahead = [state for at, state in marks if at < off.start - clause.start]
         if counterpart and others <= {counterpart} and not sides and MET_WITH.search(_before_role(title, off.role)):
@@ -476,6 +483,8 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
     return entities
 
 
+# a side named by its state's name: "З боку України | документ підписав …"
+BY_SIDE_NAME = re.compile(r"(?<!\w)з\s+боку\s+$", re.IGNORECASE)
 # the lead of a list of a Ukrainian delegation's or side's members
 HOME_DELEGATION = re.compile(r"(?:українськ\w+|України)\s+(?:делегаці|сторон)|делегаці\w+\s+України", re.IGNORECASE)
 LIST_LEAD_REACH = 30  # list lines between a member and the lead that names the list
