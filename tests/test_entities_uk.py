@@ -220,31 +220,45 @@ def test_a_report_of_talks_among_four_states_names_all_four(run):
     assert doc.parties == ["MDA", "POL", "ROU", "UKR"]
 
 
-def test_the_ukrainian_side_of_councils_that_sign_is_they_not_ukraine(run):
-    doc = run(
-        "Львів і ЮНІСЕФ домовилися про відновлення шкіл\n\nЛЬВІВ, 3 березня. Львівська міська рада, Львівська "
-        "обласна рада та Дитячий фонд ООН (ЮНІСЕФ) підписали меморандум про відновлення шкіл.\n\nЗ боку "
-        "української сторони документ підписали міський голова Андрій Садовий і голова обласної ради Ірина Гримак."
-    )
-    assert doc.parties == ["LVIVCC", "LVIVOC", "UNICEF"]
-
-
-def test_the_union_its_sides_seek_to_join_is_no_side(run):
-    doc = run(
-        "Україна та Молдова узгодили спільні кроки на шляху до ЄС\n\nКИШИНІВ, 5 травня. Україна та Молдова "
-        "підписали дорожню карту інтеграції до Європейського Союзу."
-    )
-    assert doc.parties == ["MDA", "UKR"]
-
-
-def test_the_leaders_who_put_their_signatures_under_a_declaration(run):
-    doc = run(
-        "Шість держав ухвалили декларацію про безпеку на Чорному морі\n\nОДЕСА, 1 червня. Лідери шести держав за "
-        "підсумками саміту підписали спільну декларацію.\n\nПід документом поставили підписи Президент України "
-        "Богдан Мельник, прем'єр-міністр Греції Ставрос Папас, президент Болгарії Пламен Іванов, прем'єр-міністр "
-        "Хорватії Іван Горват, президент Румунії Міхай Йонеску та президент Молдови Доріна Рошка."
-    )
-    assert doc.parties == ["BGR", "GRC", "HRV", "MDA", "ROU", "UKR"]
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        pytest.param(
+            "Львів і ЮНІСЕФ домовилися про відновлення шкіл\n\nЛЬВІВ, 3 березня. Львівська міська рада, Львівська "
+            "обласна рада та Дитячий фонд ООН (ЮНІСЕФ) підписали меморандум про відновлення шкіл.\n\nЗ боку "
+            "української сторони документ підписали міський голова Андрій Садовий і голова обласної ради Ірина Гримак.",
+            ["LVIVCC", "LVIVOC", "UNICEF"],
+            id="the_ukrainian_side_of_councils_that_sign_is_they_not_ukraine",
+        ),
+        pytest.param(
+            "Україна та Молдова узгодили спільні кроки на шляху до ЄС\n\nКИШИНІВ, 5 травня. Україна та Молдова "
+            "підписали дорожню карту інтеграції до Європейського Союзу.",
+            ["MDA", "UKR"],
+            id="the_union_its_sides_seek_to_join_is_no_side",
+        ),
+        pytest.param(
+            "Шість держав ухвалили декларацію про безпеку на Чорному морі\n\nОДЕСА, 1 червня. Лідери шести держав за "
+            "підсумками саміту підписали спільну декларацію.\n\nПід документом поставили підписи Президент України "
+            "Богдан Мельник, прем'єр-міністр Греції Ставрос Папас, президент Болгарії Пламен Іванов, прем'єр-міністр "
+            "Хорватії Іван Горват, президент Румунії Міхай Йонеску та президент Молдови Доріна Рошка.",
+            ["BGR", "GRC", "HRV", "MDA", "ROU", "UKR"],
+            id="the_leaders_who_put_their_signatures_under_a_declaration",
+        ),
+        pytest.param(
+            "Україна, Польща і Словаччина домовилися про транзит зерна\n\nЖЕШУВ, 8 серпня. Міністри аграрної "
+            "політики України, Польщі, Словаччини та Угорщини провели переговори щодо транзиту зерна. Комюніке "
+            "підписали міністри трьох держав. Міністр сільського господарства Угорщини Імре Фаркаш від підпису "
+            "відмовився.",
+            ["POL", "SVK", "UKR"],
+            id="a_participant_that_refused_to_sign_is_no_party",
+        ),
+    ],
+)
+def test_the_parties_a_ukrainian_report_names(run, text, parties):
+    """Councils that sign are the Ukrainian side, not Ukraine; the union the sides seek to join is
+    no side; the leaders who put their signatures under a declaration are its sides; a participant
+    of the talks that refused to sign is no party."""
+    assert run(text).parties == parties
 
 
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
@@ -276,15 +290,6 @@ def test_a_state_inside_a_quoted_name_is_the_bodys_not_a_party(run):
         "Стаття 2. Напрями співробітництва\nСторони обмінюватимуться інформацією.\n"
     )
     assert "UKR" not in doc.parties and len(doc.parties) == 2
-
-
-def test_a_participant_that_refused_to_sign_is_no_party(run):
-    doc = run(
-        "Україна, Польща і Словаччина домовилися про транзит зерна\n\nЖЕШУВ, 8 серпня. Міністри аграрної політики "
-        "України, Польщі, Словаччини та Угорщини провели переговори щодо транзиту зерна. Комюніке підписали міністри "
-        "трьох держав. Міністр сільського господарства Угорщини Імре Фаркаш від підпису відмовився."
-    )
-    assert doc.parties == ["POL", "SVK", "UKR"]
 
 
 def test_a_phone_call_with_a_counterpart_named_by_adjective_has_both_sides(run):
