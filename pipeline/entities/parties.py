@@ -1762,9 +1762,9 @@ def _further_signings(doc: Document, mentions: _MentionIndex, ids: list[str]) ->
 
 
 def _officials_bodies_signed(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
-    """The sides of a signing whose subject names officials, one of them by a company's or a
-    body's title ("Міністр … Олександр Кравчук і генеральний директор компанії Baykar Селім
-    Озтюрк уклали меморандум"): the body the title names, and the other officials' sides."""
+    """The sides of a signing whose subject names officials, one of them by a title that names
+    a company in Latin letters ("Міністр … Олександр Кравчук і генеральний директор компанії
+    Baykar Селім Озтюрк уклали меморандум"): the company, and the other officials' sides."""
     verb = SUBJECT_SIGNING["uk"].search(clause.text)
     if verb is None:
         return []

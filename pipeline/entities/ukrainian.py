@@ -25,7 +25,7 @@ from ..records import Clause, Entity
 from ..segment import COLUMN_GAP
 from .gazetteer import ABBREVIATION, SpanSet, blocked_names, is_cyrillic, load_json, org_names, state_names
 from .models import morph_uk
-from .uk_persons import BODY_OF_TITLES, LOCATIVE_PREPOSITIONS, NAMED_AFTER, REMIT_BEFORE
+from .uk_persons import BODY_OF_TITLES, FOREIGN_LOCAL_TITLE, LOCATIVE_PREPOSITIONS, NAMED_AFTER, REMIT_BEFORE
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[-" + APOSTROPHES + r"][^\W\d_]+)*")
 _APOS = re.compile(f"[{APOSTROPHES}]")
@@ -1805,12 +1805,6 @@ def _region_adjective(toks: list[Token], k: int) -> bool:
     return k + 1 < len(toks) and not toks[k + 1].capitalised and bool(lemmas(toks[k + 1].lower) & REGION_NOUNS)
 
 
-# the heads of foreign cities and regions, whose place may follow the title before the name
-PLACE_HEADS = frozenset(
-    {"мер", "бургомістр", "приматор", "примар", "гетьман", "жупан", "префект", "ландрат", "маршалок", "воєвода"}
-)
-
-
 def _place_named(toks: list[Token], k: int) -> bool:
     """Is ``toks[k]`` the name of the place a title heads, before a two-word name ("гетьман краю
     Височина Мартін Квапіл", "приматор Кошиць Ярослав Полачек"), not the first name itself?"""
@@ -1818,7 +1812,7 @@ def _place_named(toks: list[Token], k: int) -> bool:
         0 < k
         and k + 2 < len(toks)
         and not toks[k - 1].capitalised
-        and bool(lemmas(toks[k - 1].lower) & (REGION_NOUNS | PLACE_HEADS))
+        and bool(lemmas(toks[k - 1].lower) & REGION_NOUNS or FOREIGN_LOCAL_TITLE.match(toks[k - 1].lower))
         and toks[k + 1].capitalised
         and toks[k + 2].capitalised
         and "Name" not in grammemes(toks[k].lower)  # a place's name may read as a surname ("Кошиць")
@@ -1826,7 +1820,7 @@ def _place_named(toks: list[Token], k: int) -> bool:
 
 
 # what stands between the items of a list: "Данії, Швеції й Норвегії"
-LIST_SEPARATORS = frozenset({", ", " і ", " й ", " та ", " і  ", ","})
+LIST_SEPARATORS = frozenset({", ", ",", " і ", " й ", " та "})
 LIST_DASH = re.compile(r"\s*[—–]\s*")
 
 
