@@ -679,6 +679,15 @@ def test_the_ministry_for_communities_is_national_and_a_side_named_by_its_state(
     assert found["Маргрит ван Дейк"] == "NLD" and found["Міхай Дорнеску"] == "ROU"
 
 
+def test_a_settlements_head_acts_for_its_council_that_signs(run):
+    doc = run(
+        "Бородянська селищна рада та МОМ підписали меморандум. Документ підписав Бородянський селищний голова "
+        "Роман Кравченко."
+    )
+    council = next(p for p in doc.parties if p != "IOM")
+    assert affiliations(doc) == {"Роман Кравченко": council}
+
+
 def test_a_later_mention_by_surname_takes_the_affiliation(run):
     doc = run(
         "Президент Литви Гітанас Науседа прибув до Києва. За словами президента Науседи, Вільнюс надасть допомогу."

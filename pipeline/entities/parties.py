@@ -247,7 +247,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-89"
+        return "party-evidence-90"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -290,6 +290,22 @@ CITY_HEAD = re.compile(
     r"\s+(?i:міста\s+|of\s+|de\s+)?)(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+)$"
 )
 OFFICE_SEAT = frozenset({"в", "у", "при", "до", "in", "to", "at", "en", "ante", "auprès"})
+# the head of a town's, a settlement's or a village's council by its place's adjective
+COUNCIL_HEAD = re.compile(
+    r"(?P<place>[А-ЯЄІЇҐ][\w'’ʼ-]+?)(?:ськ|цьк|зьк)\w*\s+(?i:міськ|селищн|сільськ)\w*\s+голов\w*\s*$"
+)
+
+
+def _council_headed(title: str, named: list[Entity]) -> Optional[str]:
+    """The party council the title before a name heads ("Бородянський селищний голова" → the
+    party "Бородянська селищна рада"), or None."""
+    head = COUNCIL_HEAD.search(title)
+    if head is None:
+        return None
+    place = head.group("place")
+    return next((e.id for e in named if e.text.startswith(place) and re.search(r"\bрад", e.text, re.IGNORECASE)), None)
+
+
 TITLE_BREAK = re.compile(r"[.!?;:,«»()—–]|\n\s*\n")  # a title may stand on the line over the name
 
 
@@ -326,6 +342,8 @@ def _officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
             title = doc.text[title_start : official.start]
         head = CITY_HEAD.search(title.rstrip())
         body = city_party(head.group("city"), bodies) if head else None
+        if body is None:  # "Бородянський селищний голова" heads the party "Бородянська селищна рада"
+            body = _council_headed(title, named)
         if body is None and official.role:  # the body named last in the title, just before the name
             inside = [e for e in named if title_start <= e.start and e.end <= official.start]
             if inside and not doc.text[inside[-1].end : official.start].strip(" \t»"):
