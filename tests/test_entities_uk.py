@@ -688,6 +688,17 @@ def test_a_settlements_head_acts_for_its_council_that_signs(run):
     assert affiliations(doc) == {"Роман Кравченко": council}
 
 
+def test_a_state_office_named_alone_beside_an_organisation_is_the_home_states(run):
+    doc = run(
+        "Україна отримає кредит ЄІБ. Міністр фінансів Богдан Ярмолюк і віцепрезидент Європейського "
+        "інвестиційного банку Карстен Лювен підписали фінансову угоду."
+    )
+    assert affiliations(doc)["Богдан Ярмолюк"] == "UKR"
+    # beside another state's official, a bare title says nothing of its state
+    doc = run("Міністр фінансів Богдан Ярмолюк і міністр фінансів Польщі Анджей Доманський підписали угоду.")
+    assert affiliations(doc)["Богдан Ярмолюк"] is None
+
+
 def test_a_later_mention_by_surname_takes_the_affiliation(run):
     doc = run(
         "Президент Литви Гітанас Науседа прибув до Києва. За словами президента Науседи, Вільнюс надасть допомогу."

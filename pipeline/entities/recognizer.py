@@ -21,7 +21,7 @@ from typing import Optional
 
 from ..records import Clause, Document, Entity
 from ..stages import PipelineError, Stage
-from .gazetteer import ABBREVIATION, DATA_DIR, Gazetteer, SpanSet, gazetteer, load_json
+from .gazetteer import ABBREVIATION, DATA_DIR, Gazetteer, SpanSet, gazetteer, load_json, state_ids
 from .institutions import DOCUMENT_WORDS, ORGANISATION_NOUNS, InstitutionFinder
 from .models import (
     STANZA_LANGS,
@@ -137,7 +137,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-99"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-100"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -478,9 +478,21 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
         elif not sides and (
             _home_capitalised(title, off.role, k > 0 and _ends_in_dash(clauses[k - 1]))
             or HOME_MINISTRY.search(off.role or "")
+            or (STATE_OFFICE.fullmatch(role) and not others & state_ids())
         ):
+            # "Міністр фінансів Богдан … і віцепрезидент Європейського інвестиційного банку …": an
+            # organisation has no minister; a state's office named without a state, in a sentence
+            # that names no other state, is the text's own state's
             off.affiliation = home
     return entities
+
+
+# a state's own office, named alone: "Міністр фінансів", "Президент", "Генеральний прокурор"
+STATE_OFFICE = re.compile(
+    r"(?:(?:перш\w+\s+)?(?:віце-?)?прем['’ʼ]єр-міністр\w*|міністр\w*(?:\s+[а-яєіїґ'’ʼ]+){0,4}|президент\w*"
+    r"|генеральн\w+\s+прокурор\w*)",
+    re.IGNORECASE,
+)
 
 
 # a side named by its state's name: "З боку України | документ підписав …"
