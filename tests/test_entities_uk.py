@@ -699,6 +699,14 @@ def test_a_state_office_named_alone_beside_an_organisation_is_the_home_states(ru
     assert affiliations(doc)["Богдан Ярмолюк"] is None
 
 
+def test_a_side_named_inside_a_quotation_places_nobody(run):
+    doc = run(
+        "Міністр закордонних справ Богдан Ткачишин назвав меморандум першим результатом. За словами "
+        "Ткачишина, «двері для російської сторони відчинені»."
+    )
+    assert set(affiliations(doc).values()) == {"UKR"}
+
+
 def test_a_later_mention_by_surname_takes_the_affiliation(run):
     doc = run(
         "Президент Литви Гітанас Науседа прибув до Києва. За словами президента Науседи, Вільнюс надасть допомогу."

@@ -137,7 +137,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-100"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-101"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -569,11 +569,15 @@ def _home_capitalised(title: str, role: Optional[str], after_dash: bool) -> bool
 def _sides(text: str) -> list[str]:
     """States a Ukrainian sentence names as a side ("з фінського боку", "турецьку частину"), by a
     lower-case adjective only: an official is placed by a side named after their name, not by a
-    sentence that opens with one."""
+    sentence that opens with one, nor by one a quotation names ("За словами Ткачишина, «двері
+    для російської сторони відчинені»")."""
     from .ukrainian import side_state, tokens_of
 
-    toks = tokens_of(text)
+    toks = tokens_of(QUOTATION.sub(lambda m: " " * len(m.group()), text))
     return [state for k in range(len(toks)) if not toks[k].capitalised and (state := side_state(toks, k))]
+
+
+QUOTATION = re.compile(r"«[^«»]*»")
 
 
 def _side_marks(text: str) -> list[tuple[int, str]]:
