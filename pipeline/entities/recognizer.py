@@ -413,9 +413,9 @@ def _same_title(a: Optional[str], b: Optional[str]) -> bool:
 
 # Titles whose holders act for a city or a region ("заступник міського голови"; not the
 # national "Міністерство розвитку громад та територій"), or, in a Ukrainian text, often for
-# another state (consuls, ambassadors): no default for them; nor for
-# a foreign city's "мер", "бургомістр", "примар", a Polish region's "маршалок", "воєвода", or a
-# university's or a company's people, whose titles say so themselves.
+# another state (consuls, ambassadors): no default for them; nor for a foreign city's or
+# region's head (uk_persons.FOREIGN_LOCAL_TITLE) or a university's or a company's people, whose
+# titles say so themselves (NOT_HOME_ROLE).
 NOT_HOME_TITLE = re.compile(
     r"міськ|обласн|районн|сільськ(?!\w+\s+господарств)|селищн|(?<!розвитку\s)громад|департамент|управлінн|муніципал"
     r"|(?-i:\b(?:ОДА|ВЦА|РДА)\b)|консул|посол|посл[іа]",
@@ -509,12 +509,11 @@ def _listed_for(clauses: list[Clause], k: int, lead: re.Pattern) -> bool:
         text = clauses[j].text.rstrip()
         if text.endswith(":"):
             return bool(lead.search(text))
-        if SENTENCE_STOP.search(text[-1:] or "."):
+        if text.endswith((".", "!", "?")):
             return False  # a sentence, not a list line, stands between
     return False
 
 
-SENTENCE_STOP = re.compile(r"[.!?]")
 # "зустрілася із …", "провела переговори з …", "Під час зустрічі з …": the title that follows
 # is the host's or the guest's, whom a Ukrainian report names without their state.
 MET_WITH = re.compile(r"(?:зустр(?:і|еч)\w*|переговор\w*|розмов\w*|бесід\w*)\s+(?:з|із|зі)\s*$", re.IGNORECASE)
