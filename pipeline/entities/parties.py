@@ -970,12 +970,13 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
             # the formula's name is the better bounded one ("Інститут фізики" of "… імені Б. І.
             # Петренка"; not "Спілки журналістів Молдови з приводу …")
             ent.start, ent.end, ent.text = party.start, party.end, doc.text[party.start : party.end]
-        elif ent is None or all(
+        elif all(
             party.start <= e.start and e.end <= party.end and e.label in ("STATE", "PARTY")
             for e in doc.entities
             if e.start < party.end and party.start < e.end
         ):
-            # a state inside the name is the name's ("фонд «Карітас України»": guide §5)
+            # nothing there, or only a state inside the name, which is the name's ("фонд
+            # «Карітас України»": guide §5)
             doc.entities = [e for e in doc.entities if not (e.start < party.end and party.start < e.end)]
             doc.entities.append(
                 Entity(

@@ -1261,16 +1261,18 @@ class UkrainianRecognizer:
                     # "голова Представництва ЄС в Україні Хюг Мінг": a state after "в" is where
                     # the office sits; the holder acts for the one the title named
                     # (the owner named right before "в": "Посольства Литовської Республіки в Україні")
-                    located = i > 0 and toks[i - 1].lower in LOCATIVE_PREPOSITIONS
-                    owner = name_before.get(i - 1, affiliation)
-                    if located and owner is None:  # "ПРООН представляв Постійний представник в Україні …"
-                        owner = _side_marked(text, toks, names, role_start)
                     if _remit_before(text, toks, i):
                         # "Урядова уповноважена у справах Європейського суду з прав людини Оксана …":
                         # the court is her remit, not whom she acts for
-                        located, owner = True, affiliation
                         role = text[toks[role_start].start : toks[j - 1].end]
-                    out.append(_official(text, toks, j, person, role, owner if located else entry.id))
+                        owner = affiliation
+                    elif i > 0 and toks[i - 1].lower in LOCATIVE_PREPOSITIONS:
+                        owner = name_before.get(i - 1, affiliation)
+                        if owner is None:  # "ПРООН представляв Постійний представник в Україні …"
+                            owner = _side_marked(text, toks, names, role_start)
+                    else:
+                        owner = entry.id
+                    out.append(_official(text, toks, j, person, role, owner))
                     i = person
                     continue
             i += 1
