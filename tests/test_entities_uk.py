@@ -2755,6 +2755,12 @@ def test_the_state_a_groups_statement_supports_is_not_one_of_its_authors(run):
         "підтримки України і посилення санкцій проти Росії."
     )
     assert doc.parties == ["EST", "LTU", "LVA"]
+    promised = run(
+        "Лідери Північної Європи в Осло пообіцяли Україні нові системи ППО\n\n"
+        "ОСЛО, 12 березня. Прем'єр-міністри Норвегії, Данії та Ісландії ухвалили спільну заяву про "
+        "оборонну співпрацю до 2030 року."
+    )
+    assert promised.parties == ["DNK", "ISL", "NOR"]
 
 
 def test_a_state_service_named_by_its_kind_and_a_foreign_company_after_its_states_adjective(run):

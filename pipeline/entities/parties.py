@@ -247,7 +247,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-90"
+        return "party-evidence-91"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1673,10 +1673,13 @@ def _named_as_setting(text: str, clause_start: int, s: int) -> bool:
 SETTING_WINDOW = 60
 # "на полях сесії Ради ООН", "у кулуарах саміту НАТО": where the report's sides met
 VENUE_UK = re.compile(r"(?<!\w)(?:на\s+полях|у\s+кулуарах|в\s+кулуарах)(?:\s+[\w'’ʼ-]+){0,3}\s+$", _I)
-# "ухвалили спільну заяву про підтримку України", "… санкцій проти Росії": the state an
-# instrument supports or is against is its subject, not one of the sides that made it
+# "ухвалили спільну заяву про підтримку України", "… санкцій проти Росії", "пообіцяли Україні
+# пакет допомоги": the state an instrument supports, promises or gives to, or is against, is
+# its subject, not one of the sides that made it
 AID_TOPIC_UK = re.compile(
-    r"(?<!\w)(?:(?:про|щодо)\s+(?:[\w'’ʼ-]+\s+){0,2}(?:підтримк|допомог|відбудов|відновленн)|допомог|проти)\w*\s+$", _I
+    r"(?<!\w)(?:(?:про|щодо)\s+(?:[\w'’ʼ-]+\s+){0,2}(?:підтримк|допомог|відбудов|відновленн)|допомог|проти"
+    r"|пообіця|обіця)\w*\s+$",
+    _I,
 )
 # "на шляху до ЄС", "щодо вступу до НАТО", "членства в ЄС": the organisation a report's sides
 # seek to join is their goal, not one of them
