@@ -41,6 +41,8 @@ SETS = (
     "uk8",
     "heldout5_uk",
     "uk9",
+    "heldout6_uk",
+    "uk10",
 )
 # the sets' genres as the gold set's doc_type
 DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}
