@@ -2426,6 +2426,39 @@ def test_a_visit_report_adds_the_parties_of_the_further_documents_signed_that_da
     assert background.parties == ["SVK", "UKR"]
 
 
+def test_further_signings_by_officials_by_a_bank_named_by_its_kind_and_by_a_ministrys_short_name(run):
+    """After the opening, further documents of the same day: one whose subject names two
+    officials and their sides ("його фінський колега"), one whose subject names a bank by its kind
+    alone ("банк і Житомирська міська рада"), one a ministry's short name signed ("Мінцифри
+    уклав … з компанією …"). A paragraph that opens "Нагадаємо" is background to its end."""
+    opening = (
+        "Україна та Литва підписали декларацію про енергетичну безпеку\n\n"
+        "ВІЛЬНЮС, 2 лютого. Президент України Остап Дорошенко та Президент Литви Йонас Вайткус підписали "
+        "декларацію про енергетичну безпеку регіону.\n\n"
+        "Лідери обговорили постачання газу.\n\n"
+    )
+    officials = run(
+        opening + "«Ми разом пройдемо цю зиму», — сказав Дорошенко.\n\nВайткус подякував за підтримку.\n\n"
+        "На полях зустрічі Міністр енергетики Олена Гуменюк та її фінський колега Матті Лехтонен "
+        "підписали окремий меморандум про постачання турбін."
+    )
+    assert officials.parties == ["FIN", "LTU", "UKR"]
+    bank = run(
+        "Україна та Європейський інвестиційний банк підписали угоду про кредит\n\n"
+        "КИЇВ, 5 березня. Україна та Європейський інвестиційний банк підписали угоду про кредит на ремонт шкіл.\n\n"
+        "Кошти спрямують на 40 шкіл.\n\n"
+        "Того ж дня банк і Житомирська міська рада уклали окрему грантову угоду на 5 млн євро."
+    )
+    assert len(bank.parties) == 3 and {"EIB", "UKR"} < set(bank.parties)
+    ministry = run(opening + "Крім того, Мінцифри уклав меморандум з компанією «Baltic Cloud Systems UAB».")
+    assert len(ministry.parties) == 3 and {"LTU", "UKR"} < set(ministry.parties)
+    background = run(
+        opening + "Нагадаємо, торік Литва приєдналася до безпекової ініціативи. Відповідно до Спільної декларації "
+        "G7 про підтримку України такі угоди підписали Польща, Латвія та Естонія."
+    )
+    assert background.parties == ["LTU", "UKR"]
+
+
 def test_a_submission_to_a_court_is_its_authors_and_a_ruling_the_states_in_the_case(run):
     """A state's application to a court is its own act, not the court's nor the respondent's;
     citizens' applications have no party; a judgment's parties are the states in the case,

@@ -137,7 +137,7 @@ ACT_TITLE_BLOCK = 8  # clauses of an act's title block (issuer, kind, date, numb
 ACT_ISSUER_WINDOW = 1500  # characters after the title block in which the issuing state is named
 # A Ukrainian sentence that reports a signing or joint undertaking of named bodies.
 SIGNING_UK = re.compile(
-    r"(?<!\w)(?:підписа\w*|уклал\w*|укладен\w*|спільно\s+з|у\s+партнерстві\s+з|у\s+співпраці\s+з"
+    r"(?<!\w)(?:підписа\w*|уклал\w*|уклав|укладен\w*|спільно\s+з|у\s+партнерстві\s+з|у\s+співпраці\s+з"
     r"|постав\w*\s+(?:свої\s+)?підпис\w*|скріпил\w*\s+(?:своїми\s+)?підпис\w*)",
     _I,
 )
@@ -230,7 +230,7 @@ ADVERSARY_SHARE = 0.5
 # with none of them reports no instrument, so it has no parties (guide §5), however often
 # it names two states.
 REPORT_INSTRUMENT_UK = re.compile(
-    r"(?<!\w)(?:програм\w*|уклал\w*|укладен\w*|заяв[аиуіо]\w*|зобов\w*|протокол\w*|конвенці\w*|план\w*\s+дій|харті\w*)",
+    r"(?<!\w)(?:програм\w*|уклал\w*|уклав|укладен\w*|заяв[аиуіо]\w*|зобов\w*|протокол\w*|конвенці\w*|план\w*\s+дій|харті\w*)",
     _I,
 )
 SIGNATURE_HEADER_MAX = 160
@@ -247,7 +247,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-91"
+        return "party-evidence-92"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1619,7 +1619,7 @@ def _refused_to_sign(doc: Document, mentions: _MentionIndex) -> set[str]:
 
 
 # "X підписала угоди про партнерство з муніципалітетом Y та Мерією Z": who signed with whom
-SIGNED_WITH_UK = re.compile(r"(?<!\w)(?:підписа\w*|уклал\w*)(?!\w)[^.!?]*?(?<!\w)(?:з|із|зі)\s+", _I)
+SIGNED_WITH_UK = re.compile(r"(?<!\w)(?:підписа\w*|уклал\w*|уклав)(?!\w)[^.!?]*?(?<!\w)(?:з|із|зі)\s+", _I)
 
 
 def _signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
@@ -1754,8 +1754,12 @@ COLLECTIVE_SUBJECT = re.compile(
 REPORT_SOURCES = ("news-instrument", "signing-sentence", "signing-sides")
 # a signing told as background, not as one of the report's events
 BACKGROUND_UK = re.compile(
-    r"(?<!\w)(?:нагадаємо|нагадуємо|раніше|минулого\s+року|торік|ще\s+(?:у|в)|(?:у|в)\s+\d{4}\s+(?:році|р\.))(?!\w)", _I
+    r"(?<!\w)(?:нагадаємо|нагадуємо|раніше|відтоді|минулого\s+року|торік|ще\s+(?:у|в)"
+    r"|(?:у|в)\s+\d{4}\s+(?:році|р\.))(?!\w)",
+    _I,
 )
+# a paragraph that opens as background ("Нагадаємо, …", "Довідка.") is background to its end
+BACKGROUND_PARAGRAPH_UK = re.compile(r"\s*(?:нагадаємо|нагадуємо|довідка)(?!\w)", _I)
 # a signing reported as done ("підписали", "уклала", "скріпили підписами"), not planned
 SIGNED_UK = re.compile(r"(?<!\w)(?:підписал\w*|підписав|уклал\w*|уклав|скріпил\w*)(?!\w)", _I)
 
@@ -1770,14 +1774,20 @@ def _further_signings(doc: Document, mentions: _MentionIndex, ids: list[str]) ->
         return []
     found: list[str] = []
     for clause in doc.clauses[NEWS_OPENING:]:
-        if not SIGNED_UK.search(clause.text) or BACKGROUND_UK.search(clause.text):
+        paragraph_start = doc.text.rfind("\n\n", 0, clause.start) + 1
+        if (
+            not SIGNED_UK.search(clause.text)
+            or BACKGROUND_UK.search(clause.text)
+            or BACKGROUND_PARAGRAPH_UK.match(doc.text, paragraph_start)
+        ):
             continue
         named = (
             _between_formula(doc, clause, mentions)
             or _signed_with(doc, clause, mentions)
-            or _signing_subject(doc, clause, mentions)
+            or _signing_subject(doc, clause, mentions, known_too=True)
             or _organisation_signed_with(doc, clause, mentions)
             or _officials_bodies_signed(doc, clause, mentions)
+            or _officials_sides_signed(doc, clause)
         )
         found += [sid for sid in named if sid not in ids]
     return unique_ids(found)
@@ -1803,6 +1813,13 @@ def _officials_bodies_signed(doc: Document, clause: Clause, mentions: _MentionIn
         return []
     mentions.add_coined(coined)
     return unique_ids(sides + bodies)
+
+
+def _officials_sides_signed(doc: Document, clause: Clause) -> list[str]:
+    """The sides of a further signing whose subject names officials alone ("На полях саміту
+    Міністр оборони … та його норвезький колега … підписали окремий меморандум"): two or more."""
+    sides = _signing_officials(doc, clause)
+    return sides if len(sides) >= MIN_PARTIES else []
 
 
 def _organisation_signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
@@ -1854,12 +1871,13 @@ def _signing_sides(doc: Document, clause: Clause) -> list[str]:
 SIDE_LIST_JOINS = frozenset({"та", "і", "й"})
 
 
-def _signing_subject(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
+def _signing_subject(doc: Document, clause: Clause, mentions: _MentionIndex, known_too: bool = False) -> list[str]:
     """The bodies a Ukrainian or English sentence names as the subject of a joint signing, coining an
     id for each that no table knows ("Львівська міська рада та Мерія Батумі підписали
     меморандум", "Україна, Королівство Норвегія та Північна екологічна фінансова
-    корпорація (NEFCO) підписали угоду"); none unless one is coined. The subject begins
-    after a report's dateline ("Батумі, 3 липня 2026 р. — …")."""
+    корпорація (NEFCO) підписали угоду"); none unless one is coined, or, with ``known_too``
+    (a further signing, after the opening), unless two are named. The subject begins after a
+    report's dateline ("Батумі, 3 липня 2026 р. — …")."""
     lang = doc.lang or "en"
     verb = SUBJECT_SIGNING[lang].search(clause.text) if lang in SUBJECT_SIGNING else None
     if verb is None:
@@ -1867,9 +1885,10 @@ def _signing_subject(doc: Document, clause: Clause, mentions: _MentionIndex) -> 
     subject_start = max((m.end() for m in SUBJECT_OPENING.finditer(clause.text, 0, verb.start())), default=0)
     start, end = clause.start + subject_start, clause.start + verb.start()
     ids, coined = parties_named(doc.text, start, end, lang, mentions.named_in, "nomn", True)
-    if coined and len(ids) < MIN_PARTIES:
-        ids = _name_before_the_list(doc, start, end, mentions) + ids
-    if not coined or len(ids) < MIN_PARTIES:
+    if (coined or known_too) and len(ids) < MIN_PARTIES:
+        before = _name_before_the_list(doc, start, end, mentions) or _kind_before_the_list(doc, start, end, mentions)
+        ids = before + ids
+    if not (coined or known_too) or len(ids) < MIN_PARTIES:
         return []
     mentions.add_coined(coined)
     return ids
@@ -1885,6 +1904,23 @@ def _name_before_the_list(doc: Document, start: int, end: int, mentions: _Mentio
     a, b = pieces[0]
     b = a + len(doc.text[a:b].rstrip())
     return [sid for _, e, sid, _ in mentions.between(a, b) if e == b][-1:]
+
+
+# a known body referred to by its kind alone ("Того ж дня банк і Миколаївська міська рада уклали …")
+KIND_ANAPHOR_UK = re.compile(r"(?<!\w)(банк|фонд|агентство|корпорація|організація)\s*$", _I)
+
+
+def _kind_before_the_list(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
+    """The organisation a subject's first piece names by its kind alone ("банк і Миколаївська
+    міська рада"): the one organisation named before with that word in its name (the report's
+    "Європейський інвестиційний банк"), where there is one."""
+    pieces = named_conjuncts(doc.text, start, end)
+    kind = KIND_ANAPHOR_UK.search(doc.text, pieces[0][0], pieces[0][1]) if len(pieces) > 1 else None
+    if kind is None:
+        return []
+    stem = kind.group(1).lower()[:4]
+    named = {sid for s, e, sid, k in mentions.between(0, start) if k == "org" and stem in doc.text[s:e].lower()}
+    return list(named) if len(named) == 1 else []
 
 
 def _from_parts(doc: Document, mentions: _MentionIndex, members_only: bool = False) -> list[str]:
