@@ -679,6 +679,25 @@ def test_the_ministry_for_communities_is_national_and_a_side_named_by_its_state(
     assert found["Маргрит ван Дейк"] == "NLD" and found["Міхай Дорнеску"] == "ROU"
 
 
+def test_each_side_named_by_its_name_places_the_signatory_after_it(run):
+    """ "З боку України …, з боку Молдови — …" and a ratification law's "від імені Кабінету
+    Міністрів України …, а від імені Уряду Королівства Нідерландів — …": the sentence names the
+    other state only as a side, so each signatory acts for the side named before them. The
+    signing place "у м. Люксембург" is a city, not the state."""
+    talks = run(
+        "Прем’єр-міністри підписали угоду. З боку України документ підписав Прем’єр-міністр Остап Гнатюк, "
+        "з боку Молдови — прем’єр-міністерка Віорика Русу."
+    )
+    assert affiliations(talks) == {"Остап Гнатюк": "UKR", "Віорика Русу": "MDA"}
+    law = run(
+        "Ратифікувати Угоду між Кабінетом Міністрів України та Урядом Королівства Нідерландів, вчинену "
+        "10 квітня 2025 р. у м. Люксембург від імені Кабінету Міністрів України Міністром юстиції Петром "
+        "Шевчуком, а від імені Уряду Королівства Нідерландів — міністеркою юстиції Анною де Вріс."
+    )
+    assert affiliations(law) == {"Петром Шевчуком": "UKR", "Анною де Вріс": "NLD"}
+    assert not any(e.id == "LUX" for e in law.entities)
+
+
 def test_a_settlements_head_acts_for_its_council_that_signs(run):
     doc = run(
         "Бородянська селищна рада та МОМ підписали меморандум. Документ підписав Бородянський селищний голова "

@@ -137,7 +137,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-101"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-102"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -464,11 +464,13 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
             read[k] = (frozenset(_sides(clause.text)) - {home}, sorted(_side_marks(clause.text) + by_name))
         sides, marks = set(read[k][0]), read[k][1]
         ahead = [state for at, state in marks if at < off.start - clause.start]
+        marked = {state for _, state in marks}
         if counterpart and others <= {counterpart} and not sides and MET_WITH.search(_before_role(title, off.role)):
             off.affiliation = counterpart
-        elif not others and ahead and len({state for _, state in marks}) > 1:
+        elif ahead and len(marked) > 1 and others <= marked:
             # "з боку української Сторони — на заступника Міністра …, з боку словацької Сторони — на
-            # …": each side of a sentence that names both places the people after it
+            # …", "З боку України …, з боку Молдови — …": each side of a sentence that names both
+            # (and names no other state) places the people after it
             off.affiliation = ahead[-1]
         elif not others and not sides:
             off.affiliation = home
@@ -495,8 +497,12 @@ STATE_OFFICE = re.compile(
 )
 
 
-# a side named by its state's name: "З боку України | документ підписав …"
-BY_SIDE_NAME = re.compile(r"(?<!\w)з\s+боку\s+$", re.IGNORECASE)
+# a side named by its state's or body's name: "З боку України | документ підписав …", "від імені
+# Уряду | Королівства Нідерландів — міністеркою …", "від імені | Європейського інвестиційного банку — …"
+BY_SIDE_NAME = re.compile(
+    r"(?<!\w)(?:з\s+боку|від\s+імені)\s+(?:(?:Кабінету\s+Міністрів|Уряду|Федерального\s+уряду|Президента)\s+)?$",
+    re.IGNORECASE,
+)
 # the lead of a list of a Ukrainian delegation's or side's members
 HOME_DELEGATION = re.compile(r"(?:українськ\w+|України)\s+(?:делегаці|сторон)|делегаці\w+\s+України", re.IGNORECASE)
 LIST_LEAD_REACH = 30  # list lines between a member and the lead that names the list

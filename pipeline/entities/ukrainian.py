@@ -975,6 +975,14 @@ def name_occurrences(text: str, name: str) -> list[tuple[int, int]]:
 # --- recognition --------------------------------------------------------------
 
 
+# "у м. Люксембург", "в місті Сінгапур": a city that shares its state's name, no state
+CITY_WORD_BEFORE = re.compile(r"(?<!\w)(?:м\.|міст[оаіу]|місті)\s*$", re.IGNORECASE)
+
+
+def _city_of_a_state_name(text: str, start: int, kind: str) -> bool:
+    return kind == "state" and CITY_WORD_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 class UkrainianRecognizer:
     """States, organisations, institutions and officials in one Ukrainian document."""
 
@@ -998,7 +1006,7 @@ class UkrainianRecognizer:
         found: list[Entity] = []
         for clause in clauses:
             toks = tokens_of(text, clause.start, clause.end)
-            names = self.gazetteer.find(text, toks)
+            names = [n for n in self.gazetteer.find(text, toks) if not _city_of_a_state_name(text, n[0], n[4].kind)]
             found += self._institutions(text, toks, names)
             found += [
                 Entity(s, e, text[s:e], "STATE" if en.kind == "state" else "ORG", id=en.id, source="lemma-gazetteer")
