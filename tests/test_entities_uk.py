@@ -698,6 +698,26 @@ def test_each_side_named_by_its_name_places_the_signatory_after_it(run):
     assert not any(e.id == "LUX" for e in law.entities)
 
 
+def test_a_cabinet_act_names_again_by_surname_and_initials_whom_it_authorised_in_full(run):
+    """A Cabinet order authorises "Міністра … Гнатенка Олексія Петровича" (surname first, in
+    the accusative) and later names him "Гнатенка О.П.": one official, under his full name and
+    for his state, though the later sentence names the other side ("повідомити литовську
+    сторону"); so with a surname the dictionary reads as an adjective ("Кравчишина")."""
+    doc = run(
+        "1. Уповноважити Міністра юстиції Гнатенка Олексія Петровича підписати Угоду.\n\n"
+        "2. У разі неможливості участі Гнатенка О.П. уповноважити Посла України в Литовській Республіці "
+        "Кравчишина Тараса Богдановича підписати Угоду.\n\n"
+        "3. Міністерству закордонних справ оформити повноваження для Гнатенка О.П. та Кравчишина Т.Б. і "
+        "повідомити литовську сторону."
+    )
+    found = officials(doc)
+    for span, name in [
+        ("Гнатенка О.П.", "Гнатенко Олексій Петрович"),
+        ("Кравчишина Т.Б.", "Кравчишин Тарас Богданович"),
+    ]:
+        assert found[span][0] == name and found[span][2] == "UKR"
+
+
 def test_a_settlements_head_acts_for_its_council_that_signs(run):
     doc = run(
         "Бородянська селищна рада та МОМ підписали меморандум. Документ підписав Бородянський селищний голова "

@@ -137,7 +137,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-102"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-103"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -474,8 +474,10 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
             off.affiliation = ahead[-1]
         elif not others and not sides:
             off.affiliation = home
-        elif not others and len(sides) == 1:
-            # "… Сірпа Лааксонен, яка координуватиме роботу з фінського боку": the side she is on
+        elif not others and len(sides) == 1 and off.source != "coreference":
+            # "… Сірпа Лааксонен, яка координуватиме роботу з фінського боку": the side she is on;
+            # not a person named again ("повноваження для Петрука О.С. … і повідомити грузинську
+            # сторону"), whose side her first mention gives
             off.affiliation = sides.pop()
         elif not sides and (
             _home_capitalised(title, off.role, k > 0 and _ends_in_dash(clauses[k - 1]))

@@ -1483,12 +1483,17 @@ class UkrainianRecognizer:
             words = [t for t in tokens_of(off.text) if not _is_initial(off.text, t)]
             if not words:
                 continue
-            surname = words[0] if words[0].all_caps else words[-1]  # "МЕЛЬНИК Олена Володимирівна"
+            # "МЕЛЬНИК Олена Володимирівна", "Петрука Олександра Степановича": the surname first
+            surname_first = words[0].all_caps or (len(words) == 3 and "Patr" in grammemes(words[-1].lower))
+            surname = words[0] if surname_first else words[-1]
             if not _name_like(surname.lower):
                 # "Учасники" is no surname to look for; "Ткачишин" after a first name is one,
                 # though the dictionary reads it as a possessive adjective: its noun forms only
-                if len(words) > 1 and "ADJF" in grammemes(surname.lower) and "Name" in grammemes(words[0].lower):
-                    by_form.update({surname.lower + ending: off for ending in SURNAME_ENDINGS})
+                # (from the name's nominative where the surname stands first: "Кравчишина Тараса …")
+                given = words[1] if surname_first else words[0]
+                stem = (off.name or "").split()[0].lower() if surname_first and off.name else surname.lower
+                if len(words) > 1 and "ADJF" in grammemes(surname.lower) and "Name" in grammemes(given.lower):
+                    by_form.update({stem + ending: off for ending in SURNAME_ENDINGS})
                 continue
             for form in lemmas(surname.lower):
                 known = by_surname.get(form)
@@ -1523,11 +1528,12 @@ class UkrainianRecognizer:
                         s = toks[k].start
                     else:
                         s = _inflected_given_names_start(text, toks, n, match)  # "Ігор Терехов", "Мехмета Алі Йилдиза"
+                e = _initials_end(text, toks, n) if s == tok.start else tok.end  # "Петрука О.С."
                 out.append(
                     Entity(
                         s,
-                        tok.end,
-                        text[s : tok.end],
+                        e,
+                        text[s:e],
                         "OFFICIAL",
                         role=match.role,
                         affiliation=match.affiliation,
@@ -1536,6 +1542,17 @@ class UkrainianRecognizer:
                     )
                 )
         return out
+
+
+def _initials_end(text: str, toks: list[Token], n: int) -> int:
+    """Where a surname's initials after it end ("Петрука О.С.", "Гордієнка М. І."), or the
+    surname's own end where none follow."""
+    end, k = toks[n].end, n + 1
+    while k < len(toks) and _is_initial(text, toks[k]) and text[toks[k - 1].end : toks[k].start].strip() in ("", "."):
+        if k == n + 1 and text[toks[n].end : toks[k].start].strip():
+            break  # "Петрука. О." : a sentence ends after the surname
+        end, k = toks[k].end + 1, k + 1
+    return end
 
 
 # an acronym in brackets that ends a title, or the mark of a signature under it ("(підпис)")
