@@ -1528,12 +1528,12 @@ class UkrainianRecognizer:
                         s = toks[k].start
                     else:
                         s = _inflected_given_names_start(text, toks, n, match)  # "Ігор Терехов", "Мехмета Алі Йилдиза"
-                e = _initials_end(text, toks, n) if s == tok.start else tok.end  # "Петрука О.С."
+                end = _initials_end(text, toks, n) if s == tok.start else tok.end  # "Петрука О.С."
                 out.append(
                     Entity(
                         s,
-                        e,
-                        text[s:e],
+                        end,
+                        text[s:end],
                         "OFFICIAL",
                         role=match.role,
                         affiliation=match.affiliation,
