@@ -161,6 +161,14 @@ def test_transliterated_foreign_names_are_whole_spans_in_the_nominative(run):
         ("Еюпа Маседончі", None, "Еюпа Маседончі"),  # no evidence: kept as written
         ("Піро Венгу", None, "Піро Венгу"),
         ("Кертіса Скапаротті", None, "Кертіс Скапаротті"),
+        # a consonant-final surname does not decline with a man's name: a woman's ("Мартіна"), not Мартін's
+        ("Мартіна Реннер", None, "Мартіна Реннер"),
+        ("Мартіни Реннер", None, "Мартіна Реннер"),
+        ("Мехметом Алі Йилдизом", None, "Мехмет Алі Йилдиз"),  # "-ом" is a case ending
+        # a feminine surname the dictionary reads only as one decides the first name's gender
+        ("Мартині Коларовій", None, "Мартина Коларова"),
+        ("Ганни Новакової", None, "Ганна Новакова"),
+        ("Гнатишин Марту Ігорівну", None, "Гнатишин Марта Ігорівна"),  # Марта's, not an undeclined "Марту"
     ],
 )
 def test_names_in_the_nominative(written, hint, expected):

@@ -9,7 +9,10 @@ in three steps, in this order:
    are read from the tokens the dictionary does know ("Івана" masc gent), choosing
    among their analyses the reading most tokens agree on ("Петра Порошенка": masc gent,
    not the feminine nominative "Петра"). A caller may pass the case of a coordinated
-   name ("Еюпа Маседончі та … Івана Анушича") when no token of this one is known.
+   name ("Еюпа Маседончі та … Івана Анушича") when no token of this one is known. The
+   surname narrows the reading: one written in a consonant without a case ending does not
+   decline with a man's name ("Мартіни Реннер" is Мартіна's), and a declined one of one
+   gender gives it to the name ("Мартині Коларовій": a woman's, in the dative).
 2. **The guesser.** A token the dictionary lacks gets pymorphy3's suffix-based guesses;
    a guess tagged as a name or surname in the agreed case and gender is inflected to
    the nominative ("Анушича" → "Анушич", "Жан-Ноеля" → "Жан-Ноель").
@@ -49,11 +52,20 @@ MASC_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "loct": (("ієві", "ій"), ("еві", "ь"), ("ові", ""), ("і", "")),
 }
 FEMN_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "gent": (("ії", "ія"), ("і", "я"), ("и", "а")),
-    "datv": (("ії", "ія"), ("і", "а")),
+    "gent": (("ії", "ія"), ("вої", "ва"), ("і", "я"), ("и", "а")),
+    "datv": (("ії", "ія"), ("вій", "ва"), ("і", "а")),
     "accs": (("ію", "ія"), ("ю", "я"), ("у", "а")),
     "ablt": (("ією", "ія"), ("ею", "я"), ("єю", "я"), ("ою", "а")),
-    "loct": (("ії", "ія"), ("і", "а")),
+    "loct": (("ії", "ія"), ("вій", "ва"), ("і", "а")),
+}
+
+
+# A feminine surname of the adjective type ("Коларова", "Новакова") that the dictionary lacks,
+# in the cases its ending shows: "Коларовій" (dative or locative), "Коларової", "Коларовою"
+FEMN_SURNAME_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "вій": (("datv", "femn"), ("loct", "femn")),
+    "вої": (("gent", "femn"),),
+    "вою": (("ablt", "femn"),),
 }
 
 
@@ -64,7 +76,11 @@ def nominative(name: str, case_hint: Optional[str] = None) -> str:
     words = unify_apostrophes(name).split()  # one apostrophe, so that names compare and link
     if case_hint == "nomn":
         return " ".join(_capitalise(_plain(w), w) if w.isupper() and WORD.fullmatch(w) else w for w in words)
-    readings = _readings(tuple(_plain(w) for w in words if not INITIAL.match(w)))
+    plain = tuple(_plain(w) for w in words if not INITIAL.match(w))
+    readings = _readings(plain)
+    if len(plain) >= 2 and _undeclined(plain[-1]):
+        readings = _undeclined_surname(readings)
+    readings = _surnames_gender(readings, _readings(plain[-1:])[0])
     case, gender = _agreed(readings, case_hint)
     out = []
     for word in words:
@@ -73,6 +89,41 @@ def nominative(name: str, case_hint: Optional[str] = None) -> str:
             continue
         out.append(_capitalise(_to_nominative(_plain(word), case, gender), word))
     return " ".join(out)
+
+
+def _undeclined(word: str) -> bool:
+    """Does a surname end as no masculine case but the nominative does: in a consonant, not in
+    the instrumental's "-ом", "-ем", "-им"?"""
+    return (
+        bool(WORD.fullmatch(word)) and word[-1:] not in VOWELS | {"й"} and not word.endswith(("ом", "ем", "єм", "им"))
+    )
+
+
+def _undeclined_surname(readings: tuple[list[Reading], list[Reading]]) -> tuple[list[Reading], list[Reading]]:
+    """A name whose last word, the surname, ends in a consonant as written: a man's surname
+    so would decline with his first name ("Мартіна Реннера"), so the name is a woman's or in
+    the nominative ("Мартіна Реннер", "Мартіни Реннер")."""
+
+    def keep(pairs: Reading) -> Reading:
+        return {(case, gender): n for (case, gender), n in pairs.items() if gender == "femn" or case == "nomn"}
+
+    known, guessed = readings
+    return [p for p in map(keep, known) if p], [p for p in map(keep, guessed) if p]
+
+
+def _surnames_gender(
+    readings: tuple[list[Reading], list[Reading]], last: list[Reading]
+) -> tuple[list[Reading], list[Reading]]:
+    """Where the last known word (the surname, or a patronymic after it) is declined and can only
+    be of one gender, the name is of that gender: "Мартині Коларовій" is a woman's name in the
+    dative, though the dictionary knows "Мартині" only as the man's name Мартин."""
+    known, guessed = readings
+    surname = last[0] if last and len(known) >= 2 else {}  # the name's last word, where the dictionary knows it
+    if len({gender for _, gender in surname}) != 1 or all(case == "nomn" for case, _ in surname):
+        return readings  # no surname, both genders, or one written as in the nominative ("Реннер")
+    gender = next(iter(surname))[1]
+    kept = [{pair: n for pair, n in pairs.items() if pair[1] == gender} for pairs in known]
+    return [p for p in kept if p], guessed
 
 
 def name_case(name: str) -> Optional[str]:
@@ -135,6 +186,8 @@ def _readings(words: tuple[str, ...]) -> tuple[list[Reading], list[Reading]]:
                 pairs[(tag.case, tag.gender)] = max(weight, pairs.get((tag.case, tag.gender), 0))
         if word.endswith(("івна", "ївна", "овна", "ична")):
             pairs = {("nomn", "femn"): 2}
+        elif not is_known and word[-3:] in FEMN_SURNAME_ENDINGS:
+            pairs, is_known = dict.fromkeys(FEMN_SURNAME_ENDINGS[word[-3:]], 2), True
         elif word.endswith(("йович", "ович", "евич", "ійович", "ич")) and "Patr" in _grammemes(word):
             pairs = {("nomn", "masc"): 2}
         if pairs:
@@ -182,6 +235,9 @@ def _to_nominative(word: str, case: Optional[str], gender: Optional[str]) -> str
         return word
     known = morph_uk().word_is_known(word)
     parses = [p for p in _person_parses(word) if p.tag.case == case and (gender is None or p.tag.gender == gender)]
+    # a declinable reading before an indeclinable one: "Марту" is Марта's accusative before it
+    # is an indeclinable surname
+    parses.sort(key=lambda p: "Fixd" in p.tag.grammemes)
     if parses and (known or len(parses) > 0):
         form = parses[0].inflect({"nomn"})
         if form is not None:
