@@ -726,6 +726,24 @@ def test_a_cabinet_act_names_again_by_surname_and_initials_whom_it_authorised_in
         assert found[span][0] == name and found[span][2] == "UKR"
 
 
+def test_a_person_named_by_surname_and_initials_takes_the_full_name_given_elsewhere(run):
+    """ "ЗАВГОРОДНІЙ Віталій Ігорович — заступник Міністра …" in a decree's list, then "Голові
+    делегації Завгородньому В.І.": one person, filed under one full name; initials that fit two
+    people ("Ковалю П.А.": Петро Андрійович or Павло Антонович), or nobody, stay as written."""
+    doc = run(
+        "1. Утворити делегацію України у складі:\n"
+        "ЗАВГОРОДНІЙ Віталій Ігорович — заступник Міністра економіки, голова делегації\n"
+        "КОВАЛЬ Петро Андрійович — заступник Міністра юстиції\n"
+        "КОВАЛЬ Павло Антонович — директор департаменту Міністерства фінансів\n\n"
+        "2. Голові делегації Завгородньому В.І. доповідати про хід переговорів. Заступнику Міністра юстиції "
+        "Ковалю П.А. та заступнику Міністра оборони Гнатюку О.М. взяти участь у переговорах."
+    )
+    names = {e.text: e.name for e in doc.entities if e.label == "OFFICIAL"}
+    assert names["Завгородньому В.І."] == "Завгородній Віталій Ігорович"
+    assert names["Ковалю П.А."] == "Коваль П.А."
+    assert names["Гнатюку О.М."] == "Гнатюк О.М."
+
+
 def test_a_settlements_head_acts_for_its_council_that_signs(run):
     doc = run(
         "Бородянська селищна рада та МОМ підписали меморандум. Документ підписав Бородянський селищний голова "

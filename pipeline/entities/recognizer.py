@@ -35,7 +35,7 @@ from .models import (
 )
 from .officeholders import officeholder_affiliations
 from .officials import ROLE, OfficialFinder
-from .uk_persons import FOREIGN_LOCAL_TITLE
+from .uk_persons import FOREIGN_LOCAL_TITLE, full_names_for_initials
 
 BACKENDS = ("spacy", "stanza")
 # Up to this size a document is read whole by the NER (news, declarations).
@@ -137,7 +137,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-104"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-105"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -178,6 +178,7 @@ class EntityRecognizer(Stage):
             # the home rule may reach one mention of a person and not another (a sentence that
             # names another state): every mention of the same person acts for the same party
             share_official_attributes(home_officials(local_officials(doc.entities), ukrainian, "UKR"))
+            full_names_for_initials(doc.entities)
         return doc
 
     @staticmethod

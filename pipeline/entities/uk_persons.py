@@ -453,6 +453,44 @@ def _initials_kept(name: str) -> str:
     return name[:cut] + nominative(name[cut:], "accs")
 
 
+# a name of initials and a surname, either way round: "Завгородній В.І.", "В. І. Завгородній"
+INITIALLED_NAME = re.compile(
+    rf"^(?:(?P<before>(?:[{_UPPER}]\.\s?)+)\s*(?P<surname>\S+)|(?P<surname2>\S+)\s+(?P<after>(?:[{_UPPER}]\.\s?)+))$"
+)
+
+
+def full_names_for_initials(entities: list[Entity]) -> list[Entity]:
+    """An official named by surname and initials ("Голові делегації Завгородньому В.І.") takes
+    the full name another mention in the document gives the same person ("ЗАВГОРОДНІЙ Віталій
+    Ігорович"): the same surname, and initials that are the first letters of the given names and
+    patronymic, where one person alone fits."""
+    officials = [e for e in entities if e.label == "OFFICIAL" and e.name]
+    for off in officials:
+        m = INITIALLED_NAME.match(off.name or "")
+        if m is None:
+            continue
+        surname = (m.group("surname") or m.group("surname2")).casefold()
+        letters = re.sub(r"[.\s]", "", m.group("before") or m.group("after")).casefold()
+        fits = {
+            full.name
+            for full in officials
+            if full.name and not INITIALLED_NAME.match(full.name) and _full_name_fits(full.name, surname, letters)
+        }
+        if len(fits) == 1:
+            off.name = fits.pop()
+    return entities
+
+
+def _full_name_fits(name: str, surname: str, letters: str) -> bool:
+    """Is ``name`` ("Завгородній Віталій Ігорович", "Віталій Завгородній") the surname's with
+    given names starting with ``letters``, in their order?"""
+    words = [w.casefold() for w in name.split()]
+    if surname not in words or len(words) != len(letters) + 1:
+        return False
+    given = [w for w in words if w != surname]
+    return "".join(w[0] for w in given) == letters
+
+
 # lower-case words that open a unit's name ("відділ …", "департамент …", "управління …")
 UNIT_WORDS = frozenset({"відділ", "департамент", "управління", "служба", "сектор", "підприємство", "комісія"})
 
