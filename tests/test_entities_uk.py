@@ -744,6 +744,16 @@ def test_a_person_named_by_surname_and_initials_takes_the_full_name_given_elsewh
     assert names["Гнатюку О.М."] == "Гнатюк О.М."
 
 
+def test_the_head_who_signs_a_regional_administrations_order_acts_for_it(run):
+    doc = run(
+        "ВОЛИНСЬКА ОБЛАСНА ВІЙСЬКОВА АДМІНІСТРАЦІЯ\n\nРОЗПОРЯДЖЕННЯ\n\n"
+        "Про підписання Меморандуму про співпрацю з Люблінським воєводством\n\n"
+        "1. Схвалити проєкт Меморандуму.\n\n"
+        "Начальник                                        Іван РУДНИЦЬКИЙ"
+    )
+    assert len(doc.parties) == 1 and affiliations(doc) == {"Іван РУДНИЦЬКИЙ": doc.parties[0]}
+
+
 def test_a_settlements_head_acts_for_its_council_that_signs(run):
     doc = run(
         "Бородянська селищна рада та МОМ підписали меморандум. Документ підписав Бородянський селищний голова "

@@ -247,7 +247,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-92"
+        return "party-evidence-93"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -259,6 +259,7 @@ class PartyResolver(Stage):
         for body in [p for p in parties if p.endswith(LOCAL_BODY_SUFFIXES)]:
             _add_bare_body_mentions(doc, body)  # "облдержадміністрації": the party administration
         _officials_of_the_local_party(doc, parties)
+        _head_signing_the_bodys_act(doc, parties, source)
         for ent in doc.entities:
             if ent.label in ("STATE", "ORG", "PARTY") and ent.id:
                 ent.label = "PARTY" if ent.id in parties else ("ORG" if _is_org(ent) else "STATE")
@@ -388,6 +389,24 @@ def _officials_of_the_local_party(doc: Document, parties: list[str]) -> None:
             found = title.search(official.role or "")
             if found and not PLACE_AFTER_TITLE.match(official.role or "", found.end()):
                 official.affiliation = bodies[0]
+
+
+# a head's title alone, as a local body's act is signed ("Начальник", "Міський голова")
+BARE_HEAD_TITLE = re.compile(
+    r"(?:перш\w+\s+)?(?:заступник\w*\s+)?(?:начальник|голова|(?:міськ|селищн|сільськ)\w+\s+голова)\w*", _I
+)
+
+
+def _head_signing_the_bodys_act(doc: Document, parties: list[str], source: str) -> None:
+    """A local body's own act ("ЛЬВІВСЬКА ОБЛАСНА ВІЙСЬКОВА АДМІНІСТРАЦІЯ / РОЗПОРЯДЖЕННЯ") is
+    signed in its last paragraph by its head under a bare title ("Начальник   Максим КОЗАЧЕНКО"):
+    the head acts for the body, not for the state."""
+    if source != "issuer" or len(parties) != 1 or not parties[0].endswith(LOCAL_BODY_SUFFIXES):
+        return
+    last = doc.text.rstrip().rfind("\n\n")
+    for official in doc.entities:
+        if official.label == "OFFICIAL" and official.start > last and BARE_HEAD_TITLE.fullmatch(official.role or ""):
+            official.affiliation = parties[0]
 
 
 def _share_placed(doc: Document, placed: dict[str, Entity]) -> None:
