@@ -754,6 +754,19 @@ def test_the_head_who_signs_a_regional_administrations_order_acts_for_it(run):
     assert len(doc.parties) == 1 and affiliations(doc) == {"Іван РУДНИЦЬКИЙ": doc.parties[0]}
 
 
+def test_a_state_office_without_a_state_beside_a_foreign_counterpart_is_the_home_states(run):
+    """The sentence names Latvia only as the counterpart's own state: the other office-holder,
+    whose title names no state ("віцепрем’єр-міністерка з питань європейської інтеграції"), is
+    Ukraine's."""
+    doc = run(
+        "Угоду підписали віцепрем’єр-міністр Латвії Андріс Калниньш та віцепрем’єр-міністерка з питань "
+        "європейської інтеграції Ольга Стефанчук."
+    )
+    assert affiliations(doc) == {"Андріс Калниньш": "LVA", "Ольга Стефанчук": "UKR"}
+    law = run("Угоду підписали 3 березня в Токіо міністр юстиції Олег Ткаченко та міністр юстиції Японії Кендзі Ямада.")
+    assert affiliations(law) == {"Олег Ткаченко": "UKR", "Кендзі Ямада": "JPN"}
+
+
 def test_a_settlements_head_acts_for_its_council_that_signs(run):
     doc = run(
         "Бородянська селищна рада та МОМ підписали меморандум. Документ підписав Бородянський селищний голова "

@@ -137,7 +137,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-105"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-106"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -484,17 +484,29 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
             _home_capitalised(title, off.role, k > 0 and _ends_in_dash(clauses[k - 1]))
             or HOME_MINISTRY.search(off.role or "")
             or (STATE_OFFICE.fullmatch(role) and not others & state_ids())
+            or (STATE_OFFICE.match(role) and others and others <= _officials_states(entities, clause, off))
         ):
             # "Міністр фінансів Богдан … і віцепрезидент Європейського інвестиційного банку …": an
             # organisation has no minister; a state's office named without a state, in a sentence
-            # that names no other state, is the text's own state's
+            # that names no other state, or none but those of the other officials it names
+            # ("віцепрем’єр-міністерка Литви Аушра … та віцепрем’єр-міністерка з питань
+            # європейської інтеграції Оксана …"), is the text's own state's
             off.affiliation = home
     return entities
 
 
-# a state's own office, named alone: "Міністр фінансів", "Президент", "Генеральний прокурор"
+def _officials_states(entities: list[Entity], clause: Clause, off: Entity) -> set[str]:
+    """The states that the sentence's other officials act for by their own titles."""
+    return {
+        e.affiliation
+        for e in entities
+        if e.label == "OFFICIAL" and e is not off and e.affiliation and clause.start <= e.start < clause.end
+    }
+
+
+# a state's own office, named alone: "Міністр фінансів", "міністерка", "Президент", "Генеральний прокурор"
 STATE_OFFICE = re.compile(
-    r"(?:(?:перш\w+\s+)?(?:віце-?)?прем['’ʼ]єр-міністр\w*|міністр\w*(?:\s+[а-яєіїґ'’ʼ]+){0,4}|президент\w*"
+    r"(?:(?:перш\w+\s+)?(?:віце-?)?прем['’ʼ]єр-міністе?р\w*|міністе?р\w*(?:\s+[а-яєіїґ'’ʼ]+){0,4}|президент\w*"
     r"|генеральн\w+\s+прокурор\w*)",
     re.IGNORECASE,
 )
