@@ -767,6 +767,15 @@ def test_a_state_office_without_a_state_beside_a_foreign_counterpart_is_the_home
     assert affiliations(law) == {"Олег Ткаченко": "UKR", "Кендзі Ямада": "JPN"}
 
 
+def test_an_official_after_by_the_side_of_a_body_acts_for_it(run):
+    doc = run(
+        "Житомирський державний університет та Університет Вітовта Великого (VMU) підписали угоду про "
+        "обмін студентами. З боку VMU угоду підписав ректор Аудрюс Жемайтіс."
+    )
+    vmu = next(e.id for e in doc.entities if e.text == "VMU" and e.label == "PARTY")
+    assert affiliations(doc) == {"Аудрюс Жемайтіс": vmu}
+
+
 def test_a_settlements_head_acts_for_its_council_that_signs(run):
     doc = run(
         "Бородянська селищна рада та МОМ підписали меморандум. Документ підписав Бородянський селищний голова "

@@ -247,7 +247,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-93"
+        return "party-evidence-94"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -430,25 +430,28 @@ ACTING_REACH = 160  # characters from "в особі" to the name: the title bet
 SENTENCE_END = re.compile(r"(?<!\b[а-яєіїґa-zА-ЯЄІЇҐA-Z])(?<!\bвул)(?<!\bобл)(?<!\bбуд)[.!?;](?:\s|$)|\n\s*\n")
 
 
-# "від ХНУРЕ — проректорку …", "від УГКЦ — голова Патріаршої курії …": the side a title stands for
-FROM_SIDE_DASH = re.compile(r"(?<!\w)[вВ]ід\s+$")
+# "від ХНУРЕ — проректорку …", "від УГКЦ — голова Патріаршої курії …", "З боку СумДУ документи
+# підписав ректор …": the side a title stands for
+FROM_SIDE_DASH = re.compile(r"(?<!\w)(?:[вВ]ід|(?P<by>[зЗ]\s+боку))\s+$")
 SIDE_DASH = re.compile(r"\s*[—–-]\s")
 
 
 def _officials_by_side(doc: Document, parties: list[str]) -> None:
-    """An official after "від X —" in a list of each side's people acts for the party X, and so
-    do that person's other mentions."""
+    """An official after "від X —" in a list of each side's people, or after "з боку X" in the
+    same sentence, acts for the party X, and so do that person's other mentions."""
     placed: dict[str, Entity] = {}
     mentions = [e for e in doc.entities if e.label == "PARTY" and e.id in parties]
     officials = [e for e in doc.entities if e.label == "OFFICIAL"]
     for mention in mentions:
-        if not FROM_SIDE_DASH.search(doc.text, max(0, mention.start - 5), mention.start):
+        side = FROM_SIDE_DASH.search(doc.text, max(0, mention.start - 8), mention.start)
+        if side is None:
             continue
         dash = SIDE_DASH.match(doc.text, mention.end)
-        if dash is None:
+        if dash is None and not side.group("by"):
             continue
-        after = [o for o in officials if dash.end() <= o.start < dash.end() + ACTING_REACH]
-        if not after or SENTENCE_END.search(doc.text, dash.end(), after[0].start):
+        start = dash.end() if dash else mention.end
+        after = [o for o in officials if start <= o.start < start + ACTING_REACH]
+        if not after or SENTENCE_END.search(doc.text, start, after[0].start):
             continue
         if any(m.start < after[0].start for m in mentions if m.start > mention.end):
             continue  # another party is named between them
