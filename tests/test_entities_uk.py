@@ -791,8 +791,12 @@ def test_a_state_office_named_alone_beside_an_organisation_is_the_home_states(ru
         "інвестиційного банку Карстен Лювен підписали фінансову угоду."
     )
     assert affiliations(doc)["Богдан Ярмолюк"] == "UKR"
-    # beside another state's official, a bare title says nothing of its state
+    # beside another state's official, the other state is that official's: the bare title is
+    # Ukraine's (annotations/NOTES.md, second session of 2026-12-06); beside another state named
+    # for no official, it says nothing of its state
     doc = run("Міністр фінансів Богдан Ярмолюк і міністр фінансів Польщі Анджей Доманський підписали угоду.")
+    assert affiliations(doc) == {"Богдан Ярмолюк": "UKR", "Анджей Доманський": "POL"}
+    doc = run("Міністр фінансів Богдан Ярмолюк обговорив із делегацією Польщі умови кредиту.")
     assert affiliations(doc)["Богдан Ярмолюк"] is None
 
 
