@@ -776,6 +776,24 @@ def test_an_official_after_by_the_side_of_a_body_acts_for_it(run):
     assert affiliations(doc) == {"Аудрюс Жемайтіс": vmu}
 
 
+def test_a_foreign_mayor_under_his_citys_signature_header_acts_for_his_city(run):
+    """A twinning memorandum of a Ukrainian city council and a foreign city: the council's mayor
+    and the foreign "Мер" each act for the side their block's header names, not both for the one
+    party whose id marks it a council."""
+    doc = run(
+        "МЕМОРАНДУМ\nпро партнерство між Полтавською міською радою (Україна) та Містом Пярну (Естонська "
+        "Республіка)\n\nПолтавська міська рада (Україна) в особі міського голови Коваленка Олега Петровича, з "
+        "однієї сторони, та Місто Пярну (Естонська Республіка) в особі мера Тоомаса Кийва, з другої сторони "
+        "(далі — Сторони), домовилися про таке:\n\nСторони розвиватимуть співробітництво у сфері культури.\n\n"
+        "За Полтавську міську раду\nМіський голова\nОлег КОВАЛЕНКО\n\nЗа Місто Пярну\nМер\nТоомас Кийв"
+    )
+    assert len(doc.parties) == 2
+    found = affiliations(doc)
+    assert found["Олег КОВАЛЕНКО"] != found["Тоомас Кийв"] and {found["Олег КОВАЛЕНКО"], found["Тоомас Кийв"]} == set(
+        doc.parties
+    )
+
+
 def test_a_settlements_head_acts_for_its_council_that_signs(run):
     doc = run(
         "Бородянська селищна рада та МОМ підписали меморандум. Документ підписав Бородянський селищний голова "

@@ -247,7 +247,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-94"
+        return "party-evidence-95"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -258,6 +258,7 @@ class PartyResolver(Stage):
         _add_coined(doc, [c for c in mentions.coined if c.id in parties])
         for body in [p for p in parties if p.endswith(LOCAL_BODY_SUFFIXES)]:
             _add_bare_body_mentions(doc, body)  # "облдержадміністрації": the party administration
+        _signatories_of_header_parties(doc, parties)  # before the local titles: "За Місто Тарту / Мер / …"
         _officials_of_the_local_party(doc, parties)
         _head_signing_the_bodys_act(doc, parties, source)
         for ent in doc.entities:
@@ -275,7 +276,6 @@ class PartyResolver(Stage):
                 # "(за згодою)" of a local body's act is named from outside that body, and a
                 # foreign city's mayor ("на запрошення мера міста Кошице") is its guest
                 ent.affiliation = parties[0]
-        _signatories_of_header_parties(doc)
         _officials_of_party_bodies(doc, [p for p in parties if not _is_state_id(p)])
         _officials_acting_for(doc, parties)
         _officials_by_side(doc, parties)
@@ -515,7 +515,7 @@ def _drop_first_word(official: Entity, word: str) -> None:
         official.name = official.name.split(" ", 1)[1]  # the city's word, maybe declined
 
 
-def _signatories_of_header_parties(doc: Document) -> None:
+def _signatories_of_header_parties(doc: Document, parties: list[str]) -> None:
     """An official in a signature block that nothing else placed acts for the party its
     header names ("Від ОВА" / "Начальник обласної військової адміністрації" / "(підпис)" /
     "Світлана ОНИЩУК"): a coined party, or one known only by its defined short form."""
@@ -525,7 +525,7 @@ def _signatories_of_header_parties(doc: Document) -> None:
         if clause.kind != "signature":
             continue
         header_end = clause.start + (clause.text.find("\n") if "\n" in clause.text else len(clause.text))
-        header = {e.id for e in doc.entities if e.label == "PARTY" and e.id and clause.start <= e.start < header_end}
+        header = {e.id for e in doc.entities if e.id in parties and clause.start <= e.start < header_end}
         if len(header) != 1:
             continue
         for official in doc.entities:
