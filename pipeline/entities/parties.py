@@ -432,7 +432,7 @@ SENTENCE_END = re.compile(r"(?<!\b[а-яєіїґa-zА-ЯЄІЇҐA-Z])(?<!\bву�
 
 # "від ХНУРЕ — проректорку …", "від УГКЦ — голова Патріаршої курії …", "З боку СумДУ документи
 # підписав ректор …": the side a title stands for
-FROM_SIDE_DASH = re.compile(r"(?<!\w)(?:[вВ]ід|(?P<by>[зЗ]\s+боку))\s+$")
+FROM_SIDE = re.compile(r"(?<!\w)(?:[вВ]ід|(?P<by>[зЗ]\s+боку))\s+$")
 SIDE_DASH = re.compile(r"\s*[—–-]\s")
 
 
@@ -443,7 +443,7 @@ def _officials_by_side(doc: Document, parties: list[str]) -> None:
     mentions = [e for e in doc.entities if e.label == "PARTY" and e.id in parties]
     officials = [e for e in doc.entities if e.label == "OFFICIAL"]
     for mention in mentions:
-        side = FROM_SIDE_DASH.search(doc.text, max(0, mention.start - 8), mention.start)
+        side = FROM_SIDE.search(doc.text, max(0, mention.start - 8), mention.start)
         if side is None:
             continue
         dash = SIDE_DASH.match(doc.text, mention.end)

@@ -370,6 +370,7 @@ _UPPER = "А-ЯЄІЇҐ"
 _LOWER = "а-яєіїґ'’ʼ"
 _SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIALS = rf"[{_UPPER}]\.\s?[{_UPPER}]\."
+_INITIAL_RUN = rf"(?:[{_UPPER}]\.\s?)+"  # "О.", "О.В.", "В. І."
 INITIALLED = rf"(?:{_SURNAME}\s{_INITIALS}|{_INITIALS}\s?{_SURNAME})"
 # "… покласти на Департамент … КМДА (Добровольська О. М.)": the person answerable for a unit
 RESPONSIBLE_PERSON = re.compile(rf"\((?P<name>{INITIALLED})\)")
@@ -448,14 +449,14 @@ def removed_members(text: str, start: int, end: int) -> list[Entity]:
 def _initials_kept(name: str) -> str:
     """ "О.Гребенюка" → "О.Гребенюк": the surname in the nominative, the initials as written;
     "вивести кого" puts the list in the accusative, which guides a surname the dictionary lacks."""
-    initials = re.match(rf"(?:[{_UPPER}]\.\s?)+", name)
+    initials = re.match(_INITIAL_RUN, name)
     cut = initials.end() if initials else 0
     return name[:cut] + nominative(name[cut:], "accs")
 
 
 # a name of initials and a surname, either way round: "Завгородній В.І.", "В. І. Завгородній"
 INITIALLED_NAME = re.compile(
-    rf"^(?:(?P<before>(?:[{_UPPER}]\.\s?)+)\s*(?P<surname>\S+)|(?P<surname2>\S+)\s+(?P<after>(?:[{_UPPER}]\.\s?)+))$"
+    rf"^(?:(?P<before>{_INITIAL_RUN})\s*(?P<surname>\S+)|(?P<surname2>\S+)\s+(?P<after>{_INITIAL_RUN}))$"
 )
 
 
