@@ -43,6 +43,8 @@ SETS = (
     "uk9",
     "heldout6_uk",
     "uk10",
+    "heldout_bruk_uk",
+    "bruk_uk",
 )
 # the sets' genres as the gold set's doc_type
 DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}

@@ -169,6 +169,13 @@ def test_transliterated_foreign_names_are_whole_spans_in_the_nominative(run):
         ("Мартині Коларовій", None, "Мартина Коларова"),
         ("Ганни Новакової", None, "Ганна Новакова"),
         ("Гнатишин Марту Ігорівну", None, "Гнатишин Марта Ігорівна"),  # Марта's, not an undeclined "Марту"
+        # adjective-type surnames the dictionary knows only as adjectives, in the dative and genitive
+        ("ЗАВАЛЬСЬКОМУ Івану Андрійовичу", None, "Завальський Іван Андрійович"),
+        ("Йосифа Сліпого", None, "Йосиф Сліпий"),
+        # a surname that also reads as a feminine noun in the nominative keeps the woman's name
+        ("Ольга Шутка", None, "Ольга Шутка"),
+        # the guesser's paradigm that adds letters to a foreign name is not its nominative
+        ("Йоханну Вейсу", "datv", "Йоханн Вейс"),
     ],
 )
 def test_names_in_the_nominative(written, hint, expected):
@@ -2952,3 +2959,32 @@ def test_a_counterpart_whose_title_follows_after_a_comma(run):
 def test_the_authors_after_the_verb_of_adopting_are_no_cited_acts_author(run):
     doc = run("Рига, 3 травня 2026 року. Спільну заяву про оборону регіону ухвалили Литва, Латвія та Естонія.")
     assert doc.parties == ["EST", "LTU", "LVA"]
+
+
+def test_a_name_after_a_verb_is_no_longer_in_the_titles_case(run):
+    doc = run("У неділю в Сокирянській громаді відбулися вибори, головою якої обрали Романа Ткачука.")
+    name, role, _ = officials(doc)["Романа Ткачука"]
+    assert (name, role) == ("Роман Ткачук", "головою")
+
+
+def test_a_name_in_the_genitive_after_two_titles_holds_the_second(run):
+    doc = run("Раніше він працював радником міністра юстиції Олега Бережного, який згодом звільнився.")
+    name, role, _ = officials(doc)["Олега Бережного"]
+    assert (name, role) == ("Олег Бережний", "міністра юстиції")
+
+
+def test_a_city_abbreviated_and_an_institutions_namesake_stay_in_the_title(run):
+    doc = run(
+        "«Ми готові», – зазначила директор центру зайнятості Шевченківського району м. Львова Оксана Гнатів.\n\n"
+        "Виступив ректор Полтавського університету ім. В. Г. Короленка Микола Степаненко."
+    )
+    assert set(officials(doc)) == {"Оксана Гнатів", "Микола Степаненко"}
+    assert officials(doc)["Оксана Гнатів"][1].endswith("м. Львова")
+
+
+def test_an_adjective_that_opens_a_bodys_name_is_no_surname(run):
+    doc = run(
+        "На засіданні голова Коломийської районної ради Іван Петрук зустрівся з головами "
+        "Коломийської районної ради та адміністрації."
+    )
+    assert set(officials(doc)) == {"Іван Петрук"}

@@ -80,7 +80,7 @@ def nominative(name: str, case_hint: Optional[str] = None) -> str:
     readings = _readings(plain)
     if len(plain) >= 2 and _undeclined(plain[-1]):
         readings = _undeclined_surname(readings)
-    readings = _surnames_gender(readings, _readings(plain[-1:])[0])
+    readings = _surnames_gender(readings, _readings(plain[-1:])[0], plain[-1] if plain else "")
     case, gender = _agreed(readings, case_hint)
     out = []
     for word in words:
@@ -112,7 +112,7 @@ def _undeclined_surname(readings: tuple[list[Reading], list[Reading]]) -> tuple[
 
 
 def _surnames_gender(
-    readings: tuple[list[Reading], list[Reading]], last: list[Reading]
+    readings: tuple[list[Reading], list[Reading]], last: list[Reading], last_word: str
 ) -> tuple[list[Reading], list[Reading]]:
     """Where the last known word (the surname, or a patronymic after it) is declined and can only
     be of one gender, the name is of that gender: "Мартині Коларовій" is a woman's name in the
@@ -122,8 +122,16 @@ def _surnames_gender(
     if len({gender for _, gender in surname}) != 1 or all(case == "nomn" for case, _ in surname):
         return readings  # no surname, both genders, or one written as in the nominative ("Реннер")
     gender = next(iter(surname))[1]
+    if any(p.tag.case == "nomn" and p.tag.gender not in (None, gender) for p in morph_uk().parse(last_word)):
+        return readings  # "Ольга Шутка": the surname reads as a nominative of her gender too
     kept = [{pair: n for pair, n in pairs.items() if pair[1] == gender} for pairs in known]
     return [p for p in kept if p], guessed
+
+
+def readable_in(name: str, case: str) -> Optional[bool]:
+    """Can the words of ``name`` the dictionary knows stand in ``case``? None when it knows none."""
+    known = _readings(tuple(_plain(w) for w in name.split() if not INITIAL.match(w)))[0]
+    return any(c == case for pairs in known for c, _ in pairs) if known else None
 
 
 def name_case(name: str) -> Optional[str]:
@@ -238,14 +246,15 @@ def _to_nominative(word: str, case: Optional[str], gender: Optional[str]) -> str
     # a declinable reading before an indeclinable one: "Марту" is Марта's accusative before it
     # is an indeclinable surname
     parses.sort(key=lambda p: "Fixd" in p.tag.grammemes)
-    if parses and (known or len(parses) > 0):
+    if parses:
         form = parses[0].inflect({"nomn"})
-        if form is not None:
+        # the guesser's paradigm for a word it does not know may add letters ("Вейсу" → "Вейсус");
+        # a name's nominative is no longer than its inflected forms, so the endings decide then
+        if form is not None and (known or len(form.word) <= len(word)):
             return form.word
-    if known:  # a dictionary word that is no name in this reading: "Лозового" (adjective surname)
-        adjf = [p for p in morph_uk().parse(word) if p.tag.POS == "ADJF" and p.tag.case == case]
-        if adjf:
-            form = adjf[0].inflect({"nomn", gender or "masc", "sing"})
+    if known:  # a dictionary word that is no name in this reading: "Лозового", "Завальському"
+        for adjf in (p for p in morph_uk().parse(word) if p.tag.POS == "ADJF" and p.tag.case == case):
+            form = adjf.inflect({"nomn", gender} if gender else {"nomn"})
             if form is not None:
                 return form.word
     return _by_ending(word, case, gender)

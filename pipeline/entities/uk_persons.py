@@ -28,6 +28,12 @@ BODY_OF_TITLES = frozenset({"кабінет", "рада"})
 # The word before the person an institution is named after ("університет імені Тараса Шевченка")
 NAMED_AFTER = "імені"
 
+
+def named_after(text: str, tok) -> bool:
+    """Is ``tok`` "імені" or its abbreviation "ім." ("університету ім. В. Г. Короленка")?"""
+    return tok.lower == NAMED_AFTER or tok.lower == "ім" and text[tok.end : tok.end + 1] == "."
+
+
 MAX_TITLE_GAP = 14  # tokens between a title's head and the person it names
 TITLE_BREAK = re.compile(r"[.!?;:«»\"“”()]|\n\s*\n")
 LOCATIVE_PREPOSITIONS = frozenset({"в", "у", "ві", "на"})
@@ -149,7 +155,7 @@ def officials_from_persons(
             if same:
                 previous = (j, same[0])
             continue
-        if k > 0 and toks[k - 1].lower == NAMED_AFTER:
+        if k > 0 and named_after(text, toks[k - 1]):
             continue  # the person an institution is named after ("… імені Б. І. Петренка")
         role, affiliation, title_before = None, None, None
         if previous is not None and _coordinated(text, toks, previous[0], k):

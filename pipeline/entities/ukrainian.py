@@ -25,7 +25,7 @@ from ..records import Clause, Entity
 from ..segment import COLUMN_GAP
 from .gazetteer import ABBREVIATION, SpanSet, blocked_names, is_cyrillic, load_json, org_names, state_names
 from .models import morph_uk
-from .uk_persons import BODY_OF_TITLES, FOREIGN_LOCAL_TITLE, LOCATIVE_PREPOSITIONS, NAMED_AFTER, REMIT_BEFORE
+from .uk_persons import BODY_OF_TITLES, FOREIGN_LOCAL_TITLE, LOCATIVE_PREPOSITIONS, REMIT_BEFORE, named_after
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[-" + APOSTROPHES + r"][^\W\d_]+)*")
 _APOS = re.compile(f"[{APOSTROPHES}]")
@@ -1178,9 +1178,15 @@ class UkrainianRecognizer:
                             break
                         room += 2  # "і досліджень", "з питань" do not count against the title's length
                     k += 1
-                    if toks[k - 1].lower == NAMED_AFTER:  # "ректор … університету імені Ореста Левицького"
+                    if named_after(text, toks[k - 1]):  # "ректор … університету імені Ореста Левицького"
                         k = _after_namesake(text, toks, k)
-                role = text[toks[role_start].start : toks[k - 1].end]
+                    elif _settlement_abbreviation(text, toks, k - 1):
+                        k += 1  # "… району м. Львова": the city is the title's, not the name's
+                # "головою якої обрали Романа …": the title ends before the clause's verb, and the
+                # name is that verb's object, not in the title's case
+                verb = next((n for n in range(i + 1, k) if _clause_verb(toks[n])), None)
+                role_end = k if verb is None else _before_relative(toks, i + 1, verb)
+                role = text[toks[role_start].start : toks[role_end - 1].end]
                 affiliation = demonym_id(toks[role_start - 1]) if role_start > 0 else None
                 if affiliation is None and role_start > 1 and lemmas(toks[role_start - 1].lower) & COUNTERPARTS:
                     affiliation = demonym_id(toks[role_start - 2])  # "її естонський колега, міністр юстиції …"
@@ -1254,6 +1260,16 @@ class UkrainianRecognizer:
                 if person:
                     # a signature line names the signatory in the nominative ("Джорджа Мелоні" is she)
                     hint = "nomn" if signs_for else _case_of(toks[i]) or _adjective_case(toks, i)
+                    if verb is not None:
+                        hint = None
+                    elif hint not in (None, "nomn"):
+                        # "радником міністра юстиції Олега …": a name in the case of a title in the
+                        # genitive after the head is that title's holder
+                        later = _possessor_title(toks, i, role_end, text[toks[k].start : toks[person - 1].end], hint)
+                        if later is not None:
+                            n, hint = later
+                            role_start = n - 1 if lemmas(toks[n - 1].lower) & ROLE_MODIFIERS else n
+                            role = text[toks[role_start].start : toks[role_end - 1].end]
                     side = _side_marked(text, toks, names, role_start)
                     if signs_for and re.search(r"[.!?]", text[names[0][1] : toks[role_start].start]):
                         signs_for = None  # the header's side ends with its sentence
@@ -1463,6 +1479,8 @@ class UkrainianRecognizer:
             trail += 1
         if trail > j:  # "Мельником О.В."
             return trail
+        if j == k + 1 and _adjective_of_a_name(text, toks, k):
+            return None  # "голова | Коломийської районної ради": a body's name, not a surname
         if j - k >= 2 or grammemes(toks[k].lower) & PERSON_GRAMMEMES:
             return j
         return None
@@ -1931,6 +1949,68 @@ def title_case(word: str) -> Optional[str]:
 
 def _case_of(tok: Token) -> Optional[str]:
     return title_case(tok.lower)
+
+
+def _clause_verb(tok: Token) -> bool:
+    """Is ``tok`` a verb ("обрали", "обрано", "призначити"), not a genitive that reads as one too
+    ("справ" in "закордонних справ")?"""
+    parses = morph_uk().parse(tok.lower)
+    return any(p.tag.POS in ("VERB", "INFN") for p in parses) and not any(p.tag.case == "gent" for p in parses)
+
+
+SETTLEMENT_ABBREVIATIONS = frozenset({"м", "с", "смт"})
+
+
+def _settlement_abbreviation(text: str, toks: list[Token], n: int) -> bool:
+    """Is token ``n`` "м." (місто), "с." (село) or "смт." before a capitalised place name?"""
+    return (
+        toks[n].lower in SETTLEMENT_ABBREVIATIONS
+        and text[toks[n].end : toks[n].end + 1] == "."
+        and n + 1 < len(toks)
+        and toks[n + 1].capitalised
+    )
+
+
+def _adjective_of_a_name(text: str, toks: list[Token], k: int) -> bool:
+    """Is token ``k`` an adjective that agrees with the lower-case word after it, as the first word
+    of a body's name ("Коломийської районної ради", "Вараського міського центру")?"""
+    if k + 1 >= len(toks) or toks[k + 1].capitalised or not _adjacent(text, toks[k : k + 2]):
+        return False
+    adjective = {(p.tag.case, p.tag.gender) for p in morph_uk().parse(toks[k].lower) if p.tag.POS == "ADJF"}
+    following = {
+        (p.tag.case, p.tag.gender) for p in morph_uk().parse(toks[k + 1].lower) if p.tag.POS in ("ADJF", "NOUN")
+    }
+    return bool(adjective & following)
+
+
+CASE_ORDER = ("nomn", "gent", "accs", "datv", "ablt", "loct", "voct")
+
+
+def _possessor_title(toks: list[Token], i: int, end: int, name: str, case: str) -> Optional[tuple[int, str]]:
+    """The title after the head at ``i`` (before ``end``) whose case a name agrees with, where it
+    cannot stand in the head's ``case``: "радником | міністра юстиції | Олега Бережного"."""
+    from .names import readable_in
+
+    if readable_in(name, case) is not False:
+        return None
+    for n in range(end - 1, i, -1):
+        if not title_lemmas(toks[n].lower) & ROLE_HEADS:
+            continue
+        # "міністра" reads as a genitive and as an accusative: either will do
+        cases = {t.case for t in _title_readings(toks[n].lower) if t.case in CASE_ORDER} - {case}
+        for later in sorted(cases, key=CASE_ORDER.index):
+            if readable_in(name, later):
+                return n, later
+    return None
+
+
+def _before_relative(toks: list[Token], start: int, verb: int) -> int:
+    """The token where a title ends before ``verb``: before a relative pronoun that opens the
+    verb's clause ("головою | якої обрали")."""
+    end = verb
+    while end > start and "NPRO" in grammemes(toks[end - 1].lower):
+        end -= 1
+    return end
 
 
 def _plural_genitive(tok: Token) -> bool:
