@@ -176,6 +176,9 @@ def test_transliterated_foreign_names_are_whole_spans_in_the_nominative(run):
         ("Ольга Шутка", None, "Ольга Шутка"),
         # the guesser's paradigm that adds letters to a foreign name is not its nominative
         ("Йоханну Вейсу", "datv", "Йоханн Вейс"),
+        # initials written onto the surname; a surname in -ського the dictionary files as a noun
+        ("А.В.Дяченка", None, "А.В.Дяченко"),
+        ("В. М. Бабанського", None, "В. М. Бабанський"),
     ],
 )
 def test_names_in_the_nominative(written, hint, expected):
@@ -2988,3 +2991,32 @@ def test_an_adjective_that_opens_a_bodys_name_is_no_surname(run):
         "Коломийської районної ради та адміністрації."
     )
     assert set(officials(doc)) == {"Іван Петрук"}
+
+
+def test_deputies_are_officials_and_union_and_party_posts_are_not(run):
+    doc = run(
+        "Зустріч відкрив депутат районної ради Віктор Савчук. Його підтримали народний депутат України "
+        "Ельдар Кадиров, голова профкому Тетяна Мельник, заступник голови облпрофради Василь Гуменюк "
+        "та лідер Аграрної партії Олег Сидоренко."
+    )
+    assert set(officials(doc)) == {"Віктор Савчук", "Ельдар Кадиров"}
+
+
+def test_a_title_after_a_council_named_as_the_place_of_a_press_conference(run):
+    doc = run("Як повідомила в міській раді начальник міського управління освіти Лариса Гнатюк, учні склали іспит.")
+    assert officials(doc)["Лариса Гнатюк"][1] == "начальник міського управління освіти"
+
+
+def test_a_region_in_the_genitive_and_a_communitys_adjective_before_an_abbreviation_are_the_titles(run):
+    doc = run(
+        "У нараді взяли участь начальник Управління ДМС України Львівщини Андрій Корнієнко та інші.\n\n"
+        "«Ми відкрили центр», – розповідає начальник відділу ЦНАП Білецької ОТГ Ганна Мороз."
+    )
+    assert set(officials(doc)) == {"Андрій Корнієнко", "Ганна Мороз"}
+
+
+def test_a_surname_after_another_first_name_is_another_person(run):
+    doc = run(
+        "Заступник голови РДА Петро Ковальчук привітав учасників. Серед дівчат перше місце посіла Наталія Ковальчук."
+    )
+    assert [e.text for e in doc.entities if e.label == "OFFICIAL" and "Ковальчук" in e.text] == ["Петро Ковальчук"]

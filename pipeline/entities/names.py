@@ -41,15 +41,31 @@ GENDERS = ("masc", "femn")
 PERSON = frozenset({"Name", "Surn", "Patr"})
 WORD = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
 INITIAL = re.compile(r"^[^\W\d_]\.$")
+GLUED_INITIALS = re.compile(r"^((?:[^\W\d_]\.)+)(?=[^\W\d_]{2})")
 VOWELS = set("аеєиіїоуюяь")
+# Surnames of the adjective type in -ський, -цький, -зький that the dictionary lacks or files
+# as something else ("Бабанського" as a noun)
+ADJECTIVE_SURNAME: dict[str, tuple[tuple[str, str], ...]] = {
+    case: tuple((stem + ending, stem + "ий") for stem in ("ськ", "цьк", "зьк"))
+    for case, ending in (("gent", "ого"), ("datv", "ому"), ("ablt", "им"))
+}
 # Masculine endings by case, longest first, and what replaces them in the nominative
 # (a foreign name ending in a consonant: "Анушич", "Ноель", "Андрій").
 MASC_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "gent": (("ія", "ій"), ("я", "ь"), ("а", ""), ("и", "а")),
-    "accs": (("ія", "ій"), ("я", "ь"), ("а", "")),
-    "datv": (("ієві", "ій"), ("еві", "ь"), ("ові", ""), ("ю", "ь"), ("у", "")),
-    "ablt": (("ієм", "ій"), ("овим", "ов"), ("евим", "ев"), ("іним", "ін"), ("ем", "ь"), ("ом", ""), ("ою", "а")),
-    "loct": (("ієві", "ій"), ("еві", "ь"), ("ові", ""), ("і", "")),
+    "gent": (*ADJECTIVE_SURNAME["gent"], ("ія", "ій"), ("я", "ь"), ("а", ""), ("и", "а")),
+    "accs": (*ADJECTIVE_SURNAME["gent"], ("ія", "ій"), ("я", "ь"), ("а", "")),
+    "datv": (*ADJECTIVE_SURNAME["datv"], ("ієві", "ій"), ("еві", "ь"), ("ові", ""), ("ю", "ь"), ("у", "")),
+    "ablt": (
+        *ADJECTIVE_SURNAME["ablt"],
+        ("ієм", "ій"),
+        ("овим", "ов"),
+        ("евим", "ев"),
+        ("іним", "ін"),
+        ("ем", "ь"),
+        ("ом", ""),
+        ("ою", "а"),
+    ),
+    "loct": (*ADJECTIVE_SURNAME["datv"], ("ієві", "ій"), ("еві", "ь"), ("ові", ""), ("і", "")),
 }
 FEMN_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "gent": (("ії", "ія"), ("вої", "ва"), ("і", "я"), ("и", "а")),
@@ -73,9 +89,15 @@ def nominative(name: str, case_hint: Optional[str] = None) -> str:
     """``name`` (a person's name as written in Ukrainian) in the nominative. A hint of
     the nominative is taken as certain: a name in apposition to a nominative title, or on
     a signature line, is written in it ("Джорджа Мелоні" there is not Джордж's genitive)."""
-    words = unify_apostrophes(name).split()  # one apostrophe, so that names compare and link
+    written = unify_apostrophes(name).split()  # one apostrophe, so that names compare and link
+    # initials written onto the surname ("А.В.Дяченка") stay as written before it
+    glued = [GLUED_INITIALS.match(w) for w in written]
+    prefixes = [m.group(1) if m else "" for m in glued]
+    words = [w[len(p) :] for w, p in zip(written, prefixes)]
     if case_hint == "nomn":
-        return " ".join(_capitalise(_plain(w), w) if w.isupper() and WORD.fullmatch(w) else w for w in words)
+        return " ".join(
+            p + (_capitalise(_plain(w), w) if w.isupper() and WORD.fullmatch(w) else w) for p, w in zip(prefixes, words)
+        )
     plain = tuple(_plain(w) for w in words if not INITIAL.match(w))
     readings = _readings(plain)
     if len(plain) >= 2 and _undeclined(plain[-1]):
@@ -83,11 +105,11 @@ def nominative(name: str, case_hint: Optional[str] = None) -> str:
     readings = _surnames_gender(readings, _readings(plain[-1:])[0], plain[-1] if plain else "")
     case, gender = _agreed(readings, case_hint)
     out = []
-    for word in words:
+    for prefix, word in zip(prefixes, words):
         if INITIAL.match(word) or not WORD.fullmatch(word):
-            out.append(word)
+            out.append(prefix + word)
             continue
-        out.append(_capitalise(_to_nominative(_plain(word), case, gender), word))
+        out.append(prefix + _capitalise(_to_nominative(_plain(word), case, gender), word))
     return " ".join(out)
 
 
@@ -132,6 +154,11 @@ def readable_in(name: str, case: str) -> Optional[bool]:
     """Can the words of ``name`` the dictionary knows stand in ``case``? None when it knows none."""
     known = _readings(tuple(_plain(w) for w in name.split() if not INITIAL.match(w)))[0]
     return any(c == case for pairs in known for c, _ in pairs) if known else None
+
+
+def has_known_first_name(name: str) -> bool:
+    """Does the dictionary know a word of ``name`` as a first name?"""
+    return any("Name" in _grammemes(_plain(w)) for w in name.split() if WORD.fullmatch(w))
 
 
 def name_case(name: str) -> Optional[str]:
@@ -198,9 +225,18 @@ def _readings(words: tuple[str, ...]) -> tuple[list[Reading], list[Reading]]:
             pairs, is_known = dict.fromkeys(FEMN_SURNAME_ENDINGS[word[-3:]], 2), True
         elif word.endswith(("йович", "ович", "евич", "ійович", "ич")) and "Patr" in _grammemes(word):
             pairs = {("nomn", "masc"): 2}
+        elif not pairs and (cases := _adjective_surname_cases(word)):
+            pairs, is_known = dict.fromkeys(cases, 1), True  # "Бабанського", read as a noun
         if pairs:
             (known if is_known else guessed).append(pairs)
     return known, guessed
+
+
+def _adjective_surname_cases(word: str) -> tuple[tuple[str, str], ...]:
+    """The masculine cases a surname ending as "-ського", "-цькому", "-зьким" … stands in."""
+    found = {case for case, endings in ADJECTIVE_SURNAME.items() if word.endswith(tuple(e for e, _ in endings))}
+    cases = {"gent": ("gent", "accs"), "datv": ("datv", "loct"), "ablt": ("ablt",)}
+    return tuple((c, "masc") for case in sorted(found) for c in cases[case])
 
 
 def _grammemes(word: str) -> set[str]:
@@ -270,7 +306,13 @@ def _by_ending(word: str, case: str, gender: Optional[str]) -> str:
         if (
             word.endswith(end)
             and len(stem) >= 2
-            and (repl in ("", "ь") and stem[-1] not in VOWELS or repl == "ій" or repl == "а" and stem[-1] not in VOWELS)
+            and (
+                repl in ("", "ь")
+                and stem[-1] not in VOWELS
+                or repl in ("ій", "ський", "цький", "зький")
+                or repl == "а"
+                and stem[-1] not in VOWELS
+            )
         ):
             return stem + repl
     return word

@@ -236,6 +236,11 @@ ROLE_HEADS = COUNTERPARTS | frozenset(
         "координаторка",
         "бургомістр",
         "приматор",
+        # members of the Verkhovna Rada and of local councils, organs of the state
+        "депутат",
+        "депутатка",
+        "нардеп",
+        "нардепка",
         # the heads of Romanian, Polish, French, Czech, Croatian and German cities, counties and regions
         "примар",
         "примарка",
@@ -1154,7 +1159,8 @@ class UkrainianRecognizer:
             if (
                 title_lemmas(toks[i].lower) & ROLE_HEADS
                 and not toks[i].all_caps
-                and not (i > 0 and lemmas(toks[i - 1].lower) & BODY_OF_TITLES)  # "Кабінет Міністрів"
+                # "Кабінет Міністрів", "Рада директорів"; not "в міській раді | начальник …"
+                and not (i > 0 and lemmas(toks[i - 1].lower) & BODY_OF_TITLES and _plural_genitive_reading(toks[i]))
                 and not _plural_genitive(toks[i])  # "Палата з семи суддів під головуванням судді …"
             ):
                 role_start = i - 1 if i > 0 and lemmas(toks[i - 1].lower) & ROLE_MODIFIERS else i
@@ -1170,6 +1176,7 @@ class UkrainianRecognizer:
                         or (_institution_word(toks[k]) and not _is_initial(text, toks[k]))
                         or _region_adjective(toks, k)  # "гетьман | Пардубицького краю"
                         or _place_named(toks, k)  # "гетьман краю | Височина | Мартін …", "приматор | Кошиць | …"
+                        or _region_before_name(toks, k)  # "начальник Управління ДМС України | Львівщини | Андрій …"
                     )
                     and (_adjacent(text, toks[k - 1 : k + 1]) or _portfolio_comma(text, toks, k))
                 ):
@@ -1248,6 +1255,8 @@ class UkrainianRecognizer:
                     role, k = text[toks[role_start].start : text.index("»", toks[k].start) + 1], quoted
                 if k + 1 < len(toks) and toks[k].lower in HONORIFICS_UK:
                     k += 1  # "Послу Японії в Україні пану Кендзі Охаші": the name after "пан"
+                if k < len(toks) and _region_before_name(toks, k) and _adjacent(text, toks[k - 1 : k + 1]):
+                    role, k = text[toks[role_start].start : toks[k].end], k + 1  # "… ДМС України Київщини"
                 person = self._person_at(text, toks, k, inside, after_title=True)
                 if person and ("\n\n" in text[toks[k - 1].end : toks[k].start] or _across_columns(text, toks, k)):
                     person = None  # a title does not name a person across a blank line, nor in the next column
@@ -1270,6 +1279,8 @@ class UkrainianRecognizer:
                             n, hint = later
                             role_start = n - 1 if lemmas(toks[n - 1].lower) & ROLE_MODIFIERS else n
                             role = text[toks[role_start].start : toks[role_end - 1].end]
+                        elif _cannot_stand_in(text[toks[k].start : toks[person - 1].end], hint):
+                            hint = None  # "радником народного депутата … Степана …": the name's own case
                     side = _side_marked(text, toks, names, role_start)
                     if signs_for and re.search(r"[.!?]", text[names[0][1] : toks[role_start].start]):
                         signs_for = None  # the header's side ends with its sentence
@@ -1546,6 +1557,8 @@ class UkrainianRecognizer:
                         s = toks[k].start
                     else:
                         s = _inflected_given_names_start(text, toks, n, match)  # "Ігор Терехов", "Мехмета Алі Йилдиза"
+                        if s == tok.start and _another_given_name(text, toks, n, match):
+                            continue  # "Наталія Ковальчук" is not the official Петро Ковальчук
                 end = _initials_end(text, toks, n) if s == tok.start else tok.end  # "Петрука О.С."
                 out.append(
                     Entity(
@@ -1560,6 +1573,17 @@ class UkrainianRecognizer:
                     )
                 )
         return out
+
+
+def _another_given_name(text: str, toks: list[Token], n: int, official: Entity) -> bool:
+    """Does a capitalised first name stand right before the surname at ``n``, one that
+    is not the official's (the official's own was matched before this is asked; an official
+    named by initials keeps a first name with the same initial: "Кравець А.П.", "Андрій Кравець")?"""
+    prev = toks[n - 1] if n > 0 else None
+    if prev is None or not prev.capitalised or not _adjacent(text, [prev, toks[n]]):
+        return False
+    initials = set(re.findall(r"(\w)\.", official.name or official.text))
+    return "Name" in grammemes(prev.lower) and prev.text[0] not in initials
 
 
 def _initials_end(text: str, toks: list[Token], n: int) -> int:
@@ -1752,7 +1776,12 @@ def _named_before_abbreviation(text: str, toks: list[Token], names) -> list[Enti
 
 # a referee or judge of a sports event acts for the event, not for a party (NOTES.md, the lead's
 # decision on the fishing cup order), though a court's judge is an official
-SPORTS_EVENT = re.compile(r"(?<!\w)(?:змаган|турнір|чемпіонат|кубк|матч)\w*", re.IGNORECASE)
+SPORTS_EVENT = re.compile(r"(?<!\w)(?:змаган|турнір|чемпіонат|кубк|матч|спартакіад)\w*", re.IGNORECASE)
+
+
+# a trade union's, a party's, a creative union's or a civic organisation's post ("голова профкому",
+# "заступник голови облпрофради", "лідер Радикальної партії", "представник ГО …"): not a state's
+CIVIC_REMIT = re.compile(r"(?<!\w)(?:(?:обл)?проф(?:спілк|ком|рад)\w*|парті[їяю]|спілк[иаі]|ГО(?!\w))")
 
 
 def _civic_title(role: Optional[str]) -> bool:
@@ -1760,7 +1789,9 @@ def _civic_title(role: Optional[str]) -> bool:
     фонду"): its holder is NGO staff, not an OFFICIAL (annotations/NOTES.md, U3). A decree
     that appoints such a person to a state commission makes them one (U4)."""
     words = [lemmas(t.lower) for t in tokens_of(role or "")]
-    return any(a & CIVIC_KINDS and b & CIVIC_BODIES for a, b in zip(words, words[1:]))
+    return any(a & CIVIC_KINDS and b & CIVIC_BODIES for a, b in zip(words, words[1:])) or bool(
+        CIVIC_REMIT.search(role or "")
+    )
 
 
 def _proper_name(text: str, toks: list[Token], first: int, head: int, last: int) -> bool:
@@ -1971,10 +2002,28 @@ def _settlement_abbreviation(text: str, toks: list[Token], n: int) -> bool:
     )
 
 
+def _region_before_name(toks: list[Token], k: int) -> bool:
+    """Is token ``k`` a place the dictionary knows only as a thing, in the genitive, before a
+    first name ("Львівщини Андрій")?"""
+    if k + 1 >= len(toks) or not toks[k + 1].capitalised or "Name" not in grammemes(toks[k + 1].lower):
+        return False
+    parses = morph_uk().parse(toks[k].lower)
+    return (
+        morph_uk().word_is_known(toks[k].lower)
+        and all(p.tag.POS == "NOUN" and "inan" in p.tag.grammemes and p.tag.case == "gent" for p in parses)
+        and not grammemes(toks[k].lower) & PERSON_GRAMMEMES
+    )
+
+
 def _adjective_of_a_name(text: str, toks: list[Token], k: int) -> bool:
     """Is token ``k`` an adjective that agrees with the lower-case word after it, as the first word
-    of a body's name ("Коломийської районної ради", "Вараського міського центру")?"""
-    if k + 1 >= len(toks) or toks[k + 1].capitalised or not _adjacent(text, toks[k : k + 2]):
+    of a body's name ("Коломийської районної ради", "Вараського міського центру"), or one before
+    a body's abbreviation ("Білецької ОТГ")?"""
+    if k + 1 >= len(toks) or not _adjacent(text, toks[k : k + 2]):
+        return False
+    if toks[k + 1].all_caps and 2 <= len(toks[k + 1].text) <= 6:
+        return "ADJF" in grammemes(toks[k].lower)
+    if toks[k + 1].capitalised:
         return False
     adjective = {(p.tag.case, p.tag.gender) for p in morph_uk().parse(toks[k].lower) if p.tag.POS == "ADJF"}
     following = {
@@ -1986,12 +2035,21 @@ def _adjective_of_a_name(text: str, toks: list[Token], k: int) -> bool:
 CASE_ORDER = ("nomn", "gent", "accs", "datv", "ablt", "loct", "voct")
 
 
+def _cannot_stand_in(name: str, case: str) -> bool:
+    """Does a first name the dictionary knows put ``name`` in a case other than ``case``
+    ("Степана Гаврилюка" is no instrumental)? A surname alone is no such evidence: a foreign
+    one may not decline ("Генеральним інспектором … Русу І.Г.")."""
+    from .names import has_known_first_name, readable_in
+
+    return readable_in(name, case) is False and has_known_first_name(name)
+
+
 def _possessor_title(toks: list[Token], i: int, end: int, name: str, case: str) -> Optional[tuple[int, str]]:
     """The title after the head at ``i`` (before ``end``) whose case a name agrees with, where it
     cannot stand in the head's ``case``: "радником | міністра юстиції | Олега Бережного"."""
     from .names import readable_in
 
-    if readable_in(name, case) is not False:
+    if not _cannot_stand_in(name, case):
         return None
     for n in range(end - 1, i, -1):
         if not title_lemmas(toks[n].lower) & ROLE_HEADS:
@@ -2011,6 +2069,10 @@ def _before_relative(toks: list[Token], start: int, verb: int) -> int:
     while end > start and "NPRO" in grammemes(toks[end - 1].lower):
         end -= 1
     return end
+
+
+def _plural_genitive_reading(tok: Token) -> bool:
+    return any(t.number == "plur" and t.case == "gent" for t in _title_readings(tok.lower))
 
 
 def _plural_genitive(tok: Token) -> bool:
