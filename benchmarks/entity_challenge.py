@@ -45,6 +45,7 @@ SETS = (
     "uk10",
     "heldout_bruk_uk",
     "bruk_uk",
+    "bruk2_uk",
 )
 # the sets' genres as the gold set's doc_type
 DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}

@@ -3020,3 +3020,11 @@ def test_a_surname_after_another_first_name_is_another_person(run):
         "Заступник голови РДА Петро Ковальчук привітав учасників. Серед дівчат перше місце посіла Наталія Ковальчук."
     )
     assert [e.text for e in doc.entities if e.label == "OFFICIAL" and "Ковальчук" in e.text] == ["Петро Ковальчук"]
+
+
+def test_a_village_head_after_a_dash_and_no_team_mate(run):
+    doc = run(
+        "Іван Ковтун – сільський голова Гійча, йому 50 років.\n\n"
+        "До 90 кг переміг Юрій Шустур, а його колега по команді Ростислав Сегеда був другим."
+    )
+    assert officials(doc) == {"Іван Ковтун": ("Іван Ковтун", "сільський голова Гійча", None)}

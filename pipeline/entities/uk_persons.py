@@ -275,6 +275,8 @@ def _adverb(word: str, grammemes) -> bool:
     return "ADVB" in tags and not tags & {"NOUN", "ADJF", "VERB"}
 
 
+# "Іван Ковтун – сільський голова …": a village's, town's or city's head after the name
+LOCAL_HEADS = frozenset({"сільський", "селищний", "міський"})
 FIRST_WORDS = frozenset({"перший", "генеральний", "віце", "державний"})  # "перша заступниця …"
 
 
@@ -294,7 +296,8 @@ def _title_after(text, toks, j, names, role_heads, lemmas):
     while h < min(len(toks) - 1, j + 3) and not (lemmas(toks[h].lower) | {toks[h].lower}) & role_heads:
         # capitalised as a title is (a lower-case "виконавчий директор …" after a name is read no further)
         adjective = toks[h].capitalised and "ADJF" in grammemes(toks[h].lower)
-        if not (adjective or lemmas(toks[h].lower) & FIRST_WORDS or h > j and toks[h].lower in ("і", "й")):
+        local_head = lemmas(toks[h].lower) & LOCAL_HEADS and lemmas(toks[h + 1].lower) & {"голова"}
+        if not (adjective or local_head or lemmas(toks[h].lower) & FIRST_WORDS or h > j and toks[h].lower in ("і", "й")):
             break
         h += 1
     if h >= len(toks) or not (heads | lemmas(toks[h].lower)) & role_heads:

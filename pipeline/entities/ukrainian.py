@@ -1775,8 +1775,9 @@ def _named_before_abbreviation(text: str, toks: list[Token], names) -> list[Enti
 
 
 # a referee or judge of a sports event acts for the event, not for a party (NOTES.md, the lead's
-# decision on the fishing cup order), though a court's judge is an official
-SPORTS_EVENT = re.compile(r"(?<!\w)(?:змаган|турнір|чемпіонат|кубк|матч|спартакіад)\w*", re.IGNORECASE)
+# decision on the fishing cup order), though a court's judge is an official; so does a team-mate
+# ("колега по команді")
+SPORTS_EVENT = re.compile(r"(?<!\w)(?:змаган|турнір|чемпіонат|кубк|матч|спартакіад|по\s+команд)\w*", re.IGNORECASE)
 
 
 # a trade union's, a party's, a creative union's or a civic organisation's post ("голова профкому",
