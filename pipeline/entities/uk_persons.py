@@ -297,7 +297,8 @@ def _title_after(text, toks, j, names, role_heads, lemmas):
         # capitalised as a title is (a lower-case "виконавчий директор …" after a name is read no further)
         adjective = toks[h].capitalised and "ADJF" in grammemes(toks[h].lower)
         local_head = lemmas(toks[h].lower) & LOCAL_HEADS and lemmas(toks[h + 1].lower) & {"голова"}
-        if not (adjective or local_head or lemmas(toks[h].lower) & FIRST_WORDS or h > j and toks[h].lower in ("і", "й")):
+        first_word = lemmas(toks[h].lower) & FIRST_WORDS
+        if not (adjective or local_head or first_word or h > j and toks[h].lower in ("і", "й")):
             break
         h += 1
     if h >= len(toks) or not (heads | lemmas(toks[h].lower)) & role_heads:
