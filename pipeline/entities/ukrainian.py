@@ -1266,6 +1266,13 @@ class UkrainianRecognizer:
                     )
                 if person == k + 1 and toks[k - 1].lower in SETTLEMENT_WORDS:
                     person = None  # "Президент міста Кошалін": the city the title names, not a surname
+                if verb is not None and _case_of(toks[i]) != "ablt":
+                    # "головою … обрали Романа": a verb makes the name after it the title's holder only
+                    # where the title stands in the instrumental; "Депутати хотіли встановити фігуру
+                    # Катерини II": the subject's title does not name the verb's object, though a
+                    # title after the verb may ("Заступник Міністра подякував Послові … Віллемові …")
+                    i = verb + 1
+                    continue
                 if person:
                     # a signature line names the signatory in the nominative ("Джорджа Мелоні" is she)
                     hint = "nomn" if signs_for else _case_of(toks[i]) or _adjective_case(toks, i)
