@@ -46,6 +46,7 @@ SETS = (
     "heldout_bruk_uk",
     "bruk_uk",
     "bruk2_uk",
+    "bruk3_uk",
 )
 # the sets' genres as the gold set's doc_type
 DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}

@@ -3036,3 +3036,12 @@ def test_a_subjects_title_does_not_name_the_verbs_object(run):
         "Депутати хотіли встановити тут фігуру Катерини II."
     )
     assert roles_and_parties(doc) == {"Віллемові де Граафу": ("Послові", "NLD")}
+
+
+def test_a_clubs_head_colleagues_and_a_family_are_no_officials(run):
+    doc = run(
+        "Подяку висловили керівнику гуртка Наталії Луцюк. Збірник підготовано колегами, учнями та "
+        "друзями Тараса Кравцова.\n\n"
+        "Знахідки стосуються палацу Сенявських, який описав губернатор Сенявських."
+    )
+    assert officials(doc) == {}

@@ -201,7 +201,7 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
     instrumental and the name ("послом України в Австрії була Ганна Мороз", "заступником
     міністра нещодавно став Іван Гук"): the title ends before it."""
     from .models import morph_uk
-    from .ukrainian import _adjacent
+    from .ukrainian import _adjacent, plural_counterpart
 
     first = max(0, k - MAX_TITLE_GAP)
     title_end = k  # the token after the title's last word
@@ -222,6 +222,8 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
         if h > 0 and lemmas(toks[h - 1].lower) & BODY_OF_TITLES:
             continue  # "Кабінет Міністрів": a body, no title
         if _title_word(toks[h], role_heads, lemmas):
+            if plural_counterpart(toks[h]):
+                return None, None  # "колегами, учнями … Тараса": colleagues, no counterpart in office
             if title_end < k and "ablt" not in grammemes(word):
                 continue  # "(заступником) міністра … став": the head is the word in the instrumental
             start = h - 1 if h > 0 and lemmas(toks[h - 1].lower) & modifiers else h

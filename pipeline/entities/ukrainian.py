@@ -1162,6 +1162,7 @@ class UkrainianRecognizer:
                 # "Кабінет Міністрів", "Рада директорів"; not "в міській раді | начальник …"
                 and not (i > 0 and lemmas(toks[i - 1].lower) & BODY_OF_TITLES and _plural_genitive_reading(toks[i]))
                 and not _plural_genitive(toks[i])  # "Палата з семи суддів під головуванням судді …"
+                and not plural_counterpart(toks[i])  # "підготованих колегами, учнями … Тараса …"
             ):
                 role_start = i - 1 if i > 0 and lemmas(toks[i - 1].lower) & ROLE_MODIFIERS else i
                 if i > 1 and lemmas(toks[i - 1].lower) & MAYOR_WORDS[0] and _city_prefix(toks[i - 2]):
@@ -1497,7 +1498,7 @@ class UkrainianRecognizer:
             trail += 1
         if trail > j:  # "Мельником О.В."
             return trail
-        if j == k + 1 and _adjective_of_a_name(text, toks, k):
+        if j == k + 1 and (_adjective_of_a_name(text, toks, k) or _family_name(toks[k])):
             return None  # "голова | Коломийської районної ради": a body's name, not a surname
         if j - k >= 2 or grammemes(toks[k].lower) & PERSON_GRAMMEMES:
             return j
@@ -1789,7 +1790,9 @@ SPORTS_EVENT = re.compile(r"(?<!\w)(?:змаган|турнір|чемпіона
 
 # a trade union's, a party's, a creative union's or a civic organisation's post ("голова профкому",
 # "заступник голови облпрофради", "лідер Радикальної партії", "представник ГО …"): not a state's
-CIVIC_REMIT = re.compile(r"(?<!\w)(?:(?:обл)?проф(?:спілк|ком|рад)\w*|парті[їяю]|спілк[иаі]|ГО(?!\w))")
+CIVIC_REMIT = re.compile(
+    r"(?<!\w)(?:(?:[Оо]бл)?[Пп]роф(?:спілк|ком|рад)\w*|[Пп]арті[їяю]|[Сс]пілк[иаі]|асоціаці\w+|гурт(?:ка|ок)|ГО(?!\w))"
+)
 
 
 def _civic_title(role: Optional[str]) -> bool:
@@ -2010,6 +2013,12 @@ def _settlement_abbreviation(text: str, toks: list[Token], n: int) -> bool:
     )
 
 
+def _family_name(tok: Token) -> bool:
+    """Is ``tok`` a surname in the plural only ("палац Сенявських"): a family, not one person?"""
+    parses = [p for p in morph_uk().parse(tok.lower) if p.tag.POS in ("NOUN", "ADJF")]
+    return bool(parses) and all(p.tag.number == "plur" for p in parses)
+
+
 def _region_before_name(toks: list[Token], k: int) -> bool:
     """Is token ``k`` a place the dictionary knows only as a thing, in the genitive, before a
     first name ("Львівщини Андрій")?"""
@@ -2077,6 +2086,13 @@ def _before_relative(toks: list[Token], start: int, verb: int) -> int:
     while end > start and "NPRO" in grammemes(toks[end - 1].lower):
         end -= 1
     return end
+
+
+def plural_counterpart(tok: Token) -> bool:
+    """Is ``tok`` "колеги", "колегами" … only in the plural: colleagues, not the holder of the same
+    post on the other side?"""
+    readings = _title_readings(tok.lower)
+    return bool(lemmas(tok.lower) & COUNTERPARTS) and bool(readings) and all(t.number == "plur" for t in readings)
 
 
 def _plural_genitive_reading(tok: Token) -> bool:
