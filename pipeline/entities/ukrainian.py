@@ -1178,6 +1178,7 @@ class UkrainianRecognizer:
                         or _region_adjective(toks, k)  # "гетьман | Пардубицького краю"
                         or _place_named(toks, k)  # "гетьман краю | Височина | Мартін …", "приматор | Кошиць | …"
                         or _region_before_name(toks, k)  # "начальник Управління ДМС України | Львівщини | Андрій …"
+                        or _adjective_of_a_name(text, toks, k)  # "голови | Черняхівської районної ради | Івана …"
                     )
                     and (_adjacent(text, toks[k - 1 : k + 1]) or _portfolio_comma(text, toks, k))
                 ):
@@ -1319,7 +1320,57 @@ class UkrainianRecognizer:
                     i = person
                     continue
             i += 1
-        return _agree_listed_names(out)
+        listed = self._listed_with_places(text, toks, names)
+        out = [o for o in out if not any(o.start < e.end and e.start < o.end for e in listed)]
+        return _agree_listed_names(out + listed)
+
+    def _listed_with_places(self, text: str, toks: list[Token], names) -> list[Entity]:
+        """ "до двадцятки мерів потрапили: Сергій Надал (Тернопіль), Руслан Марцінків (Івано-Франківськ)
+        …": persons listed after a plural title and a colon, each with a place in brackets, hold
+        that title (its dictionary form); a state in the brackets is the one they act for."""
+        colon = next((n for n in range(1, len(toks)) if ":" in text[toks[n - 1].end : toks[n].start]), None)
+        if colon is None:
+            return []
+        heads = [n for n in range(colon) if _only_plural_title(toks[n]) and colon - n <= MAX_ROLE_WORDS]
+        if not heads:
+            return []
+        head = heads[-1]
+        # the title in its dictionary form with the words that complete it ("міністри оборони:" →
+        # "міністр оборони"), up to a verb ("мерів-інноваторів потрапили:" → "мер")
+        rest = next((n for n in range(head + 1, colon) if _clause_verb(toks[n]) or toks[n].capitalised), colon)
+        role = " ".join(
+            [
+                sorted(title_lemmas(toks[head].lower.split("-")[0]) & ROLE_HEADS)[0],
+                *(t.text for t in toks[head + 1 : rest]),
+            ]
+        )
+        state_at = {i: en.id for _, _, i, _, en in names if en.kind == "state"}
+        out: list[Entity] = []
+        k = colon
+        while k < len(toks):
+            person = self._person_at(text, toks, k, set(), after_title=True)
+            place = PLACE_IN_BRACKETS.match(text, toks[person - 1].end) if person else None
+            if not person or not place:
+                break
+            s, e = toks[k].start, toks[person - 1].end
+            out.append(
+                Entity(
+                    s,
+                    e,
+                    text[s:e],
+                    "OFFICIAL",
+                    role=role,
+                    affiliation=state_at.get(person),
+                    name=_nominative(text[s:e], "nomn"),
+                    source="title-pattern",
+                )
+            )
+            k = person
+            while k < len(toks) and toks[k].start < place.end():
+                k += 1
+            if k < len(toks) and toks[k].lower in ("та", "і", "й"):
+                k += 1
+        return out if len(out) >= 2 else []
 
     def _decree_list(self, text: str, clause: Clause, names) -> list[Entity]:
         """The lines of a decree's or order's list of members: "ПРІЗВИЩЕ Ім'я По
@@ -1635,7 +1686,10 @@ def _after_namesake(text: str, toks: list[Token], k: int) -> int:
     return k
 
 
-BRACKETED_ACRONYM = re.compile(r"\s*\(\s*(?:[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&-]{1,9}|підпис)\s*\)\s+")
+# "(MSB)", "(підпис)", or a unit's own part of the body ("(Центрального апарату)")
+BRACKETED_ACRONYM = re.compile(
+    r"\s*\(\s*(?:[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&-]{1,9}|підпис|[А-ЯЄІЇҐ][а-яєіїґ'’ʼ]+(?:\s[а-яєіїґ'’ʼ]+){1,3})\s*\)\s+"
+)
 
 
 def _after_quoted_company(text: str, toks: list[Token], k: int) -> int:
@@ -2086,6 +2140,15 @@ def _before_relative(toks: list[Token], start: int, verb: int) -> int:
     while end > start and "NPRO" in grammemes(toks[end - 1].lower):
         end -= 1
     return end
+
+
+# "Сергій Надал (Тернопіль), …": a place in brackets after a listed name, then a comma, "та" or the end
+PLACE_IN_BRACKETS = re.compile(r"\s*\([А-ЯЄІЇҐ][\w'’ʼ -]{1,40}\)\s*(?:,|\s(?=та\s|і\s|й\s)|[.;]|$)")
+
+
+def _only_plural_title(tok: Token) -> bool:
+    readings = _title_readings(tok.lower.split("-")[0])  # "мерів-інноваторів"
+    return bool(readings) and all(t.number == "plur" for t in readings) and not tok.all_caps
 
 
 def plural_counterpart(tok: Token) -> bool:
