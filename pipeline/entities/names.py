@@ -20,10 +20,12 @@ in three steps, in this order:
    names ending in a consonant decline like "Іван" (-а/-я, -у/-ю/-ові, -ом/-ем),
    feminine names in -а/-я like "Анна"; names ending in a vowel other than -а/-я
    ("Маседончі", "Барро", "Венгу") and feminine names ending in a consonant
-   ("Бербок") do not decline and are kept as written.
+   ("Бербок") do not decline and are kept as written; surnames in -ський, -цький, -зький
+   decline as adjectives ("Бабанського" → "Бабанський"). A guessed form longer than the
+   written word ("Вейсу" → "Вейсус") is no nominative: the endings decide instead.
 
-Initials ("О.В.", "П.") and name particles are kept as written; capitals are normalised
-("ТРОФІМЦЕВА" → "Трофімцева").
+Initials ("О.В.", "П.", also written onto the surname: "А.В.Дяченка") and name particles are
+kept as written; capitals are normalised ("ТРОФІМЦЕВА" → "Трофімцева").
 """
 
 from __future__ import annotations

@@ -1268,6 +1268,11 @@ class UkrainianRecognizer:
                     )
                 if person == k + 1 and toks[k - 1].lower in SETTLEMENT_WORDS:
                     person = None  # "Президент міста Кошалін": the city the title names, not a surname
+                if person and i > 0 and lemmas(toks[i - 1].lower) & RELATIVES and not kin_holder(toks[k]):
+                    # "син директора ЧАЕС Пилип Грамоткін": the relative, named in the nominative;
+                    # "син посла сейму Польщі Андрія Братуня": the holder, in the title's genitive
+                    i = person
+                    continue
                 if verb is not None and _case_of(toks[i]) != "ablt":
                     # "головою … обрали Романа": a verb makes the name after it the title's holder only
                     # where the title stands in the instrumental; "Депутати хотіли встановити фігуру
@@ -1842,10 +1847,25 @@ def _named_before_abbreviation(text: str, toks: list[Token], names) -> list[Enti
 SPORTS_EVENT = re.compile(r"(?<!\w)(?:змаган|турнір|чемпіонат|кубк|матч|спартакіад|по\s+команд)\w*", re.IGNORECASE)
 
 
+# kin named by the title of the person they are kin of ("син директора ЧАЕС Пилип …")
+RELATIVES = frozenset(
+    {"син", "дочка", "донька", "батько", "мати", "тесть", "теща", "свекор", "свекруха", "зять", "невістка"}
+    | {"дружина", "чоловік", "брат", "сестра", "онук", "онука", "племінник", "племінниця", "вдова", "удова"}
+)
+
+
+def kin_holder(first: Token) -> bool:
+    """After "син директора …", is the name that follows the holder's, in the genitive ("Андрія"),
+    rather than the relative's own?"""
+    return "gent" in {p.tag.case for p in morph_uk().parse(first.lower) if "Name" in p.tag.grammemes} or not any(
+        "Name" in p.tag.grammemes for p in morph_uk().parse(first.lower)
+    )
+
+
 # a trade union's, a party's, a creative union's or a civic organisation's post ("голова профкому",
 # "заступник голови облпрофради", "лідер Радикальної партії", "представник ГО …"): not a state's
 CIVIC_REMIT = re.compile(
-    r"(?<!\w)(?:(?:[Оо]бл)?[Пп]роф(?:спілк|ком|рад)\w*|[Пп]арті[їяю]|[Сс]пілк[иаі]|асоціаці\w+|гурт(?:ка|ок)|ГО(?!\w))"
+    r"(?<!\w)(?:(?:[Оо]бл)?[Пп]роф(?:спілк|ком|рад)\w*|[Пп]арті[їяю]|[Сс]пілк[иаі]|асоціаці\w+|гурт(?:ка|ок)|колгосп\w*|видавництв\w*|фірм[иіу]|ГО(?!\w))"
 )
 
 
