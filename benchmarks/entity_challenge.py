@@ -48,6 +48,7 @@ SETS = (
     "bruk2_uk",
     "bruk3_uk",
     "bruk4_uk",
+    "bruk5_uk",
 )
 # the sets' genres as the gold set's doc_type
 DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}

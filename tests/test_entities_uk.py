@@ -3070,3 +3070,11 @@ def test_a_relative_named_by_the_holders_title_is_no_official(run):
         "Андрія Братуня."
     )
     assert roles_and_parties(doc) == {"Андрія Братуня": ("посла сейму", "POL")}
+
+
+def test_a_private_companys_staff_are_officials_only_for_a_party(run):
+    news = run(
+        "Міська рада не продовжила оренду котельні з ТзОВ «Струмок». Перед присутніми виступив "
+        "директор ТзОВ «Струмок» Ігор Дем'янчук, а також міський голова Зіновій Андрійович."
+    )
+    assert set(officials(news)) == {"Зіновій Андрійович"}

@@ -236,6 +236,26 @@ REPORT_INSTRUMENT_UK = re.compile(
 SIGNATURE_HEADER_MAX = 160
 
 
+# a private company's legal form in a title ("директор ТзОВ «Струмок»", "керівника ТОВ «…»")
+PRIVATE_COMPANY = re.compile(r"(?<!\w)(?:ТОВ|ТзОВ|ПрАТ|ПП|приватн\w+\s+підприєм\w*)(?!\w)")
+
+
+def _private_company_staff(doc: Document, parties: list[str]) -> None:
+    """A private company's staff act for no state (annotations/NOTES.md, third session of
+    2026-12-06): they are officials only where the text names their company as a party, or where
+    an act appoints them to a state body ("генеральний директор ТОВ … (за згодою)", U4)."""
+    doc.entities = [
+        e
+        for e in doc.entities
+        if not (
+            e.label == "OFFICIAL"
+            and e.source != "decree-list"
+            and PRIVATE_COMPANY.search(e.role or "")
+            and e.affiliation not in parties
+        )
+    ]
+
+
 class PartyResolver(Stage):
     """Stage: ``Document.parties`` (sorted ids) and PARTY labels on their mentions; the
     officials of a state's own act, where nothing else gives their affiliation, are that
@@ -247,7 +267,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-95"
+        return "party-evidence-96"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -281,6 +301,7 @@ class PartyResolver(Stage):
         _officials_by_side(doc, parties)
         _add_head_noun_mentions(doc, [p for p in parties if not _is_state_id(p)])
         column_signatures(doc)  # last: read down its columns, a block undoes what reading across gave
+        _private_company_staff(doc, parties)
         return doc
 
 
