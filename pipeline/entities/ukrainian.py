@@ -1862,10 +1862,14 @@ def kin_holder(first: Token) -> bool:
     )
 
 
-# a trade union's, a party's, a creative union's or a civic organisation's post ("голова профкому",
-# "заступник голови облпрофради", "лідер Радикальної партії", "представник ГО …"): not a state's
+# a post in a trade union, a party, a creative union, a civic organisation, a club, a choir, a
+# kolkhoz, a publishing house or a firm, or of a parents' committee, a public council or a
+# campaign ("голова профкому", "лідер Радикальної партії", "представник ГО …", "голова
+# батьківського комітету", "координатор акції"): not a state's
 CIVIC_REMIT = re.compile(
-    r"(?<!\w)(?:(?:[Оо]бл)?[Пп]роф(?:спілк|ком|рад)\w*|[Пп]арті[їяю]|[Сс]пілк[иаі]|асоціаці\w+|гурт(?:ка|ок)|колгосп\w*|видавництв\w*|фірм[иіу]|ГО(?!\w))"
+    r"(?<!\w)(?:(?:[Оо]бл)?[Пп]роф(?:спілк|ком|рад)\w*|[Пп]арті[їяю]|[Сс]пілк[иаі]|асоціаці\w+|гурт(?:ка|ок)"
+    r"|колгосп\w*|видавництв\w*|фірм[иіу]|хор(?:у|ом)?|акці[їя]"
+    r"|(?:батьківськ|громадськ|організаційн)\w+\s+(?:комітет|рад)\w*|ГО(?!\w))"
 )
 
 
