@@ -201,7 +201,7 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
     instrumental and the name ("послом України в Австрії була Ганна Мороз", "заступником
     міністра нещодавно став Іван Гук"): the title ends before it."""
     from .models import morph_uk
-    from .ukrainian import RELATIVES, _adjacent, kin_holder, plural_counterpart
+    from .ukrainian import _adjacent, plural_counterpart, relative_of_holder
 
     first = max(0, k - MAX_TITLE_GAP)
     title_end = k  # the token after the title's last word
@@ -224,7 +224,7 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
         if _title_word(toks[h], role_heads, lemmas):
             if plural_counterpart(toks[h]):
                 return None, None  # "колегами, учнями … Тараса": colleagues, no counterpart in office
-            if h > 0 and lemmas(toks[h - 1].lower) & RELATIVES and not kin_holder(toks[k]):
+            if relative_of_holder(toks, h, k):
                 return None, None  # "син директора ЧАЕС Пилип …": the holder's relative
             if title_end < k and "ablt" not in grammemes(word):
                 continue  # "(заступником) міністра … став": the head is the word in the instrumental

@@ -1268,7 +1268,7 @@ class UkrainianRecognizer:
                     )
                 if person == k + 1 and toks[k - 1].lower in SETTLEMENT_WORDS:
                     person = None  # "Президент міста Кошалін": the city the title names, not a surname
-                if person and i > 0 and lemmas(toks[i - 1].lower) & RELATIVES and not kin_holder(toks[k]):
+                if person and relative_of_holder(toks, i, k):
                     # "син директора ЧАЕС Пилип Грамоткін": the relative, named in the nominative;
                     # "син посла сейму Польщі Андрія Братуня": the holder, in the title's genitive
                     i = person
@@ -1854,12 +1854,14 @@ RELATIVES = frozenset(
 )
 
 
-def kin_holder(first: Token) -> bool:
-    """After "син директора …", is the name that follows the holder's, in the genitive ("Андрія"),
-    rather than the relative's own?"""
-    return "gent" in {p.tag.case for p in morph_uk().parse(first.lower) if "Name" in p.tag.grammemes} or not any(
-        "Name" in p.tag.grammemes for p in morph_uk().parse(first.lower)
-    )
+def relative_of_holder(toks: list[Token], head: int, name: int) -> bool:
+    """Is the person named at ``name`` after the title at ``head`` a relative of its holder ("син
+    директора ЧАЕС Пилип …"), not the holder, who would stand in the title's genitive ("син посла
+    … Андрія Братуня")? A first name the dictionary does not know says nothing either way."""
+    if head == 0 or not lemmas(toks[head - 1].lower) & RELATIVES:
+        return False
+    cases = {p.tag.case for p in morph_uk().parse(toks[name].lower) if "Name" in p.tag.grammemes}
+    return bool(cases) and "gent" not in cases
 
 
 # a post in a trade union, a party, a creative union, a civic organisation, a club, a choir, a
@@ -2178,8 +2180,7 @@ def _only_plural_title(tok: Token) -> bool:
 def plural_counterpart(tok: Token) -> bool:
     """Is ``tok`` "колеги", "колегами" … only in the plural: colleagues, not the holder of the same
     post on the other side?"""
-    readings = _title_readings(tok.lower)
-    return bool(lemmas(tok.lower) & COUNTERPARTS) and bool(readings) and all(t.number == "plur" for t in readings)
+    return bool(lemmas(tok.lower) & COUNTERPARTS) and _only_plural_title(tok)
 
 
 def _plural_genitive_reading(tok: Token) -> bool:
