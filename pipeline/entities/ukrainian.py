@@ -1860,7 +1860,7 @@ def relative_of_holder(toks: list[Token], head: int, name: int) -> bool:
     … Андрія Братуня")? A first name the dictionary does not know says nothing either way."""
     if head == 0 or not lemmas(toks[head - 1].lower) & RELATIVES:
         return False
-    cases = {p.tag.case for p in morph_uk().parse(toks[name].lower) if "Name" in p.tag.grammemes}
+    cases = {t.case for t in _tags(toks[name].lower) if "Name" in t.grammemes}
     return bool(cases) and "gent" not in cases
 
 
@@ -2073,11 +2073,18 @@ def _case_of(tok: Token) -> Optional[str]:
     return title_case(tok.lower)
 
 
+@lru_cache(maxsize=1 << 16)
+def _tags(word: str) -> tuple:
+    """The dictionary's analyses of ``word`` (their tags), read once per word: the title and
+    person checks below ask about the same few words of every clause."""
+    return tuple(p.tag for p in morph_uk().parse(word))
+
+
 def _clause_verb(tok: Token) -> bool:
     """Is ``tok`` a verb ("обрали", "обрано", "призначити"), not a genitive that reads as one too
     ("справ" in "закордонних справ")?"""
-    parses = morph_uk().parse(tok.lower)
-    return any(p.tag.POS in ("VERB", "INFN") for p in parses) and not any(p.tag.case == "gent" for p in parses)
+    tags = _tags(tok.lower)
+    return any(t.POS in ("VERB", "INFN") for t in tags) and not any(t.case == "gent" for t in tags)
 
 
 SETTLEMENT_ABBREVIATIONS = frozenset({"м", "с", "смт"})
@@ -2095,8 +2102,8 @@ def _settlement_abbreviation(text: str, toks: list[Token], n: int) -> bool:
 
 def _family_name(tok: Token) -> bool:
     """Is ``tok`` a surname in the plural only ("палац Сенявських"): a family, not one person?"""
-    parses = [p for p in morph_uk().parse(tok.lower) if p.tag.POS in ("NOUN", "ADJF")]
-    return bool(parses) and all(p.tag.number == "plur" for p in parses)
+    tags = [t for t in _tags(tok.lower) if t.POS in ("NOUN", "ADJF")]
+    return bool(tags) and all(t.number == "plur" for t in tags)
 
 
 def _region_before_name(toks: list[Token], k: int) -> bool:
@@ -2104,10 +2111,9 @@ def _region_before_name(toks: list[Token], k: int) -> bool:
     first name ("Львівщини Андрій")?"""
     if k + 1 >= len(toks) or not toks[k + 1].capitalised or "Name" not in grammemes(toks[k + 1].lower):
         return False
-    parses = morph_uk().parse(toks[k].lower)
     return (
         morph_uk().word_is_known(toks[k].lower)
-        and all(p.tag.POS == "NOUN" and "inan" in p.tag.grammemes and p.tag.case == "gent" for p in parses)
+        and all(t.POS == "NOUN" and "inan" in t.grammemes and t.case == "gent" for t in _tags(toks[k].lower))
         and not grammemes(toks[k].lower) & PERSON_GRAMMEMES
     )
 
@@ -2122,10 +2128,8 @@ def _adjective_of_a_name(text: str, toks: list[Token], k: int) -> bool:
         return "ADJF" in grammemes(toks[k].lower)
     if toks[k + 1].capitalised:
         return False
-    adjective = {(p.tag.case, p.tag.gender) for p in morph_uk().parse(toks[k].lower) if p.tag.POS == "ADJF"}
-    following = {
-        (p.tag.case, p.tag.gender) for p in morph_uk().parse(toks[k + 1].lower) if p.tag.POS in ("ADJF", "NOUN")
-    }
+    adjective = {(t.case, t.gender) for t in _tags(toks[k].lower) if t.POS == "ADJF"}
+    following = {(t.case, t.gender) for t in _tags(toks[k + 1].lower) if t.POS in ("ADJF", "NOUN")}
     return bool(adjective & following)
 
 
