@@ -238,22 +238,31 @@ SIGNATURE_HEADER_MAX = 160
 
 # a private company's legal form in a title ("директор ТзОВ «Струмок»", "керівника ТОВ «…»")
 PRIVATE_COMPANY = re.compile(r"(?<!\w)(?:ТОВ|ТзОВ|ПрАТ|ПП|приватн\w+\s+підприєм\w*)(?!\w)")
+# a company by that word ("директор компанії Dragon Capital"), unless the state's ("Національної
+# акціонерної компанії «Нафтогаз України»")
+COMPANY = re.compile(r"(?<!\w)(?:інвест)?компані\w*", _I)
+STATE_COMPANY = re.compile(r"(?<!\w)(?:державн|національн)\w*\s+(?:акціонерн\w*\s+)?компані", _I)
 
 
 def _private_company_staff(doc: Document, parties: list[str]) -> None:
     """A private company's staff act for no state (annotations/NOTES.md, third session of
     2026-12-06): they are officials only where the text names their company as a party, or where
     an act appoints them to a state body ("генеральний директор ТОВ … (за згодою)", U4)."""
-    doc.entities = [
-        e
-        for e in doc.entities
-        if not (
-            e.label == "OFFICIAL"
-            and e.source != "decree-list"
-            and PRIVATE_COMPANY.search(e.role or "")
-            and e.affiliation not in parties
-        )
-    ]
+    # a title that names its company only by the word ("генеральний директор компанії") may be the
+    # signatory of a company the text makes a party without the title naming it
+    company_party = any(not _is_state_id(p) for p in parties)
+
+    def private_staff(e: Entity) -> bool:
+        if e.label != "OFFICIAL" or e.source == "decree-list" or e.affiliation in parties:
+            return False
+        role = e.role or ""
+        if PRIVATE_COMPANY.search(role):
+            return True
+        if not COMPANY.search(role) or STATE_COMPANY.search(role):
+            return False
+        return not (company_party and e.affiliation is None)
+
+    doc.entities = [e for e in doc.entities if not private_staff(e)]
 
 
 class PartyResolver(Stage):
@@ -267,7 +276,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-96"
+        return "party-evidence-97"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -2047,6 +2056,8 @@ def _report_subjects(doc: Document, mentions: _MentionIndex) -> list[str]:
     """A Ukrainian report with no evidence of who signed is about the relation of the two
     states or organisations it names most often ("Україна" and "МВФ"), when the second is
     named more than once and the report speaks of some instrument, talks or undertaking."""
+    from .ukrainian import local_body_ids
+
     if not any(cue.search(doc.text) for cue in (INSTRUMENT_CUE, TALKS_UK, REPORT_INSTRUMENT_UK)):
         return []
     found = mentions.between(0, len(doc.text))
@@ -2056,6 +2067,10 @@ def _report_subjects(doc: Document, mentions: _MentionIndex) -> list[str]:
     )
     top = [(sid, n) for sid, n in counts.most_common() if hostile[sid] <= ADVERSARY_SHARE * n][:2]
     if len(top) < 2 or top[1][1] < REPORT_SECOND_MIN:
+        return []
+    if "UKR" in dict(top) and any(sid in local_body_ids() for sid, _ in top):
+        # a city's council or an oblast's administration named beside Ukraine is a report on
+        # local affairs ("Сумська міська рада", "в Україні"), not on a relation of two parties
         return []
     if "UKR" not in dict(top) and counts["UKR"] >= REPORT_HOME_SHARE * top[1][1]:
         return [top[0][0], "UKR"]

@@ -53,7 +53,16 @@ LOCATIVE_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(LOCATIVE_PREPOSITIONS
 def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
     """(first token, end token) of person names the dictionary recognises: a first
     name and one or two capitalised words after it, or initials and a surname."""
-    from .ukrainian import _CYRILLIC, PERSON_GRAMMEMES, _adjacent, _is_initial, grammemes
+    from .ukrainian import (
+        _CYRILLIC,
+        GOVERNMENT_BODIES,
+        OTHER_BODIES,
+        PERSON_GRAMMEMES,
+        _adjacent,
+        _is_initial,
+        grammemes,
+        lemmas,
+    )
 
     out = []
     i = 0
@@ -67,6 +76,8 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
             and not located
             and "Name" in grammemes(tok.lower)
             and not _is_initial(text, tok)
+            # "голова Ради Української асоціації …": the council, not a woman named Рада
+            and not lemmas(tok.lower) & (GOVERNMENT_BODIES | OTHER_BODIES)
         ):
             j = i + 1
             while (
@@ -201,7 +212,7 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
     instrumental and the name ("послом України в Австрії була Ганна Мороз", "заступником
     міністра нещодавно став Іван Гук"): the title ends before it."""
     from .models import morph_uk
-    from .ukrainian import _adjacent, plural_counterpart, relative_of_holder
+    from .ukrainian import _adjacent, _not_an_office, plural_counterpart, relative_of_holder
 
     first = max(0, k - MAX_TITLE_GAP)
     title_end = k  # the token after the title's last word
@@ -226,6 +237,8 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
                 return None, None  # "колегами, учнями … Тараса": colleagues, no counterpart in office
             if relative_of_holder(toks, h, k):
                 return None, None  # "син директора ЧАЕС Пилип …": the holder's relative
+            if _not_an_office(toks, h):
+                return None, None  # "класного керівника Ганну …", "кандидата у мери Гаріка …"
             if title_end < k and "ablt" not in grammemes(word):
                 continue  # "(заступником) міністра … став": the head is the word in the instrumental
             start = h - 1 if h > 0 and lemmas(toks[h - 1].lower) & modifiers else h
@@ -311,6 +324,8 @@ def _title_after(text, toks, j, names, role_heads, lemmas):
     while end + 1 < len(toks) and end - h < 10 and not TITLE_BREAK.search(text[toks[end].end : toks[end + 1].start]):
         if "," in text[toks[end].end : toks[end + 1].start]:
             break
+        if _first_name_in_nominative(toks[end + 1]):
+            return None, None  # "Микола Цуканов, директор філармонії Микола Кравченко": Кравченко's title
         end += 1
     role = text[toks[j].start : toks[end].end]
     # "Посол України в Литві": the state where the post sits is not whom its holder acts for
@@ -322,6 +337,14 @@ def _title_after(text, toks, j, names, role_heads, lemmas):
     return role, (ids[-1] if ids else _city_body(toks, j, end + 1, lemmas))
 
 
+def _first_name_in_nominative(tok) -> bool:
+    """Is ``tok`` a first name that can only be in the nominative ("Микола", not "Петра")?"""
+    from .ukrainian import _tags
+
+    names = [t for t in _tags(tok.lower) if "Name" in t.grammemes]
+    return tok.capitalised and bool(names) and all(t.case == "nomn" for t in names)
+
+
 OFFICE_WORDS = frozenset({"президентство", "каденція", "прем'єрство"})
 
 
@@ -329,6 +352,8 @@ def _office_held(text, toks, k, j, names, role_heads, lemmas):
     """ "Петро Порошенко назвав … на посаді глави держави": the post the sentence says
     the person holds; "президентства Ющенка": a president referred to in his presidency
     (gold set v2: such a president is an OFFICIAL)."""
+    from .ukrainian import _not_an_office
+
     if k > 0 and lemmas(toks[k - 1].lower) & {"президентство"} and text[toks[k - 1].end : toks[k].start].isspace():
         return "президент", None
     for n in range(j, min(len(toks) - 2, j + 12)):
@@ -336,6 +361,8 @@ def _office_held(text, toks, k, j, names, role_heads, lemmas):
             break
         if toks[n].lower in ("на", "у", "в") and lemmas(toks[n + 1].lower) & {"посада"}:
             h = n + 2
+            if _not_an_office(toks, h):
+                return None, None  # "кандидат на посаду мера": the post run for, not held
             if lemmas(toks[h].lower) & role_heads or toks[h].lower.split("-")[0] in role_heads:
                 end = h
                 while end + 1 < len(toks) and end - h < 4 and text[toks[end].end : toks[end + 1].start].isspace():

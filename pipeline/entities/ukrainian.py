@@ -212,6 +212,11 @@ ROLE_HEADS = COUNTERPARTS | frozenset(
         "віце-міністр",
         "прокурор",
         "прокурорка",
+        # the short forms of "генеральний директор", "генеральний прокурор"
+        "гендиректор",
+        "гендиректорка",
+        "генпрокурор",
+        "генпрокурорка",
         "секретарка",
         "держсекретарка",
         "директорка",
@@ -395,6 +400,12 @@ def paradigm(word: str) -> frozenset[str]:
     if own and all("Fixd" in p.tag for p in own) and not any(p.tag.POS == "ADJF" for p in parses):
         # ADJF: "Об'єднані" is also filed as an indeclinable noun, but declines in the name
         return frozenset({word})
+    nominative = [p for p in parses if p.tag.case == "nomn"]
+    if nominative and all(p.tag.number == "plur" for p in nominative):
+        # a plural name ("Комори", "Сполучені Штати") keeps its plural: the singular "Комора"
+        # is a surname and a pantry, not the Comoros
+        plural = {_APOS.sub("'", f.word) for p in nominative for f in p.lexeme if f.tag.number == "plur"}
+        return frozenset({word} | plural)
     forms = set(lemmas(word))
     for p in parses:
         forms |= {_APOS.sub("'", f.word) for f in p.lexeme}
@@ -769,6 +780,13 @@ def body_id(prefix: str, suffix: str) -> str:
     return prefix + suffix if suffix == "CC" else prefix[: 10 - len(suffix)] + suffix
 
 
+@lru_cache(maxsize=1)
+def local_body_ids() -> frozenset[str]:
+    """Every id :func:`body_id` can coin: the councils and oblast bodies of Ukraine's cities."""
+    suffixes = {suffix for _, suffix in BODY_FORMS}
+    return frozenset(body_id(prefix, suffix) for prefix in city_prefixes().values() for suffix in suffixes)
+
+
 def _city_prefix(tok: Token) -> Optional[str]:
     """The id prefix of the city a capitalised word names in any form ("Харківського" →
     KHARKIV), or None."""
@@ -1036,11 +1054,12 @@ class UkrainianRecognizer:
             taken = [(o.start, o.end) for o in officials] + [(s, e) for s, e, _, _, _ in names]
             officials += officials_from_persons(text, toks, candidates, names, taken, officials)
             _respective_sides(text, names, officials)
-            found += [
-                o
-                for o in officials
-                if (o.source == "decree-list" or not _civic_title(o.role)) and not SPORTS_EVENT.search(o.role or "")
-            ]
+            for o in officials:
+                if (o.source != "decree-list" and _civic_title(o.role)) or SPORTS_EVENT.search(o.role or ""):
+                    continue
+                if _counterpart_only(o.role) and not any(f.label == "OFFICIAL" for f in found):
+                    continue  # "її колега Гоша Куценко": a colleague of no official is no counterpart in office
+                found.append(o)
             found += municipal_bodies(text, toks)
         found += _bare_councils(text, clauses, found)
         found += self._coreferent_officials(text, clauses, found)
@@ -1163,6 +1182,7 @@ class UkrainianRecognizer:
                 and not (i > 0 and lemmas(toks[i - 1].lower) & BODY_OF_TITLES and _plural_genitive_reading(toks[i]))
                 and not _plural_genitive(toks[i])  # "Палата з семи суддів під головуванням судді …"
                 and not plural_counterpart(toks[i])  # "підготованих колегами, учнями … Тараса …"
+                and not _not_an_office(toks, i)
             ):
                 role_start = i - 1 if i > 0 and lemmas(toks[i - 1].lower) & ROLE_MODIFIERS else i
                 if i > 1 and lemmas(toks[i - 1].lower) & MAYOR_WORDS[0] and _city_prefix(toks[i - 2]):
@@ -1516,6 +1536,10 @@ class UkrainianRecognizer:
                 r += 1
             if r < len(toks) and toks[r].capitalised and _adjacent(text, toks[r - 1 : r + 1]):
                 return None
+            if after_title and k > 0 and _before_a_latin_name(toks[k - 1]):
+                return None  # "директор компанії Horizon Capital", "директорка львівського Book Forum"
+            if any(t.lower in LATIN_BODY_WORDS for t in toks[k:r]):
+                return None  # "директором Horizon Capital": a firm's name, not a person's
         lead = k
         while lead < len(toks) and _is_initial(text, toks[lead]) and lead - k < 2:
             lead += 1
@@ -1843,8 +1867,12 @@ def _named_before_abbreviation(text: str, toks: list[Token], names) -> list[Enti
 
 # a referee or judge of a sports event acts for the event, not for a party (NOTES.md, the lead's
 # decision on the fishing cup order), though a court's judge is an official; so does a team-mate
-# ("колега по команді")
-SPORTS_EVENT = re.compile(r"(?<!\w)(?:змаган|турнір|чемпіонат|кубк|матч|спартакіад|по\s+команд)\w*", re.IGNORECASE)
+# ("колега по команді"), and so does a sports federation's officer ("президент ФІФА")
+SPORTS_EVENT = re.compile(
+    r"(?<!\w)(?:змаган|турнір|чемпіонат|кубк|матч|спартакіад|по\s+команд|федераці\w+\s+футбол)\w*"
+    r"|(?<!\w)(?-i:ФІФА|УЄФА|ФФУ)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 # kin named by the title of the person they are kin of ("син директора ЧАЕС Пилип …")
@@ -1870,8 +1898,9 @@ def relative_of_holder(toks: list[Token], head: int, name: int) -> bool:
 # батьківського комітету", "координатор акції"): not a state's
 CIVIC_REMIT = re.compile(
     r"(?<!\w)(?:(?:[Оо]бл)?[Пп]роф(?:спілк|ком|рад)\w*|[Пп]арті[їяю]|[Сс]пілк[иаі]|асоціаці\w+|гурт(?:ка|ок)"
-    r"|колгосп\w*|видавництв\w*|фірм[иіу]|хор(?:у|ом)?|акці[їя]"
-    r"|(?:батьківськ|громадськ|організаційн)\w+\s+(?:комітет|рад)\w*|ГО(?!\w))"
+    r"|колгосп\w*|видавництв\w*|фірм[иіу]|хор(?:у|ом)?|акці[їя]|фестивал\w*|журі"
+    r"|(?:батьківськ|громадськ|організаційн)\w+\s+(?:комітет|рад)\w*|ГО(?!\w)"
+    r"|(?:обласн|міськ|районн|первинн)\w+\s+організаці\w+)"
 )
 
 
@@ -1944,6 +1973,53 @@ def _ordinary_word(word: str) -> bool:
     an indeclinable one ("закон", "указ"; not "моз", "мвс")?"""
     morph = morph_uk()
     return morph.word_is_known(word) and not any({"Abbr", "Fixd"} & set(p.tag.grammemes) for p in morph.parse(word))
+
+
+# the kinds of body a Latin name written after them names ("компанії Dragon Capital")
+LATIN_NAMED_KINDS = frozenset(
+    {"компанія", "інвесткомпанія", "корпорація", "холдинг", "група", "банк", "фонд", "форум", "фестиваль"}
+    | {"агенція", "агентство", "концерн", "мережа", "платформа", "проєкт", "проект", "програма", "клуб"}
+    | {"студія", "видання", "журнал", "газета", "сайт", "портал", "телеканал", "радіо", "бренд", "фірма"}
+)
+
+
+# a class's teacher: "керівник" that is no post in a body
+NOT_OFFICE_MODIFIERS = frozenset({"класний"})
+CANDIDATE_WORDS = frozenset({"кандидат", "кандидатка", "претендент", "претендентка"})
+
+
+def _not_an_office(toks: list[Token], head: int) -> bool:
+    """Does the title word at ``head`` name no office held: "класного керівника", or the post a
+    candidate runs for ("кандидата у столичні мери Гаріка …")?"""
+    if head > 0 and lemmas(toks[head - 1].lower) & NOT_OFFICE_MODIFIERS:
+        return True
+    before = toks[max(0, head - 3) : head]
+    return any(
+        lemmas(t.lower) & CANDIDATE_WORDS and nxt.lower in ("у", "в", "на") for t, nxt in zip(before, before[1:])
+    )
+
+
+def _counterpart_only(role: Optional[str]) -> bool:
+    """Does ``role`` name its holder only as someone's counterpart ("латвійський колега")?"""
+    heads = [title_lemmas(t.lower) & ROLE_HEADS for t in tokens_of(role or "")]
+    return any(h & COUNTERPARTS for h in heads) and not any(h - COUNTERPARTS for h in heads)
+
+
+# words of a Latin-script body's name ("Dragon Capital", "Book Forum", "Raiffeisen Bank")
+LATIN_BODY_WORDS = frozenset(
+    {"capital", "group", "forum", "bank", "fund", "foundation", "holding", "holdings", "partners", "company"}
+    | {"corporation", "inc", "ltd", "llc", "gmbh", "media", "studio", "agency", "investments", "management"}
+    | {"consulting", "systems", "technologies", "energy", "international", "festival", "club", "tv", "news"}
+)
+
+
+def _before_a_latin_name(tok: Token) -> bool:
+    """Does a lower-case word before a Latin name make that name a body's: a kind of body, or an
+    adjective, which needs the noun that follows ("львівського Book Forum")?"""
+    if tok.capitalised:
+        return False
+    tags = _tags(tok.lower)
+    return bool(lemmas(tok.lower) & LATIN_NAMED_KINDS) or bool(tags) and all(t.POS == "ADJF" for t in tags)
 
 
 def _institution_word(tok: Token) -> bool:
