@@ -50,6 +50,7 @@ SETS = (
     "bruk4_uk",
     "bruk5_uk",
     "bruk6_uk",
+    "bruk7_uk",
 )
 # the sets' genres as the gold set's doc_type
 DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}
