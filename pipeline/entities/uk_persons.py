@@ -128,7 +128,14 @@ def _surname_like(word: str) -> bool:
     from .models import morph_uk
     from .ukrainian import PERSON_GRAMMEMES, grammemes
 
-    return bool(grammemes(word) & PERSON_GRAMMEMES) or not morph_uk().word_is_known(word)
+    # "-енко" is a surname's ending, though the dictionary may read one as a common word
+    # ("Западенко" as a form of "западенка")
+    return (
+        bool(grammemes(word) & PERSON_GRAMMEMES)
+        or not morph_uk().word_is_known(word)
+        or len(word) > 5
+        and word.endswith(("енко", "єнко"))
+    )
 
 
 def spans_to_tokens(toks: list, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -212,7 +219,7 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
     instrumental and the name ("послом України в Австрії була Ганна Мороз", "заступником
     міністра нещодавно став Іван Гук"): the title ends before it."""
     from .models import morph_uk
-    from .ukrainian import _adjacent, _not_an_office, plural_counterpart, relative_of_holder
+    from .ukrainian import RELATIVES, _adjacent, _not_an_office, plural_counterpart, relative_of_holder
 
     first = max(0, k - MAX_TITLE_GAP)
     title_end = k  # the token after the title's last word
@@ -239,6 +246,8 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
                 return None, None  # "син директора ЧАЕС Пилип …": the holder's relative
             if _not_an_office(toks, h):
                 return None, None  # "класного керівника Ганну …", "кандидата у мери Гаріка …"
+            if any(lemmas(t.lower) & RELATIVES for t in toks[h + 1 : k]):
+                return None, None  # "син посла … Андрія Братуня та сестри Наталії": his kin
             if title_end < k and "ablt" not in grammemes(word):
                 continue  # "(заступником) міністра … став": the head is the word in the instrumental
             start = h - 1 if h > 0 and lemmas(toks[h - 1].lower) & modifiers else h
@@ -287,6 +296,12 @@ def _copula(word: str, lemmas) -> bool:
     return bool(lemmas(word) & COPULAS)
 
 
+def _instrumental_title(tok, role_heads, lemmas) -> bool:
+    from .ukrainian import _tags
+
+    return bool(lemmas(tok.lower) & role_heads) and any(t.case == "ablt" for t in _tags(tok.lower))
+
+
 def _adverb(word: str, grammemes) -> bool:
     tags = grammemes(word)
     return "ADVB" in tags and not tags & {"NOUN", "ADJF", "VERB"}
@@ -303,7 +318,7 @@ def _title_after(text, toks, j, names, role_heads, lemmas):
     if j >= len(toks):
         return None, None
     gap = text[toks[j - 1].end : toks[j].start]
-    if gap.strip() not in (",", "-", "–", "—"):
+    if gap.strip() not in (",", "-", "–", "—", "("):  # "Петро Приказчик (начальник відділу …)"
         return None, None
     from .ukrainian import grammemes
 
@@ -359,8 +374,10 @@ def _office_held(text, toks, k, j, names, role_heads, lemmas):
     for n in range(j, min(len(toks) - 2, j + 12)):
         if TITLE_BREAK.search(text[toks[n - 1].end : toks[n].start]) if n > j else False:
             break
-        if toks[n].lower in ("на", "у", "в") and lemmas(toks[n + 1].lower) & {"посада"}:
-            h = n + 2
+        became = n == j and _copula(toks[n].lower, lemmas) and _instrumental_title(toks[n + 1], role_heads, lemmas)
+        if became or toks[n].lower in ("на", "у", "в") and lemmas(toks[n + 1].lower) & {"посада"}:
+            # "Ілько Володимирович став головою сільської ради": the post the name's verb says he took
+            h = n + 1 if became else n + 2
             if _not_an_office(toks, h):
                 return None, None  # "кандидат на посаду мера": the post run for, not held
             if lemmas(toks[h].lower) & role_heads or toks[h].lower.split("-")[0] in role_heads:
@@ -371,11 +388,33 @@ def _office_held(text, toks, k, j, names, role_heads, lemmas):
                     end += 1
                     if any(b == toks[end].end for _, b, _, _, _ in names):
                         break
+                if became:
+                    end = _body_named_after(text, toks, end)  # "є директором ТОВ «Будівест траст»"
                 role = text[toks[h].start : toks[end].end]
+                if role.count("«") > role.count("»"):
+                    role += "»"
                 ids = [en.id for a, b, _, _, en in names if toks[h].start <= a and b <= toks[end].end]
                 return role, (ids[-1] if ids else None)
             return None, None
     return None, None
+
+
+def _body_named_after(text, toks, end) -> int:
+    """The last token of a body's name that runs on after a title ("директором | ТОВ «Будівест
+    траст»"), so that the title says whose post it is; ``end`` where none follows."""
+    from .ukrainian import _institution_word
+
+    last, quoted = end, False
+    while last + 1 < len(toks) and last - end < 6:
+        gap = text[toks[last].end : toks[last + 1].start]
+        if re.search(r"[,.;:!?()»—–]|\n", gap):
+            break
+        quoted = quoted or "«" in gap
+        nxt = toks[last + 1]
+        if not (quoted or nxt.all_caps or nxt.capitalised and _institution_word(nxt)):
+            break
+        last += 1
+    return last
 
 
 def _city_body(toks, start, end, lemmas) -> Optional[str]:

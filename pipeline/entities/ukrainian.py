@@ -165,6 +165,8 @@ ROLE_HEADS = COUNTERPARTS | frozenset(
         "керівник",
         "керівниця",
         "командувач",
+        "командир",
+        "командирка",
         "головнокомандувач",
         "директор",
         "король",
@@ -1277,6 +1279,9 @@ class UkrainianRecognizer:
                     role, k = text[toks[role_start].start : text.index("»", toks[k].start) + 1], quoted
                 if k + 1 < len(toks) and toks[k].lower in HONORIFICS_UK:
                     k += 1  # "Послу Японії в Україні пану Кендзі Охаші": the name after "пан"
+                if k > i + 1 and toks[k - 1].lower in HONORIFICS_UK and not _cases(toks[i]) & _cases(toks[k - 1]):
+                    i = k  # "заступник пана Кащука Максим …": Mr Кащук is whose deputy, not the deputy
+                    continue
                 if k < len(toks) and _region_before_name(toks, k) and _adjacent(text, toks[k - 1 : k + 1]):
                     role, k = text[toks[role_start].start : toks[k].end], k + 1  # "… ДМС України Київщини"
                 person = self._person_at(text, toks, k, inside, after_title=True)
@@ -1565,6 +1570,8 @@ class UkrainianRecognizer:
                 and (not toks[j].all_caps or j == k and _caps_surname(toks, j) or _caps_after_first_name(toks, k, j))
             ):
                 break
+            if j >= k + 2 and _another_persons_first_name(toks[k], toks[j]):
+                break  # "заступника генпрокурора Олексія Баганця | Віталій": the son, in his own case
             j += 1
         while j > k and toks[j - 1].lower in NAME_PARTICLES:
             j -= 1
@@ -1580,6 +1587,8 @@ class UkrainianRecognizer:
             return trail
         if j == k + 1 and (_adjective_of_a_name(text, toks, k) or _family_name(toks[k])):
             return None  # "голова | Коломийської районної ради": a body's name, not a surname
+        if j == k + 1 and after_title and _city_named(toks[k]):
+            return None  # "партія мера | Львова «Самопоміч»": the title's city, not the surname Львов
         if j - k >= 2 or grammemes(toks[k].lower) & PERSON_GRAMMEMES:
             return j
         return None
@@ -1641,6 +1650,8 @@ class UkrainianRecognizer:
                         and text[toks[k - 1].end : toks[k].start].strip() == "."
                     ):
                         k -= 1  # "П. Порошенка", "Б. О. Семенюк"
+                    if k < n and not _initials_agree(toks[k].text, match):
+                        continue  # "університету імені Т. Шевченка" is not the official Андрій Шевченко
                     if k < n:
                         s = toks[k].start
                     else:
@@ -1671,7 +1682,16 @@ def _another_given_name(text: str, toks: list[Token], n: int, official: Entity) 
     if prev is None or not prev.capitalised or not _adjacent(text, [prev, toks[n]]):
         return False
     initials = set(re.findall(r"(\w)\.", official.name or official.text))
-    return "Name" in grammemes(prev.lower) and prev.text[0] not in initials
+    own = set((official.name or official.text).split())
+    # a patronymic not the official's ("дідусь Федір Васильович Шевченко") names another person too
+    return bool({"Name", "Patr"} & grammemes(prev.lower)) and prev.text[0] not in initials and prev.text not in own
+
+
+def _initials_agree(initial: str, official: Entity) -> bool:
+    """Can a mention's first initial be the official's: a letter that begins one of the words of
+    the official's name ("П. Порошенка" for Петро Порошенко, not "Т. Шевченка" for Андрій
+    Шевченко)?"""
+    return initial[:1] in {word[:1] for word in (official.name or official.text).split()}
 
 
 def _initials_end(text: str, toks: list[Token], n: int) -> int:
@@ -1758,6 +1778,14 @@ def _inflected_given_names_start(text: str, toks: list[Token], n: int, official:
         return toks[n].start  # "МЕЛЬНИК Олена Володимирівна": the surname comes first
     given = [w.lower() for w in words[:-1] if not INITIAL_WORD.match(w)]
     s, m = toks[n].start, n - 1
+    if (
+        given
+        and m > 0
+        and "Patr" in grammemes(toks[m].lower)
+        and text[toks[m - 1].end : toks[n].start].count(" ") == 2
+        and _same_name(toks[m - 1].lower, given[-1])
+    ):
+        m -= 1  # "Олександр Дмитрович Засядько" of "Олександр Засядько": a patronymic the full name lacks
     while given and m >= 0 and text[toks[m].end : toks[m + 1].start] == " " and _same_name(toks[m].lower, given[-1]):
         s, m = toks[m].start, m - 1
         given.pop()
@@ -1804,7 +1832,12 @@ def columns_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _joins_title(toks: list[Token], k: int) -> bool:
     """Does the joining word ``toks[k]`` go on with the title ("освіти | і | досліджень", "ЄБРР |
     з | питань …") rather than end it ("міністр економіки | та | Міністр …")?"""
-    if k + 1 >= len(toks) or toks[k + 1].capitalised:
+    if k + 1 >= len(toks):
+        return False
+    if toks[k + 1].all_caps and toks[k].lower in TITLE_CONJUNCTIONS and k > 0 and not toks[k - 1].capitalised:
+        # "міністр регіонального розвитку | та | ЖКГ Криму": an abbreviated remit after a remit
+        return {"NOUN", "gent"} <= grammemes(toks[k - 1].lower)
+    if toks[k + 1].capitalised:
         return False
     if toks[k].lower in ("з", "із"):
         return toks[k + 1].lower == "питань"
@@ -1893,12 +1926,13 @@ def relative_of_holder(toks: list[Token], head: int, name: int) -> bool:
 
 
 # a post in a trade union, a party, a creative union, a civic organisation, a club, a choir, a
-# kolkhoz, a publishing house or a firm, or of a parents' committee, a public council or a
-# campaign ("голова профкому", "лідер Радикальної партії", "представник ГО …", "голова
-# батьківського комітету", "координатор акції"): not a state's
+# kolkhoz, a publishing house, a firm, a co-owners' association (ОСББ) or an amateur troupe, or
+# of a parents' committee, a public council, a campaign, a festival or its jury ("голова
+# профкому", "лідер Радикальної партії", "представник ГО …", "голова батьківського комітету",
+# "координатор акції", "президент фестивалю", "голова обласної організації НСХУ"): not a state's
 CIVIC_REMIT = re.compile(
     r"(?<!\w)(?:(?:[Оо]бл)?[Пп]роф(?:спілк|ком|рад)\w*|[Пп]арті[їяю]|[Сс]пілк[иаі]|асоціаці\w+|гурт(?:ка|ок)"
-    r"|колгосп\w*|видавництв\w*|фірм[иіу]|хор(?:у|ом)?|акці[їя]|фестивал\w*|журі"
+    r"|колгосп\w*|видавництв\w*|фірм[иіу]|хор(?:у|ом)?|акці[їя]|фестивал\w*|журі|[Кк]луб\w*|ОСББ|аматорськ\w*"
     r"|(?:батьківськ|громадськ|організаційн)\w+\s+(?:комітет|рад)\w*|ГО(?!\w)"
     r"|(?:обласн|міськ|районн|первинн)\w+\s+організаці\w+)"
 )
@@ -1983,8 +2017,9 @@ LATIN_NAMED_KINDS = frozenset(
 )
 
 
-# a class's teacher: "керівник" that is no post in a body
-NOT_OFFICE_MODIFIERS = frozenset({"класний"})
+# a class's teacher and a theatre's or an ensemble's artistic director: "керівник" that is no
+# post of a state's
+NOT_OFFICE_MODIFIERS = frozenset({"класний", "художній"})
 CANDIDATE_WORDS = frozenset({"кандидат", "кандидатка", "претендент", "претендентка"})
 
 
@@ -1997,6 +2032,17 @@ def _not_an_office(toks: list[Token], head: int) -> bool:
     return any(
         lemmas(t.lower) & CANDIDATE_WORDS and nxt.lower in ("у", "в", "на") for t, nxt in zip(before, before[1:])
     )
+
+
+def _cases(tok: Token) -> set[str]:
+    return {t.case for t in _tags(tok.lower) if t.case}
+
+
+def _another_persons_first_name(first: Token, tok: Token) -> bool:
+    """Is ``tok`` a first name in no case that the name's first name ``first`` can be in?"""
+    cases = {t.case for t in _tags(first.lower) if "Name" in t.grammemes}
+    own = {t.case for t in _tags(tok.lower) if "Name" in t.grammemes}
+    return bool(cases) and bool(own) and not cases & own
 
 
 def _counterpart_only(role: Optional[str]) -> bool:
@@ -2042,6 +2088,9 @@ def _institution_word(tok: Token) -> bool:
 # the nouns of a foreign region or district that a capitalised adjective names ("Пардубицького
 # краю", "Сплітсько-Далматинської жупанії", "Опольського воєводства")
 REGION_NOUNS = frozenset({"край", "жупанія", "воєводство", "повіт", "округ", "регіон", "земля", "департамент"})
+# a hromada, a village or a settlement named after the word ("голова громади Вишневе Іван …")
+HROMADA_NOUNS = frozenset({"громада", "село", "селище"})
+HROMADA_ABBREVIATIONS = frozenset({"ОТГ", "ТГ", "ТТГ"})
 
 
 def _region_adjective(toks: list[Token], k: int) -> bool:
@@ -2051,11 +2100,15 @@ def _region_adjective(toks: list[Token], k: int) -> bool:
 def _place_named(toks: list[Token], k: int) -> bool:
     """Is ``toks[k]`` the name of the place a title heads, before a two-word name ("гетьман краю
     Височина Мартін Квапіл", "приматор Кошиць Ярослав Полачек"), not the first name itself?"""
+    before = toks[k - 1] if k > 0 else None
     return (
-        0 < k
+        before is not None
         and k + 2 < len(toks)
-        and not toks[k - 1].capitalised
-        and bool(lemmas(toks[k - 1].lower) & REGION_NOUNS or FOREIGN_LOCAL_TITLE.match(toks[k - 1].lower))
+        and (
+            not before.capitalised
+            and bool(lemmas(before.lower) & (REGION_NOUNS | HROMADA_NOUNS) or FOREIGN_LOCAL_TITLE.match(before.lower))
+            or before.text in HROMADA_ABBREVIATIONS  # "сільради ОТГ | Виноградове | Андрій …"
+        )
         and toks[k + 1].capitalised
         and toks[k + 2].capitalised
         and "Name" not in grammemes(toks[k].lower)  # a place's name may read as a surname ("Кошиць")
