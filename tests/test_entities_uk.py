@@ -3262,3 +3262,37 @@ def test_posts_in_clubs_and_co_owners_associations_are_civic(run):
         "Паньківської, свято буде."
     )
     assert officials(doc) == {}
+
+
+def test_a_states_name_matches_only_its_own_paradigm(run):
+    doc = run(
+        "Засідання провів перший віце-прем'єр-міністр Степан Кубів. Делегація Куби прибула до Ґренландії. "
+        "Спецоперація «Мале Межигір'я» тривала. Омана веде у глухий кут."
+    )
+    assert {e.text: e.id for e in doc.entities if e.label in ("STATE", "PARTY")} == {
+        "Куби": "CUB",
+        "Ґренландії": "GRL",
+    }
+    assert officials(doc)["Степан Кубів"][0] == "Степан Кубів"
+
+
+def test_short_forms_of_deputy_titles_and_a_state_agencys_short_name(run):
+    doc = run(
+        "У березні перший замміністра охорони здоров'я Анатолій Марченко приїхав до лікарні. Наприкінці "
+        "липня начальник Держреєстрслужби Старокостянтинівського району Петро Іваненко отримав хабар."
+    )
+    assert set(officials(doc)) == {"Анатолій Марченко", "Петро Іваненко"}
+
+
+def test_a_body_or_another_title_after_a_title_is_no_persons_name(run):
+    doc = run(
+        "Існують нагрудні знаки начальника Генерального штабу — Головнокомандувача Збройних Сил України. "
+        "Їдальня обслуговує працівників Адміністрації Президента України, Кабінету Міністрів України. "
+        "Угоду підписав Державний секретар Міністерства транспорту Румунії Раду Ціпіріке."
+    )
+    assert set(officials(doc)) == {"Раду Ціпіріке"}
+
+
+def test_a_relative_named_after_a_holder_in_the_genitive_ends_the_holders_name(run):
+    doc = run("Дружина народного депутата від Опозиційного блоку Юрія Мирошника Софія має фірму.")
+    assert set(officials(doc)) == {"Юрія Мирошника"}

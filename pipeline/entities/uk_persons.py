@@ -55,13 +55,12 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
     name and one or two capitalised words after it, or initials and a surname."""
     from .ukrainian import (
         _CYRILLIC,
-        GOVERNMENT_BODIES,
-        OTHER_BODIES,
         PERSON_GRAMMEMES,
         _adjacent,
+        _another_persons_first_name,
         _is_initial,
+        body_word_before_its_name,
         grammemes,
-        lemmas,
     )
 
     out = []
@@ -77,7 +76,7 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
             and "Name" in grammemes(tok.lower)
             and not _is_initial(text, tok)
             # "голова Ради Української асоціації …": the council, not a woman named Рада
-            and not lemmas(tok.lower) & (GOVERNMENT_BODIES | OTHER_BODIES)
+            and not body_word_before_its_name(toks, i)
         ):
             j = i + 1
             while (
@@ -87,6 +86,8 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
                 and not _is_initial(text, toks[j])
                 and _adjacent(text, toks[j - 1 : j + 1])
                 and (toks[j].all_caps or _surname_like(toks[j].lower))
+                # "депутата Юрія Мірошниченка | Софія": his wife, in another case
+                and not (j >= i + 2 and _another_persons_first_name(tok, toks[j]))
             ):
                 j += 1
             if j > i + 1:

@@ -214,7 +214,13 @@ ROLE_HEADS = COUNTERPARTS | frozenset(
         "віце-міністр",
         "прокурор",
         "прокурорка",
-        # the short forms of "генеральний директор", "генеральний прокурор"
+        # the short forms of "заступник міністра", "заступник мера", "заступник голови", "генеральний
+        # директор", "генеральний прокурор"
+        "замміністр",
+        "замміністра",
+        "заммер",
+        "замголови",
+        "замначальника",
         "гендиректор",
         "гендиректорка",
         "генпрокурор",
@@ -398,7 +404,8 @@ def paradigm(word: str) -> frozenset[str]:
     "той" ("та", "те", "тих": a capitalised "ТА" in a heading is the conjunction), and
     "Перу" the forms of "перо"."""
     parses = morph_uk().parse(word)
-    own = [p for p in parses if _APOS.sub("'", p.normal_form) == word]
+    # the name's own lexemes, "Гренландія" also as "Ґренландія"
+    own = [p for p in parses if _APOS.sub("'", p.normal_form).replace("ґ", "г") == word.replace("ґ", "г")]
     if own and all("Fixd" in p.tag for p in own) and not any(p.tag.POS == "ADJF" for p in parses):
         # ADJF: "Об'єднані" is also filed as an indeclinable noun, but declines in the name
         return frozenset({word})
@@ -408,6 +415,10 @@ def paradigm(word: str) -> frozenset[str]:
         # is a surname and a pantry, not the Comoros
         plural = {_APOS.sub("'", f.word) for p in nominative for f in p.lexeme if f.tag.number == "plur"}
         return frozenset({word} | plural)
+    if own:
+        # the name's own paradigm: "Куба" declines as Куба, not as the cube whose genitive plural
+        # "кубів" is a surname's form ("Степана Кубіва")
+        return frozenset({word} | {_APOS.sub("'", f.word) for p in own for f in p.lexeme})
     forms = set(lemmas(word))
     for p in parses:
         forms |= {_APOS.sub("'", f.word) for f in p.lexeme}
@@ -1545,6 +1556,8 @@ class UkrainianRecognizer:
                 return None  # "директор компанії Horizon Capital", "директорка львівського Book Forum"
             if any(t.lower in LATIN_BODY_WORDS for t in toks[k:r]):
                 return None  # "директором Horizon Capital": a firm's name, not a person's
+        if title_lemmas(toks[k].lower) & ROLE_HEADS or body_word_before_its_name(toks, k):
+            return None  # "начальника Генштабу — Головнокомандувача …", "Президента України, Кабінету Міністрів"
         lead = k
         while lead < len(toks) and _is_initial(text, toks[lead]) and lead - k < 2:
             lead += 1
@@ -2038,6 +2051,16 @@ def _cases(tok: Token) -> set[str]:
     return {t.case for t in _tags(tok.lower) if t.case}
 
 
+def body_word_before_its_name(toks: list[Token], k: int) -> bool:
+    """Does a body's word ("Кабінету", "Ради") start the capitalised words at ``k``, as a body's
+    name goes on ("Кабінету Міністрів", "Ради Української асоціації"), rather than a first name
+    that reads as one ("Раду Ціпіріке", "Раду ПОПЕСКУ": a surname the dictionary lacks or in capitals)?"""
+    if not lemmas(toks[k].lower) & (GOVERNMENT_BODIES | OTHER_BODIES | GOVERNMENT_AS_STATE):
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or not nxt.capitalised or not nxt.all_caps and morph_uk().word_is_known(nxt.lower)
+
+
 def _another_persons_first_name(first: Token, tok: Token) -> bool:
     """Is ``tok`` a first name in no case that the name's first name ``first`` can be in?"""
     cases = {t.case for t in _tags(first.lower) if "Name" in t.grammemes}
@@ -2079,6 +2102,8 @@ def _institution_word(tok: Token) -> bool:
         return True
     if lemmas(word) & (GOVERNMENT_BODIES | OTHER_BODIES):  # "Голова Ради міністрів", not the name Рада
         return True
+    if word.startswith("держ") and len(word) > 8:
+        return True  # "Держреєстрслужби", "Держгеокадастру": a state agency's short name
     first, *rest = word.split("-")
     if rest and morph_uk().word_is_known(first) and not grammemes(first) & (PERSON_GRAMMEMES | {"anim"}):
         return True  # "Товариства побратимства Харків-Нюрнберг": places joined, not a double name
