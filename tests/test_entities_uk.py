@@ -421,6 +421,28 @@ def test_ner_uk_conversion_keeps_per_org_loc(tmp_path):
     assert [(e.text, e.label_) for e in doc.ents] == [("ОБСЄ", "ORG"), ("Андрієм Шевченком", "PER"), ("Києві", "LOC")]
 
 
+def test_ner_uk_conversion_leaves_out_the_sentences_of_protected_texts(tmp_path):
+    iob = tmp_path / "iob"
+    iob.mkdir()
+    kept = "Мер O\nЛуцька B-LOC\nвідкрив O\nновий O\nміст O\nчерез O\nрічку O\nСтир B-LOC\nу O\nсуботу O\n. O\n"
+    held = "Голова O\nОБСЄ B-ORG\nзустрівся O\nз O\nАндрієм B-PERS\nШевченком I-PERS\nу O\nКиєві B-LOC\n. O\n"
+    (iob / "train.iob").write_text(kept + "\n" + held, encoding="utf-8")
+    (iob / "test.iob").write_text(kept, encoding="utf-8")
+    # a held-out text that holds the second sentence, as written, with its own spacing
+    protected = ["Вступ.\n\nГолова ОБСЄ зустрівся з Андрієм  Шевченком у Києві. Далі інше."]
+    counts = ner_uk.convert(iob, tmp_path / "out", protected=protected)
+    assert counts["train_sentences_left_out"] == 1
+    import spacy
+    from spacy.tokens import DocBin
+
+    texts = [
+        d.text
+        for name in ("train", "dev")
+        for d in DocBin().from_disk(tmp_path / "out" / f"{name}.spacy").get_docs(spacy.blank("uk").vocab)
+    ]
+    assert texts == ["Мер Луцька відкрив новий міст через річку Стир у суботу."]
+
+
 def test_an_organisation_no_table_knows_is_still_a_party_of_the_formula(run):
     doc = run(
         "МЕМОРАНДУМ про взаєморозуміння між Міністерством енергетики України та Балтійським "

@@ -10,7 +10,10 @@ and standard split (``v2.0/iob/train.iob``, ``test.iob``), converted once by
 ``convert`` into ``corpus/ner-uk/`` (``.spacy`` DocBins, licence and attribution in
 its README). Only PERS→PER, ORG and LOC are kept; the other eleven types are not what
 servanda tags. A dev set for spaCy's checkpoint choice is every tenth training document
-(deterministic); the test split is only scored, never trained or tuned on.
+(deterministic); the test split is only scored, never trained or tuned on. ner-uk's texts
+come from BRUK, as do some of servanda's own: a training sentence found in a gold text or in
+a held-out challenge text (``benchmarks/entity_challenge/heldout*.jsonl``) is left out, so
+that the model never learns the texts it is judged on.
 
 Training (``make model-ner-uk``) is ``spacy train`` on ``ner_uk.cfg`` (blank "uk",
 a hash-embedding CNN tok2vec sized for two CPU cores) into ``models/ner-uk``.
@@ -85,20 +88,45 @@ def _docs(nlp: Any, sentences: list[list[tuple[str, str]]]) -> list[Any]:
     return out
 
 
-def convert(iob_dir: Path, out_dir: Path = DATA_DIR) -> dict[str, int]:
-    """ner-uk's ``train.iob``/``test.iob`` → ``train.spacy``, ``dev.spacy``, ``test.spacy``."""
+def protected_texts() -> list[str]:
+    """The texts no model may learn: the gold set's and the held-out challenge sets'."""
+    from ..gold.store import load_gold, read_text
+
+    texts = [read_text(record["path"]) for record in load_gold()]
+    for path in sorted((PROJECT_ROOT / "benchmarks" / "entity_challenge").glob("heldout*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+MIN_MATCHED = 40  # characters (spaces removed) a sentence needs before its match with a text counts
+
+
+def _outside(sentences: list[list[tuple[str, str]]], texts: list[str]) -> tuple[list[list[tuple[str, str]]], int]:
+    """The sentences that no protected text contains (compared without spaces), and how many
+    were left out."""
+    flat = "\n".join("".join(t.split()) for t in texts)
+    kept = [s for s in sentences if len(w := "".join(t for t, _ in s)) < MIN_MATCHED or w not in flat]
+    return kept, len(sentences) - len(kept)
+
+
+def convert(iob_dir: Path, out_dir: Path = DATA_DIR, protected: Optional[list[str]] = None) -> dict[str, int]:
+    """ner-uk's ``train.iob``/``test.iob`` → ``train.spacy``, ``dev.spacy``, ``test.spacy``,
+    without the training sentences of a ``protected`` text (default :func:`protected_texts`)."""
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.blank("uk")
-    train_docs = _docs(nlp, list(read_iob(iob_dir / "train.iob")))
+    sentences, left_out = _outside(
+        list(read_iob(iob_dir / "train.iob")), protected_texts() if protected is None else protected
+    )
+    train_docs = _docs(nlp, sentences)
     parts = {
         "train": [d for k, d in enumerate(train_docs) if k % DEV_EVERY != DEV_EVERY - 1],
         "dev": [d for k, d in enumerate(train_docs) if k % DEV_EVERY == DEV_EVERY - 1],
         "test": _docs(nlp, list(read_iob(iob_dir / "test.iob"))),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
-    counts = {}
+    counts = {"train_sentences_left_out": left_out}
     for name, docs in parts.items():
         DocBin(docs=docs, store_user_data=False).to_disk(out_dir / f"{name}.spacy")
         counts[name] = len(docs)
