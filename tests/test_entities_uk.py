@@ -3318,3 +3318,17 @@ def test_a_body_or_another_title_after_a_title_is_no_persons_name(run):
 def test_a_relative_named_after_a_holder_in_the_genitive_ends_the_holders_name(run):
     doc = run("Дружина народного депутата від Опозиційного блоку Юрія Мирошника Софія має фірму.")
     assert set(officials(doc)) == {"Юрія Мирошника"}
+
+
+def test_a_first_name_and_patronymic_name_the_one_official_of_that_first_name(run):
+    doc = run(
+        "Про це сказав ректор університету Микола Поляков. «Ми пишаємося студентами», – відзначив Микола "
+        "Вікторович. Згадали й художника Миколу Бутовича. Голосували за голову сільради Ілька Володимировича "
+        "Стахурського, і Ілько Володимирович подякував, а Ілько Петрович мовчав."
+    )
+    assert {e.text: e.name for e in doc.entities if e.label == "OFFICIAL"} == {
+        "Микола Поляков": "Микола Поляков",
+        "Микола Вікторович": "Микола Поляков",
+        "Ілька Володимировича Стахурського": "Ілько Володимирович Стахурський",
+        "Ілько Володимирович": "Ілько Володимирович Стахурський",
+    }

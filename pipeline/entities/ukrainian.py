@@ -1076,6 +1076,7 @@ class UkrainianRecognizer:
             found += municipal_bodies(text, toks)
         found += _bare_councils(text, clauses, found)
         found += self._coreferent_officials(text, clauses, found)
+        found += _by_first_name_and_patronymic(text, clauses, found)
         removed = [o for c in clauses for o in removed_members(text, c.start, c.end)]
         removed = [o for o in removed if not any(f.start < o.end and o.start < f.end for f in found)]
         if not removed:
@@ -1698,6 +1699,69 @@ def _another_given_name(text: str, toks: list[Token], n: int, official: Entity) 
     own = set((official.name or official.text).split())
     # a patronymic not the official's ("дідусь Федір Васильович Шевченко") names another person too
     return bool({"Name", "Patr"} & grammemes(prev.lower)) and prev.text[0] not in initials and prev.text not in own
+
+
+PATRONYMIC_SUFFIX = re.compile(r"(?:[оє]вич|[іїо]вн|ич)\w{0,3}$")
+
+
+def _is_patronymic(tok: Token) -> bool:
+    """A patronymic by the dictionary, or a first name's stem with a patronymic's ending
+    ("Володимирович", which the dictionary files as a plain noun; not the surname "Бутович")."""
+    if "Patr" in grammemes(tok.lower):
+        return True
+    m = PATRONYMIC_SUFFIX.search(tok.lower)
+    if m is None or "Name" in grammemes(tok.lower):
+        return False
+    stem = tok.lower[: m.start()]
+    return any("Name" in grammemes(stem + end) for end in ("", "й", "о", "а"))
+
+
+def _by_first_name_and_patronymic(text: str, clauses: Iterable[Clause], found: list[Entity]) -> list[Entity]:
+    """ "– відзначив Микола Вікторович": a first name and a patronymic, without a surname, name the
+    one official of the document with that first name (and that patronymic, where the official's
+    name has one), as Ukrainian writes of a known person with respect."""
+    by_first: dict[str, list[Entity]] = {}
+    for off in found:
+        if off.label == "OFFICIAL" and off.name and len(words := off.name.split()) >= 2 and not words[0].isupper():
+            by_first.setdefault(words[0].lower(), [])
+            if all(o.name != off.name for o in by_first[words[0].lower()]):
+                by_first[words[0].lower()].append(off)
+    taken = SpanSet()
+    for e in found:
+        if not taken.overlaps(e.start, e.end):
+            taken.add(e.start, e.end)
+    out = []
+    for clause in clauses:
+        toks = tokens_of(text, clause.start, clause.end)
+        for n in range(len(toks) - 1):
+            first, patronymic = toks[n], toks[n + 1]
+            if not (first.capitalised and patronymic.capitalised and _adjacent(text, [first, patronymic])):
+                continue
+            if taken.overlaps(first.start, patronymic.end) or not _is_patronymic(patronymic):
+                continue
+            if n + 2 < len(toks) and toks[n + 2].capitalised and _adjacent(text, toks[n + 1 : n + 3]):
+                continue  # a full name follows: its own mention
+            matches = [o for lemma in sorted(lemmas(first.lower)) for o in by_first.get(lemma, [])]
+            if len(matches) != 1:
+                continue
+            official = matches[0]
+            own = [w for w in (official.name or "").split()[1:-1]]
+            if own and not _same_name(patronymic.lower, own[0].lower()):
+                continue  # the official's patronymic is another
+            s, e = first.start, patronymic.end
+            out.append(
+                Entity(
+                    s,
+                    e,
+                    text[s:e],
+                    "OFFICIAL",
+                    role=official.role,
+                    affiliation=official.affiliation,
+                    name=official.name,
+                    source="coreference",
+                )
+            )
+    return out
 
 
 def _initials_agree(initial: str, official: Entity) -> bool:
