@@ -1639,10 +1639,7 @@ class UkrainianRecognizer:
                 known = by_surname.get(form)
                 if known is None or len((off.name or "").split()) > len((known.name or "").split()):
                     by_surname[form] = off
-        taken = SpanSet()
-        for e in found:
-            if not taken.overlaps(e.start, e.end):
-                taken.add(e.start, e.end)
+        taken = _taken_spans(found)
         out = []
         for clause in clauses:
             toks = tokens_of(text, clause.start, clause.end)
@@ -1716,6 +1713,15 @@ def _is_patronymic(tok: Token) -> bool:
     return any("Name" in grammemes(stem + end) for end in ("", "й", "о", "а"))
 
 
+def _taken_spans(found: list[Entity]) -> SpanSet:
+    """The spans of the entities found so far, for a later mention not to overlap them."""
+    taken = SpanSet()
+    for ent in found:
+        if not taken.overlaps(ent.start, ent.end):
+            taken.add(ent.start, ent.end)
+    return taken
+
+
 def _by_first_name_and_patronymic(text: str, clauses: Iterable[Clause], found: list[Entity]) -> list[Entity]:
     """ "– відзначив Микола Вікторович": a first name and a patronymic, without a surname, name the
     one official of the document with that first name (and that patronymic, where the official's
@@ -1726,10 +1732,7 @@ def _by_first_name_and_patronymic(text: str, clauses: Iterable[Clause], found: l
             by_first.setdefault(words[0].lower(), [])
             if all(o.name != off.name for o in by_first[words[0].lower()]):
                 by_first[words[0].lower()].append(off)
-    taken = SpanSet()
-    for e in found:
-        if not taken.overlaps(e.start, e.end):
-            taken.add(e.start, e.end)
+    taken = _taken_spans(found)
     out = []
     for clause in clauses:
         toks = tokens_of(text, clause.start, clause.end)
@@ -1745,15 +1748,15 @@ def _by_first_name_and_patronymic(text: str, clauses: Iterable[Clause], found: l
             if len(matches) != 1:
                 continue
             official = matches[0]
-            own = [w for w in (official.name or "").split()[1:-1]]
+            own = (official.name or "").split()[1:-1]
             if own and not _same_name(patronymic.lower, own[0].lower()):
                 continue  # the official's patronymic is another
-            s, e = first.start, patronymic.end
+            start, end = first.start, patronymic.end
             out.append(
                 Entity(
-                    s,
-                    e,
-                    text[s:e],
+                    start,
+                    end,
+                    text[start:end],
                     "OFFICIAL",
                     role=official.role,
                     affiliation=official.affiliation,
