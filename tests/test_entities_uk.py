@@ -59,6 +59,10 @@ def officials(doc) -> dict[str, tuple]:
     return {e.text: (e.name, e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
 
 
+def official_names(doc) -> dict[str, str | None]:
+    return {e.text: e.name for e in doc.entities if e.label == "OFFICIAL"}
+
+
 DECREE = (
     "РОЗПОРЯДЖЕННЯ ПРЕЗИДЕНТА УКРАЇНИ\n\nПро робочу групу з питань митного співробітництва\n\n"
     "1. Утворити робочу групу в такому складі:\n\n"
@@ -190,7 +194,7 @@ def test_a_listed_name_takes_the_case_of_its_neighbour(run):
         "У Тирані міністр оборони Албанії Піро Венгу привітав колег з Косова Еюпа Маседончі та "
         "Хорватії Івана Анушича. «Ми разом», – сказав Маседончі."
     )
-    names = {e.text: e.name for e in doc.entities if e.label == "OFFICIAL"}
+    names = official_names(doc)
     assert names["Еюпа Маседончі"] == "Еюп Маседончі"
     assert names["Івана Анушича"] == "Іван Анушич"
     assert names["Маседончі"] == "Еюп Маседончі"  # a later mention: the full name the text gave
@@ -788,7 +792,7 @@ def test_a_person_named_by_surname_and_initials_takes_the_full_name_given_elsewh
         "2. Голові делегації Завгородньому В.І. доповідати про хід переговорів. Заступнику Міністра юстиції "
         "Ковалю П.А. та заступнику Міністра оборони Гнатюку О.М. взяти участь у переговорах."
     )
-    names = {e.text: e.name for e in doc.entities if e.label == "OFFICIAL"}
+    names = official_names(doc)
     assert names["Завгородньому В.І."] == "Завгородній Віталій Ігорович"
     assert names["Ковалю П.А."] == "Коваль П.А."
     assert names["Гнатюку О.М."] == "Гнатюк О.М."
@@ -2291,7 +2295,7 @@ def test_a_later_mention_of_a_surname_the_dictionary_reads_as_an_adjective(run):
         "Молдову представляла міністерка економіки Ліліана Русу. Наступна зустріч відбудеться в болгарському "
         "місті Русе."
     )
-    officials = {e.text: e.name for e in doc.entities if e.label == "OFFICIAL"}
+    officials = official_names(doc)
     assert officials.get("Марусина") == "Тарас Марусин"
     assert "Русе" not in officials
 
@@ -3197,7 +3201,7 @@ def test_the_short_forms_of_general_director_and_prosecutor_are_titles(run):
         "Історія зі звільненням гендиректора Хмельницької АЕС Степана Вовка триває. Вовк заявив, що "
         "лишиться. Лист надіслали генпрокурору Андрію Костіну."
     )
-    assert {e.text: e.name for e in doc.entities if e.label == "OFFICIAL"} == {
+    assert official_names(doc) == {
         "Степана Вовка": "Степан Вовк",
         "Вовк": "Степан Вовк",
         "Андрію Костіну": "Андрій Костін",
@@ -3271,7 +3275,7 @@ def test_a_deputy_of_mr_x_is_the_name_after_him_and_a_sons_name_ends_his_fathers
         "Наближеність до міністра не приховує й заступник пана Кащенка Максим Карпенко. Син заступника "
         "генпрокурора Олексія Багнюка Віталій мав бізнес. Лист надіслали Послу Японії в Україні пану Кендзі Охаші."
     )
-    assert {e.text: e.name for e in doc.entities if e.label == "OFFICIAL"} == {
+    assert official_names(doc) == {
         "Максим Карпенко": "Максим Карпенко",
         "Олексія Багнюка": "Олексій Багнюк",
         "Кендзі Охаші": "Кендзі Охаші",
@@ -3326,7 +3330,7 @@ def test_a_first_name_and_patronymic_name_the_one_official_of_that_first_name(ru
         "Вікторович. Згадали й художника Миколу Бутовича. Голосували за голову сільради Ілька Володимировича "
         "Стахурського, і Ілько Володимирович подякував, а Ілько Петрович мовчав."
     )
-    assert {e.text: e.name for e in doc.entities if e.label == "OFFICIAL"} == {
+    assert official_names(doc) == {
         "Микола Поляков": "Микола Поляков",
         "Микола Вікторович": "Микола Поляков",
         "Ілька Володимировича Стахурського": "Ілько Володимирович Стахурський",
