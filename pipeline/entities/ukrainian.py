@@ -1669,7 +1669,11 @@ class UkrainianRecognizer:
                         s = _inflected_given_names_start(text, toks, n, match)  # "Ігор Терехов", "Мехмета Алі Йилдиза"
                         if s == tok.start and _another_given_name(text, toks, n, match):
                             continue  # "Наталія Ковальчук" is not the official Петро Ковальчук
+                        if s == tok.start and _another_given_name_after(text, toks, n, match):
+                            continue  # "Непийвода Зінаїда Олексіївна" is not the official Анатолій Непийвода
                 end = _initials_end(text, toks, n) if s == tok.start else tok.end  # "Петрука О.С."
+                if s == tok.start and end == tok.end:
+                    end = _own_given_names_end(text, toks, n, match)  # "Непийвода Анатолій Іванович"
                 out.append(
                     Entity(
                         s,
@@ -1772,6 +1776,30 @@ def _initials_agree(initial: str, official: Entity) -> bool:
     the official's name ("П. Порошенка" for Петро Порошенко, not "Т. Шевченка" for Андрій
     Шевченко)?"""
     return initial[:1] in {word[:1] for word in (official.name or official.text).split()}
+
+
+def _another_given_name_after(text: str, toks: list[Token], n: int, official: Entity) -> bool:
+    """Does a first name that is none of the official's follow the surname at ``n`` (a list's
+    surname-first order: "Непийвода Зінаїда Олексіївна")?"""
+    nxt = toks[n + 1] if n + 1 < len(toks) else None
+    if nxt is None or not nxt.capitalised or not _adjacent(text, [toks[n], nxt]) or nxt.all_caps:
+        return False
+    own = [w.lower() for w in (official.name or official.text).split()]
+    cases = {t.case for t in _tags(nxt.lower) if "Name" in t.grammemes}
+    # "пана Кащука | Максим Карпін": a first name in another case begins the next person
+    return bool(cases & _cases(toks[n])) and not any(_same_name(nxt.lower, w) for w in own)
+
+
+def _own_given_names_end(text: str, toks: list[Token], n: int, official: Entity) -> int:
+    """Where a surname-first mention of ``official`` ends: over the first name and patronymic
+    after the surname at ``n`` that are the official's own."""
+    own = [w.lower() for w in (official.name or official.text).split()]
+    end, k = toks[n].end, n + 1
+    while k < len(toks) and k - n <= 2 and toks[k].capitalised and _adjacent(text, toks[k - 1 : k + 1]):
+        if not any(_same_name(toks[k].lower, w) for w in own):
+            break
+        end, k = toks[k].end, k + 1
+    return end
 
 
 def _initials_end(text: str, toks: list[Token], n: int) -> int:
