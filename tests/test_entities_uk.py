@@ -3350,3 +3350,20 @@ def test_a_surname_first_mention_keeps_the_officials_own_given_names_and_no_othe
         "Непийди": "Непийда Анатолій Іванович",
         "Максим Карпенко": "Максим Карпенко",
     }
+
+
+def test_statistical_person_spans_take_in_a_left_out_first_name_but_no_place(pipeline):
+    """The NER's PER spans as the entity stage receives them from a statistical model: one that
+    left out the first name before it, one that is a town after "в місті", and one that must
+    not take in the city before it."""
+    from servanda.entities.ukrainian import UkrainianRecognizer
+
+    text = (
+        "Штаб-квартира верховного головнокомандувача Об'єднаних збройних сил Альянсу в Європі розташована в "
+        "місті Монс. Доповідь зробив головнокомандувач Об'єднаних збройних сил НАТО в Європі Кертіс "
+        "Скапаротті. Почесним консулом ФРН у Харкові Тетяна Гавриш стала торік."
+    )
+    doc = pipeline.stages[1](pipeline.stages[0](_document(text)))  # language, then clauses
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Скапаротті", "Монс", "Тетяна Гавриш")]
+    found = UkrainianRecognizer().entities(text, doc.clauses, persons=spans)
+    assert {e.text for e in found if e.label == "OFFICIAL"} == {"Кертіс Скапаротті", "Тетяна Гавриш"}

@@ -1061,7 +1061,9 @@ class UkrainianRecognizer:
                 if not any(p.start < o.end and o.start < p.end for p in officials)
             ]
             ner = [
-                (s, e) for s, e in persons or () if clause.start <= s and e <= clause.end and _person_like(text, s, e)
+                (_with_first_name(text, toks, s), e)
+                for s, e in persons or ()
+                if clause.start <= s and e <= clause.end and _person_like(text, s, e)
             ]
             candidates = dictionary_persons(text, toks) + spans_to_tokens(toks, ner)
             taken = [(o.start, o.end) for o in officials] + [(s, e) for s, e, _, _, _ in names]
@@ -1918,7 +1920,27 @@ def _person_like(text: str, s: int, e: int) -> bool:
     """Could an NER's PER span be a person's name: capitalised words, one of them a
     name in the dictionary or a word it does not know ("Учасників" is not)."""
     toks = tokens_of(text, s, e)
+    before = tokens_of(text, max(0, s - 12), s)
+    if before and lemmas(before[-1].lower) & PLACE_NOUNS:
+        return False  # "в місті Монс", "у селі Стольне": a place the NER took for a person
     return bool(toks) and all(t.capitalised for t in toks) and any(_name_like(t.lower) for t in toks)
+
+
+def _with_first_name(text: str, toks: list[Token], start: int) -> int:
+    """Where an NER's person span starts once the first name it left out before it is taken in
+    ("Кертіс | Скапаротті")."""
+    k = next((i for i, t in enumerate(toks) if t.start == start), None)
+    if not k:
+        return start
+    before = toks[k - 1]
+    # "у Харкові Тетяна Гавриш": a place after "у" is none of the name
+    located = k > 1 and toks[k - 2].lower in LOCATIVE_PREPOSITIONS and "loct" in grammemes(before.lower)
+    if before.capitalised and not before.all_caps and not located and _adjacent(text, toks[k - 1 : k + 1]):
+        return before.start if _name_like(before.lower) else start
+    return start
+
+
+PLACE_NOUNS = frozenset({"місто", "село", "селище", "смт", "містечко", "хутір", "вулиця", "проспект", "площа"})
 
 
 def _is_initial(text: str, tok: Token) -> bool:
