@@ -355,10 +355,9 @@ def _title_after(text, toks, j, names, role_heads, lemmas):
 
 def _first_name_in_nominative(tok) -> bool:
     """Is ``tok`` a first name that can only be in the nominative ("Микола", not "Петра")?"""
-    from .ukrainian import _tags
+    from .ukrainian import name_cases
 
-    names = [t for t in _tags(tok.lower) if "Name" in t.grammemes]
-    return tok.capitalised and bool(names) and all(t.case == "nomn" for t in names)
+    return tok.capitalised and name_cases(tok.lower) == {"nomn"}
 
 
 OFFICE_WORDS = frozenset({"президентство", "каденція", "прем'єрство"})

@@ -1787,7 +1787,7 @@ def _another_given_name_after(text: str, toks: list[Token], n: int, official: En
     if nxt is None or not nxt.capitalised or not _adjacent(text, [toks[n], nxt]) or nxt.all_caps:
         return False
     own = [w.lower() for w in (official.name or official.text).split()]
-    cases = {t.case for t in _tags(nxt.lower) if "Name" in t.grammemes}
+    cases = name_cases(nxt.lower)
     # "пана Кащука | Максим Карпін": a first name in another case begins the next person
     return bool(cases & _cases(toks[n])) and not any(_same_name(nxt.lower, w) for w in own)
 
@@ -2051,7 +2051,7 @@ def relative_of_holder(toks: list[Token], head: int, name: int) -> bool:
     … Андрія Братуня")? A first name the dictionary does not know says nothing either way."""
     if head == 0 or not lemmas(toks[head - 1].lower) & RELATIVES:
         return False
-    cases = {t.case for t in _tags(toks[name].lower) if "Name" in t.grammemes}
+    cases = name_cases(toks[name].lower)
     return bool(cases) and "gent" not in cases
 
 
@@ -2180,8 +2180,8 @@ def body_word_before_its_name(toks: list[Token], k: int) -> bool:
 
 def _another_persons_first_name(first: Token, tok: Token) -> bool:
     """Is ``tok`` a first name in no case that the name's first name ``first`` can be in?"""
-    cases = {t.case for t in _tags(first.lower) if "Name" in t.grammemes}
-    own = {t.case for t in _tags(tok.lower) if "Name" in t.grammemes}
+    cases = name_cases(first.lower)
+    own = name_cases(tok.lower)
     return bool(cases) and bool(own) and not cases & own
 
 
@@ -2349,6 +2349,11 @@ def _tags(word: str) -> tuple:
     """The dictionary's analyses of ``word`` (their tags), read once per word: the title and
     person checks below ask about the same few words of every clause."""
     return tuple(p.tag for p in morph_uk().parse(word))
+
+
+def name_cases(word: str) -> set[str]:
+    """The cases ``word`` can be in as a first name (none where it is no first name)."""
+    return {t.case for t in _tags(word) if "Name" in t.grammemes}
 
 
 def _clause_verb(tok: Token) -> bool:
