@@ -373,6 +373,49 @@ def test_a_report_on_a_local_body_in_ukraine_is_no_relation_of_two_parties(run):
     assert doc.parties == []
 
 
+def test_a_report_names_two_states_and_an_instrument_but_never_together(run):
+    """A life story that tells of a border between two states and, elsewhere, of a school
+    programme and of someone who "said" something: no sentence speaks of an instrument or
+    talks of the two, so the report has no parties."""
+    doc = run(
+        "Бабусина хата над Дністром\n\n"
+        "Родина пані Ганни переїхала з Польщі після війни. Тоді кордон між Польщею та Україною "
+        "ще не був спокійним. Ганна вчилася за програмою сільської школи, а згодом учителювала. "
+        "Україна стала її домом, хоч Польща снилася їй ще довго. «Ми завжди поверталися до "
+        "Польщі у спогадах», — заявила вона. Онуки тепер живуть в Україні."
+    )
+    assert doc.parties == []
+
+
+def test_a_report_that_speaks_of_the_two_states_instrument_together(run):
+    """The same kind of report, but one sentence names the exchange of notes between the two
+    governments: the report is about that instrument and its two parties."""
+    doc = run(
+        "До Одеси прибули нові шкільні автобуси\n\n"
+        "Автобуси передано відповідно до обміну нотами між Урядом України та Урядом Норвегії. "
+        "Норвегія передасть Україні ще двадцять машин до зими. Посол Норвегії відвідав школу. "
+        "Україна дякує Норвегії, а в Норвегії пишуть про цей проєкт."
+    )
+    assert doc.parties == ["NOR", "UKR"]
+
+
+def test_greeting_a_feast_is_no_meeting_and_a_war_between_states_no_instrument(run):
+    """A feast "зустрічають" is no meeting of two sides; "між Росією та Україною" said of a war
+    names no instrument's parties."""
+    feast = run(
+        "Фестиваль у столиці\n\n"
+        "Шанувальники музики зустрічають свято в Києві. Гості зі США грають разом з музикантами "
+        "України. США представляє хор, а Україну — оркестр. Україна вітає гостей зі США."
+    )
+    assert feast.parties == []
+    war = run(
+        "Історія однієї імперії\n\n"
+        "Історики пишуть, що війна між Росією та Україною триває роками. Росія воювала з сусідами століттями, і Росія "
+        "не змінилася. Україна вистояла, а Росія втратила друзів."
+    )
+    assert war.parties == []
+
+
 def test_a_singular_form_of_a_plural_states_name_is_no_state(run):
     doc = run("Книжку переклав Петро Комора, а Комора давно дружить із Чехією. Делегація Комор прибула.")
     assert {e.text: e.id for e in doc.entities if e.id == "COM"} == {"Комор": "COM"}

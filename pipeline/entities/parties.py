@@ -152,8 +152,10 @@ SUBJECT_OPENING = re.compile(r"\s[-–—]\s|:\s|^\d{1,2}\s+[а-яєіїґ'’ʼ
 # Ukrainian talks ("переговори", "консультації", "зустріч") report their participants as the parties
 # of what the talks produce.
 TALKS_UK = re.compile(
-    r"(?<!\w)(?:переговор\w*|перемовин\w*|консультаці\w*|зустріч\w*|саміт\w*|домовил\w*|домовленост\w*"
-    r"|телефонн\w+\s+розмов\w*)",  # a call between leaders, not an interview ("у розмові з журналістами")
+    r"(?<!\w)(?:переговор\w*|перемовин\w*|консультаці\w*|зустріч(?:і|ей|ам|ами|ах|чю)?(?!\w)|саміт\w*|домовил\w*"
+    # a call between leaders, not an interview ("у розмові з журналістами"); the noun
+    # "зустріч" only: "шанувальники зустрічають свято" greet a feast, nobody meets
+    r"|домовленост\w*|телефонн\w+\s+розмов\w*|(?:досяг\w*|дійш\w*)\s+згоди)",
     _I,
 )
 TREATY_STRUCTURE = re.compile(
@@ -230,9 +232,11 @@ ADVERSARY_SHARE = 0.5
 # with none of them reports no instrument, so it has no parties (guide §5), however often
 # it names two states.
 REPORT_INSTRUMENT_UK = re.compile(
-    r"(?<!\w)(?:програм\w*|уклал\w*|уклав|укладен\w*|заяв[аиуіо]\w*|зобов\w*|протокол\w*|конвенці\w*|план\w*\s+дій|харті\w*)",
+    r"(?<!\w)(?:програм\w*|уклал\w*|уклав|укладен\w*|заяв[аиуіо]\w*|зобов\w*|протокол\w*|конвенці\w*|план\w*\s+дій|харті\w*"
+    r"|обмін\w*\s+нотами)",
     _I,
 )
+REPORT_CUES_UK = (INSTRUMENT_CUE, TALKS_UK, REPORT_INSTRUMENT_UK)
 SIGNATURE_HEADER_MAX = 160
 
 
@@ -276,7 +280,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-97"
+        return "party-evidence-98"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -608,7 +612,7 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
     organisation = _from_organisation_act(doc, mentions)
     if organisation:
         return organisation, "organisation-act"
-    if (doc.lang or "") == "uk" and not _treaty_structured(doc):
+    if _ukrainian_report(doc):
         # a Ukrainian report: who met or signed, as its opening says, before any list
         first = ("definition", "named-list", "signing-sides", "news-instrument")
         sources = sorted(sources, key=lambda source: first.index(source[0]) if source[0] in first else len(first))
@@ -1488,7 +1492,7 @@ CASE_TITLE = re.compile(r"[«\"“][^»\"”\n]{1,120}?(?<!\w)(?:проти|v\.|
 def _report_opening(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Clause, re.Match]]:
     """The clauses of a Ukrainian report's opening (not an instrument's) in which ``pattern``
     matches, with the match."""
-    if (doc.lang or "") != "uk" or _treaty_structured(doc):
+    if not _ukrainian_report(doc):
         return
     for clause in doc.clauses[:NEWS_OPENING]:
         m = pattern.search(clause.text)
@@ -1551,7 +1555,7 @@ def _from_organisation_act(doc: Document, mentions: _MentionIndex) -> list[str]:
     act's sentence names one organisation, the one the report names most, and no agreement. An
     institution's act is its organisation's ("Європейська комісія схвалила висновок": EU), and a
     court's ruling is no organisation's act (``_from_court_ruling``)."""
-    if (doc.lang or "") != "uk" or _treaty_structured(doc):
+    if not _ukrainian_report(doc):
         return []
     owners = institution_owners()
     counts = Counter(owners.get(m[2], m[2]) for m in mentions.between(0, len(doc.text)))
@@ -1589,6 +1593,11 @@ def _from_member_states(doc: Document, mentions: _MentionIndex) -> list[str]:
 def _treaty_structured(doc: Document) -> bool:
     """Does the text have an instrument's structure (articles, "the Parties")?"""
     return len(TREATY_STRUCTURE.findall(doc.text[:50_000])) >= TREATY_STRUCTURE_MIN
+
+
+def _ukrainian_report(doc: Document) -> bool:
+    """A Ukrainian text without an instrument's structure: news, a statement, a press release."""
+    return (doc.lang or "") == "uk" and not _treaty_structured(doc)
 
 
 def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]:
@@ -1759,7 +1768,7 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
     "Організатори: Келецький технологічний парк (Республіка Польща) спільно з
     Вінницькою міською радою"): a city council or an organisation that signs is a
     party as much as a state is (gold set v2)."""
-    if (doc.lang or "") != "uk" or _treaty_structured(doc):
+    if not _ukrainian_report(doc):
         return []
     for clause in doc.clauses:
         if SIGNING_UK.search(clause.text) and not BACKGROUND_UK.search(clause.text):
@@ -1822,7 +1831,7 @@ def _further_signings(doc: Document, mentions: _MentionIndex, ids: list[str]) ->
     Тулчі", "Укрексімбанк і Японський банк міжнародного співробітництва (JBIC) уклали кредитну
     угоду"): the parties of each, where a sentence after the opening names its signatories
     as bodies (a formula, a subject, a partner signed with) and tells no background."""
-    if (doc.lang or "") != "uk" or _treaty_structured(doc):
+    if not _ukrainian_report(doc):
         return []
     found: list[str] = []
     for clause in doc.clauses[NEWS_OPENING:]:
@@ -1887,7 +1896,7 @@ def _organisation_signed_with(doc: Document, clause: Clause, mentions: _MentionI
 def _from_signing_sides(doc: Document, mentions: _MentionIndex) -> list[str]:
     """In a Ukrainian report, the first sentence whose subject signs as sides named by their
     adjectives: it says who signed, whatever states the background before it names."""
-    if (doc.lang or "") != "uk" or _treaty_structured(doc):
+    if not _ukrainian_report(doc):
         return []
     for clause in doc.clauses:
         sides = _signing_sides(doc, clause)
@@ -2034,7 +2043,12 @@ def _from_between(doc: Document, mentions: _MentionIndex) -> list[str]:
     votes: Counter = Counter()
     items = mentions.between(0, len(doc.text), states_only=True)
     for (s1, e1, a, _), (s2, _e2, b, _) in zip(items, items[1:]):
-        if a != b and BETWEEN_AND.match(doc.text[e1:s2]) and BETWEEN_BEFORE.search(doc.text[max(0, s1 - 60) : s1]):
+        if (
+            a != b
+            and BETWEEN_AND.match(doc.text[e1:s2])
+            and BETWEEN_BEFORE.search(doc.text[max(0, s1 - 60) : s1])
+            and _of_an_instrument(doc, s1)
+        ):
             votes[tuple(sorted((a, b)))] += 1
     if not votes:
         return _capitals_between(doc)
@@ -2042,8 +2056,18 @@ def _from_between(doc: Document, mentions: _MentionIndex) -> list[str]:
     return list(pair)
 
 
+def _of_an_instrument(doc: Document, offset: int) -> bool:
+    """In a Ukrainian report, whether the sentence at ``offset`` speaks of an instrument,
+    talks or an undertaking: "угода між Україною та Польщею" names two parties, "кордон між
+    Польщею та Україною" or "війна між Росією та Україною" none. Other texts: always."""
+    if not _ukrainian_report(doc):
+        return True
+    clause = next((c for c in doc.clauses if c.start <= offset < c.end), None)
+    return clause is not None and any(cue.search(clause.text) for cue in REPORT_CUES_UK)
+
+
 def _from_frequency(doc: Document, mentions: _MentionIndex) -> list[str]:
-    if (doc.lang or "") == "uk" and not _treaty_structured(doc):
+    if _ukrainian_report(doc):
         return _report_subjects(doc, mentions)
     counts = Counter(m[2] for m in mentions.between(0, len(doc.text), states_only=True))
     if not counts:
@@ -2058,7 +2082,7 @@ def _report_subjects(doc: Document, mentions: _MentionIndex) -> list[str]:
     named more than once and the report speaks of some instrument, talks or undertaking."""
     from .ukrainian import local_body_ids
 
-    if not any(cue.search(doc.text) for cue in (INSTRUMENT_CUE, TALKS_UK, REPORT_INSTRUMENT_UK)):
+    if not any(cue.search(doc.text) for cue in REPORT_CUES_UK):
         return []
     found = mentions.between(0, len(doc.text))
     counts = Counter(m[2] for m in found)
@@ -2073,8 +2097,36 @@ def _report_subjects(doc: Document, mentions: _MentionIndex) -> list[str]:
         # local affairs ("Сумська міська рада", "в Україні"), not on a relation of two parties
         return []
     if "UKR" not in dict(top) and counts["UKR"] >= REPORT_HOME_SHARE * top[1][1]:
-        return [top[0][0], "UKR"]
-    return [sid for sid, _ in top]
+        top = [top[0], ("UKR", counts["UKR"])]
+    ids = [sid for sid, _ in top]
+    return ids if _spoken_of_together(doc, ids, mentions) else []
+
+
+def _spoken_of_together(doc: Document, ids: list[str], mentions: _MentionIndex) -> bool:
+    """Whether one sentence speaks of an instrument, talks or an undertaking and names both,
+    or names one as the other side of it ("Переговори з Україною", "Програма співпраці з ЄС"):
+    a report that names two states often is about their relation only where it says so (
+    "в рамках Обміну нотами між Урядом України та Урядом Японії"); a life story that tells of a
+    border "між Польщею й Україною" and elsewhere of a "програма" is about neither."""
+    for clause in doc.clauses:
+        cues = [m for cue in REPORT_CUES_UK for m in cue.finditer(doc.text, clause.start, clause.end)]
+        if not cues:
+            continue
+        named = [m for m in mentions.between(clause.start, clause.end) if m[2] in ids]
+        if {m[2] for m in named} == set(ids):
+            return True
+        for cue in cues:
+            if any(
+                0 <= start - cue.end() <= WITH_REACH and WITH_BEFORE_UK.search(doc.text, cue.end(), start)
+                for start, _, _, _ in named
+            ):
+                return True
+    return False
+
+
+# "переговори з", "програма співпраці з": the body after "з" is the other side of the talks
+WITH_BEFORE_UK = re.compile(r"(?<!\w)(?:з|із|зі)\s+$", _I)
+WITH_REACH = 40
 
 
 # --- helpers -------------------------------------------------------------------
