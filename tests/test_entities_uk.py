@@ -416,6 +416,24 @@ def test_greeting_a_feast_is_no_meeting_and_a_war_between_states_no_instrument(r
     assert war.parties == []
 
 
+def test_a_twinning_between_two_cities_has_their_bodies_as_parties(run):
+    """An agreement "між містами Луцьком і Нюрнбергом": the Ukrainian city's council and the
+    foreign city's own body (in the organisation table) are the parties; two cities named
+    "між" in a sentence of no instrument are none."""
+    doc = run(
+        "Гості з Баварії в Луцьку\n\n"
+        "До Луцька приїхала делегація з Німеччини. Гості відвідали школи й лікарні. "
+        "Угоду про партнерство між містами Луцьком і Нюрнбергом підписали ще десять років тому."
+    )
+    assert doc.parties == ["LUTSKCC", "NUREMBERG"]
+    flight = run(
+        "Новий рейс\n\n"
+        "Між Луцьком і Нюрнбергом почав курсувати автобус. Квитки продають на вокзалі. "
+        "Перевізник обіцяє знижки школярам."
+    )
+    assert flight.parties == []
+
+
 def test_a_singular_form_of_a_plural_states_name_is_no_state(run):
     doc = run("Книжку переклав Петро Комора, а Комора давно дружить із Чехією. Делегація Комор прибула.")
     assert {e.text: e.id for e in doc.entities if e.id == "COM"} == {"Комор": "COM"}

@@ -280,7 +280,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-98"
+        return "party-evidence-99"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -589,6 +589,7 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
         ("news-instrument", _from_news_instrument),
         ("signing-sentence", _from_signing_sentence),
         ("between", _from_between),
+        ("cities-between", _from_cities_between),
         ("frequency", _from_frequency),
     )
     organ = _from_organ_act_text(doc)
@@ -2054,6 +2055,38 @@ def _from_between(doc: Document, mentions: _MentionIndex) -> list[str]:
         return _capitals_between(doc)
     ((pair, _),) = votes.most_common(1)
     return list(pair)
+
+
+# "між містами Харковом і Нюрнбергом": two cities, their councils the parties
+CITIES_BETWEEN_UK = re.compile(r"(?<!\w)між\s+(?:містами\s+)?([А-ЯЄІЇҐ][\w'’ʼ-]+)\s+(?:і|та|й)\s+([А-ЯЄІЇҐ][\w'’ʼ-]+)")
+
+
+def _from_cities_between(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """A Ukrainian report on an instrument between two cities ("Угоду про побратимські
+    зв'язки між містами Харковом і Нюрнбергом підписано …"): a Ukrainian city's council and a
+    foreign city's own body the organisation table knows are the parties."""
+    if not _ukrainian_report(doc):
+        return []
+    for m in CITIES_BETWEEN_UK.finditer(doc.text):
+        if not _of_an_instrument(doc, m.start()):
+            continue
+        ids = [_city_body_id(m.group(1)), _city_body_id(m.group(2))]
+        if ids[0] and ids[1] and ids[0] != ids[1]:
+            return [ids[0], ids[1]]
+    return []
+
+
+def _city_body_id(word: str) -> Optional[str]:
+    """The id of the body a city acts by: a Ukrainian city's council (KHARKIVCC), or the
+    body of a foreign city the organisation table names after it ("Нюрнбергом" → NUREMBERG)."""
+    from .ukrainian import body_id, city_named, foreign_city_bodies, lemmas, tokens_of
+
+    toks = tokens_of(word)
+    prefix = city_named(toks[0]) if toks else None
+    if prefix:
+        return body_id(prefix, "CC")
+    bodies = foreign_city_bodies()
+    return next((bodies[lemma] for lemma in sorted(lemmas(word.lower())) if lemma in bodies), None)
 
 
 def _of_an_instrument(doc: Document, offset: int) -> bool:

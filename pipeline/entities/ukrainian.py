@@ -850,19 +850,37 @@ def local_body_of(role: str) -> Optional[str]:
         prefix = _city_prefix(tok)
         if prefix and _match_words(toks, i + 1, MAYOR_WORDS, role):
             return body_id(prefix, "CC")
-        named = _city_named(tok)
+        named = city_named(tok)
         if named and i >= 2 and _match_words(toks, i - 2, MAYOR_WORDS, role):
             return body_id(named, "CC")  # "міський голова Миколаєва"
     return None
 
 
-def _city_named(tok: Token) -> Optional[str]:
+def city_named(tok: Token) -> Optional[str]:
     """The id prefix of the city a capitalised word names by its own name ("Миколаєва" →
     MYKOLAIV), or None."""
     if not tok.capitalised:
         return None
     names = load_json("organisations.json")["ukrainian_bodies"]["city_names"]
     return next((names[lemma] for lemma in sorted(lemmas(tok.lower)) if lemma in names), None)
+
+
+@lru_cache(maxsize=1)
+def foreign_city_bodies() -> dict[str, str]:
+    """A foreign city's name (its lemma) → the id of the city's own body in the organisation
+    table ("Муніципалітет Нюрнберга" → нюрнберг: NUREMBERG)."""
+    out: dict[str, str] = {}
+    for org in load_json("organisations.json")["organisations"]:
+        for name in org.get("uk", []):
+            words = name.split()
+            if len(words) == 2 and lemmas(words[0].lower()) & CITY_BODY_WORDS:
+                for lemma in lemmas(words[1].lower()):
+                    out.setdefault(lemma, org["id"])
+    return out
+
+
+# the words a city's own body is named with ("Муніципалітет Нюрнберга", "Мерія Батумі")
+CITY_BODY_WORDS = frozenset({"муніципалітет", "мерія", "магістрат", "місто"})
 
 
 def local_officials(entities: list[Entity]) -> list[Entity]:
@@ -1603,7 +1621,7 @@ class UkrainianRecognizer:
             return trail
         if j == k + 1 and (_adjective_of_a_name(text, toks, k) or _family_name(toks[k])):
             return None  # "голова | Коломийської районної ради": a body's name, not a surname
-        if j == k + 1 and after_title and _city_named(toks[k]):
+        if j == k + 1 and after_title and city_named(toks[k]):
             return None  # "партія мера | Львова «Самопоміч»": the title's city, not the surname Львов
         if j - k >= 2 or grammemes(toks[k].lower) & PERSON_GRAMMEMES:
             return j
