@@ -3399,6 +3399,27 @@ def test_a_first_name_and_patronymic_name_the_one_official_of_that_first_name(ru
     }
 
 
+def test_a_life_story_names_its_official_by_first_name_alone(run):
+    """A biography's "Олег" is the ambassador Олег Петрук; not where another Олег is named in
+    full, nor a first name that is also a common noun ("Роман вийшов друком")."""
+    doc = run(
+        "Посол України в Чилі Олег Петрук народився на Поділлі. Олег змалку любив географію, "
+        "а батьки підтримували Олега в усьому."
+    )
+    assert official_names(doc) == {
+        "Олег Петрук": "Олег Петрук",
+        "Олег": "Олег Петрук",
+        "Олега": "Олег Петрук",
+    }
+    namesake = run(
+        "Посол України в Чилі Олег Петрук народився на Поділлі. Його шкільний друг Олег Сидоренко "
+        "став лікарем. Олег змалку любив географію."
+    )
+    assert official_names(namesake) == {"Олег Петрук": "Олег Петрук"}
+    novel = run("Міністр культури Роман Коваль представив книжку. Роман вийшов друком минулого року.")
+    assert official_names(novel) == {"Роман Коваль": "Роман Коваль"}
+
+
 def test_a_surname_first_mention_keeps_the_officials_own_given_names_and_no_others(run):
     doc = run(
         "Керівником комунального підприємства є Непийда Анатолій Іванович. Засновником фірми є Непийда "

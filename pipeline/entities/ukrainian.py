@@ -1097,6 +1097,7 @@ class UkrainianRecognizer:
         found += _bare_councils(text, clauses, found)
         found += self._coreferent_officials(text, clauses, found)
         found += _by_first_name_and_patronymic(text, clauses, found)
+        found += _by_first_name_alone(text, clauses, found)
         removed = [o for c in clauses for o in removed_members(text, c.start, c.end)]
         removed = [o for o in removed if not any(f.start < o.end and o.start < f.end for f in found)]
         if not removed:
@@ -1750,12 +1751,7 @@ def _by_first_name_and_patronymic(text: str, clauses: Iterable[Clause], found: l
     """ "– відзначив Микола Вікторович": a first name and a patronymic, without a surname, name the
     one official of the document with that first name (and that patronymic, where the official's
     name has one), as Ukrainian writes of a known person with respect."""
-    by_first: dict[str, list[Entity]] = {}
-    for off in found:
-        if off.label == "OFFICIAL" and off.name and len(words := off.name.split()) >= 2 and not words[0].isupper():
-            by_first.setdefault(words[0].lower(), [])
-            if all(o.name != off.name for o in by_first[words[0].lower()]):
-                by_first[words[0].lower()].append(off)
+    by_first = _officials_by_first_name(found)
     taken = _taken_spans(found)
     out = []
     for clause in clauses:
@@ -1788,6 +1784,65 @@ def _by_first_name_and_patronymic(text: str, clauses: Iterable[Clause], found: l
                     source="coreference",
                 )
             )
+    return out
+
+
+def _officials_by_first_name(found: list[Entity]) -> dict[str, list[Entity]]:
+    """The officials found, by the lower-cased first word of their full name (one entry per
+    name)."""
+    by_first: dict[str, list[Entity]] = {}
+    for off in found:
+        if off.label == "OFFICIAL" and off.name and len(words := off.name.split()) >= 2 and not words[0].isupper():
+            by_first.setdefault(words[0].lower(), [])
+            if all(o.name != off.name for o in by_first[words[0].lower()]):
+                by_first[words[0].lower()].append(off)
+    return by_first
+
+
+def _by_first_name_alone(text: str, clauses: Iterable[Clause], found: list[Entity]) -> list[Entity]:
+    """ "Андрій першим із жителів країн СНД переміг у конкурсі": a life story names its official
+    by first name alone (NOTES: such a mention is the official's). Only a word the dictionary
+    reads as nothing but a first name ("Роман", "Надія", "Любов" are also common nouns), of
+    the one official with that first name, where no other person in the text bears it
+    ("Андрій Новак") and the word starts no full name."""
+    by_first = _officials_by_first_name(found)
+    all_toks = [tok for clause in clauses for tok in tokens_of(text, clause.start, clause.end)]
+    others: set[str] = set()  # first names another full name in the text also bears
+    for tok, nxt in zip(all_toks, all_toks[1:]):
+        if not (tok.capitalised and nxt.capitalised and _adjacent(text, [tok, nxt])):
+            continue
+        for lemma in lemmas(tok.lower) & by_first.keys():
+            surname = (by_first[lemma][0].name or "").split()[-1].lower()
+            if not _same_name(nxt.lower, surname) and not _is_patronymic(nxt):
+                others.add(lemma)
+    taken = _taken_spans(found)
+    out = []
+    for k, tok in enumerate(all_toks):
+        tags = _tags(tok.lower)
+        if not tok.capitalised or not tags or not all("Name" in t.grammemes for t in tags):
+            continue
+        matches = [o for lemma in sorted(lemmas(tok.lower)) for o in by_first.get(lemma, []) if lemma not in others]
+        if len(matches) != 1 or taken.overlaps(tok.start, tok.end):
+            continue
+        before = all_toks[k - 1] if k else None
+        after = all_toks[k + 1] if k + 1 < len(all_toks) else None
+        if (before is not None and before.capitalised and _adjacent(text, [before, tok])) or (
+            after is not None and after.capitalised and _adjacent(text, [tok, after])
+        ):
+            continue  # part of a full name, the official's or another's: its own mention
+        official = matches[0]
+        out.append(
+            Entity(
+                tok.start,
+                tok.end,
+                tok.text,
+                "OFFICIAL",
+                role=official.role,
+                affiliation=official.affiliation,
+                name=official.name,
+                source="coreference",
+            )
+        )
     return out
 
 
