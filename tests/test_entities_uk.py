@@ -3233,6 +3233,14 @@ def test_posts_of_festivals_juries_federations_and_local_branches_are_civic(run)
     assert set(officials(doc)) == {"Олександр Мамай"}
 
 
+def test_heads_of_employers_federations_and_economists_committees_are_civic(run):
+    doc = run(
+        "Проєкт підтримав голова Федерації роботодавців Петро Гнатюк. На думку керівника Комітету "
+        "економістів України Богдана Ярошенка, план слабкий. Міністр фінансів Ігор Мельник не погодився."
+    )
+    assert set(officials(doc)) == {"Ігор Мельник"}
+
+
 def test_a_companys_staff_by_the_word_company_are_officials_only_where_a_company_signs(run):
     rating = run(
         "Третє місце посів Андрій Лисенко, генеральний директор компанії «Зерно». Компанія інвестувала в "
