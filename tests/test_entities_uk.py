@@ -3302,6 +3302,18 @@ def test_a_name_then_a_copula_and_a_title_in_the_instrumental(run):
     assert officials(doc)["Марія Коваль"][1].startswith("головою Жовківської")
 
 
+def test_a_name_that_turned_out_or_worked_as_a_title_in_the_instrumental(run):
+    """ "виявився радником міністра", "працювала заступницею міністра": the post the verb gives;
+    "працює вчителем" is no post of state."""
+    doc = run(
+        "Власником фірми виявився Тарас Гуменюк, а Тарас Гуменюк виявився радником міністра енергетики. "
+        "Оксана Білик працювала заступницею міністра освіти. Ганна Лук'янчук працює вчителем."
+    )
+    assert set(officials(doc)) >= {"Оксана Білик"}
+    assert "Ганна Лук'янчук" not in officials(doc)
+    assert any((role or "").startswith("радником міністра") for _, role, _ in officials(doc).values())
+
+
 def test_a_title_goes_on_over_an_abbreviated_remit_and_a_hromadas_name(run):
     doc = run(
         "Про це повідомив міністр регіонального розвитку та ЖКГ Криму Рустем Алієв. Як зазначив перший "

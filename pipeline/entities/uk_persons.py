@@ -289,7 +289,9 @@ def _title_word(tok, role_heads, lemmas) -> bool:
     return bool((lemmas(tok.lower) | {tok.lower.split("-")[0]}) & role_heads) and not tok.all_caps
 
 
-COPULAS = frozenset({"бути", "стати"})
+# verbs that give the post a person holds in the instrumental: "став головою", "є директором",
+# "виявився радником міністра", "працював заступником міністра", "залишається послом"
+COPULAS = frozenset({"бути", "стати", "виявитися", "працювати", "залишатися"})
 VERB_POS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
 
 
