@@ -3314,6 +3314,28 @@ def test_a_name_that_turned_out_or_worked_as_a_title_in_the_instrumental(run):
     assert any((role or "").startswith("радником міністра") for _, role, _ in officials(doc).values())
 
 
+def test_a_known_officeholder_is_an_official_where_the_text_writes_his_office(run):
+    """A well-known officeholder named without a title is an official where the text writes his
+    office for him (his state beside it, or a Ukrainian office alone); not by another person's
+    title, not where two holders of the office are named, nor for a namesake."""
+    essay = run(
+        "Імперія знову воює. Путін обіцяє перемогу. Політику російського президента підтримують не "
+        "всі, але Путіну байдуже."
+    )
+    assert {e.text: (e.name, e.affiliation) for e in essay.entities if e.label == "OFFICIAL"} == {
+        "Путін": ("Путін", "RUS"),
+        "Путіну": ("Путін", "RUS"),
+    }
+    other_title = run("Президент Франції Емманюель Макрон приїхав до Берліна. Путін мовчав.")
+    assert set(officials(other_title)) == {"Емманюель Макрон"}
+    two = run(
+        "Що почули в Брюсселі? Що президент України тисне на суд. Зеленський мовчить, а при Порошенку було інакше."
+    )
+    assert officials(two) == {}
+    namesake = run("Президента не було на концерті. Співав Олексій Порошенко, а Порошенко-старший слухав.")
+    assert officials(namesake) == {}
+
+
 def test_a_title_goes_on_over_an_abbreviated_remit_and_a_hromadas_name(run):
     doc = run(
         "Про це повідомив міністр регіонального розвитку та ЖКГ Криму Рустем Алієв. Як зазначив перший "

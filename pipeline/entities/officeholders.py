@@ -78,6 +78,24 @@ def _index() -> tuple[dict[str, list[dict[str, str]]], dict[str, list[dict[str, 
     return by_name, by_surname
 
 
+@lru_cache(maxsize=1)
+def ukrainian_names() -> list[tuple[str, str, dict[str, str]]]:
+    """(first name, surname, offices) of each officeholder the table names in Ukrainian with
+    two words ("Володимир Путін")."""
+    out = []
+    for person in load_json("officeholders.json")["officeholders"]:
+        for name in person.get("uk", []):
+            words = name.split()
+            if len(words) == 2:
+                out.append((words[0], words[1], person["offices"]))
+    return out
+
+
+def title_stems(office: str) -> tuple[str, ...]:
+    """The stems Ukrainian writes the table's office with ("President" → "президент")."""
+    return UKRAINIAN_TITLES.get(office, ())
+
+
 def _holds(role: Optional[str], office: str) -> bool:
     if not role:
         return False

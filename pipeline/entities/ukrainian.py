@@ -1098,6 +1098,7 @@ class UkrainianRecognizer:
         found += self._coreferent_officials(text, clauses, found)
         found += _by_first_name_and_patronymic(text, clauses, found)
         found += _by_first_name_alone(text, clauses, found)
+        found += _untitled_officeholders(text, clauses, found)
         removed = [o for c in clauses for o in removed_members(text, c.start, c.end)]
         removed = [o for o in removed if not any(f.start < o.end and o.start < f.end for f in found)]
         if not removed:
@@ -1844,6 +1845,91 @@ def _by_first_name_alone(text: str, clauses: Iterable[Clause], found: list[Entit
             )
         )
     return out
+
+
+def _untitled_officeholders(text: str, clauses: Iterable[Clause], found: list[Entity]) -> list[Entity]:
+    """ "Граючи на комплексах росіян, Путін будує імперію …" with "російського президента"
+    written elsewhere: a well-known officeholder (data/officeholders.json) named without a
+    title is an official where the text writes his office for him: a title of that office with
+    his state beside it ("російського президента", "президент Росії"; for Ukraine's own offices
+    the title alone, "Президента") and no other person's name after it. Every mention by full
+    name or surname then counts (NOTES: a person is an official where an office is written for
+    him in the text); none where another person of that surname is named."""
+    from .officeholders import ukrainian_names
+
+    toks = [tok for clause in clauses for tok in tokens_of(text, clause.start, clause.end)]
+    taken = _taken_spans(found)
+    out: list[Entity] = []
+    named = [
+        (first, surname, offices, mentions)
+        for first, surname, offices in ukrainian_names()
+        if (mentions := [k for k, tok in enumerate(toks) if tok.capitalised and _same_name(tok.lower, surname.lower())])
+    ]
+    for first, surname, offices, mentions in named:
+        if any(other is not offices and set(other.items()) & set(offices.items()) for _, _, other, _ in named):
+            continue  # two presidents of Ukraine named: "президент України" says not which
+        firsts = [
+            toks[k - 1] for k in mentions if k and toks[k - 1].capitalised and _adjacent(text, toks[k - 1 : k + 1])
+        ]
+        if any("Name" in grammemes(t.lower) and not _same_name(t.lower, first.lower()) for t in firsts):
+            continue  # "Олексій Порошенко": another person of that surname
+        written = _office_written_for(text, toks, offices, surname, found)
+        if written is None:
+            continue
+        title, party = written
+        full = any(_same_name(t.lower, first.lower()) for t in firsts)
+        for k in mentions:
+            with_first = k and toks[k - 1] in firsts and _same_name(toks[k - 1].lower, first.lower())
+            start, end = (toks[k - 1].start if with_first else toks[k].start), toks[k].end
+            if taken.overlaps(start, end):
+                continue
+            taken.add(start, end)
+            name = f"{first} {surname}" if full else surname
+            out.append(
+                Entity(
+                    start,
+                    end,
+                    text[start:end],
+                    "OFFICIAL",
+                    role=title,
+                    affiliation=party,
+                    name=name,
+                    source="officeholder",
+                )
+            )
+    return out
+
+
+# how far after a title the name it introduces begins ("президент Франції Емманюель Макрон")
+TITLE_NAME_REACH = 40
+
+
+def _office_written_for(
+    text: str, toks: list[Token], offices: dict[str, str], surname: str, found: list[Entity]
+) -> Optional[tuple[str, str]]:
+    """(the title as written, the party) of one of ``offices`` that the text writes with its
+    state beside it and with no other official's name after it, or None."""
+    from .officeholders import title_stems
+
+    officials = [e for e in found if e.label == "OFFICIAL"]
+    places = [e for e in found if e.label != "OFFICIAL" and e.id]
+    for office, party in offices.items():
+        stems = title_stems(office)
+        for k, tok in enumerate(toks):
+            if not stems or not tok.lower.startswith(stems):
+                continue
+            after = next((o for o in officials if 0 <= o.start - tok.end <= TITLE_NAME_REACH), None)
+            if after is not None and not _same_name((after.name or after.text).split()[-1].lower(), surname.lower()):
+                continue  # "президент Франції Емманюель Макрон": another person's title
+            adjective = demonym_id(toks[k - 1]) if k else None
+            state = next((e for e in places if 0 <= e.start - tok.end <= 2 and e.id), None)
+            if adjective == party:
+                return text[toks[k - 1].start : tok.end], party
+            if state is not None and state.id == party:
+                return text[tok.start : state.end], party
+            if party == "UKR" and adjective is None and state is None:
+                return tok.text, party  # Ukraine's own office, its state unsaid
+    return None
 
 
 def _initials_agree(initial: str, official: Entity) -> bool:
