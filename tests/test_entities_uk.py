@@ -3336,6 +3336,16 @@ def test_a_known_officeholder_is_an_official_where_the_text_writes_his_office(ru
     assert officials(namesake) == {}
 
 
+def test_a_later_mention_of_an_enko_surname_the_dictionary_reads_as_a_common_word(run):
+    """ "Западенко" is also a form of the noun "западенка": its later mentions are still the
+    official's."""
+    doc = run(
+        "Про розкопки розповів заступник директора заповідника Ігор Западенко. Роботи тривають. "
+        "«Знахідок багато», – каже Ігор Западенко. Западенка слухають уважно."
+    )
+    assert official_names(doc) == {"Ігор Западенко": "Ігор Западенко", "Западенка": "Ігор Западенко"}
+
+
 def test_a_title_goes_on_over_an_abbreviated_remit_and_a_hromadas_name(run):
     doc = run(
         "Про це повідомив міністр регіонального розвитку та ЖКГ Криму Рустем Алієв. Як зазначив перший "

@@ -59,6 +59,7 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
         _adjacent,
         _another_persons_first_name,
         _is_initial,
+        _name_like,
         body_word_before_its_name,
         grammemes,
     )
@@ -85,7 +86,7 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
                 and toks[j].capitalised
                 and not _is_initial(text, toks[j])
                 and _adjacent(text, toks[j - 1 : j + 1])
-                and (toks[j].all_caps or _surname_like(toks[j].lower))
+                and (toks[j].all_caps or _name_like(toks[j].lower))
                 # "депутата Юрія Мірошниченка | Софія": his wife, in another case
                 and not (j >= i + 2 and _another_persons_first_name(tok, toks[j]))
             ):
@@ -104,7 +105,7 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
                 j < len(toks)
                 and toks[j].capitalised
                 and text[toks[j - 1].end : toks[j].start].strip() == "."
-                and (grammemes(toks[j].lower) & PERSON_GRAMMEMES or j - i == 2 and _surname_like(toks[j].lower))
+                and (grammemes(toks[j].lower) & PERSON_GRAMMEMES or j - i == 2 and _name_like(toks[j].lower))
             ):
                 out.append((i, j + 1))
                 i = j + 1
@@ -123,20 +124,6 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
             continue
         i += 1
     return out
-
-
-def _surname_like(word: str) -> bool:
-    from .models import morph_uk
-    from .ukrainian import PERSON_GRAMMEMES, grammemes
-
-    # "-енко" is a surname's ending, though the dictionary may read one as a common word
-    # ("Западенко" as a form of "западенка")
-    return (
-        bool(grammemes(word) & PERSON_GRAMMEMES)
-        or not morph_uk().word_is_known(word)
-        or len(word) > 5
-        and word.endswith(("енко", "єнко"))
-    )
 
 
 def spans_to_tokens(toks: list, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

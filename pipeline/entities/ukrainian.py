@@ -426,9 +426,14 @@ def paradigm(word: str) -> frozenset[str]:
 
 
 def _name_like(word: str) -> bool:
-    """A first name, surname or patronymic in the dictionary, or a word it does not
-    know at all (foreign names: "Венгу", "Маседончі")."""
-    return bool(grammemes(word) & PERSON_GRAMMEMES) or not morph_uk().word_is_known(word)
+    """A first name, surname or patronymic in the dictionary, a word it does not know at all
+    (foreign names: "Венгу", "Маседончі"), or a surname by its "-енко", which the dictionary
+    may read as a common word ("Западенко" as a form of "западенка")."""
+    return (
+        bool(grammemes(word) & PERSON_GRAMMEMES)
+        or not morph_uk().word_is_known(word)
+        or (len(word) > 5 and word.endswith(("енко", "єнко")))
+    )
 
 
 def _is_common_word(word: str) -> bool:
