@@ -2137,9 +2137,9 @@ def _report_subjects(doc: Document, mentions: _MentionIndex) -> list[str]:
 
 def _spoken_of_together(doc: Document, ids: list[str], mentions: _MentionIndex) -> bool:
     """Whether one sentence speaks of an instrument, talks or an undertaking and names both,
-    or names one as the other side of it ("Переговори з Україною", "Програма співпраці з ЄС"):
-    a report that names two states often is about their relation only where it says so (
-    "в рамках Обміну нотами між Урядом України та Урядом Японії"); a life story that tells of a
+    or names one as the other side of it ("Переговори з Україною", "Програма співпраці з ЄС").
+    A report that names two states often is about their relation only where it says so ("в
+    рамках Обміну нотами між Урядом України та Урядом Японії"); a life story that tells of a
     border "між Польщею й Україною" and elsewhere of a "програма" is about neither."""
     for clause in doc.clauses:
         cues = [m for cue in REPORT_CUES_UK for m in cue.finditer(doc.text, clause.start, clause.end)]
