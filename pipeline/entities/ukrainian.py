@@ -1777,20 +1777,22 @@ def _by_first_name_and_patronymic(text: str, clauses: Iterable[Clause], found: l
             own = (official.name or "").split()[1:-1]
             if own and not _same_name(patronymic.lower, own[0].lower()):
                 continue  # the official's patronymic is another
-            start, end = first.start, patronymic.end
-            out.append(
-                Entity(
-                    start,
-                    end,
-                    text[start:end],
-                    "OFFICIAL",
-                    role=official.role,
-                    affiliation=official.affiliation,
-                    name=official.name,
-                    source="coreference",
-                )
-            )
+            out.append(_later_mention(text, first.start, patronymic.end, official))
     return out
+
+
+def _later_mention(text: str, start: int, end: int, official: Entity) -> Entity:
+    """A later mention of ``official`` at ``start``–``end``: his role, side and full name."""
+    return Entity(
+        start,
+        end,
+        text[start:end],
+        "OFFICIAL",
+        role=official.role,
+        affiliation=official.affiliation,
+        name=official.name,
+        source="coreference",
+    )
 
 
 def _officials_by_first_name(found: list[Entity]) -> dict[str, list[Entity]]:
@@ -1836,19 +1838,7 @@ def _by_first_name_alone(text: str, clauses: Iterable[Clause], found: list[Entit
             after is not None and after.capitalised and _adjacent(text, [tok, after])
         ):
             continue  # part of a full name, the official's or another's: its own mention
-        official = matches[0]
-        out.append(
-            Entity(
-                tok.start,
-                tok.end,
-                tok.text,
-                "OFFICIAL",
-                role=official.role,
-                affiliation=official.affiliation,
-                name=official.name,
-                source="coreference",
-            )
-        )
+        out.append(_later_mention(text, tok.start, tok.end, matches[0]))
     return out
 
 
