@@ -1814,6 +1814,8 @@ def _by_first_name_alone(text: str, clauses: Iterable[Clause], found: list[Entit
     the one official with that first name, where no other person in the text bears it
     ("Андрій Новак") and the word starts no full name."""
     by_first = _officials_by_first_name(found)
+    if not by_first:
+        return []
     all_toks = [tok for clause in clauses for tok in tokens_of(text, clause.start, clause.end)]
     others: set[str] = set()  # first names another full name in the text also bears
     for tok, nxt in zip(all_toks, all_toks[1:]):
@@ -1855,11 +1857,18 @@ def _untitled_officeholders(text: str, clauses: Iterable[Clause], found: list[En
     toks = [tok for clause in clauses for tok in tokens_of(text, clause.start, clause.end)]
     taken = _taken_spans(found)
     out: list[Entity] = []
-    named = [
-        (first, surname, offices, mentions)
-        for first, surname, offices in ukrainian_names()
-        if (mentions := [k for k, tok in enumerate(toks) if tok.capitalised and _same_name(tok.lower, surname.lower())])
-    ]
+    # a surname's forms share its first letters ("Путін", "Путіна", "Путіним"): each capitalised
+    # word is tried only on the officeholders whose surnames begin as it does
+    people = ukrainian_names()
+    by_start: dict[str, list[int]] = {}
+    for n, (_, surname, _) in enumerate(people):
+        by_start.setdefault(surname.lower()[:SURNAME_KEY], []).append(n)
+    mentions_of: dict[int, list[int]] = {}
+    for k, tok in enumerate(toks):
+        for n in by_start.get(tok.lower[:SURNAME_KEY], ()) if tok.capitalised else ():
+            if _same_name(tok.lower, people[n][1].lower()):
+                mentions_of.setdefault(n, []).append(k)
+    named = [(*people[n], mentions) for n, mentions in sorted(mentions_of.items())]
     for first, surname, offices, mentions in named:
         if any(other is not offices and set(other.items()) & set(offices.items()) for _, _, other, _ in named):
             continue  # two presidents of Ukraine named: "президент України" says not which
@@ -1895,6 +1904,7 @@ def _untitled_officeholders(text: str, clauses: Iterable[Clause], found: list[En
     return out
 
 
+SURNAME_KEY = 3
 # how far after a title the name it introduces begins ("президент Франції Емманюель Макрон")
 TITLE_NAME_REACH = 40
 
