@@ -2096,7 +2096,12 @@ def _of_an_instrument(doc: Document, offset: int) -> bool:
     if not _ukrainian_report(doc):
         return True
     clause = next((c for c in doc.clauses if c.start <= offset < c.end), None)
-    return clause is not None and any(cue.search(clause.text) for cue in REPORT_CUES_UK)
+    return clause is not None and _speaks_of_an_instrument(clause.text)
+
+
+def _speaks_of_an_instrument(text: str) -> bool:
+    """Does a Ukrainian text (or sentence) speak of an instrument, talks or an undertaking?"""
+    return any(cue.search(text) for cue in REPORT_CUES_UK)
 
 
 def _from_frequency(doc: Document, mentions: _MentionIndex) -> list[str]:
@@ -2115,7 +2120,7 @@ def _report_subjects(doc: Document, mentions: _MentionIndex) -> list[str]:
     named more than once and the report speaks of some instrument, talks or undertaking."""
     from .ukrainian import local_body_ids
 
-    if not any(cue.search(doc.text) for cue in REPORT_CUES_UK):
+    if not _speaks_of_an_instrument(doc.text):
         return []
     found = mentions.between(0, len(doc.text))
     counts = Counter(m[2] for m in found)

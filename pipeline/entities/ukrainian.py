@@ -1881,14 +1881,13 @@ def _untitled_officeholders(text: str, clauses: Iterable[Clause], found: list[En
         if written is None:
             continue
         title, party = written
-        full = any(_same_name(t.lower, first.lower()) for t in firsts)
+        name = f"{first} {surname}" if any(_same_name(t.lower, first.lower()) for t in firsts) else surname
         for k in mentions:
             with_first = k and toks[k - 1] in firsts and _same_name(toks[k - 1].lower, first.lower())
             start, end = (toks[k - 1].start if with_first else toks[k].start), toks[k].end
             if taken.overlaps(start, end):
                 continue
             taken.add(start, end)
-            name = f"{first} {surname}" if full else surname
             out.append(
                 Entity(
                     start,
@@ -1927,7 +1926,7 @@ def _office_written_for(
             if after is not None and not _same_name((after.name or after.text).split()[-1].lower(), surname.lower()):
                 continue  # "президент Франції Емманюель Макрон": another person's title
             adjective = demonym_id(toks[k - 1]) if k else None
-            state = next((e for e in places if 0 <= e.start - tok.end <= 2 and e.id), None)
+            state = next((e for e in places if 0 <= e.start - tok.end <= 2), None)
             if adjective == party:
                 return text[toks[k - 1].start : tok.end], party
             if state is not None and state.id == party:
