@@ -983,6 +983,26 @@ def test_an_institution_that_holds_its_states_name_is_one_org(run):
     assert "Російської Федерації" in states  # the state's long form, not a federation body
 
 
+def test_an_institution_before_its_states_long_form_is_one_org(run):
+    """The long form ("Республіки Естонія", "Федеративної Республіки Німеччина") joins the
+    institution before it as the short form does; a government still stands for its state."""
+    doc = run(
+        "Грант надало Міністерство закордонних справ Республіки Естонія, а навчання провело МВС Федеративної "
+        "Республіки Німеччина. Посольство Республіки Естонія в Україні допомогло. "
+        "Уряд Республіки Естонія підтримує Україну."
+    )
+    found = orgs(doc)
+    for name in (
+        "Міністерство закордонних справ Республіки Естонія",
+        "МВС Федеративної Республіки Німеччина",
+        "Посольство Республіки Естонія в Україні",
+    ):
+        assert name in found
+    states = [e.text for e in doc.entities if e.label in ("PARTY", "STATE")]
+    assert states.count("Республіки Естонія") == 1  # the government's, not the ministry's or the embassy's
+    assert "Республіки Німеччина" not in states and "Україні" not in states
+
+
 def test_a_title_in_the_instrumental_before_a_copula_names_the_person(run):
     """ "Послом … була Ганна Мороз": the sentence gives the post, the copula, then the person;
     the title ends before the copula, and the name stays in its own (nominative) case."""

@@ -1113,7 +1113,10 @@ class UkrainianRecognizer:
 
     # institutions ------------------------------------------------------------
     def _institutions(self, text: str, toks: list[Token], names) -> list[Entity]:
-        by_first = {i: (j, en) for _, _, i, j, en in names}
+        # keyed by the token a name's span starts at, so that a state's long form joins the
+        # institution before it as its short form does ("Міністерство оборони | Республіки Польща")
+        token_at = {t.start: k for k, t in enumerate(toks)}
+        by_first = {token_at.get(s, i): (j, en) for s, _, i, j, en in names}
         organisations = [(i, j) for _, _, i, j, en in names if en.kind == "org"]
         out = []
         for i, tok in enumerate(toks):
