@@ -1003,6 +1003,46 @@ def test_an_institution_before_its_states_long_form_is_one_org(run):
     assert "Республіки Німеччина" not in states and "Україні" not in states
 
 
+def test_a_ministrys_remit_listed_with_commas_or_in_capitals_stays_in_its_name(run):
+    """ "Міністерство освіти, науки та молоді Грузії": the remit's list goes on over its commas
+    to the state; "ОСВІТИ І НАУКИ" in capitals over its one-letter "І"; a comma before
+    something that is no genitive of the remit ends the name."""
+    doc = run(
+        "МІНІСТЕРСТВО ОСВІТИ І НАУКИ УКРАЇНИ\nНАКАЗ\n\n"
+        "Про співпрацю з Міністерством землі, інфраструктури і транспорту Республіки Корея та "
+        "Міністерством розвитку громад, територій та інфраструктури України. "
+        "Звіт подає Міністерство фінансів, Литва його розгляне."
+    )
+    found = orgs(doc)
+    for name in (
+        "МІНІСТЕРСТВО ОСВІТИ І НАУКИ УКРАЇНИ",
+        "Міністерством землі, інфраструктури і транспорту Республіки Корея",
+        "Міністерством розвитку громад, територій та інфраструктури України",
+        "Міністерство фінансів",
+    ):
+        assert name in found
+    assert "Литва" in {e.text for e in doc.entities if e.label in ("PARTY", "STATE")}
+
+
+def test_an_official_acting_for_a_ministry_acts_for_its_state(run):
+    """A memorandum between two ministries: the minister "в особі" after each, and the signatory
+    under "За Міністерство …", acts for the state the ministry's name holds, though the name is
+    one ORG with no PARTY inside."""
+    doc = run(
+        "Цей Меморандум укладено між Міністерством охорони здоров'я України в особі Міністра Коваля Петра "
+        "Івановича та Міністерством охорони здоров'я Литовської Республіки в особі міністра Аудрюса Вайткуса "
+        "(далі — Сторони).\n\n1. Сторони обмінюватимуться досвідом.\n\n"
+        "За Міністерство охорони здоров'я України\nМіністр\nПетро КОВАЛЬ\n\n"
+        "За Міністерство охорони здоров'я Литовської Республіки\nМіністр\nАудрюс ВАЙТКУС"
+    )
+    assert affiliations(doc) == {
+        "Коваля Петра Івановича": "UKR",
+        "Аудрюса Вайткуса": "LTU",
+        "Петро КОВАЛЬ": "UKR",
+        "Аудрюс ВАЙТКУС": "LTU",
+    }
+
+
 def test_a_title_in_the_instrumental_before_a_copula_names_the_person(run):
     """ "Послом … була Ганна Мороз": the sentence gives the post, the copula, then the person;
     the title ends before the copula, and the name stays in its own (nominative) case."""

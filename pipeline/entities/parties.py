@@ -280,7 +280,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-99"
+        return "party-evidence-100"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -470,11 +470,32 @@ FROM_SIDE = re.compile(r"(?<!\w)(?:[вВ]ід|(?P<by>[зЗ]\s+боку))\s+$")
 SIDE_DASH = re.compile(r"\s*[—–-]\s")
 
 
+def _sides_named(doc: Document, parties: list[str]) -> list[Entity]:
+    """The mentions of the parties, and the institutions that stand for them."""
+    sides = [e for e in doc.entities if e.label == "PARTY" and e.id in parties] + _institutions_for(doc, parties)
+    return sorted(sides, key=lambda e: (e.start, e.end))
+
+
+def _institutions_for(doc: Document, parties: list[str]) -> list[Entity]:
+    """Each institution that holds a party's name, as a mention of that party ("Міністерством
+    освіти, науки та молоді Грузії в особі міністра …", "За Міністерство освіти і науки
+    України"): a ministry signs for its state, and guide §5 tags the institution whole, so no
+    PARTY mention is left inside it."""
+    out = []
+    for ent in doc.entities:
+        if ent.source != "institution" or NOT_FOR_ITS_STATE.search(ent.text):
+            continue
+        inside = [sid for _, _, sid, _ in _ids_inside(doc, ent) if sid in parties]
+        if inside:
+            out.append(Entity(ent.start, ent.end, ent.text, "PARTY", inside[-1], source="institution"))
+    return out
+
+
 def _officials_by_side(doc: Document, parties: list[str]) -> None:
     """An official after "від X —" in a list of each side's people, or after "з боку X" in the
     same sentence, acts for the party X, and so do that person's other mentions."""
     placed: dict[str, Entity] = {}
-    mentions = [e for e in doc.entities if e.label == "PARTY" and e.id in parties]
+    mentions = _sides_named(doc, parties)
     officials = [e for e in doc.entities if e.label == "OFFICIAL"]
     for mention in mentions:
         side = FROM_SIDE.search(doc.text, max(0, mention.start - 8), mention.start)
@@ -501,7 +522,7 @@ def _officials_acting_for(doc: Document, parties: list[str]) -> None:
     """An official named after "в особі" acts for the party the sentence names last before it
     (a "(далі — …)" aside is the same party; "у м. Київ" ends no sentence), whatever state the
     title names."""
-    mentions = [e for e in doc.entities if e.label == "PARTY" and e.id in parties]
+    mentions = _sides_named(doc, parties)
     placed: dict[str, Entity] = {}
     for official in doc.entities:
         if official.label != "OFFICIAL":
@@ -552,14 +573,16 @@ def _drop_first_word(official: Entity, word: str) -> None:
 def _signatories_of_header_parties(doc: Document, parties: list[str]) -> None:
     """An official in a signature block that nothing else placed acts for the party its
     header names ("Від ОВА" / "Начальник обласної військової адміністрації" / "(підпис)" /
-    "Світлана ОНИЩУК"): a coined party, or one known only by its defined short form."""
+    "Світлана ОНИЩУК"): a coined party, one known only by its defined short form, or a state
+    whose ministry the header names ("За Міністерство освіти і науки України")."""
     if (doc.lang or "") != "uk":
         return  # a flattened two-column block ("POR EL GOBIERNO DE … POR EL GOBIERNO DE …") has two headers
+    named = [e for e in doc.entities if e.id in parties] + _institutions_for(doc, parties)
     for clause in doc.clauses:
         if clause.kind != "signature":
             continue
         header_end = clause.start + (clause.text.find("\n") if "\n" in clause.text else len(clause.text))
-        header = {e.id for e in doc.entities if e.id in parties and clause.start <= e.start < header_end}
+        header = {e.id for e in named if clause.start <= e.start < header_end}
         if len(header) != 1:
             continue
         for official in doc.entities:

@@ -612,6 +612,21 @@ def _adjacent(text: str, toks: list[Token]) -> bool:
     return all(text[a.end : b.start].isspace() and b.start - a.end <= 3 for a, b in zip(toks, toks[1:]))
 
 
+def _listed_remit(text: str, toks: list[Token], k: int) -> bool:
+    """A comma between two lower-case genitives of a ministry's remit ("Міністерство освіти,
+    науки та молоді Грузії", "Міністерства розвитку громад, територій та інфраструктури
+    України"): the list goes on inside the name."""
+    a, b = toks[k - 1], toks[k]
+    return (
+        text[a.end : b.start] == ", "
+        and not a.capitalised
+        and not b.capitalised
+        and "gent" in grammemes(a.lower)
+        and "gent" in grammemes(b.lower)
+        and "NOUN" in grammemes(b.lower)
+    )
+
+
 def _separated_as(text: str, toks: list[Token], separators: tuple[str, ...]) -> bool:
     """Are the tokens apart as a name's words are: by spaces, and the punctuation the name has
     between them (a comma in "Організація Об'єднаних Націй з питань освіти, науки і культури")?"""
@@ -1154,7 +1169,11 @@ class UkrainianRecognizer:
                 and last not in by_first  # "Комітету міністрів | Ради Європи": the table's name joins below
                 and (toks[last].lower not in ROLE_STOP or _joins_tail(toks, last, caps))
                 and not _only_verb(toks[last])
-                and _adjacent(text, toks[last - 1 : last + 1])
+                and (
+                    _adjacent(text, toks[last - 1 : last + 1])
+                    or "міністерство" in head
+                    and _listed_remit(text, toks, last)
+                )
             ):
                 last += 1
             if head & STATE_OR_BODY_HEADS and (last == i + 1 or first < i):
@@ -2294,8 +2313,9 @@ def _abbreviated_body(tok: Token) -> bool:
 
 
 def _caps_word(tok: Token) -> bool:
-    """A word in capitals that is an ordinary word, not a name: "МОЛОДІ", "ТА", "СПОРТУ"."""
-    return tok.all_caps and (_ordinary_word(tok.lower) or tok.lower in ("та", "і", "й"))
+    """A word in capitals that is an ordinary word, not a name: "МОЛОДІ", "ТА", "СПОРТУ", and
+    the one-letter "І" that ``all_caps`` cannot tell from a capital ("ОСВІТИ І НАУКИ")."""
+    return tok.all_caps and _ordinary_word(tok.lower) or tok.text in ("ТА", "І", "Й")
 
 
 @lru_cache(maxsize=1 << 14)
