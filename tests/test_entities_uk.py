@@ -2578,6 +2578,37 @@ def test_a_report_on_an_organisations_own_act_has_that_organisation_alone(run):
     assert doc.parties == ["EU"]
 
 
+def test_a_joint_statement_of_a_state_and_an_organisation_is_not_the_organisations_own_act(run):
+    """ "Україна та ЄС ухвалили спільну заяву": a state beside the organisation makes the act
+    joint, so both are parties; the Commission and the European Council, whose presidents speak
+    for the Union, are the Union and no parties beside it. An assembly that is its own body
+    (the OSCE's) is the party of its resolution."""
+    summit = run(
+        "Україна та ЄС ухвалили спільну заяву за підсумками саміту\n\n"
+        "Брюссель, 6 жовтня. Президент України Петро Гнатюк, Президент Європейської ради Анна Ковальська і "
+        "Президентка Європейської комісії Марта Ліндквіст ухвалили спільну заяву. Сторони домовилися "
+        "поглибити співпрацю в енергетиці. Єврокомісія представить пропозиції в листопаді."
+    )
+    assert summit.parties == ["EU", "UKR"]
+    assert affiliations(summit) == {"Петро Гнатюк": "UKR", "Анна Ковальська": "EU", "Марта Ліндквіст": "EU"}
+    resolution = run(
+        "Парламентська асамблея ОБСЄ ухвалила резолюцію про звільнення полонених\n\n"
+        "Відень, 4 липня. Парламентська асамблея ОБСЄ на сесії ухвалила резолюцію, яка закликає Росію "
+        "звільнити цивільних. У резолюції ПА ОБСЄ пропонує запровадити санкції."
+    )
+    assert resolution.parties == ["OSCEPA"]
+
+
+def test_an_inspectorate_that_holds_its_states_name_is_one_org(run):
+    doc = run(
+        "Державна прикордонна служба України та Генеральна інспекція прикордонної поліції Республіки Молдова "
+        "підписали протокол. Державна екологічна інспекція України перевірить виконання."
+    )
+    found = orgs(doc)
+    assert "Генеральна інспекція прикордонної поліції Республіки Молдова" in found
+    assert "Державна екологічна інспекція України" in found
+
+
 def test_consultations_are_talks_and_a_joint_statement_of_known_states_names_them_all(run):
     """ "тристоронні консультації" are talks whose sides are parties, one named only as a side
     ("Словацьку делегацію очолював …"); a joint statement whose title names three states'

@@ -280,7 +280,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-100"
+        return "party-evidence-101"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -796,7 +796,10 @@ def _as_parties(ids: Iterable[str]) -> list[str]:
     party). The EU is no such grouping: it concludes its agreements itself."""
     ids = unique_ids(ids)
     representing = {represented_by()[t] for t in ids if t in represented_by()}
-    ids = [i for i in ids if i not in representing]
+    # an institution acts for its organisation: with the EU a party, the Commission and the
+    # European Council whose presidents speak for it are the EU, not parties beside it (NOTES)
+    owners = institution_owners()
+    ids = [i for i in ids if i not in representing and owners.get(i) not in ids]
     if sum(1 for i in ids if _is_state_id(i)) >= MIN_PARTIES:
         ids = [i for i in ids if i not in groupings_of_states()]
     return ids
@@ -1486,6 +1489,9 @@ ORGANISATION_ACT_UK = re.compile(
     r"(?<!\w)(?:пакет\w*|деклараці\w*|заяв[уаиі]\w*|резолюці\w*|рішенн\w*|комюніке|висновок|висновк\w*|санкці\w*)",
     _I,
 )
+JOINT_UK = re.compile(r"(?<!\w)спільн", _I)
+# a state and an organisation named together ("Україна та ЄС", "саміту Україна – ЄС")
+JOINED_UK = re.compile(r"\s*(?:,|та|і|й|–|—|-)\s*")
 # what makes the act an instrument with another side: an agreement, or a formula naming two
 AGREEMENT_UK = re.compile(r"(?<!\w)(?:угод\w*|меморанд\w*|договор\w*|договір|протокол\w*|між)(?!\w)", _I)
 
@@ -1590,6 +1596,11 @@ def _from_organisation_act(doc: Document, mentions: _MentionIndex) -> list[str]:
         if act is None or AGREEMENT_UK.search(clause.text) or SIGNING_UK.search(clause.text):
             continue
         found = mentions.between(clause.start, clause.end)
+        subjects = [m for m in found if m[1] <= clause.start + act.start()]
+        if any(a[3] != b[3] and JOINED_UK.fullmatch(doc.text[a[1] : b[0]]) for a, b in zip(subjects, subjects[1:])):
+            continue  # "Україна та ЄС ухвалили спільну заяву": a state beside it makes the act joint
+        if JOINT_UK.search(act.group()) and any(kind == "state" for *_, kind in subjects):
+            continue  # "Президент України, Президент Європейської ради … ухвалили спільну заяву"
         organisations = unique_ids(
             owners.get(sid, sid) for _, _, sid, kind in found if kind == "org" and sid not in COURTS
         )
