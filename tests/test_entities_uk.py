@@ -1043,6 +1043,26 @@ def test_an_official_acting_for_a_ministry_acts_for_its_state(run):
     }
 
 
+def test_a_foreign_officials_latin_original_is_a_mention_of_the_same_official(run):
+    """ "в особі директора Кшиштофа Вуйціка (Krzysztof Wójcik)": the bracketed original is the
+    same official, and so are its later Latin mentions by initial ("K. Wójcik") or in capitals
+    ("KRZYSZTOF WÓJCIK"); Latin words in brackets after no official are nobody."""
+    doc = run(
+        "Цей Меморандум укладено між Житомирською обласною клінічною лікарнею в особі генерального директора "
+        "Петрука Романа Богдановича та Samodzielny Publiczny Szpital Kliniczny (далі — Клініка) в особі "
+        "директора Кшиштофа Вуйціка (Krzysztof Wójcik), що діє на підставі статуту.\n\n"
+        "1. Сторони обмінюватимуться досвідом (Best Practice Exchange).\n\n"
+        "Від Лікарні                                  Od Szpitala\n"
+        "Генеральний директор                         Dyrektor\n"
+        "_______________ Р. Б. Петрук                 _______________ dr n. med. K. Wójcik\n\n"
+        "Підписано в присутності KRZYSZTOF WÓJCIK та гостей."
+    )
+    found = officials(doc)
+    for mention in ("Krzysztof Wójcik", "K. Wójcik", "KRZYSZTOF WÓJCIK"):
+        assert found[mention][0] == "Krzysztof Wójcik"
+    assert "Best Practice Exchange" not in found
+
+
 def test_a_title_in_the_instrumental_before_a_copula_names_the_person(run):
     """ "Послом … була Ганна Мороз": the sentence gives the post, the copula, then the person;
     the title ends before the copula, and the name stays in its own (nominative) case."""

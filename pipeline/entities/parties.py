@@ -47,6 +47,7 @@ from .gazetteer import (
     state_ids,
 )
 from .home_organs import home_organ_mentions
+from .latin_names import add_latin_originals
 from .officials import ROLE, SIGNATURE_FOR, starts_with_for
 from .recognizer import TITLE_WINDOW, surname_of
 from .uk_persons import FOREIGN_LOCAL_TITLE, LOCATIVE_PREPOSITIONS, REMIT_BEFORE
@@ -280,7 +281,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-101"
+        return "party-evidence-102"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -315,6 +316,7 @@ class PartyResolver(Stage):
         _add_head_noun_mentions(doc, [p for p in parties if not _is_state_id(p)])
         column_signatures(doc)  # last: read down its columns, a block undoes what reading across gave
         _private_company_staff(doc, parties)
+        add_latin_originals(doc)  # after every rule that places an official: it copies theirs
         return doc
 
 
