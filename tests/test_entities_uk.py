@@ -1063,6 +1063,25 @@ def test_a_foreign_officials_latin_original_is_a_mention_of_the_same_official(ru
     assert "Best Practice Exchange" not in found
 
 
+def test_a_surname_before_a_first_name_and_patronymic_inside_a_sentence_is_taken_in(run):
+    """An order's item names a person surname first in the sentence, not at a line's start: in
+    capitals ("ЛИТВИНЕНКО Оксану Петрівну") or in the case of the names after it ("Мороза
+    Андрія Івановича"); an acronym before a name ("ПРООН") is no surname."""
+    doc = run(
+        "РОЗПОРЯДЖЕННЯ\n\n"
+        "1. Увести до складу робочої групи ЛИТВИНЕНКО Оксану Петрівну — заступницю директора Департаменту "
+        "економіки.\n\n"
+        "2. Призначити представником у комісії Мороза Андрія Івановича – заступника Міністра юстиції, а "
+        "секретарем – Бондар Галину Іванівну – начальницю відділу.\n\n"
+        "3. Звіт доповідає координаторка ПРООН Марина Олегівна — радниця програми."
+    )
+    found = officials(doc)
+    assert found["ЛИТВИНЕНКО Оксану Петрівну"][0] == "Литвиненко Оксана Петрівна"
+    assert found["Мороза Андрія Івановича"][0] == "Мороз Андрій Іванович"
+    assert "Бондар Галину Іванівну" in found
+    assert not any(name.startswith("ПРООН") for name in found)
+
+
 def test_a_title_in_the_instrumental_before_a_copula_names_the_person(run):
     """ "Послом … була Ганна Мороз": the sentence gives the post, the copula, then the person;
     the title ends before the copula, and the name stays in its own (nominative) case."""

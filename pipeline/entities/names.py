@@ -105,6 +105,11 @@ def nominative(name: str, case_hint: Optional[str] = None) -> str:
     if len(plain) >= 2 and _undeclined(plain[-1]):
         readings = _undeclined_surname(readings)
     readings = _surnames_gender(readings, _readings(plain[-1:])[0], plain[-1] if plain else "")
+    if case_hint and any(PATRONYMIC_ENDING.search(w) for w in plain):
+        # a patronymic always declines, so a name that has one is not left as written when it
+        # cannot stand in the hinted case: the title's case was not the name's ("призначити
+        # представником Мороза Андрія Івановича": the name is the object, in the accusative)
+        case_hint = case_hint if _agreed(readings, case_hint) != (None, None) else None
     case, gender = _agreed(readings, case_hint)
     out = []
     for prefix, word in zip(prefixes, words):
@@ -113,6 +118,9 @@ def nominative(name: str, case_hint: Optional[str] = None) -> str:
             continue
         out.append(prefix + _capitalise(_to_nominative(_plain(word), case, gender), word))
     return " ".join(out)
+
+
+PATRONYMIC_ENDING = re.compile(r"(?:ович|евич|йович|івна|ївна|ичн)\w{0,3}$")
 
 
 def _undeclined(word: str) -> bool:

@@ -92,7 +92,7 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
             ):
                 j += 1
             if j > i + 1:
-                out.append((i, j))
+                out.append((_surname_before(text, toks, i, j), j))
                 i = j
                 continue
         if _is_initial(text, tok):
@@ -124,6 +124,30 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
             continue
         i += 1
     return out
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+_PATRONYMIC_WORD = re.compile(r"[А-ЯЄІЇҐ][а-яєіїґ'’ʼ]+(?:ич(?:а|у|ем)?|вн(?:а|и|і|у|ою)|ичн(?:а|и|і|у|ою))")
+
+
+def _surname_before(text: str, toks: list, i: int, j: int) -> int:
+    """Where a first name and patronymic (``toks[i:j]``) start once the surname written before
+    them is taken in: in capitals, as a decree's list writes it ("увести до складу ТКАЧЕНКО
+    Марину Вікторівну"), or a surname in the same case ("агентом – Гончарука Віталія
+    Олеговича")."""
+    from .ukrainian import _CYRILLIC, _adjacent, _name_like, grammemes
+
+    if j - i != 2 or i == 0 or not _PATRONYMIC_WORD.fullmatch(toks[i + 1].text):
+        return i
+    before = toks[i - 1]
+    if not (before.capitalised and _CYRILLIC.match(before.text) and _adjacent(text, toks[i - 1 : i + 1])):
+        return i
+    if "\n" in text[before.end : toks[i].start]:
+        return i
+    if before.all_caps:  # not an acronym: "ПРООН", "НАТО" stand before names too
+        return i - 1 if len(before.text) >= 5 and _name_like(before.lower) else i
+    tags = grammemes(before.lower)
+    return i - 1 if "Surn" in tags and tags & grammemes(toks[i].lower) & _CASES else i
 
 
 def spans_to_tokens(toks: list, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
