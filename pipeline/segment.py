@@ -63,6 +63,10 @@ INITIALLED_NAME = re.compile(
     r"^[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ]\.[ \t]?[A-ZА-ЯЄІЇҐ][a-zа-яєіїґ'’ʼ-]+(?![\w.])"
     r"|^[А-ЯЄІЇҐ]\.[ \t]?[А-ЯЄІЇҐ'’ʼ-]{2,}[ \t]*$"  # "М. ДУДАШ" under a post
     r"|^[А-ЯЄІЇҐ]\.[ \t]?[А-ЯЄІЇҐ]\.[ \t]?[А-ЯЄІЇҐ'’ʼ-]{2,}(?![\w.])"  # "В. І. МАРТИНЮК"
+    # "Д. Карпенко подякував …": one initial, a surname by its ending, and the sentence goes on
+    # in lower case (a lettered heading's next word is no surname: "В. Міжнародне співробітництво")
+    r"|^[А-ЯЄІЇҐ]\.[ \t]?[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]*(?:енко|єнко|ук|юк|ов|ова|ев|єв|ін|іна|ський|ська|цький|цька"
+    r"|зький|зька|ич|як|ишин|ян)[ \t]+[а-яєіїґ]"
 )
 # Markers that open a new item inside a run-on paragraph (ToTA texts without
 # newlines): "…the Parties;  (c) establish …", "…development, 9. Firmly convinced".
@@ -784,7 +788,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-20"
+        return "layout-rules+spacy-senter(en)/sentencizer-21"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

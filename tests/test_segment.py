@@ -152,6 +152,14 @@ def test_a_signatory_s_initials_are_no_list_marker():
     assert (item.text, item.kind) == ("The Parties shall cooperate.", "list_item")
 
 
+def test_a_sentence_opening_with_an_initial_and_a_surname_is_no_list_item():
+    """ "Д. Карпенко подякував …" in a news report is a later mention of the minister, not item
+    "Д." saying "Карпенко подякував"; a lettered heading ("В. Міжнародне співробітництво") keeps
+    its marker out."""
+    text = "Міністр Дмитро Карпенко підписав угоду.\n\nД. Карпенко подякував партнерам.\n\nВ. Міжнародне співробітництво\n"
+    assert [c.text for c in segment_text(text, "uk")][1:] == ["Д. Карпенко подякував партнерам.", "Міжнародне співробітництво"]
+
+
 def test_a_marker_before_a_no_break_space_is_left_out():
     text = "Article 4\n\n1.\u00a0Each Party shall publish its customs rules.\n\n(a)\u00a0within thirty days; and\n"
     clauses = segment_text(text, "en")
