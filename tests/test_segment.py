@@ -156,8 +156,12 @@ def test_a_sentence_opening_with_an_initial_and_a_surname_is_no_list_item():
     """ "Д. Карпенко подякував …" in a news report is a later mention of the minister, not item
     "Д." saying "Карпенко подякував"; a lettered heading ("В. Міжнародне співробітництво") keeps
     its marker out."""
-    text = "Міністр Дмитро Карпенко підписав угоду.\n\nД. Карпенко подякував партнерам.\n\nВ. Міжнародне співробітництво\n"
-    assert [c.text for c in segment_text(text, "uk")][1:] == ["Д. Карпенко подякував партнерам.", "Міжнародне співробітництво"]
+    text = (
+        "Міністр Дмитро Карпенко підписав угоду.\n\nД. Карпенко подякував партнерам.\n\n"
+        "В. Міжнародне співробітництво\n"
+    )
+    expected = ["Д. Карпенко подякував партнерам.", "Міжнародне співробітництво"]
+    assert [c.text for c in segment_text(text, "uk")][1:] == expected
 
 
 def test_a_marker_before_a_no_break_space_is_left_out():
