@@ -157,8 +157,7 @@ def test_a_sentence_opening_with_an_initial_and_a_surname_is_no_list_item():
     "Д." saying "Карпенко подякував"; a lettered heading ("В. Міжнародне співробітництво") keeps
     its marker out."""
     text = (
-        "Міністр Дмитро Карпенко підписав угоду.\n\nД. Карпенко подякував партнерам.\n\n"
-        "В. Міжнародне співробітництво\n"
+        "Міністр Дмитро Карпенко підписав угоду.\n\nД. Карпенко подякував партнерам.\n\nВ. Міжнародне співробітництво\n"
     )
     expected = ["Д. Карпенко подякував партнерам.", "Міжнародне співробітництво"]
     assert [c.text for c in segment_text(text, "uk")][1:] == expected
