@@ -1082,6 +1082,11 @@ def test_a_surname_before_a_first_name_and_patronymic_inside_a_sentence_is_taken
     assert not any(name.startswith("ПРООН") for name in found)
 
 
+def test_a_charge_daffaires_is_an_official(run):
+    doc = run("Ноту вручив тимчасовий повірений у справах України в Грузії Андрій Касьянов.")
+    assert officials(doc)["Андрій Касьянов"][1:] == ("тимчасовий повірений", "UKR")
+
+
 def test_a_title_in_the_instrumental_before_a_copula_names_the_person(run):
     """ "Послом … була Ганна Мороз": the sentence gives the post, the copula, then the person;
     the title ends before the copula, and the name stays in its own (nominative) case."""
