@@ -1087,6 +1087,19 @@ def test_a_charge_daffaires_is_an_official(run):
     assert officials(doc)["Андрій Касьянов"][1:] == ("тимчасовий повірений", "UKR")
 
 
+def test_a_foreign_surname_the_dictionary_reads_as_a_rare_form_keeps_its_later_mentions(run):
+    """ "Гальбах" is a locative plural to the dictionary; after a first name and a title it is
+    a surname, and its later mentions, in any case of the first name, are the official's."""
+    doc = run(
+        "Міністр оборони України Андрій Кушнір зустрівся з державною секретаркою міністерства оборони "
+        "Німеччини Фрідерікою Гальбах. Візит відбувся на запрошення Фрідеріки Гальбах. За словами пані "
+        "Гальбах, проєкт важливий."
+    )
+    found = officials(doc)
+    for mention in ("Фрідерікою Гальбах", "Фрідеріки Гальбах", "Гальбах"):
+        assert found[mention][0] == "Фрідеріка Гальбах"
+
+
 def test_a_title_in_the_instrumental_before_a_copula_names_the_person(run):
     """ "Послом … була Ганна Мороз": the sentence gives the post, the copula, then the person;
     the title ends before the copula, and the name stays in its own (nominative) case."""

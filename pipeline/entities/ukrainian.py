@@ -438,6 +438,17 @@ def _name_like(word: str) -> bool:
     )
 
 
+def _foreign_surname(tok: Token) -> bool:
+    """A capitalised word no reading of which is a common noun in the nominative, genitive or
+    accusative, a verb or an adjective: a surname the dictionary only knows as a rarer form of
+    something else ("Гальбах", a locative plural)."""
+    return not any(
+        p.tag.POS in ("VERB", "INFN", "ADJF", "ADVB", "PREP", "CONJ", "PRCL", "NPRO")
+        or (p.tag.POS == "NOUN" and p.tag.case in ("nomn", "gent", "accs") and "Surn" not in p.tag)
+        for p in morph_uk().parse(tok.lower)
+    )
+
+
 def _is_common_word(word: str) -> bool:
     """Does a one-word name double as an ordinary word ("Того" = of that, "Малі" = small)?"""
     return any(p.tag.POS not in ("NOUN", None) for p in morph_uk().parse(word))
@@ -1677,7 +1688,10 @@ class UkrainianRecognizer:
             # "МЕЛЬНИК Олена Володимирівна", "Петрука Олександра Степановича": the surname first
             surname_first = words[0].all_caps or (len(words) == 3 and "Patr" in grammemes(words[-1].lower))
             surname = words[0] if surname_first else words[-1]
-            if not _name_like(surname.lower):
+            # a foreign surname the dictionary reads as a rare common word ("Гальбах" as the
+            # locative plural of "гальба") is still a surname after a first name
+            given_first = len(words) > 1 and not surname_first and _name_like(words[0].lower)
+            if not _name_like(surname.lower) and not (given_first and _foreign_surname(surname)):
                 # "Учасники" is no surname to look for; "Ткачишин" after a first name is one,
                 # though the dictionary reads it as a possessive adjective: its noun forms only
                 # (from the name's nominative where the surname stands first: "Кравчишина Тараса …")
