@@ -1100,6 +1100,19 @@ def test_a_foreign_surname_the_dictionary_reads_as_a_rare_form_keeps_its_later_m
         assert found[mention][0] == "Фрідеріка Гальбах"
 
 
+def test_a_states_official_long_form_by_its_adjective(run):
+    """ "Урядом Фінляндської Республіки", "Туніська Республіка": the adjective of the state's
+    official name, which everyday Ukrainian replaces ("фінський"), names the state."""
+    doc = run(
+        "Угоду між Кабінетом Міністрів України та Урядом Фінляндської Республіки підписали в Гельсінкі. "
+        "Туніська Республіка приєдналася пізніше."
+    )
+    assert [(e.text, e.id) for e in doc.entities if e.label in ("PARTY", "STATE") and e.id != "UKR"] == [
+        ("Фінляндської Республіки", "FIN"),
+        ("Туніська Республіка", "TUN"),
+    ]
+
+
 def test_a_title_in_the_instrumental_before_a_copula_names_the_person(run):
     """ "Послом … була Ганна Мороз": the sentence gives the post, the copula, then the person;
     the title ends before the copula, and the name stays in its own (nominative) case."""
