@@ -59,6 +59,12 @@ def officials(doc) -> dict[str, tuple]:
     return {e.text: (e.name, e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
 
 
+def assert_mentions_of(found: dict[str, tuple], name: str, *mentions: str) -> None:
+    """Each of ``mentions`` is an official whose ``name`` is ``name``."""
+    for mention in mentions:
+        assert found[mention][0] == name, mention
+
+
 def official_names(doc) -> dict[str, str | None]:
     return {e.text: e.name for e in doc.entities if e.label == "OFFICIAL"}
 
@@ -1058,8 +1064,7 @@ def test_a_foreign_officials_latin_original_is_a_mention_of_the_same_official(ru
         "Підписано в присутності KRZYSZTOF WÓJCIK та гостей."
     )
     found = officials(doc)
-    for mention in ("Krzysztof Wójcik", "K. Wójcik", "KRZYSZTOF WÓJCIK"):
-        assert found[mention][0] == "Krzysztof Wójcik"
+    assert_mentions_of(found, "Krzysztof Wójcik", "K. Wójcik", "KRZYSZTOF WÓJCIK")
     assert "Best Practice Exchange" not in found
 
 
@@ -1095,9 +1100,7 @@ def test_a_foreign_surname_the_dictionary_reads_as_a_rare_form_keeps_its_later_m
         "Німеччини Фрідерікою Гальбах. Візит відбувся на запрошення Фрідеріки Гальбах. За словами пані "
         "Гальбах, проєкт важливий."
     )
-    found = officials(doc)
-    for mention in ("Фрідерікою Гальбах", "Фрідеріки Гальбах", "Гальбах"):
-        assert found[mention][0] == "Фрідеріка Гальбах"
+    assert_mentions_of(officials(doc), "Фрідеріка Гальбах", "Фрідерікою Гальбах", "Фрідеріки Гальбах", "Гальбах")
 
 
 def test_a_states_official_long_form_by_its_adjective(run):
