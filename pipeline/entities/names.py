@@ -105,7 +105,7 @@ def nominative(name: str, case_hint: Optional[str] = None) -> str:
     if len(plain) >= 2 and _undeclined(plain[-1]):
         readings = _undeclined_surname(readings)
     readings = _surnames_gender(readings, _readings(plain[-1:])[0], plain[-1] if plain else "")
-    if case_hint and any(PATRONYMIC_ENDING.search(w) for w in plain):
+    if case_hint and any(PATRONYMIC_SUFFIX.search(w) for w in plain):
         # a patronymic always declines, so a name that has one is not left as written when it
         # cannot stand in the hinted case: the title's case was not the name's ("призначити
         # представником Мороза Андрія Івановича": the name is the object, in the accusative)
@@ -120,7 +120,9 @@ def nominative(name: str, case_hint: Optional[str] = None) -> str:
     return " ".join(out)
 
 
-PATRONYMIC_ENDING = re.compile(r"(?:ович|евич|йович|івна|ївна|ичн)\w{0,3}$")
+# a patronymic's ending, in any case ("Іванович", "Олегівну"); also some surnames' ("Бутович"),
+# which ``ukrainian._is_patronymic`` tells apart by the first name in its stem
+PATRONYMIC_SUFFIX = re.compile(r"(?:[оє]вич|[іїо]вн|ич)\w{0,3}$")
 
 
 def _undeclined(word: str) -> bool:

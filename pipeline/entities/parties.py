@@ -483,6 +483,8 @@ def _institutions_for(doc: Document, parties: list[str]) -> list[Entity]:
     освіти, науки та молоді Грузії в особі міністра …", "За Міністерство освіти і науки
     України"): a ministry signs for its state, and guide §5 tags the institution whole, so no
     PARTY mention is left inside it."""
+    if (doc.lang or "") != "uk":
+        return []  # the rules that ask ("в особі", "від X —", "За …") read Ukrainian
     out = []
     for ent in doc.entities:
         if ent.source != "institution" or NOT_FOR_ITS_STATE.search(ent.text):
@@ -1491,6 +1493,7 @@ ORGANISATION_ACT_UK = re.compile(
     r"(?<!\w)(?:пакет\w*|деклараці\w*|заяв[уаиі]\w*|резолюці\w*|рішенн\w*|комюніке|висновок|висновк\w*|санкці\w*)",
     _I,
 )
+# a joint act ("спільну заяву", "спільне комюніке")
 JOINT_UK = re.compile(r"(?<!\w)спільн", _I)
 # a state and an organisation named together ("Україна та ЄС", "саміту Україна – ЄС")
 JOINED_UK = re.compile(r"\s*(?:,|та|і|й|–|—|-)\s*")

@@ -127,7 +127,6 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
 
 
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
-_PATRONYMIC_WORD = re.compile(r"[А-ЯЄІЇҐ][а-яєіїґ'’ʼ]+(?:ич(?:а|у|ем)?|вн(?:а|и|і|у|ою)|ичн(?:а|и|і|у|ою))")
 
 
 def _surname_before(text: str, toks: list, i: int, j: int) -> int:
@@ -135,9 +134,9 @@ def _surname_before(text: str, toks: list, i: int, j: int) -> int:
     them is taken in: in capitals, as a decree's list writes it ("увести до складу ТКАЧЕНКО
     Марину Вікторівну"), or a surname in the same case ("агентом – Гончарука Віталія
     Олеговича")."""
-    from .ukrainian import _CYRILLIC, _adjacent, _name_like, grammemes
+    from .ukrainian import _CYRILLIC, _adjacent, _is_patronymic, _name_like, grammemes
 
-    if j - i != 2 or i == 0 or not _PATRONYMIC_WORD.fullmatch(toks[i + 1].text):
+    if j - i != 2 or i == 0 or not _is_patronymic(toks[i + 1]):
         return i
     before = toks[i - 1]
     if not (before.capitalised and _CYRILLIC.match(before.text) and _adjacent(text, toks[i - 1 : i + 1])):

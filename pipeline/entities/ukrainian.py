@@ -25,6 +25,7 @@ from ..records import Clause, Entity
 from ..segment import COLUMN_GAP
 from .gazetteer import ABBREVIATION, SpanSet, blocked_names, is_cyrillic, load_json, org_names, state_names
 from .models import morph_uk
+from .names import PATRONYMIC_SUFFIX
 from .uk_persons import BODY_OF_TITLES, FOREIGN_LOCAL_TITLE, LOCATIVE_PREPOSITIONS, REMIT_BEFORE, named_after
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[-" + APOSTROPHES + r"][^\W\d_]+)*")
@@ -1765,9 +1766,6 @@ def _another_given_name(text: str, toks: list[Token], n: int, official: Entity) 
     own = set((official.name or official.text).split())
     # a patronymic not the official's ("дідусь Федір Васильович Шевченко") names another person too
     return bool({"Name", "Patr"} & grammemes(prev.lower)) and prev.text[0] not in initials and prev.text not in own
-
-
-PATRONYMIC_SUFFIX = re.compile(r"(?:[оє]вич|[іїо]вн|ич)\w{0,3}$")
 
 
 def _is_patronymic(tok: Token) -> bool:
