@@ -13,6 +13,7 @@ import dataclasses
 import re
 
 from ..records import Document, Entity
+from .officials import normalise_name
 
 _WORD = r"[A-Z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]+"
 # "(Krzysztof Wójcik)", "(Dr. Emily Rhodes)", "(Erik Lindholm)": two to four capitalised Latin words
@@ -30,7 +31,7 @@ def add_latin_originals(doc: Document) -> None:
         if m is None:
             continue
         s, e = m.span("name")
-        originals.append(_mention(doc, official, s, e, _title_case(m["name"])))
+        originals.append(_mention(doc, official, s, e, normalise_name(m["name"])))
     for original in list(originals):
         words = original.text.split()
         first, surname = re.escape(words[0]), re.escape(words[-1])
@@ -48,8 +49,3 @@ def add_latin_originals(doc: Document) -> None:
 
 def _mention(doc: Document, official: Entity, s: int, e: int, name: str | None) -> Entity:
     return dataclasses.replace(official, start=s, end=e, text=doc.text[s:e], name=name, source="latin-original")
-
-
-def _title_case(name: str) -> str:
-    """ "Emily RHODES" → "Emily Rhodes"; a name written in mixed case stays as written."""
-    return " ".join(w.capitalize() if w.isupper() else w for w in name.split())
