@@ -292,7 +292,9 @@ class PartyResolver(Stage):
         _add_coined(doc, [c for c in mentions.coined if c.id in parties])
         for body in [p for p in parties if p.endswith(LOCAL_BODY_SUFFIXES)]:
             _add_bare_body_mentions(doc, body)  # "облдержадміністрації": the party administration
-        _signatories_of_header_parties(doc, parties)  # before the local titles: "За Місто Тарту / Мер / …"
+        institutions = _institutions_for(doc, parties)  # one lookup for the three rules that ask
+        # before the local titles: "За Місто Тарту / Мер / …"
+        _signatories_of_header_parties(doc, parties, institutions)
         _officials_of_the_local_party(doc, parties)
         _head_signing_the_bodys_act(doc, parties, source)
         for ent in doc.entities:
@@ -311,8 +313,8 @@ class PartyResolver(Stage):
                 # foreign city's mayor ("на запрошення мера міста Кошице") is its guest
                 ent.affiliation = parties[0]
         _officials_of_party_bodies(doc, [p for p in parties if not _is_state_id(p)])
-        _officials_acting_for(doc, parties)
-        _officials_by_side(doc, parties)
+        _officials_acting_for(doc, parties, institutions)
+        _officials_by_side(doc, parties, institutions)
         _add_head_noun_mentions(doc, [p for p in parties if not _is_state_id(p)])
         column_signatures(doc)  # last: read down its columns, a block undoes what reading across gave
         _private_company_staff(doc, parties)
@@ -472,9 +474,9 @@ FROM_SIDE = re.compile(r"(?<!\w)(?:[вВ]ід|(?P<by>[зЗ]\s+боку))\s+$")
 SIDE_DASH = re.compile(r"\s*[—–-]\s")
 
 
-def _sides_named(doc: Document, parties: list[str]) -> list[Entity]:
+def _sides_named(doc: Document, parties: list[str], institutions: list[Entity]) -> list[Entity]:
     """The mentions of the parties, and the institutions that stand for them."""
-    sides = [e for e in doc.entities if e.label == "PARTY" and e.id in parties] + _institutions_for(doc, parties)
+    sides = [e for e in doc.entities if e.label == "PARTY" and e.id in parties] + institutions
     return sorted(sides, key=lambda e: (e.start, e.end))
 
 
@@ -495,11 +497,11 @@ def _institutions_for(doc: Document, parties: list[str]) -> list[Entity]:
     return out
 
 
-def _officials_by_side(doc: Document, parties: list[str]) -> None:
+def _officials_by_side(doc: Document, parties: list[str], institutions: list[Entity]) -> None:
     """An official after "від X —" in a list of each side's people, or after "з боку X" in the
     same sentence, acts for the party X, and so do that person's other mentions."""
     placed: dict[str, Entity] = {}
-    mentions = _sides_named(doc, parties)
+    mentions = _sides_named(doc, parties, institutions)
     officials = [e for e in doc.entities if e.label == "OFFICIAL"]
     for mention in mentions:
         side = FROM_SIDE.search(doc.text, max(0, mention.start - 8), mention.start)
@@ -522,11 +524,11 @@ def _officials_by_side(doc: Document, parties: list[str]) -> None:
     _share_placed(doc, placed)
 
 
-def _officials_acting_for(doc: Document, parties: list[str]) -> None:
+def _officials_acting_for(doc: Document, parties: list[str], institutions: list[Entity]) -> None:
     """An official named after "в особі" acts for the party the sentence names last before it
     (a "(далі — …)" aside is the same party; "у м. Київ" ends no sentence), whatever state the
     title names."""
-    mentions = _sides_named(doc, parties)
+    mentions = _sides_named(doc, parties, institutions)
     placed: dict[str, Entity] = {}
     for official in doc.entities:
         if official.label != "OFFICIAL":
@@ -574,14 +576,14 @@ def _drop_first_word(official: Entity, word: str) -> None:
         official.name = official.name.split(" ", 1)[1]  # the city's word, maybe declined
 
 
-def _signatories_of_header_parties(doc: Document, parties: list[str]) -> None:
+def _signatories_of_header_parties(doc: Document, parties: list[str], institutions: list[Entity]) -> None:
     """An official in a signature block that nothing else placed acts for the party its
     header names ("Від ОВА" / "Начальник обласної військової адміністрації" / "(підпис)" /
     "Світлана ОНИЩУК"): a coined party, one known only by its defined short form, or a state
     whose ministry the header names ("За Міністерство освіти і науки України")."""
     if (doc.lang or "") != "uk":
         return  # a flattened two-column block ("POR EL GOBIERNO DE … POR EL GOBIERNO DE …") has two headers
-    named = [e for e in doc.entities if e.id in parties] + _institutions_for(doc, parties)
+    named = [e for e in doc.entities if e.id in parties] + institutions
     for clause in doc.clauses:
         if clause.kind != "signature":
             continue
