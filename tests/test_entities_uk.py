@@ -989,6 +989,34 @@ def test_an_institution_that_holds_its_states_name_is_one_org(run):
     assert "Російської Федерації" in states  # the state's long form, not a federation body
 
 
+def test_an_organisations_organ_and_a_joint_body_are_one_org(run):
+    """Guide §5 also for an international organisation's organ written in lower case ("місії
+    ОБСЄ", "підрозділ Європолу з …"), a forum right before its organisation, a group that holds
+    a state's name, and a joint body named after two sides with a dash; not the organisation's
+    field office, its missions in the plural, or a forum that is an event."""
+    doc = run(
+        "Україна та ОБСЄ уклали меморандум. Звіт підготувала спеціальна моніторингова місія ОБСЄ, а дані "
+        "перевірив підрозділ Європолу з розшуку осіб. Проєкт схвалив Форум ОБСЄ з питань безпеки, "
+        "підтримала Група друзів Молдови, обговорила рада Грузія—НАТО і Комісія Україна – НАТО. "
+        "Офіс ОБСЄ у Львові відкрив польовий офіс ОБСЄ в Ужгороді для моніторингових місій ОБСЄ. "
+        "Угоду представили на форумі молоді Польщі."
+    )
+    found = orgs(doc)
+    for name in (
+        "спеціальна моніторингова місія ОБСЄ",
+        "підрозділ Європолу з розшуку осіб",
+        "Форум ОБСЄ з питань безпеки",
+        "Група друзів Молдови",
+        "рада Грузія—НАТО",
+        "Комісія Україна – НАТО",
+    ):
+        assert name in found
+    mentions = [e.text for e in doc.entities if e.label in ("PARTY", "STATE", "ORG")]
+    assert mentions.count("ОБСЄ") == 3  # the party, its field office's, its missions' (not the organs')
+    assert "Європолу" not in mentions and "Молдови" not in mentions and "Грузія" not in mentions
+    assert "Польщі" in mentions  # the forum is an event: the state is named
+
+
 def test_an_institution_before_its_states_long_form_is_one_org(run):
     """The long form ("Республіки Естонія", "Федеративної Республіки Німеччина") joins the
     institution before it as the short form does; a government still stands for its state."""

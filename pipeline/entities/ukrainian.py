@@ -98,8 +98,21 @@ OTHER_BODIES = frozenset(
         "підприємство",
         "федерація",
         "церква",
+        "група",  # "Група сприяння безпеці України", "Тристороння контактна група"
     }
 )
+# An international organisation's organ written in lower case ("спеціальна моніторингова місія
+# ОБСЄ", "підрозділ Європолу з підтримки користувачів", "рада Росія—НАТО"): one ORG, the
+# organisation inside it no mention of its own (guide §5). Not its country or field office
+# ("представництво", "польовий офіс": NOTES) and not its forces or funds, which the
+# organisation's name only places.
+# "Форум" and "підрозділ" name an organ only so, right before the organisation ("Форуму НБСЄ з
+# питань …"); a forum of anything else is an event ("форум культурної дипломатії України").
+ORGANISATION_ORGANS = frozenset(
+    {"місія", "рада", "комітет", "комісія", "секретаріат", "бюро", "підрозділ", "штаб", "трибунал", "форум"}
+)
+# the dash between the two sides a joint body is named after ("Рада Україна – НАТО")
+PAIR_DASH = re.compile(r"\s?[–—]\s?")
 # Heads of a body's name that is tagged only as a proper name (``_proper_name``).
 NAMED_BODIES = frozenset(
     {
@@ -661,6 +674,31 @@ def _latin_abbreviation(surface: str) -> bool:
     return surface.isascii() and surface.isalpha() and surface.isupper() and len(surface) >= 2
 
 
+def _pair_end(text: str, toks: list[Token], last: int, by_first) -> int:
+    """Where a joint body's name ends that is named after two sides joined by a dash ("Рада
+    Україна – НАТО", "рада Росія—НАТО"): after the second side; else ``last``."""
+    if last < len(toks) and last in by_first and PAIR_DASH.fullmatch(text[toks[last - 1].end : toks[last].start]):
+        return int(by_first[last][0])
+    return last
+
+
+def _organ_of_organisation(text: str, toks: list[Token], first: int, head: int, by_first) -> Optional[Entity]:
+    """A lower-case organ of an international organisation, or a joint body of two sides,
+    named right after its head ("місії ОБСЄ", "підрозділу Європолу з …", "рада Росія—НАТО"):
+    one ORG from its first adjective to the organisation's name (and the name's tail)."""
+    after = by_first.get(head + 1)
+    if not after or not lemmas(toks[head].lower) & ORGANISATION_ORGANS or not _adjacent(text, toks[head : head + 2]):
+        return None
+    if all(t.number == "plur" for t in _tags(toks[head].lower) if t.POS == "NOUN"):
+        return None  # "для моніторингових місій ЄІБ": the bank's missions, no organ's name
+    last = _pair_end(text, toks, after[0], by_first)
+    if after[1].kind != "org" and last == after[0]:
+        return None  # "армії Росії", "уряду України": a state's own organ is named otherwise
+    last = _name_tail(text, toks, last)
+    s, e = toks[first].start, toks[last - 1].end
+    return Entity(s, e, text[s:e], "ORG", source="institution")
+
+
 def _name_tail(text: str, toks: list[Token], last: int) -> int:
     """Where an institution's name ends that goes on after its state with "з …" in the
     genitive ("Державна служба України | з надзвичайних ситуацій", "… з питань європейської
@@ -1150,7 +1188,9 @@ class UkrainianRecognizer:
         out = []
         for i, tok in enumerate(toks):
             head = lemmas(tok.lower)
-            if head & GOVERNMENT_AS_STATE or not head & (GOVERNMENT_BODIES | OTHER_BODIES | NAMED_BODIES):
+            if head & GOVERNMENT_AS_STATE or not head & (
+                GOVERNMENT_BODIES | OTHER_BODIES | NAMED_BODIES | ORGANISATION_ORGANS
+            ):
                 continue
             first = i
             while (
@@ -1161,9 +1201,17 @@ class UkrainianRecognizer:
             ):
                 first -= 1
             # a proper name of an institution starts with a capital ("Державна прикордонна служба")
+            if not any(t.capitalised for t in toks[first : i + 1]):
+                organ = _organ_of_organisation(text, toks, first, i, by_first)
+                if organ:
+                    out.append(organ)
+                continue
             while first < i and not toks[first].capitalised:
                 first += 1
-            if not toks[first].capitalised:
+            if not head & (GOVERNMENT_BODIES | OTHER_BODIES | NAMED_BODIES):
+                organ = _organ_of_organisation(text, toks, first, i, by_first)
+                if organ:
+                    out.append(organ)
                 continue
             # the phrase is the start of an organisation the table names ("Данською Радою" of
             # "Данською Радою у справах біженців"): the table's span and id stand
@@ -1193,7 +1241,7 @@ class UkrainianRecognizer:
             if head & STATE_OR_BODY_HEADS and (last == i + 1 or first < i):
                 continue  # "Російської Федерації" is the state
             if last in by_first and _adjacent(text, toks[last - 1 : last + 1]):
-                last, named = by_first[last][0], True
+                last, named = _pair_end(text, toks, by_first[last][0], by_first), True
             last = _name_tail(text, toks, last)
             owners = {en.id if en.kind == "org" else "state" for _, _, k, _, en in names if first <= k < last}
             if "представництво" in head and owners and not owners & {"state", "EU"}:
