@@ -694,7 +694,19 @@ def _organ_of_organisation(text: str, toks: list[Token], first: int, head: int, 
     last = _pair_end(text, toks, after[0], by_first)
     if after[1].kind != "org" and last == after[0]:
         return None  # "армії Росії", "уряду України": a state's own organ is named otherwise
-    last = _name_tail(text, toks, last)
+    place = by_first.get(last + 1)
+    if (
+        lemmas(toks[head].lower) & REPRESENTATIONS
+        and place
+        and place[1].kind == "state"
+        and toks[last].lower in ("в", "у", "на")
+        and _adjacent(text, toks[last - 1 : last + 2])
+    ):
+        return _org(text, toks, first, place[0])  # "місії ОБСЄ на Україні": where the mission works
+    return _org(text, toks, first, _name_tail(text, toks, last))
+
+
+def _org(text: str, toks: list[Token], first: int, last: int) -> Entity:
     s, e = toks[first].start, toks[last - 1].end
     return Entity(s, e, text[s:e], "ORG", source="institution")
 
