@@ -989,6 +989,20 @@ def test_an_institution_that_holds_its_states_name_is_one_org(run):
     assert "Російської Федерації" in states  # the state's long form, not a federation body
 
 
+def test_a_foreign_member_of_a_decree_list_with_the_name_in_the_original(run):
+    """"НОРДГРЕН Ларс (Lars Nordgren) — …": the bracketed original between the name and the dash
+    keeps the line a member's, and the original is a second mention; the city after the
+    university in his post is no person."""
+    doc = run(
+        "НАКАЗ\n\nПро робочу групу з виконання Угоди з Університетом Єнчепінга\n\n"
+        "ПЕТРЕНКО Олена Іванівна — проректорка з міжнародних зв'язків, голова робочої групи;\n"
+        "НОРДГРЕН Ларс (Lars Nordgren) — координатор програм обміну Університету Єнчепінга.\n"
+    )
+    found = officials(doc)
+    assert set(found) == {"ПЕТРЕНКО Олена Іванівна", "НОРДГРЕН Ларс", "Lars Nordgren"}
+    assert found["НОРДГРЕН Ларс"][:2] == ("Нордгрен Ларс", "координатор програм обміну Університету Єнчепінга")
+
+
 def test_an_organisations_organ_and_a_joint_body_are_one_org(run):
     """Guide §5 also for an international organisation's organ written in lower case ("місії
     ОБСЄ", "підрозділ Європолу з …"), a forum right before its organisation, a group that holds

@@ -325,7 +325,10 @@ DECREE_LINE = re.compile(
     # "зазначити нову посаду ГРИЦЕНКА Павла Андрійовича — …": a decree's change of a member's post
     rf"^[ \t]*(?:зазначити\s+(?:нову\s+)?посаду\s+(?:члена\s+[^\n]{{0,60}}?\s+)?)?"
     rf"(?P<name>[{_UP}][{_UP}'’ʼ]+(?:-[{_UP}][{_UP}'’ʼ]+)?\s+(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
-    rf"(?P<patr>\s+{_PATRONYMIC})?)[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
+    rf"(?P<patr>\s+{_PATRONYMIC})?)"
+    # a foreign member's name in the original after it: "ЛІНДГОЛЬМ Ерік (Erik Lindholm) — …"
+    rf"(?:[ \t]*\([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ' .-]{{1,60}}\))?"
+    rf"[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
     re.MULTILINE,
 )
 # "Гнатюк Оксана Петрівна — заступник Міністра …": the Cabinet's orders write the surname as
@@ -672,6 +675,17 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _latin_abbreviation(surface: str) -> bool:
     return surface.isascii() and surface.isalpha() and surface.isupper() and len(surface) >= 2
+
+
+def _in_a_members_post(text: str, official: Entity, members: list[Entity]) -> bool:
+    """Is ``official`` found inside the post of a decree list's line ("ЛІНДГОЛЬМ Ерік —
+    координатор програм обміну Університету Лінчепінга"): the university's place, read as
+    the coordinator's name, is no person."""
+    for m in members:
+        line_end = text.find("\n", m.end)
+        if m.end < official.start and official.end <= (len(text) if line_end < 0 else line_end):
+            return True
+    return False
 
 
 def _pair_end(text: str, toks: list[Token], last: int, by_first) -> int:
@@ -1154,7 +1168,9 @@ class UkrainianRecognizer:
             if columns is not None:
                 officials = columns  # a block in columns is read by column or not at all
             else:
-                officials = self._officials(text, toks, names) + self._decree_list(text, clause, names)
+                members = self._decree_list(text, clause, names)
+                officials = [o for o in self._officials(text, toks, names) if not _in_a_members_post(text, o, members)]
+                officials += members
                 if not officials and clause.kind == "signature":
                     officials = self._signatory(text, toks, names)
             officials += [
