@@ -990,7 +990,7 @@ def test_an_institution_that_holds_its_states_name_is_one_org(run):
 
 
 def test_a_foreign_member_of_a_decree_list_with_the_name_in_the_original(run):
-    """"НОРДГРЕН Ларс (Lars Nordgren) — …": the bracketed original between the name and the dash
+    """A line "НОРДГРЕН Ларс (Lars Nordgren) — …": the bracketed original between the name and the dash
     keeps the line a member's, and the original is a second mention; the city after the
     university in his post is no person."""
     doc = run(
