@@ -3410,6 +3410,14 @@ def test_a_latin_name_after_a_kind_of_body_or_an_adjective_is_the_bodys(run):
     )
     signed = run("Меморандум підписав Міністр оборони Польщі Tomasz Nowicki.")
     assert roles_and_parties(signed) == {"Tomasz Nowicki": ("Міністр оборони", "POL")}
+    # a hospital's, a university's or a theatre's name in its own language
+    bodies = run(
+        "Угоду підписали Томас Бергер, медичний директор Klinikum Bremen, ректор Uniwersytet Opolski Ян "
+        "Ковальський і художня керівниця Teatr Nowy Ганна Вісла."
+    )
+    assert not any(
+        word in e.text for word in ("Klinikum", "Uniwersytet", "Teatr") for e in bodies.entities if e.label == "OFFICIAL"
+    )
 
 
 def test_a_council_in_the_genitive_is_no_first_name(run):

@@ -2473,6 +2473,12 @@ LATIN_BODY_WORDS = frozenset(
     {"capital", "group", "forum", "bank", "fund", "foundation", "holding", "holdings", "partners", "company"}
     | {"corporation", "inc", "ltd", "llc", "gmbh", "media", "studio", "agency", "investments", "management"}
     | {"consulting", "systems", "technologies", "energy", "international", "festival", "club", "tv", "news"}
+    # hospitals, universities, schools, institutes, museums and theatres in the languages of
+    # Ukraine's partners ("медичний директор Klinikum Dortmund", "ректор Uniwersytet Rzeszowski")
+    | {"klinikum", "clinic", "hospital", "krankenhaus", "szpital", "university", "universität", "universitet"}
+    | {"uniwersytet", "université", "universidad", "università", "universiteit", "college", "school", "schule"}
+    | {"institute", "institut", "instytut", "museum", "muzeum", "theatre", "theater", "teatr", "opera", "centre"}
+    | {"center", "zentrum", "centrum", "stiftung", "verein", "fundacja", "ag", "sa", "spa", "sp"}
 )
 
 
