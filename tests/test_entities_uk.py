@@ -989,6 +989,19 @@ def test_an_institution_that_holds_its_states_name_is_one_org(run):
     assert "Російської Федерації" in states  # the state's long form, not a federation body
 
 
+def test_a_first_name_that_is_also_a_common_noun_starts_the_name_after_a_title(run):
+    """"секретарка міністерства Дойна Чобану": a noun known only in the nominative after the
+    title's genitive is the first name, not a word of the title; a place after "Республіки"
+    stays in the title."""
+    doc = run(
+        "Від Молдови документ підписала державна секретарка міністерства Дойна Ротару. Від Грузії "
+        "виступив голова уряду Автономної Республіки Аджарія Торніке Ріжвадзе."
+    )
+    found = officials(doc)
+    assert found["Дойна Ротару"][1] == "державна секретарка міністерства"
+    assert found["Торніке Ріжвадзе"][1] == "голова уряду Автономної Республіки Аджарія"
+
+
 def test_a_foreign_member_of_a_decree_list_with_the_name_in_the_original(run):
     """A line "НОРДГРЕН Ларс (Lars Nordgren) — …": the bracketed original between the name and the dash
     keeps the line a member's, and the original is a second mention; the city after the

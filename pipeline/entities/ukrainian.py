@@ -1347,7 +1347,11 @@ class UkrainianRecognizer:
                     and k not in name_at
                     and (
                         not toks[k].capitalised
-                        or (_institution_word(toks[k]) and not _is_initial(text, toks[k]))
+                        or (
+                            _institution_word(toks[k])
+                            and not _is_initial(text, toks[k])
+                            and not _name_after_a_lower_case_title(toks, k)
+                        )
                         or _region_adjective(toks, k)  # "гетьман | Пардубицького краю"
                         or _place_named(toks, k)  # "гетьман краю | Височина | Мартін …", "приматор | Кошиць | …"
                         or _region_before_name(toks, k)  # "начальник Управління ДМС України | Львівщини | Андрій …"
@@ -2489,6 +2493,20 @@ def _before_a_latin_name(tok: Token) -> bool:
         return False
     tags = _tags(tok.lower)
     return bool(lemmas(tok.lower) & LATIN_NAMED_KINDS) or bool(tags) and all(t.POS == "ADJF" for t in tags)
+
+
+def _name_after_a_lower_case_title(toks: list[Token], k: int) -> bool:
+    """Does a noun known only in the nominative start the name after a lower-case title word
+    ("секретарка міністерства | Дойна Чобану": the first name is also a folk song's name)? A
+    title goes on in the genitive; a capitalised word before keeps a place's name in the title
+    ("Автономної Республіки Аджарія")."""
+    if k == 0 or k + 1 >= len(toks) or toks[k].all_caps or not toks[k + 1].capitalised:
+        return False
+    before = toks[k - 1]
+    if before.capitalised or "gent" not in grammemes(before.lower) or not morph_uk().word_is_known(toks[k].lower):
+        return False  # "голови РДА дружина Журавко": no title word before
+    cases = {t.case for t in _tags(toks[k].lower) if t.POS == "NOUN"}
+    return bool(cases) and cases <= {"nomn", "voct"}
 
 
 def _institution_word(tok: Token) -> bool:
