@@ -990,7 +990,7 @@ def test_an_institution_that_holds_its_states_name_is_one_org(run):
 
 
 def test_a_first_name_that_is_also_a_common_noun_starts_the_name_after_a_title(run):
-    """"секретарка міністерства Дойна Чобану": a noun known only in the nominative after the
+    """A title, then "Дойна Ротару": a noun known only in the nominative after the
     title's genitive is the first name, not a word of the title; a place after "Республіки"
     stays in the title."""
     doc = run(

@@ -2478,7 +2478,7 @@ LATIN_BODY_WORDS = frozenset(
     | {"corporation", "inc", "ltd", "llc", "gmbh", "media", "studio", "agency", "investments", "management"}
     | {"consulting", "systems", "technologies", "energy", "international", "festival", "club", "tv", "news"}
     # hospitals, universities, schools, institutes, museums and theatres in the languages of
-    # Ukraine's partners ("медичний директор Klinikum Dortmund", "ректор Uniwersytet Rzeszowski")
+    # Ukraine's partners ("медичний директор Klinikum Bremen", "ректор Uniwersytet Rzeszowski")
     | {"klinikum", "clinic", "hospital", "krankenhaus", "szpital", "university", "universität", "universitet"}
     | {"uniwersytet", "université", "universidad", "università", "universiteit", "college", "school", "schule"}
     | {"institute", "institut", "instytut", "museum", "muzeum", "theatre", "theater", "teatr", "opera", "centre"}
@@ -2497,7 +2497,7 @@ def _before_a_latin_name(tok: Token) -> bool:
 
 def _name_after_a_lower_case_title(toks: list[Token], k: int) -> bool:
     """Does a noun known only in the nominative start the name after a lower-case title word
-    ("секретарка міністерства | Дойна Чобану": the first name is also a folk song's name)? A
+    ("секретарка міністерства | Дойна Ротару": the first name is also a folk song's name)? A
     title goes on in the genitive; a capitalised word before keeps a place's name in the title
     ("Автономної Республіки Аджарія")."""
     if k == 0 or k + 1 >= len(toks) or toks[k].all_caps or not toks[k + 1].capitalised:
