@@ -326,7 +326,7 @@ DECREE_LINE = re.compile(
     rf"^[ \t]*(?:зазначити\s+(?:нову\s+)?посаду\s+(?:члена\s+[^\n]{{0,60}}?\s+)?)?"
     rf"(?P<name>[{_UP}][{_UP}'’ʼ]+(?:-[{_UP}][{_UP}'’ʼ]+)?\s+(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
     rf"(?P<patr>\s+{_PATRONYMIC})?)"
-    # a foreign member's name in the original after it: "ЛІНДГОЛЬМ Ерік (Erik Lindholm) — …"
+    # a foreign member's name in the original after it: "НОРДГРЕН Ларс (Lars Nordgren) — …"
     rf"(?:[ \t]*\([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ' .-]{{1,60}}\))?"
     rf"[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
     re.MULTILINE,
@@ -678,8 +678,8 @@ def _latin_abbreviation(surface: str) -> bool:
 
 
 def _in_a_members_post(text: str, official: Entity, members: list[Entity]) -> bool:
-    """Is ``official`` found inside the post of a decree list's line ("ЛІНДГОЛЬМ Ерік —
-    координатор програм обміну Університету Лінчепінга"): the university's place, read as
+    """Is ``official`` found inside the post of a decree list's line ("НОРДГРЕН Ларс —
+    координатор програм обміну Університету Єнчепінга"): the university's place, read as
     the coordinator's name, is no person."""
     for m in members:
         line_end = text.find("\n", m.end)
@@ -721,6 +721,7 @@ def _organ_of_organisation(text: str, toks: list[Token], first: int, head: int, 
 
 
 def _org(text: str, toks: list[Token], first: int, last: int) -> Entity:
+    """An institution's ORG over the tokens ``first`` to ``last`` (exclusive)."""
     s, e = toks[first].start, toks[last - 1].end
     return Entity(s, e, text[s:e], "ORG", source="institution")
 
@@ -1229,17 +1230,14 @@ class UkrainianRecognizer:
             ):
                 first -= 1
             # a proper name of an institution starts with a capital ("Державна прикордонна служба")
-            if not any(t.capitalised for t in toks[first : i + 1]):
+            if any(t.capitalised for t in toks[first : i + 1]):
+                while not toks[first].capitalised:
+                    first += 1
+            if not toks[first].capitalised or not head & (GOVERNMENT_BODIES | OTHER_BODIES | NAMED_BODIES):
+                # an organisation's organ in lower case ("місії ОБСЄ"), or named so only
+                # right before its organisation ("Форуму НБСЄ")
                 organ = _organ_of_organisation(text, toks, first, i, by_first)
-                if organ:
-                    out.append(organ)
-                continue
-            while first < i and not toks[first].capitalised:
-                first += 1
-            if not head & (GOVERNMENT_BODIES | OTHER_BODIES | NAMED_BODIES):
-                organ = _organ_of_organisation(text, toks, first, i, by_first)
-                if organ:
-                    out.append(organ)
+                out += [organ] if organ else []
                 continue
             # the phrase is the start of an organisation the table names ("Данською Радою" of
             # "Данською Радою у справах біженців"): the table's span and id stand
@@ -1296,8 +1294,7 @@ class UkrainianRecognizer:
             if proper and last < len(toks) and last not in by_first and _place_in_name(text, toks, last):
                 last += 1  # "Фонд громади | Житомира"
             if named or head & GOVERNMENT_BODIES or proper:
-                s, e = toks[first].start, toks[last - 1].end
-                out.append(Entity(s, e, text[s:e], "ORG", source="institution"))
+                out.append(_org(text, toks, first, last))
         return out + self._abbreviated_bodies(text, toks, by_first) + _named_before_abbreviation(text, toks, names)
 
     @staticmethod
@@ -1311,8 +1308,7 @@ class UkrainianRecognizer:
             nxt = by_first.get(i + 1)
             genitive = "gent" in grammemes(toks[i + 1].lower)
             if nxt and nxt[1].kind == "state" and genitive and _adjacent(text, toks[i : i + 2]):
-                s, e = tok.start, toks[nxt[0] - 1].end
-                out.append(Entity(s, e, text[s:e], "ORG", source="institution"))
+                out.append(_org(text, toks, i, nxt[0]))
         return out
 
     # officials ---------------------------------------------------------------
@@ -2504,7 +2500,7 @@ def _name_after_a_lower_case_title(toks: list[Token], k: int) -> bool:
         return False
     before = toks[k - 1]
     if before.capitalised or "gent" not in grammemes(before.lower) or not morph_uk().word_is_known(toks[k].lower):
-        return False  # "голови РДА дружина Журавко": no title word before
+        return False  # "голови РДА | дружина | Коваль …": no title word before
     cases = {t.case for t in _tags(toks[k].lower) if t.POS == "NOUN"}
     return bool(cases) and cases <= {"nomn", "voct"}
 
