@@ -1002,6 +1002,20 @@ def test_a_first_name_that_is_also_a_common_noun_starts_the_name_after_a_title(r
     assert found["Торніке Ріжвадзе"][1] == "голова уряду Автономної Республіки Аджарія"
 
 
+def test_the_town_of_a_council_stays_in_the_title(run):
+    """A county in the genitive after the council ("голова повітової ради Тулчі Мірча …") is the
+    title's, the two words after it the name; a surname first is still a name, and initials are
+    no town."""
+    doc = run(
+        "Меморандум підписали голова Повітової ради Тулчі Мірча Попеску, голова ради Петренко Олег "
+        "Іванович і голова районної ради М.А.Гнатюк."
+    )
+    found = officials(doc)
+    assert found["Мірча Попеску"][1] == "голова Повітової ради Тулчі"
+    assert found["Петренко Олег Іванович"][1] == "голова ради"
+    assert "М.А.Гнатюк" in found
+
+
 def test_a_foreign_member_of_a_decree_list_with_the_name_in_the_original(run):
     """A line "НОРДГРЕН Ларс (Lars Nordgren) — …": the bracketed original between the name and the dash
     keeps the line a member's, and the original is a second mention; the city after the

@@ -2551,6 +2551,22 @@ def _place_named(toks: list[Token], k: int) -> bool:
         and toks[k + 1].capitalised
         and toks[k + 2].capitalised
         and "Name" not in grammemes(toks[k].lower)  # a place's name may read as a surname ("Кошиць")
+    ) or _place_of_a_council(toks, k)
+
+
+def _place_of_a_council(toks: list[Token], k: int) -> bool:
+    """Is ``toks[k]`` the town or county a council or administration of the title is of, in the
+    genitive before a two-word name ("голова повітової ради | Тулчі | Мірча Попеску"), the
+    dictionary reading it as a thing, not a person?"""
+    if k == 0 or k + 2 >= len(toks) or toks[k - 1].capitalised or toks[k].all_caps or len(toks[k].text) < 3:
+        return False  # not an initial ("ради М.А.Харченко")
+    tags = grammemes(toks[k].lower)
+    return (
+        bool(lemmas(toks[k - 1].lower) & OTHER_BODIES)
+        and {"NOUN", "inan", "gent"} <= tags
+        and not tags & PERSON_GRAMMEMES
+        and toks[k + 1].capitalised
+        and toks[k + 2].capitalised
     )
 
 
