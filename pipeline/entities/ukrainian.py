@@ -2538,35 +2538,25 @@ def _region_adjective(toks: list[Token], k: int) -> bool:
 
 def _place_named(toks: list[Token], k: int) -> bool:
     """Is ``toks[k]`` the name of the place a title heads, before a two-word name ("гетьман краю
-    Височина Мартін Квапіл", "приматор Кошиць Ярослав Полачек"), not the first name itself?"""
-    before = toks[k - 1] if k > 0 else None
+    Височина Мартін Квапіл", "приматор Кошиць Ярослав Полачек", "голова повітової ради Тулчі
+    Мірча Попеску"), not the first name itself?"""
+    if k == 0 or k + 2 >= len(toks) or not (toks[k + 1].capitalised and toks[k + 2].capitalised):
+        return False
+    before, tags = toks[k - 1], grammemes(toks[k].lower)
+    if before.text in HROMADA_ABBREVIATIONS or (  # "сільради ОТГ | Виноградове | Андрій …"
+        not before.capitalised
+        and bool(lemmas(before.lower) & (REGION_NOUNS | HROMADA_NOUNS) or FOREIGN_LOCAL_TITLE.match(before.lower))
+    ):
+        return "Name" not in tags  # a place's name may read as a surname ("Кошиць")
+    # the town or county of a council or administration, which the dictionary reads as a thing
+    # in the genitive; not an initial ("ради М.А.Харченко")
     return (
-        before is not None
-        and k + 2 < len(toks)
-        and (
-            not before.capitalised
-            and bool(lemmas(before.lower) & (REGION_NOUNS | HROMADA_NOUNS) or FOREIGN_LOCAL_TITLE.match(before.lower))
-            or before.text in HROMADA_ABBREVIATIONS  # "сільради ОТГ | Виноградове | Андрій …"
-        )
-        and toks[k + 1].capitalised
-        and toks[k + 2].capitalised
-        and "Name" not in grammemes(toks[k].lower)  # a place's name may read as a surname ("Кошиць")
-    ) or _place_of_a_council(toks, k)
-
-
-def _place_of_a_council(toks: list[Token], k: int) -> bool:
-    """Is ``toks[k]`` the town or county a council or administration of the title is of, in the
-    genitive before a two-word name ("голова повітової ради | Тулчі | Мірча Попеску"), the
-    dictionary reading it as a thing, not a person?"""
-    if k == 0 or k + 2 >= len(toks) or toks[k - 1].capitalised or toks[k].all_caps or len(toks[k].text) < 3:
-        return False  # not an initial ("ради М.А.Харченко")
-    tags = grammemes(toks[k].lower)
-    return (
-        bool(lemmas(toks[k - 1].lower) & OTHER_BODIES)
+        not before.capitalised
+        and bool(lemmas(before.lower) & OTHER_BODIES)
+        and not toks[k].all_caps
+        and len(toks[k].text) >= 3
         and {"NOUN", "inan", "gent"} <= tags
         and not tags & PERSON_GRAMMEMES
-        and toks[k + 1].capitalised
-        and toks[k + 2].capitalised
     )
 
 
