@@ -189,6 +189,18 @@ def test_transliterated_foreign_names_are_whole_spans_in_the_nominative(run):
         # initials written onto the surname; a surname in -ського the dictionary files as a noun
         ("А.В.Дяченка", None, "А.В.Дяченко"),
         ("В. М. Бабанського", None, "В. М. Бабанський"),
+        # adjective-type surnames the dictionary lacks, which the guesser reads as adjectives
+        ("Богдана Задольного", None, "Богдан Задольний"),
+        ("Павелом Задрожним", None, "Павел Задрожний"),
+        ("Остапові Загірньому", None, "Остап Загірній"),
+        # a soft adjective's instrumental is no undeclined surname
+        ("Павлом Верхнім", None, "Павло Верхній"),
+        # a name the dictionary knows no word of, in an ending only the instrumental has
+        ("Айгою Ліепіньою", None, "Айга Ліепіня"),
+        ("Марією Берзиньою", None, "Марія Берзиня"),  # "-ньою": a soft -ня, not "Берзиньа"
+        # a surname written in "-ом" may be a nominative: the masculine instrumental is read from
+        # the first name only
+        ("Нільс Сандстром", None, "Нільс Сандстром"),
     ],
 )
 def test_names_in_the_nominative(written, hint, expected):

@@ -9,13 +9,17 @@ in three steps, in this order:
    are read from the tokens the dictionary does know ("Івана" masc gent), choosing
    among their analyses the reading most tokens agree on ("Петра Порошенка": masc gent,
    not the feminine nominative "Петра"). A caller may pass the case of a coordinated
-   name ("Еюпа Маседончі та … Івана Анушича") when no token of this one is known. The
+   name ("Еюпа Маседончі та … Івана Анушича") when no token of this one is known; an ending
+   only the instrumental has gives the case of a name no word of which is known ("Інесе
+   Берзиньою"; "-ом" only before the surname, which may be written so: "Ліндстром"). The
    surname narrows the reading: one written in a consonant without a case ending does not
    decline with a man's name ("Мартіни Реннер" is Мартіна's), and a declined one of one
    gender gives it to the name ("Мартині Коларовій": a woman's, in the dative).
 2. **The guesser.** A token the dictionary lacks gets pymorphy3's suffix-based guesses;
    a guess tagged as a name or surname in the agreed case and gender is inflected to
-   the nominative ("Анушича" → "Анушич", "Жан-Ноеля" → "Жан-Ноель").
+   the nominative ("Анушича" → "Анушич", "Жан-Ноеля" → "Жан-Ноель"); so is a surname in an
+   adjective's oblique ending that the guesser reads as an adjective ("Задрожного" →
+   "Задрожний", "Загірньому" → "Загірній").
 3. **Endings.** Otherwise the paradigm of foreign names is applied by ending: masculine
    names ending in a consonant decline like "Іван" (-а/-я, -у/-ю/-ові, -ом/-ем),
    feminine names in -а/-я like "Анна"; names ending in a vowel other than -а/-я
@@ -73,11 +77,19 @@ FEMN_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "gent": (("ії", "ія"), ("вої", "ва"), ("і", "я"), ("и", "а")),
     "datv": (("ії", "ія"), ("вій", "ва"), ("і", "а")),
     "accs": (("ію", "ія"), ("ю", "я"), ("у", "а")),
-    "ablt": (("ією", "ія"), ("ею", "я"), ("єю", "я"), ("ою", "а")),
+    "ablt": (("ією", "ія"), ("ею", "я"), ("єю", "я"), ("ьою", "я"), ("ою", "а")),  # "Берзиньою": a soft -ня
     "loct": (("ії", "ія"), ("вій", "ва"), ("і", "а")),
 }
 
 
+# Endings that only an adjective's oblique cases have: a surname the dictionary lacks that ends
+# so and that the guesser reads as an adjective declines as one ("Задрожного", "Задрожним" →
+# "Задрожний"; "Горішньому" → "Горішній"; "Задрожної" → "Задрожна")
+ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "им", "нім", "ої")
+# Endings that only the instrumental has: they give the case of a name no word of which the
+# dictionary knows as a name ("Інесе Берзиньою"; "Іоном Русу", where "іон" is a common noun).
+# "-ою" is also a man's ("Сибігою"): it gives the case, not the gender.
+INSTRUMENTAL_ENDINGS = (("ою", None), ("ею", None), ("єю", None), ("ом", "masc"), ("ем", "masc"), ("єм", "masc"))
 # A feminine surname of the adjective type ("Коларова", "Новакова") that the dictionary lacks,
 # in the cases its ending shows: "Коларовій" (dative or locative), "Коларової", "Коларовою"
 FEMN_SURNAME_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -127,10 +139,9 @@ PATRONYMIC_SUFFIX = re.compile(r"(?:[оє]вич|[іїо]вн|ич)\w{0,3}$")
 
 def _undeclined(word: str) -> bool:
     """Does a surname end as no masculine case but the nominative does: in a consonant, not in
-    the instrumental's "-ом", "-ем", "-им"?"""
-    return (
-        bool(WORD.fullmatch(word)) and word[-1:] not in VOWELS | {"й"} and not word.endswith(("ом", "ем", "єм", "им"))
-    )
+    the instrumental's "-ом", "-ем", "-им" (or a soft adjective's "-нім": "Крайнім")?"""
+    instrumental = word.endswith(("ом", "ем", "єм", "им", "нім"))
+    return bool(WORD.fullmatch(word)) and word[-1:] not in VOWELS | {"й"} and not instrumental
 
 
 def _undeclined_surname(readings: tuple[list[Reading], list[Reading]]) -> tuple[list[Reading], list[Reading]]:
@@ -219,7 +230,7 @@ def _readings(words: tuple[str, ...]) -> tuple[list[Reading], list[Reading]]:
     and count only when no word is known and no hint is given."""
     known: list[Reading] = []
     guessed: list[Reading] = []
-    for word in words:
+    for k, word in enumerate(words):
         is_known = morph_uk().word_is_known(word)
         pairs: Reading = {}
         for p in morph_uk().parse(word):
@@ -239,6 +250,8 @@ def _readings(words: tuple[str, ...]) -> tuple[list[Reading], list[Reading]]:
             pairs = {("nomn", "masc"): 2}
         elif not pairs and (cases := _adjective_surname_cases(word)):
             pairs, is_known = dict.fromkeys(cases, 1), True  # "Бабанського", read as a noun
+        elif not pairs and (genders := _instrumental_genders(word, last=k == len(words) - 1)):
+            pairs, is_known = {("ablt", g): 2 // len(genders) for g in genders}, True
         if pairs:
             (known if is_known else guessed).append(pairs)
     return known, guessed
@@ -249,6 +262,18 @@ def _adjective_surname_cases(word: str) -> tuple[tuple[str, str], ...]:
     found = {case for case, endings in ADJECTIVE_SURNAME.items() if word.endswith(tuple(e for e, _ in endings))}
     cases = {"gent": ("gent", "accs"), "datv": ("datv", "loct"), "ablt": ("ablt",)}
     return tuple((c, "masc") for case in sorted(found) for c in cases[case])
+
+
+def _instrumental_genders(word: str, last: bool) -> tuple[str, ...]:
+    """The genders a name's word can have that ends as only the instrumental does
+    ("Берзиньою": either; "Іоном": a man's). A surname, the last word, may end in "-ом" as
+    written ("Ліндстром"): only "-ою", "-ею", "-єю" count there."""
+    if len(word) < 4:
+        return ()
+    for end, gender in INSTRUMENTAL_ENDINGS:
+        if word.endswith(end):
+            return () if last and gender else ((gender,) if gender else GENDERS)
+    return ()
 
 
 def _grammemes(word: str) -> set[str]:
@@ -300,7 +325,9 @@ def _to_nominative(word: str, case: Optional[str], gender: Optional[str]) -> str
         # a name's nominative is no longer than its inflected forms, so the endings decide then
         if form is not None and (known or len(form.word) <= len(word)):
             return form.word
-    if known:  # a dictionary word that is no name in this reading: "Лозового", "Завальському"
+    # a dictionary word that is no name in this reading ("Лозового", "Завальському"), or an
+    # adjective-type surname it lacks ("Задрожного"), read as the adjective
+    if known or word.endswith(ADJECTIVE_CASE_ENDINGS):
         for adjf in (p for p in morph_uk().parse(word) if p.tag.POS == "ADJF" and p.tag.case == case):
             form = adjf.inflect({"nomn", gender} if gender else {"nomn"})
             if form is not None:
