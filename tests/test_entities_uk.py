@@ -1682,6 +1682,44 @@ def test_a_short_form_defined_for_a_known_party_is_that_party(run):
     assert not [e for e in doc.entities if e.text == "Уряд"]
 
 
+def test_a_short_form_of_two_words_and_one_defined_after_the_bodys_owner(run):
+    """ "(далі — Одеська філармонія)", "(далі — Рівненська ТПП)": a short form of two words,
+    one of them an abbreviation, is the party wherever it is used, in any case. "«…» Черкаської
+    обласної ради (далі — Центр)": the definition follows the body's owner, which ends the
+    formula's piece, and is still the body's."""
+    doc = run(
+        "МЕМОРАНДУМ ПРО СПІВПРАЦЮ\n\n"
+        "Рівненська торгово-промислова палата (далі — Рівненська ТПП), в особі президента Мельника Олега "
+        "Петровича, з однієї сторони, та Одеська обласна філармонія (далі — Одеська філармонія), в особі "
+        "генерального директора Бойка Сергія Івановича, з другої сторони, разом — Сторони, уклали цей "
+        "Меморандум про таке.\n\n"
+        "1. Рівненська ТПП сприятиме Одеській філармонії у пошуку партнерів.\n"
+        "2. Одеська філармонія запрошуватиме членів Рівненської ТПП на концерти.\n"
+    )
+    chamber, philharmonic = (
+        next(e.id for e in doc.entities if e.text.startswith(name)) for name in ("Рівненська", "Одеська")
+    )
+    assert sorted(doc.parties) == sorted([chamber, philharmonic])
+    assert [e.text for e in doc.entities if e.id == chamber][1:] == ["Рівненська ТПП"] * 2 + ["Рівненської ТПП"]
+    assert [e.text for e in doc.entities if e.id == philharmonic][1:] == [
+        "Одеська філармонія",
+        "Одеській філармонії",
+        "Одеська філармонія",
+    ]
+    doc = run(
+        "ДОГОВІР ПРО СПІВРОБІТНИЦТВО\n\n"
+        "Комунальне підприємство «Черкаський обласний центр ремесел» Черкаської обласної ради (далі — Центр), в "
+        "особі директора Коваль Ірини Петрівни, що діє на підставі Статуту, з однієї сторони, та Одеська обласна "
+        "філармонія (далі — Одеська філармонія), в особі генерального директора Бойка Сергія Івановича, з другої "
+        "сторони, разом — Сторони, уклали цей Договір про таке.\n\n"
+        "1. Одеська філармонія проводитиме концерти виробів Центру.\n"
+        "2. Центр надаватиме Одеській філармонії зразки виробів.\n"
+    )
+    centre = next(e.id for e in doc.entities if e.text == "Черкаський обласний центр ремесел")
+    centre_mentions = [e.text for e in doc.entities if e.id == centre]
+    assert centre_mentions == ["Черкаський обласний центр ремесел", "Центр", "Центру", "Центр"]
+
+
 def test_a_representative_named_in_the_formula_is_not_a_party(run):
     doc = run(
         "Accord de coopération entre le Gouvernement de la République du Sénégal, représenté par Son Excellence, "

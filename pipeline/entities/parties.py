@@ -281,7 +281,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-102"
+        return "party-evidence-103"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1136,7 +1136,11 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
     wherever the text uses it. ``by_name``: where the text names the party in any case."""
     from .ukrainian import DEFINED_WORD, defined_short_form, short_form_mentions
 
-    found = DEFINED_WORD.search(doc.text, party.end, max(party.end, party.piece_end))
+    # in the formula's piece, or right after it where the body's owner ends the piece
+    # ("«Волинська обласна клінічна лікарня» Волинської обласної ради (далі — Лікарня)")
+    found = DEFINED_WORD.search(doc.text, party.end, max(party.end, party.piece_end)) or DEFINED_WORD.match(
+        doc.text, max(party.end, party.piece_end)
+    )
     named = doc.text[party.piece_start : party.end]  # with the word of its kind ("компанією «…»")
     definition = defined_short_form(doc.text, found.start(), named) if found else None
     for _, e in by_name if definition is None else []:

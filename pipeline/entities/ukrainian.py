@@ -1020,8 +1020,13 @@ def bare_body_mentions(text: str, spans: Iterable[tuple[int, int]], body: str) -
 
 # --- defined short forms -------------------------------------------------------
 
-# "(далі — Банк)", "(надалі – «Компанія»)": a capitalised word the text defines for a body
-DEFINED_WORD = re.compile(r"\s*\(\s*(?:далі|надалі)\s*[-–—]\s*[«\"]?(?P<word>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ]+)[»\"]?\s*\)")
+# "(далі — Банк)", "(надалі – «Компанія»)": a capitalised word the text defines for a body, or
+# two or three words that open with one ("(далі — Львівська опера)", "(далі — Київська ТПП)")
+DEFINED_WORD = re.compile(
+    r"\s*\(\s*(?:далі|надалі)\s*[-–—]\s*[«\"]?"
+    r"(?P<word>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ]+(?:\s+(?:[а-яєіїґ'’ʼ]+|[А-ЯЄІЇҐ][а-яєіїґ'’ʼ]+|[А-ЯЄІЇҐ]{2,5})){0,2})"
+    r"[»\"]?\s*\)"
+)
 # Words a formula defines for the parties together or for a side, which name no one body
 COLLECTIVE_TERMS = frozenset({"сторона", "учасник", "держава", "підписант"})
 
@@ -1034,21 +1039,33 @@ def defined_short_form(text: str, end: int, name: str) -> Optional[re.Match]:
     m = DEFINED_WORD.match(text, end)
     if m is None:
         return None
-    forms = lemmas(_APOS.sub("'", m.group("word").lower()))
-    if forms & COLLECTIVE_TERMS or not any(forms & lemmas(t.lower) for t in tokens_of(name)):
+    words = [_short_form_word(t) for t in tokens_of(m.group("word"))]
+    named = [lemmas(t.lower) for t in tokens_of(name)]
+    if words[0] & COLLECTIVE_TERMS or not any(w & n for w in words for n in named):
         return None
     return m
 
 
+def _short_form_word(tok: Token) -> frozenset[str]:
+    """What a word of a short form matches: its lemmas, or itself where it is an abbreviation."""
+    return frozenset({tok.text}) if tok.all_caps else lemmas(_APOS.sub("'", tok.lower))
+
+
 def short_form_mentions(text: str, definition: re.Match) -> list[tuple[int, int]]:
     """Where the text uses the short form it defines, in any case and capitalised ("Банк",
-    "Банку", "Банком"): a lower-case "банк" is any bank, not the party."""
-    forms = lemmas(_APOS.sub("'", definition.group("word").lower()))
-    return [
-        (t.start, t.end)
-        for t in tokens_of(text, definition.start("word"))
-        if t.capitalised and not t.all_caps and lemmas(t.lower) & forms
-    ]
+    "Банку", "Банком"; "Львівської опери"): a lower-case "банк" is any bank, not the party."""
+    words = [_short_form_word(t) for t in tokens_of(definition.group("word"))]
+    toks = tokens_of(text, definition.start("word"))
+    found = []
+    for k in range(len(toks) - len(words) + 1):
+        run = toks[k : k + len(words)]
+        if not run[0].capitalised or (run[0].all_caps and len(words) == 1):
+            continue
+        if all((t.text in w) if t.all_caps else bool(lemmas(t.lower) & w) for t, w in zip(run, words)) and (
+            _adjacent(text, run)
+        ):
+            found.append((run[0].start, run[-1].end))
+    return found
 
 
 # the head nouns whose capitalised bare use refers back to the one party of that kind ("Банк
