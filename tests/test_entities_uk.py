@@ -1720,6 +1720,30 @@ def test_a_short_form_of_two_words_and_one_defined_after_the_bodys_owner(run):
     assert centre_mentions == ["Черкаський обласний центр ремесел", "Центр", "Центру", "Центр"]
 
 
+def test_a_party_named_by_the_initials_of_its_name(run):
+    """ "Полтавської ТПП" is the Полтавська торгово-промислова палата, "ТПП Молдови" the chamber
+    of Moldova: the initials of the name's words (each part of "торгово-промислова") with the
+    rest of the name around them, in any case. A bare "ТПП" could be either and is neither."""
+    doc = run(
+        "Полтавська ТПП та Торгово-промислова палата Молдови підписали угоду про співпрацю\n\n"
+        "Полтава, 3 березня 2025. Полтавська торгово-промислова палата та Торгово-промислова палата Молдови "
+        "уклали угоду про співробітництво. Документ підписали президент Полтавської ТПП Ігор Сидоренко та "
+        "віцепрезидент ТПП Молдови Іон Попа.\n\n"
+        "Відповідно до угоди, Полтавська ТПП і ТПП Молдови обмінюватимуться комерційними пропозиціями. ТПП "
+        "також проводитиме семінари.\n"
+    )
+    poltava = next(e.id for e in doc.entities if e.text == "Полтавська торгово-промислова палата")
+    moldova = next(e.id for e in doc.entities if e.text == "Торгово-промислова палата Молдови")
+    assert sorted(doc.parties) == sorted([poltava, moldova])
+    assert [e.text for e in doc.entities if e.id == poltava and "ТПП" in e.text] == [
+        "Полтавська ТПП",
+        "Полтавської ТПП",
+        "Полтавська ТПП",
+    ]
+    assert [e.text for e in doc.entities if e.id == moldova and "ТПП" in e.text] == ["ТПП Молдови"] * 2
+    assert not [e for e in doc.entities if e.text == "ТПП"]
+
+
 def test_a_representative_named_in_the_formula_is_not_a_party(run):
     doc = run(
         "Accord de coopération entre le Gouvernement de la République du Sénégal, représenté par Son Excellence, "

@@ -281,7 +281,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-103"
+        return "party-evidence-104"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1096,8 +1096,8 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
             short = ABBREVIATION.match(doc.text, e)
             forms |= {short.group("abbr")} if short else set()
         # and where no stage found them at all ("Мерія Батумі прийме …", "подякував Мерії
-        # Батумі", "NEFCO відповідатиме …")
-        for s, e in _occurrences(doc, forms, by_name):
+        # Батумі", "NEFCO відповідатиме …"), also by the initials of its name ("Запорізької ТПП")
+        for s, e in sorted(set(_occurrences(doc, forms, by_name) + _initials_mentions(doc, party.name))):
             there = [x for x in doc.entities if x.start < e and s < x.end]
             if len(there) == 1 and there[0].label == "ORG" and not there[0].id:  # the title's "… церквою Норвегії"
                 there[0].label, there[0].id, there[0].name = "PARTY", party.id, party.name
@@ -1110,6 +1110,15 @@ def _add_where_free(doc: Document, ent: Entity) -> None:
     """Add ``ent`` unless another entity covers any of its text."""
     if not any(x.start < ent.end and ent.start < x.end for x in doc.entities):
         doc.entities.append(ent)
+
+
+def _initials_mentions(doc: Document, name: str) -> list[tuple[int, int]]:
+    """In Ukrainian, where the text names a coined party by the initials of its name."""
+    if doc.lang != "uk":
+        return []
+    from .ukrainian import initials_mentions
+
+    return initials_mentions(doc.text, name)
 
 
 def _name_occurrences(doc: Document, name: str) -> list[tuple[int, int]]:

@@ -1068,6 +1068,51 @@ def short_form_mentions(text: str, definition: re.Match) -> list[tuple[int, int]
     return found
 
 
+# an abbreviation of a body's name in its initials ("ТПП", "АРР", "ЧНУ")
+INITIALS = re.compile(r"[А-ЯЄІЇҐ]{2,6}")
+NAMESAKE = frozenset({"імені", "ім."})  # "… університет імені Юрія Федьковича": the namesake is no part of ЧНУ
+
+
+def initials_mentions(text: str, name: str) -> list[tuple[int, int]]:
+    """Where the text names a body by the initials of its name's words, each part of a hyphenated
+    word counted ("торгово-промислова палата" → ТПП), with the rest of the name written out
+    around them in any case: "Запорізької ТПП" for "Запорізька торгово-промислова палата", "АРР
+    Львівщини", "ТПП Грузії"; or by the initials of the whole name up to its namesake ("ЧНУ" for
+    "Чернівецький національний університет імені Юрія Федьковича")."""
+    words = tokens_of(name)
+    cut = next((k for k, t in enumerate(words) if t.lower in NAMESAKE), len(words))
+    words = words[:cut]
+    # (word index, initial) for each part of each word
+    parts = [(k, part[0]) for k, t in enumerate(words) for part in t.text.split("-") if part]
+    if len(parts) < 2:
+        return []
+    text_toks = tokens_of(text)
+    found = []
+    for n, tok in enumerate(text_toks):
+        if not INITIALS.fullmatch(tok.text):
+            continue
+        for i in range(len(parts)):
+            j = i + len(tok.text)
+            if j > len(parts) or "".join(c for _, c in parts[i:j]).upper() != tok.text:
+                continue
+            first, last = parts[i][0], parts[j - 1][0]
+            # the initials must cover whole words ("торгово-промислова" not split between them)
+            if (i and parts[i - 1][0] == first) or (j < len(parts) and parts[j][0] == last):
+                continue
+            before, after = words[:first], words[last + 1 :]
+            if n < len(before) or n + len(after) >= len(text_toks):
+                continue
+            around = text_toks[n - len(before) : n] + [tok] + text_toks[n + 1 : n + 1 + len(after)]
+            if not _adjacent(text, around):
+                continue
+            if all(lemmas(a.lower) & lemmas(b.lower) for a, b in zip(around[: len(before)], before)) and all(
+                lemmas(a.lower) & lemmas(b.lower) for a, b in zip(around[len(before) + 1 :], after)
+            ):
+                found.append((around[0].start, around[-1].end))
+                break
+    return found
+
+
 # the head nouns whose capitalised bare use refers back to the one party of that kind ("Банк
 # спрямує …", "передаватиме Організації …"); "рада" and "програма" name too many other things
 HEAD_NOUNS = frozenset({"банк", "корпорація", "організація", "фонд", "агентство", "агенція", "компанія", "центр"})
