@@ -1744,6 +1744,38 @@ def test_a_party_named_by_the_initials_of_its_name(run):
     assert not [e for e in doc.entities if e.text == "ТПП"]
 
 
+def test_a_federal_land_that_signs_is_a_party(run):
+    """ "федеральна земля Саксонія", a German Land that signs with an oblast, is a party in its
+    own right, as a voivodeship or a region is; written lower-case before its name, as
+    "муніципалітет" and "регіон" are."""
+    doc = run(
+        "Харківщина та Саксонія домовилися про партнерство\n\n"
+        "Дрезден, 12 травня 2025. Харківська обласна військова адміністрація та федеральна земля Саксонія "
+        "підписали спільну декларацію про регіональне партнерство. Сторони співпрацюватимуть у сфері енергетики.\n"
+    )
+    assert len(doc.parties) == 2 and "KHARKIVODA" in doc.parties
+    land = next(e for e in doc.entities if e.label == "PARTY" and e.id != "KHARKIVODA")
+    assert land.text == "федеральна земля Саксонія"
+
+
+def test_a_party_name_with_two_adjectives_joined_by_a_conjunction(run):
+    """ "Познанською торговою і ремісничою палатою": "і" between two adjectives in the name's case
+    joins them inside one name; it does not end the name as "та" before the next party does. Its
+    dictionary form keeps the conjunction, and its later mentions in any case are the party."""
+    doc = run(
+        "УГОДА\nпро співробітництво\n\n"
+        "Херсонською торгово-промисловою палатою (далі — ХТПП) в особі президента Коваля Олега Івановича, який "
+        "діє на підставі Статуту, та Познанською торговою і ремісничою палатою в особі директора Яна "
+        "Ковальського, разом іменованими «Сторони», укладено цю Угоду.\n\n"
+        "1. ХТПП надаватиме Познанській торговій і ремісничій палаті перелік підприємств.\n"
+    )
+    poznan = next(e for e in doc.entities if e.text.startswith("Познанською"))
+    assert poznan.text == "Познанською торговою і ремісничою палатою"
+    assert poznan.name == "Познанська торгова і реміснича палата"
+    assert poznan.id in doc.parties and len(doc.parties) == 2
+    assert [e.text for e in doc.entities if e.id == poznan.id][1:] == ["Познанській торговій і ремісничій палаті"]
+
+
 def test_a_representative_named_in_the_formula_is_not_a_party(run):
     doc = run(
         "Accord de coopération entre le Gouvernement de la République du Sénégal, représenté par Son Excellence, "

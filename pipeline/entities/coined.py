@@ -50,7 +50,7 @@ COMPANY_KIND = (
 # a municipality's kind, written lower-case before its name ("муніципалітету Оденсе")
 _MUNICIPAL = (
     r"(?:муніципалітет\w*|мері[яїєю]\w*|міст[оау]|місті|містом|департамент\w*|регіон\w*|повіт\w*|провінці\w*"
-    r"|кра(?:й|ю|єм))\s"
+    r"|кра(?:й|ю|єм)|федеральн\w+\s+земл\w+)\s"
 )
 CONJUNCT_BREAK = re.compile(
     # a state's adjective may stand before the next name ("… та німецька Klinikum Dortmund")
@@ -324,8 +324,20 @@ class _UkrainianNameWords:
         self.started = False
         self.named_after = False
         self.latin = False  # the name so far is a run of Latin words
+        self.adjective = False  # the last word taken is an adjective in the name's case
+        self.joined = False  # a conjunction right after such an adjective
 
     def __call__(self, tok: str) -> str:
+        joined, self.joined = self.joined, False
+        adjective, self.adjective = self.adjective, False
+        if joined:
+            # two adjectives joined inside one name ("торгово-промисловою і ремісничою палатою");
+            # a capitalised word after the conjunction starts the next party's name
+            parses = self.morph.parse(tok.lower())
+            if tok[:1].islower() and any(p.tag.POS == "ADJF" and p.tag.case == self.case for p in parses):
+                self.adjective = True
+                return TAKE
+            return STOP
         if self.named_after and tok[:1].isupper():
             return TAKE  # "університет імені В. Н. Каразіна", "… імені Тараса Шевченка"
         self.named_after = tok.lower() == NAMED_AFTER
@@ -342,10 +354,15 @@ class _UkrainianNameWords:
         if self.latin and LATIN_WORD.match(tok):
             return TAKE  # a foreign name as written goes on in Latin letters ("Kauno miesto muziejus")
         self.latin = False
-        cases = {str(p.tag.case) for p in self.morph.parse(tok.lower()) if p.tag.POS in NAME_POS}
+        parses = [p for p in self.morph.parse(tok.lower()) if p.tag.POS in NAME_POS]
+        cases = {str(p.tag.case) for p in parses}
         if not self.in_tail and self.case in cases:
             self.started = True
+            self.adjective = tok[:1].islower() and any(p.tag.POS == "ADJF" and p.tag.case == self.case for p in parses)
             return TAKE
+        if adjective and not self.in_tail and tok.lower() in NAME_CONJUNCTIONS:
+            self.joined = True
+            return PASS
         if self.started and not self.in_tail and tok[:1].isupper() and "nomn" in cases:
             return TAKE  # a proper name in apposition keeps the nominative ("містом Оломоуц")
         if (self.in_tail or self.case != "ablt" and self.started) and tok.lower() in ("та", "і", "й"):
@@ -357,6 +374,7 @@ class _UkrainianNameWords:
 
 
 LATIN_WORD = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w'’-]*$")
+NAME_CONJUNCTIONS = frozenset({"та", "і", "й"})
 PREPOSITIONS_UK = frozenset("про щодо у в на до від для по при за під над між через після перед".split())
 OPENING_QUOTES = {"«": "»", "“": "”", '"': '"'}
 NAME_POS = frozenset({"NOUN", "ADJF", "NUMR"})
@@ -396,7 +414,9 @@ def dictionary_form(name: str, lang: str, case: str = "ablt") -> str:
     gender = _head_gender(morph, [w for w in words if w.strip()], case)
     out, inflecting = [], True
     for word in words:
-        if inflecting and word.strip():
+        if inflecting and word.strip() in NAME_CONJUNCTIONS:
+            pass  # between two adjectives before the head noun ("торговою і ремісничою палатою")
+        elif inflecting and word.strip():
             form = _nominative_of(morph, word, case, gender)
             if form is None:
                 inflecting = False
@@ -409,7 +429,7 @@ def dictionary_form(name: str, lang: str, case: str = "ablt") -> str:
 
 def _head_gender(morph, words: list[str], case: str) -> Optional[str]:
     """The gender of the head noun of a name's run of words in ``case``."""
-    for word in words:
+    for word in (w for w in words if w not in NAME_CONJUNCTIONS):
         parses = [p for p in morph.parse(word.lower()) if case in p.tag]
         if not parses:
             return None
@@ -477,7 +497,8 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
 # ukrainian.BODY_FORMS' (<CITY>CC)
 CITY_NAME = (
     r"(?:[^\W\d_]+\s+)?(?i:міст(?:о|а|у|і|ом)(?:\s+з\s+правами\s+(?:області|округу|повіту))?|муніципалітет\w*|"
-    r"мері[яїєю]\w*(?:\s+муніципію)?|муніципі[йюя]\w*|департамент\w*|регіон\w*|повіт\w*|провінці\w*|кра(?:й|ю|єм)|city\s+of|municipality\s+of|ville\s+de|ciudad\s+de|municipalidad\s+de)\s+(?i:міста\s+)?"
+    r"мері[яїєю]\w*(?:\s+муніципію)?|муніципі[йюя]\w*|департамент\w*|регіон\w*|повіт\w*|провінці\w*|кра(?:й|ю|єм)|"
+    r"федеральн\w+\s+земл\w+|city\s+of|municipality\s+of|ville\s+de|ciudad\s+de|municipalidad\s+de)\s+(?i:міста\s+)?"
     r"(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*(?:[\s-][A-ZА-ЯЄІЇҐ][\w'’ʼ-]*)?)"
 )
 # a city that is a party by its kind and name ("Статутне місто Оломоуць", "Мерією муніципію Ясси",

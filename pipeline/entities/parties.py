@@ -281,7 +281,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-104"
+        return "party-evidence-105"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
