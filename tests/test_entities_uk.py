@@ -1776,6 +1776,26 @@ def test_a_party_name_with_two_adjectives_joined_by_a_conjunction(run):
     assert [e.text for e in doc.entities if e.id == poznan.id][1:] == ["Познанській торговій і ремісничій палаті"]
 
 
+def test_a_short_form_defined_in_the_bracket_that_translates_a_foreign_name(run):
+    """ "Uniwersytecki Szpital Kliniczny w Krakowie (Університетський клінічний шпиталь у Кракові,
+    Республіка Польща; далі — Клініка)": the short form at the end of the translating bracket is
+    the Polish hospital's, though it shares only a stem with the name ("Клініка", "клінічний")."""
+    doc = run(
+        "ДОГОВІР ПРО ПАРТНЕРСТВО № 5/25\n\n"
+        "Комунальне некомерційне підприємство «Рівненська обласна дитяча лікарня» Рівненської обласної ради "
+        "(далі — Лікарня), в особі директора Гнатюка Петра Івановича, що діє на підставі Статуту, з однієї "
+        "сторони, і Uniwersytecki Szpital Kliniczny w Krakowie (Університетський клінічний шпиталь у Кракові, "
+        "Республіка Польща; далі — Клініка), в особі директора Анджея Новака, що діє на підставі статуту, з "
+        "другої сторони, разом — Сторони, уклали цей Договір про таке.\n\n"
+        "Стаття 1. Сторони співпрацюють у сфері дитячої хірургії.\n"
+        "Стаття 2. Клініка прийматиме лікарів Лікарні на стажування.\n"
+        "Стаття 3. Лікарня надсилатиме Клініці звіти, а Сторони щороку переглядатимуть план.\n"
+    )
+    clinic = next(e.id for e in doc.entities if e.text.startswith("Uniwersytecki"))
+    assert clinic in doc.parties and len(doc.parties) == 2
+    assert [e.text for e in doc.entities if e.id == clinic][1:] == ["Клініка", "Клініка", "Клініці"]
+
+
 def test_a_representative_named_in_the_formula_is_not_a_party(run):
     doc = run(
         "Accord de coopération entre le Gouvernement de la République du Sénégal, représenté par Son Excellence, "

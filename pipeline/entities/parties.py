@@ -281,7 +281,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-105"
+        return "party-evidence-106"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1143,12 +1143,15 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
     зареєстрованою … (далі — Компанія)"), or the text after a later mention of its name ("до
     Всеукраїнської профспілки моряків і портовиків (далі — Профспілка)"), is that party
     wherever the text uses it. ``by_name``: where the text names the party in any case."""
-    from .ukrainian import DEFINED_WORD, defined_short_form, short_form_mentions
+    from .ukrainian import DEFINED_IN_TRANSLATION, DEFINED_WORD, defined_short_form, short_form_mentions
 
     # in the formula's piece, or right after it where the body's owner ends the piece
-    # ("«Волинська обласна клінічна лікарня» Волинської обласної ради (далі — Лікарня)")
-    found = DEFINED_WORD.search(doc.text, party.end, max(party.end, party.piece_end)) or DEFINED_WORD.match(
-        doc.text, max(party.end, party.piece_end)
+    # ("«Волинська обласна клінічна лікарня» Волинської обласної ради (далі — Лікарня)"), or at
+    # the end of the bracket that translates its foreign name
+    found = (
+        DEFINED_WORD.search(doc.text, party.end, max(party.end, party.piece_end))
+        or DEFINED_WORD.match(doc.text, max(party.end, party.piece_end))
+        or DEFINED_IN_TRANSLATION.match(doc.text, party.end)
     )
     named = doc.text[party.piece_start : party.end]  # with the word of its kind ("компанією «…»")
     definition = defined_short_form(doc.text, found.start(), named) if found else None

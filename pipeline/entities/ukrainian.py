@@ -1022,11 +1022,15 @@ def bare_body_mentions(text: str, spans: Iterable[tuple[int, int]], body: str) -
 
 # "(далі — Банк)", "(надалі – «Компанія»)": a capitalised word the text defines for a body, or
 # two or three words that open with one ("(далі — Львівська опера)", "(далі — Київська ТПП)")
-DEFINED_WORD = re.compile(
-    r"\s*\(\s*(?:далі|надалі)\s*[-–—]\s*[«\"]?"
+_SHORT_FORM = (
+    r"\s*[-–—]\s*[«\"]?"
     r"(?P<word>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ]+(?:\s+(?:[а-яєіїґ'’ʼ]+|[А-ЯЄІЇҐ][а-яєіїґ'’ʼ]+|[А-ЯЄІЇҐ]{2,5})){0,2})"
     r"[»\"]?\s*\)"
 )
+DEFINED_WORD = re.compile(r"\s*\(\s*(?:далі|надалі)" + _SHORT_FORM)
+# the same at the end of a bracket that translates a foreign name ("Samodzielny … Szpital
+# Kliniczny … (Самостійний публічний клінічний шпиталь …; далі — Клініка)")
+DEFINED_IN_TRANSLATION = re.compile(r"\s*\((?P<inside>[^()\n]{3,200}?)[;,]\s*(?:далі|надалі)" + _SHORT_FORM)
 # Words a formula defines for the parties together or for a side, which name no one body
 COLLECTIVE_TERMS = frozenset({"сторона", "учасник", "держава", "підписант"})
 
@@ -1036,12 +1040,18 @@ def defined_short_form(text: str, end: int, name: str) -> Optional[re.Match]:
     ("Європейським інвестиційним банком (далі — Банк)", "компанією «…» (далі —
     Компанія)"); "Кабінет Міністрів України (далі — Уряд)" defines the government, which
     stands for its state and is not tagged (annotations/NOTES.md)."""
-    m = DEFINED_WORD.match(text, end)
+    m = DEFINED_WORD.match(text, end) or DEFINED_IN_TRANSLATION.match(text, end)
     if m is None:
         return None
-    words = [_short_form_word(t) for t in tokens_of(m.group("word"))]
-    named = [lemmas(t.lower) for t in tokens_of(name)]
-    if words[0] & COLLECTIVE_TERMS or not any(w & n for w in words for n in named):
+    short = tokens_of(m.group("word"))
+    words = [_short_form_word(t) for t in short]
+    named_toks = tokens_of(name) + (tokens_of(m.group("inside")) if "inside" in m.groupdict() else [])
+    named = [lemmas(t.lower) for t in named_toks]
+    # a shared lemma, or a stem: "Клініка" of a "клінічний шпиталь"
+    shared = any(w & n for w in words for n in named) or any(
+        _same_stem(a.lower, b.lower) for a in short for b in named_toks
+    )
+    if words[0] & COLLECTIVE_TERMS or not shared:
         return None
     return m
 
