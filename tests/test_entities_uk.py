@@ -15,7 +15,7 @@ from servanda.entities import EntityRecognizer, PartyResolver
 from servanda.entities.models import NER_UK_ENV, spacy_ukrainian
 from servanda.entities.names import nominative
 from servanda.entities.parties import unique_ids
-from servanda.langid import LanguageIdentifier
+from servanda.langid import ClauseLanguageIdentifier, LanguageIdentifier
 from servanda.reader import sha256_text
 from servanda.records import Document
 from servanda.segment import Segmenter
@@ -1794,6 +1794,25 @@ def test_a_short_form_defined_in_the_bracket_that_translates_a_foreign_name(run)
     clinic = next(e.id for e in doc.entities if e.text.startswith("Uniwersytecki"))
     assert clinic in doc.parties and len(doc.parties) == 2
     assert [e.text for e in doc.entities if e.id == clinic][1:] == ["Клініка", "Клініка", "Клініці"]
+
+
+def test_the_ukrainian_side_of_a_line_that_language_id_reads_as_german():
+    """A title line whose German name outweighs its Ukrainian words is German to language ID, but
+    its Ukrainian words still name the Ukrainian side: "між Житомирською обласною радою та Deutsche
+    Gesellschaft …" gives the oblast council as well as GIZ; the German name stays whole."""
+    stages = [LanguageIdentifier(), Segmenter(), ClauseLanguageIdentifier(), EntityRecognizer(), PartyResolver()]
+    doc = Pipeline(stages)(
+        _document(
+            "МЕМОРАНДУМ ПРО СПІВПРАЦЮ\nміж Житомирською обласною радою та Deutsche Gesellschaft für Internationale "
+            "Zusammenarbeit GmbH über Wasserversorgung und Abwasserentsorgung\n\n"
+            "Житомир, 3 квітня 2025 р.\n\nСторони співпрацюватимуть у сфері водопостачання.\n"
+        )
+    )
+    assert next(c.lang for c in doc.clauses if c.text.startswith("між")) == "de"
+    assert [(e.id, e.text) for e in doc.entities] == [
+        ("ZHYTOMYROC", "Житомирською обласною радою"),
+        ("GIZ", "Deutsche Gesellschaft für Internationale Zusammenarbeit"),
+    ]
 
 
 def test_a_representative_named_in_the_formula_is_not_a_party(run):

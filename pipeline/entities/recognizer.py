@@ -137,12 +137,12 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-141"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-142"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
         lang = doc.lang or "en"
-        ukrainian = [c for c in doc.clauses if (c.lang or lang) == "uk"]
+        ukrainian = [c for c in doc.clauses if (c.lang or lang) == "uk" or lang == "uk" and _mixed_ukrainian(c)]
         latin = [c for c in doc.clauses if (c.lang or lang) != "uk"]
         latin_lang = lang if lang in ("en", "es", "fr") else "en"
         gaz = gazetteer(latin_lang)
@@ -158,7 +158,11 @@ class EntityRecognizer(Stage):
             persons = self._ukrainian_persons(text, ukrainian)
             if persons is None:
                 doc.warnings.append(ner_uk_missing())
-            candidates += UkrainianRecognizer().entities(text, ukrainian, persons)
+            found = UkrainianRecognizer().entities(text, ukrainian, persons)
+            # of a mixed clause, only what the Ukrainian rules find in Ukrainian words: its Latin
+            # names are the Latin stages' ("Deutsche Gesellschaft für …" whole, as the table has it)
+            mixed = [(c.start, c.end) for c in ukrainian if c.lang not in (None, "uk")]
+            candidates += [e for e in found if CYRILLIC.search(e.text.lower()) or not _inside(e, mixed)]
         candidates += self._latin_entities(text, latin, latin_lang, gaz, len(text) <= self.small_doc_chars)
         if ukrainian and self.backend == "stanza":
             candidates += self._stanza_orgs(text, ukrainian, "uk", gaz)
@@ -395,6 +399,21 @@ def share_official_attributes(entities: list[Entity]) -> list[Entity]:
 
 
 CYRILLIC = re.compile(r"[а-яєіїґ]")
+CYRILLIC_WORD = re.compile(r"(?<!\w)[А-ЯЄІЇҐа-яєіїґ'’ʼ-]{2,}(?!\w)")
+# Cyrillic words in a clause that language ID gave another language: a Ukrainian text's line that
+# names a foreign body in its own language ("між Одеською обласною військовою адміністрацією та
+# Deutsche Gesellschaft für …" reads as German) still names the Ukrainian side in Ukrainian
+MIXED_CYRILLIC_WORDS = 3
+
+
+def _inside(ent: Entity, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= ent.start and ent.end <= e for s, e in spans)
+
+
+def _mixed_ukrainian(clause: Clause) -> bool:
+    """Does a clause of a Ukrainian document that language ID read as another language hold
+    Ukrainian words the Ukrainian rules should read too?"""
+    return clause.lang != "uk" and len(CYRILLIC_WORD.findall(clause.text)) >= MIXED_CYRILLIC_WORDS
 
 
 def _same_title(a: Optional[str], b: Optional[str]) -> bool:
