@@ -1815,6 +1815,32 @@ def test_the_ukrainian_side_of_a_line_that_language_id_reads_as_german():
     ]
 
 
+def test_a_contract_role_defined_as_a_bodys_short_form_but_not_a_states(run):
+    """ "(далі — Донор)", "(далі — Грантоотримувач)": a contract's role defined for a body is its
+    short form, though it shares no word with the name; "Україною (далі — Позичальник)" is a
+    state's, which stands for it as "Уряд" does and is not tagged."""
+    doc = run(
+        "ГРАНТОВА УГОДА № 7\n\n"
+        "Фонд «Відкриті громади» (далі — Донор) в особі директора Мельника Олега Петровича, що діє на підставі "
+        "Статуту, з однієї сторони, та Смілянська міська рада (далі — Грантоотримувач) в особі міського голови "
+        "Ткаченка Сергія Івановича, з другої сторони, разом — Сторони, уклали цю Угоду про таке.\n\n"
+        "Стаття 1. Донор надає Грантоотримувачу грант на ремонт школи.\n"
+        "Стаття 2. Грантоотримувач звітує Донору щокварталу, а Сторони щороку переглядають план.\n"
+    )
+    fund = next(e.id for e in doc.entities if e.text == "Фонд «Відкриті громади»")
+    assert [e.text for e in doc.entities if e.id == fund][1:] == ["Донор", "Донор", "Донору"]
+    assert [e.text for e in doc.entities if e.id == "SMILYANCC"][1:] == [
+        "Грантоотримувач",
+        "Грантоотримувачу",
+        "Грантоотримувач",
+    ]
+    doc = run(
+        "УГОДА ПРО ПОЗИКУ\n\nЦя Угода укладена між Україною (далі — Позичальник) та Європейським інвестиційним "
+        "банком (далі — Банк).\n\nСтаття 1. Банк надає Позичальнику позику.\n"
+    )
+    assert not [e for e in doc.entities if e.text.startswith("Позичальник")]
+
+
 def test_a_representative_named_in_the_formula_is_not_a_party(run):
     doc = run(
         "Accord de coopération entre le Gouvernement de la République du Sénégal, représenté par Son Excellence, "

@@ -281,7 +281,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-106"
+        return "party-evidence-107"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1154,9 +1154,9 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
         or DEFINED_IN_TRANSLATION.match(doc.text, party.end)
     )
     named = doc.text[party.piece_start : party.end]  # with the word of its kind ("компанією «…»")
-    definition = defined_short_form(doc.text, found.start(), named) if found else None
+    definition = defined_short_form(doc.text, found.start(), named, roles=True) if found else None
     for _, e in by_name if definition is None else []:
-        definition = defined_short_form(doc.text, e, party.name)
+        definition = defined_short_form(doc.text, e, party.name, roles=True)
         if definition is not None:
             break
     if definition is None:

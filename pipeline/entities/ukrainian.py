@@ -1033,9 +1033,17 @@ DEFINED_WORD = re.compile(r"\s*\(\s*(?:далі|надалі)" + _SHORT_FORM)
 DEFINED_IN_TRANSLATION = re.compile(r"\s*\((?P<inside>[^()\n]{3,200}?)[;,]\s*(?:далі|надалі)" + _SHORT_FORM)
 # Words a formula defines for the parties together or for a side, which name no one body
 COLLECTIVE_TERMS = frozenset({"сторона", "учасник", "держава", "підписант"})
+# The role a contract gives one party, defined for it as its short form though no word of its
+# name ("… селищна рада (далі — Грантоотримувач)", "АТ «…» (далі — «Позичальник»)"): a body's
+# short form (``roles``); a state's ("Україною (далі — Позичальник)") stands for it as "Уряд" does
+# and is not tagged
+ROLE_TERMS = frozenset(
+    "грантоотримувач грантодавець позичальник позикодавець кредитор гарант донор бенефіціар отримувач "
+    "виконавець замовник інвестор орендар орендодавець постачальник покупець".split()
+)
 
 
-def defined_short_form(text: str, end: int, name: str) -> Optional[re.Match]:
+def defined_short_form(text: str, end: int, name: str, roles: bool = False) -> Optional[re.Match]:
     """The definition at ``end`` of a short form that is a word of the body's ``name``
     ("Європейським інвестиційним банком (далі — Банк)", "компанією «…» (далі —
     Компанія)"); "Кабінет Міністрів України (далі — Уряд)" defines the government, which
@@ -1051,7 +1059,7 @@ def defined_short_form(text: str, end: int, name: str) -> Optional[re.Match]:
     shared = any(w & n for w in words for n in named) or any(
         _same_stem(a.lower, b.lower) for a in short for b in named_toks
     )
-    if words[0] & COLLECTIVE_TERMS or not shared:
+    if words[0] & COLLECTIVE_TERMS or not (shared or roles and len(words) == 1 and words[0] & ROLE_TERMS):
         return None
     return m
 
