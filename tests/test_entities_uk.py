@@ -1841,6 +1841,20 @@ def test_a_contract_role_defined_as_a_bodys_short_form_but_not_a_states(run):
     assert not [e for e in doc.entities if e.text.startswith("Позичальник")]
 
 
+def test_a_party_named_by_its_latin_short_name(run):
+    """ "Норвезьке агентство з розвитку співробітництва (Norad)": the Latin short name in brackets
+    after a body's Ukrainian name is that party wherever the text uses it, as an acronym in
+    capitals is ("(NEFCO)")."""
+    doc = run(
+        "Norad профінансує сонячну станцію на Херсонщині\n\n"
+        "Херсон, 4 квітня 2025. ТОВ «Сонячна долина» та Норвезьке агентство з розвитку співробітництва (Norad) "
+        "підписали угоду про грантове фінансування. Згідно з угодою, Norad надасть компанії грант, а компанія "
+        "звітуватиме Norad щокварталу.\n"
+    )
+    assert "NORAD" in doc.parties
+    assert [e.text for e in doc.entities if e.id == "NORAD"].count("Norad") == 4
+
+
 def test_a_representative_named_in_the_formula_is_not_a_party(run):
     doc = run(
         "Accord de coopération entre le Gouvernement de la République du Sénégal, représenté par Son Excellence, "

@@ -33,7 +33,15 @@ from typing import Optional
 from ..records import Clause, Document, Entity
 from ..segment import PREAMBULAR
 from ..stages import Stage
-from .coined import BETWEEN, LATIN_AFTER_KIND, NAME_BREAK, CoinedParty, named_conjuncts, parties_named
+from .coined import (
+    BETWEEN,
+    LATIN_AFTER_KIND,
+    LATIN_SHORT_NAME,
+    NAME_BREAK,
+    CoinedParty,
+    named_conjuncts,
+    parties_named,
+)
 from .columns import column_signatures
 from .gazetteer import (
     ABBREVIATION,
@@ -281,7 +289,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-107"
+        return "party-evidence-108"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1091,9 +1099,12 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
                 forms |= {short.group("abbr")} if short else set()
                 if other.label == "ORG" and not other.id:
                     other.label, other.id, other.name = "PARTY", party.id, party.name
-        # the acronym a mention defines ("… корпорація (NEFCO)", "Союз польських міст (СПМ)")
+        # the acronym a mention defines ("… корпорація (NEFCO)", "Союз польських міст (СПМ)"), or
+        # in a Ukrainian text the short name in Latin letters ("… агентство … (Sida)")
         for _, e in [(party.start, party.end), *_occurrences(doc, forms, by_name)]:
-            short = ABBREVIATION.match(doc.text, e)
+            short = ABBREVIATION.match(doc.text, e) or (
+                LATIN_SHORT_NAME.match(doc.text, e) if doc.lang == "uk" else None
+            )
             forms |= {short.group("abbr")} if short else set()
         # and where no stage found them at all ("Мерія Батумі прийме …", "подякував Мерії
         # Батумі", "NEFCO відповідатиме …"), also by the initials of its name ("Запорізької ТПП")
