@@ -1855,6 +1855,23 @@ def test_a_party_named_by_its_latin_short_name(run):
     assert [e.text for e in doc.entities if e.id == "NORAD"].count("Norad") == 4
 
 
+def test_an_abbreviation_with_its_first_words_letters_and_one_after_a_quoted_name(run):
+    """ "ХарДУ" is the Харківський державний університет (the first letters of its first word, then
+    initials); "АТ «Укрпошта» (УП)" defines "УП" after the closing quote. Both are the party
+    wherever the text uses them."""
+    doc = run(
+        "ХарДУ та Укрпошта підписали меморандум\n\n"
+        "Харків, 2 травня 2025. Харківський державний університет та АТ «Укрпошта» (УП) підписали меморандум "
+        "про співпрацю. Від ХарДУ документ підписав ректор Олег Петренко. УП відкриє на території ХарДУ "
+        "поштове відділення.\n"
+    )
+    university = next(e.id for e in doc.entities if e.text == "Харківський державний університет")
+    post = next(e.id for e in doc.entities if e.text == "Укрпошта")
+    assert sorted(doc.parties) == sorted([university, post])
+    assert [e.text for e in doc.entities if e.id == university].count("ХарДУ") == 3
+    assert [e.text for e in doc.entities if e.id == post].count("УП") == 2
+
+
 def test_a_representative_named_in_the_formula_is_not_a_party(run):
     doc = run(
         "Accord de coopération entre le Gouvernement de la République du Sénégal, représenté par Son Excellence, "

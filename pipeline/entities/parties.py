@@ -289,7 +289,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-108"
+        return "party-evidence-109"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1102,6 +1102,7 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
         # the acronym a mention defines ("… корпорація (NEFCO)", "Союз польських міст (СПМ)"), or
         # in a Ukrainian text the short name in Latin letters ("… агентство … (Sida)")
         for _, e in [(party.start, party.end), *_occurrences(doc, forms, by_name)]:
+            e += doc.text[e : e + 1] in CLOSING_QUOTES  # "АТ «Укрзалізниця» (УЗ)": after the quoted name
             short = ABBREVIATION.match(doc.text, e) or (
                 LATIN_SHORT_NAME.match(doc.text, e) if doc.lang == "uk" else None
             )
@@ -1115,6 +1116,9 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
             else:
                 _add_where_free(doc, Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="coined"))
     doc.entities.sort(key=lambda e: (e.start, e.end))
+
+
+CLOSING_QUOTES = ("»", "”", '"')
 
 
 def _add_where_free(doc: Document, ent: Entity) -> None:

@@ -1086,8 +1086,9 @@ def short_form_mentions(text: str, definition: re.Match) -> list[tuple[int, int]
     return found
 
 
-# an abbreviation of a body's name in its initials ("ТПП", "АРР", "ЧНУ")
-INITIALS = re.compile(r"[А-ЯЄІЇҐ]{2,6}")
+# an abbreviation of a body's name in its initials ("ТПП", "АРР", "ЧНУ"), or with the first
+# letters of its first word ("СумДУ": Сумський державний університет)
+INITIALS = re.compile(r"(?P<lead>[А-ЯЄІЇҐ][а-яєіїґ]{0,3})(?P<rest>[А-ЯЄІЇҐ]{1,5})")
 NAMESAKE = frozenset({"імені", "ім."})  # "… університет імені Юрія Федьковича": the namesake is no part of ЧНУ
 
 
@@ -1100,18 +1101,24 @@ def initials_mentions(text: str, name: str) -> list[tuple[int, int]]:
     words = tokens_of(name)
     cut = next((k for k, t in enumerate(words) if t.lower in NAMESAKE), len(words))
     words = words[:cut]
-    # (word index, initial) for each part of each word
+    # (word index, initial) for each part of each word, and the parts themselves
     parts = [(k, part[0]) for k, t in enumerate(words) for part in t.text.split("-") if part]
+    word_parts = [part for t in words for part in t.text.split("-") if part]
     if len(parts) < 2:
         return []
     text_toks = tokens_of(text)
     found = []
     for n, tok in enumerate(text_toks):
-        if not INITIALS.fullmatch(tok.text):
+        abbreviation = INITIALS.fullmatch(tok.text)
+        if abbreviation is None or len(tok.text) < 2:
             continue
+        lead, rest = abbreviation.group("lead"), abbreviation.group("rest")
+        letters = [lead] + list(rest) if len(lead) > 1 else list(tok.text)
         for i in range(len(parts)):
-            j = i + len(tok.text)
-            if j > len(parts) or "".join(c for _, c in parts[i:j]).upper() != tok.text:
+            j = i + len(letters)
+            if j > len(parts) or not all(
+                word_parts[k].lower().startswith(letter.lower()) for k, letter in zip(range(i, j), letters)
+            ):
                 continue
             first, last = parts[i][0], parts[j - 1][0]
             # the initials must cover whole words ("торгово-промислова" not split between them)
