@@ -365,7 +365,7 @@ class _UkrainianNameWords:
             return PASS
         if self.started and not self.in_tail and tok[:1].isupper() and "nomn" in cases:
             return TAKE  # a proper name in apposition keeps the nominative ("містом Оломоуц")
-        if (self.in_tail or self.case != "ablt" and self.started) and tok.lower() in ("та", "і", "й"):
+        if (self.in_tail or self.case != "ablt" and self.started) and tok.lower() in NAME_CONJUNCTIONS:
             return PASS  # "банком реконструкції та розвитку", "профспілки моряків і портовиків"
         if "gent" in cases:
             self.in_tail = True

@@ -38,6 +38,7 @@ from .coined import (
     LATIN_AFTER_KIND,
     LATIN_SHORT_NAME,
     NAME_BREAK,
+    OPENING_QUOTES,
     CoinedParty,
     named_conjuncts,
     parties_named,
@@ -1102,7 +1103,8 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
         # the acronym a mention defines ("… корпорація (NEFCO)", "Союз польських міст (СПМ)"), or
         # in a Ukrainian text the short name in Latin letters ("… агентство … (Sida)")
         for _, e in [(party.start, party.end), *_occurrences(doc, forms, by_name)]:
-            e += doc.text[e : e + 1] in CLOSING_QUOTES  # "АТ «Укрзалізниця» (УЗ)": after the quoted name
+            if doc.text[e : e + 1] in CLOSING_QUOTES:
+                e += 1  # "АТ «Укрзалізниця» (УЗ)": the acronym follows the quoted name's closing mark
             short = ABBREVIATION.match(doc.text, e) or (
                 LATIN_SHORT_NAME.match(doc.text, e) if doc.lang == "uk" else None
             )
@@ -1118,7 +1120,7 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
     doc.entities.sort(key=lambda e: (e.start, e.end))
 
 
-CLOSING_QUOTES = ("»", "”", '"')
+CLOSING_QUOTES = tuple(OPENING_QUOTES.values())
 
 
 def _add_where_free(doc: Document, ent: Entity) -> None:

@@ -1044,10 +1044,13 @@ ROLE_TERMS = frozenset(
 
 
 def defined_short_form(text: str, end: int, name: str, roles: bool = False) -> Optional[re.Match]:
-    """The definition at ``end`` of a short form that is a word of the body's ``name``
-    ("Європейським інвестиційним банком (далі — Банк)", "компанією «…» (далі —
-    Компанія)"); "Кабінет Міністрів України (далі — Уряд)" defines the government, which
-    stands for its state and is not tagged (annotations/NOTES.md)."""
+    """The definition at ``end`` of a short form that shares a word (or a stem) with the body's
+    ``name`` ("Європейським інвестиційним банком (далі — Банк)", "компанією «…» (далі —
+    Компанія)", "(далі — Львівська опера)"), also at the end of a bracket that translates a
+    foreign name, whose words count as the name's ("Szpital Kliniczny … (… клінічний шпиталь …;
+    далі — Клініка)"); with ``roles``, also a contract's role ("(далі — Грантоотримувач)").
+    "Кабінет Міністрів України (далі — Уряд)" defines the government, which stands for its
+    state and is not tagged (annotations/NOTES.md)."""
     m = DEFINED_WORD.match(text, end) or DEFINED_IN_TRANSLATION.match(text, end)
     if m is None:
         return None
