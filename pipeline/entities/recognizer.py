@@ -137,7 +137,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-144"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-145"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -404,6 +404,7 @@ CYRILLIC_WORD = re.compile(r"(?<!\w)[А-ЯЄІЇҐа-яєіїґ'’ʼ-]{2,}(?!\w
 # names a foreign body in its own language ("між Одеською обласною військовою адміністрацією та
 # Deutsche Gesellschaft für …" reads as German) still names the Ukrainian side in Ukrainian
 MIXED_CYRILLIC_WORDS = 3
+LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _inside(ent: Entity, spans: list[tuple[int, int]]) -> bool:
@@ -411,9 +412,14 @@ def _inside(ent: Entity, spans: list[tuple[int, int]]) -> bool:
 
 
 def _mixed_ukrainian(clause: Clause) -> bool:
-    """Does a clause of a Ukrainian document that language ID read as another language hold
-    Ukrainian words the Ukrainian rules should read too?"""
-    return clause.lang != "uk" and len(CYRILLIC_WORD.findall(clause.text)) >= MIXED_CYRILLIC_WORDS
+    """Does a clause of a Ukrainian document that language ID read as another language mix
+    Ukrainian words, which the Ukrainian rules should read too, with Latin ones? (A clause all
+    in Cyrillic that language ID calls Russian is a quote in Russian, not a mixed line.)"""
+    return (
+        clause.lang != "uk"
+        and LATIN_LETTER.search(clause.text) is not None
+        and len(CYRILLIC_WORD.findall(clause.text)) >= MIXED_CYRILLIC_WORDS
+    )
 
 
 def _same_title(a: Optional[str], b: Optional[str]) -> bool:
