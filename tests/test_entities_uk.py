@@ -1872,6 +1872,20 @@ def test_an_abbreviation_with_its_first_words_letters_and_one_after_a_quoted_nam
     assert [e.text for e in doc.entities if e.id == post].count("УП") == 2
 
 
+def test_a_signing_subject_after_when_and_where(run):
+    """ "Сьогодні у Хмельницькому Агенція розвитку Поділля (АРП) та Фундація «…» підписали …":
+    when and where open the sentence; the subject, and so the parties, begin after them."""
+    doc = run(
+        "Хмельницька агенція та польська фундація домовилися про спільні проєкти\n\n"
+        "Пресслужба обласної ради, 3 червня 2025\n\n"
+        "Сьогодні у Хмельницькому Агенція розвитку Поділля (АРП) та Фундація «Люблінські ініціативи» "
+        "підписали угоду про співпрацю. АРП готуватиме заявки на гранти.\n"
+    )
+    agency = next(e.id for e in doc.entities if e.text == "Агенція розвитку Поділля")
+    assert len(doc.parties) == 2 and agency in doc.parties
+    assert [e.text for e in doc.entities if e.id == agency] == ["Агенція розвитку Поділля", "АРП", "АРП"]
+
+
 def test_a_representative_named_in_the_formula_is_not_a_party(run):
     doc = run(
         "Accord de coopération entre le Gouvernement de la République du Sénégal, représenté par Son Excellence, "

@@ -158,7 +158,12 @@ SUBJECT_SIGNING = {
 }
 # Where a sentence's subject may begin: after a dateline's dash, a colon, or the date that
 # opens a report's lead ("3 лютого 2025 року Ічнянська міська рада, … підписали")
-SUBJECT_OPENING = re.compile(r"\s[-–—]\s|:\s|^\d{1,2}\s+[а-яєіїґ'’ʼ]+(?:\s+\d{4}\s+(?:року|р\.))?,?\s")
+SUBJECT_OPENING = re.compile(
+    r"\s[-–—]\s|:\s|^\d{1,2}\s+[а-яєіїґ'’ʼ]+(?:\s+\d{4}\s+(?:року|р\.))?,?\s"
+    # "Сьогодні у Львові …", "Вчора, 3 липня, в Одесі …": when and where, before the subject
+    r"|^(?:Сьогодні|Вчора|Напередодні|Днями)(?:,\s*\d{1,2}\s+[а-яєіїґ'’ʼ]+,)?"
+    r"(?:\s+(?:у|в)\s+(?:м\.\s*)?[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)?,?\s"
+)
 # Ukrainian talks ("переговори", "консультації", "зустріч") report their participants as the parties
 # of what the talks produce.
 TALKS_UK = re.compile(
@@ -290,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-109"
+        return "party-evidence-110"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
