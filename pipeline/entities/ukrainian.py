@@ -1104,23 +1104,22 @@ def initials_mentions(text: str, name: str) -> list[tuple[int, int]]:
     words = tokens_of(name)
     cut = next((k for k, t in enumerate(words) if t.lower in NAMESAKE), len(words))
     words = words[:cut]
-    # (word index, initial) for each part of each word, and the parts themselves
-    parts = [(k, part[0]) for k, t in enumerate(words) for part in t.text.split("-") if part]
-    word_parts = [part for t in words for part in t.text.split("-") if part]
+    # (word index, part) for each part of each hyphenated word
+    parts = [(k, part) for k, t in enumerate(words) for part in t.text.split("-") if part]
     if len(parts) < 2:
         return []
     text_toks = tokens_of(text)
     found = []
     for n, tok in enumerate(text_toks):
         abbreviation = INITIALS.fullmatch(tok.text)
-        if abbreviation is None or len(tok.text) < 2:
+        if abbreviation is None:
             continue
         lead, rest = abbreviation.group("lead"), abbreviation.group("rest")
         letters = [lead] + list(rest) if len(lead) > 1 else list(tok.text)
         for i in range(len(parts)):
             j = i + len(letters)
             if j > len(parts) or not all(
-                word_parts[k].lower().startswith(letter.lower()) for k, letter in zip(range(i, j), letters)
+                part.lower().startswith(letter.lower()) for (_, part), letter in zip(parts[i:j], letters)
             ):
                 continue
             first, last = parts[i][0], parts[j - 1][0]
