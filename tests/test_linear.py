@@ -159,3 +159,82 @@ def test_words_are_a_block_of_their_own_and_see_word_order(tmp_path):
     assert "\x01comprometen a" in model.vocabulary
     assert [label for label, _ in model.predict(features[:2])] == ["commitment", "other"]
     assert model.fingerprint != without.fingerprint
+
+
+def _cross_lingual_model(tmp_path):
+    """A Ukrainian model whose native examples are all news narrative: only the English
+    clauses, which it reads through their embeddings alone, show it what an undertaking is."""
+    pytest.importorskip("sklearn")
+    from servanda.classify.embeddings import embed
+
+    native = [
+        "Зустріч міністрів відбулася у вівторок у Варшаві",
+        "Про це повідомила прес-служба міністерства",
+        "Журналісти поставили кілька запитань про погоду",
+        "Делегації прибули до столиці напередодні ввечері",
+    ] * 2
+    english = [
+        ("The Parties shall exchange information on border security", "commitment"),
+        ("Each Party shall provide financial assistance to the other", "commitment"),
+        ("The two governments will cooperate closely on energy supply", "commitment"),
+        ("The ministers met on Tuesday in the capital", "other"),
+        ("The press office reported this on its website", "other"),
+        ("Reporters asked several questions about the weather", "other"),
+    ] * 2
+    features = [analyze(t, words=True) for t in native]
+    model = fit(
+        features,
+        ["other"] * len(native),
+        min_df=1,
+        word_weight=0.5,
+        embeddings=embed(native),
+        embedding_weight=3.0,
+        embedding_only=(embed([t for t, _ in english]), [label for _, label in english], [1.0] * len(english)),
+    )
+    return CharNgramModel.load(model.save(tmp_path / "linear-uk.json"))
+
+
+def test_an_embedding_block_learns_an_undertaking_from_english_clauses(tmp_path):
+    from servanda.classify.embeddings import embed
+
+    model = _cross_lingual_model(tmp_path)
+    assert model.embedding == "multilingual-e5-small-q4" and model.embedding_weight == 3.0
+    probe = ["Уряди надаватимуть фінансову допомогу одне одному", "Міністри зустрілися у вівторок"]
+    features = [analyze(t, words=True) for t in probe]
+    assert [label for label, _ in model.predict(features, embed(probe))] == ["commitment", "other"]
+    # the same letter in its three spellings gives the same vector, so the same label
+    spellings = ["Сторони зобов'язуються", "Сторони зобов’язуються", "Сторони зобовʼязуються"]
+    vectors = embed(spellings)
+    assert (vectors[0] == vectors[1]).all() and (vectors[0] == vectors[2]).all()
+
+
+def test_a_model_that_reads_embeddings_says_so_when_it_gets_none(tmp_path):
+    import json
+
+    model = _cross_lingual_model(tmp_path)
+    with pytest.raises(ValueError, match="multilingual-e5-small-q4 embedding"):
+        model.predict([analyze("Сторони домовилися", words=True)])
+    data = json.loads((tmp_path / "linear-uk.json").read_text(encoding="utf-8"))
+    data["embedding"] = "another-encoder"
+    (tmp_path / "other.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="reads another-encoder embeddings"):
+        CharNgramModel.load(tmp_path / "other.json")
+
+
+def test_the_stage_gives_a_ukrainian_clause_its_embedding(tmp_path):
+    from servanda.classify import ClauseClassifier
+
+    stage = ClauseClassifier(None)
+    stage.linear = {"uk": _cross_lingual_model(tmp_path)}
+    texts = ["Уряди надаватимуть фінансову допомогу одне одному.", "Делегації прибули до столиці у вівторок."]
+    text = " ".join(texts)
+    doc = Document(doc_id="d", path="<text>", text=text, text_sha256="0", lang="uk", provided={"text", "lang"})
+    doc.clauses = [
+        Clause(0, len(texts[0]), texts[0], lang="uk"),
+        Clause(len(texts[0]) + 1, len(text), texts[1], lang="uk"),
+    ]
+    doc.instrument = "news"
+    doc.provided |= {"clauses", "clause_lang", "instrument"}
+    clauses = stage(doc).clauses
+    assert [c.label for c in clauses] == ["commitment", "other"]
+    assert clauses[0].classifier == f"charngram-uk@{stage.linear['uk'].fingerprint}"

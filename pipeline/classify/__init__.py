@@ -7,13 +7,15 @@ that language did better on dev; else to the learned character n-gram model of i
 uncased English vocabulary cannot read); else to the cue lexicon of its language
 (``cues.py``, the rule baseline). Where a language's n-gram model was trained with a blend
 weight (English), the transformer's probabilities are averaged with it: the two models err
-on different clauses. Each clause's ``classifier`` field names what labelled it.
+on different clauses. An n-gram model trained with an embedding block (Ukrainian) also reads
+each clause's multilingual sentence embedding (``embeddings.py``). Each clause's
+``classifier`` field names what labelled it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from ..records import Clause, Document
 from ..stages import Stage
@@ -97,7 +99,8 @@ class ClauseClassifier(Stage):
         for lang, clauses in by_linear.items():
             model = self.linear[lang]
             name = f"charngram-{lang}@{model.fingerprint}"
-            for clause, (label, prob) in zip(clauses, model.predict([self._features(c, lang, doc) for c in clauses])):
+            features = [self._features(c, lang, doc) for c in clauses]
+            for clause, (label, prob) in zip(clauses, model.predict(features, _embeddings(model, clauses))):
                 clause.label, clause.score, clause.classifier = label, round(prob, 4), name
         return doc
 
@@ -113,7 +116,8 @@ class ClauseClassifier(Stage):
                 by_lang.setdefault(lang, []).append(k)
         for lang, indices in by_lang.items():
             linear, weight = self.linear[lang], self._blend_weight(lang)
-            others = linear.predict_proba([self._features(clauses[k], lang, doc) for k in indices])
+            chosen = [clauses[k] for k in indices]
+            others = linear.predict_proba([self._features(c, lang, doc) for c in chosen], _embeddings(linear, chosen))
             for k, other in zip(indices, others):
                 mixed = blend(labels, probs[k], linear.labels, other, weight)
                 best = max(range(len(labels)), key=mixed.__getitem__)
@@ -125,3 +129,12 @@ class ClauseClassifier(Stage):
         # models trained before the instrument features read clauses without them
         instrument = doc.instrument if self.linear[lang].info.get("instrument_features") else None
         return clause_features(clause, lang, instrument)
+
+
+def _embeddings(model: CharNgramModel, clauses: list[Clause]) -> Any:
+    """The clauses' sentence embeddings where ``model`` reads them (None otherwise)."""
+    if model.embedding is None:
+        return None
+    from .embeddings import embed
+
+    return embed([clause.text for clause in clauses])

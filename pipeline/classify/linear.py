@@ -9,7 +9,9 @@ inflection (зобов'язується, надаватиме, eliminarán) with
 of extra features carry what the n-grams cannot: the clause's structural context and the
 cue lexicon's verdict, so the model learns when to trust the rules. Clause models also
 read whole words and word pairs, as a second block normalised on its own: n-grams inside a
-word cannot see that "se comprometen a" or "зобов'язуються надати" are one phrase.
+word cannot see that "se comprometen a" or "зобов'язуються надати" are one phrase. A model
+may also read each clause's multilingual sentence embedding (``embeddings.py``) as a third
+block, and learn from clauses of other languages through it alone.
 
 Training uses scikit-learn (the ``[train]`` extra); the fitted model is written as JSON
 (vocabulary, idf weights, coefficients, a temperature fitted on dev) and applied here with
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..apostrophes import unify_apostrophes
+from .embeddings import ENCODER
 
 NGRAMS = (2, 5)
 _SPACE = re.compile(r"\s+")
@@ -65,7 +68,9 @@ class CharNgramModel:
 
     Features from index ``word_start`` on are words and word pairs: a block l2-normalised
     apart from the n-grams and scaled by ``word_weight``, so that a clause's many n-grams
-    do not drown its few words (and the reverse)."""
+    do not drown its few words (and the reverse). A model with an ``embedding`` encoder has
+    one more column per dimension of it after the vocabulary's (``coef[:, len(idf):]``),
+    read from the clause's embedding scaled by ``embedding_weight``."""
 
     labels: list[str]
     vocabulary: dict[str, int]
@@ -75,6 +80,8 @@ class CharNgramModel:
     temperature: float = 1.0
     word_start: Optional[int] = None  # None: no word block
     word_weight: float = 0.0
+    embedding: Optional[str] = None  # the encoder (embeddings.ENCODER); None: no embedding block
+    embedding_weight: float = 0.0
     info: dict[str, Any] = field(default_factory=dict)
     _fingerprint: Optional[tuple[float, str]] = field(default=None, init=False, repr=False, compare=False)
 
@@ -92,6 +99,7 @@ class CharNgramModel:
                 [round(x, 6) for x in self.intercept],
                 self.temperature,
                 *([self.word_start, self.word_weight] if self.word_start is not None else []),
+                *([self.embedding, self.embedding_weight] if self.embedding is not None else []),
             ],
             sort_keys=True,
         )
@@ -108,15 +116,24 @@ class CharNgramModel:
             np.asarray(self.intercept, dtype=np.float64),
         )
 
-    def logits(self, features: Sequence[list[str]]) -> list[list[float]]:
+    def logits(self, features: Sequence[list[str]], embeddings: Any = None) -> list[list[float]]:
+        """One row of logits per input; ``embeddings`` (one row per input, from
+        ``embeddings.embed``) is required by a model with an embedding block."""
         import numpy as np
 
         coef, idf, intercept = self._arrays
+        if self.embedding is not None:
+            if embeddings is None or len(embeddings) != len(features):
+                raise ValueError(f"this model also reads each clause's {self.embedding} embedding; none given")
+            # the embedding block's share of every logit, computed for all inputs at once
+            bases = self.embedding_weight * np.asarray(embeddings) @ coef[:, len(idf) :].T + intercept
+        else:
+            bases = np.broadcast_to(intercept, (len(features), len(intercept)))
         out = []
-        for grams in features:
+        for grams, base in zip(features, bases):
             counts = Counter(self.vocabulary[g] for g in grams if g in self.vocabulary)
             if not counts:
-                out.append(list(self.intercept))
+                out.append(base.tolist())
                 continue
             index = np.fromiter(counts.keys(), dtype=np.int64)
             weight = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * idf[index]
@@ -128,16 +145,16 @@ class CharNgramModel:
                     norm = np.linalg.norm(weight[block])
                     if norm:
                         weight[block] *= scale / norm
-            out.append((coef[:, index] @ weight + intercept).tolist())
+            out.append((coef[:, index] @ weight + base).tolist())
         return out
 
-    def predict_proba(self, features: Sequence[list[str]]) -> list[list[float]]:
-        return [softmax(row, self.temperature) for row in self.logits(features)]
+    def predict_proba(self, features: Sequence[list[str]], embeddings: Any = None) -> list[list[float]]:
+        return [softmax(row, self.temperature) for row in self.logits(features, embeddings)]
 
-    def predict(self, features: Sequence[list[str]]) -> list[tuple[str, float]]:
+    def predict(self, features: Sequence[list[str]], embeddings: Any = None) -> list[tuple[str, float]]:
         """(label, probability) per input."""
         out = []
-        for probs in self.predict_proba(features):
+        for probs in self.predict_proba(features, embeddings):
             best = max(range(len(probs)), key=lambda k: probs[k])
             out.append((self.labels[best], probs[best]))
         return out
@@ -156,6 +173,8 @@ class CharNgramModel:
         }
         if self.word_start is not None:
             data.update(word_start=self.word_start, word_weight=self.word_weight)
+        if self.embedding is not None:
+            data.update(embedding=self.embedding, embedding_weight=self.embedding_weight)
         path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         return path
 
@@ -164,6 +183,8 @@ class CharNgramModel:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         if tuple(data.get("ngrams", NGRAMS)) != NGRAMS:
             raise ValueError(f"{path}: trained with n-grams {data.get('ngrams')}, this code uses {NGRAMS}")
+        if data.get("embedding") not in (None, ENCODER):
+            raise ValueError(f"{path}: reads {data['embedding']} embeddings, this code computes {ENCODER}")
         return cls(
             labels=data["labels"],
             vocabulary=data["vocabulary"],
@@ -173,6 +194,8 @@ class CharNgramModel:
             temperature=data.get("temperature", 1.0),
             word_start=data.get("word_start"),
             word_weight=data.get("word_weight", 0.0),
+            embedding=data.get("embedding"),
+            embedding_weight=data.get("embedding_weight", 0.0),
             info=data.get("info", {}),
         )
 
@@ -204,12 +227,21 @@ def fit(
     seed: int = 13,
     weights: Sequence[float] | None = None,
     word_weight: float = 0.0,
+    embeddings: Any = None,
+    embedding_weight: float = 0.0,
+    embedding_only: tuple[Any, Sequence[str], Sequence[float]] | None = None,
 ) -> CharNgramModel:
     """Fit on pre-analysed inputs (scikit-learn, deterministic for a seed); ``weights``
     scale each input's loss (translated clauses count less than native ones). With
     ``word_weight`` > 0 the word features (``analyze(..., words=True)``) form a second
-    block of that weight; otherwise they are left out."""
-    from scipy.sparse import hstack
+    block of that weight; otherwise they are left out.
+
+    With ``embeddings`` (a row per input from ``embeddings.embed``) the model also reads
+    them, scaled by ``embedding_weight``; ``embedding_only`` = (rows, labels, weights) adds
+    examples known by their embedding alone: clauses of other languages, whose n-grams would
+    only teach the model another language's letters."""
+    import numpy as np
+    from scipy.sparse import csr_matrix, hstack, vstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -228,8 +260,17 @@ def fit(
         vocabulary.update({str(k): word_start + int(v) for k, v in words.vocabulary_.items()})
         idf += [float(x) for x in words.idf_]
         matrix = hstack([matrix, word_weight * word_matrix]).tocsr()
+    targets, sample_weights = list(labels), None if weights is None else list(weights)
+    if embeddings is not None:
+        matrix = hstack([matrix, csr_matrix(embedding_weight * np.asarray(embeddings))]).tocsr()
+        if embedding_only is not None:
+            rows, extra_labels, extra_weights = embedding_only
+            blank = csr_matrix((len(rows), len(idf)))
+            matrix = vstack([matrix, hstack([blank, csr_matrix(embedding_weight * np.asarray(rows))])]).tocsr()
+            targets += list(extra_labels)
+            sample_weights = (sample_weights or [1.0] * len(labels)) + list(extra_weights)
     classifier = LogisticRegression(max_iter=3000, C=c, class_weight="balanced", random_state=seed)
-    classifier.fit(matrix, list(labels), sample_weight=None if weights is None else list(weights))
+    classifier.fit(matrix, targets, sample_weight=sample_weights)
     classes = [str(x) for x in classifier.classes_]
     coef = classifier.coef_
     intercept = classifier.intercept_
@@ -244,14 +285,19 @@ def fit(
         intercept=[float(x) for x in intercept],
         word_start=word_start,
         word_weight=word_weight if word_start is not None else 0.0,
+        embedding=None if embeddings is None else ENCODER,
+        embedding_weight=embedding_weight if embeddings is not None else 0.0,
         info={"examples": len(labels), "label_counts": dict(sorted(Counter(labels).items()))},
     )
 
 
-def fit_temperature(model: CharNgramModel, features: Sequence[list[str]], labels: Sequence[str]) -> float:
+def fit_temperature(
+    model: CharNgramModel, features: Sequence[list[str]], labels: Sequence[str], embeddings: Any = None
+) -> float:
     """The temperature that minimises the negative log-likelihood of ``labels`` (a grid
     search: one parameter, no gradient needed); 1.0 when there is nothing to fit on."""
-    rows = [(row, model.labels.index(y)) for row, y in zip(model.logits(features), labels) if y in model.labels]
+    logits = model.logits(features, embeddings)
+    rows = [(row, model.labels.index(y)) for row, y in zip(logits, labels) if y in model.labels]
     if len(rows) < 10:
         return 1.0
 

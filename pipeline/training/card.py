@@ -190,6 +190,13 @@ def _linear_lines(model_dir: Path) -> list[str]:
         native = r.get("dev_native_only_commitment_f1")
         if native is not None:
             lines.append(f"|  | without the translations: dev commitment F1 {native:.3f} | | | | | |")
+        if r.get("embedding"):
+            lines.append(
+                f"|  | also reads each clause's {r['embedding']} embedding (docs/classifier.md), through which it "
+                f"learns from the English train clauses too; without it: dev macro-F1 "
+                f"{r['dev_without_embeddings_macro_f1']:.3f}, commitment F1 "
+                f"{r['dev_without_embeddings_commitment_f1']:.3f} | | | | | |"
+            )
     instrument = report.get("instrument")
     if instrument:
         lines += [

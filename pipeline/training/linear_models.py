@@ -32,14 +32,40 @@ TRANSLATION_WEIGHT = 0.25
 # Weight of the word block against the character n-grams in a clause model (chosen on dev
 # and on cross-validation over train and dev: docs/classifier.md).
 WORD_WEIGHT = 0.5
+# The models that also read each clause's multilingual sentence embedding: the block's weight
+# and the loss weight of the English train clauses, which the model sees through their
+# embeddings alone (chosen on dev for Ukrainian; Spanish was worse with it: docs/classifier.md).
+EMBEDDING_BLOCKS = {"linear-uk.json": (0.5, 0.1)}
 
 
 def _clause_inputs(examples: list[Example]) -> tuple[list[list[str]], list[str]]:
     return [clause_features(e.as_clause(), e.lang, e.genre) for e in examples], [e.label for e in examples]
 
 
-def _dev_scores(model: Any, x_dev: list[list[str]], y_dev: list[str]) -> dict[str, Any]:
-    return label_scores(y_dev, [label for label, _ in model.predict(x_dev)], LABELS, TARGET_LABELS)
+def _dev_scores(model: Any, x_dev: list[list[str]], y_dev: list[str], e_dev: Any = None) -> dict[str, Any]:
+    return label_scores(y_dev, [label for label, _ in model.predict(x_dev, e_dev)], LABELS, TARGET_LABELS)
+
+
+def _embedding_inputs(name: str, examples: list[Example], dev: list[Example]) -> tuple[dict[str, Any], Any]:
+    """``fit``'s embedding arguments for the model ``name`` (none where it reads no
+    embeddings) and the dev examples' embeddings."""
+    if name not in EMBEDDING_BLOCKS:
+        return {}, None
+    from ..classify.embeddings import embed
+
+    weight, english_weight = EMBEDDING_BLOCKS[name]
+    english = gold_examples("train", ("en",))
+    log.info("%s: embedding %d clauses", name, len(examples) + len(english) + len(dev))
+    arguments = {
+        "embeddings": embed([e.text for e in examples]),
+        "embedding_weight": weight,
+        "embedding_only": (
+            embed([e.text for e in english]),
+            [e.label for e in english],
+            [english_weight * e.weight for e in english],
+        ),
+    }
+    return arguments, embed([e.text for e in dev])
 
 
 def train_clause_models(out_dir: Path) -> dict[str, Any]:
@@ -55,29 +81,39 @@ def train_clause_models(out_dir: Path) -> dict[str, Any]:
         translated = [e for lang in langs for e in translated_examples(lang, TRANSLATION_WEIGHT)]
         x_dev, y_dev = _clause_inputs(dev)
         x_train, y_train = _clause_inputs(train + translated)
-        model = fit(x_train, y_train, weights=[e.weight for e in train + translated], word_weight=WORD_WEIGHT)
-        model.temperature = fit_temperature(model, x_dev, y_dev)
+        weights = [e.weight for e in train + translated]
+        embedding_arguments, e_dev = _embedding_inputs(name, train + translated, dev)
+        model = fit(x_train, y_train, weights=weights, word_weight=WORD_WEIGHT, **embedding_arguments)
+        model.temperature = fit_temperature(model, x_dev, y_dev, e_dev)
         cues = [classify_clause(e.as_clause(), e.lang)[0] for e in dev]
         model.info.update(
             languages=list(langs),
             instrument_features=True,
             translated_examples=len(translated),
             dev_clauses=len(dev),
-            dev=_dev_scores(model, x_dev, y_dev),
+            dev=_dev_scores(model, x_dev, y_dev, e_dev),
             dev_cues=label_scores(y_dev, cues, LABELS, TARGET_LABELS),
         )
+        if embedding_arguments:  # what the embeddings are worth, for the model card
+            english_examples = len(embedding_arguments["embedding_only"][1])
+            without = fit(x_train, y_train, weights=weights, word_weight=WORD_WEIGHT)
+            model.info.update(
+                embedding_weight=model.embedding_weight,
+                embedding_only_examples=english_examples,
+                dev_without_embeddings=_dev_scores(without, x_dev, y_dev),
+            )
         if translated:  # what the translations are worth, for the model card
             native = fit(x_train[: len(train)], y_train[: len(train)], word_weight=WORD_WEIGHT)
             model.info["dev_native_only"] = _dev_scores(native, x_dev, y_dev)
         transformer_probs = _transformer_dev_probabilities(out_dir, langs, dev)
         transformer = None
         if transformer_probs is not None:
-            transformer = _blend_scores(model, transformer_probs, x_dev, y_dev, 0.0)
+            transformer = _blend_scores(model, transformer_probs, x_dev, y_dev, 0.0, e_dev)
             model.info["dev_transformer"] = transformer
             model.info["preferred_over_transformer"] = model.info["dev"]["macro_f1"] > transformer["macro_f1"]
             if not model.info["preferred_over_transformer"]:
                 weight, scores = max(
-                    ((w, _blend_scores(model, transformer_probs, x_dev, y_dev, w)) for w in BLEND_WEIGHTS),
+                    ((w, _blend_scores(model, transformer_probs, x_dev, y_dev, w, e_dev)) for w in BLEND_WEIGHTS),
                     key=lambda pair: (pair[1]["macro_f1"], -pair[0]),
                 )
                 model.info.update(blend_weight=weight, dev_blend=scores)
@@ -93,6 +129,13 @@ def train_clause_models(out_dir: Path) -> dict[str, Any]:
         if "dev_native_only" in model.info:
             native = model.info["dev_native_only"]["per_label"]["commitment"]["f1"]
             report[name]["dev_native_only_commitment_f1"] = native
+        if "dev_without_embeddings" in model.info:
+            without = model.info["dev_without_embeddings"]
+            report[name].update(
+                embedding=model.embedding,
+                dev_without_embeddings_macro_f1=without["macro_f1"],
+                dev_without_embeddings_commitment_f1=without["per_label"]["commitment"]["f1"],
+            )
         if transformer is not None:
             report[name].update(
                 dev_transformer_macro_f1=transformer["macro_f1"],
@@ -137,9 +180,10 @@ def _blend_scores(
     x_dev: list[list[str]],
     y_dev: list[str],
     weight: float,
+    e_dev: Any = None,
 ) -> dict[str, Any]:
     labels, probs = transformer
-    others = model.predict_proba(x_dev)
+    others = model.predict_proba(x_dev, e_dev)
     predicted = []
     for p, other in zip(probs, others):
         mixed = blend(labels, p, model.labels, other, weight)
