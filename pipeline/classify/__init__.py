@@ -50,6 +50,10 @@ class ClauseClassifier(Stage):
                 if path.exists():
                     model = CharNgramModel.load(path)
                     self.linear.update({lang: model for lang in langs})
+            if any(model.embedding for model in self.linear.values()):
+                from .embeddings import require_encoder
+
+                require_encoder()
 
     @property
     def version(self) -> str:

