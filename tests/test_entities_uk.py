@@ -3959,3 +3959,39 @@ def test_statistical_person_spans_take_in_a_left_out_first_name_but_no_place(pip
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("Скапаротті", "Монс", "Тетяна Гавриш")]
     found = UkrainianRecognizer().entities(text, doc.clauses, persons=spans)
     assert {e.text for e in found if e.label == "OFFICIAL"} == {"Кертіс Скапаротті", "Тетяна Гавриш"}
+
+
+def test_a_latin_short_form_defined_for_a_foreign_body(run):
+    """ "(Fundacja Wspólna Przyszłość, далі — FWP)", "(далі — OakVale)": a short form in Latin
+    letters, after the body's name, its place or the original name in the bracket, is the party
+    wherever the text uses it and gives the id; the original name in the bracket is the party too,
+    though it holds a state's name."""
+    doc = run(
+        "МЕМОРАНДУМ ПРО СПІВПРАЦЮ\n\n"
+        "Полтавський обласний центр реабілітації (далі — Центр) в особі директора Гончаренка Андрія "
+        "Петровича, з однієї сторони, та Фонд спільного майбутнього (Fundacja Wspólna Przyszłość "
+        "Polski, далі — FWP) в особі голови правління Анни Новак, з другої сторони, разом — Сторони, "
+        "домовилися про таке.\n\n"
+        "1. FWP передасть Центру обладнання для реабілітації.\n"
+        "2. Центр щокварталу звітуватиме FWP про використання обладнання.\n\n"
+        "За Центр                                   За Fundacja Wspólna Przyszłość Polski\n"
+    )
+    assert "FWP" in doc.parties
+    assert [e.text for e in doc.entities if e.id == "FWP"] == [
+        "Фонд спільного майбутнього",
+        "Fundacja Wspólna Przyszłość Polski",
+        "FWP",
+        "FWP",
+        "FWP",
+        "Fundacja Wspólna Przyszłość Polski",
+    ]
+    assert not [e for e in doc.entities if e.label == "STATE" and e.text == "Polski"]
+    doc = run(
+        "УГОДА ПРО СПІВРОБІТНИЦТВО\n\n"
+        "Рівненська обласна дитяча лікарня (далі — Лікарня) в особі директора Савчука Петра Івановича та "
+        "Oak Vale Children's Hospital, Галіфакс, Канада (далі — OakVale), в особі президентки Мері Сміт, "
+        "разом — Сторони, уклали цю Угоду.\n\n"
+        "1. OakVale навчатиме лікарів Лікарні.\n"
+    )
+    assert "OAKVALE" in doc.parties
+    assert [e.text for e in doc.entities if e.id == "OAKVALE"][1:] == ["OakVale", "OakVale"]

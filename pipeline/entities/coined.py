@@ -182,10 +182,23 @@ def parties_named(
         name = text[s:e] if quoted else dictionary_form(text[s:e], lang, case)
         after = e + 1 if quoted and text[e : e + 1] in ("»", "”", '"') else e  # "АТ «Укрзалізниця» (УЗ)"
         acronym = ABBREVIATION.match(text, after) or LATIN_SHORT_NAME.match(text, after)
-        party_id = coin_id(name, frozenset(c.id for c in coined), acronym.group("abbr").upper() if acronym else "")
+        short = acronym.group("abbr") if acronym else _latin_short_form(text, after, text[s:e], lang)
+        party_id = coin_id(name, frozenset(c.id for c in coined), short.upper())
         coined.append(CoinedParty(s, e, party_id, name, piece_start, piece_end))
         ids.append(party_id)
     return ids, coined
+
+
+def _latin_short_form(text: str, end: int, name: str, lang: str) -> str:
+    """In Ukrainian, the Latin short form the piece defines for the body ("… (Manufacturers'
+    Association of Israel, далі — MAI)", "The Hospital for Sick Children, Торонто, Канада
+    (далі — SickKids)"), which its annotators and users know it by; else ""."""
+    if lang != "uk":
+        return ""
+    from .ukrainian import defined_latin_short_form
+
+    found = defined_latin_short_form(text, end, name)
+    return found.group("word") if found else ""
 
 
 # the short name a Ukrainian text gives a foreign body in Latin letters after its name ("Норвезьке

@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-110"
+        return "party-evidence-111"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1094,11 +1094,10 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
             )
         # the name in any case ("Мерії Батумі"), read once for all the uses below
         by_name = _name_occurrences(doc, party.name)
-        if doc.lang == "uk":
-            _add_short_form(doc, party, by_name)
+        latin_forms = _add_short_form(doc, party, by_name) if doc.lang == "uk" else set()
         # its other mentions: the name again, as written or in its dictionary form, and the
-        # short form the text defines for it ("… церква Фінляндії (далі — ЄЛЦФ)")
-        forms = {doc.text[party.start : party.end], party.name}
+        # short form the text defines for it ("… церква Фінляндії (далі — ЄЛЦФ)", "(далі — PRz)")
+        forms = {doc.text[party.start : party.end], party.name} | latin_forms
         for other in sorted(doc.entities, key=lambda e: e.start):
             if other.start >= party.start and (other.text in forms or other.start == party.start):
                 short = ABBREVIATION.match(doc.text, other.end)  # "(далі — ЄЛЦФ)"
@@ -1120,6 +1119,11 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
             there = [x for x in doc.entities if x.start < e and s < x.end]
             if len(there) == 1 and there[0].label == "ORG" and not there[0].id:  # the title's "… церквою Норвегії"
                 there[0].label, there[0].id, there[0].name = "PARTY", party.id, party.name
+            elif doc.text[s:e] in latin_forms and all(s <= x.start <= x.end <= e and x.label != "PARTY" for x in there):
+                # the name in the original holds a state's ("Manufacturers' Association of Israel"):
+                # the whole name is the party, as in Ukrainian ("Асоціація виробників Ізраїлю")
+                doc.entities = [x for x in doc.entities if x not in there]
+                doc.entities.append(Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="coined"))
             else:
                 _add_where_free(doc, Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="coined"))
     doc.entities.sort(key=lambda e: (e.start, e.end))
@@ -1160,12 +1164,30 @@ def _occurrences(doc: Document, forms: set[str], by_name: list[tuple[int, int]])
     return sorted(set(spans + by_name))
 
 
-def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, int]]) -> None:
+def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, int]]) -> set[str]:
     """The word the formula defines for a coined party ("компанією «Nordvind Energy AS»,
     зареєстрованою … (далі — Компанія)"), or the text after a later mention of its name ("до
     Всеукраїнської профспілки моряків і портовиків (далі — Профспілка)"), is that party
-    wherever the text uses it. ``by_name``: where the text names the party in any case."""
-    from .ukrainian import DEFINED_IN_TRANSLATION, DEFINED_WORD, defined_short_form, short_form_mentions
+    wherever the text uses it. ``by_name``: where the text names the party in any case.
+
+    A short form in Latin letters ("(далі — SickKids)"), and the name in the original that
+    its bracket gives ("(Manufacturers' Association of Israel, далі — MAI)"), are returned as
+    forms of the party's name, found as written (they do not decline)."""
+    from .ukrainian import (
+        DEFINED_IN_TRANSLATION,
+        DEFINED_WORD,
+        defined_latin_short_form,
+        defined_short_form,
+        short_form_mentions,
+    )
+
+    latin = defined_latin_short_form(doc.text, party.end, doc.text[party.start : party.end])
+    latin_forms = set()
+    if latin is not None:
+        latin_forms.add(latin.group("word"))
+        inside = (latin.group("inside") or "").strip()
+        if inside and not re.search(r"[\u0400-\u04ff]", inside) and inside[:1].isupper():
+            latin_forms.add(inside)
 
     # in the formula's piece, or right after it where the body's owner ends the piece
     # ("«Волинська обласна клінічна лікарня» Волинської обласної ради (далі — Лікарня)"), or at
@@ -1182,9 +1204,10 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
         if definition is not None:
             break
     if definition is None:
-        return
+        return latin_forms
     for s, e in short_form_mentions(doc.text, definition):
         _add_where_free(doc, Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="short-form"))
+    return latin_forms
 
 
 def _from_party_list(doc: Document, mentions: _MentionIndex) -> list[str]:

@@ -1067,6 +1067,42 @@ def defined_short_form(text: str, end: int, name: str, roles: bool = False) -> O
     return m
 
 
+# A short form in Latin letters defined for a foreign body, also at the end of the bracket that
+# gives its name in the original ("Politechnika Rzeszowska … (далі — PRz)", "Асоціація
+# виробників Ізраїлю (Manufacturers' Association of Israel, далі — MAI)")
+DEFINED_LATIN = re.compile(
+    r"\s*\((?:(?P<inside>[^()\n]{3,200}?)[;,]\s*)?(?:далі|надалі)\s*[-–—]\s*[«\"]?(?P<word>[A-Z][A-Za-z&]{1,11})[»\"]?\s*\)"
+)
+_LATIN_WORD = re.compile(r"[A-Z][\w'’]*")
+_CAPITAL_PIECE = re.compile(r"[A-Z][a-z]*")
+
+
+# where a body is, between its name and the bracket that defines its short form ("The Hospital
+# for Sick Children, Торонто, Канада (далі — SickKids)")
+_PLACE_GAP = re.compile(r"(?:,\s*[A-ZА-ЯЄІЇҐ][\w'’ʼ.-]*(?:[ \t]+[A-ZА-ЯЄІЇҐ][\w'’ʼ.-]*)?){0,3}")
+
+
+def defined_latin_short_form(text: str, end: int, name: str) -> Optional[re.Match]:
+    """The definition of a Latin short form right after the name that ends at ``end`` (or after
+    the places that follow it), where the short form abbreviates ``name`` or the Latin name its
+    bracket gives: its capitals begin consecutive capitalised words ("PRz": Politechnika
+    Rzeszowska; "MAI": Manufacturers' Association of Israel), or it begins with a word of the
+    name ("SickKids": The Hospital for Sick Children)."""
+    gap = _PLACE_GAP.match(text, end)  # matches always, if only the empty string
+    m = DEFINED_LATIN.match(text, gap.end() if gap else end)
+    if m is None:
+        return None
+    short, pieces = m.group("word"), _CAPITAL_PIECE.findall(m.group("word"))
+    for named in (name, m.group("inside") or ""):
+        words = _LATIN_WORD.findall(named)
+        initials = any(
+            all(words[k + i].startswith(p) for i, p in enumerate(pieces)) for k in range(len(words) - len(pieces) + 1)
+        )
+        if initials or any(len(w) >= 3 and short.startswith(w) for w in words):
+            return m
+    return None
+
+
 def _short_form_word(tok: Token) -> frozenset[str]:
     """What a word of a short form matches: its lemmas, or itself where it is an abbreviation."""
     return frozenset({tok.text}) if tok.all_caps else lemmas(_APOS.sub("'", tok.lower))
