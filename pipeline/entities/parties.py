@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-111"
+        return "party-evidence-112"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
