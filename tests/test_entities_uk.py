@@ -4004,3 +4004,29 @@ def test_a_latin_short_form_defined_for_a_foreign_body(run):
     )
     assert "OAKVALE" in doc.parties
     assert [e.text for e in doc.entities if e.id == "OAKVALE"][1:] == ["OakVale", "OakVale"]
+
+
+def test_the_name_a_short_forms_bracket_gives_is_the_party_too(run):
+    """ "(Tartu linna muuseum, далі — Музей Тарту)": the original name before the short form is a
+    mention of the party, whole, and found again as written; a Ukrainian translation there is one
+    up to its place ("…; далі — Шпиталь"); a state in that place is no party ("(Республіка
+    Польща, далі — …)")."""
+    doc = run(
+        "МЕМОРАНДУМ\n\n"
+        "Цей Меморандум укладено між Полтавським краєзнавчим музеєм імені Василя Кричевського (далі — "
+        "Полтавський музей) та Тартуським міським музеєм (Tartu linna muuseum, далі — Музей Тарту).\n\n"
+        "1. Музей Тарту надасть Полтавському музею колекцію світлин.\n\n"
+        "За Tartu linna muuseum\n"
+    )
+    tartu = next(e.id for e in doc.entities if e.text == "Музей Тарту")
+    assert [e.text for e in doc.entities if e.id == tartu].count("Tartu linna muuseum") == 2
+    doc = run(
+        "УГОДА\n\n"
+        "Вінницька обласна клінічна лікарня (далі — Лікарня) в особі директора Коваля Івана Петровича та "
+        "Szpital Wojewódzki w Rzeszowie (Обласний шпиталь у Жешуві, Республіка Польща; далі — Шпиталь) в особі "
+        "директора Анни Новак уклали цю Угоду.\n\n"
+        "1. Шпиталь прийматиме лікарів Лікарні на стажування.\n"
+    )
+    spital = next(e.id for e in doc.entities if e.text == "Шпиталь")
+    assert "Обласний шпиталь у Жешуві" in [e.text for e in doc.entities if e.id == spital]
+    assert not [e for e in doc.entities if e.label == "PARTY" and e.text == "Республіка Польща"]

@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-112"
+        return "party-evidence-113"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1094,10 +1094,10 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
             )
         # the name in any case ("Мерії Батумі"), read once for all the uses below
         by_name = _name_occurrences(doc, party.name)
-        latin_forms = _add_short_form(doc, party, by_name) if doc.lang == "uk" else set()
+        as_written = _add_short_form(doc, party, by_name) if doc.lang == "uk" else set()
         # its other mentions: the name again, as written or in its dictionary form, and the
         # short form the text defines for it ("… церква Фінляндії (далі — ЄЛЦФ)", "(далі — PRz)")
-        forms = {doc.text[party.start : party.end], party.name} | latin_forms
+        forms = {doc.text[party.start : party.end], party.name} | as_written
         for other in sorted(doc.entities, key=lambda e: e.start):
             if other.start >= party.start and (other.text in forms or other.start == party.start):
                 short = ABBREVIATION.match(doc.text, other.end)  # "(далі — ЄЛЦФ)"
@@ -1119,7 +1119,7 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
             there = [x for x in doc.entities if x.start < e and s < x.end]
             if len(there) == 1 and there[0].label == "ORG" and not there[0].id:  # the title's "… церквою Норвегії"
                 there[0].label, there[0].id, there[0].name = "PARTY", party.id, party.name
-            elif doc.text[s:e] in latin_forms and all(s <= x.start <= x.end <= e and x.label != "PARTY" for x in there):
+            elif doc.text[s:e] in as_written and all(s <= x.start <= x.end <= e and x.label != "PARTY" for x in there):
                 # the name in the original holds a state's ("Manufacturers' Association of Israel"):
                 # the whole name is the party, as in Ukrainian ("Асоціація виробників Ізраїлю")
                 doc.entities = [x for x in doc.entities if x not in there]
@@ -1170,9 +1170,9 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
     Всеукраїнської профспілки моряків і портовиків (далі — Профспілка)"), is that party
     wherever the text uses it. ``by_name``: where the text names the party in any case.
 
-    A short form in Latin letters ("(далі — SickKids)"), and the name in the original that
-    its bracket gives ("(Manufacturers' Association of Israel, далі — MAI)"), are returned as
-    forms of the party's name, found as written (they do not decline)."""
+    A short form in Latin letters ("(далі — SickKids)"), and the name in the original or in
+    translation that the defining bracket gives ("(Manufacturers' Association of Israel, далі —
+    MAI)"), are returned as forms of the party's name, to be found as written."""
     from .ukrainian import (
         DEFINED_IN_TRANSLATION,
         DEFINED_WORD,
@@ -1182,12 +1182,10 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
     )
 
     latin = defined_latin_short_form(doc.text, party.end, doc.text[party.start : party.end])
-    latin_forms = set()
+    as_written = set()
     if latin is not None:
-        latin_forms.add(latin.group("word"))
-        inside = (latin.group("inside") or "").strip()
-        if inside and not re.search(r"[\u0400-\u04ff]", inside) and inside[:1].isupper():
-            latin_forms.add(inside)
+        as_written.add(latin.group("word"))
+        as_written |= _bracket_name(doc, latin)
 
     # in the formula's piece, or right after it where the body's owner ends the piece
     # ("«Волинська обласна клінічна лікарня» Волинської обласної ради (далі — Лікарня)"), or at
@@ -1204,10 +1202,29 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
         if definition is not None:
             break
     if definition is None:
-        return latin_forms
+        return as_written
     for s, e in short_form_mentions(doc.text, definition):
         _add_where_free(doc, Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="short-form"))
-    return latin_forms
+    return as_written | _bracket_name(doc, definition)
+
+
+def _bracket_name(doc: Document, definition: re.Match) -> set[str]:
+    """The body's name that the bracket defining its short form gives before the short form, in
+    the original or in translation ("(Klaipėdos prekybos, pramonės ir amatų rūmai, далі — …)",
+    "(Самостійний … шпиталь № 4 у Любліні, Республіка Польща; далі — Клініка)"): a Latin one
+    whole, a Ukrainian one up to its place; none where the bracket names a known state or
+    organisation ("(Республіка Польща, далі — …)") or says something else ("(зареєстроване …)")."""
+    from .coined import is_name
+
+    inside = definition.groupdict().get("inside") or ""
+    start = definition.start("inside") + len(inside) - len(inside.lstrip()) if inside else -1
+    name = inside.strip()
+    if re.search(r"[\u0400-\u04ff]", name):
+        name = name.split(",")[0].rstrip()
+    end = start + len(name)
+    if not name or not is_name(name) or any(x.id and x.start <= start and end <= x.end for x in doc.entities):
+        return set()
+    return {name}
 
 
 def _from_party_list(doc: Document, mentions: _MentionIndex) -> list[str]:
