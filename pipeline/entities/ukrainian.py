@@ -1092,11 +1092,13 @@ def defined_latin_short_form(text: str, end: int, name: str) -> Optional[re.Matc
     Rzeszowska; "MAI": Manufacturers' Association of Israel), or it begins with a word of the
     name ("SickKids": The Hospital for Sick Children)."""
     gap = _PLACE_GAP.match(text, end)  # matches always, if only the empty string
+    after_place = gap is not None and gap.end() > end
     m = DEFINED_LATIN.match(text, gap.end() if gap else end)
     if m is None:
         return None
     short, pieces = m.group("word"), _CAPITAL_PIECE.findall(m.group("word"))
-    for named in (name, m.group("inside") or ""):
+    # after a place, the bracket's own name may be another body's ("A, B (B's name, далі — …)")
+    for named in (name,) if after_place else (name, m.group("inside") or ""):
         words = _LATIN_WORD.findall(named)
         initials = any(
             all(words[k + i].startswith(p) for i, p in enumerate(pieces)) for k in range(len(words) - len(pieces) + 1)
