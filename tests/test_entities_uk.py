@@ -4036,3 +4036,16 @@ def test_the_name_a_short_forms_bracket_gives_is_the_party_too(run):
     spital = next(e.id for e in doc.entities if e.text == "Шпиталь")
     assert "Обласний шпиталь у Жешуві" in [e.text for e in doc.entities if e.id == spital]
     assert not [e for e in doc.entities if e.label == "PARTY" and e.text == "Республіка Польща"]
+
+
+def test_a_namesake_with_a_lower_case_particle_stays_in_the_name(run):
+    """ "… університетом імені Людвіга ван Бетховена": the namesake's particle ("ван", "чел", "да")
+    is inside the party's name, which does not end before it."""
+    doc = run(
+        "МЕМОРАНДУМ\n\nЦей Меморандум укладено між Київською дитячою академією мистецтв (далі — Академія) та "
+        "Боннським музичним університетом імені Людвіга ван Бетховена (далі — Університет).\n\n"
+        "1. Університет прийматиме викладачів Академії на стажування.\n"
+    )
+    assert "Боннським музичним університетом імені Людвіга ван Бетховена" in [
+        e.text for e in doc.entities if e.label == "PARTY"
+    ]

@@ -353,6 +353,8 @@ class _UkrainianNameWords:
             return STOP
         if self.named_after and tok[:1].isupper():
             return TAKE  # "університет імені В. Н. Каразіна", "… імені Тараса Шевченка"
+        if self.named_after and tok in NAMESAKE_PARTICLES:
+            return PASS  # "… імені Штефана чел Маре", "… імені Людвіга ван Бетховена"
         self.named_after = tok.lower() == NAMED_AFTER
         if self.named_after:
             return PASS
@@ -387,6 +389,8 @@ class _UkrainianNameWords:
 
 
 LATIN_WORD = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w'’-]*$")
+# the lower-case particles of a foreign namesake's name, written in Ukrainian
+NAMESAKE_PARTICLES = frozenset("чел де дель да ді ван фон дер ла ле ібн аль бен бін ель".split())
 NAME_CONJUNCTIONS = frozenset({"та", "і", "й"})
 PREPOSITIONS_UK = frozenset("про щодо у в на до від для по при за під над між через після перед".split())
 OPENING_QUOTES = {"«": "»", "“": "”", '"': '"'}
