@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 SERVANDA := $(VENV)/bin/servanda
 # The default classifier is committed (models/README.md): all-MiniLM-L6-v2 fine-tuned on the
 # gold set as a window model, saved with --release. `make run` uses it as it is; `make model`
-# retrains it (about 35 minutes on 2 cores) and replaces it.
+# retrains it (about 40 minutes on 2 cores) and replaces it.
 DEFAULT_CLASSIFIER := models/clause-minilm
 TEACHER := models/clause-mpnet
 # The optional 3-layer window student (make model-fast): 1.9x faster classification, 2 points
