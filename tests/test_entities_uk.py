@@ -27,6 +27,12 @@ def _document(text: str) -> Document:
     return Document(doc_id="t", path="<text>", text=text, text_sha256=sha256_text(text), provided={"text"})
 
 
+def _mentions_of(doc: Document, text: str) -> list[str]:
+    """Every mention, in order, with the id of the first entity written ``text``."""
+    party = next(e.id for e in doc.entities if e.text == text)
+    return [e.text for e in doc.entities if e.id == party]
+
+
 @pytest.fixture(scope="module")
 def pipeline():
     return Pipeline([LanguageIdentifier(), Segmenter(), EntityRecognizer(), PartyResolver()])
@@ -1847,8 +1853,7 @@ def test_a_contract_role_defined_as_a_bodys_short_form_but_not_a_states(run):
         "особі директора Коваля Петра Олеговича уклали цей Договір.\n\n"
         "1. Компанія приймає студентів Коледжу на практику, а Коледж готує фахівців для Компанії.\n"
     )
-    yard = next(e.id for e in doc.entities if e.text == "Дніпровські верфі")
-    assert [e.text for e in doc.entities if e.id == yard][1:] == ["Компанія", "Компанія", "Компанії"]
+    assert _mentions_of(doc, "Дніпровські верфі")[1:] == ["Компанія", "Компанія", "Компанії"]
     doc = run(
         "УГОДА ПРО ПОЗИКУ\n\nЦя Угода укладена між Україною (далі — Позичальник) та Європейським інвестиційним "
         "банком (далі — Банк).\n\nСтаття 1. Банк надає Позичальнику позику.\n"
@@ -1880,11 +1885,10 @@ def test_an_abbreviation_with_its_first_words_letters_and_one_after_a_quoted_nam
         "про співпрацю. Від ХарДУ документ підписав ректор Олег Петренко. УП відкриє на території ХарДУ "
         "поштове відділення.\n"
     )
-    university = next(e.id for e in doc.entities if e.text == "Харківський державний університет")
-    post = next(e.id for e in doc.entities if e.text == "Укрпошта")
-    assert sorted(doc.parties) == sorted([university, post])
-    assert [e.text for e in doc.entities if e.id == university].count("ХарДУ") == 3
-    assert [e.text for e in doc.entities if e.id == post].count("УП") == 2
+    names = ("Харківський державний університет", "Укрпошта")
+    assert sorted(doc.parties) == sorted({e.id for e in doc.entities if e.text in names})
+    assert _mentions_of(doc, "Харківський державний університет").count("ХарДУ") == 3
+    assert _mentions_of(doc, "Укрпошта").count("УП") == 2
 
 
 def test_a_signing_subject_after_when_and_where(run):
@@ -4024,8 +4028,7 @@ def test_the_name_a_short_forms_bracket_gives_is_the_party_too(run):
         "1. Музей Тарту надасть Полтавському музею колекцію світлин.\n\n"
         "За Tartu linna muuseum\n"
     )
-    tartu = next(e.id for e in doc.entities if e.text == "Музей Тарту")
-    assert [e.text for e in doc.entities if e.id == tartu].count("Tartu linna muuseum") == 2
+    assert _mentions_of(doc, "Музей Тарту").count("Tartu linna muuseum") == 2
     doc = run(
         "УГОДА\n\n"
         "Вінницька обласна клінічна лікарня (далі — Лікарня) в особі директора Коваля Івана Петровича та "
@@ -4033,8 +4036,7 @@ def test_the_name_a_short_forms_bracket_gives_is_the_party_too(run):
         "директора Анни Новак уклали цю Угоду.\n\n"
         "1. Шпиталь прийматиме лікарів Лікарні на стажування.\n"
     )
-    spital = next(e.id for e in doc.entities if e.text == "Шпиталь")
-    assert "Обласний шпиталь у Жешуві" in [e.text for e in doc.entities if e.id == spital]
+    assert "Обласний шпиталь у Жешуві" in _mentions_of(doc, "Шпиталь")
     assert not [e for e in doc.entities if e.label == "PARTY" and e.text == "Республіка Польща"]
 
 
