@@ -114,9 +114,12 @@ browser:
 # in seconds instead of a minute and a half).
 LS_VENV := .venv-ls
 LABEL_STUDIO_VERSION := 1.23.2
+# Label Studio 1.23.2 asks for sentry-sdk>=2.16 with no upper bound and does not start with
+# sentry-sdk 3.0 ("Unknown option 'send_default_pii'"), which the registry serves as of 2026-12-07
+LABEL_STUDIO_PINS := "sentry-sdk>=2.16,<3"
 $(LS_VENV)/.installed-$(LABEL_STUDIO_VERSION):
 	@rm -rf $(LS_VENV)
-	@{ $(PYTHON) -m venv $(LS_VENV) && $(LS_VENV)/bin/python -m pip install -q label-studio==$(LABEL_STUDIO_VERSION) && \
+	@{ $(PYTHON) -m venv $(LS_VENV) && $(LS_VENV)/bin/python -m pip install -q label-studio==$(LABEL_STUDIO_VERSION) $(LABEL_STUDIO_PINS) && \
 	  HOME=$(abspath $(LS_VENV)) $(LS_VENV)/bin/label-studio version --data-dir $(abspath $(LS_VENV))/template >/dev/null && touch $@; } || \
 	{ rm -rf $(LS_VENV); echo "Label Studio $(LABEL_STUDIO_VERSION) could not be installed: tests/test_label_studio.py will skip its server test"; }
 
