@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-114"
+        return "party-evidence-115"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1204,6 +1204,9 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
     if definition is None:
         return as_written
     for s, e in short_form_mentions(doc.text, definition):
+        # a short form the formula defines wins over an unidentified ORG the recognizer guessed from
+        # the same word on ("Компанії фахівців")
+        doc.entities = [x for x in doc.entities if not (x.start == s and x.label == "ORG" and not x.id)]
         _add_where_free(doc, Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="short-form"))
     return as_written | _bracket_name(doc, definition)
 
