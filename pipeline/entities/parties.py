@@ -58,7 +58,7 @@ from .gazetteer import (
 from .home_organs import home_organ_mentions
 from .latin_names import add_latin_originals
 from .officials import ROLE, SIGNATURE_FOR, starts_with_for
-from .recognizer import TITLE_WINDOW, surname_of
+from .recognizer import CYRILLIC, TITLE_WINDOW, surname_of
 from .uk_persons import FOREIGN_LOCAL_TITLE, LOCATIVE_PREPOSITIONS, REMIT_BEFORE
 
 OPENING_CLAUSES = 40
@@ -1203,10 +1203,12 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
             break
     if definition is None:
         return as_written
-    for s, e in short_form_mentions(doc.text, definition):
-        # a short form the formula defines wins over an unidentified ORG the recognizer guessed from
-        # the same word on ("Компанії фахівців")
-        doc.entities = [x for x in doc.entities if not (x.start == s and x.label == "ORG" and not x.id)]
+    mentions = short_form_mentions(doc.text, definition)
+    # a short form the formula defines wins over an unidentified ORG the recognizer guessed from
+    # the same word on ("Компанії фахівців")
+    starts = {s for s, _ in mentions}
+    doc.entities = [x for x in doc.entities if not (x.start in starts and x.label == "ORG" and not x.id)]
+    for s, e in mentions:
         _add_where_free(doc, Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="short-form"))
     return as_written | _bracket_name(doc, definition)
 
@@ -1222,7 +1224,7 @@ def _bracket_name(doc: Document, definition: re.Match) -> set[str]:
     inside = definition.groupdict().get("inside") or ""
     start = definition.start("inside") + len(inside) - len(inside.lstrip()) if inside else -1
     name = inside.strip()
-    if re.search(r"[\u0400-\u04ff]", name):
+    if CYRILLIC.search(name):
         name = name.split(",")[0].rstrip()
     end = start + len(name)
     if not name or not is_name(name) or any(x.id and x.start <= start and end <= x.end for x in doc.entities):
