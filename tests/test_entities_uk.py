@@ -1877,6 +1877,30 @@ def test_a_party_named_by_its_latin_short_name(run):
     assert [e.text for e in doc.entities if e.id == "NORAD"].count("Norad") == 4
 
 
+def test_a_partys_name_in_the_other_script_in_brackets_is_a_mention(run):
+    """ "Тартуський університет (Tartu Ülikool)", "Ryga Stradiņš University (Ризький університет
+    імені Страдиня)": the bracket after a foreign body's name gives it in the original or in
+    translation, a mention of the same party wherever it is used; a place after a comma is not
+    part of the name."""
+    doc = run(
+        "Меморандум про співпрацю між Вінницьким медичним університетом та Тартуським університетом\n\n"
+        "Вінницький медичний університет (далі — ВМУ) та Тартуський університет (Tartu Ülikool, Естонія) "
+        "уклали цей Меморандум про таке.\n"
+        "1. ВМУ та Tartu Ülikool обмінюватимуться викладачами.\n"
+        "2. Тартуський університет прийматиме аспірантів ВМУ.\n"
+    )
+    tartu = _mentions_of(doc, "Тартуський університет")
+    assert tartu.count("Tartu Ülikool") == 2 and "Тартуський університет" in tartu
+    doc = run(
+        "Ryga Stradiņš University та Одеський медичний університет підписали угоду\n\n"
+        "Одеса, 12 травня 2025. Одеський медичний університет та Ryga Stradiņš University (Ризький "
+        "університет імені Страдиня) підписали угоду про подвійні дипломи. Ризький університет імені "
+        "Страдиня прийматиме студентів з Одеси з вересня.\n"
+    )
+    ryga = _mentions_of(doc, "Ryga Stradiņš University")
+    assert ryga.count("Ризький університет імені Страдиня") == 2
+
+
 def test_an_abbreviation_with_its_first_words_letters_and_one_after_a_quoted_name(run):
     """ "ХарДУ" is the Харківський державний університет (the first letters of its first word, then
     initials); "АТ «Укрпошта» (УП)" defines "УП" after the closing quote. Both are the party

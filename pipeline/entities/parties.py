@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-115"
+        return "party-evidence-116"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1113,6 +1113,10 @@ def _add_coined(doc: Document, coined: list[CoinedParty]) -> None:
                 LATIN_SHORT_NAME.match(doc.text, e) if doc.lang == "uk" else None
             )
             forms |= {short.group("abbr")} if short else set()
+            original = _name_in_other_script(doc, e, party.name) if doc.lang == "uk" else None
+            if original:
+                forms.add(original)
+                as_written.add(original)
         # and where no stage found them at all ("Мерія Батумі прийме …", "подякував Мерії
         # Батумі", "NEFCO відповідатиме …"), also by the initials of its name ("Запорізької ТПП")
         for s, e in sorted(set(_occurrences(doc, forms, by_name) + _initials_mentions(doc, party.name))):
@@ -1211,6 +1215,38 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
     for s, e in mentions:
         _add_where_free(doc, Entity(s, e, doc.text[s:e], "PARTY", party.id, name=party.name, source="short-form"))
     return as_written | _bracket_name(doc, definition)
+
+
+# The bracket after a foreign body's name that gives it in the other script: the original after
+# the translation or the translation after the original ("Сучавський університет імені Штефана
+# чел Маре (Universitatea „Ștefan cel Mare” din Suceava)", "Kauno miesto muziejus (Музей міста
+# Каунаса)"); up to a comma, after which a short form or a place may follow, and without the
+# company's legal form ("Rzeszowska Agencja Rozwoju Regionalnego S.A., RARR"). A bracket that
+# defines a short form ("(Klaipėdos prekybos, pramonės ir amatų rūmai, далі — Палата)") is read
+# whole where the short form is (_bracket_name).
+NAME_IN_BRACKETS = re.compile(
+    r"\s*\(\s*(?P<name>[^()\n,;]{4,120}?)(?:\s+(?:S\.A\.|S\.p\.A\.|GmbH|AG|Ltd\.?|Inc\.|LLC|B\.V\.|N\.V\.|a\.s\.|s\.r\.o\.))?"
+    r"\s*(?P<rest>[,;][^()\n]*)?\)"
+)
+DEFINES = re.compile(r"\b(?:далі|надалі)\b")
+
+
+def _name_in_other_script(doc: Document, end: int, named: str) -> Optional[str]:
+    """The name in the bracket right after a party's mention that ends at ``end``, where it is
+    written in the other script than ``named`` and is no known state or organisation."""
+    from .coined import is_name
+
+    m = NAME_IN_BRACKETS.match(doc.text, end)
+    if (
+        m is None
+        or DEFINES.search(m.group("rest") or "")
+        or bool(CYRILLIC.search(m.group("name"))) == bool(CYRILLIC.search(named))
+    ):
+        return None
+    s, e = m.span("name")
+    if not is_name(m.group("name")) or any(x.id and x.start < e and s < x.end for x in doc.entities):
+        return None
+    return m.group("name")
 
 
 def _bracket_name(doc: Document, definition: re.Match) -> set[str]:
