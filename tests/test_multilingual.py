@@ -137,4 +137,7 @@ def test_fine_tuning_writes_a_model_the_stage_can_load(tmp_path):
     assert 0.0 <= info["dev"]["macro_f1"] <= 1.0 and info["temperature"] > 0
     model = MultilingualClauseModel(tmp_path / FOLDER)
     assert model.version == f"{FOLDER}@{info['fingerprint']}"
+    from servanda.training.card import _multilingual_lines  # the model card's paragraph on it
+
+    assert info["fingerprint"] in " ".join(_multilingual_lines(tmp_path))
     assert len(model.predict([_clause(SENTENCES[0])])) == 1

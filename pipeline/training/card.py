@@ -169,8 +169,8 @@ def _multilingual_lines(model_dir: Path) -> list[str]:
         f"({r['english_examples']} of them English train clauses, the Ukrainian translations at weight "
         f"{r['translation_weight']}); temperature {r['temperature']} fitted on the {r['dev_clauses']} Ukrainian "
         f"dev clauses, where it scores macro-F1 {dev['macro_f1']:.3f} and commitment F1 "
-        f"{dev['per_label']['commitment']['f1']:.3f} (gold clauses, gold genre); fingerprint {r['fingerprint']}. "
-        "The Ukrainian n-gram model below is blended with it.",
+        f"{dev['per_label']['commitment']['f1']:.3f} (gold clauses); fingerprint {r['fingerprint']}. The table "
+        "below says whether the Ukrainian n-gram model is blended with it.",
         "",
     ]
 
@@ -187,10 +187,10 @@ def _linear_lines(model_dir: Path) -> list[str]:
         "",
         "Fitted on the gold train split plus clauses translated from English train clauses (Ukrainian, Spanish; "
         "annotations/translations/), temperature on dev; dev figures on gold clauses, against the cue lexicon "
-        "and, where a transformer was also trained on the language (Ukrainian: the e5 model above), against it. "
-        "Each language is labelled at run time by whichever of the two is better on dev, or, where a blend of "
-        "the two is better still (English, Ukrainian), by their probabilities averaged with the weight chosen "
-        "on dev.",
+        "and, where a transformer was also trained on the language (for Ukrainian, an e5 model where one is "
+        "beside it), against it. Each language is labelled at run time by whichever of the two is better on "
+        "dev, or, where a blend of the two is better still (English), by their probabilities averaged with the "
+        "weight chosen on dev.",
         "",
         "| model | train clauses (translated) | dev clauses | temperature | dev macro-F1 (cues; transformer) "
         "| dev commitment F1 (cues; transformer) | labels with |",
