@@ -51,7 +51,10 @@ def clause_input(tokenizer: E5Tokenizer, clause: Clause) -> list[int]:
     return [s["bos"], *place_ids, s["eos"], *text, s["eos"]]
 
 
-def _module_classes() -> tuple[type, type]:
+@lru_cache(maxsize=1)
+def _classifier_class() -> type:
+    """The torch module of the classifier, defined once torch is imported (lazily: a run
+    without Ukrainian clauses never needs it)."""
     import torch
 
     class PackedEmbedding(torch.nn.Module):
@@ -91,7 +94,7 @@ def _module_classes() -> tuple[type, type]:
             pooled = (hidden * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True)
             return self.head(self.dropout(pooled))
 
-    return PackedEmbedding, EncoderClassifier
+    return EncoderClassifier
 
 
 def new_classifier(n_labels: int) -> Any:
@@ -99,7 +102,7 @@ def new_classifier(n_labels: int) -> Any:
     from .e5_weights import pretrained_state
 
     packed = read_packed()
-    model = _module_classes()[1](packed, n_labels)
+    model = _classifier_class()(packed, n_labels)
     state = pretrained_state(packed, with_word_embeddings=False)
     model.encoder.load_state_dict(state, strict=False)
     return model
@@ -172,7 +175,7 @@ class MultilingualClauseModel:
             from safetensors.torch import load_file
 
             packed = read_packed()
-            model = _module_classes()[1](packed, len(self.labels))
+            model = _classifier_class()(packed, len(self.labels))
             state = {k: v.float() for k, v in load_file(str(self.folder / "model.safetensors")).items()}
             model.load_state_dict(state, strict=False)
             self._loaded = (E5Tokenizer(packed), model.eval())
