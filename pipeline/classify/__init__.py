@@ -30,7 +30,7 @@ from .multilingual import FOLDER as MULTILINGUAL_FOLDER
 # The learned models of the other languages: file name -> the languages it labels (Spanish
 # and French share one: there is one French gold treaty in the train split).
 LINEAR_MODELS = {"linear-uk.json": ("uk",), "linear-es-fr.json": ("es", "fr"), "linear-en.json": ("en",)}
-CUE_VERSION = "cues-2"
+CUE_VERSION = "cues-3"
 
 
 class ClauseClassifier(Stage):
