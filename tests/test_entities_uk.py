@@ -1688,6 +1688,25 @@ def test_a_short_form_defined_for_a_known_party_is_that_party(run):
     assert not [e for e in doc.entities if e.text == "Уряд"]
 
 
+def test_a_short_form_defined_after_the_bodys_description_is_that_party(run):
+    """ "Європейський банк реконструкції та розвитку, міжнародна фінансова установа, …, в особі
+    … (далі — Банк)": the bracket ends the bank's piece of the formula after its description, and
+    "Банк" is the bank wherever used, at a sentence's start too; "Банком" opening lower-case
+    words is no institution of its own."""
+    doc = run(
+        "КРЕДИТНА УГОДА\nміж Україною та Європейським банком реконструкції та розвитку\n\n"
+        "Україна (далі — Позичальник), з однієї сторони, та Європейський банк реконструкції та розвитку, "
+        "міжнародна фінансова установа з місцезнаходженням у м. Лондоні, в особі керуючого директора "
+        "Олени Петренко (далі — Банк), з іншої сторони, домовилися про таке:\n\n"
+        "1. Банк надає Позичальнику кредит на відновлення мостів.\n"
+        "2. Угода набирає чинності з дати отримання Банком письмового повідомлення Позичальника.\n"
+    )
+    assert doc.parties == ["EBRD", "UKR"]
+    ebrd = [e.text for e in doc.entities if e.id == "EBRD" and e.label == "PARTY"]
+    assert ebrd.count("Банк") == 2 and "Банком" in ebrd
+    assert not [e for e in doc.entities if e.text.startswith("Банком ")]
+
+
 def test_a_short_form_of_two_words_and_one_defined_after_the_bodys_owner(run):
     """ "(далі — Одеська філармонія)", "(далі — Рівненська ТПП)": a short form of two words,
     one of them an abbreviation, is the party wherever it is used, in any case. "«…» Черкаської

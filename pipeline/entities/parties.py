@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-116"
+        return "party-evidence-117"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -759,10 +759,15 @@ def capital_ids(text: str, start: int, end: int) -> list[str]:
 
     table = load_json("states.json")["capitals"]["uk"]
     toks = tokens_of(text, start, end)
+
+    def a_place(k: int) -> bool:  # "у Варшаві", "у м. Лондоні", "в місті Вільнюсі"
+        before = k - 2 if k > 1 and toks[k - 1].lower in CITY_WORDS else k - 1
+        return before >= 0 and toks[before].lower in PLACE_PREPOSITIONS
+
     return [
         table[l]
         for k, t in enumerate(toks)
-        if t.capitalised and not (k > 0 and toks[k - 1].lower in PLACE_PREPOSITIONS)
+        if t.capitalised and not a_place(k)
         for l in sorted(lemmas(t.lower))
         if l in table
     ]
@@ -770,6 +775,8 @@ def capital_ids(text: str, start: int, end: int) -> list[str]:
 
 # "Угоду укладено в Гельсінкі": a capital after "в"/"у" is where it happened, not a side
 PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS - {"на"}
+# the word for a city between the preposition and its name ("у м. Лондоні", "у столиці Варшаві")
+CITY_WORDS = frozenset({"м", "місті", "столиці"})
 
 
 def side_ids(text: str, start: int, end: int) -> list[str]:

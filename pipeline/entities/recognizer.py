@@ -137,7 +137,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-145"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-146"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -169,9 +169,10 @@ class EntityRecognizer(Stage):
         candidates = resolve_overlaps(candidates)
         candidates = resolve_overlaps(candidates + abbreviations(text, candidates))
         if ukrainian:
-            from .ukrainian import short_forms_defined
+            from .ukrainian import guesses_over, short_forms_defined
 
-            candidates = resolve_overlaps(candidates + short_forms_defined(text, candidates))
+            defined = short_forms_defined(text, candidates)
+            candidates = resolve_overlaps([c for c in candidates if not guesses_over(text, c, defined)] + defined)
         candidates = resolve_overlaps(candidates + community_short_forms(text, candidates))
         doc.entities = share_official_attributes(
             officeholder_affiliations(short_forms(candidates, "uk" if lang == "uk" else "en"))

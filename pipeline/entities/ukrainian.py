@@ -1216,15 +1216,54 @@ def head_noun_mentions(text: str, spans: Iterable[tuple[int, int]], head: str) -
 
 def short_forms_defined(text: str, entities: list[Entity]) -> list[Entity]:
     """Every use of a short form a Ukrainian text defines for a named state or organisation
-    ("Європейським інвестиційним банком (далі — Банк)") is that body."""
+    ("Європейським інвестиційним банком (далі — Банк)") is that body, also where the formula
+    describes the body before the bracket ("Європейський інвестиційний банк, установа
+    Європейського Союзу, …, в особі Віцепрезидента … (далі — Банк)")."""
     out = []
     for ent in entities:
-        if ent.label in ("ORG", "STATE") and ent.id and (definition := defined_short_form(text, ent.end, ent.text)):
+        if ent.label not in ("ORG", "STATE") or not ent.id:
+            continue
+        definition = defined_short_form(text, ent.end, ent.text) or _described_short_form(text, ent)
+        if definition is not None:
             out += [
                 Entity(s, e, text[s:e], ent.label, id=ent.id, source="short-form")
                 for s, e in short_form_mentions(text, definition)
             ]
     return out
+
+
+def guesses_over(text: str, ent: Entity, defined: list[Entity]) -> bool:
+    """Is ``ent`` an unidentified ORG guessed from a defined short form's word on, with only
+    lower-case words after it ("Банком письмового повідомлення" where "(далі — Банк)" names the
+    bank)? The definition says what the word is."""
+    if ent.label != "ORG" or ent.id:
+        return False
+    return any(
+        d.start == ent.start and d.end < ent.end and not re.search(r"(?<!\w)[А-ЯЄІЇҐA-Z]", text[d.end : ent.end])
+        for d in defined
+    )
+
+
+# How far a formula's description of a body may run before the bracket that defines its short
+# form, and what ends the body's piece of the formula before it: the other side, a paragraph
+_DESCRIPTION_CHARS = 400
+_PIECE_END = re.compile(
+    r"\n\s*\n|;|\(\s*(?:далі|надалі)|(?<!\w)з\s+(?:однієї|одного|іншої|другої|другого)\s+(?:сторони|боку)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _described_short_form(text: str, ent: Entity) -> Optional[re.Match]:
+    """The short form defined at the end of the body's own piece of a formula, after its
+    description (seat, founding act, representative): the first definition after the name,
+    if nothing ends the piece before it and the short form shares a word with the name."""
+    stop = _PIECE_END.search(text, ent.end, ent.end + _DESCRIPTION_CHARS)
+    if stop is None or not re.match(r"\(\s*(?:далі|надалі)", stop.group(), re.IGNORECASE):
+        return None
+    start = stop.start()
+    while start > ent.end and text[start - 1].isspace():
+        start -= 1
+    return defined_short_form(text, start, ent.text)
 
 
 def _same_stem(a: str, b: str) -> bool:
