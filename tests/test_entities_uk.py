@@ -2460,6 +2460,30 @@ def test_a_party_bodys_head_noun_alone_is_that_body(run):
     ]
 
 
+def test_an_assembly_or_a_union_that_is_a_party_by_its_head_noun_alone(run):
+    """ "Асамблеї", "Союзу" capitalised inside a sentence are the one party assembly or union;
+    not where a capitalised word or an adjective before it makes it part of a longer name
+    ("Радянського Союзу", "європейського Союзу")."""
+    doc = run(
+        "Парламентська асамблея ОБСЄ ухвалила резолюцію щодо безпеки в Чорноморському регіоні.\n\n"
+        "Такої підтримки резолюція ще не мала в історії Асамблеї. Після розпаду Радянського Союзу "
+        "сесії Асамблеї відбуваються щороку."
+    )
+    assert [e.text for e in doc.entities if e.id == "OSCEPA"] == [
+        "Парламентська асамблея ОБСЄ",
+        "Асамблеї",
+        "Асамблеї",
+    ]
+    assert not [e for e in doc.entities if e.text == "Союзу"]
+    doc = run(
+        "Рада Європейського Союзу схвалила Угоду між Європейським Союзом та Україною.\n\n"
+        "Угоду підписано від імені Союзу 3 березня. Україна наближається до європейського Союзу."
+    )
+    eu = [e for e in doc.entities if e.id == "EU" and e.label == "PARTY"]
+    assert [e.text for e in eu] == ["Європейським Союзом", "Союзу"]
+    assert doc.text[eu[-1].start - 10 : eu[-1].start] == "від імені "
+
+
 def test_a_law_title_in_capitals_names_its_state_and_a_blocked_region_in_any_case(run):
     """ "ЗАКОН УКРАЇНИ": "ЗАКОН" is a word, not an abbreviated body like "МОЗ"; "Північною
     Ірландією" is a region (states.json "blocked"), in whatever case, not Ireland."""

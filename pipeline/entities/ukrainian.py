@@ -1183,7 +1183,12 @@ def initials_mentions(text: str, name: str) -> list[tuple[int, int]]:
 
 # the head nouns whose capitalised bare use refers back to the one party of that kind ("Банк
 # спрямує …", "передаватиме Організації …"); "рада" and "програма" name too many other things
-HEAD_NOUNS = frozenset({"банк", "корпорація", "організація", "фонд", "агентство", "агенція", "компанія", "центр"})
+HEAD_NOUNS = frozenset(
+    {"банк", "корпорація", "організація", "фонд", "агентство", "агенція", "компанія", "центр"}
+    # an assembly, a union, a university, an association, a chamber the document has one of
+    # among its parties ("у роботі Асамблеї", "від імені Союзу")
+    | {"асамблея", "союз", "університет", "асоціація", "палата"}
+)
 
 
 def head_noun(name: str) -> Optional[str]:
@@ -1197,10 +1202,14 @@ def head_noun(name: str) -> Optional[str]:
     return None
 
 
+def _is_adjective(word: str) -> bool:
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in morph_uk().parse(word)[:1])
+
+
 def head_noun_mentions(text: str, spans: Iterable[tuple[int, int]], head: str) -> list[tuple[int, int]]:
     """Capitalised uses of ``head`` alone inside a sentence ("до кінця року Банк спрямує …"):
-    not at a sentence's start, where every word is capitalised, nor before another capitalised
-    word that would make it part of a longer name ("Банк Англії")."""
+    not at a sentence's start, where every word is capitalised, nor next to another capitalised
+    word that would make it part of a longer name ("Банк Англії", "Радянського Союзу")."""
     out = []
     for start, end in spans:
         toks = tokens_of(text, start, end)
@@ -1209,6 +1218,8 @@ def head_noun_mentions(text: str, spans: Iterable[tuple[int, int]], head: str) -
                 continue
             if k + 1 < len(toks) and toks[k + 1].capitalised and _adjacent(text, toks[k : k + 2]):
                 continue
+            if (toks[k - 1].capitalised or _is_adjective(toks[k - 1].lower)) and _adjacent(text, toks[k - 1 : k + 1]):
+                continue  # "Радянського Союзу", "Генеральної Асамблеї", "європейського Союзу": a name's last word
             if head in lemmas(tok.lower):
                 out.append((tok.start, tok.end))
     return out
