@@ -1271,6 +1271,22 @@ def test_a_known_abbreviation_in_brackets_names_the_words_before_it(run):
     assert not any(e.text.endswith("в Україні") for e in doc.entities)
 
 
+def test_an_international_organisations_office_is_the_organisation(run):
+    """ "Голова Офісу Ради Європи в Україні": the country office of an international
+    organisation is no body of its own, as its "Представництво" is not; the organisation is
+    tagged with its id (and is the party). An office named for its holder ("офісу Верховного
+    комісара …") and a state's office ("Офіс Президента України") stay institutions."""
+    doc = run(
+        "Україна та Рада Європи підписали план дій щодо реформи правосуддя.\n\n"
+        "Голова Офісу Ради Європи в Україні Ганна Вебер назвала план амбітним. "
+        "На підписанні був присутній керівник Офісу Президента України."
+    )
+    coe = [(e.text, e.label) for e in doc.entities if e.id == "COE"]
+    assert coe == [("Рада Європи", "PARTY"), ("Ради Європи", "PARTY")]
+    assert not [e for e in doc.entities if e.text.startswith("Офісу Ради")]
+    assert "Офісу Президента України" in orgs(doc)
+
+
 def test_an_organisation_the_table_names_in_full_is_not_cut_to_an_institution(run):
     """ "Норвезькою Радою" is how an institution phrase would end; the table's name of the
     organisation goes on ("… у справах біженців") and its span and id stand."""

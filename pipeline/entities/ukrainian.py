@@ -1450,11 +1450,14 @@ class UkrainianRecognizer:
                 last, named = _pair_end(text, toks, by_first[last][0], by_first), True
             last = _name_tail(text, toks, last)
             owners = {en.id if en.kind == "org" else "state" for _, _, k, _, en in names if first <= k < last}
-            if "представництво" in head and owners and not owners & {"state", "EU"}:
+            office = "офіс" in head and first == i and by_first.get(i + 1, (0, None))[1] is not None
+            if ("представництво" in head or office) and owners and not owners & {"state", "EU"}:
                 # an international organisation's country office is no body of its own
-                # ("Представництвом Міжнародної організації з міграції"): the table's
-                # organisation stands, with its id (NOTES: a foreign body's office in Ukraine;
-                # a mission, such as the OSCE's or the UN's monitoring mission, is a body)
+                # ("Представництвом Міжнародної організації з міграції", "Офісу Ради Європи в
+                # Україні"): the table's organisation stands, with its id (NOTES: a foreign
+                # body's office in Ukraine; a mission, such as the OSCE's or the UN's monitoring
+                # mission, is a body, and so is an office named for its holder, "офісу
+                # Верховного комісара ОБСЄ …")
                 continue
             if (
                 owners & {"state", "EU"}
