@@ -1052,7 +1052,7 @@ def test_an_organisations_organ_and_a_joint_body_are_one_org(run):
     """Guide §5 also for an international organisation's organ written in lower case ("місії
     ОБСЄ", "підрозділ Європолу з …"), a forum right before its organisation, a group that holds
     a state's name, and a joint body named after two sides with a dash; not the organisation's
-    field office, its missions in the plural, or a forum that is an event."""
+    office, capitalised or not, its missions in the plural, or a forum that is an event."""
     doc = run(
         "Україна та ОБСЄ уклали меморандум. Звіт підготувала спеціальна моніторингова місія ОБСЄ, а дані "
         "перевірив підрозділ Європолу з розшуку осіб. Проєкт схвалив Форум ОБСЄ з питань безпеки, "
@@ -1072,7 +1072,9 @@ def test_an_organisations_organ_and_a_joint_body_are_one_org(run):
     ):
         assert name in found
     mentions = [e.text for e in doc.entities if e.label in ("PARTY", "STATE", "ORG")]
-    assert mentions.count("ОБСЄ") == 3  # the party, its field office's, its missions' (not the organs')
+    # the party, its two offices' ("Офіс ОБСЄ у Львові", "польовий офіс ОБСЄ": no bodies of their
+    # own, NOTES), its missions' (not the organs')
+    assert mentions.count("ОБСЄ") == 4
     assert "Європолу" not in mentions and "Молдови" not in mentions and "Грузія" not in mentions
     assert "Молдові" not in mentions
     assert "Польщі" in mentions  # the forum is an event: the state is named
@@ -1721,6 +1723,27 @@ def test_a_short_form_defined_after_the_bodys_description_is_that_party(run):
     ebrd = [e.text for e in doc.entities if e.id == "EBRD" and e.label == "PARTY"]
     assert ebrd.count("Банк") == 2 and "Банком" in ebrd
     assert not [e for e in doc.entities if e.text.startswith("Банком ")]
+
+
+def test_a_contract_role_defined_after_a_companys_description_is_that_company(run):
+    """ "Акціонерним банком «Полісся», юридичною особою, …, в особі Голови Правління … (далі —
+    «Позичальник»)": the role the formula defines at the end of the bank's description is the
+    bank's short form; a role defined on the next line after another company's name is that
+    company's."""
+    doc = run(
+        "ФІНАНСОВИЙ КОНТРАКТ\nміж Європейським інвестиційним банком та Акціонерним банком «Полісся»\n\n"
+        "Цей контракт укладено між Європейським інвестиційним банком, в особі віцепрезидента Анни Ланг "
+        "(далі — «Банк»), з однієї сторони, та Акціонерним банком «Полісся», юридичною особою, утвореною "
+        "відповідно до законодавства України, з місцезнаходженням у м. Житомир, в особі Голови Правління "
+        "Сидоренка Петра Івановича (далі — «Позичальник»), з другої сторони.\n\n"
+        "1. Банк надає Позичальникові кредит.\n2. Позичальник спрямовує кредит малим підприємствам.\n"
+    )
+    bank = next(e.id for e in doc.entities if e.text == "Полісся")
+    assert [e.text for e in doc.entities if e.id == bank and e.text.startswith("Позичальник")] == [
+        "Позичальник",
+        "Позичальникові",
+        "Позичальник",
+    ]
 
 
 def test_a_short_form_of_two_words_and_one_defined_after_the_bodys_owner(run):

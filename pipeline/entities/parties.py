@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-117"
+        return "party-evidence-118"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1189,6 +1189,7 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
         DEFINED_WORD,
         defined_latin_short_form,
         defined_short_form,
+        described_short_form,
         short_form_mentions,
     )
 
@@ -1208,8 +1209,12 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
     )
     named = doc.text[party.piece_start : party.end]  # with the word of its kind ("компанією «…»")
     definition = defined_short_form(doc.text, found.start(), named, roles=True) if found else None
+    if definition is None:  # "… «Укргазбанк», юридичною особою, …, в особі … (далі — «Позичальник»)"
+        definition = described_short_form(doc.text, party.end, named, roles=True)
     for _, e in by_name if definition is None else []:
-        definition = defined_short_form(doc.text, e, party.name, roles=True)
+        definition = defined_short_form(doc.text, e, party.name, roles=True) or described_short_form(
+            doc.text, e, party.name, roles=True
+        )
         if definition is not None:
             break
     if definition is None:

@@ -1234,7 +1234,7 @@ def short_forms_defined(text: str, entities: list[Entity]) -> list[Entity]:
     for ent in entities:
         if ent.label not in ("ORG", "STATE") or not ent.id:
             continue
-        definition = defined_short_form(text, ent.end, ent.text) or _described_short_form(text, ent)
+        definition = defined_short_form(text, ent.end, ent.text) or described_short_form(text, ent.end, ent.text)
         if definition is not None:
             out += [
                 Entity(s, e, text[s:e], ent.label, id=ent.id, source="short-form")
@@ -1259,22 +1259,30 @@ def guesses_over(text: str, ent: Entity, defined: list[Entity]) -> bool:
 # form, and what ends the body's piece of the formula before it: the other side, a paragraph
 _DESCRIPTION_CHARS = 400
 _PIECE_END = re.compile(
-    r"\n\s*\n|;|\(\s*(?:далі|надалі)|(?<!\w)з\s+(?:однієї|одного|іншої|другої|другого)\s+(?:сторони|боку)(?!\w)",
+    r"\n\s*\n|;|\(\s*(?:далі|надалі)|(?<!\w)з\s+(?:однієї|одного|іншої|другої|другого)\s+(?:сторони|боку)(?!\w)"
+    # a sentence's end, not an initial's ("І. В.") or an address's abbreviation ("м. Київ")
+    r"|(?-i:(?<![А-ЯЄІЇҐA-Z])(?<!\bм)(?<!\bр)(?<!\bвул)(?<!\bбуд)(?<!\bобл)(?<!\bпросп)\.\s+(?=[А-ЯЄІЇҐ]))",
     re.IGNORECASE,
 )
 
 
-def _described_short_form(text: str, ent: Entity) -> Optional[re.Match]:
-    """The short form defined at the end of the body's own piece of a formula, after its
-    description (seat, founding act, representative): the first definition after the name,
-    if nothing ends the piece before it and the short form shares a word with the name."""
-    stop = _PIECE_END.search(text, ent.end, ent.end + _DESCRIPTION_CHARS)
+def described_short_form(text: str, end: int, name: str, roles: bool = False) -> Optional[re.Match]:
+    """The short form defined at the end of a body's own piece of a formula, after its
+    description (seat, founding act, representative) that follows its name at ``end``: the
+    first definition after the name, if nothing ends the piece before it and the short form
+    shares a word with ``name`` (or, with ``roles``, is a contract's role)."""
+    stop = _PIECE_END.search(text, end, end + _DESCRIPTION_CHARS)
     if stop is None or not re.match(r"\(\s*(?:далі|надалі)", stop.group(), re.IGNORECASE):
         return None
     start = stop.start()
-    while start > ent.end and text[start - 1].isspace():
+    while start > end and text[start - 1].isspace():
         start -= 1
-    return defined_short_form(text, start, ent.text)
+    shared = defined_short_form(text, start, name)
+    # a role shares no word with the name: only where no line or other quoted name comes
+    # between ("… Компанія» (далі — Компанія)" on the next line is that company's)
+    if shared is not None or not roles or re.search(r"[\n«]", text[end:start]):
+        return shared
+    return defined_short_form(text, start, name, roles=True)
 
 
 def _same_stem(a: str, b: str) -> bool:
