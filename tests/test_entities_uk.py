@@ -1289,6 +1289,17 @@ def test_an_international_organisations_office_is_the_organisation(run):
     assert "Офісу Президента України" in orgs(doc)
 
 
+def test_an_acts_citation_with_its_issuer_in_brackets_is_no_organisation(run):
+    """ "Рішення Ради (ЄС) 2025/118": the bracket gives the act's issuer, not the name of the
+    words before it, as "Ініціативою Європейського Союзу (EUACI)" does."""
+    doc = run(
+        "Угоду між Європейським Союзом та Україною підписано відповідно до Рішення Ради (ЄС) 2025/118. "
+        "Регламент (ЄС) 2016/679 застосовується до обміну даними."
+    )
+    assert not [e for e in doc.entities if e.text.startswith(("Рішення", "Відповідно", "Регламент"))]
+    assert [e.text for e in doc.entities if e.id == "EU"][:1] == ["Європейським Союзом"]
+
+
 def test_an_organisation_the_table_names_in_full_is_not_cut_to_an_institution(run):
     """ "Норвезькою Радою" is how an institution phrase would end; the table's name of the
     organisation goes on ("… у справах біженців") and its span and id stand."""

@@ -2468,6 +2468,11 @@ def organisation_abbreviations() -> dict[str, str]:
     return {k: v for lang in ("uk", "en") for k, v in org_names(lang).items() if k.isupper() and " " not in k}
 
 
+# the kinds of act whose citation brackets its issuer ("Регламент (ЄС) 2016/679", "Рішення Ради
+# (ЄС) 2026/402")
+ACT_NOUNS = frozenset({"рішення", "регламент", "директива", "постанова", "розпорядження", "висновок", "рекомендація"})
+
+
 def _named_before_abbreviation(text: str, toks: list[Token], names) -> list[Entity]:
     """A known organisation's abbreviation in brackets names the words before it
     ("Антикорупційною Ініціативою Європейського Союзу (EUACI)"): one ORG with the
@@ -2488,6 +2493,8 @@ def _named_before_abbreviation(text: str, toks: list[Token], names) -> list[Enti
             first += 1  # the name opens with a capital ("з | Міжнародною організацією …")
         if any(first <= i and en.id == known[m.group("abbr")] for _, _, i, _, en in names if i < k):
             continue  # the table knows the name ("Міжнародної організації з міграції в Україні (МОМ)")
+        if any(lemmas(t.lower) & ACT_NOUNS for t in toks[first:k]):
+            continue  # "Рішення Ради (ЄС) 2026/402": an act's citation, whose bracket is its issuer's
         if k - 1 > first:
             s, e = toks[first].start, toks[k - 1].end
             out.append(Entity(s, e, text[s:e], "ORG", id=known[m.group("abbr")], source="defined-name"))
