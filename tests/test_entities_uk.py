@@ -4099,6 +4099,22 @@ def test_statistical_person_spans_take_in_a_left_out_first_name_but_no_place(pip
     assert {e.text for e in found if e.label == "OFFICIAL"} == {"Кертіс Скапаротті", "Тетяна Гавриш"}
 
 
+def test_a_latin_short_form_of_two_words_after_the_bodys_state(run):
+    """ "Каунаським технологічним університетом (Литовська Республіка) (далі — KAUNAS TECH)": a
+    Latin short form of two words, after the state in brackets, that spells the name's first
+    word in its own language is the party wherever the text uses it."""
+    doc = run(
+        "МЕМОРАНДУМ\n\nЦей Меморандум укладено між Полтавським політехнічним коледжем (далі — Коледж) "
+        "в особі директора Іваненка Петра Петровича та Каунаським технологічним університетом "
+        "(Литовська Республіка) (далі — KAUNAS TECH) в особі проректора Йонаса Петрайтиса.\n\n"
+        "1. KAUNAS TECH прийматиме викладачів Коледжу на стажування.\n\n"
+        "ЗА КОЛЕДЖ                                   ЗА KAUNAS TECH\n"
+    )
+    university = next(e.id for e in doc.entities if e.text.startswith("Каунаським"))
+    assert [e.text for e in doc.entities if e.id == university].count("KAUNAS TECH") == 3
+    assert not [e for e in doc.entities if e.label == "PARTY" and e.id == "LTU"]
+
+
 def test_a_latin_short_form_defined_for_a_foreign_body(run):
     """ "(Fundacja Wspólna Przyszłość, далі — FWP)", "(далі — OakVale)": a short form in Latin
     letters, after the body's name, its place or the original name in the bracket, is the party

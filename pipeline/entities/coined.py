@@ -482,15 +482,15 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
     organisation's id, nor one of ``taken``."""
     city = CITY_AS_PARTY.match(name)
     if acronym and not ACRONYM_ID.fullmatch(acronym):
-        acronym = _latin(acronym).upper()  # "(УЗ)" → UZ: a Cyrillic acronym in Latin letters
+        acronym = latin_spelling(acronym).upper()  # "(УЗ)" → UZ: a Cyrillic acronym in Latin letters
     if acronym and ACRONYM_ID.fullmatch(acronym):
         base = acronym
     elif city:
-        base = _latin(_city_nominative(city.group("city"))).upper()[:MAX_ID]
+        base = latin_spelling(_city_nominative(city.group("city"))).upper()[:MAX_ID]
     elif council := CITY_COUNCIL_LATIN.match(name):  # "Lviv City Council" → LVIVCC, as "Львівська міська рада"
         base = re.sub(r"[^A-Z]", "", council.group("city").upper()) + "CC"
     elif council := CITY_COUNCIL_UK.match(name):  # a city no table knows: "Нікопольська міська рада" → NIKOPOLCC
-        base = _latin(council.group("city")).upper()[: MAX_ID - 2] + "CC"
+        base = latin_spelling(council.group("city")).upper()[: MAX_ID - 2] + "CC"
     elif brand := LATIN_BRAND.match(name):  # "ANDRITZ Hydro" → ANDRITZ: the company's name in capitals
         base = brand.group(1)[:MAX_ID]
     else:
@@ -498,7 +498,7 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
             0
         ]  # "… університет імені Тараса Шевченка" → KNU
         words = [w for w in re.findall(r"[^\W\d_][\w'’ʼ]*", named_for) if w.lower() not in FUNCTION_WORDS]
-        latin = [w for w in (_latin(w) for w in words) if w] or ["ORG"]
+        latin = [w for w in (latin_spelling(w) for w in words) if w] or ["ORG"]
         base = (latin[0] if len(latin) == 1 else "".join(w[0] for w in latin)).upper()[:MAX_ID]
     if len(base) < 2:
         base = (base + "ORG")[:MAX_ID]
@@ -533,7 +533,7 @@ def city_party(word: str, parties: Iterable[str]) -> Optional[str]:
     """The party among ``parties`` that the city ``word`` names (in any case) stands for: the
     city itself as a coined party ("Хелма" → KHELM), or its council ("Рівного" → RIVNECC,
     "Вінниці" → VINNYTSCC); None where the city is no party's."""
-    city = _latin(_city_nominative(word)).upper()
+    city = latin_spelling(_city_nominative(word)).upper()
     if len(city) < 3:
         return None
     for party in sorted(parties):
@@ -553,7 +553,8 @@ def _city_nominative(city: str) -> str:
     return nouns[0].normal_form if nouns else city
 
 
-def _latin(word: str) -> str:
+def latin_spelling(word: str) -> str:
+    """A Ukrainian word in Latin letters, as ids are coined ("Укргазбанк" → "ukrhazbank")."""
     return re.sub(r"[^a-z0-9]", "", "".join(TRANSLIT.get(ch, ch) for ch in word.lower()))
 
 

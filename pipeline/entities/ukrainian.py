@@ -1074,7 +1074,8 @@ def defined_short_form(text: str, end: int, name: str, roles: bool = False) -> O
 # gives its name in the original ("Politechnika Rzeszowska … (далі — PRz)", "Асоціація
 # виробників Ізраїлю (Manufacturers' Association of Israel, далі — MAI)")
 DEFINED_LATIN = re.compile(
-    r"\s*\((?:(?P<inside>[^()\n]{3,200}?)[;,]\s*)?(?:далі|надалі)\s*[-–—]\s*[«\"]?(?P<word>[A-Z][A-Za-z&]{1,11})[»\"]?\s*\)"
+    r"\s*\((?:(?P<inside>[^()\n]{3,200}?)[;,]\s*)?(?:далі|надалі)\s*[-–—]\s*[«\"]?"
+    r"(?P<word>[A-Z][A-Za-z&]{1,11}(?: [A-Z][A-Za-z&]{1,11})?)[»\"]?\s*\)"
 )
 _LATIN_WORD = re.compile(r"[A-Z][\w'’]*")
 _CAPITAL_PIECE = re.compile(r"[A-Z][a-z]*")
@@ -1082,7 +1083,9 @@ _CAPITAL_PIECE = re.compile(r"[A-Z][a-z]*")
 
 # where a body is, between its name and the bracket that defines its short form ("The Hospital
 # for Sick Children, Торонто, Канада (далі — SickKids)")
-_PLACE_GAP = re.compile(r"(?:,\s*[A-ZА-ЯЄІЇҐ][\w'’ʼ.-]*(?:[ \t]+[A-ZА-ЯЄІЇҐ][\w'’ʼ.-]*)?){0,3}")
+_PLACE_GAP = re.compile(
+    r"(?:,\s*[A-ZА-ЯЄІЇҐ][\w'’ʼ.-]*(?:[ \t]+[A-ZА-ЯЄІЇҐ][\w'’ʼ.-]*)?|\s*\([A-ZА-ЯЄІЇҐ][^()\n]{1,40}\)){0,3}"
+)
 
 
 def defined_latin_short_form(text: str, end: int, name: str) -> Optional[re.Match]:
@@ -1105,7 +1108,25 @@ def defined_latin_short_form(text: str, end: int, name: str) -> Optional[re.Matc
         )
         if initials or any(len(w) >= 3 and short.startswith(w) for w in words):
             return m
+    if _spelt_in_latin(short.split()[0], name):
+        return m
     return None
+
+
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def _spelt_in_latin(word: str, name: str) -> bool:
+    """Is the Latin ``word`` (5 letters or more) the first word of a Cyrillic ``name`` in its own
+    language's spelling ("VILNIUS TECH" of "Вільнюським технічним університетом …")? Compared
+    by their consonants, which transliteration keeps."""
+    from .coined import latin_spelling
+
+    first = tokens_of(name)[:1]
+    if len(word) < 5 or not first or not re.search(r"[а-яєіїґ]", first[0].lower):
+        return False
+    short, long = _VOWELS.sub("", word.lower()), _VOWELS.sub("", latin_spelling(first[0].text))
+    return len(short) >= 3 and long.startswith(short)
 
 
 def _short_form_word(tok: Token) -> frozenset[str]:
