@@ -1277,7 +1277,8 @@ def guesses_over(text: str, ent: Entity, defined: list[Entity]) -> bool:
 
 
 # How far a formula's description of a body may run before the bracket that defines its short
-# form, and what ends the body's piece of the formula before it: the other side, a paragraph
+# form, and what ends the body's piece of the formula before it: another definition, the other
+# side, a semicolon, a paragraph or a sentence
 _DESCRIPTION_CHARS = 400
 _PIECE_END = re.compile(
     r"\n\s*\n|;|\(\s*(?:далі|надалі)|(?<!\w)з\s+(?:однієї|одного|іншої|другої|другого)\s+(?:сторони|боку)(?!\w)"
