@@ -1094,6 +1094,20 @@ def test_the_spanish_gazette_prints_party_name_and_title_run_on(pipeline):
     }
 
 
+def test_a_reports_lead_that_lists_the_headlines_sides_and_a_known_bank_gives_all(pipeline):
+    """ "Moldova and Romania sign bridge loan" over "CHISINAU - Moldova, Romania and the European
+    Bank for Reconstruction and Development (EBRD) signed …": the lead's list, which holds the
+    headline's sides and a body the table knows, is the list of parties."""
+    doc = pipeline(
+        _text_document(
+            "Moldova and Romania sign bridge loan\n\n"
+            "CHISINAU - Moldova, Romania and the European Bank for Reconstruction and Development (EBRD) "
+            "signed a loan agreement for a new bridge over the Prut. The EBRD will lend EUR 40 million."
+        )
+    )
+    assert doc.parties == ["EBRD", "MDA", "ROU"]
+
+
 def test_a_report_whose_lead_names_bodies_as_signatories_gives_them_all(pipeline):
     """ "OSLO - Ukraine, Norway and the Nordic Environment Finance Corporation (NEFCO) signed
     …": the corporation is a party with the acronym the text gives as its id, though the

@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-118"
+        return "party-evidence-119"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1296,8 +1296,19 @@ def _from_party_list(doc: Document, mentions: _MentionIndex) -> list[str]:
                 break
         ids = unique_ids(ids)
         if len(ids) >= MIN_PARTIES:
-            return ids
+            return _with_the_leads_bodies(doc, first, ids, mentions)
     return []
+
+
+def _with_the_leads_bodies(doc: Document, first: int, ids: list[str], mentions: _MentionIndex) -> list[str]:
+    """A report's headline names the sides it has room for ("Ukraine and Norway sign grant
+    agreement"); where the lead under it opens with the same names and more ("OSLO - Ukraine,
+    Norway and the Nordic Environment Finance Corporation (NEFCO) signed …"), the lead's list."""
+    if first + 1 >= len(doc.clauses) or doc.clauses[first].kind != "heading" or _treaty_structured(doc):
+        return ids
+    lead, _ = _leading_run(doc.text, doc.clauses[first + 1], mentions)
+    lead = unique_ids(lead)
+    return lead if set(ids) < set(lead) else ids
 
 
 def _leading_run(text: str, clause: Clause, mentions: _MentionIndex) -> tuple[list[str], bool]:
