@@ -1224,6 +1224,8 @@ def head_noun(name: str) -> Optional[str]:
 
 
 def _is_adjective(word: str) -> bool:
+    """Is the word's likeliest reading an adjective or participle (first parse only: "Союзу"
+    after "європейського", not every noun that has some adjectival reading)?"""
     return any(p.tag.POS in ("ADJF", "PRTF") for p in morph_uk().parse(word)[:1])
 
 
@@ -1235,14 +1237,15 @@ def head_noun_mentions(text: str, spans: Iterable[tuple[int, int]], head: str) -
     for start, end in spans:
         toks = tokens_of(text, start, end)
         for k, tok in enumerate(toks):
-            if not tok.capitalised or tok.all_caps or k == 0 or _sentence_initial(text, tok.start):
+            if not tok.capitalised or tok.all_caps or k == 0 or head not in lemmas(tok.lower):
+                continue
+            if _sentence_initial(text, tok.start):
                 continue
             if k + 1 < len(toks) and toks[k + 1].capitalised and _adjacent(text, toks[k : k + 2]):
                 continue
             if (toks[k - 1].capitalised or _is_adjective(toks[k - 1].lower)) and _adjacent(text, toks[k - 1 : k + 1]):
                 continue  # "Радянського Союзу", "Генеральної Асамблеї", "європейського Союзу": a name's last word
-            if head in lemmas(tok.lower):
-                out.append((tok.start, tok.end))
+            out.append((tok.start, tok.end))
     return out
 
 
