@@ -117,6 +117,24 @@ def test_press_release_initials_after_an_instrumental_surname(run):
     assert found["Ткачуком С. І."][:2] == ("Ткачук С. І.", "Головою Державної митної служби")
 
 
+def test_initials_after_an_abbreviation_open_the_next_name(run):
+    """A place's abbreviation before initials is not a surname with initials after it: the
+    initials are the next name's (before this, the document also failed as a whole)."""
+    doc = run(
+        "У зустрічі взяли участь Посол України в Республіці Мальта (РМ) Т. С. Жук та радник "
+        "Посольства України в РМ Л. Г. Костенко, а з мальтійського боку — ректор університету."
+    )
+    found = officials(doc)
+    assert "РМ Л. Г." not in found
+    assert found["Л. Г. Костенко"][:2] == ("Л. Г. Костенко", "радник Посольства України в РМ")
+    assert found["Т. С. Жук"][0] == "Т. С. Жук"
+
+
+def test_a_surname_with_initials_before_a_new_sentence_keeps_them(run):
+    doc = run("Протокол від імені Служби підписав її голова Ковалем О. В. Документ набирає чинності негайно.")
+    assert official_names(doc) == {"Ковалем О. В.": "Коваль О. В."}
+
+
 ORDER = (
     "МІНІСТЕРСТВО МОЛОДІ ТА СПОРТУ УКРАЇНИ\n\nНАКАЗ\n\nПро проведення обласного турніру з шахів\n\n"
     "1. Затвердити положення про турнір, що додається.\n"
@@ -305,6 +323,65 @@ def test_the_parties_a_ukrainian_report_names(run, text, parties):
     no side; the leaders who put their signatures under a declaration are its sides; a participant
     of the talks that refused to sign is no party."""
     assert run(text).parties == parties
+
+
+def test_a_pages_byline_and_date_lines_do_not_push_the_lead_out_of_the_opening(run):
+    """A news page's furniture after the headline (a byline, a date line, "Реклама") is not
+    counted among the opening's clauses, so the lead that names the third side still is one."""
+    doc = run(
+        "Польща, Литва та Україна створюють спільну раду з енергетики\n\nВільнюс • БалтІнфо\n\nОновлено: 14.03.2025"
+        "\n\nРеклама\n\nМіністри енергетики Польщі, Литви та України провели зустріч у Вільнюсі. Вони домовилися "
+        "заснувати постійну раду з енергетичної безпеки та підписати установчий протокол до осені."
+    )
+    assert doc.parties == ["LTU", "POL", "UKR"]
+
+
+def test_a_council_after_its_enterprises_quoted_name_owns_it_and_is_no_side(run):
+    doc = run(
+        "Рівненська дитяча лікарня підписала меморандум з клінікою з Любліна\n\n2 квітня 2025\n\n"
+        "Рівненська обласна дитяча лікарня та німецька Klinikum Kassel уклали меморандум про "
+        "стажування лікарів. Документ підписали директор КНП «Рівненська обласна дитяча лікарня» Рівненської "
+        "обласної ради Олег Тарасюк і директор клініки Марек Новак."
+    )
+    assert not any(e.label == "PARTY" and "обласної ради" in e.text for e in doc.entities)
+    assert len(doc.parties) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "«Укргідроенерго» отримає кредит на відновлення ГЕС\n\n«Укргідроенерго» та Північний інвестиційний банк "
+            "підписали кредитну угоду на відновлення Канівської ГЕС.",
+            id="a_bare_quoted_name_in_the_subject",
+        ),
+        pytest.param(
+            'Нові турбіни для ГЕС\n\nПриватне акціонерне товариство "Укргідроенерго" уклало угоду з норвезькою '
+            "компанією Voith Hydro AS про постачання турбін.",
+            id="a_company_by_its_kind_signs_with_a_foreign_company",
+        ),
+        pytest.param(
+            "Нові турбіни для ГЕС\n\nДержавна компанія «Укргідроенерго» домовилася з норвезькою компанією Voith "
+            "Hydro AS про постачання турбін до кінця року.",
+            id="a_state_company_agrees_with_a_foreign_company",
+        ),
+    ],
+)
+def test_companies_that_sign_in_a_report_are_its_parties(run, text):
+    """Ukrainian reports name companies in quotes, with or without their kind; a company that
+    signs or agrees with another is a party, its state is not."""
+    doc = run(text)
+    assert len(doc.parties) == 2 and "UKR" not in doc.parties
+    assert any(e.label == "PARTY" and e.text == "Укргідроенерго" for e in doc.entities)
+
+
+def test_a_domestic_contract_told_as_background_gives_no_parties(run):
+    doc = run(
+        "У місті відновили опалення шкіл\n\nУ понеділок у трьох школах відновили опалення, повідомив мер.\n\n"
+        "Варто нагадати, що 3 травня 2011 р. Бродівська міська рада уклала договір оренди котельні з ТзОВ "
+        "«Теплосервіс» в особі його директора."
+    )
+    assert doc.parties == []
 
 
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):

@@ -35,11 +35,12 @@ LEGAL_FORMS = r"(?:ТОВ|ТзОВ|ПрАТ|ПАТ|АТ|ДП|КНП|КП|ПП|Н
 # its kind in the coined party's name, as tests/test_entities_uk.py records)
 KIND_WORD = (
     r"(?:[a-zа-яєіїґ'’ʼ-]+(?:\s+[a-zа-яєіїґ'’ʼ-]+){0,3}|" + LEGAL_FORMS + "|"
-    r"(?i:(?:(?:публічн|приватн)\w*\s+)?акціонерн\w*\s+(?:товариств|банк)\w*)|"
-    # a municipal or state enterprise or institution, capitalised at a formula's start ("Комунальне
-    # некомерційне підприємство «Волинська обласна клінічна лікарня» Волинської обласної ради":
-    # the hospital; "Державна установа «Офіс з просування експорту України»": the office)
-    r"(?:Комунальн|Державн)\w*\s+(?:некомерційн\w*\s+)?(?:підприємств|установ|заклад)\w*)"
+    r"(?i:(?:(?:публічн|приватн|національн)\w*\s+)?акціонерн\w*\s+(?:товариств|банк|компані)\w*)|"
+    # a municipal or state enterprise, company or institution, capitalised at a formula's start
+    # ("Комунальне некомерційне підприємство «Волинська обласна клінічна лікарня» Волинської
+    # обласної ради": the hospital; "Державна установа «Офіс з просування експорту України»": the
+    # office; "Державна компанія «Енергоатом»": the company)
+    r"(?:Комунальн|Державн)\w*\s+(?:некомерційн\w*\s+)?(?:підприємств|установ|заклад|компані)\w*)"
 )
 # a company written lower-case before its Latin name ("компанія Google", "платіжна система Visa")
 COMPANY_KIND = (
@@ -142,8 +143,12 @@ def parties_named(
         stop = limit.start() if limit else piece_end
         qs, qe = quoted_name(text, s, piece_end)
         # a quoted name alone after others of the same kind ("громадських організацій «…», «Родини
-        # за повернення» та «…»"): the list's kind is its kind too
-        alone = BARE_QUOTED.match(text, s, piece_end) if (qs, qe) == (s, piece_end) and coined else None
+        # за повернення» та «…»"): the list's kind is its kind too; and one that signs, in a
+        # Ukrainian subject or among its partners ("«Нафтогаз» та ЄБРР підписали …"): Ukrainian
+        # quotes a company's or a body's name, never a person's
+        alone = BARE_QUOTED.match(text, s, piece_end) if (qs, qe) == (s, piece_end) else None
+        if alone and not coined and not (bodies_only and lang == "uk" and not text[alone.end() : piece_end].strip()):
+            alone = None
         if alone:
             qs, qe = alone.span("name")
         quoted = (qs, qe) != (s, piece_end)

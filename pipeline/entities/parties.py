@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-119"
+        return "party-evidence-120"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -899,6 +899,31 @@ def _ids_inside(doc: Document, ent: Entity) -> list[tuple[int, int, str, str]]:
 # --- evidence sources ----------------------------------------------------------
 
 
+def _news_opening(doc: Document, more: int = 0) -> list[Clause]:
+    """A report's first ``NEWS_OPENING`` (+ ``more``) clauses, not counting the page's furniture
+    after its headline: a byline, a date line, "Реклама", "Деталі" (a heading or dateline of
+    fewer than ``FURNITURE_WORDS`` words), which would push the lead out of the opening."""
+    out: list[Clause] = []
+    counted = 0
+    for k, clause in enumerate(doc.clauses):
+        if counted == NEWS_OPENING + more:
+            break
+        out.append(clause)
+        furniture = (
+            k > 0 and clause.kind in ("heading", "dateline") and len(_WORDS.findall(clause.text)) < FURNITURE_WORDS
+        )
+        counted += not furniture
+    return out
+
+
+def _after_news_opening(doc: Document) -> list[Clause]:
+    return doc.clauses[len(_news_opening(doc)) :]
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+FURNITURE_WORDS = 4
+
+
 def _opening(doc: Document) -> list[Clause]:
     limit = max(2000, int(OPENING_SHARE * len(doc.text)))
     return [c for c in doc.clauses[:OPENING_CLAUSES] if c.start < limit]
@@ -1429,7 +1454,7 @@ def _from_news_instrument(doc: Document, mentions: _MentionIndex) -> list[str]:
         return []
     if (doc.lang or "") == "uk":
         return _ukrainian_news_opening(doc, mentions)
-    for clause in doc.clauses[:NEWS_OPENING]:
+    for clause in _news_opening(doc):
         if INSTRUMENT_CUE.search(clause.text):
             ids = mentions.ids(clause.start, clause.end)
             if len(ids) >= MIN_PARTIES:
@@ -1444,7 +1469,7 @@ def _from_signatories(doc: Document, mentions: _MentionIndex) -> list[str]:
     states ("Ukraine and Norway sign grant agreement")."""
     if _treaty_structured(doc):
         return []
-    for clause in doc.clauses[:NEWS_OPENING]:
+    for clause in _news_opening(doc):
         signatories = _signing_subject(doc, clause, mentions)
         if signatories:
             return signatories
@@ -1673,7 +1698,7 @@ def _report_opening(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Clause
     matches, with the match."""
     if not _ukrainian_report(doc):
         return
-    for clause in doc.clauses[:NEWS_OPENING]:
+    for clause in _news_opening(doc):
         m = pattern.search(clause.text)
         if m is not None:
             yield clause, m
@@ -1792,7 +1817,7 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
     a lead naming the other two give all four."""
     ids: list[str] = []
     bodies_signed = False  # the opening names the signatories, bodies no table knows among them
-    for clause in doc.clauses[:NEWS_OPENING]:
+    for clause in _news_opening(doc):
         if INSTRUMENT_CUE.search(clause.text) or TALKS_UK.search(clause.text):
             named = _between_formula(doc, clause, mentions) or _signed_with(doc, clause, mentions)
             if named:
@@ -1818,7 +1843,7 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
         # Ukraine's councils or administrations are parties, "з боку української сторони"
         # is they
         local = any(i.endswith(LOCAL_BODY_SUFFIXES) for i in ids)
-        for clause in doc.clauses[: NEWS_OPENING + SIDES_OPENING]:
+        for clause in _news_opening(doc, SIDES_OPENING):
             ids += [i for i in side_ids(doc.text, clause.start, clause.end) if not (local and i == "UKR")]
     if ids and doc.clauses and doc.clauses[0].kind == "heading":
         # the headline names the sides of what the lead reports ("Україна та Литва створять
@@ -1850,7 +1875,7 @@ def _refused_to_sign(doc: Document, mentions: _MentionIndex) -> set[str]:
     """The states and bodies a Ukrainian report's opening says did not sign what the others
     signed: those its refusing clause names (or whose officials it names) before the verb."""
     out: set[str] = set()
-    for clause in doc.clauses[: NEWS_OPENING + SIDES_OPENING]:
+    for clause in _news_opening(doc, SIDES_OPENING):
         for verb in REFUSED_UK.finditer(doc.text, clause.start, clause.end):
             starts = [m.end() for m in REFUSAL_SUBJECT_START.finditer(doc.text, clause.start, verb.start())]
             start = starts[-1] if starts else clause.start
@@ -1864,7 +1889,10 @@ def _refused_to_sign(doc: Document, mentions: _MentionIndex) -> set[str]:
 
 
 # "X підписала угоди про партнерство з муніципалітетом Y та Мерією Z": who signed with whom
-SIGNED_WITH_UK = re.compile(r"(?<!\w)(?:підписа\w*|уклал\w*|уклав)(?!\w)[^.!?]*?(?<!\w)(?:з|із|зі)\s+", _I)
+SIGNED_WITH_UK = re.compile(r"(?<!\w)(?:підписа\w*|уклал\w*|уклав|домовил\w*)(?!\w)[^.!?]*?(?<!\w)(?:з|із|зі)\s+", _I)
+
+
+QUOTE_UK = re.compile(r"[«“\"]")
 
 
 def _signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
@@ -1878,10 +1906,21 @@ def _signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list
     if m is None:
         return []
     verb = SIGNING_UK.search(clause.text)
-    subject = mentions.ids(clause.start, clause.start + (verb.start() if verb else m.start()))
+    subject_end = clause.start + (verb.start() if verb else m.start())
+    subject = mentions.ids(clause.start, subject_end)
     partners, coined = parties_named(
         doc.text, clause.start + m.end(), clause.end, "uk", mentions.named_in, bodies_only=True
     )
+    opening = max((o.end() for o in SUBJECT_OPENING.finditer(clause.text, 0, subject_end - clause.start)), default=0)
+    if not subject and QUOTE_UK.search(doc.text, clause.start + opening, subject_end):
+        # a subject no table knows: a company by its quoted name ("Акціонерне товариство
+        # «Укроборонпром» уклало угоду з … компанією Northrop Grumman"); an unquoted one may be a
+        # short name the lead gives in full ("Служба зайнятості підписала меморандум з …")
+        subject, own = parties_named(
+            doc.text, clause.start + opening, subject_end, "uk", mentions.named_in, "nomn", bodies_only=True
+        )
+        coined = own + coined if len(subject) == 1 else coined
+        subject = subject if len(subject) == 1 else []
     if not coined or not subject or len(subject) + len(partners) < MIN_PARTIES:
         return []
     mentions.add_coined(coined)
@@ -1909,13 +1948,19 @@ def _named_as_setting(text: str, clause_start: int, s: int) -> bool:
     та Європейським Союзом"; "угоду між Україною та …" names sides), the state it supports,
     or the organisation its sides seek to join ("на шляху до ЄС")?"""
     before = text[max(clause_start, s - SETTING_WINDOW) : s]
-    if any(p.search(before) for p in (VENUE_UK, OFFICE_IN_UK, AID_TOPIC_UK, ACCESSION_GOAL_UK)):
+    if any(p.search(before) for p in (VENUE_UK, OFFICE_IN_UK, AID_TOPIC_UK, ACCESSION_GOAL_UK, OWNED_ENTERPRISE_UK)):
         return True
     between = BETWEEN_OF_UK.search(before)
     return between is not None and not INSTRUMENT_NOUN_UK.search(between.group("noun"))
 
 
 SETTING_WINDOW = 60
+# "КНП «Обласна клінічна лікарня» Харківської обласної ради": the council after a municipal
+# enterprise's or institution's name owns it; the enterprise, not its owner, is the side
+OWNED_ENTERPRISE_UK = re.compile(
+    r"(?<!\w)(?:КНП|КП|КЗ|КУ|КНЗ|комунальн\w+(?:\s+некомерційн\w+)?\s+(?:підприємств|заклад|установ)\w*)\s*«[^»]{1,50}»\s*$",
+    _I,
+)
 # "на полях сесії Ради ООН", "у кулуарах саміту НАТО": where the report's sides met
 VENUE_UK = re.compile(r"(?<!\w)(?:на\s+полях|у\s+кулуарах|в\s+кулуарах)(?:\s+[\w'’ʼ-]+){0,3}\s+$", _I)
 # "ухвалили спільну заяву про підтримку України", "… санкцій проти Росії", "пообіцяли Україні
@@ -1955,7 +2000,7 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
     if not _ukrainian_report(doc):
         return []
     for clause in doc.clauses:
-        if SIGNING_UK.search(clause.text) and not BACKGROUND_UK.search(clause.text):
+        if SIGNING_UK.search(clause.text) and not _background(doc, clause):
             named = _between_formula(doc, clause, mentions) or _signed_with(doc, clause, mentions)
             if named:
                 return named
@@ -1999,12 +2044,20 @@ COLLECTIVE_SUBJECT = re.compile(
 REPORT_SOURCES = ("news-instrument", "signing-sentence", "signing-sides")
 # a signing told as background, not as one of the report's events
 BACKGROUND_UK = re.compile(
-    r"(?<!\w)(?:нагадаємо|нагадуємо|раніше|відтоді|минулого\s+року|торік|ще\s+(?:у|в)"
+    r"(?<!\w)(?:нагадаємо|нагадуємо|(?:варто|слід|треба)\s+нагадати|раніше|відтоді|минулого\s+року|торік|ще\s+(?:у|в)"
     r"|(?:у|в)\s+\d{4}\s+(?:році|р\.))(?!\w)",
     _I,
 )
 # a paragraph that opens as background ("Нагадаємо, …", "Довідка.") is background to its end
-BACKGROUND_PARAGRAPH_UK = re.compile(r"\s*(?:нагадаємо|нагадуємо|довідка)(?!\w)", _I)
+BACKGROUND_PARAGRAPH_UK = re.compile(r"\s*(?:нагадаємо|нагадуємо|(?:варто|слід|треба)\s+нагадати|довідка)(?!\w)", _I)
+
+
+def _background(doc: Document, clause: Clause) -> bool:
+    """Does a report's sentence tell background, by its own words or its paragraph's opening?"""
+    paragraph_start = doc.text.rfind("\n\n", 0, clause.start) + 1
+    return bool(BACKGROUND_UK.search(clause.text) or BACKGROUND_PARAGRAPH_UK.match(doc.text, paragraph_start))
+
+
 # a signing reported as done ("підписали", "уклала", "скріпили підписами"), not planned
 SIGNED_UK = re.compile(r"(?<!\w)(?:підписал\w*|підписав|уклал\w*|уклав|скріпил\w*)(?!\w)", _I)
 
@@ -2018,13 +2071,8 @@ def _further_signings(doc: Document, mentions: _MentionIndex, ids: list[str]) ->
     if not _ukrainian_report(doc):
         return []
     found: list[str] = []
-    for clause in doc.clauses[NEWS_OPENING:]:
-        paragraph_start = doc.text.rfind("\n\n", 0, clause.start) + 1
-        if (
-            not SIGNED_UK.search(clause.text)
-            or BACKGROUND_UK.search(clause.text)
-            or BACKGROUND_PARAGRAPH_UK.match(doc.text, paragraph_start)
-        ):
+    for clause in _after_news_opening(doc):
+        if not SIGNED_UK.search(clause.text) or _background(doc, clause):
             continue
         named = (
             _between_formula(doc, clause, mentions)

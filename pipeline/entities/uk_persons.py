@@ -118,12 +118,29 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
             and _is_initial(text, toks[i + 2])
             and _adjacent(text, toks[i : i + 2])
             and _CYRILLIC.match(tok.text)
+            and not _opens_a_name(text, toks, i + 2)
         ):
             out.append((i, i + 3))  # a surname and two initials after it ("Мельничуком О. В.")
             i += 3
             continue
         i += 1
     return out
+
+
+def _opens_a_name(text: str, toks: list, k: int) -> bool:
+    """Do the initials ending at ``toks[k]`` open the name after them ("радник Посольства в РК
+    Я. В. Орловський"): a surname right after their full stop is that name's, so the word
+    before them is none of it ("… Мельник О. В. Документ …" keeps its initials)."""
+    from .ukrainian import _is_initial, _name_like
+
+    nxt = k + 1
+    return (
+        nxt < len(toks)
+        and toks[nxt].capitalised
+        and not _is_initial(text, toks[nxt])
+        and _name_like(toks[nxt].lower)
+        and re.fullmatch(r"\.[ \xa0]{1,2}", text[toks[k].end : toks[nxt].start]) is not None
+    )
 
 
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})

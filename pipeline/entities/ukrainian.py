@@ -1988,10 +1988,11 @@ class UkrainianRecognizer:
                 # "Учасники" is no surname to look for; "Ткачишин" after a first name is one,
                 # though the dictionary reads it as a possessive adjective: its noun forms only
                 # (from the name's nominative where the surname stands first: "Кравчишина Тараса …")
-                given = words[1] if surname_first else words[0]
-                stem = (off.name or "").split()[0].lower() if surname_first and off.name else surname.lower
-                if len(words) > 1 and "ADJF" in grammemes(surname.lower) and "Name" in grammemes(given.lower):
-                    by_form.update({stem + ending: off for ending in SURNAME_ENDINGS})
+                if len(words) > 1:  # a lone word in capitals has no first name to look at
+                    given = words[1] if surname_first else words[0]
+                    stem = (off.name or "").split()[0].lower() if surname_first and off.name else surname.lower
+                    if "ADJF" in grammemes(surname.lower) and "Name" in grammemes(given.lower):
+                        by_form.update({stem + ending: off for ending in SURNAME_ENDINGS})
                 continue
             for form in lemmas(surname.lower):
                 known = by_surname.get(form)
