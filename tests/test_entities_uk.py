@@ -384,6 +384,44 @@ def test_a_domestic_contract_told_as_background_gives_no_parties(run):
     assert doc.parties == []
 
 
+def test_an_instrument_adopted_by_a_plural_title_is_of_the_states_the_report_listed_with_it(run):
+    doc = run(
+        "Започатковано Балтійсько-Чорноморський діалог\n\nМіністри оборони України, Естонії та Румунії Петро "
+        "Гнатюк, Мартін Тамм і Раду Попа заснували новий формат співпраці.\n\nФормат спиратиметься на спільні "
+        "навчання.\n\nВін відкритий для інших держав регіону.\n\nВідповідну спільну заяву міністри ухвалили "
+        "12 травня у Констанці, Румунія."
+    )
+    assert doc.parties == ["EST", "ROU", "UKR"]
+
+
+def test_a_foreign_municipality_after_its_states_adjective_and_a_hromada_signing_for_its_council(run):
+    doc = run(
+        "Громада підписала угоду з французьким містом\n\nЗбаразька міська територіальна громада та французький "
+        "муніципалітет Сен-Жан-де-Брай підписали угоду про партнерство.\n\nПро це повідомили у Збаразькій міській раді."
+    )
+    assert len(doc.parties) == 2 and any(p.endswith("CC") for p in doc.parties)  # the council's id, <CITY>CC
+    spans = {e.text for e in doc.entities if e.label == "PARTY"}
+    assert "муніципалітет Сен-Жан-де-Брай" in spans and "Збаразька міська територіальна громада" in spans
+    assert not {"FRA", "UKR"} & set(doc.parties)
+
+
+def test_the_states_in_brackets_after_earlier_twin_cities_are_no_parties(run):
+    doc = run(
+        "У Бродах ще одне місто-побратим\n\nУ Бродах підписали договір про співпрацю з литовським містом Біржай.\n\n"
+        "Наразі місто вже уклало угоди про співпрацю з шістьма закордонними містами: Рава-Руська, Сокаль (Україна), "
+        "Кельце (Польща), Тарту (Естонія), Брно (Чехія), Девіс (США, Каліфорнія)."
+    )
+    assert not {"POL", "EST", "CZE", "USA"} & set(doc.parties)
+
+
+def test_a_mayors_title_names_the_city_before_the_mayor(run):
+    found = officials(
+        run("Меморандум підписали міський голова Бродів Ігор Кравець та мер міста Біржай Вайдас Йонайтіс.")
+    )
+    assert found["Вайдас Йонайтіс"][1] == "мер міста Біржай"
+    assert "Біржай Вайдас Йонайтіс" not in found
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "

@@ -53,14 +53,16 @@ _MUNICIPAL = (
     r"(?:муніципалітет\w*|мері[яїєю]\w*|міст[оау]|місті|містом|департамент\w*|регіон\w*|повіт\w*|провінці\w*"
     r"|кра(?:й|ю|єм)|федеральн\w+\s+земл\w+)\s"
 )
+# a foreign municipality's state, as an adjective before its kind ("французький муніципалітет …")
+_STATE_ADJECTIVE = r"(?:[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*\s+)"
 CONJUNCT_BREAK = re.compile(
     # a state's adjective may stand before the next name ("… та німецька Klinikum Dortmund")
     rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l'|[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*\s+)?[{_CAP}]"
     rf"|{KIND_WORD}\s+[«“\"]"
     rf"|{COMPANY_KIND}\s+[A-Z]"
     rf"|[«“][{_CAP}]"
-    rf"|{_MUNICIPAL})"
-    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}]|{KIND_WORD}\s+[«“\"]|{COMPANY_KIND}\s+[A-Z]|{_MUNICIPAL}|[«“][{_CAP}])"
+    rf"|{_STATE_ADJECTIVE}?{_MUNICIPAL})"
+    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}]|{KIND_WORD}\s+[«“\"]|{COMPANY_KIND}\s+[A-Z]|{_STATE_ADJECTIVE}?{_MUNICIPAL}|[«“][{_CAP}])"
 )
 # what sits around a name in the formula and is not part of it
 SIDE_WORDS = re.compile(
@@ -153,6 +155,9 @@ def parties_named(
             qs, qe = alone.span("name")
         quoted = (qs, qe) != (s, piece_end)
         city = CITY_PHRASE.match(text, s, stop) if bodies_only and lang == "uk" else None
+        adjective = re.match(_STATE_ADJECTIVE, text[s:stop]) if city else None
+        if adjective and text[s].islower():
+            s += adjective.end()  # "французький | муніципалітет Пон-дю-Шато": its state's adjective is no part of it
         e = qe if quoted else city.end() if city else name_end(text, s, piece_end, lang, case)
         # the known names that begin inside the name ("Урядом України", "Федеральним урядом
         # Федеративної Республіки Німеччина"), not those after it ("Міжнародним центром з
@@ -528,7 +533,10 @@ CITY_NAME = (
 CITY_AS_PARTY = re.compile("^" + CITY_NAME + "$")
 CITY_PHRASE = re.compile(CITY_NAME + r"(?![\w'’ʼ-])")
 # the council of a city the id table has no prefix for, named by the city's adjective
-CITY_COUNCIL_UK = re.compile(r"^(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+?)(?:ськ|цьк)(?:а|ої|ій|у|ою)\s+міськ\w*\s+рад\w*$")
+# (or of its hromada, for which the council acts: NOTES, "Теребовлянська міська територіальна громада")
+CITY_COUNCIL_UK = re.compile(
+    r"^(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+?)(?:ськ|цьк|зьк)(?:а|ої|ій|у|ою)\s+міськ\w*\s+(?:рад\w*|територіальн\w*\s+громад\w*)$"
+)
 CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)\s+City\s+Council$")
 ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 LATIN_BRAND = re.compile(r"^([A-Z]{3,})(?:\s+[A-Z][a-z]\w*)+$")

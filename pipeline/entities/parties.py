@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-120"
+        return "party-evidence-121"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1834,6 +1834,7 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
                 for s, _, sid, _ in mentions.between(clause.start, clause.end)
                 if not MEMBERS_OF_UK.search(doc.text[max(0, s - 20) : s])  # "державами — членами НАТО"
                 and not _named_as_setting(doc.text, clause.start, s)
+                and not _place_gloss(doc.text, s)
             ]
             ids += capital_ids(doc.text, clause.start, clause.end)
     if ids and not bodies_signed:
@@ -1856,8 +1857,55 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
             if not _named_as_setting(doc.text, head.start, s)
         ]
         ids += capital_ids(doc.text, head.start, head.end)
+    if not ids:
+        ids = _titled_signatories(doc, mentions)
     refused = _refused_to_sign(doc, mentions)
     return [i for i in unique_ids(ids) if i not in refused]
+
+
+# the office holders of several states, plural ("Міністри закордонних справ України, Польщі та
+# Литви", "лідери"), and what joins the states of a list
+PLURAL_TITLE_UK = re.compile(
+    r"(?<![^\W\d_])(?:(?:міністр|лідер|президент|прем[’'ʼ]?єр-міністр|очільник|керівник|посл|мер)(?:и|ів)|глави)(?!\w)",
+    _I,
+)
+LIST_JOIN_UK = re.compile(r"\s*(?:,\s*(?:а\s+також\s+)?|\s(?:та|і|й)\s)\s*$", _I)
+TITLED_LIST_REACH = 50  # how far after the title its list of states may begin ("закордонних справ")
+
+
+def _titled_signatories(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """The states of the office holders who adopted or signed an instrument by their plural
+    title alone ("Відповідну спільну декларацію міністри ухвалили …"), as the report first
+    lists them with that title ("Міністри закордонних справ України, Польщі та Литви …")."""
+    opening = _news_opening(doc, SIDES_OPENING)
+    for k, clause in enumerate(opening):
+        if not INSTRUMENT_CUE.search(clause.text):
+            continue
+        for title in PLURAL_TITLE_UK.finditer(doc.text, clause.start, clause.end):
+            if len(_listed_states(doc.text, title.end(), clause.end, mentions)) >= MIN_PARTIES:
+                continue  # the title lists its states here: the opening's other rules read them
+            stem = title.group().lower()[:5]
+            for earlier in opening[:k]:
+                for named in PLURAL_TITLE_UK.finditer(doc.text, earlier.start, earlier.end):
+                    if named.group().lower()[:5] == stem:
+                        states = _listed_states(doc.text, named.end(), earlier.end, mentions)
+                        if len(states) >= MIN_PARTIES:
+                            return states
+    return []
+
+
+def _listed_states(text: str, start: int, end: int, mentions: _MentionIndex) -> list[str]:
+    """The states of a list that begins soon after ``start``: "України, Польщі та Литви"."""
+    out: list[str] = []
+    last = None
+    for s, e, sid, _ in mentions.between(start, end, states_only=True):
+        if last is None and s - start > TITLED_LIST_REACH:
+            break
+        if last is not None and not LIST_JOIN_UK.fullmatch(text[last:s]):
+            break
+        out.append(sid)
+        last = e
+    return unique_ids(out)
 
 
 # "Міністр … Угорщини … від підпису відмовився", "Угорщина відмовилася підписати заяву",
@@ -2004,12 +2052,25 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
             named = _between_formula(doc, clause, mentions) or _signed_with(doc, clause, mentions)
             if named:
                 return named
-            ids = unique_ids(_signing_subject(doc, clause, mentions) + mentions.ids(clause.start, clause.end))
+            named_here = [
+                sid for s, _, sid, _ in mentions.between(clause.start, clause.end) if not _place_gloss(doc.text, s)
+            ]
+            ids = unique_ids(_signing_subject(doc, clause, mentions) + named_here)
             if len(ids) < MIN_PARTIES:
                 ids = unique_ids(ids + _signing_officials(doc, clause))
             if len(ids) >= MIN_PARTIES:
                 return ids
     return []
+
+
+# "Девіс (США, Каліфорнія)", "Хаапсалу (Естонія)": a state in brackets after a place's name says
+# where the place is; it is no side (after a body's name it may be: "Келецький технологічний парк
+# (Республіка Польща)" in a report on Polish aid, gold set)
+PLACE_GLOSS_UK = re.compile(r"(?<![\w'’ʼ-])[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*\s*\((?:[^()\n]{0,30},\s*)?$")
+
+
+def _place_gloss(text: str, start: int) -> bool:
+    return PLACE_GLOSS_UK.search(text, max(0, start - 60), start) is not None
 
 
 def _signing_officials(doc: Document, clause: Clause) -> list[str]:

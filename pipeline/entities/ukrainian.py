@@ -1658,6 +1658,15 @@ class UkrainianRecognizer:
                     person = next(
                         (p for p in range(k + 1, person) if "\n" in text[toks[p - 1].end : toks[p].start]), person
                     )
+                if (
+                    person
+                    and person - k >= 3
+                    and toks[k - 1].lower in SETTLEMENT_WORDS
+                    and "Name" not in grammemes(toks[k].lower)
+                ):
+                    # "мер міста Прущ-Ґданськ Януш Врубель": the city the title names, then the person
+                    role, k = text[toks[role_start].start : toks[k].end], k + 1
+                    person = self._person_at(text, toks, k, inside, after_title=True)
                 if person == k + 1 and toks[k - 1].lower in SETTLEMENT_WORDS:
                     person = None  # "Президент міста Кошалін": the city the title names, not a surname
                 if person and relative_of_holder(toks, i, k):
