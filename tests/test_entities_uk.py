@@ -422,6 +422,29 @@ def test_a_mayors_title_names_the_city_before_the_mayor(run):
     assert "Біржай Вайдас Йонайтіс" not in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "ЄІБ надасть Житомиру кредит у рамках Програми відновлення міст України\n\nЄвропейський інвестиційний "
+            "банк та Житомирська міська рада підписали кредитну угоду на відбудову шкіл.",
+            id="a_state_in_a_programmes_name",
+        ),
+        pytest.param(
+            "Нові снаряди\n\nАкціонерне товариство «Укроборонпром» уклало угоду з американською компанією General "
+            "Dynamics про виробництво снарядів.\n\nУгоду підписали у Вашингтоні в присутності прем'єр-міністра "
+            "України.",
+            id="a_state_whose_official_witnessed_the_signing",
+        ),
+    ],
+)
+def test_a_state_named_beside_the_signing_bodies_is_no_side(run, text):
+    """Bodies sign; the state in the name of the programme they sign under, or whose official
+    was present, is not a side."""
+    doc = run(text)
+    assert "UKR" not in doc.parties and len(doc.parties) == 2
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "

@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-121"
+        return "party-evidence-122"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -901,17 +901,15 @@ def _ids_inside(doc: Document, ent: Entity) -> list[tuple[int, int, str, str]]:
 
 def _news_opening(doc: Document, more: int = 0) -> list[Clause]:
     """A report's first ``NEWS_OPENING`` (+ ``more``) clauses, not counting the page's furniture
-    after its headline: a byline, a date line, "Реклама", "Деталі" (a heading or dateline of
-    fewer than ``FURNITURE_WORDS`` words), which would push the lead out of the opening."""
+    after its headline: a byline, a date line, "Автор:", "Реклама", "Деталі" (a line of fewer than
+    ``FURNITURE_WORDS`` words), which would push the lead out of the opening."""
     out: list[Clause] = []
     counted = 0
     for k, clause in enumerate(doc.clauses):
         if counted == NEWS_OPENING + more:
             break
         out.append(clause)
-        furniture = (
-            k > 0 and clause.kind in ("heading", "dateline") and len(_WORDS.findall(clause.text)) < FURNITURE_WORDS
-        )
+        furniture = k > 0 and clause.kind in FURNITURE_KINDS and len(_WORDS.findall(clause.text)) < FURNITURE_WORDS
         counted += not furniture
     return out
 
@@ -922,6 +920,7 @@ def _after_news_opening(doc: Document) -> list[Clause]:
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 FURNITURE_WORDS = 4
+FURNITURE_KINDS = ("heading", "dateline")
 
 
 def _opening(doc: Document) -> list[Clause]:
@@ -1998,11 +1997,24 @@ def _named_as_setting(text: str, clause_start: int, s: int) -> bool:
     before = text[max(clause_start, s - SETTING_WINDOW) : s]
     if any(p.search(before) for p in (VENUE_UK, OFFICE_IN_UK, AID_TOPIC_UK, ACCESSION_GOAL_UK, OWNED_ENTERPRISE_UK)):
         return True
+    if PRESENCE_UK.search(before):
+        return True  # "підписано … у присутності президента України": a witness, not a side
+    programme = PROGRAMME_NAME_UK.search(before)
+    if programme and programme.group("last").lower() not in PARTNER_PREPOSITIONS_UK:
+        return True  # "у рамках Програми підтримки муніципалітетів України": the programme's name
     between = BETWEEN_OF_UK.search(before)
     return between is not None and not INSTRUMENT_NOUN_UK.search(between.group("noun"))
 
 
 SETTING_WINDOW = 60
+# "Програми підтримки муніципалітетів України", "проекту «Ініціативи інфраструктурної програми для
+# України»": a state in a programme's or project's name is no side; "Програма співпраці з ЄС" names
+# the other side after its preposition
+PROGRAMME_NAME_UK = re.compile(
+    r"(?<!\w)(?:програм|проєкт|проект|ініціатив)\w*\s+«?(?:[а-яєіїґ'’ʼ-]+\s+){0,4}(?P<last>[а-яєіїґ'’ʼ-]+)\s+$", _I
+)
+PRESENCE_UK = re.compile(r"(?<!\w)(?:у|в|при)\s+присутност\w+\s+(?:[\w'’ʼ-]+\s+){0,4}$", _I)
+PARTNER_PREPOSITIONS_UK = frozenset({"з", "із", "зі", "між", "та", "і", "й", "щодо", "про"})
 # "КНП «Обласна клінічна лікарня» Харківської обласної ради": the council after a municipal
 # enterprise's or institution's name owns it; the enterprise, not its owner, is the side
 OWNED_ENTERPRISE_UK = re.compile(
