@@ -445,6 +445,14 @@ def test_a_state_named_beside_the_signing_bodies_is_no_side(run, text):
     assert "UKR" not in doc.parties and len(doc.parties) == 2
 
 
+def test_the_host_of_the_summit_at_which_an_agreement_was_signed_is_no_side(run):
+    doc = run(
+        "Прем'єр-міністр Естонії Кая Саар та президент України Петро Гнатюк підписали угоду про безпеку під час "
+        "саміту Ради Європи, що проходить у Португалії.\n\nСаар назвав угоду доказом підтримки."
+    )
+    assert doc.parties == ["EST", "UKR"]
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "

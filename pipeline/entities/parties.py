@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-122"
+        return "party-evidence-123"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1997,6 +1997,8 @@ def _named_as_setting(text: str, clause_start: int, s: int) -> bool:
     before = text[max(clause_start, s - SETTING_WINDOW) : s]
     if any(p.search(before) for p in (VENUE_UK, OFFICE_IN_UK, AID_TOPIC_UK, ACCESSION_GOAL_UK, OWNED_ENTERPRISE_UK)):
         return True
+    if EVENT_OF_UK.search(before) and not SIDES_FORMAT_UK.match(text, s):
+        return True  # "під час саміту Ради Європи": the body whose event hosted it; not "саміт Україна – ЄС"
     if PRESENCE_UK.search(before):
         return True  # "підписано … у присутності президента України": a witness, not a side
     programme = PROGRAMME_NAME_UK.search(before)
@@ -2013,6 +2015,11 @@ SETTING_WINDOW = 60
 PROGRAMME_NAME_UK = re.compile(
     r"(?<!\w)(?:програм|проєкт|проект|ініціатив)\w*\s+«?(?:[а-яєіїґ'’ʼ-]+\s+){0,4}(?P<last>[а-яєіїґ'’ʼ-]+)\s+$", _I
 )
+EVENT_OF_UK = re.compile(
+    r"(?<!\w)(?:під\s+час|на|у|в|у\s+рамках|в\s+рамках)\s+(?:саміт\w*|засіданн\w*|сесі[їяю]|форум\w*|конференці\w*)\s+$",
+    _I,
+)
+SIDES_FORMAT_UK = re.compile(r"[\w'’ʼ]+\s*[-–—]\s*[A-ZА-ЯЄІЇҐ]")
 PRESENCE_UK = re.compile(r"(?<!\w)(?:у|в|при)\s+присутност\w+\s+(?:[\w'’ʼ-]+\s+){0,4}$", _I)
 PARTNER_PREPOSITIONS_UK = frozenset({"з", "із", "зі", "між", "та", "і", "й", "щодо", "про"})
 # "КНП «Обласна клінічна лікарня» Харківської обласної ради": the council after a municipal
@@ -2022,7 +2029,13 @@ OWNED_ENTERPRISE_UK = re.compile(
     _I,
 )
 # "на полях сесії Ради ООН", "у кулуарах саміту НАТО": where the report's sides met
-VENUE_UK = re.compile(r"(?<!\w)(?:на\s+полях|у\s+кулуарах|в\s+кулуарах)(?:\s+[\w'’ʼ-]+){0,3}\s+$", _I)
+VENUE_UK = re.compile(
+    r"(?<!\w)(?:(?:на\s+полях|у\s+кулуарах|в\s+кулуарах)(?:\s+[\w'’ʼ-]+){0,3}"
+    # "під час саміту …, що проходить у Великій Британії": where the event that hosted the signing was
+    r"|(?:що|який|яка|які)\s+(?:проходить|проходять|проходив\w*|відбувається|відбуваються|відбу(?:в|ла|ли)ся"
+    r"|відбулися|триває|тривав\w*)\s+(?:у|в))\s+$",
+    _I,
+)
 # "ухвалили спільну заяву про підтримку України", "… санкцій проти Росії", "пообіцяли Україні
 # пакет допомоги": the state an instrument supports, promises or gives to, or is against, is
 # its subject, not one of the sides that made it
