@@ -453,6 +453,15 @@ def test_the_host_of_the_summit_at_which_an_agreement_was_signed_is_no_side(run)
     assert doc.parties == ["EST", "UKR"]
 
 
+def test_an_official_who_signed_with_the_representatives_of_the_bank_named_before(run):
+    doc = run(
+        "Відновити енергосистему допоможе Північний інвестиційний банк. Про це повідомив міністр енергетики України "
+        "Петро Гнатюк.\n\nПід час візиту до Фінляндії Гнатюк підписав відповідний меморандум із представниками цього "
+        "банку."
+    )
+    assert doc.parties == ["NIB", "UKR"]
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "

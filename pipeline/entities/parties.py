@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-123"
+        return "party-evidence-124"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1828,6 +1828,11 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
                 ids += subject
                 bodies_signed = True
                 continue
+            referred = _signed_with_the_one_named_before(doc, clause, mentions)
+            if referred:
+                ids += referred
+                bodies_signed = True
+                continue
             ids += [
                 sid
                 for s, _, sid, _ in mentions.between(clause.start, clause.end)
@@ -2096,6 +2101,38 @@ PLACE_GLOSS_UK = re.compile(r"(?<![\w'’ʼ-])[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*\s*\
 
 def _place_gloss(text: str, start: int) -> bool:
     return PLACE_GLOSS_UK.search(text, max(0, start - 60), start) is not None
+
+
+# "підписав меморандум із представниками цієї організації": the partner named before by its kind
+WITH_THE_ONE_NAMED_UK = re.compile(
+    r"(?<!\w)(?:з|із|зі)\s+(?:представник\w*\s+|керівництв\w*\s+)?(?:цієї|цього|цією|цим|цими)\s+"
+    r"(?P<kind>організаці|банк|фонд|агентств|корпораці|компані|установ|програм)\w*",
+    _I,
+)
+
+
+def _signed_with_the_one_named_before(doc: Document, clause: Clause, mentions: _MentionIndex) -> list[str]:
+    """An official who signed with "the representatives of this organisation" ("Шмигаль підписав
+    відповідний меморандум із представниками цієї організації"): the official's side and the last
+    organisation the report named before, of that kind where the kind is more than "організація"."""
+    verb = SIGNED_UK.search(clause.text)
+    partner = WITH_THE_ONE_NAMED_UK.search(clause.text, verb.end()) if verb else None
+    if partner is None:
+        return []
+    kind = partner.group("kind").lower()
+    named = [
+        (s, sid)
+        for s, e, sid, k in mentions.between(0, clause.start)
+        if k == "org" and (kind == "організаці" or kind[:4] in doc.text[s:e].lower())
+    ]
+    sides = unique_ids(
+        e.affiliation
+        for e in doc.entities
+        if e.label == "OFFICIAL" and e.affiliation and clause.start <= e.start and e.end <= clause.start + verb.start()
+    )
+    if not named or len(sides) != 1 or named[-1][1] in sides:
+        return []
+    return sides + [named[-1][1]]
 
 
 def _signing_officials(doc: Document, clause: Clause) -> list[str]:
