@@ -2117,7 +2117,7 @@ def _signed_with_the_one_named_before(doc: Document, clause: Clause, mentions: _
     organisation the report named before, of that kind where the kind is more than "організація"."""
     verb = SIGNED_UK.search(clause.text)
     partner = WITH_THE_ONE_NAMED_UK.search(clause.text, verb.end()) if verb else None
-    if partner is None:
+    if verb is None or partner is None:
         return []
     kind = partner.group("kind").lower()
     named = [
