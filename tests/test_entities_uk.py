@@ -462,6 +462,13 @@ def test_an_official_who_signed_with_the_representatives_of_the_bank_named_befor
     assert doc.parties == ["NIB", "UKR"]
 
 
+def test_ukrainian_acronyms_of_the_commission_a_un_programme_and_a_bank_group_member(run):
+    doc = run("ВПП та Сумська міська рада підписали угоду про шкільне харчування.\n\nМФК і ЄК підтримають проєкт.")
+    ids = {e.text: e.id for e in doc.entities if e.label in ("ORG", "PARTY")}
+    assert (ids["ВПП"], ids["МФК"], ids["ЄК"]) == ("WFP", "IFC", "EC")
+    assert "WFP" in doc.parties
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "
