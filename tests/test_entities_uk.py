@@ -469,6 +469,19 @@ def test_ukrainian_acronyms_of_the_commission_a_un_programme_and_a_bank_group_me
     assert "WFP" in doc.parties
 
 
+def test_a_news_list_of_participants_names_each_with_the_post_after_a_dash(run):
+    """A foreign first name the dictionary does not know still opens a participant's line when a
+    title follows the dash."""
+    found = officials(
+        run(
+            "У зустрічі взяли участь:\n- Петро Гнатюк - міністр енергетики України;\n- Тадас Жемайтіс - міністр "
+            "енергетики Литви.\nЛитовський міністр приєднався онлайн."
+        )
+    )
+    assert found["Тадас Жемайтіс"] == ("Тадас Жемайтіс", "міністр енергетики Литви", "LTU")
+    assert found["Петро Гнатюк"][2] == "UKR"
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "

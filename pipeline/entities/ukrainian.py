@@ -345,6 +345,12 @@ DECREE_LINE_GIVEN_FIRST = re.compile(
     rf"[ \t]*[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
     re.MULTILINE,
 )
+# "- Кястутіс Будріс - міністр закордонних справ Литви;": a news list of participants writes the
+# name as a name is written, with no patronymic; the post after the dash must open with a title
+DECREE_LINE_LISTED = re.compile(
+    rf"(?<=\n[-–—•·*] )(?P<name>(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)\s+[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+    rf"[ \t]+[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
+)
 # "пан", "пані" between a title and the name, in any case
 HONORIFICS_UK = frozenset({"пан", "пана", "пану", "паном", "панові", "пані"})
 # "міста Кошалін", "селища Ворзель": a single capitalised word after them is a place
@@ -1789,10 +1795,16 @@ class UkrainianRecognizer:
         lines = [*DECREE_LINE.finditer(text, clause.start, clause.end)]
         lines += DECREE_LINE_GIVEN_FIRST.finditer(text, clause.start, clause.end)
         lines += DECREE_LINE_NAME_CASE.finditer(text, clause.start, clause.end)
-        for m in lines:
+        listed = [
+            m
+            for m in DECREE_LINE_LISTED.finditer(text, clause.start, clause.end)
+            if lemmas(m.group("role").split()[0].lower()) & ROLE_HEADS
+        ]
+        for m in lines + listed:
             first = m.group("first")
-            if not m.groupdict().get("patr") and "Name" not in grammemes(_APOS.sub("'", first.lower())):
-                continue  # with no patronymic, the dictionary must know the first name
+            known = m.re is DECREE_LINE_LISTED or "Name" in grammemes(_APOS.sub("'", first.lower()))
+            if not m.groupdict().get("patr") and not known:
+                continue  # with no patronymic, the dictionary must know the first name or a title must follow
             role_start, role_end = m.span("role")
             ids = [
                 en.id
