@@ -348,7 +348,8 @@ DECREE_LINE_GIVEN_FIRST = re.compile(
 # "- Кястутіс Будріс - міністр закордонних справ Литви;": a news list of participants writes the
 # name as a name is written, with no patronymic; the post after the dash must open with a title
 DECREE_LINE_LISTED = re.compile(
-    rf"(?<=\n[-–—•·*] )(?P<name>(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)\s+[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+    rf"(?<=\n[-–—•·*] )(?P<name>(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+    rf"\s+[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
     rf"[ \t]+[-–—][ \t]*(?P<role>[^\n]*[^\s;.,])",
 )
 # "пан", "пані" between a title and the name, in any case
