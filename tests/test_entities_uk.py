@@ -482,6 +482,17 @@ def test_a_news_list_of_participants_names_each_with_the_post_after_a_dash(run):
     assert found["Петро Гнатюк"][2] == "UKR"
 
 
+def test_the_united_kingdoms_full_name_is_one_mention_though_northern_ireland_alone_is_a_region(run):
+    doc = run(
+        "Угоду між Україною та Сполученим Королівством Великої Британії та Північної Ірландії підписано в Лондоні."
+    )
+    assert [e.text for e in doc.entities if e.id == "GBR"] == [
+        "Сполученим Королівством Великої Британії та Північної Ірландії"
+    ]
+    doc = run("Делегація відвідала Північну Ірландію та Ірландію.")
+    assert [e.id for e in doc.entities if e.label in ("STATE", "PARTY")] == ["IRL"]
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "

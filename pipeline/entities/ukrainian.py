@@ -553,7 +553,9 @@ class UkrainianGazetteer:
         "blocked": regions and the like), in any case?"""
         for phrase in self.blocked:
             k = i - (len(phrase) - (j - i))
-            if k >= 0 and k + len(phrase) == j and all(w in lemmas(t.lower) for w, t in zip(phrase, toks[k:j])):
+            # (a name that holds the whole phrase is more than it: "Сполучене Королівство Великої
+            # Британії та Північної Ірландії")
+            if 0 <= k < i and all(w in lemmas(t.lower) for w, t in zip(phrase, toks[k:j])):
                 return True
         return False
 
