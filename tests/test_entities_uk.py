@@ -493,6 +493,14 @@ def test_the_united_kingdoms_full_name_is_one_mention_though_northern_ireland_al
     assert [e.id for e in doc.entities if e.label in ("STATE", "PARTY")] == ["IRL"]
 
 
+def test_a_known_organisation_after_its_kind_in_a_formula_keeps_its_id(run):
+    doc = run(
+        "У Полтаві між Полтавською облдержадміністрацією та компанією GIZ відбулося підписання угоди про "
+        "співпрацю. Документ підписали голова ОДА та радник проєкту."
+    )
+    assert "GIZ" in doc.parties and not any(p.startswith("GIZ") and p != "GIZ" for p in doc.parties)
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "

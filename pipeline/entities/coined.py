@@ -168,6 +168,9 @@ def parties_named(
             continue  # "проєкту «Енергоефективні лікарні II»": a project's name names no party
         if quoted:
             found = known(s, qs, qs)
+            if not found:
+                # a known organisation is the name itself ("компанією GIZ"), not a state in it
+                found = [i for i in known(qs, qe, qs + 1) if i not in state_ids()]
         else:
             # a state inside a quoted part of the name is the name's ("Міжнародний благодійний
             # фонд «Карітас України»")

@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-124"
+        return "party-evidence-125"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
