@@ -501,6 +501,15 @@ def test_a_known_organisation_after_its_kind_in_a_formula_keeps_its_id(run):
     assert "GIZ" in doc.parties and not any(p.startswith("GIZ") and p != "GIZ" for p in doc.parties)
 
 
+def test_a_twinning_of_a_ukrainian_city_and_a_capital_is_of_the_two_municipalities(run):
+    doc = run(
+        "Львів уклав угоду про побратимські відносини з Вільнюсом.\n\nПро це повідомив міський голова Львова. "
+        "Він подякував Литві та Україні за підтримку."
+    )
+    assert doc.parties == ["LVIVCC", "VILNIUS"] or (len(doc.parties) == 2 and "LVIVCC" in doc.parties)
+    assert not {"LTU", "UKR"} & set(doc.parties)
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "

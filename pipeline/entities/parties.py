@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-125"
+        return "party-evidence-126"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -629,6 +629,7 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
         ("parts", _from_parts),
         ("signatures", _from_signatures),
         ("signing-sides", _from_signing_sides),
+        ("twinning", _from_twinning),
         ("news-instrument", _from_news_instrument),
         ("signing-sentence", _from_signing_sentence),
         ("between", _from_between),
@@ -658,7 +659,7 @@ def find_parties(doc: Document, mentions: Optional[_MentionIndex] = None) -> tup
         return organisation, "organisation-act"
     if _ukrainian_report(doc):
         # a Ukrainian report: who met or signed, as its opening says, before any list
-        first = ("definition", "named-list", "signing-sides", "news-instrument")
+        first = ("definition", "named-list", "signing-sides", "twinning", "news-instrument")
         sources = sorted(sources, key=lambda source: first.index(source[0]) if source[0] in first else len(first))
     for name, source in sources:
         ids = _as_parties(source(doc, mentions))
@@ -771,6 +772,39 @@ def capital_ids(text: str, start: int, end: int) -> list[str]:
         for l in sorted(lemmas(t.lower))
         if l in table
     ]
+
+
+# a twinning of cities ("побратимські відносини", "містами-побратимами")
+TWINNING_UK = re.compile(r"побратим", _I)
+
+
+def _from_twinning(doc: Document, mentions: _MentionIndex) -> list[str]:
+    """A Ukrainian report on a twinning of two cities that names them by their own names ("Київ
+    уклав угоду про побратимські відносини з Загребом"): the two municipalities, not the states
+    of the capitals among them. A Ukrainian city is its council (<CITY>CC, NOTES: a municipality's
+    id is its council's), a foreign one its own id from its name, as "Мерія Батумі" is BATUMI.
+    Only the capitals and the cities the id table knows are read: another city's bare name is
+    not known as one."""
+    from .coined import coin_id
+    from .ukrainian import city_named, lemmas, tokens_of
+
+    if not _ukrainian_report(doc):
+        return []
+    capitals = load_json("states.json")["capitals"]["uk"]
+    for clause in _news_opening(doc):
+        if not TWINNING_UK.search(clause.text):
+            continue
+        ids: list[str] = []
+        for tok in tokens_of(doc.text, clause.start, clause.end):
+            prefix = city_named(tok)
+            capital = next((lemma for lemma in sorted(lemmas(tok.lower)) if lemma in capitals), None)
+            if prefix:
+                ids.append(prefix + "CC")
+            elif capital:
+                ids.append(coin_id(capital, acronym=capital))  # "загреб" → ZAHREB, never a known id
+        if len(unique_ids(ids)) == MIN_PARTIES:
+            return unique_ids(ids)
+    return []
 
 
 # "Угоду укладено в Гельсінкі": a capital after "в"/"у" is where it happened, not a side
