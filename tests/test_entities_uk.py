@@ -510,6 +510,19 @@ def test_a_twinning_of_a_ukrainian_city_and_a_capital_is_of_the_two_municipaliti
     assert not {"LTU", "UKR"} & set(doc.parties)
 
 
+def test_a_city_or_a_body_that_signed_with_a_foreign_city_in_a_reports_sentence(run):
+    doc = run(
+        "Міста співпрацюватимуть\n\nМіський голова Полтави повідомив, що Полтава підписала угоду про співробітництво з "
+        "австрійським містом Філлах."
+    )
+    assert len(doc.parties) == 2 and "POLTAVACC" in doc.parties and "AUT" not in doc.parties
+    doc = run(
+        "Музеї співпрацюватимуть\n\nРівненський обласний краєзнавчий музей домовився про співпрацю з Музеєм історії "
+        "міста Любліна."
+    )
+    assert len(doc.parties) == 2
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "

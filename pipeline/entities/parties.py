@@ -167,7 +167,7 @@ SUBJECT_OPENING = re.compile(
 # Ukrainian talks ("переговори", "консультації", "зустріч") report their participants as the parties
 # of what the talks produce.
 TALKS_UK = re.compile(
-    r"(?<!\w)(?:переговор\w*|перемовин\w*|консультаці\w*|зустріч(?:і|ей|ам|ами|ах|чю)?(?!\w)|саміт\w*|домовил\w*"
+    r"(?<!\w)(?:переговор\w*|перемовин\w*|консультаці\w*|зустріч(?:і|ей|ам|ами|ах|чю)?(?!\w)|саміт\w*|домови(?:л|в)\w*"
     # a call between leaders, not an interview ("у розмові з журналістами"); the noun
     # "зустріч" only: "шанувальники зустрічають свято" greet a feast, nobody meets
     r"|домовленост\w*|телефонн\w+\s+розмов\w*|(?:досяг\w*|дійш\w*)\s+згоди)",
@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-126"
+        return "party-evidence-127"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1975,7 +1975,9 @@ def _refused_to_sign(doc: Document, mentions: _MentionIndex) -> set[str]:
 
 
 # "X підписала угоди про партнерство з муніципалітетом Y та Мерією Z": who signed with whom
-SIGNED_WITH_UK = re.compile(r"(?<!\w)(?:підписа\w*|уклал\w*|уклав|домовил\w*)(?!\w)[^.!?]*?(?<!\w)(?:з|із|зі)\s+", _I)
+SIGNED_WITH_UK = re.compile(
+    r"(?<!\w)(?:підписа\w*|уклал\w*|уклав|домови(?:л|в)\w*)(?!\w)[^.!?]*?(?<!\w)(?:з|із|зі)\s+", _I
+)
 
 
 QUOTE_UK = re.compile(r"[«“\"]")
@@ -1986,6 +1988,8 @@ def _signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list
     signed with ("Чернівецька міська рада … підписала угоди … з муніципалітетом Клагенфурта
     (Австрія) та Мерією муніципію Ясси (Румунія)"), where a partner is a body no table knows:
     the bodies, not the states in brackets after them."""
+    from .ukrainian import city_named, tokens_of
+
     if (doc.lang or "") != "uk":
         return []
     m = SIGNED_WITH_UK.search(clause.text)
@@ -1998,10 +2002,18 @@ def _signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list
         doc.text, clause.start + m.end(), clause.end, "uk", mentions.named_in, bodies_only=True
     )
     opening = max((o.end() for o in SUBJECT_OPENING.finditer(clause.text, 0, subject_end - clause.start)), default=0)
-    if not subject and QUOTE_UK.search(doc.text, clause.start + opening, subject_end):
+    quoted = QUOTE_UK.search(doc.text, clause.start + opening, subject_end)
+    if not subject and coined:
+        # a Ukrainian city the table knows, standing for its council ("Дніпро підписав угоду про
+        # співробітництво з німецьким містом Кельн"): the one city the subject names
+        cities = {city_named(t) for t in tokens_of(doc.text, clause.start + opening, subject_end)} - {None}
+        subject = [f"{cities.pop()}CC"] if len(cities) == 1 else []
+    if not subject and (quoted or clause.kind != "heading"):
         # a subject no table knows: a company by its quoted name ("Акціонерне товариство
-        # «Укроборонпром» уклало угоду з … компанією Northrop Grumman"); an unquoted one may be a
-        # short name the lead gives in full ("Служба зайнятості підписала меморандум з …")
+        # «Укроборонпром» уклало угоду з … компанією Northrop Grumman"), a body in a report's
+        # sentence ("Львівський історичний музей домовився про співпрацю із …"); not a headline's
+        # unquoted name, which may be a short one the lead gives in full ("Служба зайнятості
+        # підписала меморандум з …")
         subject, own = parties_named(
             doc.text, clause.start + opening, subject_end, "uk", mentions.named_in, "nomn", bodies_only=True
         )
