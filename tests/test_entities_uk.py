@@ -420,6 +420,10 @@ def test_a_mayors_title_names_the_city_before_the_mayor(run):
     )
     assert found["Вайдас Йонайтіс"][1] == "мер міста Біржай"
     assert "Біржай Вайдас Йонайтіс" not in found
+    found = officials(run("Меморандум підписали за участі міського голови Ірпіня Анатолія Федорука."))
+    assert found == {"Анатолія Федорука": ("Анатолій Федорук", "міського голови Ірпіня", found["Анатолія Федорука"][2])}
+    # a surname first, with the patronymic after it, is the person's
+    assert "Петренка Олександра Івановича" in officials(run("Наказ підписав голова Петренка Олександра Івановича."))
 
 
 @pytest.mark.parametrize(

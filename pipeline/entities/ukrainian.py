@@ -1670,10 +1670,17 @@ class UkrainianRecognizer:
                 if (
                     person
                     and person - k >= 3
-                    and toks[k - 1].lower in SETTLEMENT_WORDS
+                    and (
+                        toks[k - 1].lower in SETTLEMENT_WORDS
+                        or _local_head(toks, k - 1)
+                        and "Name" in grammemes(toks[k + 1].lower)
+                    )
                     and "Name" not in grammemes(toks[k].lower)
+                    and not _is_patronymic(toks[k + 2])
                 ):
-                    # "мер міста Прущ-Ґданськ Януш Врубель": the city the title names, then the person
+                    # "мер міста Прущ-Ґданськ Януш Врубель", "міського голови Ірпеня Олександра
+                    # Маркушина": the city the title names, then the person (not "голови Петренка
+                    # Олександра Івановича", a surname first with the patronymic after)
                     role, k = text[toks[role_start].start : toks[k].end], k + 1
                     person = self._person_at(text, toks, k, inside, after_title=True)
                 if person == k + 1 and toks[k - 1].lower in SETTLEMENT_WORDS:
@@ -2430,6 +2437,19 @@ def _nominative(name: str, case_hint: Optional[str] = None) -> str:
     from .names import nominative
 
     return nominative(name, case_hint)
+
+
+def _local_head(toks: list[Token], k: int) -> bool:
+    """Is ``toks[k]`` the title of a city's or a village's head ("міського голови", "мера",
+    "сільського голови"), after which the place's name may come before the person's?"""
+    if k < 0:
+        return False
+    head = lemmas(toks[k].lower)
+    if "мер" in head:
+        return True
+    return (
+        bool(head & {"голова", "староста"}) and k > 0 and toks[k - 1].lower.startswith(("міськ", "сільськ", "селищн"))
+    )
 
 
 def _person_like(text: str, s: int, e: int) -> bool:
