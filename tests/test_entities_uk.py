@@ -361,6 +361,11 @@ def test_a_council_after_its_enterprises_quoted_name_owns_it_and_is_no_side(run)
             id="a_company_by_its_kind_signs_with_a_foreign_company",
         ),
         pytest.param(
+            "Співпраця з норвежцями\n\nГрупа «Укргідроенерго» та норвезька компанія Statkraft підписали меморандум "
+            "про співпрацю.",
+            id="a_group_of_companies_by_its_kind_and_a_foreign_company",
+        ),
+        pytest.param(
             "Нові турбіни для ГЕС\n\nДержавна компанія «Укргідроенерго» домовилася з норвезькою компанією Voith "
             "Hydro AS про постачання турбін до кінця року.",
             id="a_state_company_agrees_with_a_foreign_company",

@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-127"
+        return "party-evidence-128"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
