@@ -935,8 +935,9 @@ def _ids_inside(doc: Document, ent: Entity) -> list[tuple[int, int, str, str]]:
 
 def _news_opening(doc: Document, more: int = 0) -> list[Clause]:
     """A report's first ``NEWS_OPENING`` (+ ``more``) clauses, not counting the page's furniture
-    after its headline: a byline, a date line, "Автор:", "Реклама", "Деталі" (a line of fewer than
-    ``FURNITURE_WORDS`` words), which would push the lead out of the opening."""
+    after its headline: a byline, a date line, "Реклама", "Деталі" (a heading or dateline of fewer
+    than ``FURNITURE_WORDS`` words), which would push the lead out of the opening. (A list item as
+    short, "Автор:", may be a memorandum's item: it counts.)"""
     out: list[Clause] = []
     counted = 0
     for k, clause in enumerate(doc.clauses):
