@@ -532,6 +532,15 @@ def test_a_city_or_a_body_that_signed_with_a_foreign_city_in_a_reports_sentence(
     assert len(doc.parties) == 2
 
 
+def test_a_ukrainian_city_by_its_adjective_in_a_formula_is_its_council(run):
+    doc = run(
+        "Підписали меморандум\n\nМіський голова підписав Меморандум про партнерство між польським містом Хелм і "
+        "українським Ковелем."
+    )
+    assert "KOVELCC" in doc.parties and len(doc.parties) == 2 and not {"POL", "UKR"} & set(doc.parties)
+    assert not any(e.text == "Ковелем" for e in doc.entities if e.label == "PARTY")  # a city is not tagged
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "

@@ -157,6 +157,12 @@ def parties_named(
         if alone:
             qs, qe = alone.span("name")
         quoted = (qs, qe) != (s, piece_end)
+        home = HOME_CITY.fullmatch(text[s:stop].rstrip(" .,;:\n")) if bodies_only and lang == "uk" else None
+        if home and UKRAINIAN_BEFORE.search(text, max(0, s - 30), s):
+            # "між американським містом Вобаш і українським | Коростенем": a Ukrainian city, for
+            # which its council is the party (NOTES); the guide tags no city, so no span is made
+            ids.append(home_council_id(home.group("city")))
+            continue
         city = CITY_PHRASE.match(text, s, stop) if bodies_only and lang == "uk" else None
         adjective = re.match(_STATE_ADJECTIVE, text[s:stop]) if city else None
         if adjective and text[s].islower():
@@ -538,6 +544,24 @@ CITY_NAME = (
 # "Місто з правами області Ньїредьгаза"): the whole phrase, whatever its lower-case words
 CITY_AS_PARTY = re.compile("^" + CITY_NAME + "$")
 CITY_PHRASE = re.compile(CITY_NAME + r"(?![\w'’ʼ-])")
+# a Ukrainian city named by "Ukrainian" and its name, in any case ("українським Коростенем")
+HOME_CITY = re.compile(r"(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)")
+UKRAINIAN_BEFORE = re.compile(r"(?<!\w)українськ\w+\s+$", re.IGNORECASE)
+
+
+def home_council_id(city: str) -> str:
+    """The id of a Ukrainian city's council from the city's name in any case ("Коростенем" →
+    KOROSTENCC): the table's prefix where it knows the city, else the name in Latin letters."""
+    from .ukrainian import city_prefix_of_lemma, lemmas
+
+    forms = sorted(lemmas(city.lower()), key=lambda lemma: (lemma == city.lower(), lemma))
+    for lemma in forms:
+        prefix = city_prefix_of_lemma(lemma)
+        if prefix:
+            return prefix + "CC"
+    return latin_spelling(forms[0]).upper()[: MAX_ID - 2] + "CC"
+
+
 # the council of a city the id table has no prefix for, named by the city's adjective
 # (or of its hromada, for which the council acts: NOTES, "Теребовлянська міська територіальна громада")
 CITY_COUNCIL_UK = re.compile(

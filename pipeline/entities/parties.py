@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-128"
+        return "party-evidence-129"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)

@@ -969,8 +969,12 @@ def city_named(tok: Token) -> Optional[str]:
     MYKOLAIV), or None."""
     if not tok.capitalised:
         return None
-    names = load_json("organisations.json")["ukrainian_bodies"]["city_names"]
-    return next((names[lemma] for lemma in sorted(lemmas(tok.lower)) if lemma in names), None)
+    return next((p for p in map(city_prefix_of_lemma, sorted(lemmas(tok.lower))) if p), None)
+
+
+def city_prefix_of_lemma(lemma: str) -> Optional[str]:
+    """The id prefix of a city by the lemma of its own name ("миколаїв" → MYKOLAIV), or None."""
+    return load_json("organisations.json")["ukrainian_bodies"]["city_names"].get(lemma)
 
 
 @lru_cache(maxsize=1)
