@@ -541,6 +541,15 @@ def test_a_ukrainian_city_by_its_adjective_in_a_formula_is_its_council(run):
     assert not any(e.text == "Ковелем" for e in doc.entities if e.label == "PARTY")  # a city is not tagged
 
 
+def test_an_oblast_and_a_foreign_region_in_a_formula_are_its_administration_and_the_region(run):
+    doc = run(
+        "Волинь і Люблінщина домовилися співпрацювати\n\nГолова Волинської ОДА та маршалок воєводства підписали "
+        "угоду про співробітництво між Волинською областю та Люблінським воєводством Польщі."
+    )
+    assert "VOLYNODA" in doc.parties and len(doc.parties) == 2 and "POL" not in doc.parties
+    assert not any(e.label == "PARTY" and "областю" in e.text for e in doc.entities)  # a region is not tagged
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "

@@ -157,6 +157,12 @@ def parties_named(
         if alone:
             qs, qe = alone.span("name")
         quoted = (qs, qe) != (s, piece_end)
+        oblast = OBLAST.fullmatch(text[s:stop].rstrip(" .,;:\n")) if bodies_only and lang == "uk" else None
+        if oblast and (oblast_id := oblast_administration_id(oblast.group("adjective"))):
+            # "між Львівською областю та Підкарпатським воєводством": the oblast acts through its
+            # administration (NOTES); a region is not tagged, so no span is made
+            ids.append(oblast_id)
+            continue
         home = HOME_CITY.fullmatch(text[s:stop].rstrip(" .,;:\n")) if bodies_only and lang == "uk" else None
         if home and UKRAINIAN_BEFORE.search(text, max(0, s - 30), s):
             # "між американським містом Вобаш і українським | Коростенем": a Ukrainian city, for
@@ -184,6 +190,11 @@ def parties_named(
             # a state inside a quoted part of the name is the name's ("Міжнародний благодійний
             # фонд «Карітас України»")
             inner = BARE_QUOTED.search(text, s, stop)
+            # "Ботошанським повітом | Румунії": the state after a foreign region's kind is where it
+            # lies, not its name's or a party; the name ends before it
+            region = REGION_BEFORE_STATE.search(text, s, stop) if lang == "uk" else None
+            if region and e > region.end() and set(known(region.end(), stop, region.end() + 1)) & state_ids():
+                e = region.end("kind")
             found = known(s, stop, min(e if e > s else stop, inner.start() if inner else stop))
         if found:
             ids += [i for i in found if i not in ids]
@@ -547,6 +558,23 @@ CITY_PHRASE = re.compile(CITY_NAME + r"(?![\w'’ʼ-])")
 # a Ukrainian city named by "Ukrainian" and its name, in any case ("українським Коростенем")
 HOME_CITY = re.compile(r"(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)")
 UKRAINIAN_BEFORE = re.compile(r"(?<!\w)українськ\w+\s+$", re.IGNORECASE)
+
+
+# a foreign region's kind before the state it lies in ("Ботошанським повітом Румунії")
+REGION_BEFORE_STATE = re.compile(r"(?<!\w)(?P<kind>(?:воєводств|повіт|провінці|департамент)\w*)\s+(?=[А-ЯЄІЇҐ])")
+# an oblast by its adjective, in any case ("Львівською областю")
+OBLAST = re.compile(r"(?P<adjective>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)\s+област[ьіюя]\w*")
+
+
+def oblast_administration_id(adjective: str) -> Optional[str]:
+    """The id of an oblast's administration from the oblast's adjective in any case
+    ("Чернівецькою" → CHERNIVODA), where the id table knows the oblast."""
+    from .ukrainian import body_id, city_prefixes, lemmas
+
+    prefix = next(
+        (city_prefixes()[lemma] for lemma in sorted(lemmas(adjective.lower())) if lemma in city_prefixes()), None
+    )
+    return body_id(prefix, "ODA") if prefix else None
 
 
 def home_council_id(city: str) -> str:

@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-129"
+        return "party-evidence-130"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1085,8 +1085,8 @@ def _with_coined(doc: Document, start: int, end: int, mentions: _MentionIndex, c
     end = _names_end(doc.text, links[-1].end(), end)
     lang = doc.lang or "en"
     ids, coined = parties_named(doc.text, links[-1].end(), end, lang, mentions.named_in, bodies_only=coined_only)
-    if coined_only and not coined:
-        return []
+    if coined_only and not coined and not any(i.endswith(LOCAL_BODY_SUFFIXES) for i in ids):
+        return []  # (an oblast or a city named bare gives its body's id, with no name to coin)
     if coined and len(ids) >= MIN_PARTIES:
         mentions.coined = coined
     return ids
@@ -1893,7 +1893,7 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
         ids += [
             sid
             for s, _, sid, _ in mentions.between(head.start, head.end)
-            if not _named_as_setting(doc.text, head.start, s)
+            if not _named_as_setting(doc.text, head.start, s) and not _place_gloss(doc.text, s)
         ]
         ids += capital_ids(doc.text, head.start, head.end)
     if not ids:
@@ -2146,8 +2146,16 @@ def _from_signing_sentence(doc: Document, mentions: _MentionIndex) -> list[str]:
 PLACE_GLOSS_UK = re.compile(r"(?<![\w'’ʼ-])[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*\s*\((?:[^()\n]{0,30},\s*)?$")
 
 
+# "Підкарпатського воєводства Польщі", "Ботошанським повітом Румунії": the state a foreign region
+# lies in, named after it
+REGION_OF_STATE_UK = re.compile(
+    r"(?<!\w)(?:воєводств|повіт|регіон|провінці|кра[йюєї]|федеральн\w+\s+земл|департамент|округ)\w*\s+$", _I
+)
+
+
 def _place_gloss(text: str, start: int) -> bool:
-    return PLACE_GLOSS_UK.search(text, max(0, start - 60), start) is not None
+    before = max(0, start - 60)
+    return bool(PLACE_GLOSS_UK.search(text, before, start) or REGION_OF_STATE_UK.search(text, before, start))
 
 
 # "підписав меморандум із представниками цієї організації": the partner named before by its kind
