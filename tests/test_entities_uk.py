@@ -525,6 +525,8 @@ def test_a_city_or_a_body_that_signed_with_a_foreign_city_in_a_reports_sentence(
         "австрійським містом Філлах."
     )
     assert len(doc.parties) == 2 and "POLTAVACC" in doc.parties and "AUT" not in doc.parties
+    doc = run("Київ отримає кредит\n\nКиїв підписав угоду про кредит з Європейським інвестиційним банком.")
+    assert doc.parties == ["EIB", "KYIVCC"]  # the capital signing with a bank is the city, not the state
     doc = run(
         "Музеї співпрацюватимуть\n\nРівненський обласний краєзнавчий музей домовився про співпрацю з Музеєм історії "
         "міста Любліна."

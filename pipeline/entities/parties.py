@@ -295,7 +295,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-130"
+        return "party-evidence-131"
 
     def process(self, doc: Document) -> Document:
         mentions = _MentionIndex(doc)
@@ -1895,7 +1895,8 @@ def _ukrainian_news_opening(doc: Document, mentions: _MentionIndex) -> list[str]
             for s, _, sid, _ in mentions.between(head.start, head.end)
             if not _named_as_setting(doc.text, head.start, s) and not _place_gloss(doc.text, s)
         ]
-        ids += capital_ids(doc.text, head.start, head.end)
+        if not bodies_signed:  # where bodies signed, "Київ" in the headline is the city that did
+            ids += capital_ids(doc.text, head.start, head.end)
     if not ids:
         ids = _titled_signatories(doc, mentions)
     refused = _refused_to_sign(doc, mentions)
@@ -2004,11 +2005,14 @@ def _signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list
     )
     opening = max((o.end() for o in SUBJECT_OPENING.finditer(clause.text, 0, subject_end - clause.start)), default=0)
     quoted = QUOTE_UK.search(doc.text, clause.start + opening, subject_end)
-    if not subject and coined:
-        # a Ukrainian city the table knows, standing for its council ("Дніпро підписав угоду про
-        # співробітництво з німецьким містом Кельн"): the one city the subject names
+    city_signed = False
+    if not subject and (coined or set(partners) - state_ids()):
+        # a Ukrainian city the table knows, standing for its council, where it signs with a body
+        # ("Дніпро підписав угоду про співробітництво з німецьким містом Кельн", "Київ підписав
+        # угоду … з Європейським інвестиційним банком"): the one city the subject names
         cities = {city_named(t) for t in tokens_of(doc.text, clause.start + opening, subject_end)} - {None}
         subject = [f"{cities.pop()}CC"] if len(cities) == 1 else []
+        city_signed = bool(subject)
     if not subject and (quoted or clause.kind != "heading"):
         # a subject no table knows: a company by its quoted name ("Акціонерне товариство
         # «Укроборонпром» уклало угоду з … компанією Northrop Grumman"), a body in a report's
@@ -2020,7 +2024,7 @@ def _signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list
         )
         coined = own + coined if len(subject) == 1 else coined
         subject = subject if len(subject) == 1 else []
-    if not coined or not subject or len(subject) + len(partners) < MIN_PARTIES:
+    if not (coined or city_signed) or not subject or len(subject) + len(partners) < MIN_PARTIES:
         return []
     mentions.add_coined(coined)
     return unique_ids(subject + partners)
