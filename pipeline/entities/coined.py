@@ -569,11 +569,10 @@ OBLAST = re.compile(r"(?P<adjective>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)\s+о
 def oblast_administration_id(adjective: str) -> Optional[str]:
     """The id of an oblast's administration from the oblast's adjective in any case
     ("Чернівецькою" → CHERNIVODA), where the id table knows the oblast."""
-    from .ukrainian import body_id, city_prefixes, lemmas
+    from .ukrainian import _city_prefix, body_id, tokens_of
 
-    prefix = next(
-        (city_prefixes()[lemma] for lemma in sorted(lemmas(adjective.lower())) if lemma in city_prefixes()), None
-    )
+    toks = tokens_of(adjective)
+    prefix = _city_prefix(toks[0]) if toks else None
     return body_id(prefix, "ODA") if prefix else None
 
 

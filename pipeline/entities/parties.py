@@ -164,6 +164,14 @@ SUBJECT_OPENING = re.compile(
     r"|^(?:Сьогодні|Вчора|Напередодні|Днями)(?:,\s*\d{1,2}\s+[а-яєіїґ'’ʼ]+,)?"
     r"(?:\s+(?:у|в)\s+(?:м\.\s*)?[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)?,?\s"
 )
+
+
+def _subject_start(clause: Clause, verb_start: int) -> int:
+    """Where a sentence's subject begins before its verb (offsets in the clause's text): after a
+    dateline's dash, a colon or an opening date and place (``SUBJECT_OPENING``)."""
+    return max((m.end() for m in SUBJECT_OPENING.finditer(clause.text, 0, verb_start)), default=0)
+
+
 # Ukrainian talks ("переговори", "консультації", "зустріч") report their participants as the parties
 # of what the talks produce.
 TALKS_UK = re.compile(
@@ -1749,8 +1757,7 @@ def _from_submission(doc: Document, mentions: _MentionIndex) -> Optional[list[st
         to_body = any(kind == "org" for _, _, _, kind in mentions.between(clause.start + verb.end(), clause.end))
         if not (SUBMISSION_UK.search(rest) and (to_body or re.match(r"\s+до\s", rest))):
             continue
-        opening = max((m.end() for m in SUBJECT_OPENING.finditer(clause.text, 0, verb.start())), default=0)
-        start, end = clause.start + opening, clause.start + verb.start()
+        start, end = clause.start + _subject_start(clause, verb.start()), clause.start + verb.start()
         known = [sid for sid in mentions.ids(start, end) if sid not in COURTS]
         if known:
             return known
@@ -2003,7 +2010,7 @@ def _signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list
     partners, coined = parties_named(
         doc.text, clause.start + m.end(), clause.end, "uk", mentions.named_in, bodies_only=True
     )
-    opening = max((o.end() for o in SUBJECT_OPENING.finditer(clause.text, 0, subject_end - clause.start)), default=0)
+    opening = _subject_start(clause, subject_end - clause.start)
     quoted = QUOTE_UK.search(doc.text, clause.start + opening, subject_end)
     city_signed = False
     if not subject and (coined or set(partners) - state_ids()):
@@ -2357,7 +2364,7 @@ def _signing_subject(doc: Document, clause: Clause, mentions: _MentionIndex, kno
     verb = SUBJECT_SIGNING[lang].search(clause.text) if lang in SUBJECT_SIGNING else None
     if verb is None:
         return []
-    subject_start = max((m.end() for m in SUBJECT_OPENING.finditer(clause.text, 0, verb.start())), default=0)
+    subject_start = _subject_start(clause, verb.start())
     start, end = clause.start + subject_start, clause.start + verb.start()
     ids, coined = parties_named(doc.text, start, end, lang, mentions.named_in, "nomn", True)
     if (coined or known_too) and len(ids) < MIN_PARTIES:
