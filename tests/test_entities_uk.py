@@ -830,7 +830,7 @@ def test_coined_ids_are_recorded_and_valid():
     assert len(ids) == len(set(ids))
     for oid in ids:
         assert re.fullmatch(r"[A-Z][A-Z0-9]{1,9}", oid) and oid not in alpha3, oid
-    from servanda.entities.ukrainian import body_id
+    from servanda.entities.uk.bodies import body_id
 
     for prefix in data["ukrainian_bodies"]["prefixes"].values():
         for suffix in ("CC", "ODA", "OC"):
@@ -4331,7 +4331,7 @@ def test_statistical_person_spans_take_in_a_left_out_first_name_but_no_place(pip
     """The NER's PER spans as the entity stage receives them from a statistical model: one that
     left out the first name before it, one that is a town after "в місті", and one that must
     not take in the city before it."""
-    from servanda.entities.ukrainian import UkrainianRecognizer
+    from servanda.entities.uk.recognizer import UkrainianRecognizer
 
     text = (
         "Штаб-квартира верховного головнокомандувача Об'єднаних збройних сил Альянсу в Європі розташована в "

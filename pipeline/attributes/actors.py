@@ -82,7 +82,8 @@ def _before_verb(text: str) -> str:
 
 def _role_reference(text: str, doc: Document) -> Optional[str]:
     """ "the Albanian Participant", "українська сторона" → that state's id."""
-    from ..entities.ukrainian import lemmas, ukrainian_demonyms
+    from ..entities.uk.gazetteer import ukrainian_demonyms
+    from ..entities.uk.tokens import lemmas
 
     for m in ROLE_REFERENCE.finditer(text):
         if m.group("adj"):
@@ -97,7 +98,8 @@ def _role_reference(text: str, doc: Document) -> Optional[str]:
 
 def _mentions_in_text(text: str, doc: Document) -> list[tuple[int, int, str]]:
     if is_cyrillic(text):
-        from ..entities.ukrainian import tokens_of, ukrainian_gazetteer
+        from ..entities.uk.gazetteer import ukrainian_gazetteer
+        from ..entities.uk.tokens import tokens_of
 
         toks = tokens_of(text)
         found = [(s, e, en.id) for s, e, _, _, en in ukrainian_gazetteer().find(text, toks)]

@@ -21,7 +21,11 @@ from functools import lru_cache
 from typing import Optional
 
 from .gazetteer import ABBREVIATION, load_json, state_ids
-from .uk_persons import NAMED_AFTER
+from .models import morph_uk
+from .uk.bodies import body_id, city_prefix, city_prefix_of_lemma
+from .uk.short_forms import defined_latin_short_form
+from .uk.titles import NAMED_AFTER
+from .uk.tokens import latin_spelling, lemmas, tokens_of
 
 # "між X та Y", "between X and Y", "entre X y Y": the last one before a definition cue
 BETWEEN = re.compile(r"(?<!\w)(?:між|МІЖ|between|BETWEEN|entre|ENTRE)(?:\s*:)?\s+")
@@ -80,12 +84,6 @@ FUNCTION_WORDS = frozenset(
 )
 MAX_NAME_WORDS = 10
 MAX_ID = 10
-TRANSLIT = dict(
-    zip(
-        "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'’ʼ",
-        "a b v h g d e ye zh z y i yi y k l m n o p r s t u f kh ts ch sh shch - yu ya - - -".split(),
-    )
-)
 
 
 @dataclass(frozen=True)
@@ -228,7 +226,6 @@ def _latin_short_form(text: str, end: int, name: str, lang: str) -> str:
     (далі — SickKids)"), which its annotators and users know it by; else ""."""
     if lang != "uk":
         return ""
-    from .ukrainian import defined_latin_short_form
 
     found = defined_latin_short_form(text, end, name)
     return found.group("word") if found else ""
@@ -280,7 +277,6 @@ def names_a_body(name: str, lang: str) -> bool:
     if not re.search(r"[а-яєіїґА-ЯЄІЇҐ]", name):
         # a Latin name in a Ukrainian text is a body's or a company's ("Nordvind Energy AS")
         return lang == "uk" or bool(BODY_WORDS_LATIN.search(name))
-    from .ukrainian import lemmas, tokens_of
 
     toks = tokens_of(name)
     if toks and lemmas(toks[-1].lower) & LAST_WORD_BODY_LEMMAS:
@@ -362,7 +358,6 @@ class _UkrainianNameWords:
     capitalised word (a foreign name) anywhere, a known one in the nominative after them."""
 
     def __init__(self, case: str = "ablt") -> None:
-        from .models import morph_uk
 
         self.morph = morph_uk()
         self.case = case
@@ -457,7 +452,6 @@ def dictionary_form(name: str, lang: str, case: str = "ablt") -> str:
     реконструкції та розвитку")."""
     if lang != "uk":
         return LEADING_ARTICLE.sub("", name)
-    from .models import morph_uk
 
     morph = morph_uk()
     words = re.split(r"(\s+)", name)
@@ -569,17 +563,15 @@ OBLAST = re.compile(r"(?P<adjective>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)\s+о
 def oblast_administration_id(adjective: str) -> Optional[str]:
     """The id of an oblast's administration from the oblast's adjective in any case
     ("Чернівецькою" → CHERNIVODA), where the id table knows the oblast."""
-    from .ukrainian import _city_prefix, body_id, tokens_of
 
     toks = tokens_of(adjective)
-    prefix = _city_prefix(toks[0]) if toks else None
+    prefix = city_prefix(toks[0]) if toks else None
     return body_id(prefix, "ODA") if prefix else None
 
 
 def home_council_id(city: str) -> str:
     """The id of a Ukrainian city's council from the city's name in any case ("Коростенем" →
     KOROSTENCC): the table's prefix where it knows the city, else the name in Latin letters."""
-    from .ukrainian import city_prefix_of_lemma, lemmas
 
     forms = sorted(lemmas(city.lower()), key=lambda lemma: (lemma == city.lower(), lemma))
     for lemma in forms:
@@ -617,15 +609,9 @@ def _city_nominative(city: str) -> str:
     """ "Генуї" (in "Мерія Генуї") → "генуя": the city's name as the dictionary files it."""
     if not re.search(r"[а-яєіїґ]", city.lower()):
         return city
-    from .models import morph_uk
 
     nouns = [p for p in morph_uk().parse(city.lower()) if p.tag.POS == "NOUN" and "gent" in p.tag]
     return nouns[0].normal_form if nouns else city
-
-
-def latin_spelling(word: str) -> str:
-    """A Ukrainian word in Latin letters, as ids are coined ("Укргазбанк" → "ukrhazbank")."""
-    return re.sub(r"[^a-z0-9]", "", "".join(TRANSLIT.get(ch, ch) for ch in word.lower()))
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,9 @@ from typing import Optional
 from ..records import Document, Entity
 from .names import nominative
 from .officials import official_entity
-from .ukrainian import ROLE_HEADS, SIGNATURE_HEADER, SIGNING_RULE, columns_of, grammemes, lemmas
+from .uk.title_words import columns_of
+from .uk.titles import ROLE_HEADS, SIGNATURE_HEADER, SIGNING_RULE
+from .uk.tokens import grammemes, lemmas
 
 NOT_A_TITLE = re.compile(r"^(?:\(?підпис\)?|[_.…\s]+|М\.\s?П\.?|\(?печатка\)?)$", re.IGNORECASE)
 # a signatory's name as the block prints it: first name, then the surname, in capitals or not;

@@ -40,6 +40,9 @@ from .coined import (
     NAME_BREAK,
     OPENING_QUOTES,
     CoinedParty,
+    city_party,
+    coin_id,
+    is_name,
     named_conjuncts,
     parties_named,
 )
@@ -59,7 +62,23 @@ from .home_organs import home_organ_mentions
 from .latin_names import add_latin_originals
 from .officials import ROLE, SIGNATURE_FOR, starts_with_for
 from .recognizer import CYRILLIC, TITLE_WINDOW, surname_of
-from .uk_persons import FOREIGN_LOCAL_TITLE, LOCATIVE_PREPOSITIONS, REMIT_BEFORE
+from .uk.bodies import bare_body_mentions, body_id, city_named, foreign_city_bodies, local_body_ids
+from .uk.gazetteer import demonym_id, ukrainian_gazetteer
+from .uk.short_forms import (
+    DEFINED_IN_TRANSLATION,
+    DEFINED_WORD,
+    defined_latin_short_form,
+    defined_short_form,
+    described_short_form,
+    head_noun,
+    head_noun_mentions,
+    initials_mentions,
+    name_occurrences,
+    short_form_mentions,
+)
+from .uk.sides import TALKS_SIDE_NOUNS, side_state
+from .uk.titles import FOREIGN_LOCAL_TITLE, LOCATIVE_PREPOSITIONS, REMIT_BEFORE, ROLE_HEADS, ROLE_MODIFIERS
+from .uk.tokens import grammemes, lemmas, title_lemmas, tokens_of
 
 OPENING_CLAUSES = 40
 OPENING_SHARE = 0.3  # the opening is also bounded by a share of the text
@@ -376,7 +395,6 @@ def _officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
     "директорка KRDA", "ректор … університету"), and the head of a party city acts for it
     ("міський голова Рівного" → RIVNECC, "бургомістр Філлаха Маркус Штайнер" → the city, the
     city's name no part of the person's)."""
-    from .coined import city_party
 
     if not bodies:
         return
@@ -571,7 +589,6 @@ def _add_head_noun_mentions(doc: Document, bodies: list[str]) -> None:
     """In a Ukrainian text, a party body's head noun alone and capitalised ("Банк спрямує …",
     "а Корпорація відповідатиме …", "передаватиме Організації …") is that body, where it is
     the document's one party of that kind (annotations/NOTES.md)."""
-    from .ukrainian import head_noun, head_noun_mentions
 
     if (doc.lang or "") != "uk":
         return
@@ -764,7 +781,6 @@ def _from_agreeing_lead_in(doc: Document, mentions: _MentionIndex) -> list[str]:
 def capital_ids(text: str, start: int, end: int) -> list[str]:
     """States named by their capital in Ukrainian ("Київ", "Москвою", "у Варшаві"),
     matched on lemmas; used only where a report names who met or agreed."""
-    from .ukrainian import lemmas, tokens_of
 
     table = load_json("states.json")["capitals"]["uk"]
     toks = tokens_of(text, start, end)
@@ -793,8 +809,6 @@ def _from_twinning(doc: Document, mentions: _MentionIndex) -> list[str]:
     id is its council's), a foreign one its own id from its name, as "Мерія Батумі" is BATUMI.
     Only the capitals and the cities the id table knows are read: another city's bare name is
     not known as one."""
-    from .coined import coin_id
-    from .ukrainian import city_named, lemmas, tokens_of
 
     if not _ukrainian_report(doc):
         return []
@@ -825,16 +839,6 @@ def side_ids(text: str, start: int, end: int) -> list[str]:
     """States a Ukrainian report names as a side of talks: by the adjective before a side noun
     ("румунська сторона") or an official's title ("литовський віцеміністр", "болгарський
     заступник міністра"), or as "Офіційний Бухарест"."""
-    from .ukrainian import (
-        ROLE_HEADS,
-        ROLE_MODIFIERS,
-        TALKS_SIDE_NOUNS,
-        demonym_id,
-        lemmas,
-        side_state,
-        title_lemmas,
-        tokens_of,
-    )
 
     toks = tokens_of(text, start, end)
     capitals = load_json("states.json")["capitals"]["uk"]
@@ -930,8 +934,6 @@ class _MentionIndex:
 
 def _ids_inside(doc: Document, ent: Entity) -> list[tuple[int, int, str, str]]:
     if is_cyrillic(ent.text):
-        from .ukrainian import tokens_of, ukrainian_gazetteer
-
         toks = tokens_of(doc.text, ent.start, ent.end)
         return [(s, e, en.id, en.kind) for s, e, _, _, en in ukrainian_gazetteer().find(doc.text, toks)]
     gaz = gazetteer(doc.lang or "en")
@@ -1009,7 +1011,6 @@ def _from_in_person_formula(doc: Document, mentions: _MentionIndex) -> list[str]
 
 
 def _named_before_person(doc: Document, start: int, end: int, mentions: _MentionIndex) -> list[str]:
-    from .ukrainian import grammemes, tokens_of
 
     # one party a name: what follows a comma or a bracket ("…, Торонто, Канада (далі — …)") is no other
     cut = NAME_BREAK.search(doc.text, start + 1, end)
@@ -1220,7 +1221,6 @@ def _initials_mentions(doc: Document, name: str) -> list[tuple[int, int]]:
     """In Ukrainian, where the text names a coined party by the initials of its name."""
     if doc.lang != "uk":
         return []
-    from .ukrainian import initials_mentions
 
     return initials_mentions(doc.text, name)
 
@@ -1229,7 +1229,6 @@ def _name_occurrences(doc: Document, name: str) -> list[tuple[int, int]]:
     """In Ukrainian, where the text names a coined party's dictionary-form ``name`` in any case."""
     if doc.lang != "uk":
         return []
-    from .ukrainian import name_occurrences
 
     return name_occurrences(doc.text, name)
 
@@ -1251,14 +1250,6 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
     A short form in Latin letters ("(далі — SickKids)"), and the name in the original or in
     translation that the defining bracket gives ("(Manufacturers' Association of Israel, далі —
     MAI)"), are returned as forms of the party's name, to be found as written."""
-    from .ukrainian import (
-        DEFINED_IN_TRANSLATION,
-        DEFINED_WORD,
-        defined_latin_short_form,
-        defined_short_form,
-        described_short_form,
-        short_form_mentions,
-    )
 
     latin = defined_latin_short_form(doc.text, party.end, doc.text[party.start : party.end])
     as_written = set()
@@ -1313,7 +1304,6 @@ DEFINES = re.compile(r"\b(?:далі|надалі)\b")
 def _name_in_other_script(doc: Document, end: int, named: str) -> Optional[str]:
     """The name in the bracket right after a party's mention that ends at ``end``, where it is
     written in the other script than ``named`` and is no known state or organisation."""
-    from .coined import is_name
 
     m = NAME_IN_BRACKETS.match(doc.text, end)
     if (
@@ -1334,7 +1324,6 @@ def _bracket_name(doc: Document, definition: re.Match) -> set[str]:
     "(Самостійний … шпиталь № 4 у Любліні, Республіка Польща; далі — Клініка)"): a Latin one
     whole, a Ukrainian one up to its place; none where the bracket names a known state or
     organisation ("(Республіка Польща, далі — …)") or says something else ("(зареєстроване …)")."""
-    from .coined import is_name
 
     inside = definition.groupdict().get("inside") or ""
     start = definition.start("inside") + len(inside) - len(inside.lstrip()) if inside else -1
@@ -1587,7 +1576,6 @@ def _add_bare_body_mentions(doc: Document, body: str) -> None:
     """A party oblast administration or council, named without its oblast
     ("облдержадміністрації", "обласної військової адміністрації"), is that body, and the
     officials whose titles name it so act for it."""
-    from .ukrainian import bare_body_mentions
 
     for ent in bare_body_mentions(doc.text, [(c.start, c.end) for c in doc.clauses], body):
         _add_where_free(doc, ent)
@@ -1691,7 +1679,6 @@ STATE_ORGANS_EN = re.compile(
 def _is_state_organ(word: str, lang: str) -> bool:
     if lang != "uk":
         return bool(STATE_ORGANS_EN.match(word))
-    from .ukrainian import lemmas
 
     return bool(lemmas(word.lower()) & STATE_ORGANS_UK)
 
@@ -1997,7 +1984,6 @@ def _signed_with(doc: Document, clause: Clause, mentions: _MentionIndex) -> list
     signed with ("Чернівецька міська рада … підписала угоди … з муніципалітетом Клагенфурта
     (Австрія) та Мерією муніципію Ясси (Румунія)"), where a partner is a body no table knows:
     the bodies, not the states in brackets after them."""
-    from .ukrainian import city_named, tokens_of
 
     if (doc.lang or "") != "uk":
         return []
@@ -2330,7 +2316,6 @@ def _signing_sides(doc: Document, clause: Clause) -> list[str]:
     """The states a Ukrainian sentence's subject names by their adjectives before a side noun
     ("українська й турецька делегації підписали меморандум", "польська, литовська та українська
     сторони уклали …"): two or more."""
-    from .ukrainian import TALKS_SIDE_NOUNS, demonym_id, lemmas, tokens_of
 
     verb = SUBJECT_SIGNING["uk"].search(clause.text)
     if verb is None:
@@ -2499,7 +2484,6 @@ def _from_cities_between(doc: Document, mentions: _MentionIndex) -> list[str]:
 def _city_body_id(word: str) -> Optional[str]:
     """The id of the body a city acts by: a Ukrainian city's council (KHARKIVCC), or the
     body of a foreign city the organisation table names after it ("Нюрнбергом" → NUREMBERG)."""
-    from .ukrainian import body_id, city_named, foreign_city_bodies, lemmas, tokens_of
 
     toks = tokens_of(word)
     prefix = city_named(toks[0]) if toks else None
@@ -2538,7 +2522,6 @@ def _report_subjects(doc: Document, mentions: _MentionIndex) -> list[str]:
     """A Ukrainian report with no evidence of who signed is about the relation of the two
     states or organisations it names most often ("Україна" and "МВФ"), when the second is
     named more than once and the report speaks of some instrument, talks or undertaking."""
-    from .ukrainian import local_body_ids
 
     if not _speaks_of_an_instrument(doc.text):
         return []

@@ -35,7 +35,13 @@ from .models import (
 )
 from .officeholders import officeholder_affiliations
 from .officials import ROLE, OfficialFinder
-from .uk_persons import FOREIGN_LOCAL_TITLE, full_names_for_initials
+from .uk.bodies import local_officials
+from .uk.persons import full_names_for_initials
+from .uk.recognizer import UkrainianRecognizer
+from .uk.short_forms import guesses_over, short_forms_defined
+from .uk.sides import side_state
+from .uk.titles import FOREIGN_LOCAL_TITLE
+from .uk.tokens import lemmas, tokens_of
 
 BACKENDS = ("spacy", "stanza")
 # Up to this size a document is read whole by the NER (news, declarations).
@@ -153,8 +159,6 @@ class EntityRecognizer(Stage):
             for m in gaz.find(text)
         ]
         if ukrainian:
-            from .ukrainian import UkrainianRecognizer
-
             persons = self._ukrainian_persons(text, ukrainian)
             if persons is None:
                 doc.warnings.append(ner_uk_missing())
@@ -169,8 +173,6 @@ class EntityRecognizer(Stage):
         candidates = resolve_overlaps(candidates)
         candidates = resolve_overlaps(candidates + abbreviations(text, candidates))
         if ukrainian:
-            from .ukrainian import guesses_over, short_forms_defined
-
             defined = short_forms_defined(text, candidates)
             candidates = resolve_overlaps([c for c in candidates if not guesses_over(text, c, defined)] + defined)
         candidates = resolve_overlaps(candidates + community_short_forms(text, candidates))
@@ -178,8 +180,6 @@ class EntityRecognizer(Stage):
             officeholder_affiliations(short_forms(candidates, "uk" if lang == "uk" else "en"))
         )
         if lang == "uk":
-            from .ukrainian import local_officials
-
             # the home rule may reach one mention of a person and not another (a sentence that
             # names another state): every mention of the same person acts for the same party
             share_official_attributes(home_officials(local_officials(doc.entities), ukrainian, "UKR"))
@@ -432,8 +432,6 @@ def _same_title(a: Optional[str], b: Optional[str]) -> bool:
     if a in b or b in a:
         return True
     if CYRILLIC.search(a) and CYRILLIC.search(b):  # "Послу" and "Посол": one title in two cases
-        from .ukrainian import lemmas
-
         return bool(lemmas(a.split()[0]) & lemmas(b.split()[0])) and (len(a.split()) == 1 or len(b.split()) == 1)
     return False
 
@@ -441,7 +439,7 @@ def _same_title(a: Optional[str], b: Optional[str]) -> bool:
 # Titles whose holders act for a city or a region ("заступник міського голови"; not the
 # national "Міністерство розвитку громад та територій"), or, in a Ukrainian text, often for
 # another state (consuls, ambassadors): no default for them; nor for a foreign city's or
-# region's head (uk_persons.FOREIGN_LOCAL_TITLE) or a university's or a company's people, whose
+# region's head (uk.titles.FOREIGN_LOCAL_TITLE) or a university's or a company's people, whose
 # titles say so themselves (NOT_HOME_ROLE).
 NOT_HOME_TITLE = re.compile(
     r"міськ|обласн|районн|сільськ(?!\w+\s+господарств)|селищн|(?<!розвитку\s)громад|департамент|управлінн|муніципал"
@@ -617,7 +615,6 @@ def _sides(text: str) -> list[str]:
     lower-case adjective only: an official is placed by a side named after their name, not by a
     sentence that opens with one, nor by one a quotation names ("За словами Ткачишина, «двері
     для російської сторони відчинені»")."""
-    from .ukrainian import side_state, tokens_of
 
     toks = tokens_of(QUOTATION.sub(lambda m: " " * len(m.group()), text))
     return [state for k in range(len(toks)) if not toks[k].capitalised and (state := side_state(toks, k))]
@@ -629,7 +626,6 @@ QUOTATION = re.compile(r"«[^«»]*»")
 def _side_marks(text: str) -> list[tuple[int, str]]:
     """Where a Ukrainian sentence names a side by "з боку X-ої Сторони" or "з X-ого боку", and
     whose."""
-    from .ukrainian import side_state, tokens_of
 
     toks = tokens_of(text)
     return [

@@ -1,6 +1,6 @@
 """Ukrainian officials from person spans and the titles next to them.
 
-The title patterns of ``ukrainian.py`` read "title → name" when the name follows the
+The title patterns of ``recognizer.py`` read "title → name" when the name follows the
 title directly. Ukrainian reports also write the title after the name ("Павло Кухта,
 заступник голови …"), separate it by a long post ("заступник міського голови -
 керуючий справами виконавчого комітету міської ради Тетяна Чечетова-Терашвілі") or
@@ -20,49 +20,44 @@ import re
 from collections.abc import Iterable
 from typing import Optional
 
-from ..records import Entity
-from .names import nominative
-
-# Bodies named after their members' title ("Кабінет Міністрів", "Рада міністрів"): no title there
-BODY_OF_TITLES = frozenset({"кабінет", "рада"})
-# The word before the person an institution is named after ("університет імені Тараса Шевченка")
-NAMED_AFTER = "імені"
-
-
-def named_after(text: str, tok) -> bool:
-    """Is ``tok`` "імені" or its abbreviation "ім." ("університету ім. В. Г. Короленка")?"""
-    return tok.lower == NAMED_AFTER or tok.lower == "ім" and text[tok.end : tok.end + 1] == "."
-
+from ...records import Entity
+from ..models import morph_uk
+from ..names import nominative
+from .bodies import body_id, city_prefixes
+from .person_names import RELATIVES, another_persons_first_name, relative_of_holder
+from .sides import state_before_rank
+from .title_words import body_word_before_its_name, institution_word, not_an_office, plural_counterpart
+from .titles import (
+    BODY_OF_TITLES,
+    LOCATIVE_PREPOSITIONS,
+    REMIT_BEFORE,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    named_after,
+    title_case,
+)
+from .tokens import (
+    CYRILLIC,
+    PERSON_GRAMMEMES,
+    TOKEN,
+    adjacent,
+    grammemes,
+    is_initial,
+    is_patronymic,
+    lemmas,
+    name_cases,
+    name_like,
+    tags_of,
+)
 
 MAX_TITLE_GAP = 14  # tokens between a title's head and the person it names
 TITLE_BREAK = re.compile(r"[.!?;:«»\"“”()]|\n\s*\n")
-LOCATIVE_PREPOSITIONS = frozenset({"в", "у", "ві", "на"})
-# a foreign city's or region's head: "мер", "бургомістр", "примар", a Polish voivodeship's
-# "маршалок" and "воєвода", a Czech region's "гетьман" and city's "приматор", a Croatian or
-# Slovak county's "жупан", a Romanian county's "префект", a German district's "ландрат" (a
-# Ukrainian act writes "міський голова", "голова обласної ради")
-FOREIGN_LOCAL_TITLE = re.compile(
-    r"\bмер(?:а|у|ом|ові)?\b|бургомістр|примар|маршал(?:ок|к)|воєвод|гетьман|жупан|префект|ландрат|приматор",
-    re.IGNORECASE,
-)
-# a post's remit before a name: "у справах | Європейського суду …", "з питань | України"
-REMIT_BEFORE = re.compile(r"(?<!\w)(?:у|в|з|із)\s+(?:справах|питань)\s+$", re.IGNORECASE)
 LOCATIVE_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(LOCATIVE_PREPOSITIONS))})\s+$", re.IGNORECASE)
 
 
 def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
     """(first token, end token) of person names the dictionary recognises: a first
     name and one or two capitalised words after it, or initials and a surname."""
-    from .ukrainian import (
-        _CYRILLIC,
-        PERSON_GRAMMEMES,
-        _adjacent,
-        _another_persons_first_name,
-        _is_initial,
-        _name_like,
-        body_word_before_its_name,
-        grammemes,
-    )
 
     out = []
     i = 0
@@ -75,7 +70,7 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
             and not tok.all_caps
             and not located
             and "Name" in grammemes(tok.lower)
-            and not _is_initial(text, tok)
+            and not is_initial(text, tok)
             # "голова Ради Української асоціації …": the council, not a woman named Рада
             and not body_word_before_its_name(toks, i)
         ):
@@ -84,20 +79,20 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
                 j < len(toks)
                 and j - i <= 2
                 and toks[j].capitalised
-                and not _is_initial(text, toks[j])
-                and _adjacent(text, toks[j - 1 : j + 1])
-                and (toks[j].all_caps or _name_like(toks[j].lower))
+                and not is_initial(text, toks[j])
+                and adjacent(text, toks[j - 1 : j + 1])
+                and (toks[j].all_caps or name_like(toks[j].lower))
                 # "депутата Юрія Мірошниченка | Софія": his wife, in another case
-                and not (j >= i + 2 and _another_persons_first_name(tok, toks[j]))
+                and not (j >= i + 2 and another_persons_first_name(tok, toks[j]))
             ):
                 j += 1
             if j > i + 1:
                 out.append((_surname_before(text, toks, i, j), j))
                 i = j
                 continue
-        if _is_initial(text, tok):
+        if is_initial(text, tok):
             j = i
-            while j < len(toks) and _is_initial(text, toks[j]) and j - i < 2:
+            while j < len(toks) and is_initial(text, toks[j]) and j - i < 2:
                 j += 1
             # initials, then a surname the dictionary knows or, after two initials, any
             # surname ("О. М. Гринчишин": the dictionary lacks most)
@@ -105,7 +100,7 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
                 j < len(toks)
                 and toks[j].capitalised
                 and text[toks[j - 1].end : toks[j].start].strip() == "."
-                and (grammemes(toks[j].lower) & PERSON_GRAMMEMES or j - i == 2 and _name_like(toks[j].lower))
+                and (grammemes(toks[j].lower) & PERSON_GRAMMEMES or j - i == 2 and name_like(toks[j].lower))
             ):
                 out.append((i, j + 1))
                 i = j + 1
@@ -114,10 +109,10 @@ def dictionary_persons(text: str, toks: list) -> list[tuple[int, int]]:
             tok.capitalised
             and len(tok.text) > 1
             and i + 2 < len(toks)
-            and _is_initial(text, toks[i + 1])
-            and _is_initial(text, toks[i + 2])
-            and _adjacent(text, toks[i : i + 2])
-            and _CYRILLIC.match(tok.text)
+            and is_initial(text, toks[i + 1])
+            and is_initial(text, toks[i + 2])
+            and adjacent(text, toks[i : i + 2])
+            and CYRILLIC.match(tok.text)
             and not _opens_a_name(text, toks, i + 2)
         ):
             out.append((i, i + 3))  # a surname and two initials after it ("Мельничуком О. В.")
@@ -131,14 +126,13 @@ def _opens_a_name(text: str, toks: list, k: int) -> bool:
     """Do the initials ending at ``toks[k]`` open the name after them ("радник Посольства в РК
     Я. В. Орловський"): a surname right after their full stop is that name's, so the word
     before them is none of it ("… Мельник О. В. Документ …" keeps its initials)."""
-    from .ukrainian import _is_initial, _name_like
 
     nxt = k + 1
     return (
         nxt < len(toks)
         and toks[nxt].capitalised
-        and not _is_initial(text, toks[nxt])
-        and _name_like(toks[nxt].lower)
+        and not is_initial(text, toks[nxt])
+        and name_like(toks[nxt].lower)
         and re.fullmatch(r"\.[ \xa0]{1,2}", text[toks[k].end : toks[nxt].start]) is not None
     )
 
@@ -151,17 +145,16 @@ def _surname_before(text: str, toks: list, i: int, j: int) -> int:
     them is taken in: in capitals, as a decree's list writes it ("увести до складу ТКАЧЕНКО
     Марину Вікторівну"), or a surname in the same case ("агентом – Гончарука Віталія
     Олеговича")."""
-    from .ukrainian import _CYRILLIC, _adjacent, _is_patronymic, _name_like, grammemes
 
-    if j - i != 2 or i == 0 or not _is_patronymic(toks[i + 1]):
+    if j - i != 2 or i == 0 or not is_patronymic(toks[i + 1]):
         return i
     before = toks[i - 1]
-    if not (before.capitalised and _CYRILLIC.match(before.text) and _adjacent(text, toks[i - 1 : i + 1])):
+    if not (before.capitalised and CYRILLIC.match(before.text) and adjacent(text, toks[i - 1 : i + 1])):
         return i
     if "\n" in text[before.end : toks[i].start]:
         return i
     if before.all_caps:  # not an acronym: "ПРООН", "НАТО" stand before names too
-        return i - 1 if len(before.text) >= 5 and _name_like(before.lower) else i
+        return i - 1 if len(before.text) >= 5 and name_like(before.lower) else i
     tags = grammemes(before.lower)
     return i - 1 if "Surn" in tags and tags & grammemes(toks[i].lower) & _CASES else i
 
@@ -187,14 +180,13 @@ def officials_from_persons(
     """OFFICIALs among ``persons`` (token spans of one clause) that a title names,
     before or after; persons overlapping ``taken`` (character spans) are skipped, and
     a person listed after a ``known`` official shares its title."""
-    from .ukrainian import ROLE_HEADS, ROLE_MODIFIERS, _is_initial, grammemes, lemmas
 
     busy = list(taken)
     out: list[Entity] = []
     previous: Optional[tuple[int, Entity]] = None  # end token and entity of the last official
     for k, j in sorted(set(persons), key=lambda p: (p[0], -p[1])):  # the longer reading of a name first
         s, e = toks[k].start, toks[j - 1].end
-        if _is_initial(text, toks[j - 1]):
+        if is_initial(text, toks[j - 1]):
             e += 1
         if any(a < e and s < b for a, b in busy):
             same = [o for o in known if o.start == s]
@@ -246,8 +238,6 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
     state, organisation or body it names. A copula may stand between a title in the
     instrumental and the name ("послом України в Австрії була Ганна Мороз", "заступником
     міністра нещодавно став Іван Гук"): the title ends before it."""
-    from .models import morph_uk
-    from .ukrainian import RELATIVES, _adjacent, _not_an_office, plural_counterpart, relative_of_holder
 
     first = max(0, k - MAX_TITLE_GAP)
     title_end = k  # the token after the title's last word
@@ -272,7 +262,7 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
                 return None, None  # "колегами, учнями … Тараса": colleagues, no counterpart in office
             if relative_of_holder(toks, h, k):
                 return None, None  # "син директора ЧАЕС Пилип …": the holder's relative
-            if _not_an_office(toks, h):
+            if not_an_office(toks, h):
                 return None, None  # "класного керівника Ганну …", "кандидата у мери Гаріка …"
             if any(lemmas(t.lower) & RELATIVES for t in toks[h + 1 : k]):
                 return None, None  # "син посла … Андрія Братуня та сестри Наталії": his kin
@@ -283,7 +273,7 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
             while (
                 start > first
                 and _title_word(toks[start - 1], role_heads, lemmas)
-                and _adjacent(text, toks[start - 1 : start + 1])
+                and adjacent(text, toks[start - 1 : start + 1])
             ):
                 start -= 1
                 if start > first and lemmas(toks[start - 1].lower) & modifiers:
@@ -304,8 +294,6 @@ def _title_before(text, toks, k, names, role_heads, modifiers, lemmas, grammemes
             if named and not ids:
                 return role, None
             if not ids:
-                from .ukrainian import state_before_rank
-
                 rank_of = state_before_rank(toks, h, names)
                 return role, (rank_of or _city_body(toks, start, k, lemmas))
             return role, ids[-1]
@@ -327,9 +315,8 @@ def _copula(word: str, lemmas) -> bool:
 
 
 def _instrumental_title(tok, role_heads, lemmas) -> bool:
-    from .ukrainian import _tags
 
-    return bool(lemmas(tok.lower) & role_heads) and any(t.case == "ablt" for t in _tags(tok.lower))
+    return bool(lemmas(tok.lower) & role_heads) and any(t.case == "ablt" for t in tags_of(tok.lower))
 
 
 def _adverb(word: str, grammemes) -> bool:
@@ -350,7 +337,6 @@ def _title_after(text, toks, j, names, role_heads, lemmas):
     gap = text[toks[j - 1].end : toks[j].start]
     if gap.strip() not in (",", "-", "–", "—", "("):  # "Петро Приказчик (начальник відділу …)"
         return None, None
-    from .ukrainian import grammemes
 
     heads = lemmas(toks[j].lower) | {toks[j].lower.split("-")[0]}
     h = j
@@ -384,7 +370,6 @@ def _title_after(text, toks, j, names, role_heads, lemmas):
 
 def _first_name_in_nominative(tok) -> bool:
     """Is ``tok`` a first name that can only be in the nominative ("Микола", not "Петра")?"""
-    from .ukrainian import name_cases
 
     return tok.capitalised and name_cases(tok.lower) == {"nomn"}
 
@@ -396,7 +381,6 @@ def _office_held(text, toks, k, j, names, role_heads, lemmas):
     """ "Петро Порошенко назвав … на посаді глави держави": the post the sentence says
     the person holds; "президентства Ющенка": a president referred to in his presidency
     (gold set v2: such a president is an OFFICIAL)."""
-    from .ukrainian import _not_an_office
 
     if k > 0 and lemmas(toks[k - 1].lower) & {"президентство"} and text[toks[k - 1].end : toks[k].start].isspace():
         return "президент", None
@@ -407,7 +391,7 @@ def _office_held(text, toks, k, j, names, role_heads, lemmas):
         if became or toks[n].lower in ("на", "у", "в") and lemmas(toks[n + 1].lower) & {"посада"}:
             # "Ілько Володимирович став головою сільської ради": the post the name's verb says he took
             h = n + 1 if became else n + 2
-            if _not_an_office(toks, h):
+            if not_an_office(toks, h):
                 return None, None  # "кандидат на посаду мера": the post run for, not held
             if lemmas(toks[h].lower) & role_heads or toks[h].lower.split("-")[0] in role_heads:
                 end = h
@@ -431,7 +415,6 @@ def _office_held(text, toks, k, j, names, role_heads, lemmas):
 def _body_named_after(text, toks, end) -> int:
     """The last token of a body's name that runs on after a title ("директором | ТОВ «Будівест
     траст»"), so that the title says whose post it is; ``end`` where none follows."""
-    from .ukrainian import _institution_word
 
     last, quoted = end, False
     while last + 1 < len(toks) and last - end < 6:
@@ -440,7 +423,7 @@ def _body_named_after(text, toks, end) -> int:
             break
         quoted = quoted or "«" in gap
         nxt = toks[last + 1]
-        if not (quoted or nxt.all_caps or nxt.capitalised and _institution_word(nxt)):
+        if not (quoted or nxt.all_caps or nxt.capitalised and institution_word(nxt)):
             break
         last += 1
     return last
@@ -448,7 +431,6 @@ def _body_named_after(text, toks, end) -> int:
 
 def _city_body(toks, start, end, lemmas) -> Optional[str]:
     """ "Харківського міського голови" → the city council's id (KHARKIVCC)."""
-    from .ukrainian import body_id, city_prefixes
 
     prefixes = city_prefixes()
     for n in range(start, end - 1):
@@ -462,7 +444,6 @@ def _head_case(toks, k, role: Optional[str] = None) -> Optional[str]:
     """The case of the title word right before a name, which the name agrees with
     ("Головою … Мельником", "міністра … Івана"); where the title's head stands further
     back, the case of the first head of ``role`` ("начальниця управління … освіти Русу")."""
-    from .ukrainian import ROLE_HEADS, TOKEN, lemmas, title_case
 
     for h in range(k - 1, max(-1, k - 3), -1):
         if _copula(toks[h].lower, lemmas):
