@@ -14,7 +14,7 @@ import pytest
 from servanda.entities import EntityRecognizer, PartyResolver
 from servanda.entities.models import NER_UK_ENV, spacy_ukrainian
 from servanda.entities.names import nominative
-from servanda.entities.parties import unique_ids
+from servanda.entities.parties.mentions import unique_ids
 from servanda.langid import ClauseLanguageIdentifier, LanguageIdentifier
 from servanda.reader import sha256_text
 from servanda.records import Document

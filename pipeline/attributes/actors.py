@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Optional
 
 from ..entities.gazetteer import english_demonyms, gazetteer, is_cyrillic
-from ..entities.parties import unique_ids
+from ..entities.parties.mentions import unique_ids
 from ..records import Document
 from ..undertaking import VERB_OF_UNDERTAKING
 

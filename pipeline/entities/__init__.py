@@ -8,7 +8,7 @@ Stages:
   their mentions.
 """
 
-from .parties import PartyResolver, find_parties
+from .parties.resolver import PartyResolver, find_parties
 from .recognizer import EntityRecognizer
 
 __all__ = ["EntityRecognizer", "PartyResolver", "find_parties"]

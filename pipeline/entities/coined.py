@@ -538,7 +538,7 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
 
 
 # A city, as a municipality or its mayoralty, that is a party in its own right; its council is
-# ukrainian.BODY_FORMS' (<CITY>CC)
+# uk.bodies.BODY_FORMS' (<CITY>CC)
 CITY_NAME = (
     r"(?:[^\W\d_]+\s+)?(?i:міст(?:о|а|у|і|ом)(?:\s+з\s+правами\s+(?:області|округу|повіту))?|муніципалітет\w*|"
     r"мері[яїєю]\w*(?:\s+муніципію)?|муніципі[йюя]\w*|департамент\w*|регіон\w*|повіт\w*|провінці\w*|кра(?:й|ю|єм)|"

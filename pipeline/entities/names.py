@@ -133,7 +133,7 @@ def nominative(name: str, case_hint: Optional[str] = None) -> str:
 
 
 # a patronymic's ending, in any case ("Іванович", "Олегівну"); also some surnames' ("Бутович"),
-# which ``ukrainian._is_patronymic`` tells apart by the first name in its stem
+# which ``uk.tokens.is_patronymic`` tells apart by the first name in its stem
 PATRONYMIC_SUFFIX = re.compile(r"(?:[оє]вич|[іїо]вн|ич)\w{0,3}$")
 
 
