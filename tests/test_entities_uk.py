@@ -410,6 +410,31 @@ def test_a_foreign_municipality_after_its_states_adjective_and_a_hromada_signing
     assert not {"FRA", "UKR"} & set(doc.parties)
 
 
+def test_the_officials_named_after_the_verb_sign_for_their_city_and_council(run):
+    """ "Меморандум … підписали <title> <name> та <title> <name>": the instrument first, the
+    signatories after the verb; each side is the body its title heads."""
+    doc = run(
+        "Ніжин має нове місто-партнера\n\nМеморандум про співпрацю 3 березня підписали голова Ніжинської міської "
+        "ради Олег Коваль та мер міста Сянок Томаш Мацура."
+    )
+    assert len(doc.parties) == 2 and "NIZHYNCC" in doc.parties
+    assert "UKR" not in doc.parties and "POL" not in doc.parties
+
+
+def test_a_region_or_a_polytechnic_that_signs_with_a_body_in_a_reports_sentence(run):
+    doc = run("Італійський регіон Венето підписав меморандум із Житомирською областю щодо співпраці в освіті.")
+    assert len(doc.parties) == 2 and any(p.endswith("ODA") for p in doc.parties)
+    assert "регіон Венето" in {e.text for e in doc.entities if e.label == "PARTY"}  # not its state's adjective
+    doc = run("Житомирська політехніка підписала меморандум із Вроцлавським науковим інститутом.")
+    spans = {e.text for e in doc.entities if e.label == "PARTY"}
+    assert len(doc.parties) == 2 and spans == {"Житомирська політехніка", "Вроцлавським науковим інститутом"}
+
+
+def test_a_companys_latin_name_ends_before_the_sentences_full_stop(run):
+    doc = run("Компанія «Укрнафта» підписала угоду з норвезькою компанією Statkraft.")
+    assert "Statkraft" in {e.text for e in doc.entities if e.label == "PARTY"}
+
+
 def test_the_states_in_brackets_after_earlier_twin_cities_are_no_parties(run):
     doc = run(
         "У Бродах ще одне місто-побратим\n\nУ Бродах підписали договір про співпрацю з литовським містом Біржай.\n\n"

@@ -23,6 +23,7 @@ from typing import Optional
 from .gazetteer import ABBREVIATION, load_json, state_ids
 from .models import morph_uk
 from .uk.bodies import body_id, city_prefix, city_prefix_of_lemma
+from .uk.gazetteer import demonym_id
 from .uk.short_forms import defined_latin_short_form
 from .uk.titles import NAMED_AFTER
 from .uk.tokens import latin_spelling, lemmas, tokens_of
@@ -155,7 +156,7 @@ def parties_named(
         if alone:
             qs, qe = alone.span("name")
         quoted = (qs, qe) != (s, piece_end)
-        oblast = OBLAST.fullmatch(text[s:stop].rstrip(" .,;:\n")) if bodies_only and lang == "uk" else None
+        oblast = _oblast_named(text, s, stop) if bodies_only and lang == "uk" else None
         if oblast and (oblast_id := oblast_administration_id(oblast.group("adjective"))):
             # "між Львівською областю та Підкарпатським воєводством": the oblast acts through its
             # administration (NOTES); a region is not tagged, so no span is made
@@ -168,9 +169,11 @@ def parties_named(
             ids.append(home_council_id(home.group("city")))
             continue
         city = CITY_PHRASE.match(text, s, stop) if bodies_only and lang == "uk" else None
-        adjective = re.match(_STATE_ADJECTIVE, text[s:stop]) if city else None
-        if adjective and text[s].islower():
-            s += adjective.end()  # "французький | муніципалітет Пон-дю-Шато": its state's adjective is no part of it
+        adjective = re.match(_STATE_ADJECTIVE, text[s:stop], re.IGNORECASE) if city else None
+        if adjective and (text[s].islower() or demonym_id(tokens_of(text, s, s + adjective.end())[0])):
+            # "французький | муніципалітет Пон-дю-Шато", "Італійський | регіон Венето": its state's
+            # adjective is no part of it
+            s += adjective.end()
         e = qe if quoted else city.end() if city else name_end(text, s, piece_end, lang, case)
         # the known names that begin inside the name ("Урядом України", "Федеральним урядом
         # Федеративної Республіки Німеччина"), not those after it ("Міжнародним центром з
@@ -245,7 +248,7 @@ BODY_LEMMAS = frozenset(
     "рада мерія муніципалітет місто корпорація компанія банк фонд організація агентство товариство "
     "асоціація програма ініціатива церква університет адміністрація служба комісія інститут центр підприємство "
     # hospitals, museums, theatres, academies, colleges and libraries sign memoranda of their own
-    "лікарня клініка госпіталь музей театр академія коледж бібліотека консерваторія "
+    "лікарня клініка госпіталь музей театр академія коледж бібліотека консерваторія політехніка ліцей гімназія "
     "федерація спілка об'єднання палата профспілка союз партія ліга рух альянс мережа агенція група концерн "
     # self-governing units abroad ("Люблінське воєводство", "Регіон Венето", "повіт Сучава",
     # "Пряшівський самоврядний край")
@@ -332,13 +335,18 @@ def quoted_name(text: str, start: int, end: int) -> tuple[int, int]:
     m = QUOTED_AFTER_KIND.match(text, start, end) or LATIN_AFTER_KIND.match(text, start, end)
     if m is None:
         return start, end
-    return m.start("name"), m.end("name")
+    name_end = m.end("name")
+    if text[name_end - 1] == "." and not ABBREVIATED_NAME_END.search(text, m.start("name"), name_end):
+        name_end -= 1  # "… з італійською компанією Eni.": the sentence's full stop, not the name's
+    return m.start("name"), name_end
 
 
 # a name in quotes may hold a quoted name of its own ("«Правозахисна ініціатива «Обрій»»")
 _QUOTED = r"[«“\"](?P<name>(?:[^«»“”\"\n]|«[^«»\n]{1,40}»|“[^“”\n]{1,40}”){2,80}?)[»”\"](?![^\W\d_])"
 QUOTED_AFTER_KIND = re.compile(rf"{KIND_WORD}\s+{_QUOTED}")
 BARE_QUOTED = re.compile(_QUOTED)
+# a Latin name whose full stop is its own: a legal form's abbreviation ("Co.", "S.A.") or initials
+ABBREVIATED_NAME_END = re.compile(r"(?:\b(?:Inc|Co|Corp|Ltd|Bros|Cie)|(?:\b[A-Za-z]\.)+)\.?$")
 LATIN_AFTER_KIND = re.compile(rf"{COMPANY_KIND}\s+(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){{0,4}})")
 
 
@@ -560,6 +568,17 @@ REGION_BEFORE_STATE = re.compile(r"(?<!\w)(?P<kind>(?:воєводств|пов�
 OBLAST = re.compile(r"(?P<adjective>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)\s+област[ьіюя]\w*")
 
 
+# what may follow an oblast's name in a piece that names only the oblast: the sentence's end or a
+# preposition that opens the subject matter ("… із Запорізькою областю | щодо співпраці")
+AFTER_THE_OBLAST = re.compile(r"\s*(?:[.!?;:]?\s*$|(?:щодо|про|стосовно|для|задля|у|в|на|під|за|з|із|зі)(?!\w))")
+
+
+def _oblast_named(text: str, start: int, stop: int) -> Optional[re.Match]:
+    """The oblast a piece names, alone or before the subject matter of the instrument."""
+    m = OBLAST.match(text, start, stop)
+    return m if m and AFTER_THE_OBLAST.match(text, m.end(), stop) else None
+
+
 def oblast_administration_id(adjective: str) -> Optional[str]:
     """The id of an oblast's administration from the oblast's adjective in any case
     ("Чернівецькою" → CHERNIVODA), where the id table knows the oblast."""
@@ -581,11 +600,29 @@ def home_council_id(city: str) -> str:
     return latin_spelling(forms[0]).upper()[: MAX_ID - 2] + "CC"
 
 
+def foreign_city_id(city: str) -> str:
+    """The coined id of a foreign city that is a party, from its name in any case ("Сянок",
+    "Тарнува" → TARNUV): the city itself, as the parties of twinnings are (NOTES)."""
+    return latin_spelling(_city_nominative(city)).upper()[:MAX_ID]
+
+
 # the council of a city the id table has no prefix for, named by the city's adjective
 # (or of its hromada, for which the council acts: NOTES, "Теребовлянська міська територіальна громада")
-CITY_COUNCIL_UK = re.compile(
-    r"^(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+?)(?:ськ|цьк|зьк)(?:а|ої|ій|у|ою)\s+міськ\w*\s+(?:рад\w*|територіальн\w*\s+громад\w*)$"
+_CITY_COUNCIL_UK = (
+    r"(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+?)(?:ськ|цьк|зьк)(?:а|ої|ій|у|ою)\s+міськ\w*\s+"
+    r"(?:рад\w*|територіальн\w*\s+громад\w*)"
 )
+CITY_COUNCIL_UK = re.compile(f"^{_CITY_COUNCIL_UK}$")
+COUNCIL_IN_TEXT_UK = re.compile(rf"(?<![\w'’ʼ-]){_CITY_COUNCIL_UK}")
+
+
+def council_named_id(text: str) -> Optional[str]:
+    """The coined id of the council of a city no table knows that ``text`` names by the city's
+    adjective ("голова Ніжинської міської ради" → NIZHYNCC), as ``coin_id`` coins it."""
+    council = COUNCIL_IN_TEXT_UK.search(text)
+    return latin_spelling(council.group("city")).upper()[: MAX_ID - 2] + "CC" if council else None
+
+
 CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)\s+City\s+Council$")
 ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 LATIN_BRAND = re.compile(r"^([A-Z]{3,})(?:\s+[A-Z][a-z]\w*)+$")

@@ -8,11 +8,20 @@ signing, not the witnesses, hosts, venues or programmes named beside them.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
-from ...records import Clause, Document
-from ..coined import BETWEEN, LATIN_AFTER_KIND, CoinedParty, named_conjuncts, parties_named
+from ...records import Clause, Document, Entity
+from ..coined import (
+    BETWEEN,
+    LATIN_AFTER_KIND,
+    CoinedParty,
+    council_named_id,
+    foreign_city_id,
+    named_conjuncts,
+    parties_named,
+)
 from ..gazetteer import state_ids
-from ..uk.bodies import city_named
+from ..uk.bodies import city_named, local_body_of
 from ..uk.gazetteer import demonym_id
 from ..uk.sides import TALKS_SIDE_NOUNS
 from ..uk.tokens import lemmas, tokens_of
@@ -350,11 +359,43 @@ def _signing_officials(doc: Document, clause: Clause) -> list[str]:
         if k == 0:
             return []
         start = doc.clauses[k - 1].start
+    elif INSTRUMENT_NOUN_UK.match(clause.text.lstrip()):
+        # "Меморандум … підписали голова Ніжинської міської ради Олег Коваль та мер міста Сянок …":
+        # the instrument first, its signatories after the verb, each for the body its title heads
+        officials = sorted(
+            (e for e in doc.entities if e.label == "OFFICIAL" and clause.start + verb.end() <= e.start < clause.end),
+            key=lambda e: e.start,
+        )
+        bodies = [_body_signed_for(e) for e in officials]
+        if not any(bodies):
+            return []  # officials of states only: the states' evidence is read elsewhere
+        return unique_ids(body or e.affiliation for body, e in zip(bodies, officials) if body or e.affiliation)
     return unique_ids(
         e.affiliation
         for e in sorted(doc.entities, key=lambda e: e.start)
         if e.label == "OFFICIAL" and e.affiliation and start <= e.start and e.end <= end
     )
+
+
+# a foreign city's head and the city after the title ("мер міста Сянок", "бургомістр Тарнува")
+FOREIGN_CITY_HEAD_UK = re.compile(
+    r"(?<!\w)(?:мер\w*|бургомістр\w*|приматор\w*|примар\w*)\s+(?:міста\s+|м\.\s*)?(?P<city>[А-ЯЄІЇҐ][\w'’ʼ-]+)$", _I
+)
+
+
+def _body_signed_for(official: Entity) -> Optional[str]:
+    """The body an official signs for, where the title heads one: a Ukrainian city's council
+    or an oblast's administration, or a foreign city its mayor heads (the city itself, with a
+    coined id)."""
+    role = official.role or ""
+    body = local_body_of(role) or council_named_id(role)
+    if body:
+        return body
+    head = FOREIGN_CITY_HEAD_UK.search(role)
+    if head:
+        named = city_named(tokens_of(head.group("city"))[0])
+        return f"{named}CC" if named else foreign_city_id(head.group("city"))
+    return None
 
 
 # a subject that names the sides only as such ("Сторони", "Міністри", "Обидва лідери")
