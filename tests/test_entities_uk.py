@@ -430,6 +430,24 @@ def test_a_region_or_a_polytechnic_that_signs_with_a_body_in_a_reports_sentence(
     assert len(doc.parties) == 2 and spans == {"Житомирська політехніка", "Вроцлавським науковим інститутом"}
 
 
+def test_a_twin_city_no_table_knows_beside_one_it_knows(run):
+    """Between a city the tables know and a word no name of the text or the tables: the other
+    side's city, a foreign one beside a Ukrainian council, a Ukrainian one beside a foreign body."""
+    doc = run("Підписано Меморандум про співпрацю між Ужгородом та Брно. Документ закріплює побратимство міст.")
+    assert sorted(doc.parties) == ["BRNO", "UZHHORODCC"]
+    doc = run("Угоду про партнерство між Коломиєю та Нюрнбергом підписали в ратуші.")
+    assert "NUREMBERG" in doc.parties and any(p.startswith("KOLOM") and p.endswith("CC") for p in doc.parties)
+
+
+def test_a_signatory_acting_for_a_hromada_signs_for_its_council(run):
+    doc = run(
+        "Міський голова Олег Петренко, як представник Бориспільської міської територіальної громади, підписав "
+        "Меморандум про співпрацю з Асоціацією українців Португалії."
+    )
+    assert len(doc.parties) == 2 and any(p.startswith("BORYSP") and p.endswith("CC") for p in doc.parties)
+    assert "Асоціацією українців Португалії" in {e.text for e in doc.entities if e.label == "PARTY"}
+
+
 def test_a_companys_latin_name_ends_before_the_sentences_full_stop(run):
     doc = run("Компанія «Укрнафта» підписала угоду з норвезькою компанією Statkraft.")
     assert "Statkraft" in {e.text for e in doc.entities if e.label == "PARTY"}

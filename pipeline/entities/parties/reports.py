@@ -12,13 +12,13 @@ from collections import Counter
 from typing import Optional
 
 from ...records import Document
-from ..coined import coin_id
+from ..coined import coin_id, foreign_city_id, home_council_id
 from ..gazetteer import load_json
-from ..uk.bodies import body_id, city_named, foreign_city_bodies, local_body_ids
+from ..uk.bodies import body_id, city_named, city_prefixes, foreign_city_bodies, local_body_ids
 from ..uk.gazetteer import demonym_id
 from ..uk.sides import TALKS_SIDE_NOUNS, side_state
 from ..uk.titles import LOCATIVE_PREPOSITIONS, ROLE_HEADS, ROLE_MODIFIERS
-from ..uk.tokens import lemmas, title_lemmas, tokens_of
+from ..uk.tokens import lemmas, tags_of, title_lemmas, tokens_of
 from .instrument import BETWEEN_AND, BETWEEN_BEFORE
 from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, unique_ids
 from .opening import (
@@ -269,9 +269,24 @@ def from_cities_between(doc: Document, mentions: MentionIndex) -> list[str]:
         if not _of_an_instrument(doc, m.start()):
             continue
         ids = [_city_body_id(m.group(1)), _city_body_id(m.group(2))]
+        for k in (0, 1):
+            # one city known, the other no name the text or the tables know: a twin from the other
+            # side ("між Ужгородом та Брно" → BRNO; "між Коломиєю та Нюрнбергом" → KOLOMYIACC)
+            other = ids[1 - k]
+            if ids[k] is None and other and _unnamed_place(doc, m.start(k + 1), m.end(k + 1), mentions):
+                home = other.endswith("CC") and other[:-2] in city_prefixes().values()
+                ids[k] = foreign_city_id(m.group(k + 1)) if home else home_council_id(m.group(k + 1))
         if ids[0] and ids[1] and ids[0] != ids[1]:
             return [ids[0], ids[1]]
     return []
+
+
+def _unnamed_place(doc: Document, start: int, end: int, mentions: MentionIndex) -> bool:
+    """Could the word at ``start``–``end`` be a city the tables do not know: no state, body or
+    person the text names there, and no word the dictionary knows as a person's name."""
+    if mentions.ids(start, end) or any(e.start < end and start < e.end for e in doc.entities):
+        return False
+    return not any(g in tag for tag in tags_of(doc.text[start:end].lower()) for g in ("Name", "Surn", "Patr"))
 
 
 def _city_body_id(word: str) -> Optional[str]:

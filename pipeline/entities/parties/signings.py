@@ -136,6 +136,8 @@ SIGNED_WITH_UK = re.compile(
     r"(?<!\w)(?:підписа\w*|уклал\w*|уклав|домови(?:л|в)\w*)(?!\w)[^.!?]*?(?<!\w)(?:з|із|зі)\s+", _I
 )
 QUOTE_UK = re.compile(r"[«“\"]")
+# the body a signatory acts for, named in the subject ("як представник …", "від імені …")
+ACTING_FOR_UK = re.compile(r"(?<!\w)(?:як\s+представни\w+|від\s+імені)\s+(?P<body>[^,.;:()]{5,120})", _I)
 
 
 def signed_with(doc: Document, clause: Clause, mentions: MentionIndex) -> list[str]:
@@ -165,6 +167,11 @@ def signed_with(doc: Document, clause: Clause, mentions: MentionIndex) -> list[s
         cities = {city_named(t) for t in tokens_of(doc.text, clause.start + opening, subject_end)} - {None}
         subject = [f"{cities.pop()}CC"] if len(cities) == 1 else []
         city_signed = bool(subject)
+    if not subject and (acting := ACTING_FOR_UK.search(doc.text, clause.start + opening, subject_end)):
+        # "Міський голова …, як представник Ватутінської міської територіальної громади, підписав …":
+        # the council of the hromada the signatory acts for
+        body = local_body_of(acting.group("body")) or council_named_id(acting.group("body"))
+        subject, city_signed = ([body], True) if body else (subject, city_signed)
     if not subject and (quoted or clause.kind != "heading"):
         # a subject no table knows: a company by its quoted name ("Акціонерне товариство
         # «Укроборонпром» уклало угоду з … компанією Northrop Grumman"), a body in a report's
