@@ -448,6 +448,16 @@ def test_a_signatory_acting_for_a_hromada_signs_for_its_council(run):
     assert "Асоціацією українців Португалії" in {e.text for e in doc.entities if e.label == "PARTY"}
 
 
+def test_a_museum_named_for_its_state_signs_in_its_own_name_a_ministry_for_its_state(run):
+    doc = run(
+        "Чернігівський художній музей домовився про співпрацю із Національним музеєм мистецтв Республіки Молдова."
+    )
+    assert len(doc.parties) == 2 and "MDA" not in doc.parties
+    assert "Національним музеєм мистецтв Республіки Молдова" in {e.text for e in doc.entities if e.label == "PARTY"}
+    doc = run("Полтавська міська рада підписала угоду з Міністерством освіти Республіки Молдова.")
+    assert "MDA" in doc.parties
+
+
 def test_a_companys_latin_name_ends_before_the_sentences_full_stop(run):
     doc = run("Компанія «Укрнафта» підписала угоду з норвезькою компанією Statkraft.")
     assert "Statkraft" in {e.text for e in doc.entities if e.label == "PARTY"}

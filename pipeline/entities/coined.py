@@ -25,7 +25,7 @@ from .models import morph_uk
 from .uk.bodies import body_id, city_prefix, city_prefix_of_lemma
 from .uk.gazetteer import demonym_id
 from .uk.short_forms import defined_latin_short_form
-from .uk.titles import NAMED_AFTER
+from .uk.titles import NAMED_AFTER, STATE_FORM_HEADS
 from .uk.tokens import latin_spelling, lemmas, tokens_of
 
 # "між X та Y", "between X and Y", "entre X y Y": the last one before a definition cue
@@ -197,6 +197,11 @@ def parties_named(
             if region and e > region.end() and set(known(region.end(), stop, region.end() + 1)) & state_ids():
                 e = region.end("kind")
             found = known(s, stop, min(e if e > s else stop, inner.start() if inner else stop))
+            if found and bodies_only and lang == "uk" and set(found) <= state_ids():
+                # "із Національним історичним музеєм Республіки Білорусь": a museum, a university
+                # or a hospital named for its state signs in its own name, not for the state
+                institution = STATE_NAMED_INSTITUTION_UK.match(text, s, stop)
+                found = [] if institution and not known(s, institution.end(), institution.end()) else found
         if found:
             ids += [i for i in found if i not in ids]
             continue
@@ -375,6 +380,7 @@ class _UkrainianNameWords:
         self.latin = False  # the name so far is a run of Latin words
         self.adjective = False  # the last word taken is an adjective in the name's case
         self.joined = False  # a conjunction right after such an adjective
+        self.state_form = False  # the last word taken is a state's form ("Республіки")
 
     def __call__(self, tok: str) -> str:
         joined, self.joined = self.joined, False
@@ -407,6 +413,9 @@ class _UkrainianNameWords:
         self.latin = False
         parses = [p for p in self.morph.parse(tok.lower()) if p.tag.POS in NAME_POS]
         cases = {str(p.tag.case) for p in parses}
+        state_form, self.state_form = self.state_form, any(p.normal_form in STATE_FORM_HEADS for p in parses)
+        if state_form and tok[:1].isupper() and "nomn" in cases:
+            return TAKE  # "… Республіки Молдова": a state's name after its form keeps the nominative
         if not self.in_tail and self.case in cases:
             self.started = True
             self.adjective = tok[:1].islower() and any(p.tag.POS == "ADJF" and p.tag.case == self.case for p in parses)
@@ -562,6 +571,12 @@ HOME_CITY = re.compile(r"(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)")
 UKRAINIAN_BEFORE = re.compile(r"(?<!\w)українськ\w+\s+$", re.IGNORECASE)
 
 
+# an institution that a state's name completes but that is no organ of the state: its kind
+# after up to four adjectives, before the state's name
+STATE_NAMED_INSTITUTION_UK = re.compile(
+    r"(?:[А-ЯЄІЇҐа-яєіїґ'’ʼ-]+\s+){0,4}?(?i:музе|театр|бібліотек|університет|інститут|лікарн|консерваторі|коледж|"
+    r"академі|школ|гімназі|ліце|політехні)\w*(?=\s)"
+)
 # a foreign region's kind before the state it lies in ("Ботошанським повітом Румунії")
 REGION_BEFORE_STATE = re.compile(r"(?<!\w)(?P<kind>(?:воєводств|повіт|провінці|департамент)\w*)\s+(?=[А-ЯЄІЇҐ])")
 # an oblast by its adjective, in any case ("Львівською областю")
