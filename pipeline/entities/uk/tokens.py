@@ -209,15 +209,29 @@ def family_name(tok: Token) -> bool:
     return bool(tags) and all(t.number == "plur" for t in tags)
 
 
-# Ukrainian letters as ids are coined from them (the national transliteration, simplified)
+# Ukrainian letters as ids are coined from them: the national transliteration of 2010 (Cabinet
+# resolution No. 55), without the marks it drops (ь, the apostrophe)
 TRANSLIT = dict(
     zip(
         "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'’ʼ",
-        "a b v h g d e ye zh z y i yi y k l m n o p r s t u f kh ts ch sh shch - yu ya - - -".split(),
+        "a b v h g d e ie zh z y i i i k l m n o p r s t u f kh ts ch sh shch - iu ia - - -".split(),
     )
 )
+# є, ї, й, ю, я at a word's start
+TRANSLIT_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 
 
 def latin_spelling(word: str) -> str:
-    """A Ukrainian word in Latin letters, as ids are coined ("Укргазбанк" → "ukrhazbank")."""
-    return re.sub(r"[^a-z0-9]", "", "".join(TRANSLIT.get(ch, ch) for ch in word.lower()))
+    """A Ukrainian word in Latin letters, as ids are coined ("Укргазбанк" → "ukrhazbank",
+    "Олександрія" → "oleksandriia", "Згурівка" → "zghurivka")."""
+    lower = word.lower()
+    letters = []
+    for k, ch in enumerate(lower):
+        initial = k == 0 or lower[k - 1].isspace() or lower[k - 1] == "-"
+        if initial and ch in TRANSLIT_INITIAL:
+            letters.append(TRANSLIT_INITIAL[ch])
+        elif ch == "г" and k > 0 and lower[k - 1] == "з":
+            letters.append("gh")  # "зг" is zgh, apart from "ж" (zh)
+        else:
+            letters.append(TRANSLIT.get(ch, ch))
+    return re.sub(r"[^a-z0-9]", "", "".join(letters))
