@@ -458,6 +458,16 @@ def test_a_museum_named_for_its_state_signs_in_its_own_name_a_ministry_for_its_s
     assert "MDA" in doc.parties
 
 
+def test_a_partner_named_with_an_apposition_after_a_dash_and_a_signing_days_before(run):
+    doc = run(
+        "Вінниця має нового партнера\n\nВінниця підписала угоду про співпрацю з литовським містом Каунас. "
+        "Про це повідомив міський голова.\n\n«Два тижні тому прем'єр-міністри України та Литви підписали "
+        "спільну заяву. А сьогодні Вінниця підписала угоду з Каунасом – містом, яке ми давно знаємо»."
+    )
+    assert "VINNYTSCC" in doc.parties and len(doc.parties) == 2  # no coined "Каунас – місто", no states
+    assert not {"UKR", "LTU"} & set(doc.parties)
+
+
 def test_a_companys_latin_name_ends_before_the_sentences_full_stop(run):
     doc = run("Компанія «Укрнафта» підписала угоду з норвезькою компанією Statkraft.")
     assert "Statkraft" in {e.text for e in doc.entities if e.label == "PARTY"}

@@ -315,7 +315,7 @@ def name_end(text: str, start: int, end: int, lang: str, case: str = "ablt") -> 
         tok = w.group()
         if w.start() < skip_to:
             continue
-        if last > start and NAME_BREAK.search(text, max(last, skip_to), w.start()):
+        if last > start and NAME_BREAK.search(text, max(last, skip_to), w.start() + 1):  # + 1: the dash's lookahead
             break
         if tok in OPENING_QUOTES:
             close = text.find(OPENING_QUOTES[tok], w.end(), end)
@@ -331,7 +331,9 @@ def name_end(text: str, start: int, end: int, lang: str, case: str = "ablt") -> 
     return last
 
 
-NAME_BREAK = re.compile(r"[,(;]|\n\s*\n")  # a blank line ends a name: what follows is a dateline or a heading
+# a blank line ends a name (what follows is a dateline or a heading), and so does a dash before
+# a lower-case apposition ("з Кельном – містом, яке …")
+NAME_BREAK = re.compile(r"[,(;]|\n\s*\n|\s[–—]\s+(?=[a-zа-яєіїґ])")
 
 
 def quoted_name(text: str, start: int, end: int) -> tuple[int, int]:

@@ -412,7 +412,9 @@ COLLECTIVE_SUBJECT = re.compile(
 # a signing told as background, not as one of the report's events
 BACKGROUND_UK = re.compile(
     r"(?<!\w)(?:нагадаємо|нагадуємо|(?:варто|слід|треба)\s+нагадати|раніше|відтоді|минулого\s+року|торік|ще\s+(?:у|в)"
-    r"|(?:у|в)\s+\d{4}\s+(?:році|р\.))(?!\w)",
+    r"|(?:у|в)\s+\d{4}\s+(?:році|р\.)"
+    # "кілька днів тому", "два тижні тому", "рік тому": an event before the report's
+    r"|(?:день|дні|днів|тиждень|тижні|тижнів|місяць|місяці|місяців|рік|роки|років)\s+тому)(?!\w)",
     _I,
 )
 # a paragraph that opens as background ("Нагадаємо, …", "Довідка.") is background to its end
