@@ -468,6 +468,26 @@ def test_a_partner_named_with_an_apposition_after_a_dash_and_a_signing_days_befo
     assert not {"UKR", "LTU"} & set(doc.parties)
 
 
+def test_a_plural_title_before_a_list_of_names_is_each_ones_title(run):
+    found = officials(
+        run(
+            "До складу делегації увійшли заступники міського голови Олег Руденко, Іван Мельничук, Петро Стасюк, "
+            "а також начальниця відділу Вікторія Ткач."
+        )
+    )
+    assert {name: found[name][1] for name in ("Олег Руденко", "Іван Мельничук", "Петро Стасюк")} == dict.fromkeys(
+        ("Олег Руденко", "Іван Мельничук", "Петро Стасюк"), "заступники міського голови"
+    )
+    # a title of its own between the names: that one, for the side named before it
+    found = officials(
+        run(
+            "Угоду підписали з боку України – посол Олег Руденко, з боку ОБСЄ – директор Бюро ОБСЄ з "
+            "демократичних інститутів Ганна Коваль."
+        )
+    )
+    assert found["Ганна Коваль"][1] == "директор Бюро ОБСЄ з демократичних інститутів"
+
+
 def test_a_companys_latin_name_ends_before_the_sentences_full_stop(run):
     doc = run("Компанія «Укрнафта» підписала угоду з норвезькою компанією Statkraft.")
     assert "Statkraft" in {e.text for e in doc.entities if e.label == "PARTY"}

@@ -48,6 +48,7 @@ from .tokens import (
     name_cases,
     name_like,
     tags_of,
+    tokens_of,
 )
 
 MAX_TITLE_GAP = 14  # tokens between a title's head and the person it names
@@ -205,6 +206,20 @@ def officials_from_persons(
         if role is None:
             role, affiliation = _title_before(text, toks, k, names, ROLE_HEADS, ROLE_MODIFIERS, lemmas, grammemes)
             title_before = role
+            listed_after = [o for o in [*known, *out] if o.role and o.end <= s and role and o.text in role]
+            if listed_after:
+                # the title was read back over an official named before: the title between them
+                # where one stands there ("посол Ігор Долгов, з боку НАТО – генеральний менеджер
+                # Агентства НАТО … Майк Лайден"), else the title of the list they share
+                # ("заступники міністра Олег Руденко, Іван Мельничук …")
+                rest = role[role.rindex(listed_after[-1].text) + len(listed_after[-1].text) :]
+                rest = SIDE_BEFORE_TITLE.sub("", rest.lstrip(" ,;–—-"), count=1).strip()
+                words = [w for w in tokens_of(rest) if w.lower not in LIST_WORDS]
+                if any(lemmas(w.lower) & ROLE_HEADS for w in words):
+                    role = rest
+                elif not any(w.text.islower() for w in words):
+                    role, affiliation = listed_after[-1].role, affiliation or listed_after[-1].affiliation
+                title_before = role
         if role is None:
             role, affiliation = _title_after(text, toks, j, names, ROLE_HEADS, lemmas)
         if role is None:
@@ -225,6 +240,11 @@ def officials_from_persons(
         busy.append((s, e))
         previous = (j, ent)
     return out
+
+
+# the side named before a title in a list of signatories ("з боку НАТО – генеральний менеджер …")
+SIDE_BEFORE_TITLE = re.compile(r"^(?:з\s+боку|від)\s+[^–—\n]{1,60}?\s[–—-]\s*", re.IGNORECASE)
+LIST_WORDS = frozenset({"та", "і", "й", "а", "також"})
 
 
 def _coordinated(text: str, toks: list, end: int, k: int) -> bool:
