@@ -237,6 +237,7 @@ SHORT_HEADING_TAIL = 60  # the most a heading's wrapped second line holds
 OPENING_MARKS = "«„(["
 QUOTED_TITLE_TAIL = 60  # characters of a quoted title after a full stop inside it
 WRAP_MIN_LINES = 20  # fewer lines say nothing of a wrap width
+WRAPPED_MIN_LONG_LINES = 5  # fewer long lines say nothing of a hard wrap
 
 
 @dataclass
@@ -384,8 +385,8 @@ def _heading_goes_on(text: str, prev: tuple[int, ...], cur: tuple[int, ...]) -> 
 def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """Is the text hard-wrapped, i.e. do many long lines stop mid-sentence?"""
     long_lines = [text[s:e] for s, e in lines if e - s > SHORT_LINE]
-    if not long_lines:
-        return False
+    if len(long_lines) < WRAPPED_MIN_LONG_LINES:
+        return False  # a short page (a headline, a subtitle and a lead) is no hard-wrapped text
     open_ended = sum(1 for line in long_lines if not TERMINAL.search(line.rstrip("*")) and not line.endswith(","))
     return open_ended / len(long_lines) > 0.3
 
@@ -788,7 +789,7 @@ class Segmenter(Stage):
 
     @property
     def version(self) -> str:
-        return "layout-rules+spacy-senter(en)/sentencizer-21"
+        return "layout-rules+spacy-senter(en)/sentencizer-22"
 
     def process(self, doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("en", "uk", "es", "fr", "de", "it", "pt", "ru") else "en"

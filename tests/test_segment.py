@@ -684,3 +684,17 @@ def test_an_acronym_or_lower_case_words_in_brackets_continue_the_line_above():
         "Promoting trusted Information and Communication Technology (ICT) supply chains is a priority of both Parties.",
         "Nothing in this Agreement shall restrict the right of a Party (customs union) to apply its common tariff.",
     ]
+
+
+def test_a_short_pages_long_subtitle_ends_at_its_blank_line():
+    """A news page of a headline, a long subtitle without a full stop and one long lead is no
+    hard-wrapped text: the blank line after the subtitle ends it."""
+    text = (
+        "Університет підписав меморандум із Вроцлавським науковим інститутом\n"
+        "Житомирський державний університет імені Івана Франка підписав меморандум із польським інститутом\n\n"
+        "Житомирський державний університет імені Івана Франка і Вроцлавський науковий інститут уклали "
+        "меморандум про взаєморозуміння, що передбачає спільні дослідження, обмін викладачами і студентами, "
+        "а також спільні конференції та публікації в галузі історії та філології протягом п'яти років."
+    )
+    clauses = clause_texts(text, "uk")
+    assert clauses[1].endswith("з польським інститутом") and clauses[2].startswith("Житомирський державний")
