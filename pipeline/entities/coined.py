@@ -545,7 +545,7 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
         ]  # "… університет імені Тараса Шевченка" → KNU
         words = [w for w in re.findall(r"[^\W\d_][\w'’ʼ]*", named_for) if w.lower() not in FUNCTION_WORDS]
         latin = [w for w in (latin_spelling(w) for w in words) if w] or ["ORG"]
-        base = (latin[0] if len(latin) == 1 else "".join(w[0] for w in latin)).upper()[:MAX_ID]
+        base = (latin[0] if len(latin) == 1 else "".join(map(_initial, words))).upper()[:MAX_ID]
     if len(base) < 2:
         base = (base + "ORG")[:MAX_ID]
     blocked = known_ids() | taken
@@ -554,6 +554,16 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
         n += 1
         candidate = base[: MAX_ID - len(str(n))] + str(n)
     return candidate
+
+
+# the Cyrillic initials that Latin abbreviations write with two letters (KhNU, ChNU, ZhDU)
+DIGRAPH_INITIALS = {"х": "kh", "ч": "ch", "ш": "sh", "ж": "zh"}
+
+
+def _initial(word: str) -> str:
+    """A word's initial in Latin letters: "Харківський" → kh, "Черкаський" → ch, as Ukrainian
+    bodies abbreviate themselves in Latin letters (KhNU, ChNU); else the first letter."""
+    return DIGRAPH_INITIALS.get(word[:1].lower()) or latin_spelling(word)[:1]
 
 
 # A city, as a municipality or its mayoralty, that is a party in its own right; its council is
