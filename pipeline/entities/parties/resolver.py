@@ -158,27 +158,10 @@ def find_parties(doc: Document, mentions: Optional[MentionIndex] = None) -> tupl
         ("cities-between", from_cities_between),
         ("frequency", from_frequency),
     )
-    organ = from_organ_act_text(doc)
-    if organ:
-        return organ, "organ-act-text"
-    issuer = from_issuer(doc, mentions)
-    if issuer:
-        return issuer, "issuer"
-    author = from_statement_author(doc, mentions)
-    if author:
-        return author, "statement-author"
-    members_of = from_member_states(doc, mentions)
-    if members_of:
-        return members_of, "member-states"
-    submission = from_submission(doc, mentions)
-    if submission is not None:
-        return submission, "submission"
-    ruling = from_court_ruling(doc, mentions)
-    if ruling is not None:
-        return ruling, "court-ruling"
-    organisation = from_organisation_act(doc, mentions)
-    if organisation:
-        return organisation, "organisation-act"
+    for name, single_author in SINGLE_AUTHOR_SOURCES:
+        found = single_author(doc, mentions)
+        if found or (found is not None and name in DECIDED_WHEN_EMPTY):
+            return found, name
     if ukrainian_report(doc):
         # a Ukrainian report: who met or signed, as its opening says, before any list
         first = ("definition", "named-list", "signing-sides", "twinning", "news-instrument")
@@ -206,6 +189,20 @@ def find_parties(doc: Document, mentions: Optional[MentionIndex] = None) -> tupl
     return [], "none"
 
 
+# Texts with one author or about one act decide by it, before any list: an organ's own act, a
+# decree's issuer, a statement's author, the members a body stands for, a submission, a court's
+# ruling, an organisation's act. A submission or a ruling that names no party (None: no such
+# text) still decides: its parties are none.
+SINGLE_AUTHOR_SOURCES: Sequence[tuple[str, Callable[[Document, MentionIndex], Optional[list[str]]]]] = (
+    ("organ-act-text", lambda doc, _: from_organ_act_text(doc)),
+    ("issuer", from_issuer),
+    ("statement-author", from_statement_author),
+    ("member-states", from_member_states),
+    ("submission", from_submission),
+    ("court-ruling", from_court_ruling),
+    ("organisation-act", from_organisation_act),
+)
+DECIDED_WHEN_EMPTY = ("submission", "court-ruling")
 # Evidence that names the parties as such: never widened by an opening lead-in.
 STRONG_SOURCES = ("issuer", "definition", "named-list", "signatories", "party-list", "signatures")
 # Sources that read a report's opening: a report may go on to further instruments.

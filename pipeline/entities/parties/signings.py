@@ -376,7 +376,7 @@ def _signing_officials(doc: Document, clause: Clause) -> list[str]:
         bodies = [_body_signed_for(e) for e in officials]
         if not any(bodies):
             return []  # officials of states only: the states' evidence is read elsewhere
-        return unique_ids(body or e.affiliation for body, e in zip(bodies, officials) if body or e.affiliation)
+        return unique_ids(side for body, e in zip(bodies, officials) if (side := body or e.affiliation))
     return unique_ids(
         e.affiliation
         for e in sorted(doc.entities, key=lambda e: e.start)
