@@ -721,7 +721,7 @@ def test_a_state_name_broken_over_signature_lines_is_no_signatory():
     """ "For the Government of the" / "Lao People's Democratic" | "Republic:" (the segmenter
     cut the name after its second line): the second line begins a state's name that runs on
     past the clause, not a person's name."""
-    from servanda.entities.officials import OfficialFinder
+    from servanda.entities.signatures import SignatureReader
 
     text = (
         "For the Government of the \nLao People’s Democratic \nRepublic: \n\nNAM VIYAKETH \n\n"
@@ -729,7 +729,7 @@ def test_a_state_name_broken_over_signature_lines_is_no_signatory():
     )
     cut = text.index("Republic:")
     clause = Clause(0, cut - 2, text[: cut - 2], kind="signature")
-    assert OfficialFinder("en", gazetteer("en")).from_signatures(text, [clause]) == []
+    assert SignatureReader("en", gazetteer("en")).from_signatures(text, [clause]) == []
 
 
 def test_signatories_side_by_side_pair_with_the_parties_in_header_order(pipeline):

@@ -3,7 +3,7 @@
 Three sources, in the order a reader trusts them:
 
 1. signature blocks: "For the Republic of Albania:" / "Pirro VENGU" / "Minister of
-   Defence", or on one line "For Ukraine: Volodymyr Zelenskyy, President";
+   Defence", or on one line "For Ukraine: Volodymyr Zelenskyy, President" (``signatures.py``);
 2. appositions around a person the statistical NER found: "Serbian President
    Aleksandar Vucic" (the adjective gives the affiliation), "Russian Foreign
    Ministry spokeswoman Mariya Zakharova", "Edi Rama, Prime Minister of Albania";
@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable
 from typing import Optional
 
 from ..records import Clause, Entity
-from ..segment import COLUMN_GAP, CONNECTOR_WORD_END, HEADING_WORD, LINE_TAIL, SIGNATURE_RULE, WITNESS_FORMULA
 from .gazetteer import Gazetteer, english_demonyms
 
 ROLE_WORDS = (
@@ -51,27 +50,14 @@ LEADING_TITLE = re.compile(
     rf"^(?:(?:Crown|Vice|Deputy|Prime|Foreign|Defen[cs]e|Secretary|General|Federal)\s+)*"
     rf"(?:{ROLE_WORDS}|Sheikh|Sheikha|Pope|Princess|Archbishop|Senator|Congressman|Congresswoman)\s+"
 )
-# how far past a signature clause a state's name that it begins is looked for
-NAME_RUNS_ON = 40
-# "For the Republic of Albania", "FOR THE GOVERNMENT OF", "Por el Gobierno de", "За Україну"; lower-case
-# "for" only before a government or state ("for the Government of the State of Israel").
-# "For the purposes of", "For greater certainty" are no signatures: a name follows "For (the)".
-SIGNATURE_FOR = re.compile(
-    r"(?:^|(?<=\s))(?:(?:For|FOR|On behalf of|ON BEHALF OF|Por|POR|Pour|POUR|En nombre de|EN NOMBRE DE|За|Від імені)"
-    r"\s+(?:(?:the|THE|el|EL|la|LA|los|LOS|las|LAS|le|LE|les|LES|l['’])\s+)?(?=[A-ZÀ-ÞА-ЯЄІЇҐ])"
-    r"|for\s+the\s+(?=(?:Government|Republic|Kingdom|State|Federal)\b))"
-)
 NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЄІЇҐ][\w'’.-]*"
 NAME_PARTICLES = ("de", "da", "dos", "van", "von", "der", "ter", "af", "bin", "al", "el", "y", "del", "la")
 PERSON_LINE = re.compile(rf"^{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|{'|'.join(NAME_PARTICLES)}))*\s+{NAME_TOKEN}$")
 # A role phrase that ends right before a person: "Serbian President", "Russian
 # Foreign Ministry spokeswoman", "the Minister of Defence of Albania,".
-_CAP = r"[A-Z][\w'’.-]*"
-_ROLE_TAIL = (
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|of|for|the|and))*)?"  # "… of the Republic of Albania"
-)
-ROLE_PREFIX = re.compile(rf"(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS}))\s+(?P<name>{NAME_TOKEN}\s+{NAME_TOKEN})")
-ROLE_BEFORE = re.compile(rf"(?P<role>(?:(?:{_CAP}|of|the|for|and)\s+){{0,6}}?(?:{ROLE_WORDS}){_ROLE_TAIL})\s*,?\s*$")
+CAP = r"[A-Z][\w'’.-]*"
+_ROLE_TAIL = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{CAP}(?:\s+(?:{CAP}|of|for|the|and))*)?"  # "… of the Republic of Albania"
+ROLE_BEFORE = re.compile(rf"(?P<role>(?:(?:{CAP}|of|the|for|and)\s+){{0,6}}?(?:{ROLE_WORDS}){_ROLE_TAIL})\s*,?\s*$")
 SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)[.!?]\s+")
 # A style between a title and the name it precedes
 STYLE_BEFORE_NAME = re.compile(
@@ -81,7 +67,7 @@ STYLE_BEFORE_NAME = re.compile(
 # "Erika Mouynes (Panama)", "Biden of the United States"
 AFFILIATION_AFTER = re.compile(r"\s*\((?P<state>[^()\n]{2,40})\)|\s+of\s+(?P<state2>(?:the\s+)?[A-Z][^,.;\n]{2,40})")
 TITLES_ONLY = re.compile(rf"^(?:(?:{ROLE_WORDS}|Crown|Foreign|Defen[cs]e|First|of|the|and)\s*)+$", re.IGNORECASE)
-ROLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS}){_ROLE_TAIL})")
+ROLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<role>(?:{CAP}\s+){{0,3}}?(?:{ROLE_WORDS}){_ROLE_TAIL})")
 # A person introduced by a Spanish or French honorific, as treaties name their plenipotentiaries
 # ("El Presidente de la República de Guatemala, al señor Julio Prado García Salas, Ministro
 # Coordinador de Integración Centroamericana"), and the title after the name.
@@ -91,8 +77,8 @@ HONORIFIC_NAME = re.compile(
     rf"(?P<name>{_ROMANCE_NAME})(?=\s*,)"
 )
 ROMANCE_ROLE_AFTER = re.compile(
-    rf"\s*,\s*(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS})"
-    rf"(?:\s+(?:(?:de|del|la|las|los|el|y|e|et|du|des|le|les|l['’]|en|para|pour|à|aux?)\s+)*{_CAP})*)"
+    rf"\s*,\s*(?P<role>(?:{CAP}\s+){{0,3}}?(?:{ROLE_WORDS})"
+    rf"(?:\s+(?:(?:de|del|la|las|los|el|y|e|et|du|des|le|les|l['’]|en|para|pour|à|aux?)\s+)*{CAP})*)"
 )
 # A title and the name in apposition after it, as Spanish and French news and communiqués write
 # them: "la canciller de Uruguay, Valeria Sosa Irigoyen, y …", "le ministre de la Santé, M.
@@ -112,7 +98,7 @@ POST_NOMINALS = r"(?:TD|MP|KC|QC|OBE|CBE)"
 # Secretary of Tourism, MARIA CRISTINA DELA PAZ-SANTOS, for the Government of …", "The
 # Minister for Foreign Affairs and Trade, Ciarán O'Donovan TD, and …")
 ENGLISH_TITLE_APPOSITION = re.compile(
-    rf"(?<!\w)(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s)\s+(?P<role>(?:{_CAP}\s+){{0,3}}?(?:{ROLE_WORDS})\b"
+    rf"(?<!\w)(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?P<owner>{CAP}(?:\s+{CAP})?)['’]s)\s+(?P<role>(?:{CAP}\s+){{0,3}}?(?:{ROLE_WORDS})\b"
     rf"(?:\s+(?:of|for)\s+[^,;:\n]{{1,80}}?)?)\s*,\s*"
     rf"(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Ambassador|General|Admiral|H\.\s?E)\.?\s+)?"
     rf"(?P<name>{NAME_TOKEN}(?:\s+(?:{'|'.join(NAME_PARTICLES)}|{NAME_TOKEN})){{1,5}}?)"
@@ -122,7 +108,7 @@ ENGLISH_TITLE_APPOSITION = re.compile(
 SIGNS_FOR_AFTER = re.compile(rf"\s*{POST_NOMINALS}?\s*,\s*(?:on\s+behalf\s+of|for)\s+(?P<side>[^,;\n]{{3,80}})")
 # a title before a second one, in apposition: "Brazil's Minister of Foreign Affairs, | Ambassador …"
 APPOSED_POSSESSIVE = re.compile(
-    rf"(?:^|[\s(])(?P<owner>(?:{_CAP}\s+){{0,3}}{_CAP})['’]s\s+(?:{_CAP}|of|for|and|the|\s)+,\s*$"
+    rf"(?:^|[\s(])(?P<owner>(?:{CAP}\s+){{0,3}}{CAP})['’]s\s+(?:{CAP}|of|for|and|the|\s)+,\s*$"
 )
 # "her Indonesian counterpart, | Foreign Minister …"
 APPOSED_DEMONYM = re.compile(r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:counterpart|colleague|host)s?\s*,\s*$")
@@ -203,10 +189,6 @@ def official_entity(text: str, s: int, e: int, role: Optional[str], affiliation:
     )
 
 
-# a reservation's heading after the signatures ("BY AUSTRIA"), no signatory's name
-BY_STATE = re.compile(r"(?i:by)\s")
-
-
 class OfficialFinder:
     """Officials in the clauses of one document (English, Spanish, French)."""
 
@@ -214,321 +196,6 @@ class OfficialFinder:
         self.lang = lang
         self.gazetteer = gazetteer
         self.demonyms = english_demonyms() if lang == "en" else {}
-
-    # signature blocks -------------------------------------------------------
-    def from_signatures(self, text: str, clauses: Iterable[Clause]) -> list[Entity]:
-        out: list[Entity] = []
-        for clause in clauses:
-            # a short "For X: name" line outside a recognised signature block counts too
-            if clause.kind == "signature" or (
-                len(clause.text) <= 200 and ":" in clause.text and starts_with_for(clause.text)
-            ):
-                out += self._signature_block(text, clause)
-        return out
-
-    def _signature_block(self, text: str, clause: Clause) -> list[Entity]:
-        if not starts_with_for(clause.text):
-            return []
-        side_by_side = self._columns(text, clause)
-        if side_by_side is not None:
-            return side_by_side
-        pieces = [
-            p
-            for p in (
-                _trim(text, clause.start + m.start(), clause.start + m.end())
-                for m in re.finditer(r"[^\n:,]+", clause.text)
-            )
-            if p
-        ]
-        pieces = [q for p in pieces for q in self._split_role_prefix(text, *p)]
-        # a state's name may run on past the clause ("For the Government of the \nLao
-        # People's Democratic" / "Republic:"): its first words are no signatory
-        names = self.gazetteer.find(text, clause.start, min(len(text), clause.end + NAME_RUNS_ON))
-        people = [
-            k
-            for k, (s, e) in enumerate(pieces)
-            if k > 0
-            and self._looks_like_person(text[s:e])
-            and not any(m.start <= s < m.end for m in names)
-            and not BY_STATE.match(text, s, e)
-        ]  # "KINMEN AND MATSU" ends a name; "BY AUSTRIA" heads a reservation, it signs nothing
-        if len(people) != 1:
-            return []  # two-column OCR or no name: better nothing than a wrong pairing
-        k = people[0]
-        s, e = pieces[k]
-        # "For the Ministry of Defence of\nthe Republic of Albania": the last state or
-        # organisation named before the name is the one the person signs for.
-        ids = self.gazetteer.ids_in(text[clause.start : s])
-        s += _honorific_length(text[s:e])
-        return [
-            official_entity(text, s, e, self._signature_role(text, pieces, k), ids[-1] if ids else None, "signature")
-        ]
-
-    def _columns(self, text: str, clause: Clause) -> Optional[list[Entity]]:
-        """The signatories of a block laid out side by side ("For Turkey    For Egypt" /
-        "Kürşad TÜZMEN     Rachid Mohamed RACHID" / "State Minister  Minister of …"), each
-        paired with the party its column's header names; None for a block of one column,
-        and nothing where names and parties do not pair one to one."""
-        lines = [
-            (clause.start + m.start(), clause.start + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", clause.text)
-        ]
-        starts = [m.start() for m in SIGNATURE_FOR.finditer(text, lines[0][0], lines[0][1])]
-        if len(starts) < 2:
-            return None
-        # one party in each column's header; a header whose columns were run together
-        # ("For the Government of the For the Government of Malaysia: Islamic Republic of
-        # Pakistan:") cannot be paired, and a wrong pairing is worse than none
-        headers = [text[a:b] for a, b in zip(starts, starts[1:] + [lines[0][1]])]
-        found = next(
-            ((k, names) for k in range(1, len(lines)) if (names := self._side_by_side_names(text, *lines[k]))), None
-        )
-        if found is None:
-            return []
-        k, names = found
-        # a header wrapped over lines of its own ("POR EL GOBIERNO DE LA" / "REPÚBLICA DE CHILE"):
-        # each line above the names with one piece per column goes on with its column
-        for a, b in lines[1:k]:
-            pieces = _column_pieces(text, a, b, COLUMN_GAP)
-            if len(pieces) == len(headers):
-                headers = [h + " " + text[x:y] for h, (x, y) in zip(headers, pieces)]
-        columns = [list(dict.fromkeys(self.gazetteer.ids_in(h))) for h in headers]
-        if any(len(ids) != 1 for ids in columns):
-            return []
-        if len(columns) != len(names):
-            return []
-        roles: list[Optional[str]] = [None] * len(names)
-        if k + 1 < len(lines):
-            below = _column_pieces(text, *lines[k + 1], COLUMN_GAP_ROLES)
-            if len(below) == len(names) and all(ROLE.search(text[a:b]) for a, b in below):
-                roles = [text[a:b] for a, b in below]
-        return [
-            official_entity(text, a, b, role, party, "signature")
-            for (a, b), role, (party,) in zip(names, roles, columns)
-        ]
-
-    def from_name_runs(self, text: str, taken: Iterable[Entity]) -> list[Entity]:
-        """Signatories whose columns were flattened into alternating lines after the
-        testimonium ("For Australia" / "For the Kingdom of Thailand" / "Mr. Mark Vaile" /
-        "Mr. Watana Muangsook" / "Minister for Trade" / "Minister of Commerce"): each run of two
-        or more name lines gives officials, paired in order with a run of as many "For X"
-        headers right above it and with as many title lines right under it; where the counts
-        differ the names stand without affiliation or role rather than paired wrongly."""
-        testimonia = list(TESTIMONIUM.finditer(text))
-        if not testimonia:
-            return []
-        anchor = testimonia[-1]
-        spans = [(e.start, e.end) for e in taken if e.label == "OFFICIAL"]
-        lines = [
-            (max(m.start(), anchor.end()), m.end())
-            for m in re.finditer(r"[^\n]*\S[^\n]*", text[: anchor.end() + TESTIMONIUM_REACH])
-            if m.end() > anchor.end()
-        ]
-        # the signatures end where an annex, a protocol or an article begins
-        ends = [k for k, (a, b) in enumerate(lines) if AFTER_SIGNATURES.match(text[a:b].lstrip())]
-        lines = lines[: ends[0]] if ends else lines
-        # the ruled lines signed on ("…………", "______") stand between the headers and the names
-        lines = [(a, b) for a, b in lines if not SIGNATURE_RULE.match(text[a:b])]
-        kinds = [self._line_kind(text, a, b) for a, b in lines]
-        for k in range(1, len(kinds)):
-            # "VICEMINISTRO PRIMERO DEL" / "COMERCIO EXTERIOR Y LA" / "INVERSIÓN EXTRANJERA": a title
-            # broken after a connecting word goes on, whatever its next line looks like
-            if kinds[k - 1] in ("role", "header") and kinds[k] != "header" and _breaks_off(text[slice(*lines[k - 1])]):
-                kinds[k] = kinds[k - 1] if kinds[k - 1] == "role" else "header-continued"
-        out: list[Entity] = []
-        if lines:
-            out += self._role_comma_name(text, lines[0][0], lines[-1][1], spans)
-            spans += [(e.start, e.end) for e in out]
-        k = 0
-        while k < len(lines):
-            end = k
-            while end < len(lines) and kinds[end] == "person":
-                end += 1
-            n = end - k
-            top = k - 1
-            while top > 0 and kinds[top] == "header-continued":
-                top -= 1
-            one_header = top >= 0 and kinds[top] == "header" and (top == 0 or not kinds[top - 1].startswith("header"))
-            one_title = (
-                end < len(lines) and kinds[end] == "role" and (end + 1 == len(lines) or kinds[end + 1] != "role")
-            )
-            if n == 2 and one_header and one_title:
-                # one header, two lines, one title: a long name broken over two lines
-                # ("HÉCTOR MIGUEL ANTONIO" / "DADA HIREZI")
-                lines[k : k + 2] = [(lines[k][0], lines[k + 1][1])]
-                kinds[k : k + 2] = ["person"]
-                end, n = k + 1, 1
-            title_above = _title_line_above(text, lines, kinds, k) if n == 1 else None
-            title_under = end < len(lines) and kinds[end] == "role"
-            # a title that ends in a comma introduces the name under it ("Le Premier ministre,");
-            # French acts and treaties print the title above the name, the others under it
-            introduces = title_above is not None and text[slice(*lines[k - 1])].rstrip().endswith((",", ":"))
-            if introduces or (title_above is not None and self.lang == "fr" and not title_under):
-                out += self._title_over_name(text, lines, kinds, k, spans)
-            elif n == 1 and title_under:
-                out += self._name_over_title(text, lines, kinds, k, spans)
-            elif n >= 2:
-                above, under = range(k - n, k), range(end, end + n)
-                # French layouts put the titles between the headers and the names
-                titles_above = (
-                    self.lang == "fr"
-                    and k >= n
-                    and all(kinds[i] == "role" for i in above)
-                    and not _under_all_roles(kinds, under)
-                )
-                if titles_above:
-                    above, under = range(k - 2 * n, k - n), above
-                parties = (
-                    [self.gazetteer.ids_in(text[slice(*lines[i])]) for i in above]
-                    if above.start >= 0 and all(kinds[i] == "header" for i in above)
-                    else [[] for _ in range(n)]
-                )
-                roles = (
-                    [_title_as_written(text[slice(*lines[i])], titles_above) for i in under]
-                    if under.stop <= len(lines) and all(kinds[i] == "role" for i in under)
-                    else [None] * n
-                )
-                for (a, b), ids, role in zip(lines[k:end], parties, roles):
-                    trimmed = _trim(text, a + self._signatory_honorific(text[a:b]), b)
-                    # a name another source already made an official keeps that one
-                    if trimmed and not any(x < trimmed[1] and trimmed[0] < y for x, y in spans):
-                        out.append(official_entity(text, *trimmed, role, ids[-1] if ids else None, "signature"))
-            k = max(end, k + 1)
-        return out
-
-    def _role_comma_name(self, text: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[Entity]:
-        """The signatures as an official gazette prints them, run on after the testimonium:
-        "… auténticos.- El Presidente de los Estados Unidos Mexicanos, Ernesto Zedillo Ponce
-        de León.- Rúbrica.- El Presidente de la República de Nicaragua, Arnoldo Alemán.-"."""
-        out = []
-        before = start
-        for m in GAZETTE_SIGNATURE.finditer(text, start, end):
-            s, e = m.span("name")
-            gap, before = text[before : m.start()], m.end()
-            if any(x < e and s < y for x, y in spans):
-                continue
-            # "Por la República de Panamá: el Ministro de Comercio e Industrias, …"
-            ids = self.gazetteer.ids_in(m.group("role")) or (self.gazetteer.ids_in(gap) if GAP_FOR.search(gap) else [])
-            role = " ".join(m.group("role").split())
-            out.append(official_entity(text, s, e, role, ids[-1] if ids else None, "signature"))
-        for m in GAZETTE_FOR_NAME_TITLE.finditer(text, start, end):
-            # "… auténticos.–Por el Reino de España, Name, Embajador de España en Paraguay.–Por …"
-            s, e = m.span("name")
-            if any(x < e and s < y for x, y in spans + [(o.start, o.end) for o in out]):
-                continue
-            ids = self.gazetteer.ids_in(m.group("party"))
-            role = " ".join(m.group("role").split())
-            out.append(official_entity(text, s, e, role, ids[-1] if ids else None, "signature"))
-        return out
-
-    def _name_over_title(
-        self, text: str, lines: list[tuple[int, int]], kinds: list[str], k: int, spans: list[tuple[int, int]]
-    ) -> list[Entity]:
-        """A signatory's name with its title on the line under it ("Francisco Flores Pérez" /
-        "Presidente de la República de El Salvador", "JOSE MARÍA FIGUERES OLSEN" / "PRESIDENTE
-        DE LA" / "REPÚBLICA DE COSTA RICA"): the state the title names is the affiliation, else
-        the one of a "For X" header right above the name."""
-        a, b = lines[k]
-        trimmed = _trim(text, a + self._signatory_honorific(text[a:b]), b)
-        if not trimmed or any(x < trimmed[1] and trimmed[0] < y for x, y in spans):
-            return []
-        role_start, role_end = lines[k + 1]
-        last = k + 1
-        # a title broken after a connecting word goes on on the next lines
-        while last + 1 < len(lines) and kinds[last + 1] == "role" and _breaks_off(text[slice(*lines[last])]):
-            last += 1
-        role_end = lines[last][1]
-        if (
-            len(TITLE_HEAD.findall(text, role_start, role_end))
-            > len(JOINED_HEAD.findall(text, role_start, role_end)) + 1
-        ):
-            return []  # two columns' names and titles run together ("Minister of Trade Ministro de Comercio")
-        role = " ".join(text[role_start:role_end].split())
-        ids = self.gazetteer.ids_in(text[role_start:role_end])
-        if not ids and k > 0 and kinds[k - 1].startswith("header"):
-            first = k - 1
-            while first > 0 and kinds[first] == "header-continued":
-                first -= 1
-            ids = self.gazetteer.ids_in(text[lines[first][0] : lines[k - 1][1]])
-        return [official_entity(text, *trimmed, role, ids[-1] if ids else None, "signature")]
-
-    def _title_over_name(
-        self, text: str, lines: list[tuple[int, int]], kinds: list[str], k: int, spans: list[tuple[int, int]]
-    ) -> list[Entity]:
-        """A signatory's title on the line above the name, as French acts and treaties print
-        them ("Le Premier ministre," / "CLAIRE AUBERTIN"; "Pour le Gouvernement de la République
-        française :" / "La ministre de …" / "Hugo DESCHAMPS"): the state the title names, else
-        the one of the "For X" header right above the title."""
-        a, b = lines[k]
-        trimmed = _trim(text, a + self._signatory_honorific(text[a:b]), b)
-        first = _title_line_above(text, lines, kinds, k)
-        if first is None or not trimmed or any(x < trimmed[1] and trimmed[0] < y for x, y in spans):
-            return []
-        role_text = text[lines[first][0] : lines[k - 1][1]]
-        role = _title_as_written(" ".join(role_text.split()), True)
-        ids = self.gazetteer.ids_in(role_text)
-        if not ids and first > 0 and kinds[first - 1] == "header":
-            ids = self.gazetteer.ids_in(text[slice(*lines[first - 1])])
-        return [official_entity(text, *trimmed, role, ids[-1] if ids else None, "signature")]
-
-    def _line_kind(self, text: str, a: int, b: int) -> str:
-        line = text[a:b].strip("*_ ")
-        if SIGNATURE_FOR.match(line) and len(SIGNATURE_FOR.findall(line)) == 1:
-            return "header"
-        # "Texts Being Equally Authentic.": a name line ends without a full stop of its own;
-        # "Voor de Europese Gemeenschap" is the header of another language's column
-        if (
-            self._looks_like_person(line)
-            and not (line.endswith(".") and not _ABBREVIATION_END.search(line))
-            and not FOREIGN_HEADER.search(line)
-        ):
-            return "person"
-        if ROLE.search(line) and len(line) <= 80:
-            return "role"
-        return "other"
-
-    def _signatory_honorific(self, line: str) -> int:
-        """The honorific before a signatory's name; in English "M." is an initial ("M.
-        MORSHED KHAN"), not the French "Monsieur"."""
-        length = _honorific_length(line)
-        return 0 if self.lang == "en" and line.lstrip("*_ ")[:2] in ("M.", "M ") else length
-
-    def _side_by_side_names(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
-        """Two or more people on one line, apart by a wide gap or each after an honorific."""
-        for pieces in (_column_pieces(text, s, e, COLUMN_GAP), _column_pieces(text, s, e, BEFORE_HONORIFIC)):
-            if len(pieces) >= 2 and all(self._looks_like_person(text[a:b]) for a, b in pieces):
-                return [(a + _honorific_length(text[a:b]), b) for a, b in pieces]
-        return []
-
-    def _split_role_prefix(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
-        """ "President Volodymyr Zelenskyy" → the title and the name as two pieces
-        ("Deputy Prime Minister and …" stays whole: no name follows the title)."""
-        m = ROLE_PREFIX.match(text, s, e)
-        if m and self._looks_like_person(text[m.start("name") : e]):
-            return [(s, m.end("role")), (m.start("name"), e)]
-        return [(s, e)]
-
-    @staticmethod
-    def _signature_role(text: str, pieces: list[tuple[int, int]], k: int) -> Optional[str]:
-        """The title under (or before) the name; failing a known title word, the short
-        line right under the name, as written ("TDTaoiseach")."""
-        roles = [text[a:b] for a, b in pieces[k + 1 :] + pieces[1:k] if ROLE.search(text[a:b])]
-        if roles:
-            return roles[0]
-        if k + 1 < len(pieces) and pieces[k + 1][1] - pieces[k + 1][0] <= 60:
-            return text[pieces[k + 1][0] : pieces[k + 1][1]]
-        return None
-
-    def _looks_like_person(self, line: str) -> bool:
-        bare = line[_honorific_length(line) :].strip("*_ ")
-        # a state's name may end a person's name ("Luis Montenegro") but not start the line
-        if ROLE.search(bare) or any(m.start == 0 for m in self.gazetteer.find(bare)) or any(c.isdigit() for c in bare):
-            return False
-        words = bare.split()
-        if any(w.lower() in NAME_STOPWORDS for w in words):
-            return False
-        # particles do not count: "Ignacio de la Fuente y Arrieta" is four names
-        names = [w for w in words if w not in NAME_PARTICLES]
-        return bool(PERSON_LINE.match(bare)) and 2 <= len(names) <= 5
 
     # appositions ---------------------------------------------------------------
     def from_honorifics(self, text: str, clauses: Iterable[Clause]) -> list[Entity]:
@@ -567,7 +234,7 @@ class OfficialFinder:
                 group = "name" if m.group("name") else "name2"
                 s, e = m.span(group)
                 if (
-                    not self._looks_like_person(text[s:e])
+                    not looks_like_person(text[s:e], self.gazetteer)
                     or ROMANCE_BODY_WORD.search(text[s:e])
                     or HONORIFIC_NAME.match(text, s)  # a plenipotentiary's designation: from_honorifics
                     or GAZETTE_MARK.search(text, s, e)  # "…, Name.- Rúbrica.-": the gazette's own rule
@@ -590,7 +257,7 @@ class OfficialFinder:
                 continue
             for m in ENGLISH_TITLE_APPOSITION.finditer(text, clause.start, clause.end):
                 s, e = m.span("name")
-                if not self._looks_like_person(text[s:e]) or ROMANCE_BODY_WORD.search(text[s:e]):
+                if not looks_like_person(text[s:e], self.gazetteer) or ROMANCE_BODY_WORD.search(text[s:e]):
                     continue
                 role, affiliation = self._role_and_affiliation(m.group("role"))
                 if role is None:  # "Minister for Foreign Affairs and Trade": one title, not two
@@ -836,119 +503,13 @@ def _ends_other_name(text: str, m: re.Match[str]) -> bool:
 
 
 GIVEN_NAMES_REACH = 80  # characters before a surname where the official's other names are looked for
-# What parts the columns of a signature block laid out side by side: a gap of three spaces or
-# a tab in a line of names (two in a line of titles), or a repeated honorific ("S.E. X S.E. Y").
-# The formula after which a treaty's signatures stand, and how far past it they are looked for
-TESTIMONIUM = re.compile(
-    rf"{WITNESS_FORMULA}|In Witness Whereof|En fe de lo cual|EN TESTIMONIO|En testimonio|En foi de quoi|"
-    r"Done at|DONE at|Done in|DONE in|Hecho en|HECHO en|Fait à|FAIT à|Signé à|SIGNÉ à|Firmado en|FIRMADO en|"
-    # a decree's own closing line, before its signature and countersignature
-    r"Dado en|DADO en|Fait le|FAIT le"
-)
-TESTIMONIUM_REACH = 3000
-TITLE_HEAD = re.compile(
-    r"\b(?:Minist(?:er|ro|ra|re)|Secretar(?:y|io|ia)|President[ea]?|Ambassador|Embajador[a]?)\b", re.I
-)
-JOINED_HEAD = re.compile(rf"\b(?:and|y|et)\s+{TITLE_HEAD.pattern}", re.I)
 # a word of a name as the gazette prints it: an initial keeps its full stop ("Ricardo A. Quijano")
-_GAZETTE_NAME_WORD = r"(?!R[úu]brica)[A-ZÁÉÍÓÚÑ](?:[a-záéíóúñü'’-]+|\.)"
-# the signatures end where a part of the text with a heading of its own begins (an annex, an article)
-AFTER_SIGNATURES = re.compile(rf"{HEADING_WORD.pattern}|^(?:SCHEDULE|Schedule|ANEXO|Anexo|ANNEXE|Annexe)\b")
-GAP_FOR = re.compile(r"\b(?:Por|POR|For|FOR|Pour|POUR)\b")
-GAZETTE_SIGNATURE = re.compile(
-    rf"(?:^|(?<=[\s:.-]))(?:El|La|el|la)\s+(?P<role>(?:{ROLE_WORDS}|Designad[oa]\w*)\b[^,.:\n]{{0,120}}(?:\n[^,.:\n]{{0,120}})?),"
-    rf"\s+(?P<name>{_GAZETTE_NAME_WORD}(?:\s+(?:(?:de|del|de\s+la)\s+)?{_GAZETTE_NAME_WORD}){{1,5}})\s*\.-"
-)
-# The same with the party first, as the Spanish official gazette prints it: "….–Por el Reino de
-# España, Name, Title.–Por la República del Paraguay, Name, Title."
-GAZETTE_FOR_NAME_TITLE = re.compile(
-    rf"[.:]\s*[–—-]\s*(?:Por|POR|Pour|POUR)\s+(?P<party>[^,.\n]{{3,80}}),\s+"
-    rf"(?P<name>{_GAZETTE_NAME_WORD}(?:\s+(?:(?:de|del|de\s+la|y)\s+)?{_GAZETTE_NAME_WORD}){{1,5}}),\s+"
-    rf"(?P<role>(?:{ROLE_WORDS})\b[^.–—\n]{{0,120}})"
-)
-# The words of a signature header in the other languages of a multilingual treaty ("Voor de
-# Europese Gemeenschap", "Pentru Comunitatea Europeană", "Għall-Komunità Ewropea")
-FOREIGN_HEADER = re.compile(
-    r"^(?:Voor|Pela|Pelo|Pentru|Für|Per|För|Fyrir|Għall|Dla|Thar|Για|За)\b|"
-    r"Komunit|Comunid|Comunit|Communaut|Gemeinschaft|Gemeenschap|Kopien|Közösség|Wspóln|Společenstv|"
-    r"Spoločenstv|Skupnost|Zajednic|Ühendus|[Bb]endrij|Yhteisö|Gemenskap|Fællesskab|Unión|Unione|Uniun|Unii\b",
-    re.IGNORECASE,
-)
-COLUMN_GAP_ROLES = re.compile(r"[ \t]{2,}|\t")
-BEFORE_HONORIFIC = re.compile(r"[ \t]+(?=(?:S\.\s?E|H\.\s?E|Mr|Mrs|Ms|Dr)\.\s)")
+GAZETTE_NAME_WORD = r"(?!R[úu]brica)[A-ZÁÉÍÓÚÑ](?:[a-záéíóúñü'’-]+|\.)"
 
 
-def _column_pieces(text: str, s: int, e: int, gap: re.Pattern[str]) -> list[tuple[int, int]]:
-    pieces, start = [], s
-    for m in gap.finditer(text, s, e):
-        pieces.append((start, m.start()))
-        start = m.end()
-    pieces.append((start, e))
-    return [p for p in (_trim(text, a, b) for a, b in pieces) if p]
-
-
-def _title_as_written(line: str, above_the_name: bool) -> str:
-    """A title line as the role: one above the name ("Le ministre de …,") without its article
-    and the comma that leads to the name."""
-    line = line.strip()
-    return LEADING_ARTICLE.sub("", line).rstrip(" ,:;") if above_the_name else line
-
-
-def _under_all_roles(kinds: list[str], under: range) -> bool:
-    return under.stop <= len(kinds) and all(kinds[i] == "role" for i in under)
-
-
-def _title_line_above(text: str, lines: list[tuple[int, int]], kinds: list[str], k: int) -> Optional[int]:
-    """The first line of the title right above the name line ``k`` (a title broken over two
-    lines, "Le ministre de l'Europe" / "et des affaires étrangères,", included); None where
-    there is none."""
-    if k == 0:
-        return None
-    first = k - 1
-    if (
-        kinds[first] == "other"
-        and first > 0
-        and kinds[first - 1] == "role"
-        and TITLE_GOES_ON_LINE.match(text[slice(*lines[first])].lstrip())
-    ):
-        first -= 1
-    if kinds[first] != "role" or len(TITLE_HEAD.findall(text, *lines[first])) > 1:
-        return None
-    return first
-
-
-# a title's line that goes on from the line above ("et des affaires étrangères,")
-TITLE_GOES_ON_LINE = re.compile(r"(?:and|of|for|et|de|des|du|y|del)\b")
-LEADING_ARTICLE = re.compile(r"^(?:The|Le|La|L['’]|El)\s*(?=\w)")
-
-
-def _breaks_off(line: str) -> bool:
-    """Does a title or header line stop on a connecting word ("PRESIDENTE DE LA", "VICEMINISTRO
-    PRIMERO DEL"), so that the next line goes on with it? The segmenter's own test of a line."""
-    return CONNECTOR_WORD_END.search(line.rstrip()[-LINE_TAIL:]) is not None
-
-
-def starts_with_for(text: str) -> bool:
-    """Does a block start with its "For …" header (after any "**" emphasis)?"""
-    return SIGNATURE_FOR.match(text.lstrip("*_ \n")) is not None
-
-
-def _honorific_length(line: str) -> int:
+def honorific_length(line: str) -> int:
     m = HONORIFIC.match(line.lstrip("*_ "))
     return (len(line) - len(line.lstrip("*_ "))) + m.end() if m else 0
-
-
-def _trim(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
-    while s < e and (text[s].isspace() or text[s] in "*_"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in "*_.,;"):
-        if text[e - 1] == "." and _ABBREVIATION_END.search(text, s, e):
-            break  # the full stop of "Jr." or of a final initial is the name's
-        e -= 1
-    return (s, e) if e > s else None
-
-
-_ABBREVIATION_END = re.compile(r"(?:\b(?:Jr|JR|Sr|SR)|(?<![\w.])[A-Z])\.$")
 
 
 # Title-case words that follow a name without being part of it
@@ -1048,7 +609,7 @@ def _strip_person(text: str, s: int, e: int) -> tuple[int, int]:
     the name; the title is the role) and a trailing possessive from an NER span, and
     complete a name the model cut after a particle ("Ursula von der" + "Leyen"); a
     possessive ends the name ("Aldana Ruiz’s Summit")."""
-    s += _honorific_length(text[s:e])
+    s += honorific_length(text[s:e])
     title = LEADING_TITLE.match(text[s:e])
     if title and re.match(rf"\s*{NAME_TOKEN}", text[s + title.end() : e]):
         s += title.end()
@@ -1060,3 +621,16 @@ def _strip_person(text: str, s: int, e: int) -> tuple[int, int]:
     if span.startswith(("the ", "The ")):
         s += 4
     return s, _end_at_possessive(text, s, e)
+
+
+def looks_like_person(line: str, gazetteer: Gazetteer) -> bool:
+    bare = line[honorific_length(line) :].strip("*_ ")
+    # a state's name may end a person's name ("Luis Montenegro") but not start the line
+    if ROLE.search(bare) or any(m.start == 0 for m in gazetteer.find(bare)) or any(c.isdigit() for c in bare):
+        return False
+    words = bare.split()
+    if any(w.lower() in NAME_STOPWORDS for w in words):
+        return False
+    # particles do not count: "Ignacio de la Fuente y Arrieta" is four names
+    names = [w for w in words if w not in NAME_PARTICLES]
+    return bool(PERSON_LINE.match(bare)) and 2 <= len(names) <= 5

@@ -35,6 +35,7 @@ from .models import (
 )
 from .officeholders import officeholder_affiliations
 from .officials import ROLE, OfficialFinder
+from .signatures import SignatureReader
 from .uk.bodies import local_officials
 from .uk.persons import full_names_for_initials
 from .uk.recognizer import UkrainianRecognizer
@@ -205,10 +206,11 @@ class EntityRecognizer(Stage):
     def _latin_entities(self, text: str, clauses: list[Clause], lang: str, gaz: Gazetteer, small: bool) -> list[Entity]:
         institutions = InstitutionFinder(lang, gaz)
         officials = OfficialFinder(lang, gaz)
+        signatures = SignatureReader(lang, gaz)
         out: list[Entity] = []
         for clause in clauses:
             out += institutions.find(text, clause.start, clause.end)
-        out += officials.from_signatures(text, clauses)
+        out += signatures.from_signatures(text, clauses)
         if lang in ("es", "fr"):
             out += officials.from_honorifics(text, clauses)
             out += officials.from_titled_appositions(text, clauses)
@@ -231,7 +233,7 @@ class EntityRecognizer(Stage):
                 for ent in [_statistical_entity(text, s, e, label, gaz, self.backend)]
                 if ent
             ]
-        out += officials.from_name_runs(text, out)
+        out += signatures.from_name_runs(text, out)
         found = [e for e in out if e.label == "OFFICIAL"]
         if found:
             taken = SpanSet()

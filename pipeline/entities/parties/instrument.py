@@ -12,7 +12,8 @@ import re
 from ...records import Clause, Document
 from ...segment import PREAMBULAR
 from ..coined import BETWEEN, NAME_BREAK, parties_named
-from ..officials import ROLE, SIGNATURE_FOR, starts_with_for
+from ..officials import ROLE
+from ..signatures import SIGNATURE_FOR, starts_with_for
 from ..uk.tokens import grammemes, tokens_of
 from .mentions import (
     BLANK_LINE,
