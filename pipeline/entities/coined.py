@@ -342,10 +342,10 @@ def quoted_name(text: str, start: int, end: int) -> tuple[int, int]:
     m = QUOTED_AFTER_KIND.match(text, start, end) or LATIN_AFTER_KIND.match(text, start, end)
     if m is None:
         return start, end
-    name_end = m.end("name")
-    if text[name_end - 1] == "." and not ABBREVIATED_NAME_END.search(text, m.start("name"), name_end):
-        name_end -= 1  # "… з італійською компанією Eni.": the sentence's full stop, not the name's
-    return m.start("name"), name_end
+    end = m.end("name")
+    if text[end - 1] == "." and not ABBREVIATED_NAME_END.search(text, m.start("name"), end):
+        end -= 1  # "… з італійською компанією Eni.": the sentence's full stop, not the name's
+    return m.start("name"), end
 
 
 # a name in quotes may hold a quoted name of its own ("«Правозахисна ініціатива «Обрій»»")

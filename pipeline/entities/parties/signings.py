@@ -386,7 +386,8 @@ def _signing_officials(doc: Document, clause: Clause) -> list[str]:
 
 # a foreign city's head and the city after the title ("мер міста Сянок", "бургомістр Тарнува")
 FOREIGN_CITY_HEAD_UK = re.compile(
-    r"(?<!\w)(?:мер\w*|бургомістр\w*|приматор\w*|примар\w*)\s+(?:міста\s+|м\.\s*)?(?P<city>[А-ЯЄІЇҐ][\w'’ʼ-]+)$", _I
+    r"(?<!\w)(?:мер\w*|бургомістр\w*|приматор\w*|примар\w*)\s+(?:міста\s+|м\.\s*)?(?P<city>(?-i:[А-ЯЄІЇҐ])[\w'’ʼ-]+)$",
+    _I,
 )
 
 
