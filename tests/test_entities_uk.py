@@ -493,6 +493,14 @@ def test_a_coined_ids_initials_write_a_cyrillic_letter_as_the_transliteration_do
     assert "KHPI" in doc.parties  # KhPI, as the institute writes itself in Latin letters
 
 
+def test_a_bodys_own_latin_name_after_its_description_gives_its_id(run):
+    doc = run(
+        "Підписано меморандум між Рівненською міською радою та Агенцією муніципального розвитку Північних "
+        "країн LGDK Consulting."
+    )
+    assert sorted(doc.parties) == ["LGDK", "RIVNECC"]
+
+
 def test_a_companys_latin_name_ends_before_the_sentences_full_stop(run):
     doc = run("Компанія «Укрнафта» підписала угоду з норвезькою компанією Statkraft.")
     assert "Statkraft" in {e.text for e in doc.entities if e.label == "PARTY"}

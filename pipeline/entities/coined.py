@@ -539,6 +539,10 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
         base = latin_spelling(council.group("city")).upper()[: MAX_ID - 2] + "CC"
     elif brand := LATIN_BRAND.match(name):  # "ANDRITZ Hydro" → ANDRITZ: the company's name in capitals
         base = brand.group(1)[:MAX_ID]
+    elif own := OWN_LATIN_NAME_AFTER.search(name):
+        # "Агентство міжнародного співробітництва асоціації муніципалітетів … VNG International":
+        # a Ukrainian description, then the body's own name in Latin letters, whose capitals it goes by
+        base = own.group("acronym")[:MAX_ID]
     else:
         named_for = re.split(rf"\s(?:{NAMED_AFTER}|named\s+after)\s", name)[
             0
@@ -653,6 +657,7 @@ def council_named_id(text: str) -> Optional[str]:
 CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)\s+City\s+Council$")
 ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 LATIN_BRAND = re.compile(r"^([A-Z]{3,})(?:\s+[A-Z][a-z]\w*)+$")
+OWN_LATIN_NAME_AFTER = re.compile(r"[а-яєіїґ'’ʼ]\s+(?P<acronym>[A-Z]{3,})(?:\s+[A-Z][a-z]\w*)*$")
 
 
 def city_party(word: str, parties: Iterable[str]) -> Optional[str]:
