@@ -501,6 +501,14 @@ def test_a_bodys_own_latin_name_after_its_description_gives_its_id(run):
     assert sorted(doc.parties) == ["LGDK", "RIVNECC"]
 
 
+def test_a_twinning_of_a_city_with_a_foreign_city_its_states_adjective_marks(run):
+    doc = run(
+        "Коломия та польське місто Тарнів стали побратимами\n\nКоломия та польське місто Тарнів офіційно стали "
+        "містами-побратимами. Меморандум підписали мери обох міст."
+    )
+    assert sorted(doc.parties) == ["KOLOMYIACC", "TARNIV"]  # the council and the city as named, not Poland
+
+
 def test_a_companys_latin_name_ends_before_the_sentences_full_stop(run):
     doc = run("Компанія «Укрнафта» підписала угоду з норвезькою компанією Statkraft.")
     assert "Statkraft" in {e.text for e in doc.entities if e.label == "PARTY"}

@@ -631,10 +631,11 @@ def home_council_id(city: str) -> str:
     return latin_spelling(forms[0]).upper()[: MAX_ID - 2] + "CC"
 
 
-def foreign_city_id(city: str) -> str:
-    """The coined id of a foreign city that is a party, from its name in any case ("Сянок",
-    "Тарнува" → TARNUV): the city itself, as the parties of twinnings are (NOTES)."""
-    return latin_spelling(_city_nominative(city)).upper()[:MAX_ID]
+def foreign_city_id(city: str, inflected: bool = True) -> str:
+    """The coined id of a foreign city that is a party, from its name in any case ("Тарнува" →
+    TARNUV), or as written where it stands after "місто" and keeps the nominative ("міста
+    Тарнів"): the city itself, as the parties of twinnings are (NOTES)."""
+    return latin_spelling(_city_nominative(city) if inflected else city).upper()[:MAX_ID]
 
 
 # the council of a city the id table has no prefix for, named by the city's adjective

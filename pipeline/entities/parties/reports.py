@@ -111,7 +111,31 @@ def from_twinning(doc: Document, mentions: MentionIndex) -> list[str]:
                 ids.append(coin_id(capital, acronym=capital))  # "загреб" → ZAHREB, never a known id
         if len(unique_ids(ids)) == MIN_PARTIES:
             return unique_ids(ids)
+        pair = _home_and_foreign_city(doc, clause.start, clause.end, mentions)
+        if pair:
+            return pair
     return []
+
+
+# "Ірпінь та мексиканське місто Тлахомулько": a city joined to a foreign city its state's adjective
+# and "місто" mark
+HOME_AND_FOREIGN_CITY_UK = re.compile(
+    r"(?P<home>(?-i:[А-ЯЄІЇҐ])[\w'’ʼ-]+)\s+(?:та|і|й)\s+(?P<adjective>[а-яєіїґ'’ʼ-]+(?:ськ|цьк|зьк)\w*)\s+"
+    r"міст\w*\s+(?P<city>(?-i:[А-ЯЄІЇҐ])[\w'’ʼ-]+)",
+    re.IGNORECASE,
+)
+
+
+def _home_and_foreign_city(doc: Document, start: int, end: int, mentions: MentionIndex) -> list[str]:
+    """The two sides of a twinning that names a city no table knows beside a foreign city marked
+    by its state's adjective: the first city's council and the foreign city itself."""
+    m = HOME_AND_FOREIGN_CITY_UK.search(doc.text, start, end)
+    if m is None or demonym_id(tokens_of(m.group("adjective"))[0]) in (None, "UKR"):
+        return []
+    home = _city_body_id(m.group("home"))
+    if home is None and _unnamed_place(doc, m.start("home"), m.end("home"), mentions):
+        home = home_council_id(m.group("home"))
+    return [home, foreign_city_id(m.group("city"), inflected=False)] if home else []
 
 
 # "Угоду укладено в Гельсінкі": a capital after "в"/"у" is where it happened, not a side

@@ -386,7 +386,8 @@ def _signing_officials(doc: Document, clause: Clause) -> list[str]:
 
 # a foreign city's head and the city after the title ("мер міста Сянок", "бургомістр Тарнува")
 FOREIGN_CITY_HEAD_UK = re.compile(
-    r"(?<!\w)(?:мер\w*|бургомістр\w*|приматор\w*|примар\w*)\s+(?:міста\s+|м\.\s*)?(?P<city>(?-i:[А-ЯЄІЇҐ])[\w'’ʼ-]+)$",
+    r"(?<!\w)(?:мер\w*|бургомістр\w*|приматор\w*|примар\w*)\s+(?P<city_word>міста\s+|м\.\s*)?"
+    r"(?P<city>(?-i:[А-ЯЄІЇҐ])[\w'’ʼ-]+)$",
     _I,
 )
 
@@ -402,7 +403,8 @@ def _body_signed_for(official: Entity) -> Optional[str]:
     head = FOREIGN_CITY_HEAD_UK.search(role)
     if head:
         named = city_named(tokens_of(head.group("city"))[0])
-        return f"{named}CC" if named else foreign_city_id(head.group("city"))
+        # after "міста" the name keeps the nominative ("мер міста Сянок"); alone it is inflected ("мер Тарнова")
+        return f"{named}CC" if named else foreign_city_id(head.group("city"), inflected=not head.group("city_word"))
     return None
 
 
