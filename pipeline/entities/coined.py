@@ -532,11 +532,11 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
     if acronym and ACRONYM_ID.fullmatch(acronym):
         base = acronym
     elif city:
-        base = latin_spelling(_city_nominative(city.group("city"))).upper()[:MAX_ID]
+        base = foreign_city_id(city.group("city"))
     elif council := CITY_COUNCIL_LATIN.match(name):  # "Lviv City Council" → LVIVCC, as "Львівська міська рада"
         base = re.sub(r"[^A-Z]", "", council.group("city").upper()) + "CC"
     elif council := CITY_COUNCIL_UK.match(name):  # a city no table knows: "Нікопольська міська рада" → NIKOPOLCC
-        base = latin_spelling(council.group("city")).upper()[: MAX_ID - 2] + "CC"
+        base = _council_id(council.group("city"))
     elif brand := LATIN_BRAND.match(name):  # "ANDRITZ Hydro" → ANDRITZ: the company's name in capitals
         base = brand.group(1)[:MAX_ID]
     elif own := OWN_LATIN_NAME_AFTER.search(name):
@@ -588,7 +588,8 @@ UKRAINIAN_BEFORE = re.compile(r"(?<!\w)українськ\w+\s+$", re.IGNORECASE
 
 
 # an institution that a state's name completes but that is no organ of the state: its kind
-# after up to four adjectives, before the state's name
+# after up to four adjectives, before the state's name (a partner named in a report's signing;
+# parties.mentions.NOT_FOR_ITS_STATE reads a recognised institution's name the same way)
 STATE_NAMED_INSTITUTION_UK = re.compile(
     r"(?:[А-ЯЄІЇҐа-яєіїґ'’ʼ-]+\s+){0,4}?(?i:музе|театр|бібліотек|університет|інститут|лікарн|консерваторі|коледж|"
     r"академі|школ|гімназі|ліце|політехні)\w*(?=\s)"
@@ -628,7 +629,12 @@ def home_council_id(city: str) -> str:
         prefix = city_prefix_of_lemma(lemma)
         if prefix:
             return prefix + "CC"
-    return latin_spelling(forms[0]).upper()[: MAX_ID - 2] + "CC"
+    return _council_id(forms[0])
+
+
+def _council_id(city: str) -> str:
+    """A city council's coined id from the city's name or stem: the name in Latin letters, then CC."""
+    return latin_spelling(city).upper()[: MAX_ID - 2] + "CC"
 
 
 def foreign_city_id(city: str, inflected: bool = True) -> str:
@@ -652,7 +658,7 @@ def council_named_id(text: str) -> Optional[str]:
     """The coined id of the council of a city no table knows that ``text`` names by the city's
     adjective ("голова Ніжинської міської ради" → NIZHYNCC), as ``coin_id`` coins it."""
     council = COUNCIL_IN_TEXT_UK.search(text)
-    return latin_spelling(council.group("city")).upper()[: MAX_ID - 2] + "CC" if council else None
+    return _council_id(council.group("city")) if council else None
 
 
 CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)\s+City\s+Council$")

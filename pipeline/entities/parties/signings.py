@@ -170,7 +170,7 @@ def signed_with(doc: Document, clause: Clause, mentions: MentionIndex) -> list[s
     if not subject and (acting := ACTING_FOR_UK.search(doc.text, clause.start + opening, subject_end)):
         # "Міський голова …, як представник Ватутінської міської територіальної громади, підписав …":
         # the council of the hromada the signatory acts for
-        body = local_body_of(acting.group("body")) or council_named_id(acting.group("body"))
+        body = _local_body_named(acting.group("body"))
         subject, city_signed = ([body], True) if body else (subject, city_signed)
     if not subject and (quoted or clause.kind != "heading"):
         # a subject no table knows: a company by its quoted name ("Акціонерне товариство
@@ -392,12 +392,18 @@ FOREIGN_CITY_HEAD_UK = re.compile(
 )
 
 
+def _local_body_named(text: str) -> Optional[str]:
+    """The local body a title or a phrase names: by the id table, or coined for a city's council
+    the table does not know ("Ніжинської міської ради" → NIZHYNCC)."""
+    return local_body_of(text) or council_named_id(text)
+
+
 def _body_signed_for(official: Entity) -> Optional[str]:
     """The body an official signs for, where the title heads one: a Ukrainian city's council
     or an oblast's administration, or a foreign city its mayor heads (the city itself, with a
     coined id)."""
     role = official.role or ""
-    body = local_body_of(role) or council_named_id(role)
+    body = _local_body_named(role)
     if body:
         return body
     head = FOREIGN_CITY_HEAD_UK.search(role)
