@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from servanda.reader import sha256_text
-from servanda.scoring import report
+from servanda.scoring import inputs, report, spans
 from servanda.scoring import scorer as evaluate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -403,7 +403,7 @@ def test_split_selects_gold_documents(corpus):
     assert metrics["documents"]["extra"] == []
     assert metrics["documents"]["out_of_split"] == 1
     assert metrics["config"]["split"] == "test"
-    with pytest.raises(evaluate.EvalInputError, match="no gold record has split 'tset'"):
+    with pytest.raises(inputs.EvalInputError, match="no gold record has split 'tset'"):
         run_score(corpus, preds, split="tset")
 
 
@@ -439,10 +439,10 @@ def test_no_bootstrap_gives_estimates_without_intervals(corpus):
 
 
 def test_overlapping_pairs_matches_brute_force():
-    spans = [evaluate.Span(s, s + n) for s, n in [(0, 5), (3, 40), (10, 12), (50, 60), (44, 52), (59, 61)]]
-    other = [evaluate.Span(s, s + n) for s, n in [(1, 2), (5, 50), (51, 3), (60, 1), (70, 5)]]
-    found = sorted(evaluate.overlapping_pairs(spans, other))
-    brute = sorted((i, j, a.overlap(b)) for i, a in enumerate(spans) for j, b in enumerate(other) if a.overlap(b))
+    left = [spans.Span(s, s + n) for s, n in [(0, 5), (3, 40), (10, 12), (50, 60), (44, 52), (59, 61)]]
+    other = [spans.Span(s, s + n) for s, n in [(1, 2), (5, 50), (51, 3), (60, 1), (70, 5)]]
+    found = sorted(spans.overlapping_pairs(left, other))
+    brute = sorted((i, j, a.overlap(b)) for i, a in enumerate(left) for j, b in enumerate(other) if a.overlap(b))
     assert found == brute
 
 
@@ -452,18 +452,18 @@ def test_overlapping_pairs_matches_brute_force():
 def test_load_jsonl_reports_the_bad_line(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text('{"doc_id": "a"}\n\n{"doc_id": \n', encoding="utf-8")
-    with pytest.raises(evaluate.EvalInputError, match=r"bad.jsonl:3: invalid JSON"):
-        evaluate.load_jsonl(path)
+    with pytest.raises(inputs.EvalInputError, match=r"bad.jsonl:3: invalid JSON"):
+        inputs.load_jsonl(path)
     path.write_text('["not", "an", "object"]\n', encoding="utf-8")
-    with pytest.raises(evaluate.EvalInputError, match="string 'doc_id'"):
-        evaluate.load_jsonl(path)
+    with pytest.raises(inputs.EvalInputError, match="string 'doc_id'"):
+        inputs.load_jsonl(path)
 
 
 def test_invalid_records_are_rejected(corpus):
     preds = perfect_predictions(corpus)
     preds[0]["clauses"][0]["label"] = "promise"
     preds[1]["entities"][0]["start"] = -4
-    with pytest.raises(evaluate.EvalInputError) as err:
+    with pytest.raises(inputs.EvalInputError) as err:
         run_score(corpus, preds)
     assert "clauses[0] has label 'promise'" in str(err.value)
     assert "entities[0] has invalid offsets" in str(err.value)
@@ -472,7 +472,7 @@ def test_invalid_records_are_rejected(corpus):
 def test_clause_rows_are_refused_with_a_hint(corpus):
     root, gold = corpus
     rows = [{"doc_id": "en_decl", "clause_index": 0, "start": 0, "end": 17, "label": "other"}]
-    with pytest.raises(evaluate.EvalInputError, match="--format documents"):
+    with pytest.raises(inputs.EvalInputError, match="--format documents"):
         evaluate.score(rows, gold, text_root=root, bootstrap=0)
 
 
