@@ -255,6 +255,116 @@ def _name_tail(text: str, toks: list[Token], last: int) -> int:
 NOT_THE_HOLDERS = frozenset({"в", "у", "при", "з", "із", "зі"})
 
 
+def heads_a_title(toks: list[Token], i: int) -> bool:
+    """toks[i] is the head of an office's title here, not a body or a plural that names none."""
+    return bool(
+        title_lemmas(toks[i].lower) & ROLE_HEADS
+        and not toks[i].all_caps
+        # "Кабінет Міністрів", "Рада директорів"; not "в міській раді | начальник …"
+        and not (i > 0 and lemmas(toks[i - 1].lower) & BODY_OF_TITLES and plural_genitive_reading(toks[i]))
+        and not plural_genitive(toks[i])  # "Палата з семи суддів під головуванням судді …"
+        and not plural_counterpart(toks[i])  # "підготованих колегами, учнями … Тараса …"
+        and not not_an_office(toks, i)
+    )
+
+
+def title_words_end(text: str, toks: list[Token], i: int, name_at: dict) -> int:
+    """The token after the words of the title whose head is toks[i]: lower-case words, bodies
+    and places it names, up to a known name or a word that ends it."""
+    k, room = i + 1, MAX_ROLE_WORDS
+    while (
+        k < len(toks)
+        and k - i <= room
+        and k not in name_at
+        and (
+            not toks[k].capitalised
+            or (
+                institution_word(toks[k])
+                and not is_initial(text, toks[k])
+                and not name_after_a_lower_case_title(toks, k)
+            )
+            or region_adjective(toks, k)  # "гетьман | Пардубицького краю"
+            or place_named(toks, k)  # "гетьман краю | Височина | Мартін …", "приматор | Кошиць | …"
+            or region_before_name(toks, k)  # "начальник Управління ДМС України | Львівщини | Андрій …"
+            or adjective_of_a_name(text, toks, k)  # "голови | Черняхівської районної ради | Івана …"
+        )
+        and (adjacent(text, toks[k - 1 : k + 1]) or portfolio_comma(text, toks, k))
+    ):
+        if toks[k].lower in ROLE_STOP:
+            if not joins_title(toks, k):
+                break
+            room += 2  # "і досліджень", "з питань" do not count against the title's length
+        k += 1
+        if named_after(text, toks[k - 1]):  # "ректор … університету імені Ореста Левицького"
+            k = after_namesake(text, toks, k)
+        elif settlement_abbreviation(text, toks, k - 1):
+            k += 1  # "… району м. Львова": the city is the title's, not the name's
+    return k
+
+
+def title_affiliation(toks: list[Token], i: int, k: int, role_start: int, names) -> Optional[str]:
+    """Whom the holder of the title toks[role_start:k] (head toks[i]) acts for, as its own words
+    and the word before it say; None where they do not."""
+    affiliation = demonym_id(toks[role_start - 1]) if role_start > 0 else None
+    if affiliation is None and role_start > 1 and lemmas(toks[role_start - 1].lower) & COUNTERPARTS:
+        affiliation = demonym_id(toks[role_start - 2])  # "її естонський колега, міністр юстиції …"
+    if affiliation is None:
+        affiliation = state_before_rank(toks, i, names)
+    if affiliation is None:  # "директоркою Данського агентства …": the body's state
+        affiliation = next((d for t in toks[i + 1 : k] if t.capitalised and (d := demonym_id(t))), None)
+    if affiliation is None:  # "єврокомісарка з питань розширення …"
+        affiliation = next((TITLE_OWNERS[t] for t in title_lemmas(toks[i].lower) if t in TITLE_OWNERS), None)
+    if affiliation is None:  # "державний секретар румунського Міністерства транспорту"
+        affiliation = next(
+            (
+                d
+                for t, body in zip(toks[i + 1 : k], toks[i + 2 : k])
+                if lemmas(body.lower) & STATE_ORGANS and (d := demonym_id(t))
+            ),
+            None,
+        )
+    return affiliation
+
+
+def title_owner(
+    text: str, toks: list[Token], k: int, name_at: dict, role_start: int, role: str, affiliation: Optional[str]
+) -> tuple[int, str, Optional[str]]:
+    """Where a known name follows the title (toks[k] starts it): the title's end, its text and
+    the holder's affiliation, the name being the state or body the holder acts for, the
+    title's remit, or a seat."""
+    if k not in name_at:
+        return k, role, affiliation
+    if remit_before(text, toks, k):
+        # "Урядова уповноважена у справах Європейського суду з прав людини …": the
+        # court is her remit, not whom she acts for
+        k = name_at[k][0]
+        role = text[toks[role_start].start : toks[k - 1].end]
+    else:
+        k, entry = name_at[k]
+        affiliation = entry.id
+        seat = seat_after(toks, k, name_at)
+        if seat:
+            # "Послу Естонії | в Україні | Мартові Каску", "Посол України | в Республіці
+            # Польща", "представник України | при ООН": where the post sits
+            k = seat
+        elif k + 2 < len(toks) and toks[k].lower in ("у", "в") and toks[k + 1].lower == "справах" and k + 2 in name_at:
+            # "директор Світового банку | у справах Білорусі, Молдови та України": the
+            # countries a post covers are its remit, not whom its holder acts for
+            k = named_list_end(text, toks, k + 2, name_at)
+            role = text[toks[role_start].start : toks[k - 1].end]
+        elif k < len(toks) and toks[k].lower in ("з", "із") and joins_title(toks, k):
+            # "Віце-президентом ЄБРР | з питань банківської діяльності | Маттіасом …",
+            # "директорка ЄБРР | з питань України | Гелен …" (the remit, not her side)
+            end = k + 2
+            while end < len(toks) and end - k <= MAX_ROLE_WORDS and not toks[end].capitalised:
+                end += 1
+            if end == k + 2 and end in name_at:
+                end = named_list_end(text, toks, end, name_at)
+            role = text[toks[role_start].start : toks[end - 1].end]
+            k = end
+    return k, role, affiliation
+
+
 class UkrainianRecognizer:
     """States, organisations, institutions and officials in one Ukrainian document."""
 
@@ -431,7 +541,6 @@ class UkrainianRecognizer:
         """ "міністр оборони Албанії Піро Венгу" and, after it in the same clause,
         "(колег) з Косова Еюпа Маседончі та Хорватії Івана Анушича"."""
         name_at = {i: (j, en) for _, _, i, j, en in names}
-        name_before = {j: en.id for _, _, i, j, en in names}  # by the token after the name
         inside = name_tokens(names)
         out: list[Entity] = []
         role: Optional[str] = None
@@ -439,104 +548,18 @@ class UkrainianRecognizer:
         signs_for = self._signature_party(text, toks, names)
         i = 0
         while i < len(toks):
-            if (
-                title_lemmas(toks[i].lower) & ROLE_HEADS
-                and not toks[i].all_caps
-                # "Кабінет Міністрів", "Рада директорів"; not "в міській раді | начальник …"
-                and not (i > 0 and lemmas(toks[i - 1].lower) & BODY_OF_TITLES and plural_genitive_reading(toks[i]))
-                and not plural_genitive(toks[i])  # "Палата з семи суддів під головуванням судді …"
-                and not plural_counterpart(toks[i])  # "підготованих колегами, учнями … Тараса …"
-                and not not_an_office(toks, i)
-            ):
+            if heads_a_title(toks, i):
                 role_start = i - 1 if i > 0 and lemmas(toks[i - 1].lower) & ROLE_MODIFIERS else i
                 if i > 1 and lemmas(toks[i - 1].lower) & MAYOR_WORDS[0] and city_prefix(toks[i - 2]):
                     role_start = i - 2  # "Львівський міський голова": the mayor of Lviv (local_body_of)
-                k, room = i + 1, MAX_ROLE_WORDS
-                while (
-                    k < len(toks)
-                    and k - i <= room
-                    and k not in name_at
-                    and (
-                        not toks[k].capitalised
-                        or (
-                            institution_word(toks[k])
-                            and not is_initial(text, toks[k])
-                            and not name_after_a_lower_case_title(toks, k)
-                        )
-                        or region_adjective(toks, k)  # "гетьман | Пардубицького краю"
-                        or place_named(toks, k)  # "гетьман краю | Височина | Мартін …", "приматор | Кошиць | …"
-                        or region_before_name(toks, k)  # "начальник Управління ДМС України | Львівщини | Андрій …"
-                        or adjective_of_a_name(text, toks, k)  # "голови | Черняхівської районної ради | Івана …"
-                    )
-                    and (adjacent(text, toks[k - 1 : k + 1]) or portfolio_comma(text, toks, k))
-                ):
-                    if toks[k].lower in ROLE_STOP:
-                        if not joins_title(toks, k):
-                            break
-                        room += 2  # "і досліджень", "з питань" do not count against the title's length
-                    k += 1
-                    if named_after(text, toks[k - 1]):  # "ректор … університету імені Ореста Левицького"
-                        k = after_namesake(text, toks, k)
-                    elif settlement_abbreviation(text, toks, k - 1):
-                        k += 1  # "… району м. Львова": the city is the title's, not the name's
+                k = title_words_end(text, toks, i, name_at)
                 # "головою якої обрали Романа …": the title ends before the clause's verb, and the
                 # name is that verb's object, not in the title's case
                 verb = next((n for n in range(i + 1, k) if clause_verb(toks[n])), None)
                 role_end = k if verb is None else before_relative(toks, i + 1, verb)
                 role = text[toks[role_start].start : toks[role_end - 1].end]
-                affiliation = demonym_id(toks[role_start - 1]) if role_start > 0 else None
-                if affiliation is None and role_start > 1 and lemmas(toks[role_start - 1].lower) & COUNTERPARTS:
-                    affiliation = demonym_id(toks[role_start - 2])  # "її естонський колега, міністр юстиції …"
-                if affiliation is None:
-                    affiliation = state_before_rank(toks, i, names)
-                if affiliation is None:  # "директоркою Данського агентства …": the body's state
-                    affiliation = next((d for t in toks[i + 1 : k] if t.capitalised and (d := demonym_id(t))), None)
-                if affiliation is None:  # "єврокомісарка з питань розширення …"
-                    affiliation = next(
-                        (TITLE_OWNERS[t] for t in title_lemmas(toks[i].lower) if t in TITLE_OWNERS), None
-                    )
-                if affiliation is None:  # "державний секретар румунського Міністерства транспорту"
-                    affiliation = next(
-                        (
-                            d
-                            for t, body in zip(toks[i + 1 : k], toks[i + 2 : k])
-                            if lemmas(body.lower) & STATE_ORGANS and (d := demonym_id(t))
-                        ),
-                        None,
-                    )
-                if k in name_at and remit_before(text, toks, k):
-                    # "Урядова уповноважена у справах Європейського суду з прав людини …": the
-                    # court is her remit, not whom she acts for
-                    k = name_at[k][0]
-                    role = text[toks[role_start].start : toks[k - 1].end]
-                elif k in name_at:
-                    k, entry = name_at[k]
-                    affiliation = entry.id
-                    seat = seat_after(toks, k, name_at)
-                    if seat:
-                        # "Послу Естонії | в Україні | Мартові Каску", "Посол України | в Республіці
-                        # Польща", "представник України | при ООН": where the post sits
-                        k = seat
-                    elif (
-                        k + 2 < len(toks)
-                        and toks[k].lower in ("у", "в")
-                        and toks[k + 1].lower == "справах"
-                        and k + 2 in name_at
-                    ):
-                        # "директор Світового банку | у справах Білорусі, Молдови та України": the
-                        # countries a post covers are its remit, not whom its holder acts for
-                        k = named_list_end(text, toks, k + 2, name_at)
-                        role = text[toks[role_start].start : toks[k - 1].end]
-                    elif k < len(toks) and toks[k].lower in ("з", "із") and joins_title(toks, k):
-                        # "Віце-президентом ЄБРР | з питань банківської діяльності | Маттіасом …",
-                        # "директорка ЄБРР | з питань України | Гелен …" (the remit, not her side)
-                        end = k + 2
-                        while end < len(toks) and end - k <= MAX_ROLE_WORDS and not toks[end].capitalised:
-                            end += 1
-                        if end == k + 2 and end in name_at:
-                            end = named_list_end(text, toks, end, name_at)
-                        role = text[toks[role_start].start : toks[end - 1].end]
-                        k = end
+                affiliation = title_affiliation(toks, i, k, role_start, names)
+                k, role, affiliation = title_owner(text, toks, k, name_at, role_start, role, affiliation)
                 while k < len(toks) and not toks[k].capitalised and toks[k].lower.split("-")[0] in MILITARY_RANKS:
                     k += 1  # a rank after the state: "… України генерал-лейтенант Руслан Хомчак"
                 k = after_bracketed_acronym(text, toks, k)  # "… агентства (MSB) Шарлоттою Гедберг"
@@ -610,31 +633,40 @@ class UkrainianRecognizer:
                 i = k
                 continue
             if role and i in name_at:
-                # a state in the genitive naming the affiliation of the person after it
-                j, entry = name_at[i]
-                person = self._person_at(text, toks, j, inside)
-                if person:
-                    # "голова Представництва ЄС в Україні Хюг Мінг": a state after "в" is where
-                    # the office sits; the holder acts for the one the title named
-                    # (the owner named right before "в": "Посольства Литовської Республіки в Україні")
-                    if remit_before(text, toks, i):
-                        # "Урядова уповноважена у справах Європейського суду з прав людини Оксана …":
-                        # the court is her remit, not whom she acts for
-                        role = text[toks[role_start].start : toks[j - 1].end]
-                        owner = affiliation
-                    elif i > 0 and toks[i - 1].lower in LOCATIVE_PREPOSITIONS:
-                        owner = name_before.get(i - 1, affiliation)
-                        if owner is None:  # "ПРООН представляв Постійний представник в Україні …"
-                            owner = side_marked(text, toks, names, role_start)
-                    else:
-                        owner = entry.id
-                    out.append(titled_official(text, toks, j, person, role, owner))
-                    i = person
+                found = self._holder_after_state(text, toks, i, names, role, role_start, affiliation)
+                if found:
+                    official, i = found
+                    out.append(official)
                     continue
             i += 1
         listed = self._listed_with_places(text, toks, names)
         out = [o for o in out if not any(o.start < e.end and e.start < o.end for e in listed)]
         return agree_listed_names(out + listed)
+
+    def _holder_after_state(
+        self, text: str, toks: list[Token], i: int, names, role: str, role_start: int, affiliation: Optional[str]
+    ) -> Optional[tuple[Entity, int]]:
+        """A state or body in the genitive at toks[i], after a title, naming the affiliation of
+        the person after it: "голова Представництва ЄС в Україні Хюг Мінг". The official and the
+        token after the person's name."""
+        j, entry = {n: (j, en) for _, _, n, j, en in names}[i]
+        person = self._person_at(text, toks, j, name_tokens(names))
+        if not person:
+            return None
+        # a state after "в" is where the office sits; the holder acts for the one the title named
+        # (the owner named right before "в": "Посольства Литовської Республіки в Україні")
+        if remit_before(text, toks, i):
+            # "Урядова уповноважена у справах Європейського суду з прав людини Оксана …":
+            # the court is her remit, not whom she acts for
+            role = text[toks[role_start].start : toks[j - 1].end]
+            owner = affiliation
+        elif i > 0 and toks[i - 1].lower in LOCATIVE_PREPOSITIONS:
+            owner = {j: en.id for _, _, _, j, en in names}.get(i - 1, affiliation)
+            if owner is None:  # "ПРООН представляв Постійний представник в Україні …"
+                owner = side_marked(text, toks, names, role_start)
+        else:
+            owner = entry.id
+        return titled_official(text, toks, j, person, role, owner), person
 
     def _listed_with_places(self, text: str, toks: list[Token], names) -> list[Entity]:
         """ "до двадцятки мерів потрапили: Сергій Надал (Тернопіль), Руслан Марцінків (Івано-Франківськ)
