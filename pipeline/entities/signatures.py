@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Optional
 
 from ..records import Clause, Entity
-from ..segment import COLUMN_GAP, CONNECTOR_WORD_END, HEADING_WORD, LINE_TAIL, SIGNATURE_RULE, WITNESS_FORMULA
+from ..segment.patterns import COLUMN_GAP, CONNECTOR_WORD_END, HEADING_WORD, LINE_TAIL, SIGNATURE_RULE, WITNESS_FORMULA
 from .gazetteer import Gazetteer
 from .officials import (
     CAP,

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..segment import LIST_MARKER, TERMINAL
+from ..segment.patterns import LIST_MARKER, TERMINAL
 from . import IngestError, join_blocks
 
 # A margin line that is only a page number: "3", "- 3 -", "Page 3", "Page 3 of 12", "3/12".

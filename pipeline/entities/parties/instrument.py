@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...records import Clause, Document
-from ...segment import PREAMBULAR
+from ...segment.patterns import PREAMBULAR
 from ..coined import BETWEEN, NAME_BREAK, parties_named
 from ..officials import ROLE
 from ..signatures import SIGNATURE_FOR, starts_with_for

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...records import Entity
-from ...segment import COLUMN_GAP
+from ...segment.patterns import COLUMN_GAP
 from ..gazetteer import ABBREVIATION, org_names
 from ..models import morph_uk
 from ..names import readable_in
