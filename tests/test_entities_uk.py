@@ -656,6 +656,31 @@ def test_an_oblast_and_a_foreign_region_in_a_formula_are_its_administration_and_
     assert not any(e.label == "PARTY" and "областю" in e.text for e in doc.entities)  # a region is not tagged
 
 
+def test_an_oblast_named_by_its_land_signs_through_its_administration(run):
+    # the everyday names of oblasts in any case (NOTES: "Львівщина" resolves to the body)
+    doc = run("Тернопільщина підписала меморандум із Ченстоховським повітом щодо обміну учнями.")
+    assert "TERNOPIODA" in doc.parties and len(doc.parties) == 2
+    doc = run("Угоду про співробітництво між Закарпаттям і повітом Сату-Маре підписали в Ужгороді.")
+    assert "ZAKARPODA" in doc.parties and len(doc.parties) == 2
+    doc = run("Меморандум між Волинню та Підляським воєводством передбачає спільні туристичні маршрути.")
+    assert "VOLYNODA" in doc.parties and len(doc.parties) == 2
+    assert not any(e.label == "PARTY" and e.text.startswith(("Тернопільщ", "Закарпатт", "Волин")) for e in doc.entities)
+    # cities, not oblasts, are twinned: the land's name stands for its chief city's council
+    doc = run("Полтавщина уклала угоду про побратимство з литовським містом Шяуляй. Про це повідомив мер.")
+    assert "POLTAVACC" in doc.parties and len(doc.parties) == 2 and "POLTAVAODA" not in doc.parties
+
+
+def test_a_state_of_a_federation_or_a_prefecture_signs_in_its_own_name(run):
+    doc = run("Полтавська область та штат Небраска підписали меморандум про співпрацю в аграрній освіті.")
+    assert "POLTAVAODA" in doc.parties and len(doc.parties) == 2
+    assert "штат Небраска" in {e.text for e in doc.entities if e.label == "PARTY"}
+    doc = run("Черкаська міська рада уклала угоду про партнерство з японською префектурою Тоттору.")
+    assert "префектурою Тоттору" in {e.text for e in doc.entities if e.label == "PARTY"}
+    # the staff of a ministry is no state of a federation
+    doc = run("Міністр сказав, що штат Міністерства фінансів скоротять, а угоду з банком підпишуть згодом.")
+    assert not any(e.label == "PARTY" and e.text.startswith("штат") for e in doc.entities)
+
+
 def test_a_joint_statements_authors_are_the_bodies_not_the_states_in_brackets(run):
     doc = run(
         "СПІЛЬНА ЗАЯВА\n\nЛьвівської міської ради (Україна) та Муніципалітету Вроцлава (Республіка Польща) про "

@@ -56,9 +56,12 @@ COMPANY_KIND = (
     r"(?:компані\w*|корпораці\w*|концерн\w*|платіжн\w+\s+систем\w*|груп\w*\s+компаній)"
 )
 # where a list of names is cut: a comma or a conjunction before a capitalised name
+# "штат" is a state of a federation ("штат Індіана") and also a body's staff ("штат Міністерства")
+_BODY_AFTER_STAFF = r"(?:Міністерств|Посольств|Уряд|Офіс|Секретаріат|Апарат|Адміністраці|Служб|Представництв)"
 # a municipality's kind, written lower-case before its name ("муніципалітету Оденсе")
 _MUNICIPAL = (
     r"(?:муніципалітет\w*|мері[яїєю]\w*|міст[оау]|місті|містом|департамент\w*|регіон\w*|повіт\w*|провінці\w*"
+    r"|префектур\w*|жупані\w*|штат(?:у|ом|і)?(?!\s+" + _BODY_AFTER_STAFF + r")"
     r"|кра(?:й|ю|єм)|федеральн\w+\s+земл\w+)\s"
 )
 # a foreign municipality's state, as an adjective before its kind ("французький муніципалітет …")
@@ -156,10 +159,14 @@ def parties_named(
         if alone:
             qs, qe = alone.span("name")
         quoted = (qs, qe) != (s, piece_end)
-        oblast = _oblast_named(text, s, stop) if bodies_only and lang == "uk" else None
-        if oblast and (oblast_id := oblast_administration_id(oblast.group("adjective"))):
+        oblast, by_land = _oblast_named(text, s, stop) if bodies_only and lang == "uk" else (None, False)
+        if oblast and (oblast_id := oblast_administration_id(oblast)):
             # "між Львівською областю та Підкарпатським воєводством": the oblast acts through its
-            # administration (NOTES); a region is not tagged, so no span is made
+            # administration (NOTES); a region is not tagged, so no span is made. A land's name in
+            # a twinning ("Франківщина підписала угоду про побратимство з … містом …") stands for
+            # its chief city, as cities, not oblasts, are twinned: the city's council
+            if by_land and TWINNING_UK.search(text, start, sentence_end(text, end)):
+                oblast_id = oblast_administration_id(oblast, suffix="CC") or oblast_id
             ids.append(oblast_id)
             continue
         home = HOME_CITY.fullmatch(text[s:stop].rstrip(" .,;:\n")) if bodies_only and lang == "uk" else None
@@ -257,7 +264,7 @@ BODY_LEMMAS = frozenset(
     "федерація спілка об'єднання палата профспілка союз партія ліга рух альянс мережа агенція група концерн "
     # self-governing units abroad ("Люблінське воєводство", "Регіон Венето", "повіт Сучава",
     # "Пряшівський самоврядний край")
-    "воєводство регіон провінція повіт кантон край".split()
+    "воєводство регіон провінція повіт кантон край префектура жупанія".split()
 )
 
 
@@ -575,6 +582,7 @@ def _initial(word: str) -> str:
 CITY_NAME = (
     r"(?:[^\W\d_]+\s+)?(?i:міст(?:о|а|у|і|ом)(?:\s+з\s+правами\s+(?:області|округу|повіту))?|муніципалітет\w*|"
     r"мері[яїєю]\w*(?:\s+муніципію)?|муніципі[йюя]\w*|департамент\w*|регіон\w*|повіт\w*|провінці\w*|кра(?:й|ю|єм)|"
+    r"префектур\w*|жупані\w*|штат(?:у|ом|і)?(?!\s+" + _BODY_AFTER_STAFF + r")|"
     r"федеральн\w+\s+земл\w+|city\s+of|municipality\s+of|ville\s+de|ciudad\s+de|municipalidad\s+de)\s+(?i:міста\s+)?"
     r"(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*(?:[\s-][A-ZА-ЯЄІЇҐ][\w'’ʼ-]*)?)"
 )
@@ -596,8 +604,58 @@ STATE_NAMED_INSTITUTION_UK = re.compile(
 )
 # a foreign region's kind before the state it lies in ("Ботошанським повітом Румунії")
 REGION_BEFORE_STATE = re.compile(r"(?<!\w)(?P<kind>(?:воєводств|повіт|провінці|департамент)\w*)\s+(?=[А-ЯЄІЇҐ])")
+# a twinning of cities ("побратимські відносини", "містами-побратимами")
+TWINNING_UK = re.compile(r"побратим", re.IGNORECASE)
 # an oblast by its adjective, in any case ("Львівською областю")
 OBLAST = re.compile(r"(?P<adjective>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)\s+област[ьіюя]\w*")
+# an oblast by the everyday name of its land ("Франківщина", "із Закарпаттям", "Буковині"): the
+# stem of the name and the oblast's adjective. Names that stand for more than one oblast or for a
+# city as well ("Поділля", "Запоріжжя") are left out.
+OBLAST_BY_LAND = {
+    **{
+        stem + "щин": adjective
+        for stem, adjective in (
+            ("Дніпропетров", "Дніпропетровська"),
+            ("Дніпро", "Дніпропетровська"),
+            ("Донеч", "Донецька"),
+            ("Житомир", "Житомирська"),
+            ("Франків", "Івано-Франківська"),
+            ("Івано-Франків", "Івано-Франківська"),
+            ("Київ", "Київська"),
+            ("Кіровоград", "Кіровоградська"),
+            ("Луган", "Луганська"),
+            ("Львів", "Львівська"),
+            ("Миколаїв", "Миколаївська"),
+            ("Оде", "Одеська"),
+            ("Полтав", "Полтавська"),
+            ("Рівнен", "Рівненська"),
+            ("Сум", "Сумська"),
+            ("Тернопіль", "Тернопільська"),
+            ("Харків", "Харківська"),
+            ("Слобожан", "Харківська"),
+            ("Херсон", "Херсонська"),
+            ("Черка", "Черкаська"),
+            ("Чернігів", "Чернігівська"),
+        )
+    },
+    "Вінниччин": "Вінницька",
+    "Хмельниччин": "Хмельницька",
+    "Буковин": "Чернівецька",
+}
+OBLAST_BY_LAND_SOFT = {"Волин": "Волинська"}  # Волинь, Волині, Волинню
+OBLAST_BY_LAND_NEUTER = {"Закарпатт": "Закарпатська", "Прикарпатт": "Івано-Франківська"}  # Закарпаття, -ям, -і
+
+
+def _stems(table: dict[str, str]) -> str:
+    return "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+
+
+OBLAST_LAND = re.compile(
+    rf"(?:(?P<stem>{_stems(OBLAST_BY_LAND)})(?:а|и|і|у|ою)"
+    rf"|(?P<soft>{_stems(OBLAST_BY_LAND_SOFT)})(?:ь|і|ню)"
+    rf"|(?P<neuter>{_stems(OBLAST_BY_LAND_NEUTER)})(?:я|ю|ям|і))(?![\w'’ʼ-])"
+)
+LAND_OBLASTS = {**OBLAST_BY_LAND, **OBLAST_BY_LAND_SOFT, **OBLAST_BY_LAND_NEUTER}
 
 
 # what may follow an oblast's name in a piece that names only the oblast: the sentence's end or a
@@ -605,19 +663,36 @@ OBLAST = re.compile(r"(?P<adjective>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)\s+о
 AFTER_THE_OBLAST = re.compile(r"\s*(?:[.!?;:]?\s*$|(?:щодо|про|стосовно|для|задля|у|в|на|під|за|з|із|зі)(?!\w))")
 
 
-def _oblast_named(text: str, start: int, stop: int) -> Optional[re.Match]:
-    """The oblast a piece names, alone or before the subject matter of the instrument."""
-    m = OBLAST.match(text, start, stop)
-    return m if m and AFTER_THE_OBLAST.match(text, m.end(), stop) else None
+def _oblast_named(text: str, start: int, stop: int) -> tuple[Optional[str], bool]:
+    """The adjective of the oblast a piece names ("Львівською областю", "Львівщиною"), alone or
+    before the subject matter of the instrument, and whether it was named by its land."""
+    adjective = None
+    if m := OBLAST.match(text, start, stop):
+        adjective = m.group("adjective")
+    elif m := OBLAST_LAND.match(text, start, stop):
+        adjective = LAND_OBLASTS[m.group("stem") or m.group("soft") or m.group("neuter")]
+    if m and AFTER_THE_OBLAST.match(text, m.end(), stop):
+        return adjective, m.re is OBLAST_LAND
+    return None, False
 
 
-def oblast_administration_id(adjective: str) -> Optional[str]:
+def oblast_administration_id(adjective: str, suffix: str = "ODA") -> Optional[str]:
     """The id of an oblast's administration from the oblast's adjective in any case
-    ("Чернівецькою" → CHERNIVODA), where the id table knows the oblast."""
+    ("Чернівецькою" → CHERNIVODA), where the id table knows the oblast; with ``suffix`` "CC",
+    the council of the city it is named for (CHERNIVCC)."""
 
     toks = tokens_of(adjective)
     prefix = city_prefix(toks[0]) if toks else None
-    return body_id(prefix, "ODA") if prefix else None
+    return body_id(prefix, suffix) if prefix else None
+
+
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+def sentence_end(text: str, position: int) -> int:
+    """Where the sentence that goes on at ``position`` ends (its full stop, or a blank line)."""
+    m = SENTENCE_END.search(text, position)
+    return m.end() if m else len(text)
 
 
 def home_council_id(city: str) -> str:

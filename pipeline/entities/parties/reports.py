@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Optional
 
 from ...records import Document
-from ..coined import coin_id, foreign_city_id, home_council_id
+from ..coined import TWINNING_UK, coin_id, foreign_city_id, home_council_id
 from ..gazetteer import load_json
 from ..uk.bodies import body_id, city_named, city_prefixes, foreign_city_bodies, local_body_ids
 from ..uk.gazetteer import demonym_id
@@ -81,10 +81,6 @@ def capital_ids(text: str, start: int, end: int) -> list[str]:
         for l in sorted(lemmas(t.lower))
         if l in table
     ]
-
-
-# a twinning of cities ("побратимські відносини", "містами-побратимами")
-TWINNING_UK = re.compile(r"побратим", _I)
 
 
 def from_twinning(doc: Document, mentions: MentionIndex) -> list[str]:
