@@ -670,6 +670,20 @@ def test_an_oblast_named_by_its_land_signs_through_its_administration(run):
     assert "POLTAVACC" in doc.parties and len(doc.parties) == 2 and "POLTAVAODA" not in doc.parties
 
 
+def test_two_cities_joined_in_a_twinnings_subject_one_of_them_known(run):
+    doc = run("Луцьк та Ольштин уклали угоду про побратимство на урочистій сесії.")
+    assert "LUTSKCC" in doc.parties and len(doc.parties) == 2
+    # a city known by its everyday or its new name
+    doc = run("Кропивницький і словацьке місто Пряшів стали містами-побратимами.")
+    assert "KROPYVCC" in doc.parties and len(doc.parties) == 2
+
+
+def test_mayors_that_sign_act_for_their_cities(run):
+    doc = run("Мер Рівного Олександр Третяк та мер Кельце Бартош Ґодзішевський підписали меморандум про співпрацю.")
+    assert "RIVNECC" in doc.parties and len(doc.parties) == 2
+    assert affiliations(doc)["Олександр Третяк"] == "RIVNECC"
+
+
 def test_a_state_of_a_federation_or_a_prefecture_signs_in_its_own_name(run):
     doc = run("Полтавська область та штат Небраска підписали меморандум про співпрацю в аграрній освіті.")
     assert "POLTAVAODA" in doc.parties and len(doc.parties) == 2

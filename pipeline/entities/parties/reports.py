@@ -108,9 +108,17 @@ def from_twinning(doc: Document, mentions: MentionIndex) -> list[str]:
         if len(unique_ids(ids)) == MIN_PARTIES:
             return unique_ids(ids)
         pair = _home_and_foreign_city(doc, clause.start, clause.end, mentions)
+        # "Франківськ та Потсдам підписали угоду про побратимство": two cities joined, one of
+        # them known
+        joined = CITIES_JOINED_UK.search(doc.text, clause.start, clause.end)
+        pair = pair or (_city_pair(doc, joined, mentions) if joined and ids else [])
         if pair:
             return pair
     return []
+
+
+# two capitalised names joined, as cities are in a twinning's subject ("Франківськ та Потсдам")
+CITIES_JOINED_UK = re.compile(r"(?<![\w'’ʼ-])([А-ЯЄІЇҐ][\w'’ʼ-]+)\s+(?:і|та|й)\s+([А-ЯЄІЇҐ][\w'’ʼ-]+)")
 
 
 # "Ірпінь та мексиканське місто Тлахомулько": a city joined to a foreign city its state's adjective
@@ -288,17 +296,23 @@ def from_cities_between(doc: Document, mentions: MentionIndex) -> list[str]:
     for m in CITIES_BETWEEN_UK.finditer(doc.text):
         if not _of_an_instrument(doc, m.start()):
             continue
-        ids = [_city_body_id(m.group(1)), _city_body_id(m.group(2))]
-        for k in (0, 1):
-            # one city known, the other no name the text or the tables know: a twin from the other
-            # side ("між Ужгородом та Брно" → BRNO; "між Коломиєю та Нюрнбергом" → KOLOMYIACC)
-            other = ids[1 - k]
-            if ids[k] is None and other and _unnamed_place(doc, m.start(k + 1), m.end(k + 1), mentions):
-                home = other.endswith("CC") and other[:-2] in city_prefixes().values()
-                ids[k] = foreign_city_id(m.group(k + 1)) if home else home_council_id(m.group(k + 1))
-        if ids[0] and ids[1] and ids[0] != ids[1]:
-            return [ids[0], ids[1]]
+        pair = _city_pair(doc, m, mentions)
+        if pair:
+            return pair
     return []
+
+
+def _city_pair(doc: Document, m: re.Match, mentions: MentionIndex) -> list[str]:
+    """The bodies of the two cities ``m``'s groups 1 and 2 name, where both can be told."""
+    ids = [_city_body_id(m.group(1)), _city_body_id(m.group(2))]
+    for k in (0, 1):
+        # one city known, the other no name the text or the tables know: a twin from the other
+        # side ("між Ужгородом та Брно" → BRNO; "між Коломиєю та Нюрнбергом" → KOLOMYIACC)
+        other = ids[1 - k]
+        if ids[k] is None and other and _unnamed_place(doc, m.start(k + 1), m.end(k + 1), mentions):
+            home = other.endswith("CC") and other[:-2] in city_prefixes().values()
+            ids[k] = foreign_city_id(m.group(k + 1)) if home else home_council_id(m.group(k + 1))
+    return [ids[0], ids[1]] if ids[0] and ids[1] and ids[0] != ids[1] else []
 
 
 def _unnamed_place(doc: Document, start: int, end: int, mentions: MentionIndex) -> bool:

@@ -377,10 +377,12 @@ def _signing_officials(doc: Document, clause: Clause) -> list[str]:
         if not any(bodies):
             return []  # officials of states only: the states' evidence is read elsewhere
         return unique_ids(side for body, e in zip(bodies, officials) if (side := body or e.affiliation))
+    # each for the body a mayor's title heads where it heads one ("мер Генуї": the city), else
+    # for the side the official acts for
     return unique_ids(
-        e.affiliation
+        side
         for e in sorted(doc.entities, key=lambda e: e.start)
-        if e.label == "OFFICIAL" and e.affiliation and start <= e.start and e.end <= end
+        if e.label == "OFFICIAL" and start <= e.start and e.end <= end and (side := _mayors_city(e) or e.affiliation)
     )
 
 
@@ -398,20 +400,22 @@ def _local_body_named(text: str) -> Optional[str]:
     return local_body_of(text) or council_named_id(text)
 
 
+def _mayors_city(official: Entity) -> Optional[str]:
+    """The city a mayor's title names: a Ukrainian city's council, a foreign city itself."""
+    head = FOREIGN_CITY_HEAD_UK.search(official.role or "")
+    if head is None:
+        return None
+    named = city_named(tokens_of(head.group("city"))[0])
+    # after "міста" the name keeps the nominative ("мер міста Сянок"); alone it is inflected ("мер Тарнова")
+    return f"{named}CC" if named else foreign_city_id(head.group("city"), inflected=not head.group("city_word"))
+
+
 def _body_signed_for(official: Entity) -> Optional[str]:
     """The body an official signs for, where the title heads one: a Ukrainian city's council
     or an oblast's administration, or a foreign city its mayor heads (the city itself, with a
     coined id)."""
     role = official.role or ""
-    body = _local_body_named(role)
-    if body:
-        return body
-    head = FOREIGN_CITY_HEAD_UK.search(role)
-    if head:
-        named = city_named(tokens_of(head.group("city"))[0])
-        # after "міста" the name keeps the nominative ("мер міста Сянок"); alone it is inflected ("мер Тарнова")
-        return f"{named}CC" if named else foreign_city_id(head.group("city"), inflected=not head.group("city_word"))
-    return None
+    return _local_body_named(role) or _mayors_city(official)
 
 
 # a subject that names the sides only as such ("Сторони", "Міністри", "Обидва лідери")

@@ -94,6 +94,7 @@ def municipal_bodies(text: str, toks: list[Token]) -> list[Entity]:
 
 
 MAYOR_WORDS = (frozenset({"міський"}), frozenset({"голова"}))
+MAYOR = frozenset({"мер"})
 
 
 def local_body_of(role: str) -> Optional[str]:
@@ -112,6 +113,8 @@ def local_body_of(role: str) -> Optional[str]:
         named = city_named(tok)
         if named and i >= 2 and _match_words(toks, i - 2, MAYOR_WORDS, role):
             return body_id(named, "CC")  # "міський голова Миколаєва"
+        if named and i >= 1 and _match_words(toks, i - 1, (MAYOR,), role):
+            return body_id(named, "CC")  # "мер Одеси", "заступник мера Львова"
     return None
 
 
