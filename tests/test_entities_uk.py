@@ -678,6 +678,13 @@ def test_two_cities_joined_in_a_twinnings_subject_one_of_them_known(run):
     assert "KROPYVCC" in doc.parties and len(doc.parties) == 2
 
 
+def test_a_states_organ_written_lower_case_names_its_state_as_a_side(run):
+    doc = run("Міністерство юстиції України та молдовське міністерство юстиції підписали меморандум про обмін даними.")
+    assert doc.parties == ["MDA", "UKR"]
+    doc = run("Мінагрополітики і чеське міністерство сільського господарства уклали угоду про співпрацю.")
+    assert "CZE" in doc.parties
+
+
 def test_mayors_that_sign_act_for_their_cities(run):
     doc = run("Мер Рівного Олександр Третяк та мер Кельце Бартош Ґодзішевський підписали меморандум про співпрацю.")
     assert "RIVNECC" in doc.parties and len(doc.parties) == 2

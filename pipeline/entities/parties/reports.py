@@ -148,10 +148,16 @@ PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS - {"на"}
 CITY_WORDS = frozenset({"м", "місті", "столиці"})
 
 
+# a state's organ, which the state's adjective names as a side as a side noun does ("естонське
+# міністерство оборони", "литовський уряд"): an organ acts for its state (NOTES)
+SIDE_ORGAN_NOUNS = frozenset({"уряд", "міністерство", "відомство"})
+
+
 def side_ids(text: str, start: int, end: int) -> list[str]:
     """States a Ukrainian report names as a side of talks: by the adjective before a side noun
-    ("румунська сторона") or an official's title ("литовський віцеміністр", "болгарський
-    заступник міністра"), or as "Офіційний Бухарест"."""
+    ("румунська сторона") or a state's organ ("естонське міністерство оборони"), or an
+    official's title ("литовський віцеміністр", "болгарський заступник міністра"), or as
+    "Офіційний Бухарест"."""
 
     toks = tokens_of(text, start, end)
     capitals = load_json("states.json")["capitals"]["uk"]
@@ -161,7 +167,7 @@ def side_ids(text: str, start: int, end: int) -> list[str]:
         if "офіційний" in lemmas(tok.lower):  # "Офіційний Будапешт", "Офіційна Варшава"
             out += [capitals[lemma] for lemma in sorted(lemmas(nxt.lower)) if nxt.capitalised and lemma in capitals][:1]
             continue
-        side = side_state(toks, k, TALKS_SIDE_NOUNS)
+        side = side_state(toks, k, TALKS_SIDE_NOUNS | SIDE_ORGAN_NOUNS)
         if side:
             out.append(side)
             continue
