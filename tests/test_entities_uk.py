@@ -685,6 +685,15 @@ def test_a_states_organ_written_lower_case_names_its_state_as_a_side(run):
     assert "CZE" in doc.parties
 
 
+def test_a_city_that_signs_with_a_bare_name_signs_with_a_city(run):
+    doc = run("Полтава підписала угоду про співпрацю з Фільдерштадтом.")
+    assert "POLTAVACC" in doc.parties and len(doc.parties) == 2
+    doc = run("Черкаська міська рада уклала угоду про партнерство з Бидгощем щодо обміну студентами.")
+    assert "CHERKASYCC" in doc.parties and len(doc.parties) == 2
+    doc = run("Черкаська міська рада уклала угоду про оренду з Коваленком.")  # a person, no city
+    assert len(doc.parties) < 2
+
+
 def test_mayors_that_sign_act_for_their_cities(run):
     doc = run("Мер Рівного Олександр Третяк та мер Кельце Бартош Ґодзішевський підписали меморандум про співпрацю.")
     assert "RIVNECC" in doc.parties and len(doc.parties) == 2

@@ -712,11 +712,11 @@ def _council_id(city: str) -> str:
     return latin_spelling(city).upper()[: MAX_ID - 2] + "CC"
 
 
-def foreign_city_id(city: str, inflected: bool = True) -> str:
-    """The coined id of a foreign city that is a party, from its name in any case ("Тарнува" →
+def foreign_city_id(city: str, inflected: bool = True, case: str = "gent") -> str:
+    """The coined id of a foreign city that is a party, from its name in ``case`` ("Тарнува" →
     TARNUV), or as written where it stands after "місто" and keeps the nominative ("міста
     Тарнів"): the city itself, as the parties of twinnings are (NOTES)."""
-    return latin_spelling(_city_nominative(city) if inflected else city).upper()[:MAX_ID]
+    return latin_spelling(_city_nominative(city, case) if inflected else city).upper()[:MAX_ID]
 
 
 # the council of a city the id table has no prefix for, named by the city's adjective
@@ -756,12 +756,13 @@ def city_party(word: str, parties: Iterable[str]) -> Optional[str]:
     return None
 
 
-def _city_nominative(city: str) -> str:
-    """ "Генуї" (in "Мерія Генуї") → "генуя": the city's name as the dictionary files it."""
+def _city_nominative(city: str, case: str = "gent") -> str:
+    """ "Генуї" (in "Мерія Генуї") → "генуя", "Кошаліном" (``case`` "ablt") → "кошалін": the
+    city's name as the dictionary files it."""
     if not re.search(r"[а-яєіїґ]", city.lower()):
         return city
 
-    nouns = [p for p in morph_uk().parse(city.lower()) if p.tag.POS == "NOUN" and "gent" in p.tag]
+    nouns = [p for p in morph_uk().parse(city.lower()) if p.tag.POS == "NOUN" and case in p.tag]
     return nouns[0].normal_form if nouns else city
 
 

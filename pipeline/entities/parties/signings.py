@@ -24,8 +24,8 @@ from ..gazetteer import state_ids
 from ..uk.bodies import city_named, local_body_of
 from ..uk.gazetteer import demonym_id
 from ..uk.sides import TALKS_SIDE_NOUNS
-from ..uk.tokens import lemmas, tokens_of
-from .mentions import MIN_PARTIES, MentionIndex, unique_ids, with_coined
+from ..uk.tokens import lemmas, tags_of, tokens_of
+from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, unique_ids, with_coined
 from .opening import INSTRUMENT_CUE, SIDES_OPENING, after_news_opening, news_opening, ukrainian_report
 
 _I = re.IGNORECASE
@@ -160,7 +160,8 @@ def signed_with(doc: Document, clause: Clause, mentions: MentionIndex) -> list[s
     opening = subject_start_at(clause, subject_end - clause.start)
     quoted = QUOTE_UK.search(doc.text, clause.start + opening, subject_end)
     city_signed = False
-    if not subject and (coined or set(partners) - state_ids()):
+    bare_city = [] if partners else _city_after(doc, clause.start + m.end(), clause.end, mentions)
+    if not subject and (coined or set(partners) - state_ids() or bare_city):
         # a Ukrainian city the table knows, standing for its council, where it signs with a body
         # ("Дніпро підписав угоду про співробітництво з німецьким містом Кельн", "Київ підписав
         # угоду … з Європейським інвестиційним банком"): the one city the subject names
@@ -183,10 +184,33 @@ def signed_with(doc: Document, clause: Clause, mentions: MentionIndex) -> list[s
         )
         coined = own + coined if len(subject) == 1 else coined
         subject = subject if len(subject) == 1 else []
+    if bare_city and (city_signed or any(i.endswith(LOCAL_BODY_SUFFIXES) for i in subject)):
+        # "Херсонська громада уклала меморандум з Гданськом", "Житомир підписав угоду з Кошаліном":
+        # a city or a council that signs with a bare name no table knows signs with a city
+        partners, city_signed = bare_city, True
     if not (coined or city_signed) or not subject or len(subject) + len(partners) < MIN_PARTIES:
         return []
     mentions.add_coined(coined)
     return unique_ids(subject + partners)
+
+
+# a bare name after "з", alone before the sentence's end or the subject matter ("з Гданськом щодо …")
+BARE_NAME_UK = re.compile(r"(?P<name>(?-i:[А-ЯЄІЇҐ])[а-яєіїґ'’ʼ-]{2,})(?=\s*(?:[.!?;:]|$|(?:щодо|про|у|в)\s))", _I)
+
+
+def _city_after(doc: Document, start: int, end: int, mentions: MentionIndex) -> list[str]:
+    """The city a bare name after "з" names, where no table, mention or dictionary of persons'
+    names knows the word otherwise: a Ukrainian city the table knows by its council, another by
+    an id from its name (a foreign one, mostly: a Ukrainian town the table lacks gets no CC)."""
+    m = BARE_NAME_UK.match(doc.text, start, end)
+    if m is None or mentions.ids(m.start(), m.end()):
+        return []
+    if any(e.start < m.end() and m.start() < e.end for e in doc.entities):
+        return []
+    if any(g in tag for tag in tags_of(m.group("name").lower()) for g in ("Name", "Surn", "Patr")):
+        return []  # a person's name
+    named = city_named(tokens_of(m.group("name"))[0])
+    return [f"{named}CC" if named else foreign_city_id(m.group("name"), case="ablt")]
 
 
 def between_formula(doc: Document, clause: Clause, mentions: MentionIndex) -> list[str]:
