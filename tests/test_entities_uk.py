@@ -694,6 +694,21 @@ def test_a_city_that_signs_with_a_bare_name_signs_with_a_city(run):
     assert len(doc.parties) < 2
 
 
+def test_international_bodies_under_the_names_ukrainian_news_gives_them(run):
+    for name, org in [
+        ("Світова продовольча програма", "WFP"),
+        ("Міжнародна організація праці", "ILO"),
+        ("Європейське космічне агентство", "ESA"),
+        ("Фронтекс", "FRONTEX"),
+        ("Енергетичне співтовариство", "ENC"),
+        ("ГУАМ", "GUAM"),  # the organisation, not the island its letters spell
+    ]:
+        doc = run(f"Кабінет Міністрів України та {name} уклали угоду про співпрацю.")
+        assert doc.parties == sorted(["UKR", org]), name
+    doc = run("Делегація відвідала острів Гуам.")
+    assert [e.id for e in doc.entities if e.text == "Гуам"] == ["GUM"]
+
+
 def test_mayors_that_sign_act_for_their_cities(run):
     doc = run("Мер Рівного Олександр Третяк та мер Кельце Бартош Ґодзішевський підписали меморандум про співпрацю.")
     assert "RIVNECC" in doc.parties and len(doc.parties) == 2

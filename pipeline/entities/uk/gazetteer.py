@@ -131,7 +131,9 @@ class UkrainianGazetteer:
         for form in sorted(lemmas(toks[i].lower)):  # sorted: set order changes with each process's hash seed
             for entry in self.index.get(form, ()):
                 candidates[id(entry)] = entry
-        for entry in sorted(candidates.values(), key=lambda e: -len(e.forms)):
+        # the longest name first; of names as long, an acronym before a word it spells in capitals
+        # ("ГУАМ" is the organisation, "Гуам" the island)
+        for entry in sorted(candidates.values(), key=lambda e: (-len(e.forms), not e.caps[0])):
             j = i + len(entry.forms)
             if j > len(toks) or not _separated_as(text, toks[i:j], entry.separators):
                 continue
