@@ -55,7 +55,6 @@ COMPANY_KIND = (
     r"(?:[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*\s+)?"  # "австрійська компанія ANDRITZ Hydro": its state's adjective first
     r"(?:компані\w*|корпораці\w*|концерн\w*|платіжн\w+\s+систем\w*|груп\w*\s+компаній)"
 )
-# where a list of names is cut: a comma or a conjunction before a capitalised name
 # "штат" is a state of a federation ("штат Індіана") and also a body's staff ("штат Міністерства")
 _BODY_AFTER_STAFF = r"(?:Міністерств|Посольств|Уряд|Офіс|Секретаріат|Апарат|Адміністраці|Служб|Представництв)"
 # a municipality's kind, written lower-case before its name ("муніципалітету Оденсе")
@@ -66,6 +65,7 @@ _MUNICIPAL = (
 )
 # a foreign municipality's state, as an adjective before its kind ("французький муніципалітет …")
 _STATE_ADJECTIVE = r"(?:[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*\s+)"
+# where a list of names is cut: a comma or a conjunction before a capitalised name
 CONJUNCT_BREAK = re.compile(
     # a state's adjective may stand before the next name ("… та німецька Klinikum Dortmund")
     rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l'|[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*\s+)?[{_CAP}]"
@@ -686,7 +686,9 @@ def oblast_administration_id(adjective: str, suffix: str = "ODA") -> Optional[st
     return body_id(prefix, suffix) if prefix else None
 
 
-SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+# a sentence's end; not the full stop of an abbreviation ("у м. Київ", "вул. Хрещатик") or of an
+# initial ("імені В. Н. Каразіна")
+SENTENCE_END = re.compile(r"(?<!\b[а-яєіїґa-zА-ЯЄІЇҐA-Z])(?<!\bвул)(?<!\bобл)(?<!\bбуд)[.!?;](?:\s|$)|\n\s*\n")
 
 
 def sentence_end(text: str, position: int) -> int:

@@ -11,10 +11,10 @@ import re
 from typing import Optional
 
 from ...records import Document, Entity
-from ..coined import city_party
+from ..coined import SENTENCE_END, city_party
 from ..recognizer import TITLE_WINDOW, surname_of
 from ..uk.titles import REMIT_BEFORE
-from .instrument import ACTING_REACH, IN_THE_PERSON_OF, SENTENCE_END
+from .instrument import ACTING_REACH, IN_THE_PERSON_OF
 from .mentions import LOCAL_BODY_SUFFIXES, NOT_FOR_ITS_STATE, ids_inside, is_state_id
 
 _I = re.IGNORECASE

@@ -11,7 +11,7 @@ import re
 
 from ...records import Clause, Document
 from ...segment.patterns import PREAMBULAR
-from ..coined import BETWEEN, NAME_BREAK, parties_named
+from ..coined import BETWEEN, NAME_BREAK, SENTENCE_END, parties_named
 from ..officials import ROLE
 from ..signatures import SIGNATURE_FOR, starts_with_for
 from ..uk.tokens import grammemes, tokens_of
@@ -98,9 +98,6 @@ SIGNATURE_HEADER_MAX = 160
 # Ukrainian contract names each party, then the person it acts through
 IN_THE_PERSON_OF = re.compile(r"(?<!\w)[вуВУ]\s+особі\s+")
 ACTING_REACH = 160  # characters from "в особі" to the name: the title between them
-# a sentence's end; not the full stop of an abbreviation ("у м. Київ", "вул. Хрещатик") or of an
-# initial ("імені В. Н. Каразіна")
-SENTENCE_END = re.compile(r"(?<!\b[а-яєіїґa-zА-ЯЄІЇҐA-Z])(?<!\bвул)(?<!\bобл)(?<!\bбуд)[.!?;](?:\s|$)|\n\s*\n")
 # Where a text says who its parties are: the authors of a joint statement ("Joint Statement
 # from President Biden of the United States and President Macron of France Announcing …")
 # or a list that follows the word ("Parties and Signatories to the Agreement: Canada, …").
