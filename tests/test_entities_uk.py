@@ -709,6 +709,13 @@ def test_international_bodies_under_the_names_ukrainian_news_gives_them(run):
     assert [e.id for e in doc.entities if e.text == "Гуам"] == ["GUM"]
 
 
+def test_a_company_that_signs_is_coined_under_its_own_latin_brand(run):
+    doc = run("«Нафтогаз» та норвезька компанія Equinor підписали меморандум про постачання газу.")
+    assert "NAFTOGAZ" in doc.parties and len(doc.parties) == 2  # not NAFTOHAZ, the transliteration
+    doc = run("НЕК «Укренерго» та Світовий банк уклали угоду про фінансування.")
+    assert doc.parties == ["UKRENERGO", "WB"]
+
+
 def test_mayors_that_sign_act_for_their_cities(run):
     doc = run("Мер Рівного Олександр Третяк та мер Кельце Бартош Ґодзішевський підписали меморандум про співпрацю.")
     assert "RIVNECC" in doc.parties and len(doc.parties) == 2

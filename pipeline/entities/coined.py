@@ -538,6 +538,8 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
         acronym = latin_spelling(acronym).upper()  # "(УЗ)" → UZ: a Cyrillic acronym in Latin letters
     if acronym and ACRONYM_ID.fullmatch(acronym):
         base = acronym
+    elif brand := company_brand(name):  # "Нафтогаз України" → NAFTOGAZ, the company's own Latin name
+        base = brand
     elif city:
         base = foreign_city_id(city.group("city"))
     elif council := CITY_COUNCIL_LATIN.match(name):  # "Lviv City Council" → LVIVCC, as "Львівська міська рада"
@@ -565,6 +567,13 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
         n += 1
         candidate = base[: MAX_ID - len(str(n))] + str(n)
     return candidate
+
+
+def company_brand(name: str) -> Optional[str]:
+    """The Latin brand of a Ukrainian company the table knows by ``name`` (its dictionary form,
+    quotes and a legal form apart), or None."""
+    brands = load_json("organisations.json")["company_brands"]
+    return brands.get(" ".join(name.strip("«»“”\"").lower().split()))
 
 
 # the Cyrillic initials that Latin abbreviations write with two letters (KhNU, ChNU, ZhDU)
