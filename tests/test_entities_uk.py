@@ -716,6 +716,17 @@ def test_a_company_that_signs_is_coined_under_its_own_latin_brand(run):
     assert doc.parties == ["UKRENERGO", "WB"]
 
 
+def test_the_commission_that_signs_a_further_instrument_for_the_eu_is_the_eu(run):
+    doc = run(
+        "ЄС та Україна підписали угоду про макрофінансову допомогу\n\n"
+        "Сьогодні в Брюсселі ЄС та Україна підписали угоду про макрофінансову допомогу на 1 млрд євро.\n\n"
+        "Про це повідомляє пресслужба уряду.\n\n"
+        "Документ підписали під час засідання Ради асоціації.\n\n"
+        '"Єврокомісія та Україна підписали нову програму підтримки бюджету на 500 млн євро", - написала єврокомісарка.'
+    )
+    assert doc.parties == ["EU", "UKR"]
+
+
 def test_mayors_that_sign_act_for_their_cities(run):
     doc = run("Мер Рівного Олександр Третяк та мер Кельце Бартош Ґодзішевський підписали меморандум про співпрацю.")
     assert "RIVNECC" in doc.parties and len(doc.parties) == 2

@@ -95,7 +95,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-144"
+        return "party-evidence-145"
 
     def process(self, doc: Document) -> Document:
         mentions = MentionIndex(doc)
@@ -178,7 +178,8 @@ def find_parties(doc: Document, mentions: Optional[MentionIndex] = None) -> tupl
             if name in REPORT_SOURCES:
                 further = further_signings(doc, mentions, ids)
                 if further:
-                    return unique_ids(ids + further), f"{name}+further-signings"
+                    # (the Commission that signs a further instrument for the EU is the EU)
+                    return as_parties(ids + further), f"{name}+further-signings"
             if name in LISTING_SOURCES:
                 sides = from_parts(doc, mentions, members_only=True)
                 if sides and not set(sides) <= set(ids):
