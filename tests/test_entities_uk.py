@@ -727,6 +727,14 @@ def test_the_commission_that_signs_a_further_instrument_for_the_eu_is_the_eu(run
     assert doc.parties == ["EU", "UKR"]
 
 
+def test_an_office_with_its_bodys_abbreviation_in_brackets_sits_in_the_state_after_it(run):
+    doc = run(
+        "Одеська міська рада і Представництво Всесвітньої продовольчої програми (ВПП) в Україні підписали "
+        "меморандум про співпрацю."
+    )
+    assert doc.parties == ["ODESACC", "WFP"]  # "в Україні": where the office sits, no side
+
+
 def test_mayors_that_sign_act_for_their_cities(run):
     doc = run("Мер Рівного Олександр Третяк та мер Кельце Бартош Ґодзішевський підписали меморандум про співпрацю.")
     assert "RIVNECC" in doc.parties and len(doc.parties) == 2

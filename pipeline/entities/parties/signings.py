@@ -289,7 +289,8 @@ ACCESSION_GOAL_UK = re.compile(r"(?<!\w)(?:шлях|вступ|членств|п
 # "голова Представництва ЮНІСЕФ в Україні", "директор ЄБРР в Україні": where an office sits
 OFFICE_IN_UK = re.compile(
     r"(?<!\w)(?:представництв|посольств|офіс|місі[їяю]|бюро|директор|керівни|представни|координатор)\w*"
-    r"\s+(?:[\w'’ʼ-]+\s+){0,4}(?:в|у)\s+$",
+    # (the body's abbreviation in brackets may stand in the office's name: "… ООН (ЮНІСЕФ) в Україні")
+    r"\s+(?:[\w'’ʼ-]+\s+|\([\w'’ʼ-]+\)\s+){0,5}(?:в|у)\s+$",
     _I,
 )
 # "… коридорів між Україною та " : the noun "між" hangs on, before the body
