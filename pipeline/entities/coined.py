@@ -571,9 +571,9 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
 
 def company_brand(name: str) -> Optional[str]:
     """The Latin brand of a Ukrainian company the table knows by ``name`` (its dictionary form,
-    quotes and a legal form apart), or None."""
+    as the company's quoted name gives it), or None."""
     brands = load_json("organisations.json")["company_brands"]
-    return brands.get(" ".join(name.strip("«»“”\"").lower().split()))
+    return brands.get(" ".join(name.strip('«»“”"').lower().split()))
 
 
 # the Cyrillic initials that Latin abbreviations write with two letters (KhNU, ChNU, ZhDU)
