@@ -538,8 +538,8 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
         acronym = latin_spelling(acronym).upper()  # "(УЗ)" → UZ: a Cyrillic acronym in Latin letters
     if acronym and ACRONYM_ID.fullmatch(acronym):
         base = acronym
-    elif brand := company_brand(name):  # "Нафтогаз України" → NAFTOGAZ, the company's own Latin name
-        base = brand
+    elif company := company_brand(name):  # "Нафтогаз України" → NAFTOGAZ, the company's own Latin name
+        base = company
     elif city:
         base = foreign_city_id(city.group("city"))
     elif council := CITY_COUNCIL_LATIN.match(name):  # "Lviv City Council" → LVIVCC, as "Львівська міська рада"
