@@ -664,6 +664,8 @@ def test_an_oblast_named_by_its_land_signs_through_its_administration(run):
     assert "ZAKARPODA" in doc.parties and len(doc.parties) == 2
     doc = run("Меморандум між Волинню та Підляським воєводством передбачає спільні туристичні маршрути.")
     assert "VOLYNODA" in doc.parties and len(doc.parties) == 2
+    doc = run("Донеччина та повіт Ясси підписали угоду про партнерство у сфері освіти.")
+    assert "DONETSKODA" in doc.parties and len(doc.parties) == 2
     assert not any(e.label == "PARTY" and e.text.startswith(("Тернопільщ", "Закарпатт", "Волин")) for e in doc.entities)
     # cities, not oblasts, are twinned: the land's name stands for its chief city's council
     doc = run("Полтавщина уклала угоду про побратимство з литовським містом Шяуляй. Про це повідомив мер.")
