@@ -41,7 +41,7 @@ from ..uk.short_forms import (
     name_occurrences,
     short_form_mentions,
 )
-from ..uk.tokens import tokens_of
+from ..uk.tokens import tags_of, tokens_of
 
 OPENING_CLAUSES = 40
 OPENING_SHARE = 0.3  # the opening is also bounded by a share of the text
@@ -470,3 +470,11 @@ def is_org(ent: Entity) -> bool:
 
 def is_state_id(sid: str) -> bool:
     return sid in state_ids()
+
+
+def unnamed_place(doc: Document, start: int, end: int, mentions: MentionIndex) -> bool:
+    """Could the word at ``start``–``end`` be a city the tables do not know: no state, body or
+    person the text names there, and no word the dictionary knows as a person's name."""
+    if mentions.ids(start, end) or any(e.start < end and start < e.end for e in doc.entities):
+        return False
+    return not any(g in tag for tag in tags_of(doc.text[start:end].lower()) for g in ("Name", "Surn", "Patr"))

@@ -18,9 +18,9 @@ from ..uk.bodies import body_id, city_named, city_prefixes, foreign_city_bodies,
 from ..uk.gazetteer import demonym_id
 from ..uk.sides import TALKS_SIDE_NOUNS, side_state
 from ..uk.titles import LOCATIVE_PREPOSITIONS, ROLE_HEADS, ROLE_MODIFIERS
-from ..uk.tokens import lemmas, tags_of, title_lemmas, tokens_of
+from ..uk.tokens import lemmas, title_lemmas, tokens_of
 from .instrument import BETWEEN_AND, BETWEEN_BEFORE
-from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, unique_ids
+from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, unique_ids, unnamed_place
 from .opening import (
     INSTRUMENT_CUE,
     REPORT_CUES_UK,
@@ -137,7 +137,7 @@ def _home_and_foreign_city(doc: Document, start: int, end: int, mentions: Mentio
     if m is None or demonym_id(tokens_of(m.group("adjective"))[0]) in (None, "UKR"):
         return []
     home = _city_body_id(m.group("home"))
-    if home is None and _unnamed_place(doc, m.start("home"), m.end("home"), mentions):
+    if home is None and unnamed_place(doc, m.start("home"), m.end("home"), mentions):
         home = home_council_id(m.group("home"))
     return [home, foreign_city_id(m.group("city"), inflected=False)] if home else []
 
@@ -315,18 +315,10 @@ def _city_pair(doc: Document, m: re.Match, mentions: MentionIndex) -> list[str]:
         # one city known, the other no name the text or the tables know: a twin from the other
         # side ("між Ужгородом та Брно" → BRNO; "між Коломиєю та Нюрнбергом" → KOLOMYIACC)
         other = ids[1 - k]
-        if ids[k] is None and other and _unnamed_place(doc, m.start(k + 1), m.end(k + 1), mentions):
+        if ids[k] is None and other and unnamed_place(doc, m.start(k + 1), m.end(k + 1), mentions):
             home = other.endswith("CC") and other[:-2] in city_prefixes().values()
             ids[k] = foreign_city_id(m.group(k + 1)) if home else home_council_id(m.group(k + 1))
     return [ids[0], ids[1]] if ids[0] and ids[1] and ids[0] != ids[1] else []
-
-
-def _unnamed_place(doc: Document, start: int, end: int, mentions: MentionIndex) -> bool:
-    """Could the word at ``start``–``end`` be a city the tables do not know: no state, body or
-    person the text names there, and no word the dictionary knows as a person's name."""
-    if mentions.ids(start, end) or any(e.start < end and start < e.end for e in doc.entities):
-        return False
-    return not any(g in tag for tag in tags_of(doc.text[start:end].lower()) for g in ("Name", "Surn", "Patr"))
 
 
 def _city_body_id(word: str) -> Optional[str]:

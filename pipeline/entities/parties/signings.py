@@ -24,8 +24,8 @@ from ..gazetteer import state_ids
 from ..uk.bodies import city_named, local_body_of
 from ..uk.gazetteer import demonym_id
 from ..uk.sides import TALKS_SIDE_NOUNS
-from ..uk.tokens import lemmas, tags_of, tokens_of
-from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, unique_ids, with_coined
+from ..uk.tokens import lemmas, tokens_of
+from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, unique_ids, unnamed_place, with_coined
 from .opening import INSTRUMENT_CUE, SIDES_OPENING, after_news_opening, news_opening, ukrainian_report
 
 _I = re.IGNORECASE
@@ -203,12 +203,8 @@ def _city_after(doc: Document, start: int, end: int, mentions: MentionIndex) -> 
     names knows the word otherwise: a Ukrainian city the table knows by its council, another by
     an id from its name (a foreign one, mostly: a Ukrainian town the table lacks gets no CC)."""
     m = BARE_NAME_UK.match(doc.text, start, end)
-    if m is None or mentions.ids(m.start(), m.end()):
+    if m is None or not unnamed_place(doc, m.start(), m.end(), mentions):
         return []
-    if any(e.start < m.end() and m.start() < e.end for e in doc.entities):
-        return []
-    if any(g in tag for tag in tags_of(m.group("name").lower()) for g in ("Name", "Surn", "Patr")):
-        return []  # a person's name
     named = city_named(tokens_of(m.group("name"))[0])
     return [f"{named}CC" if named else foreign_city_id(m.group("name"), case="ablt")]
 

@@ -633,7 +633,7 @@ class UkrainianRecognizer:
                 i = k
                 continue
             if role and i in name_at:
-                found = self._holder_after_state(text, toks, i, names, role, role_start, affiliation)
+                found = self._holder_after_state(text, toks, i, names, inside, role, role_start, affiliation)
                 if found:
                     official, i = found
                     out.append(official)
@@ -644,13 +644,21 @@ class UkrainianRecognizer:
         return agree_listed_names(out + listed)
 
     def _holder_after_state(
-        self, text: str, toks: list[Token], i: int, names, role: str, role_start: int, affiliation: Optional[str]
+        self,
+        text: str,
+        toks: list[Token],
+        i: int,
+        names,
+        inside: set[int],
+        role: str,
+        role_start: int,
+        affiliation: Optional[str],
     ) -> Optional[tuple[Entity, int]]:
         """A state or body in the genitive at toks[i], after a title, naming the affiliation of
         the person after it: "голова Представництва ЄС в Україні Хюг Мінг". The official and the
         token after the person's name."""
         j, entry = {n: (j, en) for _, _, n, j, en in names}[i]
-        person = self._person_at(text, toks, j, name_tokens(names))
+        person = self._person_at(text, toks, j, inside)
         if not person:
             return None
         # a state after "в" is where the office sits; the holder acts for the one the title named
