@@ -716,6 +716,39 @@ def test_a_company_that_signs_is_coined_under_its_own_latin_brand(run):
     assert "NAFTOGAZ" in doc.parties and len(doc.parties) == 2  # not NAFTOHAZ, the transliteration
     doc = run("НЕК «Укренерго» та Світовий банк уклали угоду про фінансування.")
     assert doc.parties == ["UKRENERGO", "WB"]
+    # a company's state written as a compound adjective ("британсько-нідерландська") is no
+    # part of its kind's phrase
+    doc = run("«Енергоатом» і британсько-нідерландська компанія Urenco підписали контракт на поставку палива.")
+    assert doc.parties == ["ENERGOATOM", "URENCO"]
+    # a Latin acronym with a hyphen keeps all its letters as the id ("ENTSO-E", not "EE")
+    doc = run("Оператор «Укренерго» підписав угоду з об'єднанням ENTSO-E про синхронізацію енергосистем.")
+    assert doc.parties == ["ENTSOE", "UKRENERGO"]
+
+
+def test_churches_and_congresses_are_bodies_that_sign(run):
+    doc = run("Україна та Вселенський патріархат підписали угоду про співробітництво.")
+    assert doc.parties == ["ECUMPATR", "UKR"]
+    doc = run("Підписано Угоду про співробітництво між Україною та Світовим конгресом українців.")
+    assert "UKR" in doc.parties and len(doc.parties) == 2
+    assert "Світовим конгресом українців" in {e.text for e in doc.entities if e.label == "PARTY"}
+
+
+def test_a_state_where_a_headline_sets_its_deal_is_no_side(run):
+    """ "… — це найбільша угода банку в Україні": a state in the locative after "в"/"у" says where,
+    not who; the lead's signatories are the parties."""
+    doc = run(
+        "«Укргазбанк» отримає від ЄІБ 100 млн євро — це найбільша угода банку в Україні\n\n"
+        "«Укргазбанк» та Європейський інвестиційний банк (ЄІБ) підписали кредитну угоду."
+    )
+    assert "UKR" not in doc.parties and "EIB" in doc.parties and len(doc.parties) == 2
+
+
+def test_every_witness_of_a_list_after_in_the_presence_of_is_no_side(run):
+    doc = run(
+        "Житомир підписав угоду про співробітництво з німецьким містом Ерфурт. Угоду підписали у присутності "
+        "послів Німеччини в Україні та України в Німеччині."
+    )
+    assert "ZHYTOMYRCC" in doc.parties and len(doc.parties) == 2 and not {"DEU", "UKR"} & set(doc.parties)
 
 
 def test_the_commission_that_signs_a_further_instrument_for_the_eu_is_the_eu(run):

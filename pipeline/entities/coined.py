@@ -47,13 +47,17 @@ KIND_WORD = (
     # office; "Державна компанія «Енергоатом»": the company)
     r"(?:Комунальн|Державн)\w*\s+(?:некомерційн\w*\s+)?(?:підприємств|установ|заклад|компані)\w*"
     # a group of companies or a company by its kind alone, capitalised at a sentence's start
-    # ("Група «Нафтогаз» та норвезька компанія Equinor підписали …")
-    r"|(?:Груп[аиі]|Компанія|Корпорація|Концерн)(?=\s+[«“\"]))"
+    # ("Група «Нафтогаз» та норвезька компанія Equinor підписали …", "Оператор «Укренерго» …")
+    r"|(?:Груп[аиі]|Компанія|Корпорація|Концерн|Оператор)(?=\s+[«“\"]))"
 )
+# a state's adjective, compound ones too ("британсько-нідерландська компанія Urenco")
+_ADJECTIVE_OF_STATE = r"(?:[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)о-)*[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*"
 # a company written lower-case before its Latin name ("компанія Google", "платіжна система Visa")
 COMPANY_KIND = (
-    r"(?:[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*\s+)?"  # "австрійська компанія ANDRITZ Hydro": its state's adjective first
-    r"(?:компані\w*|корпораці\w*|концерн\w*|платіжн\w+\s+систем\w*|груп\w*\s+компаній)"
+    rf"(?:{_ADJECTIVE_OF_STATE}\s+)?"  # "австрійська компанія ANDRITZ Hydro": its state's adjective first
+    r"(?:компані\w*|корпораці\w*|концерн\w*|платіжн\w+\s+систем\w*|груп\w*\s+компаній"
+    # an association or an operator of companies by its Latin name ("об'єднання ENTSO-E")
+    r"|об['’ʼ]єднанн\w*|оператор\w*)"
 )
 # "штат" is a state of a federation ("штат Індіана") and also a body's staff ("штат Міністерства")
 _BODY_AFTER_STAFF = r"(?:Міністерств|Посольств|Уряд|Офіс|Секретаріат|Апарат|Адміністраці|Служб|Представництв)"
@@ -64,11 +68,11 @@ _MUNICIPAL = (
     r"|кра(?:й|ю|єм)|федеральн\w+\s+земл\w+)\s"
 )
 # a foreign municipality's state, as an adjective before its kind ("французький муніципалітет …")
-_STATE_ADJECTIVE = r"(?:[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*\s+)"
+_STATE_ADJECTIVE = rf"(?:{_ADJECTIVE_OF_STATE}\s+)"
 # where a list of names is cut: a comma or a conjunction before a capitalised name
 CONJUNCT_BREAK = re.compile(
     # a state's adjective may stand before the next name ("… та німецька Klinikum Dortmund")
-    rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l'|[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*\s+)?[{_CAP}]"
+    rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l'|{_ADJECTIVE_OF_STATE}\s+)?[{_CAP}]"
     rf"|{KIND_WORD}\s+[«“\"]"
     rf"|{COMPANY_KIND}\s+[A-Z]"
     rf"|[«“][{_CAP}]"
@@ -120,7 +124,7 @@ def named_conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 PROJECT_KIND = re.compile(r"(?<!\w)(?:проєкт|проект)\w*\s+[«“\"]")
 # a lower-case state's adjective before a foreign body's name, no part of it
-STATE_ADJECTIVE = re.compile(rf"[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)\w*\s+(?=[{_CAP}])")
+STATE_ADJECTIVE = re.compile(rf"{_ADJECTIVE_OF_STATE}\s+(?=[{_CAP}])")
 ELIDED_ARTICLE = re.compile(r"[LlDd][’'ʼ](?=[^\W\d_])")
 
 
@@ -262,6 +266,9 @@ BODY_LEMMAS = frozenset(
     # hospitals, museums, theatres, academies, colleges and libraries sign memoranda of their own
     "лікарня клініка госпіталь музей театр академія коледж бібліотека консерваторія політехніка ліцей гімназія "
     "федерація спілка об'єднання палата профспілка союз партія ліга рух альянс мережа агенція група концерн "
+    # churches and their sees, congresses of a diaspora, consortia, a grid's or a network's
+    # operator ("Вселенський патріархат", "Світовий конгрес українців", "Оператор «Укренерго»")
+    "патріархат митрополія єпархія екзархат конгрес консорціум холдинг секретаріат оператор "
     # self-governing units abroad ("Люблінське воєводство", "Регіон Венето", "повіт Сучава",
     # "Пряшівський самоврядний край")
     "воєводство регіон провінція повіт кантон край префектура жупанія".split()
@@ -548,6 +555,8 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
         base = _council_id(council.group("city"))
     elif brand := LATIN_BRAND.match(name):  # "ANDRITZ Hydro" → ANDRITZ: the company's name in capitals
         base = brand.group(1)[:MAX_ID]
+    elif HYPHENATED_ACRONYM.fullmatch(name):  # "ENTSO-E" → ENTSOE: one acronym, not two words' initials
+        base = name.replace("-", "")[:MAX_ID]
     elif own := OWN_LATIN_NAME_AFTER.search(name):
         # "Агентство міжнародного співробітництва асоціації муніципалітетів … VNG International":
         # a Ukrainian description, then the body's own name in Latin letters, whose capitals it goes by
@@ -750,6 +759,7 @@ def council_named_id(text: str) -> Optional[str]:
 CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)\s+City\s+Council$")
 ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 LATIN_BRAND = re.compile(r"^([A-Z]{3,})(?:\s+[A-Z][a-z]\w*)+$")
+HYPHENATED_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
 OWN_LATIN_NAME_AFTER = re.compile(r"[а-яєіїґ'’ʼ]\s+(?P<acronym>[A-Z]{3,})(?:\s+[A-Z][a-z]\w*)*$")
 
 

@@ -234,8 +234,11 @@ def named_as_setting(text: str, clause_start: int, s: int) -> bool:
         return True
     if EVENT_OF_UK.search(before) and not SIDES_FORMAT_UK.match(text, s):
         return True  # "під час саміту Ради Європи": the body whose event hosted it; not "саміт Україна – ЄС"
-    if PRESENCE_UK.search(before):
-        return True  # "підписано … у присутності президента України": a witness, not a side
+    presence = PRESENCE_UK.search(text, max(clause_start, s - PRESENCE_WINDOW), s)
+    if presence and not SIGNED_UK.search(presence.group()):
+        # "підписано … у присутності президента України": a witness, not a side; so is everyone the
+        # list after it names ("у присутності послів Німеччини в Україні та України в Німеччині")
+        return True
     programme = PROGRAMME_NAME_UK.search(before)
     if programme and programme.group("last").lower() not in PARTNER_PREPOSITIONS_UK:
         return True  # "у рамках Програми підтримки муніципалітетів України": the programme's name
@@ -255,7 +258,8 @@ EVENT_OF_UK = re.compile(
     _I,
 )
 SIDES_FORMAT_UK = re.compile(r"[\w'’ʼ]+\s*[-–—]\s*[A-ZА-ЯЄІЇҐ]")
-PRESENCE_UK = re.compile(r"(?<!\w)(?:у|в|при)\s+присутност\w+\s+(?:[\w'’ʼ-]+\s+){0,4}$", _I)
+PRESENCE_UK = re.compile(r"(?<!\w)(?:у|в|при)\s+присутност\w+\s+[^.;:!?\n]*$", _I)
+PRESENCE_WINDOW = 160
 PARTNER_PREPOSITIONS_UK = frozenset({"з", "із", "зі", "між", "та", "і", "й", "щодо", "про"})
 # "КНП «Обласна клінічна лікарня» Харківської обласної ради": the council after a municipal
 # enterprise's or institution's name owns it; the enterprise, not its owner, is the side
@@ -337,7 +341,16 @@ REGION_OF_STATE_UK = re.compile(
 
 def place_gloss(text: str, start: int) -> bool:
     before = max(0, start - 60)
-    return bool(PLACE_GLOSS_UK.search(text, before, start) or REGION_OF_STATE_UK.search(text, before, start))
+    return bool(
+        PLACE_GLOSS_UK.search(text, before, start)
+        or REGION_OF_STATE_UK.search(text, before, start)
+        or LOCATED_IN_UK.search(text, before, start)
+    )
+
+
+# "найбільша угода банку в Україні", "Зеленський у Польщі підписав …": a state after "в"/"у" and a
+# word says where; not at a sentence's start, where "У Чехії підписали …" names its side
+LOCATED_IN_UK = re.compile(r"[\w»”\"]\s+(?:в|у)\s+$")
 
 
 # "підписав меморандум із представниками цієї організації": the partner named before by its kind
