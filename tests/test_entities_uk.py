@@ -733,6 +733,43 @@ def test_churches_and_congresses_are_bodies_that_sign(run):
     assert "Світовим конгресом українців" in {e.text for e in doc.entities if e.label == "PARTY"}
 
 
+def test_a_city_military_administration_acts_for_its_city(run):
+    doc = run("Херсонська МВА та нідерландська асоціація VNG International підписали меморандум про відбудову.")
+    assert doc.parties == ["KHERSONCC", "VNG"]
+    doc = run("Сумська міська військова адміністрація уклала угоду з ЮНІСЕФ.")
+    assert doc.parties == ["SUMYCC", "UNICEF"]
+
+
+def test_a_city_an_impersonal_signing_took_place_in_signs_through_its_council(run):
+    doc = run("В Умані підписали Договір про співпрацю з польським містом Ченстохова.")
+    assert "UMANCC" in doc.parties and len(doc.parties) == 2
+    doc = run("У Чехії підписали угоду з Україною про спільне виробництво снарядів.")  # a state acts itself
+    assert doc.parties == ["CZE", "UKR"]
+
+
+def test_bare_oblast_titles_act_for_the_oblast_the_text_names(run):
+    doc = run(
+        "На Полтавщині стартує програма підтримки громад. Угоду про партнерство підписали голова обласної ради "
+        "Ігор Мельник та голова ОДА Петро Гончар."
+    )
+    assert doc.parties == ["POLTAVAOC", "POLTAVAODA"]
+    assert affiliations(doc) == {"Ігор Мельник": "POLTAVAOC", "Петро Гончар": "POLTAVAODA"}
+    doc = run("Голова ОДА Петро Гончар зустрівся з послами Польщі та Литви.")  # no oblast named
+    assert affiliations(doc).get("Петро Гончар") is None
+
+
+def test_a_singular_title_is_its_holders_alone_in_a_list(run):
+    doc = run("Угоду підписали голова ОДА Петро Гончар і Томас Шульц.")
+    assert [e.text for e in doc.entities if e.label == "OFFICIAL"] == ["Петро Гончар"]
+    doc = run("Угоду підписали голова ОДА Петро Гончар і менеджер проєкту ПРООН Томас Шульц.")
+    assert "голова ОДА" not in {e.role for e in doc.entities if e.text == "Томас Шульц"}
+    doc = run("Угоду підписали міністри Петро Гончар і Ігор Мельник.")  # a plural title is the list's
+    assert {e.text: e.role for e in doc.entities if e.label == "OFFICIAL"} == {
+        "Петро Гончар": "міністри",
+        "Ігор Мельник": "міністри",
+    }
+
+
 def test_a_state_where_a_headline_sets_its_deal_is_no_side(run):
     """ "… — це найбільша угода банку в Україні": a state in the locative after "в"/"у" says where,
     not who; the lead's signatories are the parties."""

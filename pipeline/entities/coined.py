@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..records import Entity
 from .gazetteer import ABBREVIATION, load_json, state_ids
 from .models import morph_uk
-from .uk.bodies import body_id, city_prefix, city_prefix_of_lemma
+from .uk.bodies import LOCAL_TITLES, body_id, city_prefix, city_prefix_of_lemma
 from .uk.gazetteer import demonym_id
 from .uk.short_forms import defined_latin_short_form
 from .uk.titles import NAMED_AFTER, STATE_FORM_HEADS
@@ -56,8 +57,9 @@ _ADJECTIVE_OF_STATE = r"(?:[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)о-)*[�
 COMPANY_KIND = (
     rf"(?:{_ADJECTIVE_OF_STATE}\s+)?"  # "австрійська компанія ANDRITZ Hydro": its state's adjective first
     r"(?:компані\w*|корпораці\w*|концерн\w*|платіжн\w+\s+систем\w*|груп\w*\s+компаній"
-    # an association or an operator of companies by its Latin name ("об'єднання ENTSO-E")
-    r"|об['’ʼ]єднанн\w*|оператор\w*)"
+    # an association, an agency, a fund or an operator by its Latin name ("об'єднання ENTSO-E",
+    # "нідерландська асоціація VNG International")
+    r"|об['’ʼ]єднанн\w*|оператор\w*|асоціаці\w*|агентств\w*|фонд\w*|організаці\w*)"
 )
 # "штат" is a state of a federation ("штат Індіана") and also a body's staff ("штат Міністерства")
 _BODY_AFTER_STAFF = r"(?:Міністерств|Посольств|Уряд|Офіс|Секретаріат|Апарат|Адміністраці|Служб|Представництв)"
@@ -694,6 +696,33 @@ def _oblast_named(text: str, start: int, stop: int) -> tuple[Optional[str], bool
     return None, False
 
 
+# an oblast's adjective before its body's name ("Кіровоградської ОДА", "Волинська обласна рада")
+OBLAST_BODY = re.compile(r"(?P<adjective>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)\s+(?:ОДА|ОВА|обласн\w*\s+(?:рад|державн|військов|адміністр))")
+
+
+def oblast_bodies_of_bare_titles(text: str, entities: list[Entity]) -> None:
+    """An official whose title names an oblast's council or administration without the oblast
+    ("голова обласної ради", "голова ОДА") in a text that names one oblast, by its adjective,
+    its land ("На Кіровоградщині …") or a body of it, acts for that oblast's body."""
+    bare = [
+        (off, suffix)
+        for off in entities
+        if off.label == "OFFICIAL" and not off.affiliation and off.role
+        for suffix, title in LOCAL_TITLES
+        if suffix != "CC" and title.search(off.role)
+    ]
+    if not bare:
+        return
+    adjectives = {m.group("adjective") for pattern in (OBLAST, OBLAST_BODY) for m in pattern.finditer(text)}
+    adjectives |= {LAND_OBLASTS[m.group("stem") or m.group("soft") or m.group("neuter")] for m in OBLAST_LAND.finditer(text)}
+    prefixes = {oblast_administration_id(a, "") for a in adjectives} - {None}
+    if len(prefixes) != 1:
+        return
+    oblast = next(iter(adjectives))
+    for off, suffix in bare:
+        off.affiliation = oblast_administration_id(oblast, suffix)
+
+
 def oblast_administration_id(adjective: str, suffix: str = "ODA") -> Optional[str]:
     """The id of an oblast's administration from the oblast's adjective in any case
     ("Чернівецькою" → CHERNIVODA), where the id table knows the oblast; with ``suffix`` "CC",
@@ -740,10 +769,11 @@ def foreign_city_id(city: str, inflected: bool = True, case: str = "gent") -> st
 
 
 # the council of a city the id table has no prefix for, named by the city's adjective
-# (or of its hromada, for which the council acts: NOTES, "Теребовлянська міська територіальна громада")
+# (or of its hromada, for which the council acts: NOTES, "Теребовлянська міська територіальна громада";
+# or its military administration, which acts in the council's place: "Куп'янська МВА")
 _CITY_COUNCIL_UK = (
-    r"(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+?)(?:ськ|цьк|зьк)(?:а|ої|ій|у|ою)\s+міськ\w*\s+"
-    r"(?:рад\w*|територіальн\w*\s+громад\w*)"
+    r"(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+?)(?:ськ|цьк|зьк)(?:а|ої|ій|у|ою)\s+"
+    r"(?:міськ\w*\s+(?:рад\w*|територіальн\w*\s+громад\w*|військов\w*\s+адміністраці\w*)|МВА)"
 )
 CITY_COUNCIL_UK = re.compile(f"^{_CITY_COUNCIL_UK}$")
 COUNCIL_IN_TEXT_UK = re.compile(rf"(?<![\w'’ʼ-]){_CITY_COUNCIL_UK}")

@@ -21,6 +21,7 @@ from typing import Optional
 
 from ..records import Clause, Document, Entity
 from ..stages import PipelineError, Stage
+from .coined import oblast_bodies_of_bare_titles
 from .gazetteer import ABBREVIATION, DATA_DIR, Gazetteer, SpanSet, gazetteer, load_json, state_ids
 from .institutions import DOCUMENT_WORDS, ORGANISATION_NOUNS, InstitutionFinder
 from .models import (
@@ -144,7 +145,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-159"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-160"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -183,7 +184,8 @@ class EntityRecognizer(Stage):
         if lang == "uk":
             # the home rule may reach one mention of a person and not another (a sentence that
             # names another state): every mention of the same person acts for the same party
-            share_official_attributes(home_officials(local_officials(doc.entities), ukrainian, "UKR"))
+            oblast_bodies_of_bare_titles(text, local_officials(doc.entities))
+            share_official_attributes(home_officials(doc.entities, ukrainian, "UKR"))
             full_names_for_initials(doc.entities)
         return doc
 

@@ -13,6 +13,7 @@ from typing import Optional
 from ...records import Document, Entity
 from ..coined import SENTENCE_END, city_party
 from ..recognizer import TITLE_WINDOW, surname_of
+from ..uk.bodies import LOCAL_TITLES
 from ..uk.titles import REMIT_BEFORE
 from .instrument import ACTING_REACH, IN_THE_PERSON_OF
 from .mentions import LOCAL_BODY_SUFFIXES, NOT_FOR_ITS_STATE, ids_inside, is_state_id
@@ -123,14 +124,6 @@ def officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
     _share_placed(doc, placed)
 
 
-# The titles of a local body's people, by the suffix of the body's coined id: "міський голова",
-# "секретар міської ради" (CC); "голова обласної ради" (OC); "голова обласної державної
-# адміністрації", "начальник ОВА" (ODA)
-LOCAL_TITLES = (
-    ("CC", re.compile(r"\bміськ\w*\s+(?:голов|рад)\w*|\bміськради\b|\bмер\w*", re.IGNORECASE)),
-    ("OC", re.compile(r"\bобласн\w*\s+рад\w*|\bоблради\b", re.IGNORECASE)),
-    ("ODA", re.compile(r"\bобласн\w*\s+(?:державн\w*\s+|військов\w*\s+)?адміністраці\w*|\b(?:ОДА|ОВА)\b")),
-)
 # a city named after a local title: "мер | Батумі", "мера | міста Кошице"
 PLACE_AFTER_TITLE = re.compile(r"\s+(?:міста\s+|м\.\s*)?[А-ЯІЇЄҐA-Z]")
 # a member of a body named from outside the issuer of the act that lists it

@@ -32,6 +32,7 @@ from .opening import (
 )
 from .signings import (
     between_formula,
+    local_signatories,
     named_as_setting,
     place_gloss,
     refused_to_sign,
@@ -206,7 +207,11 @@ def _ukrainian_news_opening(doc: Document, mentions: MentionIndex) -> list[str]:
     bodies_signed = False  # the opening names the signatories, bodies no table knows among them
     for clause in news_opening(doc):
         if INSTRUMENT_CUE.search(clause.text) or TALKS_UK.search(clause.text):
-            named = between_formula(doc, clause, mentions) or signed_with(doc, clause, mentions)
+            named = (
+                between_formula(doc, clause, mentions)
+                or signed_with(doc, clause, mentions)
+                or local_signatories(doc, clause)
+            )
             if named:
                 ids += named
                 bodies_signed = True

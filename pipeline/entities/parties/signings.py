@@ -17,6 +17,7 @@ from ..coined import (
     CoinedParty,
     council_named_id,
     foreign_city_id,
+    home_council_id,
     named_conjuncts,
     parties_named,
 )
@@ -168,6 +169,10 @@ def signed_with(doc: Document, clause: Clause, mentions: MentionIndex) -> list[s
         cities = {city_named(t) for t in tokens_of(doc.text, clause.start + opening, subject_end)} - {None}
         subject = [f"{cities.pop()}CC"] if len(cities) == 1 else []
         city_signed = bool(subject)
+    if not subject and (coined or bare_city) and (home := _city_where_signed(doc, clause, subject_end, mentions)):
+        # "В Умані підписали Договір … з польським містом Ченстохова": the city the impersonal
+        # signing took place in, the sentence's only subject, signed through its council
+        subject, city_signed = [home], True
     if not subject and (acting := ACTING_FOR_UK.search(doc.text, clause.start + opening, subject_end)):
         # "Міський голова …, як представник Ватутінської міської територіальної громади, підписав …":
         # the council of the hromada the signatory acts for
@@ -192,6 +197,22 @@ def signed_with(doc: Document, clause: Clause, mentions: MentionIndex) -> list[s
         return []
     mentions.add_coined(coined)
     return unique_ids(subject + partners)
+
+
+# a city in the locative as a sentence's whole subject, before an impersonal verb ("В Умані підписали")
+CITY_WHERE_SIGNED_UK = re.compile(r"\s*(?:В|У)\s+(?:м\.\s*)?(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)\s+")
+IMPERSONAL_SIGNED_UK = re.compile(r"(?:підписали|уклали)(?!\w)")
+
+
+def _city_where_signed(doc: Document, clause: Clause, subject_end: int, mentions: MentionIndex) -> Optional[str]:
+    """The council of the Ukrainian city that a sentence with no other subject says a municipal
+    partnership was signed in; not a state ("У Чехії підписали …" names its side by the mentions)."""
+    m = CITY_WHERE_SIGNED_UK.fullmatch(doc.text, clause.start, subject_end)
+    if m is None or not IMPERSONAL_SIGNED_UK.match(doc.text, m.end()):
+        return None
+    if not unnamed_place(doc, m.start("city"), m.end("city"), mentions):
+        return None
+    return home_council_id(m.group("city"))
 
 
 # a bare name after "з", alone before the sentence's end or the subject matter ("з Гданськом щодо …")
@@ -385,6 +406,15 @@ def signed_with_the_one_named_before(doc: Document, clause: Clause, mentions: Me
     return sides + [named[-1][1]]
 
 
+def local_signatories(doc: Document, clause: Clause) -> list[str]:
+    """The sides of an instrument whose signatories a report's sentence names after the verb,
+    local bodies' heads among them ("Угоду … підписали голова обласної ради … та голова ОДА …")."""
+    if not INSTRUMENT_NOUN_UK.match(clause.text.lstrip()):
+        return []
+    sides = _signing_officials(doc, clause)
+    return sides if len(sides) >= MIN_PARTIES and any(s.endswith(LOCAL_BODY_SUFFIXES) for s in sides) else []
+
+
 def _signing_officials(doc: Document, clause: Clause) -> list[str]:
     """The sides of the officials a sentence's subject names as the ones who signed, where it
     names no state ("Міністр оборони Рустем Умєров та його латвійський колега Андріс Спрудс
@@ -449,7 +479,8 @@ def _body_signed_for(official: Entity) -> Optional[str]:
     or an oblast's administration, or a foreign city its mayor heads (the city itself, with a
     coined id)."""
     role = official.role or ""
-    return _local_body_named(role) or _mayors_city(official)
+    local = official.affiliation if (official.affiliation or "").endswith(LOCAL_BODY_SUFFIXES) else None
+    return _local_body_named(role) or _mayors_city(official) or local  # "голова ОДА" of the text's oblast
 
 
 # a subject that names the sides only as such ("Сторони", "Міністри", "Обидва лідери")

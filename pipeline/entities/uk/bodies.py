@@ -24,6 +24,10 @@ from .tokens import PERSON_GRAMMEMES, Token, adjacent, grammemes, lemmas, tags_o
 BODY_FORMS: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((frozenset({"міський"}), frozenset({"рада"})), "CC"),
     ((frozenset({"міськрада"}),), "CC"),
+    # a city military administration (МВА) acts for the city in its council's place, as an oblast's
+    # ОВА does for the oblast in its administration's: the council's id (NOTES)
+    ((frozenset({"міський"}), frozenset({"військовий"}), frozenset({"адміністрація"})), "CC"),
+    ((frozenset({"мва"}),), "CC"),
     # "обласна військова адміністрація" (ОВА) since 2022
     (
         (
@@ -38,7 +42,15 @@ BODY_FORMS: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((frozenset({"обласний"}), frozenset({"рада"})), "OC"),
     ((frozenset({"облрада"}),), "OC"),
 )
-BODY_ABBREVIATIONS = frozenset({"ода", "ова", "вца", "овца"})
+BODY_ABBREVIATIONS = frozenset({"ода", "ова", "вца", "овца", "мва"})
+# The titles of a local body's people, by the suffix of the body's coined id: "міський голова",
+# "секретар міської ради" (CC); "голова обласної ради" (OC); "голова обласної державної
+# адміністрації", "начальник ОВА" (ODA)
+LOCAL_TITLES = (
+    ("CC", re.compile(r"\bміськ\w*\s+(?:голов|рад)\w*|\bміськради\b|\bмер\w*", re.IGNORECASE)),
+    ("OC", re.compile(r"\bобласн\w*\s+рад\w*|\bоблради\b", re.IGNORECASE)),
+    ("ODA", re.compile(r"\bобласн\w*\s+(?:державн\w*\s+|військов\w*\s+)?адміністраці\w*|\b(?:ОДА|ОВА)\b")),
+)
 
 
 @lru_cache(maxsize=1)

@@ -201,7 +201,7 @@ def officials_from_persons(
             # a person listed after an official shares the title, unless a title of their own
             # follows ("… Андрея Міхеску і Міхай Попа, заступник прем'єр-міністра — міністр …")
             role, affiliation = _title_after(text, toks, j, names, ROLE_HEADS, lemmas)
-            if role is None:
+            if role is None and _title_for_several(previous[1].role):
                 role, affiliation = previous[1].role, previous[1].affiliation
         if role is None:
             role, affiliation = _title_before(text, toks, k, names, ROLE_HEADS, ROLE_MODIFIERS, lemmas, grammemes)
@@ -218,7 +218,10 @@ def officials_from_persons(
                 if any(lemmas(w.lower) & ROLE_HEADS for w in words):
                     role = rest
                 elif not any(w.text.islower() for w in words):
-                    role, affiliation = listed_after[-1].role, affiliation or listed_after[-1].affiliation
+                    shared = _title_for_several(listed_after[-1].role)  # not "голова ОДА X і Y"
+                    role, affiliation = (
+                        (listed_after[-1].role, affiliation or listed_after[-1].affiliation) if shared else (None, None)
+                    )
                 title_before = role
         if role is None:
             role, affiliation = _title_after(text, toks, j, names, ROLE_HEADS, lemmas)
@@ -245,6 +248,13 @@ def officials_from_persons(
 # the side named before a title in a list of signatories ("з боку НАТО – генеральний менеджер …")
 SIDE_BEFORE_TITLE = re.compile(r"^(?:з\s+боку|від)\s+[^–—\n]{1,60}?\s[–—-]\s*", re.IGNORECASE)
 LIST_WORDS = frozenset({"та", "і", "й", "а", "також"})
+
+
+def _title_for_several(role: Optional[str]) -> bool:
+    """Does the next person of a list share this title: a plural one ("міністри …", "посли …"),
+    not a singular one, which is its holder's alone ("голова ОДА Сергій Іваненко і Джон Сміт")?"""
+    head = next((t for t in tokens_of(role or "") if lemmas(t.lower) & ROLE_HEADS), None)
+    return head is None or "plur" in grammemes(head.lower)
 
 
 def _coordinated(text: str, toks: list, end: int, k: int) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Optional
 
 from ...records import Clause, Entity
+from ..models import morph_uk
 from ..names import nominative
 from .bodies import (
     MAYOR_WORDS,
@@ -253,6 +254,24 @@ def _name_tail(text: str, toks: list[Token], last: int) -> int:
 # the words before a name in a post that make it no holder of the post: where the post sits,
 # or whom it deals with
 NOT_THE_HOLDERS = frozenset({"в", "у", "при", "з", "із", "зі"})
+
+
+# the people a list of officials under one title goes on with ("… вітав своїх колег з Косова …")
+COUNTERPART_LEMMAS = frozenset({"колега", "візаві", "партнер"})
+
+
+def list_goes_on(toks: list[Token], start: int, i: int) -> bool:
+    """Do the words between the last title or official read and toks[i] go on its list, so that a
+    state or body at toks[i] and the person after it share that title: no person's noun but a
+    counterpart's among them (not "голова ОДА … і менеджер проєкту ПРООН Джон Сміт", whose own
+    title the rules do not know)."""
+    return not any(
+        not t.capitalised and person_noun(t.lower) and not lemmas(t.lower) & COUNTERPART_LEMMAS for t in toks[start:i]
+    )
+
+
+def person_noun(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in morph_uk().parse(word))
 
 
 def heads_a_title(toks: list[Token], i: int) -> bool:
@@ -546,7 +565,7 @@ class UkrainianRecognizer:
         role: Optional[str] = None
         affiliation: Optional[str] = None
         signs_for = self._signature_party(text, toks, names)
-        i = 0
+        i = last_end = 0  # last_end: the token after the last title or official read
         while i < len(toks):
             if heads_a_title(toks, i):
                 role_start = i - 1 if i > 0 and lemmas(toks[i - 1].lower) & ROLE_MODIFIERS else i
@@ -630,12 +649,13 @@ class UkrainianRecognizer:
                         signs_for = None  # the header's side ends with its sentence
                     out.append(titled_official(text, toks, k, person, role, affiliation or side or signs_for, hint))
                     k = person
-                i = k
+                i = last_end = k
                 continue
-            if role and i in name_at:
+            if role and i in name_at and list_goes_on(toks, last_end, i):
                 found = self._holder_after_state(text, toks, i, names, inside, role, role_start, affiliation)
                 if found:
                     official, i = found
+                    last_end = i
                     out.append(official)
                     continue
             i += 1
