@@ -8,6 +8,9 @@ language and segmentation stages; nothing is mocked."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -758,6 +761,38 @@ def test_bare_oblast_titles_act_for_the_oblast_the_text_names(run):
     assert affiliations(doc).get("Петро Гончар") is None
 
 
+# A text whose entities once depended on the order a set of words iterates in
+ORDER_SENSITIVE_TEXT = (
+    "Голова ОДА Петро Гончар зустрівся з делегацією Польщі. Волинська обласна рада та Люблінське воєводство "
+    "підписали угоду. Угоду підписали голова обласної ради Ігор Мельник та голова ОДА Петро Гончар."
+)
+
+
+@pytest.mark.slow
+def test_the_entities_of_a_text_do_not_depend_on_the_processs_hash_seed():
+    """Python draws the order sets of strings iterate in for each process (PYTHONHASHSEED): a
+    batch's workers, or two runs, must still give one text the same entities and parties."""
+    script = (
+        "import json, servanda\n"
+        f"doc = servanda.load(classifier='cues')({ORDER_SENSITIVE_TEXT!r})\n"
+        "print(json.dumps([doc.parties, [(e.start, e.end, e.label, e.id, e.role, e.affiliation) "
+        "for e in doc.entities]], ensure_ascii=False))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(outputs) == 1
+    _, entities = json.loads(outputs.pop())
+    assert {affiliation for _, _, label, _, role, affiliation in entities if role == "голова ОДА"} == {"VOLYNODA"}
+
+
 def test_a_singular_title_is_its_holders_alone_in_a_list(run):
     doc = run("Угоду підписали голова ОДА Петро Гончар і Томас Шульц.")
     assert [e.text for e in doc.entities if e.label == "OFFICIAL"] == ["Петро Гончар"]
@@ -768,6 +803,38 @@ def test_a_singular_title_is_its_holders_alone_in_a_list(run):
         "Петро Гончар": "міністри",
         "Ігор Мельник": "міністри",
     }
+
+
+def test_a_raion_acts_through_its_administration_and_its_bodies_get_ids_of_their_own(run):
+    doc = run("Угоду про співпрацю між Рахівським районом і повітом Марамуреш підписали в Рахові.")
+    assert "RAKHIVRDA" in doc.parties and len(doc.parties) == 2
+    assert not any(e.label == "PARTY" and "район" in e.text for e in doc.entities)  # a territory is not tagged
+    doc = run("Рахівська районна рада та повіт Марамуреш підписали меморандум.")
+    assert "RAKHIVRR" in doc.parties and len(doc.parties) == 2
+    doc = run("Рахівська РДА та повіт Марамуреш підписали меморандум.")
+    assert "RAKHIVRDA" in doc.parties and len(doc.parties) == 2
+
+
+def test_a_foreign_region_named_by_its_adjective_is_coined_from_its_name(run):
+    doc = run("Волинська ОДА та Люблінське воєводство підписали угоду про партнерство.")
+    assert doc.parties == ["LIUBLIN", "VOLYNODA"]  # not "LV", the initials of its kind
+    doc = run("Чернівецька ОДА та Сучавська повітова рада підписали угоду, а згодом Сучавський повіт приєднався до проєкту.")
+    assert doc.parties == ["CHERNIVODA", "SUCHAV"]  # the county's council is the county
+
+
+def test_a_standing_format_that_agreed_names_its_member_states(run):
+    doc = run(
+        "У Парижі завершився саміт нормандського формату\n\n"
+        "Лідери країн нормандського формату домовилися про повне припинення вогню до кінця року."
+    )
+    assert doc.parties == ["DEU", "FRA", "RUS", "UKR"]
+    doc = run("Міністри закордонних справ Люблінського трикутника підписали спільну декларацію у Вільнюсі.")
+    assert doc.parties == ["LTU", "POL", "UKR"]
+    doc = run(
+        "Weimar Triangle ministers sign joint declaration\n\n"
+        "The foreign ministers of the Weimar Triangle signed a joint declaration on Ukraine in Paris."
+    )
+    assert doc.parties == ["DEU", "FRA", "POL"]
 
 
 def test_a_state_where_a_headline_sets_its_deal_is_no_side(run):

@@ -175,6 +175,12 @@ def parties_named(
                 oblast_id = oblast_administration_id(oblast, suffix="CC") or oblast_id
             ids.append(oblast_id)
             continue
+        raion = RAION.match(text, s, stop) if bodies_only and lang == "uk" else None
+        if raion and AFTER_THE_OBLAST.match(text, raion.end(), stop):
+            # "між Хустським районом і повітом Сату-Маре": a raion acts through its administration,
+            # as an oblast does (NOTES); a territory is not tagged
+            ids.append(raion_body_id(raion.group("stem"), "RDA"))
+            continue
         home = HOME_CITY.fullmatch(text[s:stop].rstrip(" .,;:\n")) if bodies_only and lang == "uk" else None
         if home and UKRAINIAN_BEFORE.search(text, max(0, s - 30), s):
             # "між американським містом Вобаш і українським | Коростенем": a Ukrainian city, for
@@ -305,7 +311,7 @@ def names_a_body(name: str, lang: str) -> bool:
     toks = tokens_of(name)
     if toks and lemmas(toks[-1].lower) & LAST_WORD_BODY_LEMMAS:
         return True  # "Ічнянська громада", not "Міністерство розвитку громад та територій"
-    return bool(LEGAL_FORM.match(name) or COMPANY_BEFORE_LATIN.match(name)) or any(
+    return bool(LEGAL_FORM.match(name) or COMPANY_BEFORE_LATIN.match(name) or RAION_BODY.fullmatch(name)) or any(
         lemmas(t.lower) & BODY_LEMMAS for t in toks
     )
 
@@ -559,6 +565,12 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
         base = brand.group(1)[:MAX_ID]
     elif HYPHENATED_ACRONYM.fullmatch(name):  # "ENTSO-E" → ENTSOE: one acronym, not two words' initials
         base = name.replace("-", "")[:MAX_ID]
+    elif raion := RAION_BODY.fullmatch(name):  # "Хустська районна рада" → KHUSTRR, "Хустська РДА" → KHUSTRDA
+        base = raion_body_id(raion.group("stem"), "RR" if raion.group("council") else "RDA")
+    elif region := REGION_BY_ADJECTIVE.fullmatch(name):
+        # "Підкарпатське воєводство" → PIDKARPAT, "Ботошанська повітова рада" → BOTOSHAN (the county's
+        # own id): the region's name, not the initials of its kind ("PV" would be every voivodeship)
+        base = latin_spelling(region.group("stem")).upper()[:MAX_ID]
     elif own := OWN_LATIN_NAME_AFTER.search(name):
         # "Агентство міжнародного співробітництва асоціації муніципалітетів … VNG International":
         # a Ukrainian description, then the body's own name in Latin letters, whose capitals it goes by
@@ -715,10 +727,10 @@ def oblast_bodies_of_bare_titles(text: str, entities: list[Entity]) -> None:
         return
     adjectives = {m.group("adjective") for pattern in (OBLAST, OBLAST_BODY) for m in pattern.finditer(text)}
     adjectives |= {LAND_OBLASTS[m.group("stem") or m.group("soft") or m.group("neuter")] for m in OBLAST_LAND.finditer(text)}
-    prefixes = {oblast_administration_id(a, "") for a in adjectives} - {None}
-    if len(prefixes) != 1:
+    oblasts = {prefix: a for a in sorted(adjectives) if (prefix := oblast_administration_id(a, ""))}
+    if len(oblasts) != 1:
         return
-    oblast = next(iter(adjectives))
+    (oblast,) = oblasts.values()
     for off, suffix in bare:
         off.affiliation = oblast_administration_id(oblast, suffix)
 
@@ -790,6 +802,26 @@ CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-
 ACRONYM_ID = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 LATIN_BRAND = re.compile(r"^([A-Z]{3,})(?:\s+[A-Z][a-z]\w*)+$")
 HYPHENATED_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
+# a raion named by its adjective ("Хустським районом"), and its council or administration
+_RAION_STEM = r"(?P<stem>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+?)(?:ськ|цьк|зьк)"
+RAION = re.compile(rf"{_RAION_STEM}\w*\s+район(?:у|ом|і|а)?(?![\w'’ʼ-])")
+RAION_BODY = re.compile(
+    rf"{_RAION_STEM}(?:а|ої|ій|у|ою)\s+(?:(?P<council>районн\w*\s+рад\w*)"
+    r"|районн\w*\s+(?:державн\w*\s+|військов\w*\s+)?адміністраці\w*|РДА|РВА|райдержадміністраці\w*)"
+)
+
+
+def raion_body_id(stem: str, suffix: str) -> str:
+    """A raion's council (RR) or administration (RDA) id from the stem of its adjective
+    ("Хуст" → KHUSTRR, KHUSTRDA)."""
+    return latin_spelling(stem).upper()[: MAX_ID - len(suffix)] + suffix
+
+
+# a foreign region or its council named by its adjective: the adjective's stem and the region's kind
+REGION_BY_ADJECTIVE = re.compile(
+    r"(?P<stem>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ]+?)(?:ськ|цьк|зьк)(?:ий|а|е)\s+"
+    r"(?:воєводство|повіт|повітова\s+рада|край|регіон|провінція|жупанія|префектура|кантон)"
+)
 OWN_LATIN_NAME_AFTER = re.compile(r"[а-яєіїґ'’ʼ]\s+(?P<acronym>[A-Z]{3,})(?:\s+[A-Z][a-z]\w*)*$")
 
 

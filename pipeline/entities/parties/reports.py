@@ -84,6 +84,22 @@ def capital_ids(text: str, start: int, end: int) -> list[str]:
     ]
 
 
+def format_members(text: str, start: int, end: int, lang: str) -> list[str]:
+    """The states of a standing talks format a report names as who met or agreed ("лідери
+    нормандського формату", "the Lublin Triangle"): each member is a side (states.json,
+    "formats"); used only where a report names who met or agreed."""
+    formats = load_json("states.json")["formats"]
+    table, nouns = formats.get(lang, {}), set(formats["nouns"].get(lang, []))
+    toks = tokens_of(text, start, end)
+    out: list[str] = []
+    for first, second in zip(toks, toks[1:]):
+        forms = lemmas(first.lower) if lang == "uk" else {first.lower}
+        members = next((table[f] for f in sorted(forms) if f in table), None)
+        if members and (lemmas(second.lower) if lang == "uk" else {second.lower}) & nouns:
+            out += members
+    return out
+
+
 def from_twinning(doc: Document, mentions: MentionIndex) -> list[str]:
     """A Ukrainian report on a twinning of two cities that names them by their own names ("Київ
     уклав угоду про побратимські відносини з Загребом"): the two municipalities, not the states
@@ -191,7 +207,7 @@ def from_news_instrument(doc: Document, mentions: MentionIndex) -> list[str]:
         return _ukrainian_news_opening(doc, mentions)
     for clause in news_opening(doc):
         if INSTRUMENT_CUE.search(clause.text):
-            ids = mentions.ids(clause.start, clause.end)
+            ids = unique_ids(mentions.ids(clause.start, clause.end) + format_members(doc.text, clause.start, clause.end, "en"))
             if len(ids) >= MIN_PARTIES:
                 return ids
     return []
@@ -234,6 +250,7 @@ def _ukrainian_news_opening(doc: Document, mentions: MentionIndex) -> list[str]:
                 and not place_gloss(doc.text, s)
             ]
             ids += capital_ids(doc.text, clause.start, clause.end)
+            ids += format_members(doc.text, clause.start, clause.end, "uk")
     if ids and not bodies_signed:
         # the sides the opening names as sides: "румунська сторона", "угорська делегація",
         # "литовський віцеміністр", "Офіційний Будапешт" (a four-party report names one so);
