@@ -793,6 +793,16 @@ def test_the_entities_of_a_text_do_not_depend_on_the_processs_hash_seed():
     assert {affiliation for _, _, label, _, role, affiliation in entities if role == "голова ОДА"} == {"VOLYNODA"}
 
 
+def test_an_oblast_administrations_abbreviation_by_its_initial(run):
+    doc = run(
+        "Рівненська ОДА та Люблінське воєводство підписали угоду. Представники РОДА розповіли про перші проєкти."
+    )
+    assert [e.id for e in doc.entities if e.text == "РОДА"] == ["RIVNEODA"]
+    # another oblast's initial, or a word that looks like one ("ВОДА"), is no mention of it
+    doc = run("ЧИСТА ВОДА: Рівненська ОДА та ЮНІСЕФ підписали меморандум. Про це повідомила ХОДА.")
+    assert not [e for e in doc.entities if e.text in ("ВОДА", "ХОДА") and e.id == "RIVNEODA"]
+
+
 def test_a_singular_title_is_its_holders_alone_in_a_list(run):
     doc = run("Угоду підписали голова ОДА Петро Гончар і Томас Шульц.")
     assert [e.text for e in doc.entities if e.label == "OFFICIAL"] == ["Петро Гончар"]

@@ -723,16 +723,36 @@ def oblast_bodies_of_bare_titles(text: str, entities: list[Entity]) -> None:
         for suffix, title in LOCAL_TITLES
         if suffix != "CC" and title.search(off.role)
     ]
-    if not bare:
-        return
+    oblast = the_texts_oblast(text) if bare else None
+    for off, suffix in bare if oblast else ():
+        off.affiliation = oblast_administration_id(oblast, suffix)
+
+
+def the_texts_oblast(text: str) -> Optional[str]:
+    """The adjective of the one oblast a text names, by its adjective, its land or one of its
+    bodies; None where it names none or several."""
     adjectives = {m.group("adjective") for pattern in (OBLAST, OBLAST_BODY) for m in pattern.finditer(text)}
     adjectives |= {LAND_OBLASTS[m.group("stem") or m.group("soft") or m.group("neuter")] for m in OBLAST_LAND.finditer(text)}
     oblasts = {prefix: a for a in sorted(adjectives) if (prefix := oblast_administration_id(a, ""))}
-    if len(oblasts) != 1:
-        return
-    (oblast,) = oblasts.values()
-    for off, suffix in bare:
-        off.affiliation = oblast_administration_id(oblast, suffix)
+    return next(iter(oblasts.values())) if len(oblasts) == 1 else None
+
+
+# an oblast administration by its oblast's initial ("ЛОДА", "КОВА"); not "ВОДА", "СОДА", "СОВА",
+# which are words
+OBLAST_ADMINISTRATION_ABBREVIATION = re.compile(r"(?<![\w'’ʼ-])(?P<initial>[АБГҐД-РТ-ЯЄІЇ])О(?:ДА|ВА)(?![\w'’ʼ-])")
+
+
+def oblast_administration_abbreviations(text: str, found: list[Entity]) -> list[Entity]:
+    """ "ЛОДА", "ХОВА": the administration of the one oblast the text names, where the
+    abbreviation's initial is that oblast's."""
+    spans = list(OBLAST_ADMINISTRATION_ABBREVIATION.finditer(text))
+    oblast = the_texts_oblast(text) if spans else None
+    body = oblast_administration_id(oblast) if oblast else None
+    return [
+        Entity(m.start(), m.end(), m.group(), "ORG", id=body, source="abbreviation")
+        for m in spans
+        if body and m.group("initial") == oblast[0].upper() and not any(e.start < m.end() and m.start() < e.end for e in found)
+    ]
 
 
 def oblast_administration_id(adjective: str, suffix: str = "ODA") -> Optional[str]:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Optional
 
 from ...records import Clause, Entity
+from ..coined import oblast_administration_abbreviations
 from ..models import morph_uk
 from ..names import nominative
 from .bodies import (
@@ -437,6 +438,7 @@ class UkrainianRecognizer:
                 found.append(o)
             found += municipal_bodies(text, toks)
         found += bare_councils(text, clauses, found)
+        found += oblast_administration_abbreviations(text, found)
         found += self._coreferent_officials(text, clauses, found)
         found += by_first_name_and_patronymic(text, clauses, found)
         found += by_first_name_alone(text, clauses, found)
