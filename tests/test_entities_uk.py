@@ -757,6 +757,12 @@ def test_bare_oblast_titles_act_for_the_oblast_the_text_names(run):
     )
     assert doc.parties == ["POLTAVAOC", "POLTAVAODA"]
     assert affiliations(doc) == {"Ігор Мельник": "POLTAVAOC", "Петро Гончар": "POLTAVAODA"}
+    # signatories named after the verb of a relative clause ("в Угоді …, яку підписали …")
+    doc = run(
+        "На Полтавщині стартує третя фаза проєкту. Про це йшлося в Угоді про партнерство, яку сьогодні "
+        "підписали голова обласної ради Ігор Мельник, голова ОДА Петро Гончар та менеджер проєкту Томас Шульц."
+    )
+    assert doc.parties == ["POLTAVAOC", "POLTAVAODA"]
     doc = run("Голова ОДА Петро Гончар зустрівся з послами Польщі та Литви.")  # no oblast named
     assert affiliations(doc).get("Петро Гончар") is None
 
@@ -1373,7 +1379,9 @@ def test_heads_of_foreign_regions_and_cities_with_the_place_in_their_title(run):
 
 def test_a_mayor_titled_with_the_citys_own_name_acts_for_its_council(run):
     doc = run("Документи підписали міський голова Миколаєва Олексій Бондарук і мер Орхуса Якоб Бундсгор.")
-    assert affiliations(doc) == {"Олексій Бондарук": "MYKOLAIVCC", "Якоб Бундсгор": None}
+    # the foreign mayor signs for his city, which the signing makes a party (NOTES, fifth session)
+    assert affiliations(doc) == {"Олексій Бондарук": "MYKOLAIVCC", "Якоб Бундсгор": "ORKHUS"}
+    assert doc.parties == ["MYKOLAIVCC", "ORKHUS"]
 
 
 def test_the_organisation_a_permanent_representative_represents(run):

@@ -408,10 +408,20 @@ def signed_with_the_one_named_before(doc: Document, clause: Clause, mentions: Me
 
 def local_signatories(doc: Document, clause: Clause) -> list[str]:
     """The sides of an instrument whose signatories a report's sentence names after the verb,
-    local bodies' heads among them ("Угоду … підписали голова обласної ради … та голова ОДА …")."""
-    if not INSTRUMENT_NOUN_UK.match(clause.text.lstrip()):
+    local bodies' heads among them ("Угоду … підписали голова обласної ради … та голова ОДА …",
+    "… в Угоді про партнерство, яку сьогодні підписали голова обласної ради …")."""
+    if INSTRUMENT_NOUN_UK.match(clause.text.lstrip()):
+        sides = _signing_officials(doc, clause)
+    elif verb := SIGNED_UK.search(clause.text):
+        # elsewhere in the sentence, only the bodies the signatories' titles head: a state's
+        # official named after the verb may be a witness
+        sides = unique_ids(
+            body
+            for e in sorted(doc.entities, key=lambda e: e.start)
+            if e.label == "OFFICIAL" and clause.start + verb.end() <= e.start < clause.end and (body := _body_signed_for(e))
+        )
+    else:
         return []
-    sides = _signing_officials(doc, clause)
     return sides if len(sides) >= MIN_PARTIES and any(s.endswith(LOCAL_BODY_SUFFIXES) for s in sides) else []
 
 
