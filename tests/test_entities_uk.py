@@ -800,9 +800,7 @@ def test_the_entities_of_a_text_do_not_depend_on_the_processs_hash_seed():
 
 
 def test_an_oblast_administrations_abbreviation_by_its_initial(run):
-    doc = run(
-        "Рівненська ОДА та Люблінське воєводство підписали угоду. Представники РОДА розповіли про перші проєкти."
-    )
+    doc = run("Рівненська ОДА та Люблінське воєводство підписали угоду. Представники РОДА розповіли про перші проєкти.")
     assert [e.id for e in doc.entities if e.text == "РОДА"] == ["RIVNEODA"]
     # another oblast's initial, or a word that looks like one ("ВОДА"), is no mention of it
     doc = run("ЧИСТА ВОДА: Рівненська ОДА та ЮНІСЕФ підписали меморандум. Про це повідомила ХОДА.")
@@ -834,7 +832,9 @@ def test_a_raion_acts_through_its_administration_and_its_bodies_get_ids_of_their
 def test_a_foreign_region_named_by_its_adjective_is_coined_from_its_name(run):
     doc = run("Волинська ОДА та Люблінське воєводство підписали угоду про партнерство.")
     assert doc.parties == ["LIUBLIN", "VOLYNODA"]  # not "LV", the initials of its kind
-    doc = run("Чернівецька ОДА та Сучавська повітова рада підписали угоду, а згодом Сучавський повіт приєднався до проєкту.")
+    doc = run(
+        "Чернівецька ОДА та Сучавська повітова рада підписали угоду, а згодом Сучавський повіт приєднався до проєкту."
+    )
     assert doc.parties == ["CHERNIVODA", "SUCHAV"]  # the county's council is the county
 
 

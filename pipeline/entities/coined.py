@@ -709,7 +709,9 @@ def _oblast_named(text: str, start: int, stop: int) -> tuple[Optional[str], bool
 
 
 # an oblast's adjective before its body's name ("Кіровоградської ОДА", "Волинська обласна рада")
-OBLAST_BODY = re.compile(r"(?P<adjective>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)\s+(?:ОДА|ОВА|обласн\w*\s+(?:рад|державн|військов|адміністр))")
+OBLAST_BODY = re.compile(
+    r"(?P<adjective>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+)\s+(?:ОДА|ОВА|обласн\w*\s+(?:рад|державн|військов|адміністр))"
+)
 
 
 def oblast_bodies_of_bare_titles(text: str, entities: list[Entity]) -> None:
@@ -724,7 +726,9 @@ def oblast_bodies_of_bare_titles(text: str, entities: list[Entity]) -> None:
         if suffix != "CC" and title.search(off.role)
     ]
     oblast = the_texts_oblast(text) if bare else None
-    for off, suffix in bare if oblast else ():
+    if oblast is None:
+        return
+    for off, suffix in bare:
         off.affiliation = oblast_administration_id(oblast, suffix)
 
 
@@ -732,7 +736,9 @@ def the_texts_oblast(text: str) -> Optional[str]:
     """The adjective of the one oblast a text names, by its adjective, its land or one of its
     bodies; None where it names none or several."""
     adjectives = {m.group("adjective") for pattern in (OBLAST, OBLAST_BODY) for m in pattern.finditer(text)}
-    adjectives |= {LAND_OBLASTS[m.group("stem") or m.group("soft") or m.group("neuter")] for m in OBLAST_LAND.finditer(text)}
+    adjectives |= {
+        LAND_OBLASTS[m.group("stem") or m.group("soft") or m.group("neuter")] for m in OBLAST_LAND.finditer(text)
+    }
     oblasts = {prefix: a for a in sorted(adjectives) if (prefix := oblast_administration_id(a, ""))}
     return next(iter(oblasts.values())) if len(oblasts) == 1 else None
 
@@ -748,10 +754,12 @@ def oblast_administration_abbreviations(text: str, found: list[Entity]) -> list[
     spans = list(OBLAST_ADMINISTRATION_ABBREVIATION.finditer(text))
     oblast = the_texts_oblast(text) if spans else None
     body = oblast_administration_id(oblast) if oblast else None
+    if oblast is None or body is None:
+        return []
     return [
         Entity(m.start(), m.end(), m.group(), "ORG", id=body, source="abbreviation")
         for m in spans
-        if body and m.group("initial") == oblast[0].upper() and not any(e.start < m.end() and m.start() < e.end for e in found)
+        if m.group("initial") == oblast[0].upper() and not any(e.start < m.end() and m.start() < e.end for e in found)
     ]
 
 

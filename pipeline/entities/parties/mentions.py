@@ -57,7 +57,13 @@ NOT_FOR_ITS_STATE = re.compile(
     r"Université)\b",
     _I,
 )
-LOCAL_BODY_SUFFIXES = ("CC", "ODA", "OC", "RR", "RDA")  # uk.bodies.BODY_FORMS' coined ids, and a raion's (coined.RAION_BODY)
+LOCAL_BODY_SUFFIXES = (
+    "CC",
+    "ODA",
+    "OC",
+    "RR",
+    "RDA",
+)  # uk.bodies.BODY_FORMS' coined ids, and a raion's (coined.RAION_BODY)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # What follows a body's name where the text cites one of its acts, not the body itself
 CITED_ACT = re.compile(r"\s*(?:[Rr]esolution|[Rr]esoluci[oó]n|[Rr][ée]solution|[Рр]езолюці)")

@@ -207,7 +207,9 @@ def from_news_instrument(doc: Document, mentions: MentionIndex) -> list[str]:
         return _ukrainian_news_opening(doc, mentions)
     for clause in news_opening(doc):
         if INSTRUMENT_CUE.search(clause.text):
-            ids = unique_ids(mentions.ids(clause.start, clause.end) + format_members(doc.text, clause.start, clause.end, "en"))
+            ids = unique_ids(
+                mentions.ids(clause.start, clause.end) + format_members(doc.text, clause.start, clause.end, "en")
+            )
             if len(ids) >= MIN_PARTIES:
                 return ids
     return []

@@ -418,7 +418,9 @@ def local_signatories(doc: Document, clause: Clause) -> list[str]:
         sides = unique_ids(
             body
             for e in sorted(doc.entities, key=lambda e: e.start)
-            if e.label == "OFFICIAL" and clause.start + verb.end() <= e.start < clause.end and (body := _body_signed_for(e))
+            if e.label == "OFFICIAL"
+            and clause.start + verb.end() <= e.start < clause.end
+            and (body := _body_signed_for(e))
         )
     else:
         return []
