@@ -799,6 +799,14 @@ def test_the_entities_of_a_text_do_not_depend_on_the_processs_hash_seed():
     assert {affiliation for _, _, label, _, role, affiliation in entities if role == "голова ОДА"} == {"VOLYNODA"}
 
 
+def test_a_mayor_titled_by_the_adjective_of_a_city_no_table_knows(run):
+    doc = run("Ірпінський міський голова Олександр Петренко та мер Кельце Бартош Новак підписали меморандум.")
+    assert officials(doc)["Олександр Петренко"][1:] == ("Ірпінський міський голова", "IRPINCC")
+    assert "IRPINCC" in doc.parties and len(doc.parties) == 2
+    doc = run("Бориспільського міського голову Володимира Гайового привітали колеги.")
+    assert affiliations(doc)["Володимира Гайового"] == "BORYSPILCC"
+
+
 def test_an_oblast_administrations_abbreviation_by_its_initial(run):
     doc = run("Рівненська ОДА та Люблінське воєводство підписали угоду. Представники РОДА розповіли про перші проєкти.")
     assert [e.id for e in doc.entities if e.text == "РОДА"] == ["RIVNEODA"]

@@ -23,7 +23,7 @@ from typing import Optional
 from ..records import Entity
 from .gazetteer import ABBREVIATION, load_json, state_ids
 from .models import morph_uk
-from .uk.bodies import LOCAL_TITLES, body_id, city_prefix, city_prefix_of_lemma
+from .uk.bodies import LOCAL_TITLES, MAX_ID, body_id, city_prefix, city_prefix_of_lemma, council_id
 from .uk.gazetteer import demonym_id
 from .uk.short_forms import defined_latin_short_form
 from .uk.titles import NAMED_AFTER, STATE_FORM_HEADS
@@ -93,7 +93,6 @@ FUNCTION_WORDS = frozenset(
     + "of the and for on in to at de la el los las del des du et y le les".split()
 )
 MAX_NAME_WORDS = 10
-MAX_ID = 10
 
 
 @dataclass(frozen=True)
@@ -560,7 +559,7 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
     elif council := CITY_COUNCIL_LATIN.match(name):  # "Lviv City Council" → LVIVCC, as "Львівська міська рада"
         base = re.sub(r"[^A-Z]", "", council.group("city").upper()) + "CC"
     elif council := CITY_COUNCIL_UK.match(name):  # a city no table knows: "Нікопольська міська рада" → NIKOPOLCC
-        base = _council_id(council.group("city"))
+        base = council_id(council.group("city"))
     elif brand := LATIN_BRAND.match(name):  # "ANDRITZ Hydro" → ANDRITZ: the company's name in capitals
         base = brand.group(1)[:MAX_ID]
     elif HYPHENATED_ACRONYM.fullmatch(name):  # "ENTSO-E" → ENTSOE: one acronym, not two words' initials
@@ -793,12 +792,7 @@ def home_council_id(city: str) -> str:
         prefix = city_prefix_of_lemma(lemma)
         if prefix:
             return prefix + "CC"
-    return _council_id(forms[0])
-
-
-def _council_id(city: str) -> str:
-    """A city council's coined id from the city's name or stem: the name in Latin letters, then CC."""
-    return latin_spelling(city).upper()[: MAX_ID - 2] + "CC"
+    return council_id(forms[0])
 
 
 def foreign_city_id(city: str, inflected: bool = True, case: str = "gent") -> str:
@@ -823,7 +817,7 @@ def council_named_id(text: str) -> Optional[str]:
     """The coined id of the council of a city no table knows that ``text`` names by the city's
     adjective ("голова Ніжинської міської ради" → NIZHYNCC), as ``coin_id`` coins it."""
     council = COUNCIL_IN_TEXT_UK.search(text)
-    return _council_id(council.group("city")) if council else None
+    return council_id(council.group("city")) if council else None
 
 
 CITY_COUNCIL_LATIN = re.compile(r"^(?P<city>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)\s+City\s+Council$")

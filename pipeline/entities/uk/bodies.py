@@ -15,7 +15,7 @@ from ...records import Clause, Entity
 from ..gazetteer import load_json
 from ..models import morph_uk
 from .titles import FOREIGN_LOCAL_TITLE, OTHER_BODIES
-from .tokens import PERSON_GRAMMEMES, Token, adjacent, grammemes, lemmas, tags_of, tokens_of
+from .tokens import PERSON_GRAMMEMES, Token, adjacent, grammemes, latin_spelling, lemmas, tags_of, tokens_of
 
 # --- sub-state bodies ----------------------------------------------------------
 
@@ -107,6 +107,16 @@ def municipal_bodies(text: str, toks: list[Token]) -> list[Entity]:
 
 MAYOR_WORDS = (frozenset({"міський"}), frozenset({"голова"}))
 MAYOR = frozenset({"мер"})
+# a mayor titled by the adjective of a city no table knows ("Ірпінський міський голова")
+MAYOR_OF_A_CITY = re.compile(
+    r"(?P<city>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+?)(?:ськ|цьк|зьк)(?:ий|ого|ому|им|ім)\s+міськ\w*\s+голов", re.IGNORECASE
+)
+MAX_ID = 10  # the longest coined id
+
+
+def council_id(city: str) -> str:
+    """A city council's coined id from the city's name or stem: the name in Latin letters, then CC."""
+    return latin_spelling(city).upper()[: MAX_ID - 2] + "CC"
 
 
 def local_body_of(role: str) -> Optional[str]:
@@ -127,7 +137,13 @@ def local_body_of(role: str) -> Optional[str]:
             return body_id(named, "CC")  # "міський голова Миколаєва"
         if named and i >= 1 and _match_words(toks, i - 1, (MAYOR,), role):
             return body_id(named, "CC")  # "мер Одеси", "заступник мера Львова"
-    return None
+    mayor = MAYOR_OF_A_CITY.search(role)
+    if mayor is None:
+        return None
+    # the table's city written lower-case ("перший заступник кіровоградського міського голови")
+    adjective = tokens_of(mayor.group())[0]
+    known = next((city_prefixes()[l] for l in sorted(lemmas(adjective.lower)) if l in city_prefixes()), None)
+    return body_id(known, "CC") if known else council_id(mayor.group("city"))
 
 
 def city_named(tok: Token) -> Optional[str]:

@@ -257,6 +257,10 @@ def _name_tail(text: str, toks: list[Token], last: int) -> int:
 NOT_THE_HOLDERS = frozenset({"в", "у", "при", "з", "із", "зі"})
 
 
+# a capitalised adjective of a city ("Ірпінський", "Бориспільського")
+CITY_ADJECTIVE = re.compile(r"[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]+(?:ськ|цьк|зьк)(?:ий|ого|ому|им|ім)")
+
+
 # the people a list of officials under one title goes on with ("… вітав своїх колег з Косова …")
 COUNTERPART_LEMMAS = frozenset({"колега", "візаві", "партнер"})
 
@@ -571,8 +575,14 @@ class UkrainianRecognizer:
         while i < len(toks):
             if heads_a_title(toks, i):
                 role_start = i - 1 if i > 0 and lemmas(toks[i - 1].lower) & ROLE_MODIFIERS else i
-                if i > 1 and lemmas(toks[i - 1].lower) & MAYOR_WORDS[0] and city_prefix(toks[i - 2]):
-                    role_start = i - 2  # "Львівський міський голова": the mayor of Lviv (local_body_of)
+                if (
+                    i > 1
+                    and lemmas(toks[i - 1].lower) & MAYOR_WORDS[0]
+                    and (city_prefix(toks[i - 2]) or CITY_ADJECTIVE.fullmatch(toks[i - 2].text))
+                ):
+                    # "Львівський міський голова": the mayor of Lviv; "Ірпінський міський голова": of
+                    # a city no table knows (local_body_of)
+                    role_start = i - 2
                 k = title_words_end(text, toks, i, name_at)
                 # "головою якої обрали Романа …": the title ends before the clause's verb, and the
                 # name is that verb's object, not in the title's case
