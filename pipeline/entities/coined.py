@@ -23,7 +23,7 @@ from typing import Optional
 from ..records import Entity
 from .gazetteer import ABBREVIATION, load_json, state_ids
 from .models import morph_uk
-from .uk.bodies import LOCAL_TITLES, MAX_ID, body_id, city_prefix, city_prefix_of_lemma, council_id
+from .uk.bodies import LOCAL_TITLES, MAX_ID, body_id, city_prefix, city_prefix_of_lemma, coined_body_id, council_id
 from .uk.gazetteer import demonym_id
 from .uk.short_forms import defined_latin_short_form
 from .uk.titles import NAMED_AFTER, STATE_FORM_HEADS
@@ -178,7 +178,7 @@ def parties_named(
         if raion and AFTER_THE_OBLAST.match(text, raion.end(), stop):
             # "між Хустським районом і повітом Сату-Маре": a raion acts through its administration,
             # as an oblast does (NOTES); a territory is not tagged
-            ids.append(raion_body_id(raion.group("stem"), "RDA"))
+            ids.append(coined_body_id(raion.group("stem"), "RDA"))
             continue
         home = HOME_CITY.fullmatch(text[s:stop].rstrip(" .,;:\n")) if bodies_only and lang == "uk" else None
         if home and UKRAINIAN_BEFORE.search(text, max(0, s - 30), s):
@@ -565,7 +565,7 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
     elif HYPHENATED_ACRONYM.fullmatch(name):  # "ENTSO-E" → ENTSOE: one acronym, not two words' initials
         base = name.replace("-", "")[:MAX_ID]
     elif raion := RAION_BODY.fullmatch(name):  # "Хустська районна рада" → KHUSTRR, "Хустська РДА" → KHUSTRDA
-        base = raion_body_id(raion.group("stem"), "RR" if raion.group("council") else "RDA")
+        base = coined_body_id(raion.group("stem"), "RR" if raion.group("council") else "RDA")
     elif region := REGION_BY_ADJECTIVE.fullmatch(name):
         # "Підкарпатське воєводство" → PIDKARPAT, "Ботошанська повітова рада" → BOTOSHAN (the county's
         # own id): the region's name, not the initials of its kind ("PV" would be every voivodeship)
@@ -831,12 +831,6 @@ RAION_BODY = re.compile(
     rf"{_RAION_STEM}(?:а|ої|ій|у|ою)\s+(?:(?P<council>районн\w*\s+рад\w*)"
     r"|районн\w*\s+(?:державн\w*\s+|військов\w*\s+)?адміністраці\w*|РДА|РВА|райдержадміністраці\w*)"
 )
-
-
-def raion_body_id(stem: str, suffix: str) -> str:
-    """A raion's council (RR) or administration (RDA) id from the stem of its adjective
-    ("Хуст" → KHUSTRR, KHUSTRDA)."""
-    return latin_spelling(stem).upper()[: MAX_ID - len(suffix)] + suffix
 
 
 # a foreign region or its council named by its adjective: the adjective's stem and the region's kind

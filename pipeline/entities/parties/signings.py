@@ -415,13 +415,7 @@ def local_signatories(doc: Document, clause: Clause) -> list[str]:
     elif verb := SIGNED_UK.search(clause.text):
         # elsewhere in the sentence, only the bodies the signatories' titles head: a state's
         # official named after the verb may be a witness
-        sides = unique_ids(
-            body
-            for e in sorted(doc.entities, key=lambda e: e.start)
-            if e.label == "OFFICIAL"
-            and clause.start + verb.end() <= e.start < clause.end
-            and (body := _body_signed_for(e))
-        )
+        sides = unique_ids(body for e in _officials_after(doc, clause, verb.end()) if (body := _body_signed_for(e)))
     else:
         return []
     return sides if len(sides) >= MIN_PARTIES and any(s.endswith(LOCAL_BODY_SUFFIXES) for s in sides) else []
@@ -445,10 +439,7 @@ def _signing_officials(doc: Document, clause: Clause) -> list[str]:
     elif INSTRUMENT_NOUN_UK.match(clause.text.lstrip()):
         # "Меморандум … підписали голова Ніжинської міської ради Олег Коваль та мер міста Сянок …":
         # the instrument first, its signatories after the verb, each for the body its title heads
-        officials = sorted(
-            (e for e in doc.entities if e.label == "OFFICIAL" and clause.start + verb.end() <= e.start < clause.end),
-            key=lambda e: e.start,
-        )
+        officials = _officials_after(doc, clause, verb.end())
         bodies = [_body_signed_for(e) for e in officials]
         if not any(bodies):
             return []  # officials of states only: the states' evidence is read elsewhere
@@ -459,6 +450,14 @@ def _signing_officials(doc: Document, clause: Clause) -> list[str]:
         side
         for e in sorted(doc.entities, key=lambda e: e.start)
         if e.label == "OFFICIAL" and start <= e.start and e.end <= end and (side := _mayors_city(e) or e.affiliation)
+    )
+
+
+def _officials_after(doc: Document, clause: Clause, offset: int) -> list[Entity]:
+    """The officials a clause names after ``offset`` (in the clause's text), in text order."""
+    return sorted(
+        (e for e in doc.entities if e.label == "OFFICIAL" and clause.start + offset <= e.start < clause.end),
+        key=lambda e: e.start,
     )
 
 

@@ -114,9 +114,16 @@ MAYOR_OF_A_CITY = re.compile(
 MAX_ID = 10  # the longest coined id
 
 
+def coined_body_id(place: str, suffix: str) -> str:
+    """The coined id of a local body of a place no table knows, from the place's name or stem in
+    Latin letters and the body's suffix: a city council (CC, "Ніжин" → NIZHYNCC), a raion's
+    council (RR) or administration (RDA, "Хуст" → KHUSTRDA)."""
+    return latin_spelling(place).upper()[: MAX_ID - len(suffix)] + suffix
+
+
 def council_id(city: str) -> str:
-    """A city council's coined id from the city's name or stem: the name in Latin letters, then CC."""
-    return latin_spelling(city).upper()[: MAX_ID - 2] + "CC"
+    """A city council's coined id from the city's name or stem."""
+    return coined_body_id(city, "CC")
 
 
 def local_body_of(role: str) -> Optional[str]:
