@@ -4796,3 +4796,40 @@ def test_a_namesake_with_a_lower_case_particle_stays_in_the_name(run):
     assert "Боннським музичним університетом імені Людвіга ван Бетховена" in [
         e.text for e in doc.entities if e.label == "PARTY"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        pytest.param(
+            "Черкаси отримають кредит ЄБРР на нові автобуси\n\nЧеркаська міська рада залучила у Європейського "
+            "банку реконструкції та розвитку кредит на 12 мільйонів євро. Кошти підуть на закупівлю 30 автобусів.",
+            ["CHERKASYCC", "EBRD"],
+            id="a_council_that_borrows_from_a_bank",
+        ),
+        pytest.param(
+            "Світовий банк надасть Україні позику на ремонт доріг\n\nСвітовий банк надасть Україні позику в розмірі "
+            "200 мільйонів доларів на відновлення мостів і доріг у прифронтових областях.",
+            ["UKR", "WB"],
+            id="a_bank_that_lends_to_a_state",
+        ),
+    ],
+)
+def test_a_loan_reported_without_a_signing_has_lender_and_borrower_as_parties(run, text, parties):
+    """A loan is an agreement of lender and borrower: a report that tells of one ("… залучила у
+    банку кредит", "банк надасть Україні позику") without the word of a signing names them as its
+    parties, as a signing's sides are."""
+    assert run(text).parties == parties
+
+
+def test_a_body_named_in_full_and_by_its_quoted_name_is_one_party(run):
+    """ "Національний університет «Житомирська політехніка»" and "Житомирська політехніка" are one
+    university: one id, that of its full name, for every mention and for its rector's affiliation."""
+    doc = run(
+        "Житомирська політехніка та Гданський університет підписали угоду\n\nДержавний університет «Житомирська "
+        "політехніка» уклав угоду про співпрацю з Гданським університетом. Документ підписали ректор Житомирської "
+        "політехніки Віктор Євдокимов та ректор Гданського університету Пйотр Стемпньовський."
+    )
+    ids = {e.id for e in doc.entities if e.label == "PARTY" and "олітехнік" in e.text}
+    assert len(ids) == 1 and ids <= set(doc.parties) and len(doc.parties) == 2
+    assert affiliations(doc)["Віктор Євдокимов"] in ids

@@ -227,18 +227,36 @@ def _names_end(text: str, start: int, end: int) -> int:
     return pieces[k][1]
 
 
-def hromada_as_its_council(parties: list[str], mentions: MentionIndex) -> list[str]:
-    """A hromada and its council named by the same adjective ("Ічнянська громада", "Ічнянська
-    міська рада") are one party, the council, which acts for the hromada: the hromada's coined
-    id gives way to the council's."""
+def one_body_coined_once(parties: list[str], mentions: MentionIndex) -> list[str]:
+    """A body the text names in two ways that were coined two ids is one party, under the
+    id of its fuller name:
+
+    - a hromada and its council named by the same adjective ("Ічнянська громада", "Ічнянська
+      міська рада"): the council, which acts for the hromada;
+    - a body's full name around a quoted name ("Національний університет «Львівська
+      політехніка»") and that quoted name alone ("Львівська політехніка підписала …"), as
+      Ukrainian names a university, a fund or an enterprise in full once and by its quoted
+      name otherwise."""
     councils = {c.name.split()[0].lower(): c.id for c in mentions.coined if c.name.split()[-1].lower() == "рада"}
+    quoted = {}
+    for c in mentions.coined:
+        inner = QUOTED_PART.search(c.name)
+        if inner and inner.start() > 0:
+            quoted.setdefault(inner.group(1).lower(), c.id)
     renamed: dict[str, str] = {}
     for k, c in enumerate(mentions.coined):
         words = c.name.split()
         if len(words) == 2 and words[1].lower() == "громада" and words[0].lower() in councils:
             renamed[c.id] = councils[words[0].lower()]
+        elif quoted.get(c.name.lower(), c.id) != c.id:
+            renamed[c.id] = quoted[c.name.lower()]
+        if c.id in renamed:
             mentions.coined[k] = dataclasses.replace(c, id=renamed[c.id])
     return unique_ids(renamed.get(p, p) for p in parties)
+
+
+# the quoted name inside a body's full name ("Державний університет «Житомирська політехніка»")
+QUOTED_PART = re.compile(r"[«“\"]([^«»“”\"]+)[»”\"]\s*$")
 
 
 def add_coined_mentions(doc: Document, coined: list[CoinedParty]) -> None:

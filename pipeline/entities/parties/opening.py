@@ -49,7 +49,11 @@ REPORT_INSTRUMENT_UK = re.compile(
     r"|обмін\w*\s+нотами)",
     _I,
 )
-REPORT_CUES_UK = (INSTRUMENT_CUE, TALKS_UK, REPORT_INSTRUMENT_UK)
+# A loan told without a signing ("… залучила у Європейського інвестиційного банку кредит",
+# "Світовий банк надасть Україні позику"): a loan is an agreement of lender and borrower, who
+# are its parties as a signing's sides are.
+LOAN_UK = re.compile(r"(?<!\w)(?:кредит(?!н)\w*|позик\w*)", _I)
+REPORT_CUES_UK = (INSTRUMENT_CUE, TALKS_UK, REPORT_INSTRUMENT_UK, LOAN_UK)
 # --- evidence sources ----------------------------------------------------------
 
 

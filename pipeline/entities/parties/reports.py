@@ -23,6 +23,7 @@ from .instrument import BETWEEN_AND, BETWEEN_BEFORE
 from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, unique_ids, unnamed_place
 from .opening import (
     INSTRUMENT_CUE,
+    LOAN_UK,
     REPORT_CUES_UK,
     SIDES_OPENING,
     TALKS_UK,
@@ -224,7 +225,7 @@ def _ukrainian_news_opening(doc: Document, mentions: MentionIndex) -> list[str]:
     ids: list[str] = []
     bodies_signed = False  # the opening names the signatories, bodies no table knows among them
     for clause in news_opening(doc):
-        if INSTRUMENT_CUE.search(clause.text) or TALKS_UK.search(clause.text):
+        if any(cue.search(clause.text) for cue in (INSTRUMENT_CUE, TALKS_UK, LOAN_UK)):
             named = (
                 between_formula(doc, clause, mentions)
                 or signed_with(doc, clause, mentions)

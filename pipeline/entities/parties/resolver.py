@@ -71,9 +71,9 @@ from .mentions import (
     add_coined_mentions,
     add_head_noun_mentions,
     as_parties,
-    hromada_as_its_council,
     is_org,
     is_state_id,
+    one_body_coined_once,
     unique_ids,
 )
 from .opening import ukrainian_report
@@ -95,12 +95,12 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-151"
+        return "party-evidence-152"
 
     def process(self, doc: Document) -> Document:
         mentions = MentionIndex(doc)
         parties, source = find_parties(doc, mentions)
-        parties = hromada_as_its_council(parties, mentions)
+        parties = one_body_coined_once(parties, mentions)
         doc.parties = sorted(parties)
         doc.meta["parties_source"] = source
         add_coined_mentions(doc, [c for c in mentions.coined if c.id in parties])
