@@ -238,7 +238,7 @@ def one_body_coined_once(parties: list[str], mentions: MentionIndex) -> list[str
       Ukrainian names a university, a fund or an enterprise in full once and by its quoted
       name otherwise."""
     councils = {c.name.split()[0].lower(): c.id for c in mentions.coined if c.name.split()[-1].lower() == "рада"}
-    quoted = {}
+    quoted: dict[str, str] = {}
     for c in mentions.coined:
         inner = QUOTED_PART.search(c.name)
         if inner and inner.start() > 0:
