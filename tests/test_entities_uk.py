@@ -4833,3 +4833,21 @@ def test_a_body_named_in_full_and_by_its_quoted_name_is_one_party(run):
     ids = {e.id for e in doc.entities if e.label == "PARTY" and "олітехнік" in e.text}
     assert len(ids) == 1 and ids <= set(doc.parties) and len(doc.parties) == 2
     assert affiliations(doc)["Віктор Євдокимов"] in ids
+
+
+def test_a_companys_side_in_its_quoted_name_and_a_latin_name_inside_a_title(run):
+    """ "З боку «Укрзалізниці» документ підписав …": the quoted name is the side its signatory
+    acts for; "віцепрезидент Boeing Кент Волш": the Latin name is the title's body,
+    and the person after it is the official, who acts for that company."""
+    doc = run(
+        "Укрзалізниця та Boeing домовилися про постачання літаків\n\nАкціонерне товариство "
+        "«Укрзалізниця» та компанія Boeing уклали угоду про постачання літаків. З боку "
+        "«Укрзалізниці» документ підписав голова правління Олег Коваленко, а віцепрезидент Boeing "
+        "Кент Волш поставив підпис від імені американської компанії."
+    )
+    found = {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+    ukrzaliznytsia = next(e.id for e in doc.entities if e.label == "PARTY" and "Укрзалізниц" in e.text)
+    assert found["Олег Коваленко"][1] == ukrzaliznytsia
+    role, company = found["Кент Волш"]
+    assert role == "віцепрезидент Boeing"
+    assert company in doc.parties and company != ukrzaliznytsia

@@ -178,8 +178,9 @@ def _share_placed(doc: Document, placed: dict[str, Entity]) -> None:
 
 # "від ХНУРЕ — проректорку …", "від УГКЦ — голова Патріаршої курії …", "З боку СумДУ документи
 # підписав ректор …": the side a title stands for
-FROM_SIDE = re.compile(r"(?<!\w)(?:[вВ]ід|(?P<by>[зЗ]\s+боку))\s+$")
-SIDE_DASH = re.compile(r"\s*[—–-]\s")
+# a company's side in its quoted name ("З боку «Нафтогазу» документ підписав …")
+FROM_SIDE = re.compile(r"(?<!\w)(?:[вВ]ід|(?P<by>[зЗ]\s+боку))\s+[«“\"]?$")
+SIDE_DASH = re.compile(r"[»”\"]?\s*[—–-]\s")
 
 
 def _sides_named(doc: Document, parties: list[str], institutions: list[Entity]) -> list[Entity]:

@@ -252,7 +252,9 @@ def _ukrainian_news_opening(doc: Document, mentions: MentionIndex) -> list[str]:
                 and not named_as_setting(doc.text, clause.start, s)
                 and not place_gloss(doc.text, s)
             ]
-            ids += capital_ids(doc.text, clause.start, clause.end)
+            if INSTRUMENT_CUE.search(clause.text) or TALKS_UK.search(clause.text):
+                # (a capital in a loan's report is the city that borrows: "Київ отримає кредит")
+                ids += capital_ids(doc.text, clause.start, clause.end)
             ids += format_members(doc.text, clause.start, clause.end, "uk")
     if ids and not bodies_signed:
         # the sides the opening names as sides: "румунська сторона", "угорська делегація",

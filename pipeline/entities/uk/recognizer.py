@@ -74,6 +74,7 @@ from .title_words import (
     counterpart_only,
     institution_word,
     joins_title,
+    latin_name_in_title,
     local_head,
     name_tokens,
     named_before_abbreviation,
@@ -311,6 +312,7 @@ def title_words_end(text: str, toks: list[Token], i: int, name_at: dict) -> int:
             or place_named(toks, k)  # "гетьман краю | Височина | Мартін …", "приматор | Кошиць | …"
             or region_before_name(toks, k)  # "начальник Управління ДМС України | Львівщини | Андрій …"
             or adjective_of_a_name(text, toks, k)  # "голови | Черняхівської районної ради | Івана …"
+            or latin_name_in_title(toks, k)  # "віцепрезидент | Google | Кент Вокер"
         )
         and (adjacent(text, toks[k - 1 : k + 1]) or portfolio_comma(text, toks, k))
     ):

@@ -321,6 +321,25 @@ def before_a_latin_name(tok: Token) -> bool:
     return bool(lemmas(tok.lower) & LATIN_NAMED_KINDS) or bool(tags) and all(t.POS == "ADJF" for t in tags)
 
 
+# a company's or a body's name in Latin letters inside a Ukrainian title ("віцепрезидент Google",
+# "генеральний директор Airbus Defence")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’&.-]*")
+CYRILLIC_WORD = re.compile(r"[А-ЯЄІЇҐа-яєіїґ]")
+MAX_LATIN_TITLE_WORDS = 4
+
+
+def latin_name_in_title(toks: list[Token], k: int) -> bool:
+    """Whether toks[k] begins a capitalised name in Latin letters that Ukrainian words follow, the
+    title's or the holder's name ("віцепрезидент | Google | Кент Вокер", "… | Google | з глобальних
+    питань Кент Вокер"): the name is the title's body, not the holder's."""
+    j = k
+    while (
+        j < len(toks) and j - k < MAX_LATIN_TITLE_WORDS and toks[j].capitalised and LATIN_WORD.fullmatch(toks[j].text)
+    ):
+        j += 1
+    return k < j < len(toks) and bool(CYRILLIC_WORD.match(toks[j].text))
+
+
 def institution_word(tok: Token) -> bool:
     """A capitalised word that continues a title rather than starting a name: an
     abbreviation ("ФРН") or a dictionary noun or adjective that is no name
