@@ -4851,3 +4851,29 @@ def test_a_companys_side_in_its_quoted_name_and_a_latin_name_inside_a_title(run)
     role, company = found["Кент Волш"]
     assert role == "віцепрезидент Boeing"
     assert company in doc.parties and company != ukrzaliznytsia
+
+
+def test_a_ministrys_column_in_a_signature_block_signs_for_its_state(run):
+    """ "За МОЗ України      За ВООЗ": the left column's header names a ministry of a party state,
+    which signs for its state (guide §5 tags the ministry whole, as an ORG), so its signatory acts
+    for Ukraine, and the right column's for the organisation."""
+    doc = run(
+        "Меморандум про взаєморозуміння\n\nЦей Меморандум укладено між Міністерством охорони здоров'я України та "
+        "Дитячим фондом ООН (далі — Сторони).\n\n1. Сторони співпрацюватимуть у сфері вакцинації дітей.\n\n"
+        "За МОЗ України                                   За ЮНІСЕФ\n"
+        "Оксана Гребенюк                                  Мартін Сандберг\n"
+    )
+    assert affiliations(doc) == {"Оксана Гребенюк": "UKR", "Мартін Сандберг": "UNICEF"}
+
+
+def test_a_plural_title_is_no_office_written_for_a_known_officeholder(run):
+    """ "Міністри оборони чотирьох держав зустрілися …" over a list of names: the plural title is
+    several people's, so it writes no office for a well-known minister named later without one;
+    a singular title does ("Міністр оборони провів зустріч … Денис Шмигаль")."""
+    doc = run(
+        "Міністри оборони чотирьох держав зустрілися у Вільнюсі.\n\nУ зустрічі взяли участь Денис Шмигаль, "
+        "Владислав Косіняк-Камиш та Довіле Шакалене."
+    )
+    assert not [e for e in doc.entities if e.label == "OFFICIAL" and e.role == "Міністри"]
+    doc = run("Міністр оборони провів зустріч у Вільнюсі. У зустрічі взяв участь Денис Шмигаль.")
+    assert officials(doc)["Денис Шмигаль"][1:] == ("Міністр", "UKR")

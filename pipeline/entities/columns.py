@@ -15,7 +15,7 @@ one column. Run in the parties stage, after coined parties have their ids.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -57,8 +57,9 @@ class Column:
     titled: bool = False  # the header is the signatory's title, not "За X"
 
 
-def column_signatures(doc: Document) -> None:
-    """Place each column's signatory: the party of its header, the title of its lines."""
+def column_signatures(doc: Document, institutions: Sequence[Entity] = ()) -> None:
+    """Place each column's signatory: the party of its header, the title of its lines.
+    ``institutions``: a party state's ministries as mentions of it ("За МОЗ України")."""
     if (doc.lang or "") != "uk":
         return
     _labelled_signatures(doc)
@@ -71,7 +72,7 @@ def column_signatures(doc: Document) -> None:
         headers = all(SIGNATURE_HEADER.match(text[s:e]) for s, e in pieces)
         above = text[slice(*lines[k - 1])] if k > 0 else ""
         if len(pieces) >= 2 and (headers or _names_parties_on_behalf(doc, above, pieces)):
-            _place(doc, _columns(text, lines[k : k + 1 + MAX_BLOCK_LINES], [s - a for s, _ in pieces]))
+            _place(doc, _columns(text, lines[k : k + 1 + MAX_BLOCK_LINES], [s - a for s, _ in pieces]), institutions)
         elif len(pieces) >= 2 and all(_titled(text[s:e]) and not NOT_A_TITLE.match(text[s:e]) for s, e in pieces):
             # titles side by side over the names ("Мер Оденсе      Мер Орхуса" / "Пер Гольм
             # НІЛЬСЕН      Сіне АДАМСЕН"): each title heads its column and names its body
@@ -79,11 +80,11 @@ def column_signatures(doc: Document) -> None:
             for column in columns:
                 column.titles, column.titled = column.header + column.titles, True
             if all(column.person for column in columns):
-                _place(doc, columns)
+                _place(doc, columns, institutions)
         elif len(pieces) == 1 and SHORT_HEADER.match(text[a:b]):
             # one block under another: "За Латвійську Республіку" / "міністерка закордонних
             # справ" / "Байба ОЗОЛІНЯ", or "Від Асоціації …" / "Президент     Гедимінас ВАЛАНТІНАС"
-            _place(doc, _columns(text, lines[k : k + 1 + STACKED_LINES], [0]), stacked=True)
+            _place(doc, _columns(text, lines[k : k + 1 + STACKED_LINES], [0]), institutions, stacked=True)
 
 
 def _labelled_signatures(doc: Document) -> None:
@@ -288,12 +289,21 @@ def _titled(piece: str) -> bool:
     return any(lemmas(word.lower()) & ROLE_HEADS for word in piece.split())
 
 
-def _header_ids(doc: Document, header: list[tuple[int, int]], skip: int = 2) -> list[str]:
+def _header_ids(
+    doc: Document, header: list[tuple[int, int]], skip: int = 2, institutions: Sequence[Entity] = ()
+) -> list[str]:
     """The parties a column's header names: those tagged in it, else the party whose name
     shares a proper name with it ("За Мерію міста Кошалін" and the formula's "Мерією міста
     Кошалін", coined there and not tagged in the header)."""
     parties = [(e, e.id) for e in doc.entities if e.id and e.label == "PARTY"]
     tagged = [pid for e, pid in parties if any(a <= e.start < b for a, b in header)]
+    # a party state's ministry the header names whole ("За МОЗ України"), not one read across
+    # the columns of a flattened block ("За Міністерство економічних справ" | "трансформації України")
+    tagged = tagged or [
+        e.id
+        for e in institutions
+        if any(a <= e.start < b for a, b in header) and any(a < e.end <= b for a, b in header)
+    ]
     if tagged:
         return tagged
     # the header's words after "За" and the body's kind ("За Мерію міста …", "За ТОВ «…»"); a
@@ -324,7 +334,7 @@ def _continues_header(text: str, last: tuple[int, int], start: int) -> bool:
     return text[last[1] : start].count("\n") == 1 and text[start : start + 1].islower()
 
 
-def _place(doc: Document, columns: list[Column], stacked: bool = False) -> None:
+def _place(doc: Document, columns: list[Column], institutions: Sequence[Entity] = (), stacked: bool = False) -> None:
     text = doc.text
     # one word of a header or a title is no person ("Президент міста Кошалін" is not Mr Кошалін)
     lines = [span for column in columns for span in column.header + column.titles + column.under]
@@ -333,7 +343,7 @@ def _place(doc: Document, columns: list[Column], stacked: bool = False) -> None:
         for o in doc.entities
         if o.label != "OFFICIAL" or " " in o.text or stacked or not any(a <= o.start and o.end <= b for a, b in lines)
     ]
-    headers = [_header_ids(doc, column.header, skip=0 if column.titled else 2) for column in columns]
+    headers = [_header_ids(doc, column.header, 0 if column.titled else 2, institutions) for column in columns]
     for column, ids in zip(columns, headers):
         if column.person is None or not column.header:
             continue

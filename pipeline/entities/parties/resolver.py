@@ -95,7 +95,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-153"
+        return "party-evidence-154"
 
     def process(self, doc: Document) -> Document:
         mentions = MentionIndex(doc)
@@ -130,7 +130,7 @@ class PartyResolver(Stage):
         officials_acting_for(doc, parties, institutions)
         officials_by_side(doc, parties, institutions)
         add_head_noun_mentions(doc, [p for p in parties if not is_state_id(p)])
-        column_signatures(doc)  # last: read down its columns, a block undoes what reading across gave
+        column_signatures(doc, institutions)  # last: read down its columns, a block undoes what reading across gave
         private_company_staff(doc, parties)
         add_latin_originals(doc)  # after every rule that places an official: it copies theirs
         return doc

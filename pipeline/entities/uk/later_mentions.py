@@ -192,6 +192,8 @@ def _office_written_for(
         for k, tok in enumerate(toks):
             if not stems or not tok.lower.startswith(stems):
                 continue
+            if all("plur" in tag for tag in tags_of(tok.lower) if "NOUN" in tag):
+                continue  # "Міністри оборони чотирьох держав": several people's office, not his
             after = next((o for o in officials if 0 <= o.start - tok.end <= TITLE_NAME_REACH), None)
             if after is not None and not same_name((after.name or after.text).split()[-1].lower(), surname.lower()):
                 continue  # "президент Франції Емманюель Макрон": another person's title
