@@ -302,7 +302,7 @@ def _header_ids(
     tagged = tagged or [
         e.id
         for e in institutions
-        if any(a <= e.start < b for a, b in header) and any(a < e.end <= b for a, b in header)
+        if e.id and any(a <= e.start < b for a, b in header) and any(a < e.end <= b for a, b in header)
     ]
     if tagged:
         return tagged
