@@ -4877,3 +4877,28 @@ def test_a_plural_title_is_no_office_written_for_a_known_officeholder(run):
     assert not [e for e in doc.entities if e.label == "OFFICIAL" and e.role == "Міністри"]
     doc = run("Міністр оборони провів зустріч у Вільнюсі. У зустрічі взяв участь Денис Шмигаль.")
     assert officials(doc)["Денис Шмигаль"][1:] == ("Міністр", "UKR")
+
+
+def test_a_church_named_with_a_bracketed_second_adjective_and_its_clerics(run):
+    """ "з Вселенським (Константинопольським) патріархатом": the bracketed adjective is part of the
+    church's name; its clerics act for a church, never for the state by default."""
+    doc = run(
+        "ПЦУ та Вселенський патріархат домовилися про паломництва\n\nПравославна церква України уклала угоду з "
+        "Вселенським (Константинопольським) патріархатом про організацію паломництв. Угоду підписали "
+        "митрополит Кирило та архієпископ Дамаскін."
+    )
+    assert doc.parties == ["ECUMPATR", "OCU"]
+    assert "UKR" not in affiliations(doc).values()
+
+
+def test_a_university_named_by_its_city_and_by_its_adjective_is_one_party(run):
+    """ "Університет Ополе" in the headline, "Опольський університет" in the lead: one university,
+    one id; "від університету — ректор …" places the rector with it."""
+    doc = run(
+        "Житомирська міська рада та Університет Ополе уклали меморандум\n\nЖитомирська міська рада і Опольський "
+        "університет підписали меморандум про співпрацю. Від міста документ підписав міський голова Сергій "
+        "Сухомлин, від університету — ректор Марек Кравчик."
+    )
+    university = {e.id for e in doc.entities if e.label == "PARTY" and "ніверситет" in e.text}
+    assert len(university) == 1 and len(doc.parties) == 2
+    assert affiliations(doc)["Марек Кравчик"] in university

@@ -145,7 +145,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-164"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-165"
 
     def process(self, doc: Document) -> Document:
         text = doc.text
@@ -450,8 +450,13 @@ NOT_HOME_TITLE = re.compile(
     r"|(?-i:\b(?:ОДА|ВЦА|РДА)\b)|консул|посол|посл[іа]",
     re.IGNORECASE,
 )
-# the same in the title itself (not in the words before it, which may name another's body)
-NOT_HOME_ROLE = re.compile(r"\b(?:про)?ректор|університет|компані|корпорац|концерн", re.IGNORECASE)
+# the same in the title itself (not in the words before it, which may name another's body); a
+# cleric acts for a church, never for the state ("Митрополит Епіфаній", "патріарх Варфоломій")
+NOT_HOME_ROLE = re.compile(
+    r"\b(?:про)?ректор|університет|компані|корпорац|концерн"
+    r"|митрополит|патріарх|архієпископ|єпископ|владик|предстоятел|кардинал|архімандрит|ігумен|священ",
+    re.IGNORECASE,
+)
 TITLE_WINDOW = 80  # characters before a name in which its title stands
 
 

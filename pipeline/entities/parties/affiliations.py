@@ -15,6 +15,7 @@ from ..coined import SENTENCE_END, city_party
 from ..recognizer import TITLE_WINDOW, surname_of
 from ..uk.bodies import LOCAL_TITLES
 from ..uk.titles import REMIT_BEFORE
+from ..uk.tokens import lemmas
 from .instrument import ACTING_REACH, IN_THE_PERSON_OF
 from .mentions import LOCAL_BODY_SUFFIXES, NOT_FOR_ITS_STATE, ids_inside, is_state_id
 
@@ -189,6 +190,29 @@ def _sides_named(doc: Document, parties: list[str], institutions: list[Entity]) 
     return sorted(sides, key=lambda e: (e.start, e.end))
 
 
+# a side named by its kind alone ("від університету — ректор …", "з боку банку документ підписав …")
+KIND_SIDE_UK = re.compile(
+    r"(?<!\w)(?:[вВ]ід|[зЗ]\s+боку)\s+(?P<kind>університету|академії|інституту|банку|фонду|компанії|агентства"
+    r"|організації|церкви)(?!\w)"
+)
+
+
+def _kind_sides(doc: Document, parties: list[str]) -> list[Entity]:
+    """The sides a Ukrainian text names by their kind ("від університету"), each where one party
+    is of that kind, the word in its name. (Not "від міста": a twinning's foreign city has an id
+    of its own name, so one city council among the parties does not make it the only city.)"""
+    if (doc.lang or "") != "uk":
+        return []
+    named = [e for e in doc.entities if e.label == "PARTY" and e.id in parties]
+    out = []
+    for m in KIND_SIDE_UK.finditer(doc.text):
+        kind_lemmas = lemmas(m.group("kind").lower())
+        ids = {e.id for e in named if any(lemmas(w.lower()) & kind_lemmas for w in e.text.split())}
+        if len(ids) == 1:
+            out.append(Entity(m.start("kind"), m.end("kind"), m.group("kind"), "PARTY", ids.pop()))
+    return out
+
+
 def institutions_for(doc: Document, parties: list[str]) -> list[Entity]:
     """Each institution that holds a party's name, as a mention of that party ("Міністерством
     освіти, науки та молоді Грузії в особі міністра …", "За Міністерство освіти і науки
@@ -210,7 +234,7 @@ def officials_by_side(doc: Document, parties: list[str], institutions: list[Enti
     """An official after "від X —" in a list of each side's people, or after "з боку X" in the
     same sentence, acts for the party X, and so do that person's other mentions."""
     placed: dict[str, Entity] = {}
-    mentions = _sides_named(doc, parties, institutions)
+    mentions = sorted(_sides_named(doc, parties, institutions) + _kind_sides(doc, parties), key=lambda e: e.start)
     officials = [e for e in doc.entities if e.label == "OFFICIAL"]
     for mention in mentions:
         side = FROM_SIDE.search(doc.text, max(0, mention.start - 8), mention.start)

@@ -236,25 +236,41 @@ def one_body_coined_once(parties: list[str], mentions: MentionIndex) -> list[str
     - a body's full name around a quoted name ("Національний університет «Львівська
       політехніка»") and that quoted name alone ("Львівська політехніка підписала …"), as
       Ukrainian names a university, a fund or an enterprise in full once and by its quoted
-      name otherwise."""
+      name otherwise;
+    - a body of a place named by the place ("Університет Ополе") and by its adjective
+      ("Опольський університет"): the adjective's form, the usual one in Ukrainian."""
     councils = {c.name.split()[0].lower(): c.id for c in mentions.coined if c.name.split()[-1].lower() == "рада"}
     quoted: dict[str, str] = {}
+    by_adjective: dict[tuple[str, str], str] = {}  # (kind, the place's first letters) -> id
     for c in mentions.coined:
         inner = QUOTED_PART.search(c.name)
         if inner and inner.start() > 0:
             quoted.setdefault(inner.group(1).lower(), c.id)
+        words = c.name.lower().split()
+        if len(words) == 2 and words[1] in PLACE_BODY_KINDS:  # "опольський університет"
+            by_adjective.setdefault((words[1], words[0][:PLACE_STEM]), c.id)
     renamed: dict[str, str] = {}
     for k, c in enumerate(mentions.coined):
         words = c.name.split()
-        if len(words) == 2 and words[1].lower() == "громада" and words[0].lower() in councils:
-            renamed[c.id] = councils[words[0].lower()]
+        lower = [w.lower() for w in words]
+        if len(words) == 2 and lower[1] == "громада" and lower[0] in councils:
+            renamed[c.id] = councils[lower[0]]
         elif quoted.get(c.name.lower(), c.id) != c.id:
             renamed[c.id] = quoted[c.name.lower()]
+        elif len(words) == 2 and lower[0] in PLACE_BODY_KINDS and words[1][:1].isupper():
+            # "університет ополе": the kind, then the place
+            same = by_adjective.get((lower[0], lower[1][:PLACE_STEM]))
+            if same and same != c.id:
+                renamed[c.id] = same
         if c.id in renamed:
             mentions.coined[k] = dataclasses.replace(c, id=renamed[c.id])
     return unique_ids(renamed.get(p, p) for p in parties)
 
 
+# bodies a place's name or adjective names ("Університет Ополе", "Опольський університет"), and
+# the first letters a place's name and adjective share ("Опол-е", "Опол-ьський")
+PLACE_BODY_KINDS = frozenset({"університет", "академія", "інститут", "політехніка", "музей", "театр", "філармонія"})
+PLACE_STEM = 4
 # the quoted name inside a body's full name ("Державний університет «Житомирська політехніка»")
 QUOTED_PART = re.compile(r"[«“\"]([^«»“”\"]+)[»”\"]\s*$")
 
