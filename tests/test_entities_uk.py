@@ -64,6 +64,10 @@ def affiliations(doc) -> dict[str, str | None]:
     return {e.text: e.affiliation for e in doc.entities if e.label == "OFFICIAL"}
 
 
+def affiliations_and_roles(doc) -> dict[str, tuple]:
+    return {e.text: (e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
+
+
 def officials(doc) -> dict[str, tuple]:
     return {e.text: (e.name, e.role, e.affiliation) for e in doc.entities if e.label == "OFFICIAL"}
 
@@ -4902,3 +4906,39 @@ def test_a_university_named_by_its_city_and_by_its_adjective_is_one_party(run):
     university = {e.id for e in doc.entities if e.label == "PARTY" and "ніверситет" in e.text}
     assert len(university) == 1 and len(doc.parties) == 2
     assert affiliations(doc)["Марек Кравчик"] in university
+
+
+def test_a_polish_gmina_and_its_wojt(run):
+    """ "гміна Ломянки" is a Polish municipality that signs in its own name, and "війт гміни
+    Ломянки Мацей Ковальський" its head: the gmina's name is no part of his."""
+    doc = run(
+        "Ірпінська громада та польська гміна Пясечно стали партнерами\n\nІрпінська міська рада та гміна Пясечно "
+        "підписали угоду про партнерство. Угоду скріпили підписами Ірпінський міський голова Олександр Гнатюк "
+        "і війт гміни Пясечно Мацей Кравчик."
+    )
+    assert len(doc.parties) == 2 and "IRPINCC" in doc.parties
+    role, affiliation = affiliations_and_roles(doc)["Мацей Кравчик"]
+    assert role == "війт гміни Пясечно" and affiliation in doc.parties and affiliation != "IRPINCC"
+
+
+def test_a_column_title_over_two_lines_names_its_state(run):
+    """ "Міністр охорони здоров'я" / "Латвійської Республіки" over the name: the second line is the
+    title's, not a person's, and names the state the signatory acts for."""
+    doc = run(
+        "СПІЛЬНА ЗАЯВА\nміністрів охорони здоров'я України та Латвійської Республіки\n\nМи, міністри охорони "
+        "здоров'я України та Латвійської Республіки, маємо намір поглиблювати співпрацю.\n\n"
+        "Міністр охорони здоров'я України                Міністр охорони здоров'я\n"
+        "                                                 Латвійської Республіки\n"
+        "Олена ДАНИЛЮК                                    Ілзе ОЗОЛА\n"
+    )
+    assert affiliations(doc) == {"Олена ДАНИЛЮК": "UKR", "Ілзе ОЗОЛА": "LVA"}
+
+
+def test_the_agency_aid_goes_through_is_no_party(run):
+    """ "Японія надасть Україні обладнання через JICA": the agency named after "через" is the
+    channel of the aid, not a side of the exchange of notes between the two governments."""
+    doc = run(
+        "Японія надасть Україні генератори через JICA\n\nУряд Японії та Уряд України підписали обмін нотами "
+        "щодо гранту на постачання генераторів."
+    )
+    assert doc.parties == ["JPN", "UKR"]

@@ -22,9 +22,10 @@ from typing import Optional
 from ..records import Document, Entity
 from .names import nominative
 from .officials import official_entity
+from .uk.gazetteer import ukrainian_gazetteer
 from .uk.title_words import columns_of
 from .uk.titles import ROLE_HEADS, SIGNATURE_HEADER, SIGNING_RULE
-from .uk.tokens import grammemes, lemmas
+from .uk.tokens import grammemes, lemmas, tokens_of
 
 NOT_A_TITLE = re.compile(r"^(?:\(?підпис\)?|[_.…\s]+|М\.\s?П\.?|\(?печатка\)?)$", re.IGNORECASE)
 # a signatory's name as the block prints it: first name, then the surname, in capitals or not;
@@ -208,6 +209,9 @@ def _columns(text: str, lines: list[tuple[int, int]], starts: list[int]) -> list
                 if text[last[1] : s].count("\n") == 1:  # the lines right under the name
                     column.under.append((s, e))
             elif (_person_line(piece) or INITIALS_AND_SURNAME.match(piece)) and not _titled(piece):
+                if _names_a_state_or_body(text, s, e):
+                    column.titles.append((s, e))  # "Міністр охорони здоров'я" / "Литовської Республіки"
+                    continue
                 column.person = (s, e)
             elif not column.titles and _continues_header(text, column.header[-1], s) and not _titled(piece):
                 column.header.append((s, e))
@@ -227,6 +231,15 @@ def _name_comma_title(text: str, a: int, b: int) -> Optional[tuple[tuple[int, in
     s = a + text[a:comma].index(name)
     t = comma + 1 + text[comma + 1 : b].index(title)
     return (s, s + len(name)), (t, t + len(title))
+
+
+def _names_a_state_or_body(text: str, s: int, e: int) -> bool:
+    """Is the piece wholly the name of a state or an organisation (a title's second line, "Литовської
+    Республіки"), which its capitalised words would otherwise make a person's?"""
+    piece = text[s:e].strip()
+    start = s + text[s:e].index(piece)
+    found = ukrainian_gazetteer().find(text, tokens_of(text, start, start + len(piece)))
+    return any(a == start and b == start + len(piece) for a, b, *_ in found)
 
 
 def _person_line(piece: str) -> bool:
@@ -343,7 +356,12 @@ def _place(doc: Document, columns: list[Column], institutions: Sequence[Entity] 
         for o in doc.entities
         if o.label != "OFFICIAL" or " " in o.text or stacked or not any(a <= o.start and o.end <= b for a, b in lines)
     ]
-    headers = [_header_ids(doc, column.header, 0 if column.titled else 2, institutions) for column in columns]
+    # (a title that heads its column names its body on every line: "Міністр охорони здоров'я" /
+    # "Литовської Республіки")
+    headers = [
+        _header_ids(doc, column.titles if column.titled else column.header, 0 if column.titled else 2, institutions)
+        for column in columns
+    ]
     for column, ids in zip(columns, headers):
         if column.person is None or not column.header:
             continue

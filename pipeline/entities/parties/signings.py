@@ -249,9 +249,13 @@ def named_as_setting(text: str, clause_start: int, s: int) -> bool:
     agreed, not as a side: the venue ("На полях сесії Ради ООН з прав людини"), or the
     subject an instrument is about ("заяву про розвиток транспортних коридорів між Україною
     та Європейським Союзом"; "угоду між Україною та …" names sides), the state it supports,
-    or the organisation its sides seek to join ("на шляху до ЄС")?"""
+    the organisation its sides seek to join ("на шляху до ЄС"), or the agency aid goes through
+    ("Японія надасть Україні обладнання через JICA")?"""
     before = text[max(clause_start, s - SETTING_WINDOW) : s]
-    if any(p.search(before) for p in (VENUE_UK, OFFICE_IN_UK, AID_TOPIC_UK, ACCESSION_GOAL_UK, OWNED_ENTERPRISE_UK)):
+    if any(
+        p.search(before)
+        for p in (VENUE_UK, OFFICE_IN_UK, AID_TOPIC_UK, ACCESSION_GOAL_UK, OWNED_ENTERPRISE_UK, CHANNEL_UK)
+    ):
         return True
     if EVENT_OF_UK.search(before) and not SIDES_FORMAT_UK.match(text, s):
         return True  # "під час саміту Ради Європи": the body whose event hosted it; not "саміт Україна – ЄС"
@@ -268,6 +272,8 @@ def named_as_setting(text: str, clause_start: int, s: int) -> bool:
 
 
 SETTING_WINDOW = 60
+# the channel aid or a programme goes through, no side of the instrument
+CHANNEL_UK = re.compile(r"(?<!\w)через\s+$", _I)
 # "Програми підтримки муніципалітетів України", "проекту «Ініціативи інфраструктурної програми для
 # України»": a state in a programme's or project's name is no side; "Програма співпраці з ЄС" names
 # the other side after its preposition

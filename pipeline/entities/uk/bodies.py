@@ -235,7 +235,7 @@ def city_of_a_state_name(text: str, start: int, kind: str) -> bool:
 # краю", "Сплітсько-Далматинської жупанії", "Опольського воєводства")
 REGION_NOUNS = frozenset({"край", "жупанія", "воєводство", "повіт", "округ", "регіон", "земля", "департамент"})
 # a hromada, a village or a settlement named after the word ("голова громади Вишневе Іван …")
-HROMADA_NOUNS = frozenset({"громада", "село", "селище"})
+HROMADA_NOUNS = frozenset({"громада", "село", "селище", "гміна"})  # a Polish gmina is a hromada
 HROMADA_ABBREVIATIONS = frozenset({"ОТГ", "ТГ", "ТТГ"})
 
 
@@ -254,7 +254,9 @@ def place_named(toks: list[Token], k: int) -> bool:
         not before.capitalised
         and bool(lemmas(before.lower) & (REGION_NOUNS | HROMADA_NOUNS) or FOREIGN_LOCAL_TITLE.match(before.lower))
     ):
-        return "Name" not in tags  # a place's name may read as a surname ("Кошиць")
+        # a place's name may read as a surname ("Кошиць"), or as a first name where one follows it
+        # ("війт гміни | Ломянки | Мацей Ковальський")
+        return "Name" not in tags or "Name" in grammemes(toks[k + 1].lower)
     # the town or county of a council or administration, which the dictionary reads as a thing
     # in the genitive; not an initial ("ради М.А.Харченко")
     return (

@@ -26,11 +26,11 @@ def named_after(text: str, tok) -> bool:
 
 LOCATIVE_PREPOSITIONS = frozenset({"в", "у", "ві", "на"})
 # a foreign city's or region's head: "мер", "бургомістр", "примар", a Polish voivodeship's
-# "маршалок" and "воєвода", a Czech region's "гетьман" and city's "приматор", a Croatian or
+# "маршалок" and "воєвода" and a gmina's "війт", a Czech region's "гетьман" and city's "приматор", a Croatian or
 # Slovak county's "жупан", a Romanian county's "префект", a German district's "ландрат" (a
 # Ukrainian act writes "міський голова", "голова обласної ради")
 FOREIGN_LOCAL_TITLE = re.compile(
-    r"\bмер(?:а|у|ом|ові)?\b|бургомістр|примар|маршал(?:ок|к)|воєвод|гетьман|жупан|префект|ландрат|приматор",
+    r"\bмер(?:а|у|ом|ові)?\b|бургомістр|примар|маршал(?:ок|к)|воєвод|гетьман|жупан|префект|ландрат|приматор|війт",
     re.IGNORECASE,
 )
 # a post's remit before a name: "у справах | Європейського суду …", "з питань | України"
@@ -278,6 +278,7 @@ ROLE_HEADS = COUNTERPARTS | frozenset(
         "примар",
         "примарка",
         "воєвода",
+        "війт",
         "маршалок",
         "староста",
         "префект",
