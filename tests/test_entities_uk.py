@@ -4942,3 +4942,31 @@ def test_the_agency_aid_goes_through_is_no_party(run):
         "щодо гранту на постачання генераторів."
     )
     assert doc.parties == ["JPN", "UKR"]
+
+
+def test_a_company_without_its_legal_form_and_a_bank_by_its_bracketed_short_name(run):
+    """ "Deutsche Bank AG" is also "Deutsche Bank", and "Державний ощадний банк України (Ощадбанк)"
+    is also "Ощадбанку": the sides "з боку …" place each signatory with their bank."""
+    doc = run(
+        "Ощадбанк і Commerzbank підписали кредитну угоду\n\nДержавний ощадний банк України (Ощадбанк) та "
+        "Commerzbank AG уклали кредитну угоду на 150 млн євро. З боку Ощадбанку угоду підписав голова правління "
+        "Юрій Каців, з боку Commerzbank — керуючий директор Ганс-Петер Вебер."
+    )
+    found = affiliations(doc)
+    assert len(doc.parties) == 2 and found["Юрій Каців"] != found["Ганс-Петер Вебер"]
+    assert {found["Юрій Каців"], found["Ганс-Петер Вебер"]} == set(doc.parties)
+
+
+def test_a_signature_header_goes_on_with_a_capitalised_genitive(run):
+    """ "За Маршалковський уряд" / "Підкарпатського воєводства": the second line is the header's,
+    not the signatory's title."""
+    doc = run(
+        "ДОГОВІР\nпро співробітництво між Львівською обласною державною адміністрацією (Україна) та "
+        "Маршалковським урядом Люблінського воєводства (Республіка Польща)\n\n"
+        "Стаття 1\nСторони розвиватимуть співпрацю у сфері туризму.\n\n"
+        "За Львівську обласну                          За Маршалковський уряд\n"
+        "державну адміністрацію                        Люблінського воєводства\n"
+        "Максим КОЗИЦЬКИЙ                              Ярослав СТАВЯРСЬКИЙ\n"
+    )
+    assert "воєводства" not in (affiliations_and_roles(doc)["Ярослав СТАВЯРСЬКИЙ"][0] or "")
+    assert affiliations(doc)["Ярослав СТАВЯРСЬКИЙ"] in doc.parties

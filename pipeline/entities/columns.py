@@ -343,8 +343,13 @@ def _first_name(piece: str) -> bool:
 
 def _continues_header(text: str, last: tuple[int, int], start: int) -> bool:
     """Does a header broken over lines go on, on the next line and in lower case ("За
-    Міністерство цифрової" / "трансформації України")?"""
-    return text[last[1] : start].count("\n") == 1 and text[start : start + 1].islower()
+    Міністерство цифрової" / "трансформації України"), or with a capitalised genitive ("За
+    Маршалковський уряд" / "Підкарпатського воєводства")?"""
+    if text[last[1] : start].count("\n") != 1:
+        return False
+    first = re.match(r"[^\W\d_]+", text[start:])
+    tags = grammemes(first.group().lower()) if first else frozenset()
+    return text[start : start + 1].islower() or ("gent" in tags and "nomn" not in tags)
 
 
 def _place(doc: Document, columns: list[Column], institutions: Sequence[Entity] = (), stacked: bool = False) -> None:

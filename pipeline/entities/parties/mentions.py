@@ -310,6 +310,9 @@ def add_coined_mentions(doc: Document, coined: list[CoinedParty]) -> None:
         # its other mentions: the name again, as written or in its dictionary form, and the
         # short form the text defines for it ("… церква Фінляндії (далі — ЄЛЦФ)", "(далі — PRz)")
         forms = {doc.text[party.start : party.end], party.name} | as_written
+        # a company's name without its legal form ("Deutsche Bank" of "Deutsche Bank AG"), and the
+        # short name a bracket gives after the full one ("… банк України (Укрексімбанк)"), in any case
+        by_name = sorted(set(by_name + _without_legal_form(doc, party.name) + _bracketed_short_name(doc, party)))
         for other in sorted(doc.entities, key=lambda e: e.start):
             if other.start >= party.start and (other.text in forms or other.start == party.start):
                 short = ABBREVIATION.match(doc.text, other.end)  # "(далі — ЄЛЦФ)"
@@ -360,6 +363,44 @@ def _initials_mentions(doc: Document, name: str) -> list[tuple[int, int]]:
         return []
 
     return initials_mentions(doc.text, name)
+
+
+# a company's legal form after its Latin name
+LATIN_LEGAL_FORM = re.compile(
+    r"^(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*?)\s+(?:AG|GmbH|SE|S\.A\.|SA|Ltd\.?|Inc\.?|plc|PLC|LLC|N\.V\.|NV"
+    r"|B\.V\.|BV|AB|ASA|AS|A/S|Oy|Oyj|S\.p\.A\.|SpA|S\.r\.l\.|Sp\.\s*z\s*o\.o\.)$"
+)
+LEGAL_FORM_AFTER = re.compile(r"\s+(?:[A-Z][\w.]*|[a-z]{1,3}\.)")
+
+
+def _without_legal_form(doc: Document, name: str) -> list[tuple[int, int]]:
+    """Where the text names a company by its Latin name without the legal form ("Deutsche Bank"
+    of "Deutsche Bank AG"), not where the legal form follows (the full name's own mentions)."""
+    bare = LATIN_LEGAL_FORM.match(name)
+    if bare is None:
+        return []
+    return [
+        (m.start(), m.end())
+        for m in re.finditer(rf"(?<![\w-]){re.escape(bare.group('name'))}(?![\w-])", doc.text)
+        if not LEGAL_FORM_AFTER.match(doc.text, m.end())
+    ]
+
+
+# a Ukrainian short name in brackets right after a body's full name ("(Укрексімбанк)")
+BRACKETED_SHORT_NAME_UK = re.compile(r"\s*\(\s*(?P<word>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]{4,})\s*\)")
+
+
+def _bracketed_short_name(doc: Document, party: CoinedParty) -> list[tuple[int, int]]:
+    """Where a Ukrainian text names a coined party by the one-word short name its bracket gives
+    right after the full name ("Державний експортно-імпортний банк України (Укрексімбанк)"), in
+    any case; not a state or a known body in brackets ("Мерія Ясси (Румунія)")."""
+    if doc.lang != "uk":
+        return []
+    end = party.end + (1 if doc.text[party.end : party.end + 1] in CLOSING_QUOTES else 0)
+    m = BRACKETED_SHORT_NAME_UK.match(doc.text, end)
+    if m is None or ukrainian_gazetteer().find(doc.text, tokens_of(doc.text, m.start("word"), m.end("word"))):
+        return []
+    return name_occurrences(doc.text, m.group("word"))
 
 
 def _name_occurrences(doc: Document, name: str) -> list[tuple[int, int]]:

@@ -95,7 +95,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-156"
+        return "party-evidence-157"
 
     def process(self, doc: Document) -> Document:
         mentions = MentionIndex(doc)
