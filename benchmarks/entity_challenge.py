@@ -55,6 +55,7 @@ SETS = (
     "bruk5_uk",
     "bruk6_uk",
     "bruk7_uk",
+    "heldout7_uk",
 )
 # the sets' genres as the gold set's doc_type
 DOC_TYPES = {"press_release": "news", "joint_statement": "declaration"}
