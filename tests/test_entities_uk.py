@@ -4970,3 +4970,26 @@ def test_a_signature_header_goes_on_with_a_capitalised_genitive(run):
     )
     assert "воєводства" not in (affiliations_and_roles(doc)["Ярослав СТАВЯРСЬКИЙ"][0] or "")
     assert affiliations(doc)["Ярослав СТАВЯРСЬКИЙ"] in doc.parties
+
+
+def test_a_side_named_later_in_the_sentence_ends_the_first_sides_reach(run):
+    """ "Від імені USAID документ підписала …, від імені Міненерго — міністр …": the second side
+    (a Ukrainian ministry by its short name) is the minister's, not the agency the sentence opened
+    with."""
+    doc = run(
+        "USAID та Міненерго підписали меморандум\n\nАгентство США з міжнародного розвитку (USAID) та Міністерство "
+        "енергетики України підписали меморандум про взаєморозуміння. Від імені USAID документ підписала "
+        "директорка місії Ханна Брук, від імені Міненерго — міністр енергетики Остап Гнатів."
+    )
+    assert affiliations(doc) == {"Ханна Брук": "USAID", "Остап Гнатів": "UKR"}
+
+
+def test_a_spanish_citys_alcalde_heads_its_city(run):
+    """ "алькальд Севільї Хосе Луїс Санс": a Spanish city's head, the city's name his title's."""
+    doc = run(
+        "Дніпро та Севілья стали містами-партнерами\n\nДніпровська міська рада та муніципалітет Севільї підписали "
+        "угоду про партнерство. Угоду підписали міський голова Дніпра Борис Філатов і алькальд Севільї Хосе "
+        "Луїс Санс."
+    )
+    role, affiliation = affiliations_and_roles(doc)["Хосе Луїс Санс"]
+    assert role == "алькальд Севільї" and affiliation in doc.parties and affiliation != "DNIPROCC"

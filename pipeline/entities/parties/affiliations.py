@@ -54,7 +54,7 @@ def private_company_staff(doc: Document, parties: list[str]) -> None:
 # The head of a city, before the city's name in the genitive ("міський голова Рівного", "мер
 # міста Кутаїсі", "бургомістр Філлаха", "президент Хелма": a Polish city's mayor)
 CITY_HEAD = re.compile(
-    r"(?:\b(?i:міськ\w*\s+голов\w*|мер\w*|бургомістр\w*|президент\w*|приматор\w*|примар\w*|mayor|alcalde\w*|maire)"
+    r"(?:\b(?i:міськ\w*\s+голов\w*|мер\w*|бургомістр\w*|президент\w*|приматор\w*|примар\w*|алькальд\w*|mayor|alcalde\w*|maire)"
     r"\s+(?i:міста\s+|of\s+|de\s+)?)(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+)$"
 )
 OFFICE_SEAT = frozenset({"в", "у", "при", "до", "in", "to", "at", "en", "ante", "auprès"})

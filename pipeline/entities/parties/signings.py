@@ -469,7 +469,7 @@ def _officials_after(doc: Document, clause: Clause, offset: int) -> list[Entity]
 
 # a foreign city's head and the city after the title ("мер міста Сянок", "бургомістр Тарнува")
 FOREIGN_CITY_HEAD_UK = re.compile(
-    r"(?<!\w)(?:мер\w*|бургомістр\w*|приматор\w*|примар\w*)\s+(?P<city_word>міста\s+|м\.\s*)?"
+    r"(?<!\w)(?:мер\w*|бургомістр\w*|приматор\w*|примар\w*|алькальд\w*)\s+(?P<city_word>міста\s+|м\.\s*)?"
     r"(?P<city>(?-i:[А-ЯЄІЇҐ])[\w'’ʼ-]+)$",
     _I,
 )

@@ -391,6 +391,9 @@ def title_owner(
     return k, role, affiliation
 
 
+HEADER_SIDE_ENDS = re.compile(r"[.!?]|(?<!\w)(?:[вВ]ід|[зЗ]\s+боку)(?!\w)")
+
+
 class UkrainianRecognizer:
     """States, organisations, institutions and officials in one Ukrainian document."""
 
@@ -659,8 +662,10 @@ class UkrainianRecognizer:
                         elif cannot_stand_in(text[toks[k].start : toks[person - 1].end], hint):
                             hint = None  # "радником народного депутата … Степана …": the name's own case
                     side = side_marked(text, toks, names, role_start)
-                    if signs_for and re.search(r"[.!?]", text[names[0][1] : toks[role_start].start]):
-                        signs_for = None  # the header's side ends with its sentence
+                    if signs_for and HEADER_SIDE_ENDS.search(text, names[0][1], toks[role_start].start):
+                        # the header's side ends with its sentence, and where another side begins
+                        # ("Від імені USAID …, від імені Міненерго — міністр …")
+                        signs_for = None
                     out.append(titled_official(text, toks, k, person, role, affiliation or side or signs_for, hint))
                     k = person
                 i = last_end = k
