@@ -4993,3 +4993,27 @@ def test_a_spanish_citys_alcalde_heads_its_city(run):
     )
     role, affiliation = affiliations_and_roles(doc)["Хосе Луїс Санс"]
     assert role == "алькальд Севільї" and affiliation in doc.parties and affiliation != "DNIPROCC"
+
+
+def test_a_title_is_not_read_back_over_another_sides_words(run):
+    """ "… підписав начальник ОВА Максим Козицький, з боку фонду — Говард Баффет": the fund's side
+    stands between them, so the second person does not take the first one's title (with the side
+    words inside it), and the fund's name that holds his is the party's, not an official's."""
+    doc = run(
+        "Волинська ОВА підписала меморандум з Фондом Говарда Баффета\n\nВолинська обласна військова адміністрація "
+        "та Фонд Говарда Баффета уклали меморандум про відновлення лікарень. З боку області документ підписав "
+        "начальник ОВА Іван Рудницький, з боку фонду — Говард Баффет."
+    )
+    assert all("з боку" not in (role or "") for role, _ in affiliations_and_roles(doc).values())
+    assert "Фонд Говарда Баффета" in [e.text for e in doc.entities if e.label == "PARTY"]
+
+
+def test_a_company_named_without_corporation(run):
+    """ "Wabtec Corporation" is also "Wabtec": its vice-president acts for it."""
+    doc = run(
+        "Укрзалізниця та Wabtec підписали контракт\n\nАкціонерне товариство «Укрзалізниця» та американська компанія "
+        "Wabtec Corporation уклали рамкову угоду про постачання локомотивів. Документ підписали голова правління "
+        "Олександр Перцовський та віцепрезидент Wabtec Майкл Ферфакс."
+    )
+    wabtec = next(e.id for e in doc.entities if e.label == "PARTY" and e.text == "Wabtec Corporation")
+    assert affiliations(doc)["Майкл Ферфакс"] == wabtec

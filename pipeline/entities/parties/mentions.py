@@ -368,7 +368,8 @@ def _initials_mentions(doc: Document, name: str) -> list[tuple[int, int]]:
 # a company's legal form after its Latin name
 LATIN_LEGAL_FORM = re.compile(
     r"^(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*?)\s+(?:AG|GmbH|SE|S\.A\.|SA|Ltd\.?|Inc\.?|plc|PLC|LLC|N\.V\.|NV"
-    r"|B\.V\.|BV|AB|ASA|AS|A/S|Oy|Oyj|S\.p\.A\.|SpA|S\.r\.l\.|Sp\.\s*z\s*o\.o\.)$"
+    r"|B\.V\.|BV|AB|ASA|AS|A/S|Oy|Oyj|S\.p\.A\.|SpA|S\.r\.l\.|Sp\.\s*z\s*o\.o\.|Corporation|Corp\.?|Incorporated"
+    r"|Limited|Company)$"
 )
 LEGAL_FORM_AFTER = re.compile(r"\s+(?:[A-Z][\w.]*|[a-z]{1,3}\.)")
 

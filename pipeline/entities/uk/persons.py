@@ -217,6 +217,10 @@ def officials_from_persons(
                 words = [w for w in tokens_of(rest) if w.lower not in LIST_WORDS]
                 if any(lemmas(w.lower) & ROLE_HEADS for w in words):
                     role = rest
+                elif SIDE_ALONE.fullmatch(rest):
+                    # "начальник ОВА Максим Козицький, з боку фонду — Говард Баффет": another side,
+                    # and no title, stands between them, so neither title is this person's
+                    role, affiliation = None, None
                 elif not any(w.text.islower() for w in words):
                     shared = _title_for_several(listed_after[-1].role)  # not "голова ОДА X і Y"
                     role, affiliation = (
@@ -247,6 +251,8 @@ def officials_from_persons(
 
 # the side named before a title in a list of signatories ("з боку НАТО – генеральний менеджер …")
 SIDE_BEFORE_TITLE = re.compile(r"^(?:з\s+боку|від)\s+[^–—\n]{1,60}?\s[–—-]\s*", re.IGNORECASE)
+# a side named alone, no title after it, before a person ("…, з боку фонду — Говард Баффет")
+SIDE_ALONE = re.compile(r"(?:з\s+боку|від)\s+[^–—\n]{1,60}", re.IGNORECASE)
 LIST_WORDS = frozenset({"та", "і", "й", "а", "також"})
 
 
