@@ -5017,3 +5017,14 @@ def test_a_company_named_without_corporation(run):
     )
     wabtec = next(e.id for e in doc.entities if e.label == "PARTY" and e.text == "Wabtec Corporation")
     assert affiliations(doc)["Майкл Ферфакс"] == wabtec
+
+
+def test_a_czech_citys_woman_primator_heads_her_city(run):
+    """ "приматорка Брно Маркета Вангова": the feminine title of a Czech city's head, the city's name
+    her title's (not "міський голова Ігор Терехов та приматорка Брно", read back over the list)."""
+    doc = run(
+        "Харків і Брно підписали угоду про партнерство\n\nХарківський міський голова Ігор Терехов та приматорка "
+        "Брно Маркета Вангова підписали угоду про партнерство між містами."
+    )
+    role, affiliation = affiliations_and_roles(doc)["Маркета Вангова"]
+    assert role == "приматорка Брно" and affiliation in doc.parties and affiliation != "KHARKIVCC"

@@ -269,7 +269,9 @@ ROLE_HEADS = COUNTERPARTS | frozenset(
         "координатор",
         "координаторка",
         "бургомістр",
+        "бургомістерка",
         "приматор",
+        "приматорка",
         # members of the Verkhovna Rada and of local councils, organs of the state
         "депутат",
         "депутатка",
