@@ -5028,3 +5028,14 @@ def test_a_czech_citys_woman_primator_heads_her_city(run):
     )
     role, affiliation = affiliations_and_roles(doc)["Маркета Вангова"]
     assert role == "приматорка Брно" and affiliation in doc.parties and affiliation != "KHARKIVCC"
+
+
+def test_a_side_without_a_dash_before_a_signing(run):
+    """ "Від ОВА документ підписав її очільник …": "від X" is the signatory's side where a signing
+    follows it, without the dash a list of sides writes."""
+    doc = run(
+        "Сумська ОВА і ПРООН відкриють центри надання адмінпослуг\n\nСумська обласна військова адміністрація "
+        "та Програма розвитку ООН підписали меморандум про відкриття центрів. Від ОВА документ підписав її "
+        "очільник Олег Григоров, від ПРООН — заступниця постійного представника Марія Ковальчук."
+    )
+    assert affiliations(doc) == {"Олег Григоров": "SUMYODA", "Марія Ковальчук": "UNDP"}

@@ -179,6 +179,8 @@ def _share_placed(doc: Document, placed: dict[str, Entity]) -> None:
 
 # "від ХНУРЕ — проректорку …", "від УГКЦ — голова Патріаршої курії …", "З боку СумДУ документи
 # підписав ректор …": the side a title stands for
+# "Від ОВА документ підписав …": a signing verb after the side, before its signatory
+SIGNED_AFTER_SIDE = re.compile(r"(?<!\w)(?:підписа\w*|скріпи\w*|постави\w*\s+(?:свій\s+)?підпис)", re.IGNORECASE)
 # a company's side in its quoted name ("З боку «Нафтогазу» документ підписав …")
 FROM_SIDE = re.compile(r"(?<!\w)(?:[вВ]ід|(?P<by>[зЗ]\s+боку))\s+[«“\"]?$")
 SIDE_DASH = re.compile(r"[»”\"]?\s*[—–-]\s")
@@ -241,12 +243,12 @@ def officials_by_side(doc: Document, parties: list[str], institutions: list[Enti
         if side is None:
             continue
         dash = SIDE_DASH.match(doc.text, mention.end)
-        if dash is None and not side.group("by"):
-            continue
         start = dash.end() if dash else mention.end
         after = [o for o in officials if start <= o.start < start + ACTING_REACH]
         if not after or SENTENCE_END.search(doc.text, start, after[0].start):
             continue
+        if dash is None and not side.group("by") and not SIGNED_AFTER_SIDE.search(doc.text, start, after[0].start):
+            continue  # "від X" without a dash is a side where a signing follows ("Від ОВА документ підписав …")
         if any(m.start < after[0].start for m in mentions if m.start > mention.end):
             continue  # another party is named between them
         before, after[0].affiliation = after[0].affiliation, mention.id
