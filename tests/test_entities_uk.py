@@ -5039,3 +5039,13 @@ def test_a_side_without_a_dash_before_a_signing(run):
         "очільник Олег Григоров, від ПРООН — заступниця постійного представника Марія Ковальчук."
     )
     assert affiliations(doc) == {"Олег Григоров": "SUMYODA", "Марія Ковальчук": "UNDP"}
+
+
+def test_a_bank_after_its_legal_form_ab(run):
+    """ "АБ «Полтава-банк» і Міжнародна фінансова корпорація (IFC) уклали …": "АБ" (a joint-stock
+    bank) is a legal form before the bank's quoted name, as "АТ" is, so both sides are parties."""
+    doc = run(
+        "Полтава-банк та IFC підписали угоду\n\nАБ «Полтава-банк» і Міжнародна фінансова корпорація (IFC) "
+        "уклали кредитну угоду на 20 млн доларів для підтримки фермерів."
+    )
+    assert len(doc.parties) == 2 and "IFC" in doc.parties

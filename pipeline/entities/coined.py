@@ -32,8 +32,9 @@ from .uk.tokens import latin_spelling, lemmas, tokens_of
 # "між X та Y", "between X and Y", "entre X y Y": the last one before a definition cue
 BETWEEN = re.compile(r"(?<!\w)(?:між|МІЖ|between|BETWEEN|entre|ENTRE)(?:\s*:)?\s+")
 _CAP = "A-ZА-ЯЄІЇҐ"
-# Ukrainian legal forms written before a company's quoted name ("НЕК «Укренерго»", "ТОВ «…»")
-LEGAL_FORMS = r"(?:ТОВ|ТзОВ|ПрАТ|ПАТ|АТ|ДП|КНП|КП|ПП|НЕК|НАК|ГО|БО|БФ|МГО)"
+# Ukrainian legal forms written before a company's quoted name ("НЕК «Укренерго»", "ТОВ «…»", a
+# joint-stock or commercial bank's "АБ «…»", "КБ «…»")
+LEGAL_FORMS = r"(?:ТОВ|ТзОВ|ПрАТ|ПуАТ|ПАТ|АТ|АБ|КБ|ДП|КНП|КП|ПП|НЕК|НАК|ГО|БО|БФ|МГО)"
 # what kind of body the quoted name after it is: lower-case words ("компанією «…»", "громадська
 # організація «…»", "товариство з обмеженою відповідальністю «…»"), a legal form, or a joint-stock
 # company or bank in any case ("Акціонерним банком «…»"); not a capitalised name that a quoted
