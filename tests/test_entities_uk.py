@@ -5049,3 +5049,13 @@ def test_a_bank_after_its_legal_form_ab(run):
         "уклали кредитну угоду на 20 млн доларів для підтримки фермерів."
     )
     assert len(doc.parties) == 2 and "IFC" in doc.parties
+
+
+def test_and_words_join_a_tables_name_alike(run):
+    """ "Продовольча і сільськогосподарська організація ООН" is the table's "Продовольча та
+    сільськогосподарська організація ООН": the whole name is FAO, and the UN inside it no party."""
+    doc = run(
+        "Мінекономіки та ФАО підписали угоду\n\nМіністерство економіки України та Продовольча і "
+        "сільськогосподарська організація ООН підписали угоду про відновлення зрошувальних систем."
+    )
+    assert doc.parties == ["FAO", "UKR"]

@@ -29,6 +29,9 @@ from .tokens import (
 )
 
 
+AND_WORDS = frozenset({"і", "й", "та"})
+
+
 @dataclass(frozen=True)
 class _Entry:
     forms: tuple[frozenset[str], ...]  # per token: the forms that count as a match
@@ -68,7 +71,9 @@ class UkrainianGazetteer:
         if not toks:
             return
         entry = _Entry(
-            forms=tuple(paradigm(APOS.sub("'", t.lower())) for t in toks),
+            # "і", "й" and "та" join a name's words alike ("Продовольча і сільськогосподарська
+            # організація ООН" = "… та …")
+            forms=tuple(AND_WORDS if t.lower() in AND_WORDS else paradigm(APOS.sub("'", t.lower())) for t in toks),
             caps=tuple(t.isupper() and len(t) > 1 for t in toks),
             id=sid,
             kind=kind,
