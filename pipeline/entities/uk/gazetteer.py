@@ -28,7 +28,6 @@ from .tokens import (
     tokens_of,
 )
 
-
 AND_WORDS = frozenset({"і", "й", "та"})
 
 
