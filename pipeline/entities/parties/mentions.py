@@ -57,6 +57,11 @@ NOT_FOR_ITS_STATE = re.compile(
     r"Université)\b",
     _I,
 )
+# the legal forms a company's Latin name may end with, one list for every rule that reads them
+LATIN_LEGAL_FORMS = (
+    r"(?:AG|GmbH|SE|S\.A\.|SA|Ltd\.?|Inc\.?|plc|PLC|LLC|N\.V\.|NV|B\.V\.|BV|AB|ASA|AS|A/S|Oy|Oyj|S\.p\.A\.|SpA"
+    r"|S\.r\.l\.|Sp\.\s*z\s*o\.o\.|a\.s\.|s\.r\.o\.|Corporation|Corp\.?|Incorporated|Limited|Company)"
+)
 LOCAL_BODY_SUFFIXES = (
     "CC",
     "ODA",
@@ -365,12 +370,8 @@ def _initials_mentions(doc: Document, name: str) -> list[tuple[int, int]]:
     return initials_mentions(doc.text, name)
 
 
-# a company's legal form after its Latin name
-LATIN_LEGAL_FORM = re.compile(
-    r"^(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*?)\s+(?:AG|GmbH|SE|S\.A\.|SA|Ltd\.?|Inc\.?|plc|PLC|LLC|N\.V\.|NV"
-    r"|B\.V\.|BV|AB|ASA|AS|A/S|Oy|Oyj|S\.p\.A\.|SpA|S\.r\.l\.|Sp\.\s*z\s*o\.o\.|Corporation|Corp\.?|Incorporated"
-    r"|Limited|Company)$"
-)
+# a company's name without its legal form ("Deutsche Bank" of "Deutsche Bank AG")
+LATIN_LEGAL_FORM = re.compile(rf"^(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*?)\s+{LATIN_LEGAL_FORMS}$")
 LEGAL_FORM_AFTER = re.compile(r"\s+(?:[A-Z][\w.]*|[a-z]{1,3}\.)")
 
 
@@ -474,8 +475,7 @@ def _add_short_form(doc: Document, party: CoinedParty, by_name: list[tuple[int, 
 # defines a short form ("(Klaipėdos prekybos, pramonės ir amatų rūmai, далі — Палата)") is read
 # whole where the short form is (_bracket_name).
 NAME_IN_BRACKETS = re.compile(
-    r"\s*\(\s*(?P<name>[^()\n,;]{4,120}?)(?:\s+(?:S\.A\.|S\.p\.A\.|GmbH|AG|Ltd\.?|Inc\.|LLC|B\.V\.|N\.V\.|a\.s\.|s\.r\.o\.))?"
-    r"\s*(?P<rest>[,;][^()\n]*)?\)"
+    rf"\s*\(\s*(?P<name>[^()\n,;]{{4,120}}?)(?:\s+{LATIN_LEGAL_FORMS})?\s*(?P<rest>[,;][^()\n]*)?\)"
 )
 DEFINES = re.compile(r"\b(?:далі|надалі)\b")
 
