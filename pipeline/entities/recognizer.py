@@ -23,7 +23,6 @@ from ..records import Clause, Document, Entity
 from ..stages import PipelineError, Stage
 from .coined import oblast_bodies_of_bare_titles
 from .gazetteer import ABBREVIATION, DATA_DIR, Gazetteer, SpanSet, gazetteer, load_json, state_ids
-from .home_organs import HOME_ORGAN_SHORT
 from .institutions import DOCUMENT_WORDS, ORGANISATION_NOUNS, InstitutionFinder
 from .models import (
     STANZA_LANGS,
@@ -495,10 +494,6 @@ def home_officials(entities: list[Entity], clauses: list[Clause], home: str) -> 
                 (at - clause.start, sid)
                 for at, sid in named
                 if clause.start <= at < clause.end and BY_SIDE_NAME.search(clause.text, 0, at - clause.start)
-            ] + [  # "від імені Міненерго — міністр …": a home organ's short name is the home side
-                (m.start(), home)
-                for m in HOME_ORGAN_SHORT.finditer(clause.text)
-                if BY_SIDE_NAME.search(clause.text, 0, m.start())
             ]
             read[k] = (frozenset(_sides(clause.text)) - {home}, sorted(_side_marks(clause.text) + by_name))
         sides, marks = set(read[k][0]), read[k][1]
