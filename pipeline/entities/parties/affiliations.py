@@ -14,6 +14,7 @@ from ...records import Document, Entity
 from ..coined import SENTENCE_END, city_party
 from ..recognizer import TITLE_WINDOW, surname_of
 from ..uk.bodies import LOCAL_TITLES
+from ..uk.sides import SIDE_WORDS_UK
 from ..uk.titles import REMIT_BEFORE
 from ..uk.tokens import lemmas
 from .instrument import ACTING_REACH, IN_THE_PERSON_OF
@@ -194,7 +195,7 @@ def _sides_named(doc: Document, parties: list[str], institutions: list[Entity]) 
 
 # a side named by its kind alone ("від університету — ректор …", "з боку банку документ підписав …")
 KIND_SIDE_UK = re.compile(
-    r"(?<!\w)(?:[вВ]ід|[зЗ]\s+боку)\s+(?P<kind>університету|академії|інституту|банку|фонду|компанії|агентства"
+    rf"(?<!\w){SIDE_WORDS_UK}\s+(?P<kind>університету|академії|інституту|банку|фонду|компанії|агентства"
     r"|організації|церкви)(?!\w)"
 )
 

@@ -25,7 +25,7 @@ from ..models import morph_uk
 from ..names import nominative
 from .bodies import body_id, city_prefixes
 from .person_names import RELATIVES, another_persons_first_name, relative_of_holder
-from .sides import state_before_rank
+from .sides import SIDE_WORDS_UK, state_before_rank
 from .title_words import body_word_before_its_name, institution_word, not_an_office, plural_counterpart
 from .titles import (
     BODY_OF_TITLES,
@@ -252,7 +252,7 @@ def officials_from_persons(
 # the side named before a title in a list of signatories ("з боку НАТО – генеральний менеджер …")
 SIDE_BEFORE_TITLE = re.compile(r"^(?:з\s+боку|від)\s+[^–—\n]{1,60}?\s[–—-]\s*", re.IGNORECASE)
 # a side named alone, no title after it, before a person ("…, з боку фонду — Говард Баффет")
-SIDE_ALONE = re.compile(r"(?:з\s+боку|від)\s+[^–—\n]{1,60}", re.IGNORECASE)
+SIDE_ALONE = re.compile(rf"{SIDE_WORDS_UK}\s+[^–—\n]{{1,60}}", re.IGNORECASE)
 LIST_WORDS = frozenset({"та", "і", "й", "а", "також"})
 
 

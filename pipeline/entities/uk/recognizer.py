@@ -57,7 +57,7 @@ from .person_names import (
     with_first_name,
 )
 from .persons import dictionary_persons, initialled_officials, officials_from_persons, removed_members, spans_to_tokens
-from .sides import respective_sides, side_marked, state_before_rank, word_before
+from .sides import SIDE_WORDS_UK, respective_sides, side_marked, state_before_rank, word_before
 from .title_words import (
     abbreviated_body,
     across_columns,
@@ -391,7 +391,7 @@ def title_owner(
     return k, role, affiliation
 
 
-HEADER_SIDE_ENDS = re.compile(r"[.!?]|(?<!\w)(?:[вВ]ід|[зЗ]\s+боку)(?!\w)")
+HEADER_SIDE_ENDS = re.compile(rf"[.!?]|(?<!\w){SIDE_WORDS_UK}(?!\w)")
 
 
 class UkrainianRecognizer:

@@ -29,6 +29,8 @@ SIDE_NOUNS = frozenset({"бік", "сторона", "частина", "деле�
 # "бік" and "частина" place an official ("з фінського боку") but name no party
 TALKS_SIDE_NOUNS = frozenset({"сторона", "делегація"})
 SIDE_MARKER = frozenset({"від", "за"})
+# the words that name a side before its name or kind ("від ОВА", "з боку фонду"), in a pattern
+SIDE_WORDS_UK = r"(?:[вВ]ід|[зЗ]\s+боку)"
 SIDE_BREAK = re.compile(r"[.!?;\n]")
 
 
