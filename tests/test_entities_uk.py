@@ -5059,3 +5059,117 @@ def test_and_words_join_a_tables_name_alike(run):
         "сільськогосподарська організація ООН підписали угоду про відновлення зрошувальних систем."
     )
     assert doc.parties == ["FAO", "UKR"]
+
+
+def test_a_companys_quoted_name_and_latin_first_word_name_its_side(run):
+    """ "Від «Енергоатому» угоду підписав …" names the company the full name "Національна атомна
+    енергогенеруюча компанія «Енергоатом»" introduced, by its quoted name in another case, and "від
+    Holtec —" the company "Holtec International": each signatory acts for their own company, and the
+    full name stays one span."""
+    doc = run(
+        "Енергоатом і Holtec International домовилися про сховище\n\nНаціональна атомна енергогенеруюча "
+        "компанія «Енергоатом» та американська компанія Holtec International підписали угоду про постачання "
+        "контейнерів. Від «Енергоатому» угоду підписав президент компанії Петро Котін, від Holtec — "
+        "віцепрезидент Джой Рассел."
+    )
+    assert doc.parties == ["ENERGOATOM", "HI"]
+    assert affiliations(doc) == {"Петро Котін": "ENERGOATOM", "Джой Рассел": "HI"}
+    assert "Національна атомна енергогенеруюча компанія «Енергоатом»" in _mentions_of(doc, "Енергоатому")
+
+
+def test_a_latin_companys_first_word_is_the_company_not_another(run):
+    """ "Westinghouse" in the headline and "Westinghouse Electric Company" in the lead are one
+    company; a word that begins many names ("General" of "General Electric") names none alone."""
+    doc = run(
+        "Енергоатом і Westinghouse підписали контракт\n\nНАЕК «Енергоатом» та компанія Westinghouse Electric "
+        "Company підписали контракт на постачання ядерного палива."
+    )
+    assert doc.parties == ["ENERGOATOM", "WEC"]
+    doc = run(
+        "Укренерго і General Electric підписали меморандум\n\nНЕК «Укренерго» та компанія General Electric "
+        "Company підписали меморандум. General також постачатиме обладнання."
+    )
+    assert "General" not in [e.text for e in doc.entities]
+
+
+def test_legal_forms_of_state_concerns_and_older_joint_stock_companies(run):
+    """ "ДК «Укроборонпром»" (a state concern), "ВАТ «…»" and "ЗАТ «…»" (the older open and closed
+    joint-stock forms) introduce a company's quoted name, as "ТОВ" and "ПрАТ" do."""
+    doc = run(
+        "Укроборонпром і Мотор Січ об'єднують зусилля\n\nДК «Укроборонпром» та ПрАТ «Мотор Січ» уклали "
+        "договір про спільне виробництво двигунів."
+    )
+    assert len(doc.parties) == 2 and "UKROBORON" in doc.parties
+    doc = run("ВАТ «Турбоатом» і ЗАТ «Енергомашспецсталь» уклали угоду про постачання заготовок.")
+    assert len(doc.parties) == 2 and "TURBOATOM" in doc.parties
+
+
+def test_a_side_named_by_its_kind_in_a_foreign_bodys_latin_name(run):
+    """ "з боку академії — керівник …" names the party whose Latin name says it is an academy
+    ("Baltic Defence Academy"), as "від університету" names a Ukrainian university: the
+    signatory acts for it, not for the home state."""
+    doc = run(
+        "Міноборони та Baltic Defence Academy підписали меморандум\n\nМіністерство оборони України та Baltic "
+        "Defence Academy підписали меморандум про навчання офіцерів. З боку Міноборони документ підписав "
+        "заступник міністра Іван Гаврилюк, з боку академії — ректор Річард Ліві."
+    )
+    assert affiliations(doc)["Річард Ліві"] not in (None, "UKR")
+    assert affiliations(doc)["Річард Ліві"] in doc.parties
+
+
+def test_a_polish_citys_president_signs_for_the_city(run):
+    """ "президент Любліна" is the Polish city's mayor: with the Ukrainian city's head, the two
+    signatories make the two cities the parties (before, no party at all); a state's president
+    stays the state's ("президент Франції")."""
+    doc = run(
+        "Луцьк і Люблін поглиблюють співпрацю\n\nЛуцький міський голова Ігор Поліщук та президент Любліна "
+        "Кшиштоф Жук підписали угоду про партнерство між містами."
+    )
+    assert len(doc.parties) == 2 and "LUTSKCC" in doc.parties
+    assert affiliations(doc)["Кшиштоф Жук"] in doc.parties and affiliations(doc)["Кшиштоф Жук"] != "LUTSKCC"
+    doc = run(
+        "Президент України Володимир Зеленський і президент Франції Емманюель Макрон підписали угоду про "
+        "співробітництво у сфері безпеки."
+    )
+    assert doc.parties == ["FRA", "UKR"]
+
+
+def test_another_citys_council_is_not_the_party_council_by_its_kind(run):
+    """ "Жешувська міська рада" and the plural "Вінницька та Кельцька міські ради" are not the
+    party council's "міська рада" named again: the first is a council of its own (a party), the
+    second both councils."""
+    doc = run("Тернопільська міська рада та Жешувська міська рада підписали угоду про співпрацю.")
+    assert len(doc.parties) == 2 and "TERNOPILCC" in doc.parties
+    assert [e.text for e in doc.entities if e.id == "TERNOPILCC"] == ["Тернопільська міська рада"]
+    doc = run(
+        "Вінницька та Кельцька міські ради підписали угоду про партнерство\n\nУгоду підписали Вінницький "
+        "міський голова Сергій Моргунов та президентка Кельце Агата Войда."
+    )
+    assert "міські ради" not in [e.text for e in doc.entities]
+
+
+def test_a_university_by_its_quoted_names_initials_and_a_side_by_its_citys_adjective(run):
+    """ "Від ЛНУ угоду підписав ректор …" names the university whose full name quotes "Львівський
+    національний університет імені Івана Франка" by that name's initials; "від краківського
+    університету — …" names the party university of Kraków, not the home state."""
+    doc = run(
+        "ЛНУ та Ягеллонський університет у Кракові відкриють спільний центр\n\nДержавний заклад вищої освіти "
+        "«Львівський національний університет імені Івана Франка» та Ягеллонський університет у Кракові "
+        "підписали угоду про відкриття спільного центру. Від ЛНУ угоду підписав ректор Володимир Мельник, від "
+        "краківського університету — ректор Яцек Попєль."
+    )
+    lviv = affiliations(doc)["Володимир Мельник"]
+    krakow = affiliations(doc)["Яцек Попєль"]
+    assert len(doc.parties) == 2 and {lviv, krakow} == set(doc.parties)
+
+
+def test_a_listed_name_written_in_the_nominative_keeps_its_neighbours_nominative(run):
+    """ "Президент України Володимир Зеленський та Прем'єр-міністр Великої Британії Кір Стармер
+    підписали …": the known name is written in its nominative (the dictionary reads it as an
+    accusative too), so the listed foreign name is not declined back from an accusative ("Кіри
+    Стармер")."""
+    doc = run(
+        "Президент України Володимир Зеленський та Прем'єр-міністр Великої Британії Кір Стармер підписали "
+        "декларацію про оборонне партнерство."
+    )
+    assert officials(doc)["Кір Стармер"][0] == "Кір Стармер"

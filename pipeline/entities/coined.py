@@ -33,8 +33,9 @@ from .uk.tokens import latin_spelling, lemmas, tokens_of
 BETWEEN = re.compile(r"(?<!\w)(?:між|МІЖ|between|BETWEEN|entre|ENTRE)(?:\s*:)?\s+")
 _CAP = "A-ZА-ЯЄІЇҐ"
 # Ukrainian legal forms written before a company's quoted name ("НЕК «Укренерго»", "ТОВ «…»", a
-# joint-stock or commercial bank's "АБ «…»", "КБ «…»")
-LEGAL_FORMS = r"(?:ТОВ|ТзОВ|ПрАТ|ПуАТ|ПАТ|АТ|АБ|КБ|ДП|КНП|КП|ПП|НЕК|НАК|ГО|БО|БФ|МГО)"
+# joint-stock or commercial bank's "АБ «…»", "КБ «…»", a national or state company or concern's
+# "НАЕК «Енергоатом»", "ДК «…»", "ДАК «…»", the older joint-stock forms "ВАТ", "ЗАТ")
+LEGAL_FORMS = r"(?:ТОВ|ТзОВ|ТДВ|ПрАТ|ПуАТ|ПАТ|ВАТ|ЗАТ|АТ|АБ|КБ|ДП|КНП|КП|ПП|НЕК|НАЕК|НАК|ДАК|ДК|ГО|БО|БФ|МГО)"
 # what kind of body the quoted name after it is: lower-case words ("компанією «…»", "громадська
 # організація «…»", "товариство з обмеженою відповідальністю «…»"), a legal form, or a joint-stock
 # company or bank in any case ("Акціонерним банком «…»"); not a capitalised name that a quoted
@@ -592,11 +593,18 @@ def coin_id(name: str, taken: frozenset[str] = frozenset(), acronym: str = "") -
     return candidate
 
 
+# the quoted name inside a body's full name ("Державний університет «Житомирська політехніка»")
+QUOTED_PART = re.compile(r"[«“\"]([^«»“”\"]+)[»”\"]\s*$")
+
+
 def company_brand(name: str) -> Optional[str]:
     """The Latin brand of a Ukrainian company the table knows by ``name`` (its dictionary form,
-    as the company's quoted name gives it), or None."""
+    as the company's quoted name gives it), or by the quoted name inside it ("Національна
+    атомна енергогенеруюча компанія «Енергоатом»" → ENERGOATOM, as "НАЕК «Енергоатом»"), or None."""
     brands = load_json("organisations.json")["company_brands"]
-    return brands.get(" ".join(name.strip('«»“”"').lower().split()))
+    inner = QUOTED_PART.search(name)
+    keys = [name.strip('«»“”"')] + ([inner.group(1)] if inner else [])
+    return next((brands[k] for k in (" ".join(key.lower().split()) for key in keys) if k in brands), None)
 
 
 # the Cyrillic initials that Latin abbreviations write with two letters (KhNU, ChNU, ZhDU)

@@ -18,7 +18,7 @@ from ..uk.sides import SIDE_WORDS_UK
 from ..uk.titles import REMIT_BEFORE
 from ..uk.tokens import lemmas
 from .instrument import ACTING_REACH, IN_THE_PERSON_OF
-from .mentions import LOCAL_BODY_SUFFIXES, NOT_FOR_ITS_STATE, ids_inside, is_state_id
+from .mentions import LOCAL_BODY_SUFFIXES, NOT_FOR_ITS_STATE, PLACE_STEM, ids_inside, is_state_id
 
 _I = re.IGNORECASE
 
@@ -193,26 +193,60 @@ def _sides_named(doc: Document, parties: list[str], institutions: list[Entity]) 
     return sorted(sides, key=lambda e: (e.start, e.end))
 
 
-# a side named by its kind alone ("від університету — ректор …", "з боку банку документ підписав …")
+# a side named by its kind ("від університету — ректор …", "з боку банку документ підписав …"), or
+# by its kind and its place's adjective ("від мюнхенського університету — президент …")
 KIND_SIDE_UK = re.compile(
-    rf"(?<!\w){SIDE_WORDS_UK}\s+(?P<kind>університету|академії|інституту|банку|фонду|компанії|агентства"
-    r"|організації|церкви)(?!\w)"
+    rf"(?<!\w){SIDE_WORDS_UK}\s+(?:(?P<place>[а-яєіїґ'’ʼ-]+?)(?:ськ|цьк|зьк)(?:ого|ої)\s+)?"
+    r"(?P<kind>університету|академії|інституту|банку|фонду|компанії|агентства|організації|церкви)(?!\w)"
 )
 
 
+# the same kinds in the names of foreign bodies ("з боку академії" of "e-Governance Academy")
+LATIN_KIND_WORDS = {
+    "університет": frozenset({"university", "universität", "université", "universidad", "uniwersytet"}),
+    "академія": frozenset({"academy", "akademie", "académie", "akademia", "academia"}),
+    "інститут": frozenset({"institute", "institut", "instytut", "instituto"}),
+    "банк": frozenset({"bank", "banco", "banque"}),
+    "фонд": frozenset({"fund", "foundation", "fonds", "stiftung", "fundacja", "fundación", "fondation"}),
+    "компанія": frozenset({"company", "corporation", "corp.", "inc.", "ltd", "ltd.", "llc", "plc", "gmbh", "ag"}),
+    "агентство": frozenset({"agency", "agentur", "agence", "agencja", "agencia"}),
+    "організація": frozenset({"organization", "organisation", "organizacja", "organización"}),
+    "церква": frozenset({"church"}),
+}
+
+
+# the city a body's name is followed by ("Ягеллонський університет | у Кракові")
+SEAT_AFTER = re.compile(r"\s+(?:у|в)\s+(?:м\.\s*)?([А-ЯЄІЇҐ][\w'’ʼ-]+)")
+
+
+def _name_and_seat(text: str, mention: Entity) -> list[str]:
+    """The words of a party's mention, and the city its seat is written in after it."""
+    seat = SEAT_AFTER.match(text, mention.end)
+    return mention.text.split() + ([seat.group(1)] if seat else [])
+
+
 def _kind_sides(doc: Document, parties: list[str]) -> list[Entity]:
-    """The sides a Ukrainian text names by their kind ("від університету"), each where one party
-    is of that kind, the word in its name. (Not "від міста": a twinning's foreign city has an id
-    of its own name, so one city council among the parties does not make it the only city.)"""
+    """The sides a Ukrainian text names by their kind ("від університету", "з боку академії"),
+    each where one party is of that kind, the word in its Ukrainian or Latin name. (Not "від
+    міста": a twinning's foreign city has an id of its own name, so one city council among the
+    parties does not make it the only city.)"""
     if (doc.lang or "") != "uk":
         return []
     named = [e for e in doc.entities if e.label == "PARTY" and e.id in parties]
     out = []
     for m in KIND_SIDE_UK.finditer(doc.text):
         kind_lemmas = lemmas(m.group("kind").lower())
-        ids = {e.id for e in named if any(lemmas(w.lower()) & kind_lemmas for w in e.text.split())}
+        latin = frozenset().union(*(LATIN_KIND_WORDS.get(k, frozenset()) for k in kind_lemmas))
+        place = (m.group("place") or "")[:PLACE_STEM]  # "від мюнхенського університету": the Munich one
+        ids = {
+            e.id
+            for e in named
+            if any(lemmas(w.lower()) & kind_lemmas or w.lower().strip(",") in latin for w in e.text.split())
+            and (not place or any(w.lower().startswith(place) for w in _name_and_seat(doc.text, e)))
+        }
         if len(ids) == 1:
-            out.append(Entity(m.start("kind"), m.end("kind"), m.group("kind"), "PARTY", ids.pop()))
+            start = m.start("place") if m.group("place") else m.start("kind")
+            out.append(Entity(start, m.end("kind"), doc.text[start : m.end("kind")], "PARTY", ids.pop()))
     return out
 
 

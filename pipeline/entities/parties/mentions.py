@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Optional
 
 from ...records import Document, Entity
-from ..coined import BETWEEN, LATIN_SHORT_NAME, OPENING_QUOTES, CoinedParty, is_name, parties_named
+from ..coined import BETWEEN, LATIN_SHORT_NAME, OPENING_QUOTES, QUOTED_PART, CoinedParty, is_name, parties_named
 from ..gazetteer import (
     ABBREVIATION,
     gazetteer,
@@ -171,8 +171,16 @@ class MentionIndex:
         return unique_ids(m[2] for m in self.between(start, end))
 
     def add_coined(self, coined: Iterable[CoinedParty]) -> None:
-        """Keep the parties a source coined, each id once."""
-        self.coined += [c for c in coined if c.id not in {k.id for k in self.coined}]
+        """Keep the parties a source coined, each id once: under its fuller name where one
+        source coined the quoted name ("НАЕК «Енергоатом»" → "Енергоатом") and another the full
+        name around it ("Національна атомна енергогенеруюча компанія «Енергоатом»"), so that the
+        full name is tagged whole and the quoted one wherever it stands alone."""
+        for c in coined:
+            k = next((k for k, kept in enumerate(self.coined) if kept.id == c.id), None)
+            if k is None:
+                self.coined.append(c)
+            elif (inner := QUOTED_PART.search(c.name)) and inner.group(1).lower() == self.coined[k].name.lower():
+                self.coined[k] = c
 
     def named_in(self, start: int, end: int, before: int) -> list[str]:
         """The ids whose names begin between ``start`` and ``end`` and before ``before``, even
@@ -242,6 +250,8 @@ def one_body_coined_once(parties: list[str], mentions: MentionIndex) -> list[str
       політехніка»") and that quoted name alone ("Львівська політехніка підписала …"), as
       Ukrainian names a university, a fund or an enterprise in full once and by its quoted
       name otherwise;
+    - a company's Latin name and its first word alone ("Westinghouse Electric Company",
+      "Westinghouse"), as news shortens a foreign company's name;
     - a body of a place named by the place ("Університет Ополе") and by its adjective
       ("Опольський університет"): the adjective's form, the usual one in Ukrainian."""
     councils = {c.name.split()[0].lower(): c.id for c in mentions.coined if c.name.split()[-1].lower() == "рада"}
@@ -251,6 +261,8 @@ def one_body_coined_once(parties: list[str], mentions: MentionIndex) -> list[str
         inner = QUOTED_PART.search(c.name)
         if inner and inner.start() > 0:
             quoted.setdefault(inner.group(1).lower(), c.id)
+        if first := latin_first_word(c.name):  # "Westinghouse" of "Westinghouse Electric Company"
+            quoted.setdefault(first.lower(), c.id)
         words = c.name.lower().split()
         if len(words) == 2 and words[1] in PLACE_BODY_KINDS:  # "опольський університет"
             by_adjective.setdefault((words[1], words[0][:PLACE_STEM]), c.id)
@@ -276,8 +288,6 @@ def one_body_coined_once(parties: list[str], mentions: MentionIndex) -> list[str
 # the first letters a place's name and adjective share ("Опол-е", "Опол-ьський")
 PLACE_BODY_KINDS = frozenset({"університет", "академія", "інститут", "політехніка", "музей", "театр", "філармонія"})
 PLACE_STEM = 4
-# the quoted name inside a body's full name ("Державний університет «Житомирська політехніка»")
-QUOTED_PART = re.compile(r"[«“\"]([^«»“”\"]+)[»”\"]\s*$")
 
 
 def add_coined_mentions(doc: Document, coined: list[CoinedParty]) -> None:
@@ -317,7 +327,18 @@ def add_coined_mentions(doc: Document, coined: list[CoinedParty]) -> None:
         forms = {doc.text[party.start : party.end], party.name} | as_written
         # a company's name without its legal form ("Deutsche Bank" of "Deutsche Bank AG"), and the
         # short name a bracket gives after the full one ("… банк України (Укрексімбанк)"), in any case
-        by_name = sorted(set(by_name + _without_legal_form(doc, party.name) + _bracketed_short_name(doc, party)))
+        # the quoted name inside the full one ("«Енергоатому»" of "Національна атомна
+        # енергогенеруюча компанія «Енергоатом»"), and a Latin company's first word alone ("від
+        # Westinghouse —" of "Westinghouse Electric Company")
+        by_name = sorted(
+            set(
+                by_name
+                + _without_legal_form(doc, party.name)
+                + _bracketed_short_name(doc, party)
+                + _quoted_part_mentions(doc, party.name)
+                + _latin_first_word(doc, party.name)
+            )
+        )
         for other in sorted(doc.entities, key=lambda e: e.start):
             if other.start >= party.start and (other.text in forms or other.start == party.start):
                 short = ABBREVIATION.match(doc.text, other.end)  # "(далі — ЄЛЦФ)"
@@ -385,6 +406,62 @@ def _without_legal_form(doc: Document, name: str) -> list[tuple[int, int]]:
         (m.start(), m.end())
         for m in re.finditer(rf"(?<![\w-]){re.escape(bare.group('name'))}(?![\w-])", doc.text)
         if not LEGAL_FORM_AFTER.match(doc.text, m.end())
+    ]
+
+
+def _quoted_part_mentions(doc: Document, name: str) -> list[tuple[int, int]]:
+    """In Ukrainian, where the text names a coined body by the quoted name inside its full name,
+    in any case ("від «Енергоатому»", "НАЕК «Енергоатом»" of "Національна атомна
+    енергогенеруюча компанія «Енергоатом»"), or by that name's initials ("КПІ"): Ukrainian names a
+    company, a fund or a university in full once and by its quoted name otherwise."""
+    inner = QUOTED_PART.search(name)
+    if doc.lang != "uk" or inner is None or inner.start() == 0:
+        return []
+    # and by that name's initials, of three letters or more ("КПІ" of "… «Київський політехнічний
+    # інститут імені Ігоря Сікорського»")
+    initials = [(s, e) for s, e in initials_mentions(doc.text, inner.group(1)) if e - s >= 3]
+    return name_occurrences(doc.text, inner.group(1)) + initials
+
+
+# words that begin many companies' Latin names, so that one alone names none of them
+GENERIC_LATIN_FIRST_WORDS = frozenset(
+    "the general national international united american european global first world royal central "
+    "eastern western northern southern nordic baltic british french german japan japanese korea korean "
+    "china chinese asian african canadian swiss deutsche bank banco banque credit crédit energy group "
+    "pacific atlantic trans open digital smart green allied standard union ukraine ukrainian euro inter "
+    "new north south east west black".split()
+)
+LATIN_NAME_WORD = re.compile(r"[A-Z][A-Za-z]{3,}")
+LATIN_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
+
+
+def latin_first_word(name: str) -> Optional[str]:
+    """The first word of a company's Latin name of several words, where that word alone can
+    name it ("Westinghouse" of "Westinghouse Electric Company"; not "General" of "General
+    Electric", nor of a one-word name)."""
+    bare = LATIN_LEGAL_FORM.match(name)
+    words = (bare.group("name") if bare else name).split()
+    if len(words) < 2 or not all(w.isascii() for w in words):
+        return None
+    first = words[0]
+    if not LATIN_NAME_WORD.fullmatch(first) or first.lower() in GENERIC_LATIN_FIRST_WORDS:
+        return None
+    return first
+
+
+def _latin_first_word(doc: Document, name: str) -> list[tuple[int, int]]:
+    """In Ukrainian, where the text names a company by the first word of its Latin name alone
+    ("від Westinghouse —" of "Westinghouse Electric Company"): in Cyrillic text a Latin word is a
+    foreign name, and a company's first word is the one news keeps. Not a word that begins many
+    names ("General", "National"), nor where another Latin name word follows ("Westinghouse Air
+    Brake" is another company)."""
+    first = latin_first_word(name)
+    if doc.lang != "uk" or first is None:
+        return []
+    return [
+        (m.start(), m.end())
+        for m in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])", doc.text)
+        if not LATIN_NAME_GOES_ON.match(doc.text, m.end())
     ]
 
 

@@ -23,7 +23,7 @@ from ..coined import (
 )
 from ..gazetteer import state_ids
 from ..uk.bodies import city_named, local_body_of
-from ..uk.gazetteer import demonym_id
+from ..uk.gazetteer import demonym_id, ukrainian_gazetteer
 from ..uk.sides import TALKS_SIDE_NOUNS
 from ..uk.tokens import lemmas, tokens_of
 from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, unique_ids, unnamed_place, with_coined
@@ -467,11 +467,17 @@ def _officials_after(doc: Document, clause: Clause, offset: int) -> list[Entity]
     )
 
 
-# a foreign city's head and the city after the title ("мер міста Сянок", "бургомістр Тарнува")
+# a foreign city's head and the city after the title ("мер міста Сянок", "бургомістр Тарнува", a
+# Polish city's "президент Вроцлава")
 FOREIGN_CITY_HEAD_UK = re.compile(
-    r"(?<!\w)(?:мер\w*|бургомістр\w*|приматор\w*|примар\w*|алькальд\w*)\s+(?P<city_word>міста\s+|м\.\s*)?"
-    r"(?P<city>(?-i:[А-ЯЄІЇҐ])[\w'’ʼ-]+)$",
+    r"(?<!\w)(?:мер\w*|бургомістр\w*|приматор\w*|примар\w*|алькальд\w*|(?P<president>президент\w*))\s+"
+    r"(?P<city_word>міста\s+|м\.\s*)?(?P<city>(?-i:[А-ЯЄІЇҐ])[\w'’ʼ-]+)$",
     _I,
+)
+# what a president heads besides a Polish city: bodies by the noun that names them
+PRESIDED_BODY_NOUNS = frozenset(
+    "асоціація федерація спілка союз компанія корпорація концерн група банк фонд фундація академія університет "
+    "товариство палата конгрес комітет рада клуб асамблея організація інститут агентство суд республіка".split()
 )
 
 
@@ -486,7 +492,12 @@ def _mayors_city(official: Entity) -> Optional[str]:
     head = FOREIGN_CITY_HEAD_UK.search(official.role or "")
     if head is None:
         return None
-    named = city_named(tokens_of(head.group("city"))[0])
+    city = tokens_of(head.group("city"))[0]
+    if head.group("president") and (
+        ukrainian_gazetteer().find(head.group("city"), [city]) or lemmas(city.lower) & PRESIDED_BODY_NOUNS
+    ):
+        return None  # "президент Франції", "президент Асоціації": a state's or a body's, not a city's
+    named = city_named(city)
     # after "міста" the name keeps the nominative ("мер міста Сянок"); alone it is inflected ("мер Тарнова")
     return f"{named}CC" if named else foreign_city_id(head.group("city"), inflected=not head.group("city_word"))
 

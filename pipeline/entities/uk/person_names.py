@@ -203,9 +203,15 @@ def agree_listed_names(officials: list[Entity]) -> list[Entity]:
     takes the case of a listed name it can (names.py, agreement)."""
 
     cases = [name_case(o.text) for o in officials]
-    known = [c for c in cases if c]
+    known = [(o, c) for o, c in zip(officials, cases) if c]
     if not known:
         return officials
+    first, case_of_first = known[0]
+    if first.name == nominative(first.text, "nomn"):
+        # the name the dictionary reads is written in its nominative ("Володимир Зеленський", read
+        # as an accusative as much as a nominative): so are the others ("Кір Стармер", not "Кіри")
+        return officials
+    known = [case_of_first]
     for off, case in zip(officials, cases):
         if case is None and off.name == nominative(off.text):
             off.name = nominative(off.text, known[0])
