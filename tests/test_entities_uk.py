@@ -5173,3 +5173,15 @@ def test_a_listed_name_written_in_the_nominative_keeps_its_neighbours_nominative
         "декларацію про оборонне партнерство."
     )
     assert officials(doc)["Кір Стармер"][0] == "Кір Стармер"
+
+
+def test_a_companys_office_in_a_country_is_still_the_companys(run):
+    """ "генеральний директор Siemens Energy в Україні Ганс Мюллер": the party company, then where
+    its office is, before the name; he acts for the company, not for Ukraine."""
+    doc = run(
+        "Укренерго та Siemens Energy підписали контракт\n\nНЕК «Укренерго» та компанія Siemens Energy уклали "
+        "контракт на постачання трансформаторів. Документ підписали голова правління «Укренерго» Віталій "
+        "Зайченко та генеральний директор Siemens Energy в Україні Ганс Мюллер."
+    )
+    company = affiliations(doc)["Ганс Мюллер"]
+    assert company in doc.parties and company != "UKRENERGO" and company != "UKR"

@@ -59,6 +59,8 @@ CITY_HEAD = re.compile(
     r"\s+(?i:міста\s+|of\s+|de\s+)?)(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+)$"
 )
 OFFICE_SEAT = frozenset({"в", "у", "при", "до", "in", "to", "at", "en", "ante", "auprès"})
+# the country or city a company's office in a title is in ("Alstom | в Україні |")
+BODYS_SEAT = re.compile(r"»?\s+(?:в|у)\s+[А-ЯЄІЇҐ][\w'’ʼ-]+\s+")
 # the head of a town's, a settlement's or a village's council by its place's adjective
 COUNCIL_HEAD = re.compile(
     r"(?P<place>[А-ЯЄІЇҐ][\w'’ʼ-]+?)(?:ськ|цьк|зьк)\w*\s+(?i:міськ|селищн|сільськ)\w*\s+голов\w*\s*$"
@@ -114,7 +116,11 @@ def officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
             body = _council_headed(title, named)
         if body is None and official.role:  # the body named last in the title, just before the name
             inside = [e for e in named if title_start <= e.start and e.end <= official.start]
-            if inside and not doc.text[inside[-1].end : official.start].strip(" \t»"):
+            # "генеральний директор Alstom в Україні Жан-Луї …": the body, then where its office is
+            if inside and (
+                not doc.text[inside[-1].end : official.start].strip(" \t»")
+                or BODYS_SEAT.fullmatch(doc.text, inside[-1].end, official.start)
+            ):
                 before = doc.text[title_start : inside[-1].start].split()
                 # "послом України в НАТО Вадимом Пристайком": where the office sits, not whose;
                 # "уповноважена у справах Європейського суду …": her remit

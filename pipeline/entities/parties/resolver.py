@@ -95,7 +95,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-162"
+        return "party-evidence-163"
 
     def process(self, doc: Document) -> Document:
         mentions = MentionIndex(doc)
