@@ -203,18 +203,17 @@ def agree_listed_names(officials: list[Entity]) -> list[Entity]:
     takes the case of a listed name it can (names.py, agreement)."""
 
     cases = [name_case(o.text) for o in officials]
-    known = [(o, c) for o, c in zip(officials, cases) if c]
-    if not known:
+    known = next(((o, c) for o, c in zip(officials, cases) if c), None)
+    if known is None:
         return officials
-    first, case_of_first = known[0]
-    if first.name == nominative(first.text, "nomn"):
+    read, shared_case = known
+    if read.name == nominative(read.text, "nomn"):
         # the name the dictionary reads is written in its nominative ("Володимир Зеленський", read
         # as an accusative as much as a nominative): so are the others ("Кір Стармер", not "Кіри")
         return officials
-    known = [case_of_first]
     for off, case in zip(officials, cases):
         if case is None and off.name == nominative(off.text):
-            off.name = nominative(off.text, known[0])
+            off.name = nominative(off.text, shared_case)
     return officials
 
 
