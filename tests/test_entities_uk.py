@@ -5185,3 +5185,35 @@ def test_a_companys_office_in_a_country_is_still_the_companys(run):
     )
     company = affiliations(doc)["Ганс Мюллер"]
     assert company in doc.parties and company != "UKRENERGO" and company != "UKR"
+
+
+def test_an_institutions_own_order_under_its_ministrys_name(run):
+    """ "МІНІСТЕРСТВО ОХОРОНИ ЗДОРОВ'Я УКРАЇНИ" / "НАЦІОНАЛЬНИЙ ІНСТИТУТ РАКУ" / "НАКАЗ": the
+    institute's own order, whose one party is the institute (not Ukraine), and whose listed staff
+    act for it; a member added "(за згодою)" is named from outside it."""
+    doc = run(
+        "МІНІСТЕРСТВО ОХОРОНИ ЗДОРОВ'Я УКРАЇНИ\nНАЦІОНАЛЬНИЙ ІНСТИТУТ РАКУ\n\nНАКАЗ\n\n03.02.2025   м. Київ   № 41\n\n"
+        "Про створення робочої групи з виконання Меморандуму з Онкологічним центром Кракова\n\n"
+        "1. Створити робочу групу у складі:\n\nТКАЧУК Олена Миколаївна — заступниця директора з наукової "
+        "роботи, голова робочої групи;\nБОНДАР Ігор Петрович — завідувач відділу клінічних досліджень;\n"
+        "НОВАК Анна (Anna Nowak) — координаторка програм Онкологічного центру Кракова (за згодою).\n\n"
+        "Директор   Олексій КРАВЧЕНКО"
+    )
+    assert len(doc.parties) == 1 and doc.parties != ["UKR"]
+    institute = doc.parties[0]
+    assert affiliations(doc)["ТКАЧУК Олена Миколаївна"] == institute
+    assert affiliations(doc)["БОНДАР Ігор Петрович"] == institute
+    assert affiliations(doc).get("НОВАК Анна") != institute
+
+
+def test_a_city_heads_country_in_brackets_between_city_and_name(run):
+    """ "бургомістра Целле (Німеччина) Юрга Ніґґе": the city (one that reads as a name), its country
+    in brackets, then the person; the city is no official and the person is the mayor."""
+    doc = run(
+        "Полтавська міська рада приймала гостей.\n\nДо Полтави прибули бургомістр Целле (Німеччина) Юрг "
+        "Ніґґе та президент Ополя (Польща) Томаш Ґолавський."
+    )
+    found = officials(doc)
+    assert "Целле" not in found and "Ополя" not in found
+    assert found["Юрг Ніґґе"][:2] == ("Юрг Ніґґе", "бургомістр Целле")
+    assert found["Томаш Ґолавський"][1] == "президент Ополя"

@@ -172,6 +172,26 @@ def head_signing_the_bodys_act(doc: Document, parties: list[str], source: str) -
             official.affiliation = parties[0]
 
 
+def staff_of_the_institutions_act(doc: Document, parties: list[str], source: str) -> None:
+    """An institution's own order ("СУМСЬКИЙ ДЕРЖАВНИЙ УНІВЕРСИТЕТ" / "НАКАЗ") lists its own
+    staff ("ДЕМ'ЯНЕНКО Тарас Олегович — начальник відділу міжнародних проєктів"): a member whose
+    office names no body of its own and who is not added "(за згодою)" acts for the institution,
+    not for the state its ministry's line names."""
+    if source != "issuer" or len(parties) != 1 or is_state_id(parties[0]):
+        return
+    if parties[0].endswith(LOCAL_BODY_SUFFIXES):
+        return  # a local body's act: its heads and members are read by the local titles
+    for official in doc.entities:
+        role = official.role or ""
+        if (
+            official.label == "OFFICIAL"
+            and official.affiliation in (None, "UKR")
+            and not BY_CONSENT.search(role)
+            and not any(w[:1].isupper() for w in role.split()[1:])
+        ):
+            official.affiliation = parties[0]
+
+
 def _share_placed(doc: Document, placed: dict[str, Entity]) -> None:
     """The same person's other mentions ("— сказав Маркус Штайнер") act for the party that
     ``placed`` (by surname) gives them, unless they already act for a body."""

@@ -7,6 +7,7 @@ states in a case a court rules on, and who filed a submission.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from typing import Optional
@@ -72,6 +73,8 @@ def from_issuer(doc: Document, mentions: MentionIndex) -> list[str]:
         body = _local_body_heading(doc, opening[1])  # "УКРАЇНА" / "ЧЕРНІВЕЦЬКА ОБЛАСНА … АДМІНІСТРАЦІЯ"
     if body and any(ACT_KIND_LINE.match(c.text) for c in opening):
         return [body]  # "ВОЛИНСЬКА ОБЛАСНА ДЕРЖАВНА АДМІНІСТРАЦІЯ" / "РОЗПОРЯДЖЕННЯ": the body's own act
+    if own := _institutions_own_act(doc, opening, mentions):
+        return own
     if UNILATERAL_ACT.match(head.text):
         ids = [m[2] for m in mentions.between(head.start, head.end, states_only=True)]
         if ids:  # "Постанова Кабінету Міністрів від …" names no state: read on
@@ -117,6 +120,42 @@ def from_organ_act_text(doc: Document) -> list[str]:
             if head.match(clause.text):
                 return [organisation]
     return []
+
+
+# the kinds of body that issue orders of their own under their ministry's name ("МІНІСТЕРСТВО
+# ОСВІТИ І НАУКИ УКРАЇНИ" / "СУМСЬКИЙ ДЕРЖАВНИЙ УНІВЕРСИТЕТ" / "НАКАЗ")
+ISSUING_INSTITUTIONS = frozenset(
+    {"університет", "інститут", "академія", "коледж", "політехніка", "лікарня", "музей", "театр", "консерваторія"}
+)
+
+
+def _institutions_own_act(doc: Document, opening: list[Clause], mentions: MentionIndex) -> list[str]:
+    """An institution's own order, printed under its ministry's name: the capitalised line over
+    the act's kind that names a university, an institute, a hospital or a museum is the act's
+    one party (with a coined id), not the state the ministry's line names."""
+    kind_line = next((c for c in opening if ACT_KIND_LINE.match(c.text)), None)
+    if kind_line is None:
+        return []
+    top = doc.text[opening[0].start : kind_line.start]
+    offset = opening[0].start
+    for line in re.finditer(r"[^\n]+", top):
+        words = line.group().split()
+        if not line.group().isupper() or not any(lemmas(w.lower()) & ISSUING_INSTITUTIONS for w in words):
+            continue
+        start, end = offset + line.start(), offset + line.end()
+        ids, coined = parties_named(doc.text, start, end, "uk", lambda s, e, b: [], "nomn", bodies_only=True)
+        if len(ids) == 1 and coined:
+            # the name as a sentence writes it ("Сумський державний університет"), its quoted part too
+            mentions.coined += [dataclasses.replace(c, name=_sentence_case(c.name)) for c in coined]
+            return ids
+    return []
+
+
+def _sentence_case(name: str) -> str:
+    """A name printed in capitals as running text writes it: its first letter and the first
+    letter of a quoted part capitalised ("НАЦІОНАЛЬНИЙ УНІВЕРСИТЕТ «ЛЬВІВСЬКА ПОЛІТЕХНІКА»" →
+    "Національний університет «Львівська політехніка»")."""
+    return re.sub(r"(^|[«“\"])(\w)", lambda m: m.group(1) + m.group(2).upper(), name.lower())
 
 
 def _names_the_state_alone(doc: Document, clause: Clause) -> bool:

@@ -41,6 +41,7 @@ from .affiliations import (
     officials_of_the_local_party,
     private_company_staff,
     signatories_of_header_parties,
+    staff_of_the_institutions_act,
 )
 from .instrument import (
     from_agreeing_lead_in,
@@ -95,7 +96,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-163"
+        return "party-evidence-164"
 
     def process(self, doc: Document) -> Document:
         mentions = MentionIndex(doc)
@@ -111,6 +112,7 @@ class PartyResolver(Stage):
         signatories_of_header_parties(doc, parties, institutions)
         officials_of_the_local_party(doc, parties)
         head_signing_the_bodys_act(doc, parties, source)
+        staff_of_the_institutions_act(doc, parties, source)
         for ent in doc.entities:
             if ent.label in ("STATE", "ORG", "PARTY") and ent.id:
                 ent.label = "PARTY" if ent.id in parties else ("ORG" if is_org(ent) else "STATE")

@@ -391,6 +391,10 @@ def title_owner(
     return k, role, affiliation
 
 
+# a city's country in brackets after it ("Целле (Федеративна Республіка Німеччина)"), after the
+# titles of a city's head
+BRACKETED_STATE = re.compile(r"[ \t]*\([^()\n]{2,60}\)[ \t]*")
+CITY_HEAD_WORDS = frozenset({"бургомістр", "президент", "приматор", "примар", "алькальд", "війт"})
 HEADER_SIDE_ENDS = re.compile(rf"[.!?]|(?<!\w){SIDE_WORDS_UK}(?!\w)")
 
 
@@ -616,6 +620,20 @@ class UkrainianRecognizer:
                     person = next(
                         (p for p in range(k + 1, person) if "\n" in text[toks[p - 1].end : toks[p].start]), person
                     )
+                seat = BRACKETED_STATE.match(text, toks[k].end) if k < len(toks) and toks[k].capitalised else None
+                if seat and (local_head(toks, k - 1) or lemmas(toks[k - 1].lower) & CITY_HEAD_WORDS):
+                    seat = (
+                        seat
+                        if any(seat.start() <= s and e <= seat.end() and en.kind == "state" for s, e, _, _, en in names)
+                        else None
+                    )
+                if seat:
+                    # "бургомістрові Целле (Федеративна Республіка Німеччина) Франкові Гільдебрандту":
+                    # the city, its country in brackets, then the person
+                    after = next((n for n in range(k + 1, len(toks)) if toks[n].start >= seat.end()), None)
+                    holder = self._person_at(text, toks, after, inside, after_title=True) if after else None
+                    if holder:
+                        role, k, person = text[toks[role_start].start : toks[k].end], after, holder
                 if (
                     person
                     and person - k >= 3
