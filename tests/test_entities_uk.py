@@ -5217,3 +5217,15 @@ def test_a_city_heads_country_in_brackets_between_city_and_name(run):
     assert "Целле" not in found and "Ополя" not in found
     assert found["Юрг Ніґґе"][:2] == ("Юрг Ніґґе", "бургомістр Целле")
     assert found["Томаш Ґолавський"][1] == "президент Ополя"
+
+
+def test_a_body_named_by_the_acronym_its_bracket_gives_after_the_original(run):
+    """ "Каунаська регіональна агенція розвитку (Kauno regiono plėtros agentūra, KRPA)" and "литовська
+    KRPA" in the headline are one party: the acronym at the end of the bracket is its id, as in
+    "(NEFCO)"."""
+    doc = run(
+        "Агенція регіонального розвитку Волині та литовська KRPA домовилися про співпрацю\n\nАгенція "
+        "регіонального розвитку Волинської області та Каунаська регіональна агенція розвитку (Kauno regiono "
+        "plėtros agentūra, KRPA) підписали угоду про співпрацю."
+    )
+    assert len(doc.parties) == 2 and "KRPA" in doc.parties

@@ -240,7 +240,11 @@ def parties_named(
             e = tail.end("tail")
         name = text[s:e] if quoted else dictionary_form(text[s:e], lang, case)
         after = e + 1 if quoted and text[e : e + 1] in ("»", "”", '"') else e  # "АТ «Укрзалізниця» (УЗ)"
-        acronym = ABBREVIATION.match(text, after) or LATIN_SHORT_NAME.match(text, after)
+        acronym = (
+            ABBREVIATION.match(text, after)
+            or LATIN_SHORT_NAME.match(text, after)
+            or ACRONYM_AFTER_ORIGINAL.match(text, after)
+        )
         short = acronym.group("abbr") if acronym else _latin_short_form(text, after, text[s:e], lang)
         party_id = coin_id(name, frozenset(c.id for c in coined), short.upper())
         coined.append(CoinedParty(s, e, party_id, name, piece_start, piece_end))
@@ -262,6 +266,9 @@ def _latin_short_form(text: str, end: int, name: str, lang: str) -> str:
 # the short name a Ukrainian text gives a foreign body in Latin letters after its name ("Норвезьке
 # агентство … (Norad)"): its id, in capitals
 LATIN_SHORT_NAME = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z]{2,9})\s*\)")
+# the acronym after the name in the original, in one bracket ("Жешувська агенція регіонального
+# розвитку (Rzeszowska Agencja Rozwoju Regionalnego S.A., RARR)")
+ACRONYM_AFTER_ORIGINAL = re.compile(r"\s*\([^()\n]{4,160},\s*(?P<abbr>[A-Z][A-Z0-9&]{1,9})\s*\)")
 # lower-case words between where a name was read to end and its acronym in brackets
 NAME_TAIL_BEFORE_ACRONYM = re.compile(
     r"(?P<tail>(?:\s+[а-яєіїґ'’ʼ-]+){1,5})\s*\(\s*(?:[A-ZА-ЯЄІЇҐ][A-ZА-ЯЄІЇҐ0-9&]{1,9}|[A-Z][A-Za-z]{2,9})\s*\)"

@@ -252,6 +252,8 @@ def one_body_coined_once(parties: list[str], mentions: MentionIndex) -> list[str
       name otherwise;
     - a company's Latin name and its first word alone ("Westinghouse Electric Company",
       "Westinghouse"), as news shortens a foreign company's name;
+    - a body named in full with its acronym in brackets ("Жешувська агенція регіонального
+      розвитку (…, RARR)") and by that acronym alone ("польська RARR");
     - a body of a place named by the place ("Університет Ополе") and by its adjective
       ("Опольський університет"): the adjective's form, the usual one in Ukrainian."""
     councils = {c.name.split()[0].lower(): c.id for c in mentions.coined if c.name.split()[-1].lower() == "рада"}
@@ -263,6 +265,8 @@ def one_body_coined_once(parties: list[str], mentions: MentionIndex) -> list[str
             quoted.setdefault(inner.group(1).lower(), c.id)
         if first := latin_first_word(c.name):  # "Westinghouse" of "Westinghouse Electric Company"
             quoted.setdefault(first.lower(), c.id)
+        if c.name != c.id:  # "RARR", the acronym its bracket gave "Жешувська агенція … (…, RARR)"
+            quoted.setdefault(c.id.lower(), c.id)
         words = c.name.lower().split()
         if len(words) == 2 and words[1] in PLACE_BODY_KINDS:  # "опольський університет"
             by_adjective.setdefault((words[1], words[0][:PLACE_STEM]), c.id)
