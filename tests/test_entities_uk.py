@@ -5229,3 +5229,13 @@ def test_a_body_named_by_the_acronym_its_bracket_gives_after_the_original(run):
         "plėtros agentūra, KRPA) підписали угоду про співпрацю."
     )
     assert len(doc.parties) == 2 and "KRPA" in doc.parties
+
+
+def test_an_association_of_municipalities_is_no_municipality(run):
+    """ "Асоціація муніципалітетів Естонії" is an association, coined from its name, not a
+    municipality of a city called "Естонія"."""
+    doc = run(
+        "СПІЛЬНА ЗАЯВА\nАсоціації міст України та Асоціації муніципалітетів Естонії щодо співпраці громад\n\n"
+        "Ми, представники обох асоціацій, заявляємо:\n\n1. Асоціації проведуть спільний форум у 2026 році.\n"
+    )
+    assert len(doc.parties) == 2 and "AMU" in doc.parties and "ESTONIIA" not in doc.parties

@@ -624,10 +624,15 @@ def _initial(word: str) -> str:
     return DIGRAPH_INITIALS.get(word[:1].lower()) or latin_spelling(word)[:1]
 
 
+_UNION_NOUNS = r"(?i:асоціаці|союз|спілк|об['’ʼ]єднанн|конгрес|мереж|association|union|network)"
 # A city, as a municipality or its mayoralty, that is a party in its own right; its council is
 # uk.bodies.BODY_FORMS' (<CITY>CC)
 CITY_NAME = (
-    r"(?:[^\W\d_]+\s+)?(?i:міст(?:о|а|у|і|ом)(?:\s+з\s+правами\s+(?:області|округу|повіту))?|муніципалітет\w*|"
+    # an adjective may come first ("Статутне місто …"), not a union's noun ("Асоціація муніципалітетів
+    # Литви" is no municipality)
+    r"(?:(?!"
+    + _UNION_NOUNS
+    + r")[^\W\d_]+\s+)?(?i:міст(?:о|а|у|і|ом)(?:\s+з\s+правами\s+(?:області|округу|повіту))?|муніципалітет\w*|"
     r"мері[яїєю]\w*(?:\s+муніципію)?|муніципі[йюя]\w*|департамент\w*|регіон\w*|повіт\w*|провінці\w*|кра(?:й|ю|єм)|"
     r"префектур\w*|жупані\w*|гмін\w*|штат(?:у|ом|і)?(?!\s+" + _BODY_AFTER_STAFF + r")|"
     r"федеральн\w+\s+земл\w+|city\s+of|municipality\s+of|ville\s+de|ciudad\s+de|municipalidad\s+de)\s+(?i:міста\s+)?"
