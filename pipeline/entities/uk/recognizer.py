@@ -620,18 +620,20 @@ class UkrainianRecognizer:
                     person = next(
                         (p for p in range(k + 1, person) if "\n" in text[toks[p - 1].end : toks[p].start]), person
                     )
-                seat = BRACKETED_STATE.match(text, toks[k].end) if k < len(toks) and toks[k].capitalised else None
-                if seat and (local_head(toks, k - 1) or lemmas(toks[k - 1].lower) & CITY_HEAD_WORDS):
-                    seat = (
-                        seat
-                        if any(seat.start() <= s and e <= seat.end() and en.kind == "state" for s, e, _, _, en in names)
-                        else None
-                    )
-                if seat:
+                seat = (
+                    BRACKETED_STATE.match(text, toks[k].end)
+                    if k < len(toks)
+                    and toks[k].capitalised
+                    and (local_head(toks, k - 1) or lemmas(toks[k - 1].lower) & CITY_HEAD_WORDS)
+                    else None
+                )
+                if seat and any(
+                    seat.start() <= s and e <= seat.end() and en.kind == "state" for s, e, _, _, en in names
+                ):
                     # "бургомістрові Целле (Федеративна Республіка Німеччина) Франкові Гільдебрандту":
                     # the city, its country in brackets, then the person
-                    after = next((n for n in range(k + 1, len(toks)) if toks[n].start >= seat.end()), None)
-                    holder = self._person_at(text, toks, after, inside, after_title=True) if after else None
+                    after = next((n for n in range(k + 1, len(toks)) if toks[n].start >= seat.end()), len(toks))
+                    holder = self._person_at(text, toks, after, inside, after_title=True) if after < len(toks) else None
                     if holder:
                         role, k, person = text[toks[role_start].start : toks[k].end], after, holder
                 if (
