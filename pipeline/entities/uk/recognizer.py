@@ -100,6 +100,7 @@ from .titles import (
     DECREE_LINE_GIVEN_FIRST,
     DECREE_LINE_LISTED,
     DECREE_LINE_NAME_CASE,
+    FOREIGN_LOCAL_TITLE,
     GOVERNMENT_AS_STATE,
     GOVERNMENT_BODIES,
     HONORIFICS_UK,
@@ -392,9 +393,8 @@ def title_owner(
 
 
 # a city's country in brackets after it ("Целле (Федеративна Республіка Німеччина)"), after the
-# titles of a city's head
+# title of a foreign city's head (titles.FOREIGN_LOCAL_TITLE, or a Polish city's "президент")
 BRACKETED_STATE = re.compile(r"[ \t]*\([^()\n]{2,60}\)[ \t]*")
-CITY_HEAD_WORDS = frozenset({"бургомістр", "президент", "приматор", "примар", "алькальд", "війт"})
 HEADER_SIDE_ENDS = re.compile(rf"[.!?]|(?<!\w){SIDE_WORDS_UK}(?!\w)")
 
 
@@ -624,7 +624,11 @@ class UkrainianRecognizer:
                     BRACKETED_STATE.match(text, toks[k].end)
                     if k < len(toks)
                     and toks[k].capitalised
-                    and (local_head(toks, k - 1) or lemmas(toks[k - 1].lower) & CITY_HEAD_WORDS)
+                    and (
+                        local_head(toks, k - 1)
+                        or FOREIGN_LOCAL_TITLE.match(toks[k - 1].lower)
+                        or "президент" in lemmas(toks[k - 1].lower)
+                    )
                     else None
                 )
                 if seat and any(
