@@ -5239,3 +5239,10 @@ def test_an_association_of_municipalities_is_no_municipality(run):
         "Ми, представники обох асоціацій, заявляємо:\n\n1. Асоціації проведуть спільний форум у 2026 році.\n"
     )
     assert len(doc.parties) == 2 and "AMU" in doc.parties and "ESTONIIA" not in doc.parties
+
+
+def test_two_legal_forms_before_a_quoted_name(run):
+    """ "АТ КБ «…»": a joint-stock company that is a commercial bank writes both forms before its
+    quoted name; the bank is still a party (before, the report had no parties at all)."""
+    doc = run("АТ КБ «ПриватБанк» та компанія Mastercard уклали угоду про розвиток безконтактних платежів.")
+    assert doc.parties == ["MASTERCARD", "PRIVATBANK"]

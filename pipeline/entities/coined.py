@@ -35,7 +35,9 @@ _CAP = "A-ZА-ЯЄІЇҐ"
 # Ukrainian legal forms written before a company's quoted name ("НЕК «Укренерго»", "ТОВ «…»", a
 # joint-stock or commercial bank's "АБ «…»", "КБ «…»", a national or state company or concern's
 # "НАЕК «Енергоатом»", "ДК «…»", "ДАК «…»", the older joint-stock forms "ВАТ", "ЗАТ")
-LEGAL_FORMS = r"(?:ТОВ|ТзОВ|ТДВ|ПрАТ|ПуАТ|ПАТ|ВАТ|ЗАТ|АТ|АБ|КБ|ДП|КНП|КП|ПП|НЕК|НАЕК|НАК|ДАК|ДК|ГО|БО|БФ|МГО)"
+_LEGAL_FORM = r"(?:ТОВ|ТзОВ|ТДВ|ПрАТ|ПуАТ|ПАТ|ВАТ|ЗАТ|АТ|АБ|КБ|ДП|КНП|КП|ПП|НЕК|НАЕК|НАК|ДАК|ДК|ГО|БО|БФ|МГО)"
+# two may stand together: a joint-stock company that is a commercial bank ("АТ КБ «ПриватБанк»")
+LEGAL_FORMS = rf"(?:{_LEGAL_FORM}(?:\s+{_LEGAL_FORM})?)"
 # what kind of body the quoted name after it is: lower-case words ("компанією «…»", "громадська
 # організація «…»", "товариство з обмеженою відповідальністю «…»"), a legal form, or a joint-stock
 # company or bank in any case ("Акціонерним банком «…»"); not a capitalised name that a quoted
