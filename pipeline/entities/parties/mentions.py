@@ -340,7 +340,7 @@ def add_coined_mentions(doc: Document, coined: list[CoinedParty]) -> None:
                 + _without_legal_form(doc, party.name)
                 + _bracketed_short_name(doc, party)
                 + _quoted_part_mentions(doc, party.name)
-                + _latin_first_word(doc, party.name)
+                + _latin_first_word_mentions(doc, party.name)
             )
         )
         for other in sorted(doc.entities, key=lambda e: e.start):
@@ -453,7 +453,7 @@ def latin_first_word(name: str) -> Optional[str]:
     return first
 
 
-def _latin_first_word(doc: Document, name: str) -> list[tuple[int, int]]:
+def _latin_first_word_mentions(doc: Document, name: str) -> list[tuple[int, int]]:
     """In Ukrainian, where the text names a company by the first word of its Latin name alone
     ("від Westinghouse —" of "Westinghouse Electric Company"): in Cyrillic text a Latin word is a
     foreign name, and a company's first word is the one news keeps. Not a word that begins many

@@ -25,6 +25,7 @@ from ..gazetteer import state_ids
 from ..uk.bodies import city_named, local_body_of
 from ..uk.gazetteer import demonym_id, ukrainian_gazetteer
 from ..uk.sides import TALKS_SIDE_NOUNS
+from ..uk.titles import OTHER_BODIES
 from ..uk.tokens import lemmas, tokens_of
 from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, unique_ids, unnamed_place, with_coined
 from .opening import INSTRUMENT_CUE, SIDES_OPENING, after_news_opening, news_opening, ukrainian_report
@@ -474,10 +475,11 @@ FOREIGN_CITY_HEAD_UK = re.compile(
     r"(?P<city_word>міста\s+|м\.\s*)?(?P<city>(?-i:[А-ЯЄІЇҐ])[\w'’ʼ-]+)$",
     _I,
 )
-# what a president heads besides a Polish city: bodies by the noun that names them
-PRESIDED_BODY_NOUNS = frozenset(
-    "асоціація федерація спілка союз компанія корпорація концерн група банк фонд фундація академія університет "
-    "товариство палата конгрес комітет рада клуб асамблея організація інститут агентство суд республіка".split()
+# what a president heads besides a Polish city: the bodies institutions are named by
+# (titles.OTHER_BODIES), and unions, companies, universities, clubs
+PRESIDED_BODY_NOUNS = OTHER_BODIES | frozenset(
+    "спілка союз компанія корпорація концерн фундація університет товариство конгрес клуб асамблея організація "
+    "республіка".split()
 )
 
 

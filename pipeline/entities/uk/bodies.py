@@ -204,10 +204,6 @@ PLACE_ADJECTIVE = re.compile(r"[А-ЯЄІЇҐ][\w'’ʼ-]*(?:ськ|цьк|зь�
 PLURAL_BODY_ADJECTIVES = frozenset({"міські", "обласні", "районні", "селищні", "сільські"})
 
 
-def _place_adjective(tok: Token) -> bool:
-    return bool(PLACE_ADJECTIVE.fullmatch(tok.text))
-
-
 def bare_body_mentions(text: str, spans: Iterable[tuple[int, int]], body: str) -> list[Entity]:
     """The body ``body`` (a coined id of BODY_FORMS) where the text names its kind without
     the city or oblast ("міська рада", "облдержадміністрації", "обласної державної
@@ -217,7 +213,9 @@ def bare_body_mentions(text: str, spans: Iterable[tuple[int, int]], body: str) -
     for start, end in spans:
         toks = tokens_of(text, start, end)
         for i, tok in enumerate(toks):
-            if i > 0 and (lemmas(toks[i - 1].lower) & set(city_prefixes()) or _place_adjective(toks[i - 1])):
+            if i > 0 and (
+                lemmas(toks[i - 1].lower) & set(city_prefixes()) or PLACE_ADJECTIVE.fullmatch(toks[i - 1].text)
+            ):
                 continue  # another place's body ("Вроцлавська міська рада")
             if tok.lower in PLURAL_BODY_ADJECTIVES:
                 continue  # "Львівська та Вроцлавська міські ради": both bodies, not one
