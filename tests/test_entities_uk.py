@@ -5246,3 +5246,35 @@ def test_two_legal_forms_before_a_quoted_name(run):
     quoted name; the bank is still a party (before, the report had no parties at all)."""
     doc = run("АТ КБ «ПриватБанк» та компанія Mastercard уклали угоду про розвиток безконтактних платежів.")
     assert doc.parties == ["MASTERCARD", "PRIVATBANK"]
+
+
+def test_an_organisation_inside_what_a_declaration_is_about_is_no_side(run):
+    """ "декларацію щодо захисту кордонів ЄС": the Union names what the declaration is about; the
+    three states that adopted it are its parties."""
+    doc = run(
+        "Три держави ухвалили декларацію про охорону кордонів\n\nПрем'єр-міністри Литви, Латвії та Польщі "
+        "ухвалили у Вільнюсі спільну декларацію щодо захисту зовнішніх кордонів ЄС. Документ набуде чинності "
+        "після схвалення урядами."
+    )
+    assert doc.parties == ["LTU", "LVA", "POL"]
+
+
+def test_a_state_that_joined_the_reported_declaration_is_a_party(run):
+    """ "До заяви згодом приєдналася Фінляндія": a state that joins the instrument the report is about
+    is a party beside the ones that adopted it."""
+    doc = run(
+        "Балтійські держави ухвалили заяву про енергетичну безпеку\n\nМіністри енергетики Естонії, Латвії "
+        "та Литви ухвалили в Ризі спільну заяву про захист підводних кабелів. До заяви згодом приєдналася "
+        "Фінляндія."
+    )
+    assert doc.parties == ["EST", "FIN", "LTU", "LVA"]
+
+
+def test_a_group_named_by_its_leaders_gives_way_to_the_states_the_lead_lists(run):
+    """ "Лідери Бухарестської дев'ятки ухвалили …" over "Президенти Болгарії, Словаччини та Чехії
+    ухвалили …": the leaders act for their states, which are the parties; the group is none."""
+    doc = run(
+        "Лідери Бухарестської дев'ятки ухвалили декларацію\n\nПрезиденти Болгарії, Словаччини та Чехії "
+        "ухвалили у Братиславі спільну декларацію щодо підтримки оборонної промисловості."
+    )
+    assert doc.parties == ["BGR", "CZE", "SVK"]

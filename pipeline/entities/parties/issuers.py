@@ -351,6 +351,10 @@ def from_organisation_act(doc: Document, mentions: MentionIndex) -> list[str]:
     counts = Counter(owners.get(m[2], m[2]) for m in mentions.between(0, len(doc.text)))
     if not counts:
         return []
+    if any(_states_adopt(doc, clause, m, mentions) for clause, m in report_opening(doc, ORGANISATION_ACT_UK)):
+        # "Лідери Бухарестської дев'ятки ухвалили спільну декларацію" over "Президенти Польщі,
+        # Румунії, Литви та Латвії ухвалили …": the lead names the states that adopted it
+        return []
     for clause in doc.clauses:
         act = ORGANISATION_ACT_UK.search(clause.text)
         if act is None or AGREEMENT_UK.search(clause.text) or SIGNING_UK.search(clause.text):
@@ -367,3 +371,12 @@ def from_organisation_act(doc: Document, mentions: MentionIndex) -> list[str]:
         if len(organisations) == 1 and counts[organisations[0]] == max(counts.values()):
             return organisations
     return []
+
+
+def _states_adopt(doc: Document, clause: Clause, act: re.Match, mentions: MentionIndex) -> bool:
+    """Does the sentence name two or more states, listed one after another, before its act's
+    verb ("Президенти Польщі, Румунії та Литви ухвалили …")?"""
+    subjects = [m for m in mentions.between(clause.start, clause.start + act.start()) if m[3] == "state"]
+    return len({m[2] for m in subjects}) >= MIN_PARTIES and all(
+        JOINED_UK.fullmatch(doc.text[a[1] : b[0]]) for a, b in zip(subjects, subjects[1:])
+    )

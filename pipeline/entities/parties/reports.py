@@ -20,7 +20,7 @@ from ..uk.sides import TALKS_SIDE_NOUNS, side_state
 from ..uk.titles import LOCATIVE_PREPOSITIONS, ROLE_HEADS, ROLE_MODIFIERS
 from ..uk.tokens import lemmas, title_lemmas, tokens_of
 from .instrument import BETWEEN_AND, BETWEEN_BEFORE
-from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, unique_ids, unnamed_place
+from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, is_state_id, unique_ids, unnamed_place
 from .opening import (
     INSTRUMENT_CUE,
     LOAN_UK,
@@ -46,6 +46,17 @@ from .signings import (
 _I = re.IGNORECASE
 
 
+# "Президент Естонії … приєднався до документа", "До декларації приєдналася й Естонія": a state
+# that joined the instrument the report is about is one of its parties
+JOINED_INSTRUMENT_UK = re.compile(
+    r"(?<!\w)(?:приєднал(?:ася|ося|ися|ись|ся)|приєднався)\s+(?:\w+\s+){0,2}до\s+"
+    r"(?:документ|деклараці|заяв|угод|меморандум|комюніке)\w*"
+    r"|(?<!\w)до\s+(?:документ|деклараці|заяв|угод|меморандум|комюніке)\w*\s+(?:\w+\s+){0,2}"
+    r"(?:приєднал(?:ася|ося|ися|ись|ся)|приєднався)(?!\w)",
+    _I,
+)
+# "Лідери Бухарестської дев'ятки", "глави держав G7": a group named by its leaders
+LEADERS_OF_UK = re.compile(r"(?<!\w)(?:лідер(?:и|ів|ам)|глав(?:и|ам)\s+держав|президент(?:и|ів))\s+$", _I)
 MEMBERS_OF_UK = re.compile(r"(?<!\w)член\w*\s+$", _I)
 FREQUENT_SHARE = 0.5
 REPORT_SECOND_MIN = 2
@@ -223,9 +234,10 @@ def _ukrainian_news_opening(doc: Document, mentions: MentionIndex) -> list[str]:
     four. The clauses with a cue are read together, so a headline naming two states and
     a lead naming the other two give all four."""
     ids: list[str] = []
+    groups_by_leaders: list[str] = []  # "Лідери Бухарестської дев'ятки": named for their members
     bodies_signed = False  # the opening names the signatories, bodies no table knows among them
     for clause in news_opening(doc):
-        if any(cue.search(clause.text) for cue in (INSTRUMENT_CUE, TALKS_UK, LOAN_UK)):
+        if any(cue.search(clause.text) for cue in (INSTRUMENT_CUE, TALKS_UK, LOAN_UK, JOINED_INSTRUMENT_UK)):
             named = (
                 between_formula(doc, clause, mentions)
                 or signed_with(doc, clause, mentions)
@@ -245,12 +257,16 @@ def _ukrainian_news_opening(doc: Document, mentions: MentionIndex) -> list[str]:
                 ids += referred
                 bodies_signed = True
                 continue
-            ids += [
-                sid
-                for s, _, sid, _ in mentions.between(clause.start, clause.end)
+            found = [
+                (s, sid, kind)
+                for s, _, sid, kind in mentions.between(clause.start, clause.end)
                 if not MEMBERS_OF_UK.search(doc.text[max(0, s - 20) : s])  # "державами — членами НАТО"
                 and not named_as_setting(doc.text, clause.start, s)
                 and not place_gloss(doc.text, s)
+            ]
+            ids += [sid for _, sid, _ in found]
+            groups_by_leaders += [
+                sid for s, sid, kind in found if kind == "org" and LEADERS_OF_UK.search(doc.text, max(0, s - 30), s)
             ]
             if INSTRUMENT_CUE.search(clause.text) or TALKS_UK.search(clause.text):
                 # (a capital in a loan's report is the city that borrows: "Київ отримає кредит")
@@ -279,6 +295,9 @@ def _ukrainian_news_opening(doc: Document, mentions: MentionIndex) -> list[str]:
             ids += capital_ids(doc.text, head.start, head.end)
     if not ids:
         ids = titled_signatories(doc, mentions)
+    if len({i for i in ids if is_state_id(i)}) >= MIN_PARTIES:
+        # the leaders of a group act for their states, which the opening names: the group is no side
+        ids = [i for i in ids if i not in groups_by_leaders]
     refused = refused_to_sign(doc, mentions)
     return [i for i in unique_ids(ids) if i not in refused]
 

@@ -26,7 +26,7 @@ from ..uk.bodies import city_named, local_body_of
 from ..uk.gazetteer import demonym_id, ukrainian_gazetteer
 from ..uk.sides import TALKS_SIDE_NOUNS
 from ..uk.titles import OTHER_BODIES
-from ..uk.tokens import lemmas, tokens_of
+from ..uk.tokens import lemmas, tags_of, tokens_of
 from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, unique_ids, unnamed_place, with_coined
 from .opening import INSTRUMENT_CUE, SIDES_OPENING, after_news_opening, news_opening, ukrainian_report
 
@@ -258,6 +258,11 @@ def named_as_setting(text: str, clause_start: int, s: int) -> bool:
         for p in (VENUE_UK, OFFICE_IN_UK, AID_TOPIC_UK, ACCESSION_GOAL_UK, OWNED_ENTERPRISE_UK, CHANNEL_UK)
     ):
         return True
+    topic = INSTRUMENT_TOPIC_UK.search(before)
+    if topic and not PARTNER_WORDS_UK.search(topic.group("gap")) and not _has_verb(topic.group("gap")):
+        # "декларацію щодо безпеки на східному фланзі НАТО": what it is about; not "заяву про
+        # оборону ухвалили Литва, …", whose verb ends the topic
+        return True
     if EVENT_OF_UK.search(before) and not SIDES_FORMAT_UK.match(text, s):
         return True  # "під час саміту Ради Європи": the body whose event hosted it; not "саміт Україна – ЄС"
     presence = PRESENCE_UK.search(text, max(clause_start, s - PRESENCE_WINDOW), s)
@@ -314,6 +319,15 @@ AID_TOPIC_UK = re.compile(
 # "на шляху до ЄС", "щодо вступу до НАТО", "членства в ЄС": the organisation a report's sides
 # seek to join is their goal, not one of them
 ACCESSION_GOAL_UK = re.compile(r"(?<!\w)(?:шлях|вступ|членств|приєднанн|інтеграці)\w*\s+(?:до|в|у)\s+$", _I)
+# "декларацію щодо безпеки на східному фланзі НАТО", "угоду про захист інвестицій в Україні": a
+# body named inside what an instrument is about is its subject, not a side; not where a partner
+# word stands between ("угоду про співпрацю з ЄС", "… між Україною та …")
+INSTRUMENT_TOPIC_UK = re.compile(
+    r"(?<!\w)(?:угод|меморандум|деклараці|заяв|договор|договір|протокол|комюніке|домовленост)\w*\s+"
+    r"(?:про|щодо|стосовно)\s+(?P<gap>(?:[\w'’ʼ-]+\s+){1,5})$",
+    _I,
+)
+PARTNER_WORDS_UK = re.compile(r"(?<!\w)(?:з|із|зі|між|та|і|й|до|від)(?!\w)", _I)
 # "голова Представництва ЮНІСЕФ в Україні", "директор ЄБРР в Україні": where an office sits
 OFFICE_IN_UK = re.compile(
     r"(?<!\w)(?:представництв|посольств|офіс|місі[їяю]|бюро|директор|керівни|представни|координатор)\w*"
@@ -330,6 +344,10 @@ INSTRUMENT_NOUN_UK = re.compile(
     r"комюніке|план|програм|консультаці|діалог|відносин|співробітництв|співпрац|партнерств|саміт)",
     _I,
 )
+
+
+def _has_verb(words: str) -> bool:
+    return any(all(t.POS == "VERB" for t in tags_of(w)) for w in words.lower().split() if tags_of(w))
 
 
 def from_signing_sentence(doc: Document, mentions: MentionIndex) -> list[str]:
