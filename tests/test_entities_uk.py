@@ -5278,3 +5278,37 @@ def test_a_group_named_by_its_leaders_gives_way_to_the_states_the_lead_lists(run
         "ухвалили у Братиславі спільну декларацію щодо підтримки оборонної промисловості."
     )
     assert doc.parties == ["BGR", "CZE", "SVK"]
+
+
+def test_a_polish_towns_burmistrz_heads_the_gmina(run):
+    """ "бурмістр гміни Воломін Яцек Новак": the Polish town's head ("бурмістр", not only
+    "бургомістр") before the gmina's name and his own; he acts for the party gmina."""
+    doc = run(
+        "Ірпінська міська територіальна громада та гміна Воломін (Польща) підписали угоду про партнерство. "
+        "Документ підписали Ірпінський міський голова Олександр Марков та бурмістр гміни Воломін Яцек Новак."
+    )
+    name, role, affiliation = officials(doc)["Яцек Новак"]
+    assert (name, role) == ("Яцек Новак", "бурмістр гміни Воломін")
+    assert affiliation in doc.parties and affiliation != "UKR"
+
+
+def test_a_side_by_the_kind_written_before_a_latin_name(run):
+    """ "компанія Airbus" … "від компанії — директор …": the kind is written before the name, not in
+    it; and "директор Airbus Defence Кларк" acts for the company whose first word the title holds."""
+    doc = run(
+        "Міністерство з питань стратегічних галузей промисловості України та компанія Airbus підписали "
+        "меморандум про співпрацю. Від міністерства документ підписав міністр Олег Петренко, від компанії — "
+        "директор Генрі Кларк. Раніше віцепрезидент Airbus Defence Мішель Дюпон відвідав Київ."
+    )
+    assert affiliations(doc)["Генрі Кларк"] == "AIRBUS"
+    assert affiliations(doc)["Мішель Дюпон"] == "AIRBUS"
+
+
+def test_a_latin_bodys_initials_name_it_in_a_ukrainian_report(run):
+    """ "Université Libre de Bruxelles" … "З боку ULB": the initials of the Latin name are the body."""
+    doc = run(
+        "Київський національний університет імені Тараса Шевченка та Université Libre de Bruxelles уклали "
+        "угоду про обмін студентами. З боку ULB угоду підписала проректорка Анна Дюбуа."
+    )
+    assert affiliations(doc)["Анна Дюбуа"] in doc.parties
+    assert affiliations(doc)["Анна Дюбуа"] != "UKR"

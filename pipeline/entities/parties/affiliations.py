@@ -55,7 +55,7 @@ def private_company_staff(doc: Document, parties: list[str]) -> None:
 # The head of a city, before the city's name in the genitive ("міський голова Рівного", "мер
 # міста Кутаїсі", "бургомістр Філлаха", "президент Хелма": a Polish city's mayor)
 CITY_HEAD = re.compile(
-    r"(?:\b(?i:міськ\w*\s+голов\w*|мер\w*|бургомістр\w*|президент\w*|приматор\w*|примар\w*|алькальд\w*|mayor|alcalde\w*|maire)"
+    r"(?:\b(?i:міськ\w*\s+голов\w*|мер\w*|бур(?:го)?містр\w*|президент\w*|приматор\w*|примар\w*|алькальд\w*|mayor|alcalde\w*|maire)"
     r"\s+(?i:міста\s+|of\s+|de\s+)?)(?P<city>[A-ZА-ЯЄІЇҐ][\w'’ʼ-]+)$"
 )
 OFFICE_SEAT = frozenset({"в", "у", "при", "до", "in", "to", "at", "en", "ante", "auprès"})
@@ -78,6 +78,11 @@ def _council_headed(title: str, named: list[Entity]) -> Optional[str]:
 
 
 TITLE_BREAK = re.compile(r"[.!?;:,«»()—–]|\n\s*\n")  # a title may stand on the line over the name
+
+
+# the rest of a Latin name whose first word is the party's mention ("віцепрезидент Boeing |
+# International | Бертран-Марк Аллен")
+LATIN_NAME_REST = re.compile(r"(?:\s+[A-Z][\w&.'’-]*){1,3}\s+")
 
 
 def officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
@@ -120,6 +125,7 @@ def officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
             if inside and (
                 not doc.text[inside[-1].end : official.start].strip(" \t»")
                 or BODYS_SEAT.fullmatch(doc.text, inside[-1].end, official.start)
+                or LATIN_NAME_REST.fullmatch(doc.text, inside[-1].end, official.start)
             ):
                 before = doc.text[title_start : inside[-1].start].split()
                 # "послом України в НАТО Вадимом Пристайком": where the office sits, not whose;
@@ -251,6 +257,15 @@ def _name_and_seat(text: str, mention: Entity) -> list[str]:
     return mention.text.split() + ([seat.group(1)] if seat else [])
 
 
+# the kind written before a name that does not hold it ("американська компанія | Boeing")
+KIND_BEFORE_UK = re.compile(r"(?<!\w)([а-яєіїґ'’ʼ]+)\s+$")
+
+
+def _kind_word_before(text: str, start: int) -> frozenset[str]:
+    m = KIND_BEFORE_UK.search(text, max(0, start - 20), start)
+    return lemmas(m.group(1).lower()) if m else frozenset()
+
+
 def _kind_sides(doc: Document, parties: list[str]) -> list[Entity]:
     """The sides a Ukrainian text names by their kind ("від університету", "з боку академії"),
     each where one party is of that kind, the word in its Ukrainian or Latin name. (Not "від
@@ -267,7 +282,10 @@ def _kind_sides(doc: Document, parties: list[str]) -> list[Entity]:
         ids = {
             e.id
             for e in named
-            if any(lemmas(w.lower()) & kind_lemmas or w.lower().strip(",") in latin for w in e.text.split())
+            if (
+                any(lemmas(w.lower()) & kind_lemmas or w.lower().strip(",") in latin for w in e.text.split())
+                or kind_lemmas & _kind_word_before(doc.text, e.start)
+            )
             and (not place or any(w.lower().startswith(place) for w in _name_and_seat(doc.text, e)))
         }
         if len(ids) == 1:

@@ -489,7 +489,7 @@ def _officials_after(doc: Document, clause: Clause, offset: int) -> list[Entity]
 # a foreign city's head and the city after the title ("мер міста Сянок", "бургомістр Тарнува", a
 # Polish city's "президент Вроцлава")
 FOREIGN_CITY_HEAD_UK = re.compile(
-    r"(?<!\w)(?:мер\w*|бургомістр\w*|приматор\w*|примар\w*|алькальд\w*|(?P<president>президент\w*))\s+"
+    r"(?<!\w)(?:мер\w*|бур(?:го)?містр\w*|приматор\w*|примар\w*|алькальд\w*|(?P<president>президент\w*))\s+"
     r"(?P<city_word>міста\s+|м\.\s*)?(?P<city>(?-i:[А-ЯЄІЇҐ])[\w'’ʼ-]+)$",
     _I,
 )

@@ -146,7 +146,9 @@ def short_form_mentions(text: str, definition: re.Match) -> list[tuple[int, int]
 
 # an abbreviation of a body's name in its initials ("ТПП", "АРР", "ЧНУ"), or with the first
 # letters of its first word ("СумДУ": Сумський державний університет)
-INITIALS = re.compile(r"(?P<lead>[А-ЯЄІЇҐ][а-яєіїґ]{0,3})(?P<rest>[А-ЯЄІЇҐ]{1,5})")
+# (Latin too: "TUM" of "Technische Universität München" in a Ukrainian text)
+INITIALS = re.compile(r"(?P<lead>[А-ЯЄІЇҐA-Z][а-яєіїґa-z]{0,3})(?P<rest>[А-ЯЄІЇҐA-Z]{1,5})")
+LATIN_LOWER = re.compile(r"[a-z]+")
 NAMESAKE = frozenset({"імені", "ім."})  # "… університет імені Юрія Федьковича": the namesake is no part of ЧНУ
 
 
@@ -160,7 +162,11 @@ def initials_mentions(text: str, name: str) -> list[tuple[int, int]]:
     cut = next((k for k, t in enumerate(words) if t.lower in NAMESAKE), len(words))
     words = words[:cut]
     # (word index, part) for each part of each hyphenated word
-    parts = [(k, part) for k, t in enumerate(words) for part in t.text.split("-") if part]
+    # (the lower-case words of a Latin name are not in its initials: "ULB" of "Université Libre de
+    # Bruxelles")
+    parts = [
+        (k, part) for k, t in enumerate(words) for part in t.text.split("-") if part and not LATIN_LOWER.fullmatch(part)
+    ]
     if len(parts) < 2:
         return []
     text_toks = tokens_of(text)

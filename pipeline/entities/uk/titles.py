@@ -25,13 +25,13 @@ def named_after(text: str, tok) -> bool:
 
 
 LOCATIVE_PREPOSITIONS = frozenset({"в", "у", "ві", "на"})
-# a foreign city's or region's head: "мер", "бургомістр", "примар", a Polish voivodeship's
+# a foreign city's or region's head: "мер", "бургомістр" (a Polish town's "бурмістр"), "примар", a Polish voivodeship's
 # "маршалок" and "воєвода" and a gmina's "війт", a Spanish city's "алькальд", a Czech region's
 # "гетьман" and city's "приматор", a Croatian or Slovak county's "жупан", a Romanian county's
 # "префект", a German district's "ландрат" (a Ukrainian act writes "міський голова", "голова
 # обласної ради")
 FOREIGN_LOCAL_TITLE = re.compile(
-    r"\bмер(?:а|у|ом|ові)?\b|бургомістр|примар|маршал(?:ок|к)|воєвод|гетьман|жупан|префект|ландрат|приматор|війт|алькальд",
+    r"\bмер(?:а|у|ом|ові)?\b|бур(?:го)?містр|примар|маршал(?:ок|к)|воєвод|гетьман|жупан|префект|ландрат|приматор|війт|алькальд",
     re.IGNORECASE,
 )
 # a post's remit before a name: "у справах | Європейського суду …", "з питань | України"
@@ -270,6 +270,8 @@ ROLE_HEADS = COUNTERPARTS | frozenset(
         "координаторка",
         "бургомістр",
         "бургомістерка",
+        "бурмістр",  # a Polish town's burmistrz
+        "бурмістриня",
         "приматор",
         "приматорка",
         # members of the Verkhovna Rada and of local councils, organs of the state
