@@ -5312,3 +5312,13 @@ def test_a_latin_bodys_initials_name_it_in_a_ukrainian_report(run):
     )
     assert affiliations(doc)["Анна Дюбуа"] in doc.parties
     assert affiliations(doc)["Анна Дюбуа"] != "UKR"
+
+
+def test_a_regions_own_parliament_is_a_party_body(run):
+    """ "Парламент Валлонії" signs as a body of its own, coined like a region's council; a state's
+    parliament ("Парламент Естонії") still stands for its state."""
+    doc = run("Чернігівська обласна рада та Валлонський парламент підписали декларацію про партнерство регіонів.")
+    assert len(doc.parties) == 2 and "CHERNIHOC" in doc.parties
+    assert not any(p in ("BEL", "UKR") for p in doc.parties)
+    doc = run("Парламент Латвії та Верховна Рада України підписали меморандум про міжпарламентську співпрацю.")
+    assert doc.parties == ["LVA", "UKR"]
