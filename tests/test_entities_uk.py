@@ -5322,3 +5322,13 @@ def test_a_regions_own_parliament_is_a_party_body(run):
     assert not any(p in ("BEL", "UKR") for p in doc.parties)
     doc = run("Парламент Латвії та Верховна Рада України підписали меморандум про міжпарламентську співпрацю.")
     assert doc.parties == ["LVA", "UKR"]
+
+
+def test_a_first_name_that_inflects_like_a_title_is_the_name(run):
+    """ "Мері" is a first name (Mary) and the locative of "мер": after a minister's title and before
+    a surname it is the name, and the minister's title is the role."""
+    doc = run(
+        "Меморандум підписали міністерка культури Ірландії Мері Кеннеді та міністр культури України Микола Точицький."
+    )
+    name, role, affiliation = officials(doc)["Мері Кеннеді"]
+    assert (name, affiliation) == ("Мері Кеннеді", "IRL") and role.startswith("міністерка культури")

@@ -291,6 +291,19 @@ def heads_a_title(toks: list[Token], i: int) -> bool:
         and not plural_genitive(toks[i])  # "Палата з семи суддів під головуванням судді …"
         and not plural_counterpart(toks[i])  # "підготованих колегами, учнями … Тараса …"
         and not not_an_office(toks, i)
+        and not first_name_before_surname(toks, i)
+    )
+
+
+def first_name_before_surname(toks: list[Token], i: int) -> bool:
+    """ "Мері Томпсон": a capitalised first name that is also an inflected title ("мері", to the
+    mayor), before a capitalised word; not the title itself ("Мер Оденсе")."""
+    return (
+        toks[i].capitalised
+        and toks[i].lower not in ROLE_HEADS
+        and "Name" in grammemes(toks[i].lower)
+        and i + 1 < len(toks)
+        and toks[i + 1].capitalised
     )
 
 
