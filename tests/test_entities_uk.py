@@ -5332,3 +5332,24 @@ def test_a_first_name_that_inflects_like_a_title_is_the_name(run):
     )
     name, role, affiliation = officials(doc)["Мері Кеннеді"]
     assert (name, affiliation) == ("Мері Кеннеді", "IRL") and role.startswith("міністерка культури")
+
+
+def test_a_side_by_its_states_adjective_and_a_bodys_word(run):
+    """ "з боку естонського департаменту — директорка …": the party state's body, by the state's
+    adjective; the signatory acts for that state, not for Ukraine."""
+    doc = run(
+        "Державна митна служба України та Митна служба Литви підписали меморандум про обмін даними. З боку "
+        "литовського відомства документ підписала генеральна директорка Ема Тамсайте."
+    )
+    assert doc.parties == ["LTU", "UKR"]
+    assert affiliations(doc)["Ема Тамсайте"] == "LTU"
+
+
+def test_a_department_before_a_states_name_is_its_agency(run):
+    """ "Податково-митний департамент Естонії" is Estonia's agency: the state after "департамент" is
+    the state it acts for, not where a region lies ("Ботошанський повіт Румунії")."""
+    doc = run(
+        "Державна податкова служба України та Податково-митний департамент Естонії підписали меморандум про "
+        "обмін даними."
+    )
+    assert doc.parties == ["EST", "UKR"]

@@ -658,8 +658,10 @@ STATE_NAMED_INSTITUTION_UK = re.compile(
     r"(?:[А-ЯЄІЇҐа-яєіїґ'’ʼ-]+\s+){0,4}?(?i:музе|театр|бібліотек|університет|інститут|лікарн|консерваторі|коледж|"
     r"академі|школ|гімназі|ліце|політехні)\w*(?=\s)"
 )
-# a foreign region's kind before the state it lies in ("Ботошанським повітом Румунії")
-REGION_BEFORE_STATE = re.compile(r"(?<!\w)(?P<kind>(?:воєводств|повіт|провінці|департамент)\w*)\s+(?=[А-ЯЄІЇҐ])")
+# a foreign region's kind before the state it lies in ("Ботошанським повітом Румунії"); not
+# "департамент", which before a state's name is its agency ("Податково-митний департамент
+# Естонії"), a French department being written before its own name ("департамент Кальвадос")
+REGION_BEFORE_STATE = re.compile(r"(?<!\w)(?P<kind>(?:воєводств|повіт|провінці)\w*)\s+(?=[А-ЯЄІЇҐ])")
 # a twinning of cities ("побратимські відносини", "містами-побратимами")
 TWINNING_UK = re.compile(r"побратим", re.IGNORECASE)
 # an oblast by its adjective, in any case ("Львівською областю")

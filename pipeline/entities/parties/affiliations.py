@@ -16,7 +16,8 @@ from ..recognizer import TITLE_WINDOW, surname_of
 from ..uk.bodies import LOCAL_TITLES
 from ..uk.sides import SIDE_WORDS_UK
 from ..uk.titles import REMIT_BEFORE
-from ..uk.tokens import lemmas
+from ..uk.gazetteer import demonym_id
+from ..uk.tokens import lemmas, tokens_of
 from .instrument import ACTING_REACH, IN_THE_PERSON_OF
 from .mentions import LOCAL_BODY_SUFFIXES, NOT_FOR_ITS_STATE, PLACE_STEM, ids_inside, is_state_id
 
@@ -291,7 +292,22 @@ def _kind_sides(doc: Document, parties: list[str]) -> list[Entity]:
         if len(ids) == 1:
             start = m.start("place") if m.group("place") else m.start("kind")
             out.append(Entity(start, m.end("kind"), doc.text[start : m.end("kind")], "PARTY", ids.pop()))
+    for m in STATE_BODY_SIDE_UK.finditer(doc.text):
+        # "з боку грузинського бюро — голова …": a party state's body, by the state's adjective
+        state = demonym_id(tokens_of(m.group("adjective"))[0])
+        if state in parties:
+            out.append(
+                Entity(m.start("adjective"), m.end(), m.group()[m.start("adjective") - m.start() :], "PARTY", state)
+            )
     return out
+
+
+# a side named by its state's adjective and a body's word ("з боку грузинського бюро", "від
+# литовського міністерства —")
+STATE_BODY_SIDE_UK = re.compile(
+    rf"(?<!\w){SIDE_WORDS_UK}\s+(?P<adjective>[а-яєіїґ'’ʼ-]+(?:ського|цького|зького|ської|цької|зької))\s+"
+    r"[а-яєіїґ'’ʼ-]+(?!\w)"
+)
 
 
 def institutions_for(doc: Document, parties: list[str]) -> list[Entity]:

@@ -379,9 +379,10 @@ def from_signing_sentence(doc: Document, mentions: MentionIndex) -> list[str]:
 # (Республіка Польща)" in a report on Polish aid, gold set)
 PLACE_GLOSS_UK = re.compile(r"(?<![\w'’ʼ-])[A-ZА-ЯЄІЇҐ][\w'’ʼ-]*\s*\((?:[^()\n]{0,30},\s*)?$")
 # "Підкарпатського воєводства Польщі", "Ботошанським повітом Румунії": the state a foreign region
-# lies in, named after it
+# lies in, named after it (not "департамент", a state's agency before its state's name:
+# "Податково-митний департамент Естонії")
 REGION_OF_STATE_UK = re.compile(
-    r"(?<!\w)(?:воєводств|повіт|регіон|провінці|кра[йюєї]|федеральн\w+\s+земл|департамент|округ)\w*\s+$", _I
+    r"(?<!\w)(?:воєводств|повіт|регіон|провінці|кра[йюєї]|федеральн\w+\s+земл|округ)\w*\s+$", _I
 )
 
 
