@@ -14,9 +14,9 @@ from ...records import Document, Entity
 from ..coined import SENTENCE_END, city_party
 from ..recognizer import TITLE_WINDOW, surname_of
 from ..uk.bodies import LOCAL_TITLES
+from ..uk.gazetteer import demonym_id
 from ..uk.sides import SIDE_WORDS_UK
 from ..uk.titles import REMIT_BEFORE
-from ..uk.gazetteer import demonym_id
 from ..uk.tokens import lemmas, tokens_of
 from .instrument import ACTING_REACH, IN_THE_PERSON_OF
 from .mentions import LOCAL_BODY_SUFFIXES, NOT_FOR_ITS_STATE, PLACE_STEM, ids_inside, is_state_id
