@@ -5353,3 +5353,27 @@ def test_a_department_before_a_states_name_is_its_agency(run):
         "обмін даними."
     )
     assert doc.parties == ["EST", "UKR"]
+
+
+def test_a_school_signs_in_its_own_name(run):
+    """ "Українська школа урядування та Варшавська школа економіки уклали угоду": schools are bodies
+    that sign, as universities and colleges are; before, the report had no parties."""
+    doc = run("Українська школа урядування та Варшавська школа економіки уклали угоду про співпрацю.")
+    assert len(doc.parties) == 2 and not any(p in ("UKR", "POL") for p in doc.parties)
+
+
+def test_the_world_banks_other_ukrainian_name(run):
+    """ "Всесвітній банк" is the World Bank, as "Світовий банк" is: no second, coined party."""
+    doc = run("Україна та Всесвітній банк підписали угоду про позику на відновлення доріг.")
+    assert doc.parties == ["UKR", "WB"]
+
+
+def test_a_brand_of_the_state_by_its_brand_alone(run):
+    """ "АТ «Ощадбанк України»" … "Від Ощадбанку … голова правління": a body named "<brand>
+    України" is its brand alone elsewhere, in any case; its head acts for it."""
+    doc = run(
+        "АТ «Ощадбанк України» та компанія Visa уклали угоду про партнерство. Від Ощадбанку документ "
+        "підписав голова правління Юрій Кацьон."
+    )
+    assert len(doc.parties) == 2 and "UKR" not in doc.parties
+    assert affiliations(doc)["Юрій Кацьон"] in doc.parties

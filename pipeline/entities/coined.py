@@ -281,8 +281,8 @@ NAME_TAIL_BEFORE_ACRONYM = re.compile(
 BODY_LEMMAS = frozenset(
     "рада мерія муніципалітет місто корпорація компанія банк фонд організація агентство товариство "
     "асоціація програма ініціатива церква університет адміністрація служба комісія інститут центр підприємство "
-    # hospitals, museums, theatres, academies, colleges and libraries sign memoranda of their own
-    "лікарня клініка госпіталь музей театр академія коледж бібліотека консерваторія політехніка ліцей гімназія "
+    # hospitals, museums, theatres, academies, colleges, schools and libraries sign memoranda of their own
+    "лікарня клініка госпіталь музей театр академія коледж бібліотека консерваторія політехніка ліцей гімназія школа "
     "федерація спілка об'єднання палата профспілка союз партія ліга рух альянс мережа агенція група концерн "
     # churches and their sees, congresses of a diaspora, consortia, a grid's or a network's
     # operator ("Вселенський патріархат", "Світовий конгрес українців", "Оператор «Укренерго»")

@@ -14,7 +14,16 @@ from collections.abc import Iterable
 from typing import Optional
 
 from ...records import Document, Entity
-from ..coined import BETWEEN, LATIN_SHORT_NAME, OPENING_QUOTES, QUOTED_PART, CoinedParty, is_name, parties_named
+from ..coined import (
+    BETWEEN,
+    BODY_LEMMAS,
+    LATIN_SHORT_NAME,
+    OPENING_QUOTES,
+    QUOTED_PART,
+    CoinedParty,
+    is_name,
+    parties_named,
+)
 from ..gazetteer import (
     ABBREVIATION,
     gazetteer,
@@ -41,7 +50,7 @@ from ..uk.short_forms import (
     name_occurrences,
     short_form_mentions,
 )
-from ..uk.tokens import tags_of, tokens_of
+from ..uk.tokens import lemmas, tags_of, tokens_of
 
 OPENING_CLAUSES = 40
 OPENING_SHARE = 0.3  # the opening is also bounded by a share of the text
@@ -341,6 +350,7 @@ def add_coined_mentions(doc: Document, coined: list[CoinedParty]) -> None:
                 + _bracketed_short_name(doc, party)
                 + _quoted_part_mentions(doc, party.name)
                 + _latin_first_word_mentions(doc, party.name)
+                + _brand_of_the_state_mentions(doc, party.name)
             )
         )
         for other in sorted(doc.entities, key=lambda e: e.start):
@@ -467,6 +477,20 @@ def _latin_first_word_mentions(doc: Document, name: str) -> list[tuple[int, int]
         for m in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])", doc.text)
         if not LATIN_NAME_GOES_ON.match(doc.text, m.end())
     ]
+
+
+# a one-word brand followed by its state's name ("Нафтогаз України")
+BRAND_OF_THE_STATE_UK = re.compile(r"(?P<brand>[А-ЯЄІЇҐ][а-яєіїґ'’ʼ-]{3,})\s+України")
+
+
+def _brand_of_the_state_mentions(doc: Document, name: str) -> list[tuple[int, int]]:
+    """In Ukrainian, where the text names a body called "<brand> України" by its brand alone, in
+    any case ("Голова правління Нафтогазу" of "НАК «Нафтогаз України»"); not where the one word is
+    a body's kind ("Союз України")."""
+    m = BRAND_OF_THE_STATE_UK.fullmatch(name)
+    if doc.lang != "uk" or m is None or lemmas(m.group("brand").lower()) & BODY_LEMMAS:
+        return []
+    return [(s, e) for s, e in name_occurrences(doc.text, m.group("brand")) if not doc.text.startswith(name, s)]
 
 
 # a Ukrainian short name in brackets right after a body's full name ("(Укрексімбанк)")
