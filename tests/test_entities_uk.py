@@ -5377,3 +5377,31 @@ def test_a_brand_of_the_state_by_its_brand_alone(run):
     )
     assert len(doc.parties) == 2 and "UKR" not in doc.parties
     assert affiliations(doc)["Юрій Кацьон"] in doc.parties
+
+
+def test_a_company_after_its_state_and_trade_adjectives(run):
+    """ "та французька енергетична компанія EDF": the company's state and trade stand before its
+    kind; the list still breaks there (before, the report had no parties)."""
+    doc = run("НАЕК «Енергоатом» та французька енергетична компанія Électricité de France уклали угоду.")
+    assert len(doc.parties) == 2 and "FRA" not in doc.parties and "UKR" not in doc.parties
+
+
+def test_a_title_naming_where_its_office_sits_does_not_end_the_side(run):
+    """ "Від МОМ документ підписав голова представництва організації в Україні …": Ukraine in the
+    title is where the office sits, not another side between the side and its signatory."""
+    doc = run(
+        "Міністерство освіти і науки України та Міжнародна організація з міграції (МОМ) підписали меморандум. "
+        "Від МОМ документ підписала голова представництва організації в Україні Анна Шмідт."
+    )
+    assert affiliations(doc)["Анна Шмідт"] == "IOM"
+
+
+def test_a_region_head_by_the_kind_in_the_title(run):
+    """ "З іспанського боку … президент регіону Хосе Гарсія": the title's kind names the one party
+    region ("регіон Мурсія"), not the state of the side's adjective."""
+    doc = run(
+        "Одеська обласна державна адміністрація та регіон Мурсія (Іспанія) підписали меморандум про співпрацю. "
+        "З іспанського боку документ підписав президент регіону Фернандо Лопес."
+    )
+    region = next(p for p in doc.parties if p != "ODESAODA")
+    assert affiliations(doc)["Фернандо Лопес"] == region

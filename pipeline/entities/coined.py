@@ -60,6 +60,8 @@ _ADJECTIVE_OF_STATE = r"(?:[а-яєіїґ'’ʼ]+(?:ськ|цьк|зьк)о-)*[�
 # a company written lower-case before its Latin name ("компанія Google", "платіжна система Visa")
 COMPANY_KIND = (
     rf"(?:{_ADJECTIVE_OF_STATE}\s+)?"  # "австрійська компанія ANDRITZ Hydro": its state's adjective first
+    # and its trade's ("німецька залізнична компанія Deutsche Bahn", "оборонний концерн Rheinmetall")
+    r"(?:[а-яєіїґ'’ʼ-]+(?:н|в|ськ|цьк|зьк)(?:а|ий|е|і|ої|ого|ій|ою|им|их|ому)\s+){0,2}"
     r"(?:компані\w*|корпораці\w*|концерн\w*|платіжн\w+\s+систем\w*|груп\w*\s+компаній"
     # an association, an agency, a fund or an operator by its Latin name ("об'єднання ENTSO-E",
     # "нідерландська асоціація VNG International")
@@ -80,10 +82,10 @@ CONJUNCT_BREAK = re.compile(
     # a state's adjective may stand before the next name ("… та німецька Klinikum Dortmund")
     rf"\s*,?\s+(?:та|і|й|and|y|e|et)\s+(?=(?:the\s+|el\s+|la\s+|le\s+|l'|{_ADJECTIVE_OF_STATE}\s+)?[{_CAP}]"
     rf"|{KIND_WORD}\s+[«“\"]"
-    rf"|{COMPANY_KIND}\s+[A-Z]"
+    rf"|{COMPANY_KIND}\s+[A-ZÀ-ÖØ-Þ]"
     rf"|[«“][{_CAP}]"
     rf"|{_STATE_ADJECTIVE}?{_MUNICIPAL})"
-    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}]|{KIND_WORD}\s+[«“\"]|{COMPANY_KIND}\s+[A-Z]|{_STATE_ADJECTIVE}?{_MUNICIPAL}|[«“][{_CAP}])"
+    rf"|\s*,\s+(?=(?:the\s+)?[{_CAP}]|{KIND_WORD}\s+[«“\"]|{COMPANY_KIND}\s+[A-ZÀ-ÖØ-Þ]|{_STATE_ADJECTIVE}?{_MUNICIPAL}|[«“][{_CAP}])"
 )
 # what sits around a name in the formula and is not part of it
 SIDE_WORDS = re.compile(
@@ -329,7 +331,7 @@ def names_a_body(name: str, lang: str) -> bool:
 
 
 LEGAL_FORM = re.compile(LEGAL_FORMS + r"\s+[«“\"]")  # "НЕК «Укренерго»": a body's name
-COMPANY_BEFORE_LATIN = re.compile(rf"{COMPANY_KIND}\s+[A-Z]")  # "платіжна система Visa"
+COMPANY_BEFORE_LATIN = re.compile(rf"{COMPANY_KIND}\s+[A-ZÀ-ÖØ-Þ]")  # "платіжна система Visa"
 
 
 WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*|[«»“”\"]")
@@ -388,7 +390,11 @@ QUOTED_AFTER_KIND = re.compile(rf"{KIND_WORD}\s+{_QUOTED}")
 BARE_QUOTED = re.compile(_QUOTED)
 # a Latin name whose full stop is its own: a legal form's abbreviation ("Co.", "S.A.") or initials
 ABBREVIATED_NAME_END = re.compile(r"(?:\b(?:Inc|Co|Corp|Ltd|Bros|Cie)|(?:\b[A-Za-z]\.)+)\.?$")
-LATIN_AFTER_KIND = re.compile(rf"{COMPANY_KIND}\s+(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){{0,4}})")
+# (a particle may join its words: "Électricité de France")
+LATIN_AFTER_KIND = re.compile(
+    rf"{COMPANY_KIND}\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w&'’.-]*"
+    r"(?:[ \t]+(?:(?:de|du|des|la|von|van|der|di|da|del|of|for|and|für|y)[ \t]+)?[A-ZÀ-ÖØ-Þ][\w&'’.-]*){0,4})"
+)
 
 
 TAKE, PASS, STOP = "take", "pass", "stop"  # a word ends the name so far, may join it, ends it

@@ -133,10 +133,27 @@ def officials_of_party_bodies(doc: Document, bodies: list[str]) -> None:
                 # "уповноважена у справах Європейського суду …": her remit
                 remit = REMIT_BEFORE.search(doc.text, title_start, inside[-1].start)
                 body = None if before and before[-1].lower() in OFFICE_SEAT or remit else inside[-1].id
+        if body is None and (doc.lang or "") == "uk":
+            body = _body_by_kind_in_title(title, named)
         if body is not None and (official.affiliation is None or is_state_id(official.affiliation)):
             official.affiliation = body
             placed[surname_of(official)] = official
     _share_placed(doc, placed)
+
+
+# the kinds of body a title may end on alone ("президент провінції", "маршалок воєводства")
+KINDS_IN_TITLES = frozenset({"провінція", "воєводство", "регіон", "повіт", "край", "кантон", "земля"})
+
+
+def _body_by_kind_in_title(title: str, named: list[Entity]) -> Optional[str]:
+    """The one party body whose name holds the kind a Ukrainian title ends on ("президент
+    провінції Мауріціо …" of "автономна провінція Тренто")."""
+    words = title.split()
+    kinds = lemmas(words[-1].lower()) & KINDS_IN_TITLES if words else frozenset()
+    if not kinds:
+        return None
+    ids = {e.id for e in named if any(lemmas(w.lower()) & kinds for w in e.text.split())}
+    return ids.pop() if len(ids) == 1 else None
 
 
 # a city named after a local title: "мер | Батумі", "мера | міста Кошице"
@@ -344,14 +361,22 @@ def officials_by_side(doc: Document, parties: list[str], institutions: list[Enti
             continue
         if dash is None and not side.group("by") and not SIGNED_AFTER_SIDE.search(doc.text, start, after[0].start):
             continue  # "від X" without a dash is a side where a signing follows ("Від ОВА документ підписав …")
-        if any(m.start < after[0].start for m in mentions if m.start > mention.end):
-            continue  # another party is named between them
+        if any(
+            m.start < after[0].start and not SEAT_BEFORE_UK.search(doc.text, max(0, m.start - 3), m.start)
+            for m in mentions
+            if m.start > mention.end
+        ):
+            continue  # another party is named between them (not where an office sits: "представник … в Україні")
         before, after[0].affiliation = after[0].affiliation, mention.id
         placed[surname_of(after[0])] = after[0]
         for other in officials:  # the mentions that took the side given before ("— сказав владика Мельничук")
             if other.affiliation == before and surname_of(other) == surname_of(after[0]):
                 other.affiliation = mention.id
     _share_placed(doc, placed)
+
+
+# "в Україні", "у Польщі": where an office sits, named in its holder's title
+SEAT_BEFORE_UK = re.compile(r"(?<!\w)(?:в|у)\s+$")
 
 
 def officials_acting_for(doc: Document, parties: list[str], institutions: list[Entity]) -> None:

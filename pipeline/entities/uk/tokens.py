@@ -7,6 +7,7 @@ Ukrainian compares lemmas, not surfaces; apostrophes (', ’, ʼ) are one letter
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -234,4 +235,6 @@ def latin_spelling(word: str) -> str:
             letters.append("gh")  # "зг" is zgh, apart from "ж" (zh)
         else:
             letters.append(TRANSLIT.get(ch, ch))
-    return re.sub(r"[^a-z0-9]", "", "".join(letters))
+    # a Latin letter's accent is dropped, not the letter ("Électricité" → "electricite")
+    folded = unicodedata.normalize("NFKD", "".join(letters))
+    return re.sub(r"[^a-z0-9]", "", folded)
