@@ -5405,3 +5405,24 @@ def test_a_region_head_by_the_kind_in_the_title(run):
     )
     region = next(p for p in doc.parties if p != "ODESAODA")
     assert affiliations(doc)["Фернандо Лопес"] == region
+
+
+def test_an_annex_under_its_approval_stamp_is_the_acts(run):
+    """ "ЗАТВЕРДЖЕНО / наказом Міністерства … України / від … № …" over a working group's members:
+    the annex is the ministry's act, so its one party is Ukraine and its staff act for it."""
+    doc = run(
+        "ЗАТВЕРДЖЕНО\nнаказом Міністерства освіти і науки України\nвід 03.03.2025 № 301\n\nСКЛАД\nробочої групи\n\n"
+        "ПЕТРЕНКО Ірина Олегівна — директор Департаменту вищої освіти, голова робочої групи\n"
+    )
+    assert doc.parties == ["UKR"]
+    assert affiliations(doc)["ПЕТРЕНКО Ірина Олегівна"] == "UKR"
+
+
+def test_a_list_line_with_a_foreign_first_name_the_dictionary_lacks(run):
+    """ "ВУ Тхі — радниця ПРООН (за згодою)": no patronymic and a first name the dictionary does not
+    know, but a title opens the post and the member is added by consent: a person."""
+    doc = run(
+        "СКЛАД\nробочої групи\n\nКОВАЛЬ Андрій Петрович — заступник Міністра, голова робочої групи\n"
+        "ВУ Тхі — радниця Програми розвитку ООН (за згодою)\n"
+    )
+    assert "ВУ Тхі" in officials(doc)

@@ -145,7 +145,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-175"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-176"
 
     def process(self, doc: Document) -> Document:
         text = doc.text

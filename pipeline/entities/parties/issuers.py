@@ -38,6 +38,12 @@ ACT_KIND_LINE = re.compile(
     r"|(?:Указ|Розпорядження|Постанова|Наказ|Рішення|УКАЗ|РОЗПОРЯДЖЕННЯ|ПОСТАНОВА|НАКАЗ|РІШЕННЯ)\b"
     r"[ \t]*\n?[^.\n]{0,60}?(?:\bвід\s+\d|№))"
 )
+# An act's annex under its approval stamp ("ЗАТВЕРДЖЕНО / наказом Міністерства … / від … № …"):
+# the composition or rules the act approved, issued as the act is
+APPROVAL_STAMP = re.compile(
+    r"^\W*(?:ЗАТВЕРДЖЕН[ОИАІ]\w*|Затверджен[оиаі]\w*)\s*\n?\s*"
+    r"(?:наказом|постановою|розпорядженням|указом|рішенням|Наказом|Постановою|Розпорядженням|Указом|Рішенням)\s"
+)
 # The title of a statement, the word first; its author follows ("Заява МЗС України щодо …")
 STATEMENT_TITLE = re.compile(
     r"^\W*(?P<joint>(?:Спільна|СПІЛЬНА|Спільне|СПІЛЬНЕ|Joint|JOINT)\s+)?"
@@ -79,7 +85,7 @@ def from_issuer(doc: Document, mentions: MentionIndex) -> list[str]:
         ids = [m[2] for m in mentions.between(head.start, head.end, states_only=True)]
         if ids:  # "Постанова Кабінету Міністрів від …" names no state: read on
             return ids[:1]
-    elif not any(ACT_KIND_LINE.match(c.text) for c in opening):
+    elif not any(ACT_KIND_LINE.match(c.text) for c in opening) and not APPROVAL_STAMP.match(doc.text):
         return []
     end = min(len(doc.text), opening[-1].end + ACT_ISSUER_WINDOW)
     ids = [m[2] for m in mentions.between(head.start, end, states_only=True)]

@@ -819,7 +819,12 @@ class UkrainianRecognizer:
         for m in lines + listed:
             first = m.group("first")
             known = m.re is DECREE_LINE_LISTED or "Name" in grammemes(APOS.sub("'", first.lower()))
-            if not m.groupdict().get("patr") and not known:
+            # a title opening the post, or a member added "(за згодою)", is a person's line whatever
+            # the first name ("ЛІ Мін — експерт ЮНІСЕФ (за згодою)")
+            titled = bool(title_lemmas(m.group("role").split()[0].lower()) & ROLE_HEADS) or "(за згодою)" in m.group(
+                "role"
+            )
+            if not m.groupdict().get("patr") and not known and not titled:
                 continue  # with no patronymic, the dictionary must know the first name or a title must follow
             role_start, role_end = m.span("role")
             ids = [
