@@ -5426,3 +5426,17 @@ def test_a_list_line_with_a_foreign_first_name_the_dictionary_lacks(run):
         "ВУ Тхі — радниця Програми розвитку ООН (за згодою)\n"
     )
     assert "ВУ Тхі" in officials(doc)
+
+
+def test_sides_listed_after_the_signing_verb(run):
+    """ "Угоду підписали: від Житомирської міської ради — …; від міста Ополе — …": each side after
+    "від" and before its signatory's dash is a party, coined where no table knows it (before, the
+    report had no parties), and each signatory acts for the side before the dash."""
+    doc = run(
+        "Угоду підписали: від Житомирської міської ради — міський голова Сергій Сухомлин; від муніципалітету "
+        "Ополе — президент міста Арконіуш Вішнєвський."
+    )
+    assert len(doc.parties) == 2 and "ZHYTOMYRCC" in doc.parties
+    other = next(p for p in doc.parties if p != "ZHYTOMYRCC")
+    assert affiliations(doc)["Сергій Сухомлин"] == "ZHYTOMYRCC"
+    assert affiliations(doc)["Арконіуш Вішнєвський"] == other

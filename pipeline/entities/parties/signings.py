@@ -627,10 +627,41 @@ def from_signing_sides(doc: Document, mentions: MentionIndex) -> list[str]:
     if not ukrainian_report(doc):
         return []
     for clause in doc.clauses:
-        sides = _signing_sides(doc, clause)
+        sides = _signing_sides(doc, clause) or _sides_listed_after_signing(doc, clause, mentions)
         if sides:
             return sides
     return []
+
+
+# "підписали: від Одеської міської ради — міський голова …; від муніципалітету Марселя — мер …"
+LIST_COLON = re.compile(r"\s*:")
+SIDE_BEFORE_DASH_UK = re.compile(r"(?:^|[:;,]\s*)(?:[вВ]ід|[зЗ]\s+боку)\s+(?P<side>[^—–:;\n]{2,90}?)\s+[—–-]\s")
+
+
+def _sides_listed_after_signing(doc: Document, clause: Clause, mentions: MentionIndex) -> list[str]:
+    """The sides a signing sentence lists after its verb, each after "від"/"з боку" and before the
+    dash that gives its signatory ("Меморандум підписали: від X — …; від Y — …"): the known body or
+    state each names, or an id coined for it; two or more."""
+    verb = SIGNING_UK.search(clause.text)
+    colon = LIST_COLON.match(clause.text, verb.end()) if verb else None
+    if colon is None:
+        return []  # a list the verb introduces; "Від України документ підписав …, від Молдови – …" is read elsewhere
+    ids: list[str] = []
+    coined = []
+    for m in SIDE_BEFORE_DASH_UK.finditer(doc.text, clause.start + colon.start(), clause.end):
+        start, end = m.span("side")
+        known = [sid for _, _, sid, _ in mentions.between(start, end)]
+        if known:
+            ids.append(known[0])
+            continue
+        named, new = parties_named(doc.text, start, end, "uk", mentions.named_in, "gent", True)
+        ids += named[:1]
+        coined += new[:1]
+    ids = unique_ids(ids)
+    if len(ids) < MIN_PARTIES:
+        return []
+    mentions.add_coined(coined)
+    return ids
 
 
 def _signing_sides(doc: Document, clause: Clause) -> list[str]:
