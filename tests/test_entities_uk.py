@@ -5440,3 +5440,16 @@ def test_sides_listed_after_the_signing_verb(run):
     other = next(p for p in doc.parties if p != "ZHYTOMYRCC")
     assert affiliations(doc)["Сергій Сухомлин"] == "ZHYTOMYRCC"
     assert affiliations(doc)["Арконіуш Вішнєвський"] == other
+
+
+def test_two_city_heads_sign_for_their_cities(run):
+    """ "Міський голова Хмельницького … та президент Ольштина …": Khmelnytskyi is a city (the
+    table had no entry: its name reads as a surname), and a Polish city after "президент" stays
+    out of a person's name the dictionary does not know ("Пьотр Гжимовіч")."""
+    doc = run(
+        "Міський голова Хмельницького Олександр Симчишин та президент Ольштина Пьотр Гжимовіч підписали "
+        "угоду про партнерство між містами."
+    )
+    assert "KHMELNYTCC" in doc.parties and len(doc.parties) == 2
+    name, role, affiliation = officials(doc)["Пьотр Гжимовіч"]
+    assert role == "президент Ольштина" and affiliation in doc.parties

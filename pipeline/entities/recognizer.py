@@ -145,7 +145,7 @@ class EntityRecognizer(Stage):
         else:
             ner = spacy_version()
         uk = ner_uk_version() or "ner-uk-absent"
-        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-176"
+        return f"gazetteer-{data_version()}+{ner}+{uk}+rules-177"
 
     def process(self, doc: Document) -> Document:
         text = doc.text

@@ -96,7 +96,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-175"
+        return "party-evidence-176"
 
     def process(self, doc: Document) -> Document:
         mentions = MentionIndex(doc)

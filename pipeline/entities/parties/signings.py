@@ -22,10 +22,9 @@ from ..coined import (
     parties_named,
 )
 from ..gazetteer import state_ids
-from ..uk.bodies import city_named, local_body_of
-from ..uk.gazetteer import demonym_id, ukrainian_gazetteer
+from ..uk.bodies import city_named, local_body_of, presided_city
+from ..uk.gazetteer import demonym_id
 from ..uk.sides import TALKS_SIDE_NOUNS
-from ..uk.titles import OTHER_BODIES
 from ..uk.tokens import lemmas, tags_of, tokens_of
 from .mentions import LOCAL_BODY_SUFFIXES, MIN_PARTIES, MentionIndex, unique_ids, unnamed_place, with_coined
 from .opening import INSTRUMENT_CUE, SIDES_OPENING, after_news_opening, news_opening, ukrainian_report
@@ -494,12 +493,6 @@ FOREIGN_CITY_HEAD_UK = re.compile(
     r"(?P<city_word>міста\s+|м\.\s*)?(?P<city>(?-i:[А-ЯЄІЇҐ])[\w'’ʼ-]+)$",
     _I,
 )
-# what a president heads besides a Polish city: the bodies institutions are named by
-# (titles.OTHER_BODIES), and unions, companies, universities, clubs
-PRESIDED_BODY_NOUNS = OTHER_BODIES | frozenset(
-    "спілка союз компанія корпорація концерн фундація університет товариство конгрес клуб асамблея організація "
-    "республіка".split()
-)
 
 
 def _local_body_named(text: str) -> Optional[str]:
@@ -514,9 +507,7 @@ def _mayors_city(official: Entity) -> Optional[str]:
     if head is None:
         return None
     city = tokens_of(head.group("city"))[0]
-    if head.group("president") and (
-        ukrainian_gazetteer().find(head.group("city"), [city]) or lemmas(city.lower) & PRESIDED_BODY_NOUNS
-    ):
+    if head.group("president") and not presided_city(city):
         return None  # "президент Франції", "президент Асоціації": a state's or a body's, not a city's
     named = city_named(city)
     # after "міста" the name keeps the nominative ("мер міста Сянок"); alone it is inflected ("мер Тарнова")

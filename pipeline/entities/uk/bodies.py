@@ -14,7 +14,8 @@ from typing import Optional
 from ...records import Clause, Entity
 from ..gazetteer import load_json
 from ..models import morph_uk
-from .titles import FOREIGN_LOCAL_TITLE, OTHER_BODIES
+from .gazetteer import ukrainian_gazetteer
+from .titles import FOREIGN_LOCAL_TITLE, OTHER_BODIES, PRESIDED_BODY_NOUNS
 from .tokens import PERSON_GRAMMEMES, Token, adjacent, grammemes, latin_spelling, lemmas, tags_of, tokens_of
 
 # --- sub-state bodies ----------------------------------------------------------
@@ -252,6 +253,16 @@ def region_adjective(toks: list[Token], k: int) -> bool:
     return k + 1 < len(toks) and not toks[k + 1].capitalised and bool(lemmas(toks[k + 1].lower) & REGION_NOUNS)
 
 
+PRESIDENTS = frozenset({"президент", "президентка"})
+
+
+def presided_city(tok: Token) -> bool:
+    """Can the word after "президент" be a Polish city's name ("президент Вроцлава"), not a state
+    or an organisation the gazetteer knows ("президент Франції") nor a body's kind ("президент
+    Асоціації")?"""
+    return not (ukrainian_gazetteer().find(tok.text, [tok]) or lemmas(tok.lower) & PRESIDED_BODY_NOUNS)
+
+
 def place_named(toks: list[Token], k: int) -> bool:
     """Is ``toks[k]`` the name of the place a title heads, before a two-word name ("гетьман краю
     Височина Мартін Квапіл", "приматор Кошиць Ярослав Полачек", "голова повітової ради Тулчі
@@ -261,7 +272,14 @@ def place_named(toks: list[Token], k: int) -> bool:
     before, tags = toks[k - 1], grammemes(toks[k].lower)
     if before.text in HROMADA_ABBREVIATIONS or (  # "сільради ОТГ | Виноградове | Андрій …"
         not before.capitalised
-        and bool(lemmas(before.lower) & (REGION_NOUNS | HROMADA_NOUNS) or FOREIGN_LOCAL_TITLE.match(before.lower))
+        and bool(
+            lemmas(before.lower) & (REGION_NOUNS | HROMADA_NOUNS)
+            or FOREIGN_LOCAL_TITLE.match(before.lower)
+            # a Polish city's "президент" ("президент | Ополя | Арконіуш Вішнєвський")
+            or lemmas(before.lower) & PRESIDENTS
+            and presided_city(toks[k])
+            and not tags & {"Surn", "Patr"}  # "президента Стоянова Дмитра …": his surname
+        )
     ):
         # a place's name may read as a surname ("Кошиць"), or as a first name where one follows it
         # ("війт гміни | Ломянки | Мацей Ковальський")

@@ -105,6 +105,12 @@ OTHER_BODIES = frozenset(
         "група",  # "Група сприяння безпеці України", "Тристороння контактна група"
     }
 )
+# what a president heads besides a Polish city: the bodies institutions are named by
+# (OTHER_BODIES), and unions, companies, universities, clubs
+PRESIDED_BODY_NOUNS = OTHER_BODIES | frozenset(
+    "спілка союз компанія корпорація концерн фундація університет товариство конгрес клуб асамблея організація "
+    "республіка".split()
+)
 # An international organisation's organ written in lower case ("спеціальна моніторингова місія
 # ОБСЄ", "підрозділ Європолу з підтримки користувачів", "рада Росія—НАТО"): one ORG, the
 # organisation inside it no mention of its own (guide §5). Not its country or field office
