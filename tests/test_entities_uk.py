@@ -5453,3 +5453,14 @@ def test_two_city_heads_sign_for_their_cities(run):
     assert "KHMELNYTCC" in doc.parties and len(doc.parties) == 2
     name, role, affiliation = officials(doc)["Пьотр Гжимовіч"]
     assert role == "президент Ольштина" and affiliation in doc.parties
+
+
+def test_a_side_by_its_states_adjective_before_the_word_side(run):
+    """ "З фінського боку документ підписав посол …": the party state by its adjective before "боку"
+    (or "від фінської сторони"); the ambassador acts for Finland, not for no one."""
+    doc = run(
+        "Уряд Фінляндії та Кабінет Міністрів України підписали угоду про фінансування енергетики. З фінського "
+        "боку документ підписав посол Ялмарі Гелендер, з українського — міністр енергетики Герман Галущенко."
+    )
+    assert doc.parties == ["FIN", "UKR"]
+    assert affiliations(doc)["Ялмарі Гелендер"] == "FIN"

@@ -316,7 +316,20 @@ def _kind_sides(doc: Document, parties: list[str]) -> list[Entity]:
             out.append(
                 Entity(m.start("adjective"), m.end(), m.group()[m.start("adjective") - m.start() :], "PARTY", state)
             )
+    for m in ADJECTIVE_SIDE_UK.finditer(doc.text):
+        # "З норвезького боку документ підписала посол …", "від латвійської сторони —"
+        state = demonym_id(tokens_of(m.group("adjective") or m.group("adjective_f"))[0])
+        if state in parties:
+            out.append(Entity(m.start(), m.end(), m.group(), "PARTY", state, source=ADJECTIVE_SIDE))
     return out
+
+
+# a party state's side by its adjective before "боку" or "сторони"
+ADJECTIVE_SIDE_UK = re.compile(
+    r"(?<!\w)(?:[зЗ]\s+(?P<adjective>[а-яєіїґ'’ʼ-]+(?:ського|цького|зького))\s+боку"
+    r"|[вВ]ід\s+(?P<adjective_f>[а-яєіїґ'’ʼ-]+(?:ської|цької|зької))\s+сторони)(?!\w)"
+)
+ADJECTIVE_SIDE = "side-adjective"
 
 
 # a side named by its state's adjective and a body's word ("з боку грузинського бюро", "від
@@ -351,15 +364,17 @@ def officials_by_side(doc: Document, parties: list[str], institutions: list[Enti
     mentions = sorted(_sides_named(doc, parties, institutions) + _kind_sides(doc, parties), key=lambda e: e.start)
     officials = [e for e in doc.entities if e.label == "OFFICIAL"]
     for mention in mentions:
-        side = FROM_SIDE.search(doc.text, max(0, mention.start - 8), mention.start)
-        if side is None:
+        by_adjective = mention.source == ADJECTIVE_SIDE  # "З норвезького боку": the side words are its own
+        side = None if by_adjective else FROM_SIDE.search(doc.text, max(0, mention.start - 8), mention.start)
+        if side is None and not by_adjective:
             continue
         dash = SIDE_DASH.match(doc.text, mention.end)
         start = dash.end() if dash else mention.end
         after = [o for o in officials if start <= o.start < start + ACTING_REACH]
         if not after or SENTENCE_END.search(doc.text, start, after[0].start):
             continue
-        if dash is None and not side.group("by") and not SIGNED_AFTER_SIDE.search(doc.text, start, after[0].start):
+        by = by_adjective or (side is not None and side.group("by"))
+        if dash is None and not by and not SIGNED_AFTER_SIDE.search(doc.text, start, after[0].start):
             continue  # "від X" without a dash is a side where a signing follows ("Від ОВА документ підписав …")
         if any(
             m.start < after[0].start and not SEAT_BEFORE_UK.search(doc.text, max(0, m.start - 3), m.start)

@@ -96,7 +96,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-176"
+        return "party-evidence-177"
 
     def process(self, doc: Document) -> Document:
         mentions = MentionIndex(doc)
