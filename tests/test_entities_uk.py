@@ -5464,3 +5464,14 @@ def test_a_side_by_its_states_adjective_before_the_word_side(run):
     )
     assert doc.parties == ["FIN", "UKR"]
     assert affiliations(doc)["Ялмарі Гелендер"] == "FIN"
+
+
+def test_a_party_union_by_its_head_noun_after_a_sentence_opening_preposition(run):
+    """ "Від Союзу документ підписав …": "Від" is capitalised as the sentence's first word, not as a
+    name's ("Радянського Союзу"); "Союзу" is the one party union, and its signatory acts for it."""
+    doc = run(
+        "Луцька міська рада та Союз литовських муніципалітетів уклали угоду про обмін досвідом. Від Союзу "
+        "документ підписав виконавчий директор Роландас Юргайтіс."
+    )
+    union = next(p for p in doc.parties if p != "LUTSKCC")
+    assert affiliations(doc)["Роландас Юргайтіс"] == union

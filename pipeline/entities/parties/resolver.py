@@ -96,7 +96,7 @@ class PartyResolver(Stage):
 
     @property
     def version(self) -> str:
-        return "party-evidence-177"
+        return "party-evidence-178"
 
     def process(self, doc: Document) -> Document:
         mentions = MentionIndex(doc)
@@ -128,10 +128,11 @@ class PartyResolver(Stage):
                 # "(за згодою)" of a local body's act is named from outside that body, and a
                 # foreign city's mayor ("на запрошення мера міста Кошице") is its guest
                 ent.affiliation = parties[0]
+        # before the rules that place officials: "Від Союзу документ підписав …" names the side
+        add_head_noun_mentions(doc, [p for p in parties if not is_state_id(p)])
         officials_of_party_bodies(doc, [p for p in parties if not is_state_id(p)])
         officials_acting_for(doc, parties, institutions)
         officials_by_side(doc, parties, institutions)
-        add_head_noun_mentions(doc, [p for p in parties if not is_state_id(p)])
         column_signatures(doc, institutions)  # last: read down its columns, a block undoes what reading across gave
         private_company_staff(doc, parties)
         add_latin_originals(doc)  # after every rule that places an official: it copies theirs

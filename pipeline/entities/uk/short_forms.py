@@ -228,6 +228,10 @@ def _is_adjective(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF") for p in morph_uk().parse(word)[:1])
 
 
+# a preposition that opens a sentence ("Від Союзу документ підписав …"), capitalised as no name's word is
+SENTENCE_OPENING_PREPOSITIONS = frozenset({"від", "з", "із", "зі", "до", "для", "за", "на", "у", "в", "через", "між"})
+
+
 def head_noun_mentions(text: str, spans: Iterable[tuple[int, int]], head: str) -> list[tuple[int, int]]:
     """Capitalised uses of ``head`` alone inside a sentence ("до кінця року Банк спрямує …"):
     not at a sentence's start, where every word is capitalised, nor next to another capitalised
@@ -242,7 +246,11 @@ def head_noun_mentions(text: str, spans: Iterable[tuple[int, int]], head: str) -
                 continue
             if k + 1 < len(toks) and toks[k + 1].capitalised and adjacent(text, toks[k : k + 2]):
                 continue
-            if (toks[k - 1].capitalised or _is_adjective(toks[k - 1].lower)) and adjacent(text, toks[k - 1 : k + 1]):
+            before = toks[k - 1]
+            if (
+                (before.capitalised and before.lower not in SENTENCE_OPENING_PREPOSITIONS)
+                or _is_adjective(before.lower)
+            ) and adjacent(text, toks[k - 1 : k + 1]):
                 continue  # "Радянського Союзу", "Генеральної Асамблеї", "європейського Союзу": a name's last word
             out.append((tok.start, tok.end))
     return out
