@@ -280,6 +280,7 @@ KIND_BEFORE_UK = re.compile(r"(?<!\w)([а-яєіїґ'’ʼ]+)\s+$")
 
 
 def _kind_word_before(text: str, start: int) -> frozenset[str]:
+    """The lemmas of the lower-case word right before ``start`` (a kind written before a name)."""
     m = KIND_BEFORE_UK.search(text, max(0, start - 20), start)
     return lemmas(m.group(1).lower()) if m else frozenset()
 
@@ -309,18 +310,22 @@ def _kind_sides(doc: Document, parties: list[str]) -> list[Entity]:
         if len(ids) == 1:
             start = m.start("place") if m.group("place") else m.start("kind")
             out.append(Entity(start, m.end("kind"), doc.text[start : m.end("kind")], "PARTY", ids.pop()))
-    for m in STATE_BODY_SIDE_UK.finditer(doc.text):
-        # "з боку грузинського бюро — голова …": a party state's body, by the state's adjective
-        state = demonym_id(tokens_of(m.group("adjective"))[0])
-        if state in parties:
-            out.append(
-                Entity(m.start("adjective"), m.end(), m.group()[m.start("adjective") - m.start() :], "PARTY", state)
-            )
-    for m in ADJECTIVE_SIDE_UK.finditer(doc.text):
-        # "З норвезького боку документ підписала посол …", "від латвійської сторони —"
-        state = demonym_id(tokens_of(m.group("adjective") or m.group("adjective_f"))[0])
-        if state in parties:
-            out.append(Entity(m.start(), m.end(), m.group(), "PARTY", state, source=ADJECTIVE_SIDE))
+    return out + _state_adjective_sides(doc, parties)
+
+
+def _state_adjective_sides(doc: Document, parties: list[str]) -> list[Entity]:
+    """The sides a Ukrainian text names by a party state's adjective: before a body's word after
+    the side words ("з боку грузинського бюро —", the mention from the adjective on, so that the
+    side words stand before it), or before "боку"/"сторони" ("З норвезького боку документ
+    підписала …", the mention holding its side words)."""
+    out = []
+    for pattern, source in ((STATE_BODY_SIDE_UK, None), (ADJECTIVE_SIDE_UK, ADJECTIVE_SIDE)):
+        for m in pattern.finditer(doc.text):
+            adjective = "adjective" if m.group("adjective") else "adjective_f"
+            state = demonym_id(tokens_of(m.group(adjective))[0])
+            if state in parties:
+                start = m.start() if source else m.start(adjective)
+                out.append(Entity(start, m.end(), doc.text[start : m.end()], "PARTY", state, source=source))
     return out
 
 

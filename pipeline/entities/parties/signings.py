@@ -346,6 +346,7 @@ INSTRUMENT_NOUN_UK = re.compile(
 
 
 def _has_verb(words: str) -> bool:
+    """Does one of ``words`` read only as a verb ("ухвалили")?"""
     return any(all(t.POS == "VERB" for t in tags_of(w)) for w in words.lower().split() if tags_of(w))
 
 
